@@ -1,0 +1,71 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { ClientProfile } from "@/components/clients/client-profile";
+import { OrderForm } from "@/components/clients/order-form";
+import { OrderStats } from "@/components/clients/order-stats";
+import { OrdersTable } from "@/components/clients/orders-table";
+import { ButtonLink } from "@/components/ui/button";
+import { Card, CardHeader } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
+import { summariseOrders } from "@/lib/domain/orders/order-summary";
+import { requirePageContext } from "@/lib/server/auth/session";
+import { getClientOrThrow } from "@/lib/server/data/clients";
+import { listOrdersForClient } from "@/lib/server/data/orders";
+import { getClientOrNotFound } from "@/lib/server/data/page-loaders";
+import { contextFor } from "@/lib/server/context";
+import { currentActor } from "@/lib/server/auth/session";
+
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | undefined>> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const actor = await currentActor();
+  if (!actor) return { title: "Client" };
+  const client = await getClientOrThrow(contextFor(actor), (await params).id).catch(() => null);
+  return { title: client?.name ?? "Client" };
+}
+
+const NOTICES: Record<string, string> = { created: "Client created.", saved: "Changes saved.", orderSaved: "Order saved." };
+
+export default async function ClientPage({ params, searchParams }: Props) {
+  const ctx = await requirePageContext("clients.read");
+  const client = await getClientOrNotFound(ctx, (await params).id);
+  const orders = await listOrdersForClient(ctx, client.id);
+  const notice = Object.keys(await searchParams).map((k) => NOTICES[k]).find(Boolean);
+  const today = new Date().toISOString().slice(0, 10);
+  return (
+    <>
+      <PageHeader
+        eyebrow={<Link href="/clients" className="hover:underline">← Clients</Link>}
+        title={client.name}
+        description={client.email}
+        actions={<ButtonLink href={`/clients/${client.id}/edit`} variant="secondary">Edit profile</ButtonLink>}
+      />
+      {notice ? (
+        <p role="status" className="mb-6 rounded-lg bg-emerald-50 px-4 py-2.5 text-sm text-emerald-800 ring-1 ring-emerald-200">
+          {notice}
+        </p>
+      ) : null}
+      <div className="space-y-6">
+        <OrderStats summary={summariseOrders(orders)} />
+        <div className="grid gap-6 lg:grid-cols-[2fr_1fr]">
+          <div className="space-y-6">
+            <Card>
+              <CardHeader title="Orders" description="Every fix shipped to this client, newest first." />
+              <OrdersTable orders={orders} clientId={client.id} />
+            </Card>
+            <Card>
+              <CardHeader title="Add an order" description="For fixes the order system did not send." />
+              <div className="p-5">
+                <OrderForm clientId={client.id} defaults={{ orderedAt: today, itemsShipped: "5", itemsKept: "", value: "", status: "shipped" }} />
+              </div>
+            </Card>
+          </div>
+          <Card className="self-start">
+            <CardHeader title="Profile" />
+            <ClientProfile client={client} />
+          </Card>
+        </div>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,24 @@
+import type { Metadata } from "next";
+import { ClientForm } from "@/components/clients/client-form";
+import { timeZoneOptions } from "@/components/clients/client-form-defaults";
+import { Card } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
+import { can } from "@/lib/domain/access/policy";
+import { requirePageContext } from "@/lib/server/auth/session";
+import { listStylists } from "@/lib/server/data/users";
+
+export const metadata: Metadata = { title: "New client" };
+
+export default async function NewClientPage() {
+  const ctx = await requirePageContext("clients.create");
+  const canAssign = can(ctx.actor, "clients.assign");
+  const stylists = canAssign ? await listStylists(ctx) : [];
+  return (
+    <>
+      <PageHeader title="New client" description="Add someone you style. Orders can be added from their page once they exist." />
+      <Card className="p-5 sm:p-8">
+        <ClientForm defaults={{ timezone: "UTC", marketingConsent: "on" }} stylists={stylists} canAssign={canAssign} timeZones={timeZoneOptions()} />
+      </Card>
+    </>
+  );
+}

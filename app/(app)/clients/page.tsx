@@ -1,0 +1,40 @@
+import type { Metadata } from "next";
+import { Suspense } from "react";
+import { ClientFilters } from "@/components/clients/client-filters";
+import { ClientsTable } from "@/components/clients/clients-table";
+import { ButtonLink } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
+import { clientScope } from "@/lib/domain/access/policy";
+import { parseClientListQuery } from "@/lib/domain/clients/list-query";
+import { requirePageContext } from "@/lib/server/auth/session";
+import { countClients, listClients } from "@/lib/server/data/clients";
+import { listStylists } from "@/lib/server/data/users";
+import { ClientCount } from "@/components/clients/client-count";
+
+export const metadata: Metadata = { title: "Clients" };
+
+export default async function ClientsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const ctx = await requirePageContext("clients.read");
+  const query = parseClientListQuery(await searchParams);
+  const ownClientsOnly = clientScope(ctx.actor).kind === "stylist";
+  const [page, stylists] = await Promise.all([listClients(ctx, query), ownClientsOnly ? Promise.resolve([]) : listStylists(ctx)]);
+  const filtered = Boolean(query.q || query.stylist);
+  return (
+    <>
+      <PageHeader
+        title={ownClientsOnly ? "My clients" : "Clients"}
+        description={
+          <Suspense fallback={<span className="inline-block h-4 w-32 animate-pulse rounded bg-stone-200" />}>
+            <ClientCount count={countClients(ctx, query)} filtered={filtered} />
+          </Suspense>
+        }
+        actions={<ButtonLink href="/clients/new">New client</ButtonLink>}
+      />
+      <Card>
+        <ClientFilters query={query} stylists={stylists} showStylistFilter={!ownClientsOnly} />
+        <ClientsTable page={page} query={query} showStylist={!ownClientsOnly} filtered={filtered} />
+      </Card>
+    </>
+  );
+}

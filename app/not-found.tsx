@@ -1,0 +1,17 @@
+import Link from "next/link";
+import { buttonClass } from "@/components/ui/button";
+
+export default function NotFound() {
+  return (
+    <div className="grid min-h-[60dvh] place-items-center px-6 text-center">
+      <div>
+        <p className="text-sm font-semibold text-ember-600">404</p>
+        <h1 className="mt-2 text-2xl font-semibold text-stone-900">We could not find that page</h1>
+        <p className="mt-2 text-sm text-stone-600">It may have moved, or it belongs to a client you do not look after.</p>
+        <Link href="/clients" className={buttonClass("secondary", "mt-6")}>
+          Back to clients
+        </Link>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,24 @@
+import type { Client } from "@/lib/server/db/schema";
+import type { ClientFormDefaults } from "./client-form";
+
+/** A saved client in the shape the form's fields are named. */
+export function clientFormDefaults(client: Client): ClientFormDefaults {
+  return {
+    name: client.name,
+    email: client.email,
+    stylistId: client.stylistId ?? "",
+    timezone: client.timezone,
+    marketingConsent: client.marketingConsent ? "on" : "",
+    "sizes.top": client.sizes.top,
+    "sizes.bottom": client.sizes.bottom,
+    "sizes.dress": client.sizes.dress,
+    "sizes.shoe": client.sizes.shoe,
+    "preferredStyles[]": client.preferredStyles,
+    budgetBand: client.budgetBand ?? "",
+    notes: client.notes,
+  };
+}
+
+export function timeZoneOptions(): string[] {
+  return ["UTC", ...Intl.supportedValuesOf("timeZone")];
+}

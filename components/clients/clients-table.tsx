@@ -1,0 +1,67 @@
+import type { Route } from "next";
+import Link from "next/link";
+import { buttonClass } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
+import { formatAgo, formatDate, formatNumber } from "@/components/ui/format";
+import { type ClientListQuery, type ClientSort, clientListHref } from "@/lib/domain/clients/list-query";
+import type { listClients } from "@/lib/server/data/clients";
+import { SortHeader } from "./sort-header";
+
+type Page = Awaited<ReturnType<typeof listClients>>;
+
+export function ClientsTable({ page, query, showStylist, filtered }: { page: Page; query: ClientListQuery; showStylist: boolean; filtered: boolean }) {
+  if (page.rows.length === 0) {
+    return filtered ? (
+      <EmptyState title="No clients match" description="Try a different name or email, or clear the filters." action={<Link className={buttonClass("secondary")} href="/clients">Clear filters</Link>} />
+    ) : (
+      <EmptyState title="No clients yet" description="Add your first client, or connect an order system to bring clients in." action={<Link className={buttonClass()} href="/clients/new">New client</Link>} />
+    );
+  }
+  const sortHeader = (sort: ClientSort, label: string, className?: string) => <SortHeader query={query} sort={sort} label={label} className={className} />;
+  return (
+    <>
+      <div className="overflow-x-auto">
+        <table className="w-full text-left text-sm">
+          <thead className="bg-stone-50 text-xs tracking-wide text-stone-500 uppercase">
+            <tr>
+              {sortHeader("name", "Client")}
+              {showStylist ? <th className="hidden px-4 py-2.5 font-medium md:table-cell">Stylist</th> : null}
+              {sortHeader("last_order", "Last order")}
+              {sortHeader("orders", "Orders", "text-right")}
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-stone-100">
+            {page.rows.map((client) => (
+              <tr key={client.id} className="hover:bg-stone-50/80">
+                <td className="px-4 py-3">
+                  <Link href={`/clients/${client.id}`} className="font-medium text-stone-900 hover:text-ember-700 hover:underline">
+                    {client.name}
+                  </Link>
+                  <div className="truncate text-xs text-stone-500">{client.email}</div>
+                </td>
+                {showStylist ? <td className="hidden px-4 py-3 text-stone-700 md:table-cell">{client.stylistName ?? <span className="text-stone-400">Unassigned</span>}</td> : null}
+                <td className="px-4 py-3 whitespace-nowrap text-stone-700">
+                  <span title={formatDate(client.lastOrderAt)}>{formatAgo(client.lastOrderAt)}</span>
+                </td>
+                <td className="px-4 py-3 text-right text-stone-700 tabular-nums">{formatNumber(client.orderCount)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <nav aria-label="Pagination" className="flex items-center justify-between gap-3 border-t border-stone-100 px-4 py-3">
+        <PageLink href={page.previousCursor ? clientListHref(query, { before: page.previousCursor }) : null} label="Previous" />
+        <PageLink href={page.nextCursor ? clientListHref(query, { after: page.nextCursor }) : null} label="Next" />
+      </nav>
+    </>
+  );
+}
+
+function PageLink({ href, label }: { href: string | null; label: string }) {
+  if (!href) return <span className={buttonClass("secondary", "pointer-events-none opacity-40")} aria-disabled="true">{label}</span>;
+  return (
+    <Link href={href as Route} className={buttonClass("secondary")} rel={label === "Next" ? "next" : "prev"}>
+      {label}
+    </Link>
+  );
+}

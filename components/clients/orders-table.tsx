@@ -1,0 +1,53 @@
+import Link from "next/link";
+import { EmptyState } from "@/components/ui/empty-state";
+import { formatDate, formatMoney } from "@/components/ui/format";
+import type { Order } from "@/lib/server/db/schema";
+import { CancelOrderButton } from "./cancel-order-button";
+import { OrderStatusBadge } from "./order-status-badge";
+
+export function OrdersTable({ orders, clientId }: { orders: Order[]; clientId: string }) {
+  if (orders.length === 0) return <EmptyState title="No orders yet" description="Add this client's first fix below, or let the order system send it." />;
+  return (
+    <div className="overflow-x-auto">
+      <table className="w-full text-left text-sm" data-testid="orders-table">
+        <thead className="bg-stone-50 text-xs tracking-wide text-stone-500 uppercase">
+          <tr>
+            <th className="px-4 py-2.5 font-medium">Date</th>
+            <th className="px-4 py-2.5 font-medium">Status</th>
+            <th className="px-4 py-2.5 text-right font-medium">Kept</th>
+            <th className="px-4 py-2.5 text-right font-medium">Value</th>
+            <th className="hidden px-4 py-2.5 font-medium sm:table-cell">Source</th>
+            <th className="px-4 py-2.5">
+              <span className="sr-only">Actions</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-stone-100">
+          {orders.map((order) => (
+            <tr key={order.id} className={order.status === "cancelled" ? "text-stone-400" : undefined}>
+              <td className="px-4 py-3 whitespace-nowrap">{formatDate(order.orderedAt)}</td>
+              <td className="px-4 py-3">
+                <OrderStatusBadge status={order.status} />
+              </td>
+              <td className="px-4 py-3 text-right tabular-nums">
+                {order.itemsKept} of {order.itemsShipped}
+              </td>
+              <td className="px-4 py-3 text-right tabular-nums">{formatMoney(order.valueCents, order.currency)}</td>
+              <td className="hidden px-4 py-3 text-stone-500 sm:table-cell">{order.source}</td>
+              <td className="px-4 py-3">
+                {order.status === "cancelled" ? null : (
+                  <div className="flex items-center justify-end gap-1">
+                    <Link href={`/clients/${clientId}/orders/${order.id}/edit`} className="rounded px-2 py-1 text-xs font-medium text-stone-700 hover:bg-stone-100">
+                      Edit
+                    </Link>
+                    <CancelOrderButton orderId={order.id} label={formatDate(order.orderedAt)} />
+                  </div>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,48 @@
+import Link from "next/link";
+import type { ReactNode } from "react";
+import type { UserActor } from "@/lib/domain/access/policy";
+import { Brand } from "./brand";
+import { navFor } from "./nav-items";
+import { NavLinks } from "./nav-links";
+import { UserMenu } from "./user-menu";
+
+export function AppShell({ actor, children }: { actor: UserActor; children: ReactNode }) {
+  const items = navFor(actor);
+  return (
+    <div className="min-h-dvh lg:grid lg:grid-cols-[15rem_1fr]">
+      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-3 focus:top-3 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
+        Skip to content
+      </a>
+      <aside className="hidden bg-ink-950 lg:sticky lg:top-0 lg:flex lg:h-dvh lg:flex-col lg:justify-between lg:py-5">
+        <div className="px-3">
+          <Link href="/clients" className="mb-8 block px-3 text-white">
+            <Brand className="text-lg" />
+          </Link>
+          <nav aria-label="Main">
+            <NavLinks items={items} variant="sidebar" />
+          </nav>
+        </div>
+        <UserMenu actor={actor} />
+      </aside>
+      <header className="sticky top-0 z-30 flex items-center justify-between bg-ink-950 px-4 py-3 lg:hidden">
+        <Link href="/clients" className="text-white">
+          <Brand />
+        </Link>
+        <details className="group relative">
+          <summary className="cursor-pointer list-none rounded-md px-3 py-1.5 text-sm font-medium text-stone-200 ring-1 ring-white/20 [&::-webkit-details-marker]:hidden">
+            Menu
+          </summary>
+          <div className="absolute right-0 mt-2 w-60 rounded-xl bg-ink-900 pb-3 shadow-xl ring-1 ring-white/10">
+            <nav aria-label="Main">
+              <NavLinks items={items} variant="menu" />
+            </nav>
+            <UserMenu actor={actor} />
+          </div>
+        </details>
+      </header>
+      <main id="main" className="mx-auto w-full max-w-6xl px-4 py-6 sm:px-6 lg:px-10 lg:py-10">
+        {children}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,14 @@
+import type { Route } from "next";
+import { can, type Permission, type UserActor } from "@/lib/domain/access/policy";
+
+export type NavItem = { href: Route; label: string; permission: Permission };
+
+const NAV: NavItem[] = [
+  { href: "/clients", label: "Clients", permission: "clients.read" },
+  { href: "/settings", label: "Settings", permission: "settings.manage" },
+];
+
+/** The navigation a user sees: only what their role may open. */
+export function navFor(actor: UserActor): NavItem[] {
+  return NAV.filter((item) => can(actor, item.permission));
+}

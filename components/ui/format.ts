@@ -1,0 +1,26 @@
+const dateFormat = new Intl.DateTimeFormat("en-US", { year: "numeric", month: "short", day: "numeric", timeZone: "UTC" });
+const numberFormat = new Intl.NumberFormat("en-US");
+
+export function formatDate(date: Date | null | undefined): string {
+  return date ? dateFormat.format(date) : "—";
+}
+
+export function formatMoney(cents: number, currency = "USD"): string {
+  return new Intl.NumberFormat("en-US", { style: "currency", currency }).format(cents / 100);
+}
+
+export function formatNumber(n: number): string {
+  return numberFormat.format(n);
+}
+
+/** "3 days ago", "5 months ago": how long since a date, for lists. */
+export function formatAgo(date: Date | null | undefined, now = new Date()): string {
+  if (!date) return "Never";
+  const days = Math.floor((now.getTime() - date.getTime()) / 86_400_000);
+  if (days < 1) return "Today";
+  if (days < 2) return "Yesterday";
+  if (days < 60) return `${days} days ago`;
+  const months = Math.round(days / 30.4);
+  if (months < 24) return `${months} months ago`;
+  return `${Math.round(days / 365)} years ago`;
+}

@@ -1,0 +1,8 @@
+/** The seeded demo accounts (README, "Local sign-in"). */
+export const DEMO_PASSWORD = "rekindle-demo";
+export const ACCOUNTS = {
+  admin: { email: "admin@rekindle.test", name: "Alex Admin" },
+  marketer: { email: "marketer@rekindle.test", name: "Morgan Marketer" },
+} as const;
+
+export const storageStatePath = (role: string) => `e2e/.auth/${role}.json`;

@@ -1,0 +1,45 @@
+import { expect, type Page } from "@playwright/test";
+
+export class ClientsListPage {
+  constructor(private readonly page: Page) {}
+
+  async goto(query = "") {
+    await this.page.goto(`/clients${query}`);
+  }
+
+  async search(text: string) {
+    await this.page.getByRole("searchbox", { name: "Search by name or email" }).fill(text);
+    await this.page.getByRole("button", { name: "Apply" }).click();
+  }
+
+  async filterByStylist(name: string) {
+    await this.page.getByLabel("Stylist").selectOption({ label: name });
+    await this.page.getByRole("button", { name: "Apply" }).click();
+  }
+
+  rowLink(name: string) {
+    return this.page.getByRole("link", { name, exact: true });
+  }
+}
+
+export class ClientFormPage {
+  constructor(private readonly page: Page) {}
+
+  async fill(values: { name?: string; email?: string; stylist?: string; notes?: string }) {
+    if (values.name !== undefined) await this.page.getByLabel("Full name").fill(values.name);
+    if (values.email !== undefined) await this.page.getByLabel("Email").fill(values.email);
+    if (values.stylist !== undefined) await this.page.getByLabel("Stylist").selectOption({ label: values.stylist });
+    if (values.notes !== undefined) await this.page.getByLabel("Notes").fill(values.notes);
+  }
+
+  async submit(label: "Create client" | "Save changes") {
+    await this.page.getByRole("button", { name: label }).click();
+  }
+
+  async expectFieldError(label: string, message: string | RegExp) {
+    const field = this.page.getByLabel(label, { exact: true });
+    await expect(field).toHaveAttribute("aria-invalid", "true");
+    const describedBy = await field.getAttribute("aria-describedby");
+    await expect(this.page.locator(`#${describedBy}`)).toHaveText(message);
+  }
+}

@@ -1,0 +1,65 @@
+import { z } from "zod";
+
+export const CLIENT_SORTS = ["name", "last_order", "orders"] as const;
+export type ClientSort = (typeof CLIENT_SORTS)[number];
+export const PAGE_SIZE = 25;
+
+const DEFAULT_DIRECTION: Record<ClientSort, "asc" | "desc"> = { name: "asc", last_order: "desc", orders: "desc" };
+
+/** The clients list's state, read from the URL so any view can be shared. Bad values fall back to defaults. */
+export const clientListQuerySchema = z
+  .object({
+    q: z.string().trim().max(100).catch("").default(""),
+    stylist: z.union([z.uuid(), z.literal("unassigned")]).optional().catch(undefined),
+    sort: z.enum(CLIENT_SORTS).catch("name").default("name"),
+    dir: z.enum(["asc", "desc"]).optional().catch(undefined),
+    after: z.string().max(500).optional().catch(undefined),
+    before: z.string().max(500).optional().catch(undefined),
+  })
+  .transform((q) => ({ ...q, dir: q.dir ?? DEFAULT_DIRECTION[q.sort] }));
+
+export type ClientListQuery = z.output<typeof clientListQuerySchema>;
+
+export function parseClientListQuery(params: Record<string, string | string[] | undefined>): ClientListQuery {
+  const flat = Object.fromEntries(Object.entries(params).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
+  return clientListQuerySchema.parse(flat);
+}
+
+/** A position in a sorted list: the sort value and the id that breaks ties. */
+export type Cursor = { value: string | number; id: string };
+
+export function encodeCursor(cursor: Cursor): string {
+  return Buffer.from(JSON.stringify([cursor.value, cursor.id])).toString("base64url");
+}
+
+export function decodeCursor(text: string | undefined): Cursor | null {
+  if (!text) return null;
+  try {
+    const parsed = z
+      .tuple([z.union([z.string().max(300), z.number()]), z.uuid()])
+      .parse(JSON.parse(Buffer.from(text, "base64url").toString("utf8")));
+    return { value: parsed[0], id: parsed[1] };
+  } catch {
+    return null;
+  }
+}
+
+/** Builds a list URL's query string from a query, dropping defaults so links stay short. */
+export function clientListHref(query: Partial<ClientListQuery>, changes: Partial<Record<keyof ClientListQuery, string | undefined>>): string {
+  const merged: Record<string, string | undefined> = { q: query.q, stylist: query.stylist, sort: query.sort, dir: query.dir, ...changes };
+  const params = new URLSearchParams();
+  const sort = (merged.sort ?? "name") as ClientSort;
+  for (const [key, value] of Object.entries(merged)) {
+    if (!value) continue;
+    if (key === "sort" && value === "name") continue;
+    if (key === "dir" && value === DEFAULT_DIRECTION[sort]) continue;
+    params.set(key, value);
+  }
+  const text = params.toString();
+  return text ? `/clients?${text}` : "/clients";
+}
+
+/** Escapes LIKE wildcards so a search for "50%" finds the text "50%". */
+export function likePattern(search: string): string {
+  return `%${search.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}

@@ -1,0 +1,51 @@
+import { z } from "zod";
+
+export const ORDER_STATUSES = ["placed", "shipped", "returned", "cancelled"] as const;
+export type OrderStatusValue = (typeof ORDER_STATUSES)[number];
+
+/** "49.90" or "1,250" in major units → integer cents; anything else is rejected with the field named. */
+export function parseMoneyToCents(text: string): number | null {
+  const cleaned = text.replace(/[\s,$€£]/g, "");
+  if (!/^\d+(\.\d{1,2})?$/.test(cleaned)) return null;
+  const [whole = "0", fraction = ""] = cleaned.split(".");
+  return Number(whole) * 100 + Number(fraction.padEnd(2, "0"));
+}
+
+const FUTURE_TOLERANCE_MS = 24 * 60 * 60 * 1000;
+
+/** The domain's view of an order: value in integer cents. */
+export const orderInputSchema = z
+  .object({
+    orderedAt: z.coerce
+      .date({ error: "Enter the order date" })
+      .refine((d) => !Number.isNaN(d.getTime()), "Enter a valid date")
+      .refine((d) => d.getTime() <= Date.now() + FUTURE_TOLERANCE_MS, "The order date cannot be in the future")
+      .refine((d) => d.getUTCFullYear() >= 2000, "The order date must be after 2000"),
+    itemsShipped: z.coerce.number({ error: "Enter how many items were shipped" }).int("Use a whole number").min(1, "At least 1 item is shipped in a fix").max(50, "At most 50 items"),
+    itemsKept: z.coerce.number({ error: "Enter how many items were kept" }).int("Use a whole number").min(0, "Cannot be negative"),
+    valueCents: z.number().int().min(0, "Cannot be negative").max(100_000_000, "That value is too large"),
+    currency: z
+      .string()
+      .trim()
+      .toUpperCase()
+      .regex(/^[A-Z]{3}$/, "Use a 3-letter currency code like USD")
+      .default("USD"),
+    status: z.enum(ORDER_STATUSES, "Choose a status from the list").default("placed"),
+  })
+  .refine((o) => o.itemsKept <= o.itemsShipped, { path: ["itemsKept"], message: "Cannot keep more items than were shipped" });
+
+export type OrderInput = z.infer<typeof orderInputSchema>;
+
+/** What the order form posts: the value in major units as typed. */
+export const orderFormSchema = z
+  .object({ value: z.string({ error: "Enter the kept value" }).trim().min(1, "Enter the kept value") })
+  .passthrough()
+  .transform((form, ctx) => {
+    const cents = parseMoneyToCents(form.value);
+    if (cents === null) {
+      ctx.addIssue({ code: "custom", path: ["value"], message: "Enter an amount like 129.50" });
+      return z.NEVER;
+    }
+    const { value: _value, ...rest } = form;
+    return { ...rest, valueCents: cents };
+  });

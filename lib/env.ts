@@ -1,0 +1,35 @@
+import { z } from "zod";
+
+/** The one validated view of process.env. Nothing else reads process.env inside the app. */
+const schema = z.object({
+  NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+  DATABASE_URL: z.url({ message: "DATABASE_URL must be a postgres:// URL" }).optional(),
+  APP_URL: z.url().default("http://localhost:3000"),
+  AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters (generate one with `openssl rand -base64 32`)").optional(),
+  SESSION_MAX_AGE_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
+  RESEND_API_KEY: z.string().min(1).optional(),
+  RESEND_BASE_URL: z.url().optional(),
+  EMAIL_FROM: z.string().min(3).default("Rekindle <no-reply@rekindle.test>"),
+  LOG_QUERIES: z
+    .enum(["0", "1"])
+    .default("0")
+    .transform((v) => v === "1"),
+});
+
+function readEnv() {
+  const parsed = schema.safeParse(process.env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n");
+    throw new Error(`Invalid environment:\n${problems}`);
+  }
+  return parsed.data;
+}
+
+export const env = readEnv();
+
+export function requireDatabaseUrl(): string {
+  if (!env.DATABASE_URL) {
+    throw new Error("DATABASE_URL is not set. Start the app with `npm run dev` / `npm start`, which provide an embedded Postgres, or set DATABASE_URL.");
+  }
+  return env.DATABASE_URL;
+}

@@ -1,0 +1,36 @@
+import "server-only";
+import { sql } from "drizzle-orm";
+import { z } from "zod";
+import type { Executor } from "@/lib/server/db/client";
+import { users } from "@/lib/server/db/schema";
+import { decoyHash, verifyPassword } from "./passwords";
+import { clearSignInFailures, isSignInThrottled, recordSignInFailure } from "./throttle";
+
+export const credentialsSchema = z.object({
+  email: z.string().trim().toLowerCase().pipe(z.email()),
+  password: z.string().min(1).max(200),
+});
+
+export type CredentialsResult =
+  | { ok: true; user: { id: string; name: string; email: string } }
+  | { ok: false; reason: "invalid" | "throttled" };
+
+/** Checks an email and password. The answer never tells whether the account exists. */
+export async function checkCredentials(db: Executor, raw: unknown, ip: string): Promise<CredentialsResult> {
+  const parsed = credentialsSchema.safeParse(raw);
+  if (!parsed.success) return { ok: false, reason: "invalid" };
+  const { email, password } = parsed.data;
+  if (await isSignInThrottled(db, email, ip)) return { ok: false, reason: "throttled" };
+  const [user] = await db
+    .select({ id: users.id, name: users.name, email: users.email, passwordHash: users.passwordHash, deactivatedAt: users.deactivatedAt })
+    .from(users)
+    .where(sql`lower(${users.email}) = ${email}`)
+    .limit(1);
+  const valid = await verifyPassword(user?.passwordHash ?? (await decoyHash()), password);
+  if (!user || !user.passwordHash || user.deactivatedAt || !valid) {
+    await recordSignInFailure(db, email, ip);
+    return { ok: false, reason: "invalid" };
+  }
+  await clearSignInFailures(db, email);
+  return { ok: true, user: { id: user.id, name: user.name, email: user.email } };
+}

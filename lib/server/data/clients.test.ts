@@ -1,0 +1,97 @@
+import { describe, expect, it } from "vitest";
+import { parseClientListQuery } from "@/lib/domain/clients/list-query";
+import { db } from "@/lib/server/db/client";
+import { clients } from "@/lib/server/db/schema";
+import { userContext } from "@/test/fixtures";
+import { countClients, getClientOrThrow, listClients } from "./clients";
+import { NotFoundError } from "@/lib/server/errors";
+
+async function seedClients(stylistIds: string[], n: number, prefix = "person") {
+  const rows = Array.from({ length: n }, (_, i) => ({
+    name: `${prefix === "person" ? "Person" : "Paged"} ${String(i % 7).padStart(2, "0")}`, // many ties on name, so the id tie-breaker matters
+    email: `${prefix}${i}@example.com`,
+    stylistId: stylistIds[i % stylistIds.length] ?? null,
+    orderCount: i % 5,
+    lastOrderAt: i % 4 === 0 ? null : new Date(Date.UTC(2026, 0, 1 + (i % 30))),
+  }));
+  await db.insert(clients).values(rows);
+}
+
+type Query = Record<string, string>;
+
+/** Follows "next" links from the first page to the end, and "previous" links back, collecting ids. */
+async function walk(ctx: Awaited<ReturnType<typeof userContext>>, params: Query) {
+  const forward: string[][] = [];
+  let page = await listClients(ctx, parseClientListQuery(params));
+  forward.push(page.rows.map((r) => r.id));
+  while (page.nextCursor) {
+    page = await listClients(ctx, parseClientListQuery({ ...params, after: page.nextCursor }));
+    forward.push(page.rows.map((r) => r.id));
+  }
+  const backward: string[][] = [page.rows.map((r) => r.id)];
+  while (page.previousCursor) {
+    page = await listClients(ctx, parseClientListQuery({ ...params, before: page.previousCursor }));
+    backward.unshift(page.rows.map((r) => r.id));
+  }
+  return { forward, backward };
+}
+
+describe("listClients", () => {
+  // Runs first in this file's own database: the paging cases below share its 83 clients.
+  it.each([
+    [{ sort: "name" }, (a: Row, b: Row) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id)],
+    [{ sort: "name", dir: "desc" }, (a: Row, b: Row) => b.name.localeCompare(a.name) || b.id.localeCompare(a.id)],
+    [{ sort: "orders" }, (a: Row, b: Row) => b.orderCount - a.orderCount || b.id.localeCompare(a.id)],
+    [{ sort: "last_order", dir: "asc" }, (a: Row, b: Row) => time(a) - time(b) || a.id.localeCompare(b.id)],
+    [{ sort: "last_order" }, (a: Row, b: Row) => time(b) - time(a) || b.id.localeCompare(a.id)],
+  ])("pages through every client exactly once, both ways, sorted %o", async (params, compare) => {
+    const admin = await userContext("admin");
+    if ((await db.$count(clients)) === 0) await seedClients([], 83, "paged");
+    const all = (await db.select().from(clients)).sort(compare);
+    const { forward, backward } = await walk(admin, params as Query);
+    expect(forward.flat()).toEqual(all.map((c) => c.id));
+    expect(forward.map((p) => p.length)).toEqual([25, 25, 25, 8]);
+    expect(backward).toEqual(forward);
+  });
+
+  it("filters by stylist and by search, and a stylist sees only their own clients", async () => {
+    const a = await userContext("stylist");
+    const b = await userContext("stylist");
+    await seedClients([a.actor.id, b.actor.id], 40);
+    const admin = await userContext("admin");
+
+    const byStylist = await listClients(admin, parseClientListQuery({ stylist: b.actor.id }));
+    expect(byStylist.rows).toHaveLength(20);
+    expect(byStylist.rows.every((r) => r.stylistId === b.actor.id)).toBe(true);
+
+    const search = await listClients(admin, parseClientListQuery({ q: "PERSON1" })); // person1, person10..19
+    expect(search.rows.map((r) => r.email).sort()).toEqual(["person1@example.com", ...Array.from({ length: 10 }, (_, i) => `person1${i}@example.com`)].sort());
+    expect(await countClients(admin, parseClientListQuery({ q: "person1" }))).toEqual({ value: 11, exact: true });
+
+    const own = await listClients(a, parseClientListQuery({ stylist: b.actor.id }));
+    expect(own.rows).toHaveLength(0);
+    const mine = await walk(a, {});
+    expect(mine.forward.flat()).toHaveLength(20);
+    const other = byStylist.rows[0];
+    if (!other) throw new Error("expected a client");
+    await expect(getClientOrThrow(a, other.id)).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  it("treats LIKE wildcards in a search as plain text", async () => {
+    const admin = await userContext("admin");
+    await db.insert(clients).values([
+      { name: "100% Cotton", email: "cotton@example.com" },
+      { name: "Plain", email: "plain@example.com" },
+    ]);
+    const found = await listClients(admin, parseClientListQuery({ q: "100%" }));
+    expect(found.rows.map((r) => r.name)).toEqual(["100% Cotton"]);
+    const underscore = await listClients(admin, parseClientListQuery({ q: "_" }));
+    expect(underscore.rows).toHaveLength(0);
+  });
+});
+
+type Row = { id: string; name: string; orderCount: number; lastOrderAt: Date | null };
+// Never-ordered clients sort as the oldest, as in the list.
+function time(r: Row) {
+  return r.lastOrderAt?.getTime() ?? -8.64e15;
+}

@@ -1,0 +1,103 @@
+import "server-only";
+import { and, asc, desc, eq, isNull, type SQL, sql } from "drizzle-orm";
+import {
+  type ClientListQuery,
+  type ClientSort,
+  decodeCursor,
+  encodeCursor,
+  likePattern,
+  PAGE_SIZE,
+} from "@/lib/domain/clients/list-query";
+import { authorize, clientScopeWhere } from "@/lib/server/auth/permissions";
+import type { ServiceContext } from "@/lib/server/context";
+import { clients, lastOrderSortKey, users } from "@/lib/server/db/schema";
+import { NotFoundError } from "@/lib/server/errors";
+import { estimateRowCount } from "./estimate-count";
+
+const SORT_KEYS: Record<ClientSort, SQL> = {
+  name: sql`${clients.name}`,
+  last_order: lastOrderSortKey(clients.lastOrderAt),
+  orders: sql`${clients.orderCount}`,
+};
+
+function cursorValue(sort: ClientSort, row: { name: string; lastOrderAt: Date | null; orderCount: number }): string | number {
+  if (sort === "name") return row.name;
+  if (sort === "orders") return row.orderCount;
+  return row.lastOrderAt ? row.lastOrderAt.toISOString() : "-infinity";
+}
+
+function cursorLiteral(sort: ClientSort, value: string | number): SQL {
+  if (sort === "last_order") return sql`${String(value)}::timestamptz`;
+  if (sort === "orders") return sql`${Number(value)}::int`;
+  return sql`${String(value)}`;
+}
+
+function filtersFor(ctx: ServiceContext, query: ClientListQuery): SQL | undefined {
+  return and(
+    clientScopeWhere(ctx.actor),
+    query.stylist === "unassigned" ? isNull(clients.stylistId) : query.stylist ? eq(clients.stylistId, query.stylist) : undefined,
+    query.q ? sql`lower(${clients.name} || ' ' || ${clients.email}) like ${likePattern(query.q)}` : undefined,
+  );
+}
+
+/**
+ * One page of clients by keyset: `after`/`before` cursors instead of OFFSET, so page 40,000 costs what page 1 does.
+ * The stylist scope is part of the WHERE clause, so a stylist never receives another stylist's rows.
+ */
+export async function listClients(ctx: ServiceContext, query: ClientListQuery) {
+  authorize(ctx.actor, "clients.read");
+  const key = SORT_KEYS[query.sort];
+  const backwards = Boolean(query.before) && !query.after;
+  const cursor = decodeCursor(backwards ? query.before : query.after);
+  const ascending = (query.dir === "asc") !== backwards;
+  const compare = ascending ? sql`>` : sql`<`;
+  const where = and(
+    filtersFor(ctx, query),
+    cursor ? sql`(${key}, ${clients.id}) ${compare} (${cursorLiteral(query.sort, cursor.value)}, ${cursor.id}::uuid)` : undefined,
+  );
+  const order = ascending ? [asc(key), asc(clients.id)] : [desc(key), desc(clients.id)];
+  const rows = await ctx.db
+    .select({
+      id: clients.id,
+      name: clients.name,
+      email: clients.email,
+      stylistId: clients.stylistId,
+      stylistName: users.name,
+      lastOrderAt: clients.lastOrderAt,
+      orderCount: clients.orderCount,
+    })
+    .from(clients)
+    .leftJoin(users, eq(users.id, clients.stylistId))
+    .where(where)
+    .orderBy(...order)
+    .limit(PAGE_SIZE + 1);
+  const hasMoreInDirection = rows.length > PAGE_SIZE;
+  const page = rows.slice(0, PAGE_SIZE);
+  if (backwards) page.reverse();
+  const first = page[0];
+  const last = page.at(-1);
+  return {
+    rows: page,
+    // Going forward there is a previous page whenever we came from a cursor; going back, whenever more rows remain.
+    previousCursor: first && (backwards ? hasMoreInDirection : Boolean(cursor)) ? encodeCursor({ value: cursorValue(query.sort, first), id: first.id }) : null,
+    nextCursor: last && (backwards ? true : hasMoreInDirection) ? encodeCursor({ value: cursorValue(query.sort, last), id: last.id }) : null,
+  };
+}
+
+/** How many clients match: exact when few, the planner's estimate when many (a count(*) over a million rows is not worth a page view). */
+export async function countClients(ctx: ServiceContext, query: ClientListQuery) {
+  authorize(ctx.actor, "clients.read");
+  return estimateRowCount(ctx.db, ctx.db.select({ id: clients.id }).from(clients).where(filtersFor(ctx, query)).$dynamic());
+}
+
+export async function getClientOrThrow(ctx: ServiceContext, clientId: string) {
+  authorize(ctx.actor, "clients.read");
+  const [row] = await ctx.db
+    .select({ client: clients, stylistName: users.name })
+    .from(clients)
+    .leftJoin(users, eq(users.id, clients.stylistId))
+    .where(and(sql`${clients.id} = ${clientId}::uuid`, clientScopeWhere(ctx.actor)))
+    .limit(1);
+  if (!row) throw new NotFoundError("Client");
+  return { ...row.client, stylistName: row.stylistName };
+}

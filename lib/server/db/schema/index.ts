@@ -1,0 +1,6 @@
+export * from "./users";
+export * from "./clients";
+export * from "./orders";
+export * from "./audit-log";
+export * from "./auth";
+export * from "./mailbox";
