@@ -1,0 +1,57 @@
+import { describe, expect, it } from "vitest";
+import { conditionalExpectedTransactions, pAlive } from "./bgnbd";
+import { loadCdnowReference } from "./cdnow.fixture";
+import { expectedDaysUntilNextOrder, forecastNextOrder } from "./forecast";
+import { EMPTY_CLIENT_HISTORY, type EngagementOrder, summariseHistory, toBgNbdInput } from "./history";
+
+// The CDNOW fit stands in for a fitted book of clients (its time unit is weeks, like ours).
+const params = loadCdnowReference().ours.fitted_2dp_data.params;
+const AS_OF = new Date("2025-06-01T00:00:00Z");
+const daysAgo = (days: number) => new Date(AS_OF.getTime() - days * 86_400_000);
+const ordersEvery = (gapDays: number, count: number, lastDaysAgo: number): EngagementOrder[] =>
+  Array.from({ length: count }, (_, i) => ({
+    orderedAt: daysAgo(lastDaysAgo + i * gapDays),
+    itemsShipped: 5,
+    itemsKept: 3,
+    valueCents: 15_000,
+    status: "shipped",
+  }));
+
+describe("forecastNextOrder", () => {
+  it("is null for a client who never ordered", () => {
+    expect(forecastNextOrder(params, EMPTY_CLIENT_HISTORY, AS_OF)).toBeNull();
+  });
+
+  it("expects a weekly buyer back within days", () => {
+    const history = summariseHistory(ordersEvery(7, 20, 3), AS_OF);
+    const forecast = forecastNextOrder(params, history, AS_OF);
+    const input = toBgNbdInput(history, AS_OF);
+    if (!forecast || !input) throw new Error("expected a forecast");
+
+    expect(forecast.pAlive).toBeCloseTo(pAlive(params, input), 12);
+    expect(forecast.expectedOrdersNext90Days).toBeCloseTo(conditionalExpectedTransactions(params, 90 / 7, input), 12);
+    expect(forecast.expectedDaysUntilNextOrder).not.toBeNull();
+    const days = forecast.expectedDaysUntilNextOrder ?? 0;
+    expect(days).toBeGreaterThan(0);
+    expect(days).toBeLessThan(30);
+    // It is the first whole day on which one more order is expected.
+    expect(conditionalExpectedTransactions(params, days / 7, input)).toBeGreaterThanOrEqual(1);
+    expect(conditionalExpectedTransactions(params, (days - 1) / 7, input)).toBeLessThan(1);
+    expect(forecast.expectedNextOrderAt).toEqual(new Date(AS_OF.getTime() + days * 86_400_000));
+  });
+
+  it("returns no date for a frequent buyer who went silent", () => {
+    const forecast = forecastNextOrder(params, summariseHistory(ordersEvery(7, 20, 200), AS_OF), AS_OF);
+    expect(forecast?.pAlive).toBeLessThan(0.01);
+    expect(forecast?.expectedDaysUntilNextOrder).toBeNull();
+    expect(forecast?.expectedNextOrderAt).toBeNull();
+  });
+
+  it("respects the horizon", () => {
+    const input = { x: 3, tx: 10, T: 12 };
+    const unbounded = expectedDaysUntilNextOrder(params, input, 10_000);
+    expect(unbounded).not.toBeNull();
+    expect(expectedDaysUntilNextOrder(params, input, (unbounded ?? 0) - 1)).toBeNull();
+    expect(expectedDaysUntilNextOrder(params, input, 0)).toBeNull();
+  });
+});

@@ -1,0 +1,43 @@
+// Public API of the engagement domain: BG/NBD model, client history, score, settings and drivers.
+export {
+  type BgNbdCustomer,
+  type BgNbdFit,
+  type BgNbdParams,
+  conditionalExpectedTransactions,
+  expectedTransactions,
+  type FitBgNbdOptions,
+  fitBgNbd,
+  logLikelihood,
+  pAlive,
+  transactionCountProbability,
+} from "./bgnbd";
+export { type EngagementDriver, type EngagementDriverKind, type ExplainOptions, explainEngagement } from "./drivers";
+export { type ClientForecast, expectedDaysUntilNextOrder, type ForecastOptions, forecastNextOrder } from "./forecast";
+export {
+  type ClientHistory,
+  EMPTY_CLIENT_HISTORY,
+  type EngagementOrder,
+  type EngagementOrderStatus,
+  RECENT_ORDER_WINDOW,
+  summariseHistory,
+  toBgNbdInput,
+} from "./history";
+export {
+  type EngagementComponent,
+  type EngagementComponents,
+  type EngagementFacts,
+  type EngagementScore,
+  type EngagementTier,
+  type ScoreEngagementInput,
+  scoreEngagement,
+  tierForScore,
+} from "./score";
+export {
+  DEFAULT_ENGAGEMENT_SETTINGS,
+  type EngagementSettings,
+  type EngagementWeights,
+  engagementSettingsSchema,
+  normaliseWeights,
+  parseEngagementSettings,
+  type TierThresholds,
+} from "./settings";
