@@ -24,6 +24,8 @@ export default defineConfig({
           environment: "node",
           globalSetup: ["test/global-setup.ts"],
           setupFiles: ["test/database-per-file.ts"],
+          // next-auth imports "next/server" without an extension, which only a bundler resolves.
+          server: { deps: { inline: ["next-auth", "@auth/core"] } },
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },

@@ -1,11 +1,23 @@
 import "server-only";
 import { drizzle } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
-import { env, requireDatabaseUrl } from "@/lib/env";
+import { env } from "@/lib/env";
 import * as schema from "./schema";
 
+const MISSING_URL = "DATABASE_URL is not set. Start the app with `npm run dev` or `npm start`, which provide an embedded Postgres, or set DATABASE_URL.";
+
+// postgres.js accepts a `socket` factory that its typings leave out.
+function failingOptions() {
+  const options = { onnotice: () => {}, socket: () => Promise.reject(new Error(MISSING_URL)) };
+  return options as postgres.Options<Record<string, postgres.PostgresType>>;
+}
+
 function connect() {
-  const sql = postgres(requireDatabaseUrl(), { max: 10, onnotice: () => {} });
+  // Connections open on first query, so `next build` can import this without a database;
+  // without a URL, that first query fails with a message that says what to do.
+  const sql = env.DATABASE_URL
+    ? postgres(env.DATABASE_URL, { max: 10, onnotice: () => {} })
+    : postgres(failingOptions());
   return drizzle({ client: sql, schema, casing: "snake_case", logger: env.LOG_QUERIES });
 }
 

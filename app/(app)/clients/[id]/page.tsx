@@ -1,3 +1,4 @@
+import type { Route } from "next";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ClientProfile } from "@/components/clients/client-profile";
@@ -38,7 +39,7 @@ export default async function ClientPage({ params, searchParams }: Props) {
         eyebrow={<Link href="/clients" className="hover:underline">← Clients</Link>}
         title={client.name}
         description={client.email}
-        actions={<ButtonLink href={`/clients/${client.id}/edit`} variant="secondary">Edit profile</ButtonLink>}
+        actions={<ButtonLink href={`/clients/${client.id}/edit` as Route} variant="secondary">Edit profile</ButtonLink>}
       />
       {notice ? (
         <p role="status" className="mb-6 rounded-lg bg-emerald-50 px-4 py-2.5 text-sm text-emerald-800 ring-1 ring-emerald-200">

@@ -4,3 +4,5 @@ export * from "./orders";
 export * from "./audit-log";
 export * from "./auth";
 export * from "./mailbox";
+export * from "./settings";
+export * from "./api-keys";

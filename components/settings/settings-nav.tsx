@@ -1,0 +1,38 @@
+"use client";
+
+import type { Route } from "next";
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+import { cn } from "@/components/ui/cn";
+
+const TABS: { href: Route; label: string }[] = [
+  { href: "/settings", label: "Engagement" },
+  { href: "/settings/email", label: "Email policy" },
+  { href: "/settings/users", label: "Users" },
+  { href: "/settings/api-keys", label: "API keys" },
+  { href: "/settings/audit", label: "Audit log" },
+];
+
+export function SettingsNav() {
+  const pathname = usePathname();
+  return (
+    <nav aria-label="Settings" className="-mx-4 mb-6 overflow-x-auto border-b border-stone-200 px-4 sm:mx-0 sm:px-0">
+      <ul className="flex gap-1">
+        {TABS.map((tab) => {
+          const active = pathname === tab.href;
+          return (
+            <li key={tab.href}>
+              <Link
+                href={tab.href}
+                aria-current={active ? "page" : undefined}
+                className={cn("block border-b-2 px-3 py-2.5 text-sm font-medium whitespace-nowrap", active ? "border-ember-600 text-ember-700" : "border-transparent text-stone-600 hover:text-stone-900")}
+              >
+                {tab.label}
+              </Link>
+            </li>
+          );
+        })}
+      </ul>
+    </nav>
+  );
+}

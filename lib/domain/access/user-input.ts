@@ -1,0 +1,21 @@
+import { z } from "zod";
+import { ROLES } from "./policy";
+
+export const MIN_PASSWORD_LENGTH = 12;
+
+const password = z
+  .string()
+  .min(MIN_PASSWORD_LENGTH, `Use at least ${MIN_PASSWORD_LENGTH} characters`)
+  .max(200, "Keep the password under 200 characters");
+
+export const createUserSchema = z.object({
+  name: z.string().trim().min(1, "Enter a name").max(120, "Keep the name under 120 characters"),
+  email: z.string().trim().toLowerCase().pipe(z.email("Enter a valid email address")),
+  role: z.enum(ROLES, "Choose a role"),
+  // Empty means the person signs in with an email link (or an admin sets a password later).
+  password: z.preprocess((v) => (v === "" ? undefined : v), password.optional()),
+});
+
+export const changeRoleSchema = z.object({ userId: z.uuid("Unknown user"), role: z.enum(ROLES, "Choose a role") });
+export const setActiveSchema = z.object({ userId: z.uuid("Unknown user"), active: z.preprocess((v) => v === true || v === "true", z.boolean()) });
+export const setPasswordSchema = z.object({ userId: z.uuid("Unknown user"), password });

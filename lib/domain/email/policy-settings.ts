@@ -1,0 +1,40 @@
+import { z } from "zod";
+
+export const RISK_TIERS = ["healthy", "watch", "at_risk", "lapsed"] as const;
+export type RiskTier = (typeof RISK_TIERS)[number];
+export const TIER_LABELS: Record<RiskTier, string> = { healthy: "Healthy", watch: "Watch", at_risk: "At risk", lapsed: "Lapsed" };
+
+/**
+ * How win-back emails go out: which tiers are drafted at all, which of those are sent without a
+ * person reviewing them, how often one client may be emailed, and which model writes the drafts.
+ */
+export const emailPolicySchema = z
+  .object({
+    senderName: z.string().trim().min(1, "Enter the sender name").max(80, "Keep the sender name under 80 characters"),
+    senderEmail: z.string().trim().pipe(z.email("Enter a valid sender address, like stylists@yourbrand.com")),
+    autoSendTiers: z.array(z.enum(RISK_TIERS, "Unknown tier")).default([]),
+    reviewTiers: z.array(z.enum(RISK_TIERS, "Unknown tier")).default([]),
+    minDaysBetweenEmails: z.coerce.number({ error: "Enter a number of days" }).int("Use a whole number of days").min(1, "At least 1 day").max(365, "At most 365 days"),
+    aiModel: z
+      .string()
+      .trim()
+      .min(3, "Enter a model id, like anthropic/claude-sonnet-4.5")
+      .max(120, "That model id is too long")
+      .regex(/^[\w.-]+\/[\w.:-]+$/, "Use an OpenRouter model id: provider/model"),
+  })
+  .superRefine((policy, ctx) => {
+    const both = policy.autoSendTiers.filter((t) => policy.reviewTiers.includes(t));
+    if (both.length) ctx.addIssue({ code: "custom", path: ["autoSendTiers"], message: `A tier cannot both send automatically and wait for review: ${both.map((t) => TIER_LABELS[t]).join(", ")}` });
+    if (policy.autoSendTiers.includes("healthy")) ctx.addIssue({ code: "custom", path: ["autoSendTiers"], message: "Healthy clients are never sent win-back emails automatically" });
+  });
+
+export type EmailPolicy = z.infer<typeof emailPolicySchema>;
+
+export const DEFAULT_EMAIL_POLICY: EmailPolicy = {
+  senderName: "Your Rekindle stylist",
+  senderEmail: "stylists@rekindle.test",
+  autoSendTiers: [],
+  reviewTiers: ["at_risk", "lapsed"],
+  minDaysBetweenEmails: 21,
+  aiModel: "anthropic/claude-sonnet-4.5",
+};

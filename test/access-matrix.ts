@@ -1,0 +1,53 @@
+import type { Role } from "@/lib/domain/access/policy";
+
+/**
+ * Who may use every page, route handler and server action the app has. Written out by hand, not
+ * derived from the policy, so the tests compare behaviour against an independent statement.
+ * A route or action missing from here fails test/access-matrix.test.ts.
+ */
+export type Access = "public" | readonly Role[];
+
+const ALL: readonly Role[] = ["admin", "marketer", "stylist"];
+const ADMIN: readonly Role[] = ["admin"];
+
+export const PAGE_ACCESS: Record<string, Access> = {
+  "/": ALL,
+  "/login": "public",
+  "/login/check-email": "public",
+  "/clients": ALL,
+  "/clients/new": ALL,
+  "/clients/[id]": ALL,
+  "/clients/[id]/edit": ALL,
+  "/clients/[id]/orders/[orderId]/edit": ALL,
+  "/settings": ADMIN,
+  "/settings/email": ADMIN,
+  "/settings/users": ADMIN,
+  "/settings/api-keys": ADMIN,
+  "/settings/audit": ADMIN,
+};
+
+/** Route handlers authenticate in their own way: "public", or "api-key" for order systems. */
+export const HANDLER_ACCESS: Record<string, "public" | "api-key"> = {
+  "/api/health": "public",
+  "/api/auth/[...nextauth]": "public",
+};
+
+export const ACTION_ACCESS: Record<string, Access> = {
+  "(auth)/actions.ts#signInWithPasswordAction": "public",
+  "(auth)/actions.ts#sendMagicLinkAction": "public",
+  "(auth)/actions.ts#signOutAction": "public",
+  "(app)/clients/actions.ts#createClientAction": ALL,
+  "(app)/clients/actions.ts#updateClientAction": ALL,
+  "(app)/clients/actions.ts#createOrderAction": ALL,
+  "(app)/clients/actions.ts#updateOrderAction": ALL,
+  "(app)/clients/actions.ts#cancelOrderAction": ALL,
+  "(app)/settings/actions.ts#updateEngagementSettingsAction": ADMIN,
+  "(app)/settings/actions.ts#updateEmailPolicyAction": ADMIN,
+  "(app)/settings/actions.ts#createUserAction": ADMIN,
+  "(app)/settings/actions.ts#changeUserRoleAction": ADMIN,
+  "(app)/settings/actions.ts#setUserActiveAction": ADMIN,
+  "(app)/settings/actions.ts#setUserPasswordAction": ADMIN,
+  "(app)/settings/actions.ts#assignClientsAction": ["admin", "marketer"],
+  "(app)/settings/actions.ts#createApiKeyAction": ADMIN,
+  "(app)/settings/actions.ts#revokeApiKeyAction": ADMIN,
+};
