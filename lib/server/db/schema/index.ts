@@ -6,3 +6,4 @@ export * from "./auth";
 export * from "./mailbox";
 export * from "./settings";
 export * from "./api-keys";
+export * from "./engagement";
