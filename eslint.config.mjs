@@ -10,6 +10,8 @@ export default defineConfig([
     rules: {
       "@typescript-eslint/no-non-null-assertion": "error",
       "@typescript-eslint/ban-ts-comment": "error",
+      // A leading underscore marks a value left out on purpose (e.g. dropping a field by destructuring).
+      "@typescript-eslint/no-unused-vars": ["warn", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_" }],
       "no-restricted-properties": [
         "error",
         { object: "process", property: "env", message: "Read settings from lib/env.ts, the one validated view of process.env." },

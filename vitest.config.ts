@@ -26,6 +26,7 @@ export default defineConfig({
           setupFiles: ["test/database-per-file.ts"],
           // next-auth imports "next/server" without an extension, which only a bundler resolves.
           server: { deps: { inline: ["next-auth", "@auth/core"] } },
+          env: { AUTH_SECRET: "test-only-auth-secret-0123456789abcdef" },
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },

@@ -26,8 +26,8 @@ describe("the access matrix covers the whole app", () => {
   it("lists every server action", async () => {
     const found: string[] = [];
     for (const file of actionFiles()) {
-      const module = (await import(`@/app/${file}`)) as Record<string, unknown>;
-      for (const [name, value] of Object.entries(module)) if (typeof value === "function") found.push(`${file}#${name}`);
+      const exported = (await import(`@/app/${file}`)) as Record<string, unknown>;
+      for (const [name, value] of Object.entries(exported)) if (typeof value === "function") found.push(`${file}#${name}`);
     }
     expect(found.sort()).toEqual(Object.keys(ACTION_ACCESS).sort());
   });

@@ -14,7 +14,7 @@ export function CancelOrderButton({ orderId, label }: { orderId: string; label: 
       }}
     >
       <input type="hidden" name="orderId" value={orderId} />
-      <button type="submit" disabled={pending} className="rounded px-2 py-1 text-xs font-medium text-red-700 hover:bg-red-50">
+      <button type="submit" disabled={pending} className="rounded px-2 py-1 text-xs font-medium text-stone-500 hover:bg-red-50 hover:text-red-700">
         {pending ? "Cancelling…" : "Cancel"}
       </button>
       {state.status === "error" ? <span role="alert" className="ml-2 text-xs text-red-700">{state.message}</span> : null}

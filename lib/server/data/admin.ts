@@ -14,7 +14,8 @@ export async function listUsersWithClientCounts(ctx: ServiceContext) {
       role: users.role,
       deactivatedAt: users.deactivatedAt,
       hasPassword: sql<boolean>`${users.passwordHash} is not null`,
-      clientCount: sql<number>`(select count(*)::int from ${clients} where ${clients.stylistId} = ${users.id})`,
+      // Qualified by hand: inside the subquery an unqualified "id" would mean clients.id.
+      clientCount: sql<number>`(select count(*)::int from ${clients} where ${clients.stylistId} = "users"."id")`,
     })
     .from(users)
     .orderBy(sql`${users.deactivatedAt} is not null`, asc(users.role), asc(users.name));

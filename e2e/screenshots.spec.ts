@@ -1,0 +1,56 @@
+import { test } from "@playwright/test";
+import { storageStatePath } from "./demo-accounts";
+
+/**
+ * Not a check: pictures of every page at desktop and phone width for people to look at
+ * (`SCREENSHOTS=1 npx playwright test --project screenshots`, written to screenshots/).
+ */
+const VIEWPORTS = { desktop: { width: 1440, height: 960 }, phone: { width: 390, height: 844 } } as const;
+
+async function firstClientPath(page: import("@playwright/test").Page) {
+  await page.goto("/clients?sort=orders");
+  const href = await page.locator("tbody a").first().getAttribute("href");
+  return href ?? "/clients";
+}
+
+for (const [device, viewport] of Object.entries(VIEWPORTS)) {
+  test.describe(device, () => {
+    test.use({ viewport });
+
+    test("signed out", async ({ page }) => {
+      await page.goto("/login");
+      await page.screenshot({ path: `screenshots/${device}-login.png`, fullPage: true });
+    });
+
+    test.describe("as admin", () => {
+      test.use({ storageState: storageStatePath("admin") });
+      test("pages", async ({ page }) => {
+        const client = await firstClientPath(page);
+        const pages: [string, string][] = [
+          ["clients", "/clients"],
+          ["clients-search", "/clients?q=smith&sort=last_order"],
+          ["clients-empty", "/clients?q=zzzzzz"],
+          ["client", client],
+          ["client-edit", `${client}/edit`],
+          ["client-new", "/clients/new"],
+          ["settings-engagement", "/settings"],
+          ["settings-email", "/settings/email"],
+          ["settings-users", "/settings/users"],
+          ["settings-api-keys", "/settings/api-keys"],
+          ["settings-audit", "/settings/audit"],
+          ["not-found", "/clients/00000000-0000-4000-8000-000000000000"],
+        ];
+        for (const [name, path] of pages) {
+          await page.goto(path);
+          await page.locator("main h1").first().waitFor();
+          await page.waitForLoadState("networkidle");
+          await page.screenshot({ path: `screenshots/${device}-${name}.png`, fullPage: true });
+        }
+        await page.goto("/clients/new");
+        await page.getByRole("button", { name: "Create client" }).click();
+        await page.getByRole("alert").first().waitFor();
+        await page.screenshot({ path: `screenshots/${device}-client-new-errors.png`, fullPage: true });
+      });
+    });
+  });
+}

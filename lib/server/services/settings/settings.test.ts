@@ -1,0 +1,37 @@
+import { describe, expect, it } from "vitest";
+import { DEFAULT_ENGAGEMENT_SETTINGS } from "@/lib/domain/engagement/settings";
+import { db } from "@/lib/server/db/client";
+import { auditLog } from "@/lib/server/db/schema";
+import { ForbiddenError, ValidationError } from "@/lib/server/errors";
+import { userContext } from "@/test/fixtures";
+import { readSettings } from "./settings-store";
+import { updateSettings } from "./update-settings";
+
+describe("settings", () => {
+  it("returns defaults until saved, then the saved value, with before and after in the audit log", async () => {
+    const admin = await userContext("admin");
+    expect(await readSettings(db, "engagement")).toEqual(DEFAULT_ENGAGEMENT_SETTINGS);
+    const changed = { ...DEFAULT_ENGAGEMENT_SETTINGS, tiers: { healthy: 80, watch: 55, atRisk: 25 } };
+    await updateSettings({ ctx: admin, key: "engagement", input: changed });
+    expect(await readSettings(db, "engagement")).toEqual(changed);
+    const [entry] = await db.select().from(auditLog);
+    expect(entry?.action).toBe("settings.engagement.update");
+    expect((entry?.before as typeof changed).tiers.healthy).toBe(75);
+    expect((entry?.after as typeof changed).tiers.healthy).toBe(80);
+  });
+
+  it("rejects out-of-range values naming the field, and saves nothing", async () => {
+    const admin = await userContext("admin");
+    const error = await updateSettings({ ctx: admin, key: "engagement", input: { ...DEFAULT_ENGAGEMENT_SETTINGS, tiers: { healthy: 50, watch: 60, atRisk: 101 } } }).catch((e) => e);
+    expect(error).toBeInstanceOf(ValidationError);
+    expect(Object.keys((error as ValidationError).fieldErrors).sort()).toEqual(["tiers.atRisk", "tiers.watch"]);
+    const policy = await updateSettings({ ctx: admin, key: "email_policy", input: { senderName: "Team", senderEmail: "bad", minDaysBetweenEmails: "0", aiModel: "gpt", autoSendTiers: ["healthy"] } }).catch((e) => e);
+    expect(Object.keys((policy as ValidationError).fieldErrors).sort()).toEqual(["aiModel", "autoSendTiers", "minDaysBetweenEmails", "senderEmail"]);
+    expect(await db.$count(auditLog)).toBe(0);
+  });
+
+  it("cannot be changed by a marketer", async () => {
+    const marketer = await userContext("marketer");
+    await expect(updateSettings({ ctx: marketer, key: "engagement", input: DEFAULT_ENGAGEMENT_SETTINGS })).rejects.toBeInstanceOf(ForbiddenError);
+  });
+});

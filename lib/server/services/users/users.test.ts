@@ -1,0 +1,68 @@
+import { eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { db } from "@/lib/server/db/client";
+import { auditLog, users } from "@/lib/server/db/schema";
+import { ConflictError, ForbiddenError, ValidationError } from "@/lib/server/errors";
+import { checkCredentials } from "@/lib/server/auth/credentials";
+import { listUsersWithClientCounts } from "@/lib/server/data/admin";
+import { createClient } from "@/lib/server/services/clients/create-client";
+import { assignClients } from "@/lib/server/services/clients/assign-clients";
+import { clientInput, userContext } from "@/test/fixtures";
+import { changeUserRole } from "./change-user-role";
+import { createUser } from "./create-user";
+import { setUserActive } from "./set-user-active";
+
+describe("users", () => {
+  it("creates a user who can sign in; the audit row never holds the password or its hash", async () => {
+    const admin = await userContext("admin");
+    const user = await createUser({ ctx: admin, input: { name: "Nia", email: "Nia@Rekindle.test", role: "marketer", password: "a long enough secret" } });
+    expect(user.email).toBe("nia@rekindle.test");
+    expect((await checkCredentials(db, { email: "nia@rekindle.test", password: "a long enough secret" }, "1.1.1.1")).ok).toBe(true);
+    const [entry] = await db.select().from(auditLog).where(eq(auditLog.entityId, user.id));
+    expect(JSON.stringify(entry)).not.toMatch(/argon2|long enough secret/);
+  });
+
+  it("names bad fields, and refuses a duplicate email", async () => {
+    const admin = await userContext("admin");
+    const error = await createUser({ ctx: admin, input: { name: "", email: "x", role: "owner", password: "short" } }).catch((e) => e);
+    expect(Object.keys((error as ValidationError).fieldErrors).sort()).toEqual(["email", "name", "password", "role"]);
+    await createUser({ ctx: admin, input: { name: "A", email: "a@rekindle.test", role: "stylist" } });
+    await expect(createUser({ ctx: admin, input: { name: "B", email: "A@REKINDLE.TEST", role: "stylist" } })).rejects.toBeInstanceOf(ConflictError);
+  });
+
+  it("only admins manage users", async () => {
+    const marketer = await userContext("marketer");
+    const stylist = await userContext("stylist");
+    await expect(createUser({ ctx: marketer, input: { name: "A", email: "a@rekindle.test", role: "admin" } })).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(changeUserRole({ ctx: stylist, input: { userId: stylist.actor.id, role: "admin" } })).rejects.toBeInstanceOf(ForbiddenError);
+  });
+
+  it("deactivation blocks sign-in; the last active admin cannot be removed or demoted; nobody deactivates themselves", async () => {
+    const admin = await userContext("admin");
+    const target = await createUser({ ctx: admin, input: { name: "Leo", email: "leo@rekindle.test", role: "stylist", password: "a long enough secret" } });
+    await setUserActive({ ctx: admin, input: { userId: target.id, active: "false" } });
+    expect(await checkCredentials(db, { email: "leo@rekindle.test", password: "a long enough secret" }, "1.1.1.2")).toEqual({ ok: false, reason: "invalid" });
+    await setUserActive({ ctx: admin, input: { userId: target.id, active: "true" } });
+    expect((await checkCredentials(db, { email: "leo@rekindle.test", password: "a long enough secret" }, "1.1.1.3")).ok).toBe(true);
+
+    await expect(setUserActive({ ctx: admin, input: { userId: admin.actor.id, active: "false" } })).rejects.toThrow("own account");
+    await expect(changeUserRole({ ctx: admin, input: { userId: admin.actor.id, role: "stylist" } })).rejects.toThrow("at least one active admin");
+    const [still] = await db.select().from(users).where(eq(users.id, admin.actor.id));
+    expect(still?.role).toBe("admin");
+
+    const actions = (await db.select({ action: auditLog.action }).from(auditLog)).map((a) => a.action);
+    expect(actions).toEqual(expect.arrayContaining(["user.create", "user.deactivate", "user.reactivate"]));
+  });
+
+  it("moves a stylist's book to another stylist in bulk and counts clients per stylist", async () => {
+    const admin = await userContext("admin");
+    const from = await userContext("stylist", "From Stylist");
+    const to = await userContext("stylist", "To Stylist");
+    for (let i = 0; i < 3; i++) await createClient({ ctx: admin, input: clientInput({ stylistId: from.actor.id }) });
+    await createClient({ ctx: admin, input: clientInput({ stylistId: from.actor.id, name: "Stays Put", email: "keeper@example.com" }) });
+    const moved = await assignClients({ ctx: admin, input: { from: from.actor.id, to: to.actor.id, search: "client" } });
+    expect(moved.moved).toBe(3);
+    const counts = Object.fromEntries((await listUsersWithClientCounts(admin)).map((u) => [u.name, u.clientCount]));
+    expect(counts).toMatchObject({ "From Stylist": 1, "To Stylist": 3 });
+  });
+});
