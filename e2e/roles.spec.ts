@@ -1,0 +1,97 @@
+import { expect, test } from "@playwright/test";
+import { ACCOUNTS, DEMO_PASSWORD, storageStatePath } from "./demo-accounts";
+import { LoginPage } from "./pages/login-page";
+
+const mainNav = (page: import("@playwright/test").Page) => page.getByRole("navigation", { name: "Main" }).first().getByRole("link");
+
+test.describe("navigation per role", () => {
+  for (const [role, expected] of [
+    ["admin", ["Clients", "Settings"]],
+    ["marketer", ["Clients"]],
+    ["stylist", ["Clients"]],
+  ] as const) {
+    test(`${role} sees ${expected.join(", ")}`, async ({ browser }) => {
+      const context = await browser.newContext({ storageState: storageStatePath(role) });
+      const page = await context.newPage();
+      await page.goto("/clients");
+      const links = await mainNav(page).allTextContents();
+      for (const label of expected) expect(links).toContain(label);
+      if (role !== "admin") expect(links).not.toContain("Settings");
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText(role === "stylist" ? "My clients" : "Clients");
+      await context.close();
+    });
+  }
+});
+
+test("a failed sign-in says so without saying whether the account exists", async ({ page }) => {
+  const login = new LoginPage(page);
+  await login.goto();
+  await login.signIn(ACCOUNTS.marketer.email, "not-the-password");
+  const known = await page.getByRole("alert").textContent();
+  await login.signIn("nobody-here@rekindle.test", "not-the-password");
+  await expect(page.getByRole("alert")).toHaveText(known ?? "");
+  expect(known).toContain("do not match an active account");
+});
+
+test.describe("as admin", () => {
+  test.use({ storageState: storageStatePath("admin") });
+
+  test("a settings change appears in the audit log with before and after", async ({ page }) => {
+    await page.goto("/settings");
+    // Pick a value that differs from the saved one, so a retried run still records a change.
+    const before = await page.getByLabel("Watch from").inputValue();
+    const after = before === "48" ? "47" : "48";
+    await page.getByLabel("Watch from").fill(after);
+    await page.getByLabel("At risk from").fill("60");
+    await page.getByRole("button", { name: "Save engagement settings" }).click();
+    await expect(page.getByText("tiers.atRisk must be below tiers.watch")).toBeVisible();
+    await page.getByLabel("At risk from").fill("28");
+    await page.getByRole("button", { name: "Save engagement settings" }).click();
+    await expect(page.getByRole("status")).toContainText("Engagement settings saved");
+
+    await page.getByRole("navigation", { name: "Settings" }).getByRole("link", { name: "Audit log" }).click();
+    const entry = page.getByTestId("audit-log").getByRole("listitem").first();
+    await expect(entry).toContainText("settings.engagement.update");
+    await expect(entry).toContainText("Alex Admin");
+    await expect(entry).toContainText("tiers.watch");
+    await expect(entry).toContainText(`${before} → ${after}`);
+  });
+
+  test("deactivating a stylist ends their session at once; reactivating lets them back", async ({ page, browser }) => {
+    const stylistContext = await browser.newContext();
+    const stylistPage = await stylistContext.newPage();
+    const login = new LoginPage(stylistPage);
+    await login.goto();
+    await login.signIn("priya.stylist@rekindle.test", DEMO_PASSWORD);
+    await expect(stylistPage.getByRole("heading", { name: "My clients" })).toBeVisible();
+
+    await page.goto("/settings/users");
+    const row = page.getByTestId("users-list").getByRole("listitem").filter({ hasText: "priya.stylist@rekindle.test" });
+    await row.getByRole("button", { name: "Deactivate" }).click();
+    await expect(row).toContainText("Deactivated");
+
+    await stylistPage.reload();
+    await expect(stylistPage).toHaveURL(/\/login/);
+
+    await row.getByRole("button", { name: "Reactivate" }).click();
+    await expect(row).not.toContainText("Deactivated");
+    await login.signIn("priya.stylist@rekindle.test", DEMO_PASSWORD);
+    await expect(stylistPage.getByRole("heading", { name: "My clients" })).toBeVisible();
+    await stylistContext.close();
+  });
+
+  test("an API key is shown once, listed with its prefix, and can be revoked", async ({ page }) => {
+    await page.goto("/settings/api-keys");
+    await page.getByLabel("Name").fill("E2E order system");
+    await page.getByRole("button", { name: "Create key" }).click();
+    const token = await page.getByTestId("new-api-key").textContent();
+    expect(token).toMatch(/^rk_[0-9a-f]{8}_/);
+    const item = page.getByTestId("api-keys-list").getByRole("listitem").filter({ hasText: "E2E order system" });
+    await expect(item).toContainText(token?.slice(0, 11) ?? "");
+    await page.reload();
+    await expect(page.getByTestId("new-api-key")).toHaveCount(0);
+    page.once("dialog", (dialog) => dialog.accept());
+    await item.getByRole("button", { name: "Revoke" }).click();
+    await expect(item).toContainText("Revoked");
+  });
+});
