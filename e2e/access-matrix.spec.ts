@@ -1,6 +1,6 @@
 import { expect, type APIRequestContext, request as playwrightRequest, test } from "@playwright/test";
 import { PAGE_ACCESS } from "../test/access-matrix";
-import { type DemoRole, storageStatePath } from "./demo-accounts";
+import { ACCOUNTS, type DemoRole, storageStatePath } from "./demo-accounts";
 
 type Ids = { id: string; orderId: string; foreignId: string };
 
@@ -12,8 +12,13 @@ async function findIds(admin: APIRequestContext, stylist: APIRequestContext): Pr
   const detail = await (await stylist.get(`/clients/${id}`)).text();
   const orderId = /\/orders\/([0-9a-f-]{36})\/edit/.exec(detail)?.[1];
   if (!orderId) throw new Error("the stylist's client has no orders");
-  const all = await (await admin.get("/clients")).text();
-  const foreignId = [...all.matchAll(/href="\/clients\/([0-9a-f-]{36})"/g)].map((m) => m[1]).find((candidate) => candidate && !own.includes(candidate));
+  // Another stylist, from the admin's stylist filter, and the first of their clients.
+  const list = await (await admin.get("/clients")).text();
+  const stylists = [...list.matchAll(/<option[^>]*value="([0-9a-f-]{36})"[^>]*>([^<]+)<\/option>/g)];
+  const other = stylists.find((m) => m[2] !== ACCOUNTS.stylist.name)?.[1];
+  if (!other) throw new Error(`no other stylist in the filter (${stylists.length} options)`);
+  const theirs = await (await admin.get(`/clients?stylist=${other}`)).text();
+  const foreignId = /href="\/clients\/([0-9a-f-]{36})"/.exec(theirs)?.[1];
   if (!foreignId) throw new Error("no client of another stylist found");
   return { id, orderId, foreignId };
 }
@@ -34,9 +39,10 @@ test("every page answers each role as the access matrix says", async ({ baseURL 
       const status = response.status();
       const location = response.headers().location ?? "";
       let expected: string;
-      if (access === "public") expected = "200";
+      if (route === "/") expected = "redirect to /clients"; // the home page only forwards; /clients then decides
+      else if (access === "public") expected = "200";
       else if (who === "anonymous") expected = "redirect to /login";
-      else expected = access.includes(who as DemoRole) ? (route === "/" ? "redirect to /clients" : "200") : "403";
+      else expected = access.includes(who as DemoRole) ? "200" : "403";
       const actual = status >= 300 && status < 400 ? `redirect to ${new URL(location, baseURL).pathname}` : String(status);
       if (actual !== expected && !(access === "public" && who !== "anonymous" && actual === "redirect to /clients")) failures.push(`${who} GET ${url}: expected ${expected}, got ${actual}`);
     }

@@ -27,9 +27,10 @@ test("a failed sign-in says so without saying whether the account exists", async
   const login = new LoginPage(page);
   await login.goto();
   await login.signIn(ACCOUNTS.marketer.email, "not-the-password");
-  const known = await page.getByRole("alert").textContent();
+  const alert = page.locator("main form [role=alert]");
+  const known = await alert.textContent();
   await login.signIn("nobody-here@rekindle.test", "not-the-password");
-  await expect(page.getByRole("alert")).toHaveText(known ?? "");
+  await expect(alert).toHaveText(known ?? "");
   expect(known).toContain("do not match an active account");
 });
 
@@ -58,7 +59,8 @@ test.describe("as admin", () => {
   });
 
   test("deactivating a stylist ends their session at once; reactivating lets them back", async ({ page, browser }) => {
-    const stylistContext = await browser.newContext();
+    // A context of its own with no cookies (newContext would otherwise inherit the admin's storage state).
+    const stylistContext = await browser.newContext({ storageState: { cookies: [], origins: [] } });
     const stylistPage = await stylistContext.newPage();
     const login = new LoginPage(stylistPage);
     await login.goto();

@@ -27,7 +27,7 @@ export class ClientFormPage {
 
   async fill(values: { name?: string; email?: string; stylist?: string; notes?: string }) {
     if (values.name !== undefined) await this.page.getByLabel("Full name").fill(values.name);
-    if (values.email !== undefined) await this.page.getByLabel("Email").fill(values.email);
+    if (values.email !== undefined) await this.page.getByLabel("Email", { exact: true }).fill(values.email);
     if (values.stylist !== undefined) await this.page.getByLabel("Stylist").selectOption({ label: values.stylist });
     if (values.notes !== undefined) await this.page.getByLabel("Notes").fill(values.notes);
   }

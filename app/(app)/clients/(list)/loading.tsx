@@ -1,3 +1,5 @@
+// In its own route group so the loading skeleton wraps only the list: a client page that is not
+// found must answer 404 before anything streams.
 export default function Loading() {
   return (
     <div aria-busy="true" aria-label="Loading clients" className="animate-pulse">
