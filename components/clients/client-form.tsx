@@ -71,15 +71,18 @@ export function ClientForm({
           </label>
         </div>
       </fieldset>
-      <fieldset className="grid gap-5 border-t border-stone-100 pt-6 sm:grid-cols-4">
-        <legend className="mb-4 pt-6 text-sm font-semibold text-stone-900">Sizes</legend>
+      <div className="border-t border-stone-100 pt-6">
+        <fieldset className="grid gap-5 sm:grid-cols-4">
+        <legend className="mb-4 text-sm font-semibold text-stone-900">Sizes</legend>
         {text("sizes.top", "Top", { placeholder: "M" })}
         {text("sizes.bottom", "Bottom", { placeholder: "28" })}
         {text("sizes.dress", "Dress", { placeholder: "8" })}
         {text("sizes.shoe", "Shoe", { placeholder: "7.5" })}
       </fieldset>
-      <fieldset className="space-y-5 border-t border-stone-100 pt-6">
-        <legend className="mb-4 pt-6 text-sm font-semibold text-stone-900">Style profile</legend>
+</div>
+      <div className="border-t border-stone-100 pt-6">
+        <fieldset className="space-y-5">
+        <legend className="mb-4 text-sm font-semibold text-stone-900">Style profile</legend>
         <div>
           <p className="mb-2 text-sm font-medium text-stone-800" id="styles-label">
             Preferred styles <span className="font-normal text-stone-500">(up to 5)</span>
@@ -110,6 +113,7 @@ export function ClientForm({
           <Textarea id="notes" name="notes" rows={4} defaultValue={f.value("notes")} {...errorProps("notes", f.error("notes"))} />
         </Field>
       </fieldset>
+</div>
       <div className="flex flex-wrap gap-3 border-t border-stone-100 pt-6">
         <Button type="submit" disabled={pending}>
           {pending ? "Saving…" : clientId ? "Save changes" : "Create client"}

@@ -28,19 +28,23 @@ export function EngagementSettingsForm({ defaults }: { defaults: Record<string, 
         {number("weights.value", "Value", "Average kept value per order")}
         {number("weights.keepRate", "Keep rate", "Items kept of items shipped")}
       </fieldset>
-      <fieldset className="grid gap-5 border-t border-stone-100 pt-6 sm:grid-cols-3">
-        <legend className="mb-1 pt-6 text-sm font-semibold text-stone-900">Tiers</legend>
+      <div className="border-t border-stone-100 pt-6">
+        <fieldset className="grid gap-5 sm:grid-cols-3">
+        <legend className="mb-1 text-sm font-semibold text-stone-900">Tiers</legend>
         <p className="text-sm text-stone-500 sm:col-span-3">A score at or above a threshold earns that tier; below the last one a client is lapsed.</p>
         {number("tiers.healthy", "Healthy from", "0–100")}
         {number("tiers.watch", "Watch from", "Below healthy")}
         {number("tiers.atRisk", "At risk from", "Below watch")}
       </fieldset>
-      <fieldset className="grid gap-5 border-t border-stone-100 pt-6 sm:grid-cols-3">
-        <legend className="mb-1 pt-6 text-sm font-semibold text-stone-900">Calibration</legend>
+</div>
+      <div className="border-t border-stone-100 pt-6">
+        <fieldset className="grid gap-5 sm:grid-cols-3">
+        <legend className="mb-1 text-sm font-semibold text-stone-900">Calibration</legend>
         {number("valueScale", "Full-value order (USD)", "Average kept value that earns a full value score", "valueScaleCents")}
         {number("priorIntervalDays", "Expected rhythm (days)", "Used for clients with fewer than two orders")}
         {number("pAliveAtRiskBelow", "At risk below P(alive)", "0–1: the churn model's chance the client is still active")}
       </fieldset>
+</div>
       <div className="border-t border-stone-100 pt-6">
         <Button type="submit" disabled={pending}>
           {pending ? "Saving…" : "Save engagement settings"}

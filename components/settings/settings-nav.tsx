@@ -10,14 +10,15 @@ const TABS: { href: Route; label: string }[] = [
   { href: "/settings/email", label: "Email policy" },
   { href: "/settings/users", label: "Users" },
   { href: "/settings/api-keys", label: "API keys" },
+  { href: "/settings/webhooks", label: "Webhooks" },
   { href: "/settings/audit", label: "Audit log" },
 ];
 
 export function SettingsNav() {
   const pathname = usePathname();
   return (
-    <nav aria-label="Settings" className="-mx-4 mb-6 overflow-x-auto border-b border-stone-200 px-4 sm:mx-0 sm:px-0">
-      <ul className="flex gap-1">
+    <nav aria-label="Settings" className="mb-6 border-b border-stone-200">
+      <ul className="flex flex-wrap gap-x-1">
         {TABS.map((tab) => {
           const active = pathname === tab.href;
           return (

@@ -5,6 +5,7 @@ export type NavItem = { href: Route; label: string; permission: Permission };
 
 const NAV: NavItem[] = [
   { href: "/clients", label: "Clients", permission: "clients.read" },
+  { href: "/import", label: "Import", permission: "data.import" },
   { href: "/settings", label: "Settings", permission: "settings.manage" },
 ];
 

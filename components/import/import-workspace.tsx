@@ -1,0 +1,54 @@
+"use client";
+
+import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { useState } from "react";
+import { Card, CardHeader } from "@/components/ui/card";
+import type { ImportJobView } from "@/lib/server/data/import-jobs";
+import { JobPanel } from "./job-panel";
+import { UploadForm } from "./upload-form";
+
+const time = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
+
+export function ImportWorkspace({ recent }: { recent: ImportJobView[] }) {
+  const [queryClient] = useState(() => new QueryClient({ defaultOptions: { queries: { refetchOnWindowFocus: false } } }));
+  const [jobs, setJobs] = useState(recent);
+  const [selected, setSelected] = useState<string | null>(recent[0]?.id ?? null);
+  const job = jobs.find((j) => j.id === selected);
+  return (
+    <QueryClientProvider client={queryClient}>
+      <div className="grid gap-6 lg:grid-cols-[22rem_1fr]">
+        <div className="space-y-6">
+          <Card>
+            <CardHeader title="Upload a CSV" description="Checked first; nothing is stored until you import the valid rows." />
+            <div className="p-5">
+              <UploadForm
+                onUploaded={(created) => {
+                  setJobs((all) => [created, ...all]);
+                  setSelected(created.id);
+                }}
+              />
+            </div>
+          </Card>
+          {jobs.length ? (
+            <Card>
+              <CardHeader title="Recent imports" />
+              <ul className="divide-y divide-stone-100">
+                {jobs.map((j) => (
+                  <li key={j.id}>
+                    <button type="button" onClick={() => setSelected(j.id)} aria-current={j.id === selected ? "true" : undefined} className="block w-full px-5 py-2.5 text-left text-sm hover:bg-stone-50 aria-[current=true]:bg-ember-50">
+                      <span className="block truncate font-medium text-stone-900">{j.fileName}</span>
+                      <span className="text-xs text-stone-500">
+                        {j.kind} · {time.format(new Date(j.createdAt))} UTC
+                      </span>
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            </Card>
+          ) : null}
+        </div>
+        <Card className="p-5">{job ? <JobPanel key={job.id} initial={job} /> : <p className="text-sm text-stone-500">Upload a file to see its rows checked here.</p>}</Card>
+      </div>
+    </QueryClientProvider>
+  );
+}
