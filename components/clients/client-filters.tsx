@@ -2,6 +2,7 @@ import { buttonClass } from "@/components/ui/button";
 import { Input, Select } from "@/components/ui/field";
 import type { ClientListQuery } from "@/lib/domain/clients/list-query";
 import Link from "next/link";
+import { StylistOptions } from "@/components/clients/stylist-options";
 
 const SORT_LABELS = { name: "Name", last_order: "Last order", orders: "Order count" } as const;
 
@@ -24,11 +25,7 @@ export function ClientFilters({ query, stylists, showStylistFilter }: { query: C
           <Select id="stylist" name="stylist" defaultValue={query.stylist ?? ""}>
             <option value="">All stylists</option>
             <option value="unassigned">Unassigned</option>
-            {stylists.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.name}
-              </option>
-            ))}
+            <StylistOptions stylists={stylists} />
           </Select>
         </div>
       ) : null}

@@ -9,6 +9,7 @@ import { FormAlert } from "@/components/ui/form-alert";
 import { BUDGET_BANDS, BUDGET_LABELS, STYLE_OPTIONS } from "@/lib/domain/clients/client-input";
 import { IDLE } from "@/lib/forms/action-state";
 import { formValues } from "./use-form-values";
+import { StylistOptions } from "@/components/clients/stylist-options";
 
 export type ClientFormDefaults = Record<string, string | string[] | undefined>;
 
@@ -53,11 +54,7 @@ export function ClientForm({
           <Field id="stylistId" label="Stylist" error={f.error("stylistId")}>
             <Select id="stylistId" name="stylistId" defaultValue={f.value("stylistId")} {...errorProps("stylistId", f.error("stylistId"))}>
               <option value="">Unassigned</option>
-              {stylists.map((s) => (
-                <option key={s.id} value={s.id}>
-                  {s.name}
-                </option>
-              ))}
+              <StylistOptions stylists={stylists} />
             </Select>
           </Field>
         ) : null}

@@ -7,6 +7,7 @@ import { Button } from "@/components/ui/button";
 import { Field, Input, Select } from "@/components/ui/field";
 import { FormAlert } from "@/components/ui/form-alert";
 import { IDLE } from "@/lib/forms/action-state";
+import { StylistOptions } from "@/components/clients/stylist-options";
 
 export function AssignClientsForm({ stylists }: { stylists: { id: string; name: string }[] }) {
   const [state, action, pending] = useActionState(assignClientsAction, IDLE);
@@ -19,11 +20,7 @@ export function AssignClientsForm({ stylists }: { stylists: { id: string; name: 
           <Select id="assign-from" name="from" defaultValue={f.value("from")}>
             <option value="">Choose…</option>
             <option value="unassigned">Unassigned clients</option>
-            {stylists.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.name}
-              </option>
-            ))}
+            <StylistOptions stylists={stylists} />
           </Select>
         </Field>
         <Field id="assign-search" label="Only those matching (optional)" hint="Name or email contains">
@@ -32,11 +29,7 @@ export function AssignClientsForm({ stylists }: { stylists: { id: string; name: 
         <Field id="assign-to" label="To stylist" error={f.error("to")}>
           <Select id="assign-to" name="to" defaultValue={f.value("to")}>
             <option value="">Choose…</option>
-            {stylists.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.name}
-              </option>
-            ))}
+            <StylistOptions stylists={stylists} />
           </Select>
         </Field>
       </div>

@@ -2,21 +2,8 @@ import { describe, expect, it } from "vitest";
 import { type ClientHistory, EMPTY_CLIENT_HISTORY, type EngagementOrder, summariseHistory } from "./history";
 import { frequencyScore, overdueFade, recencyScore, scoreEngagement, tierForScore } from "./score";
 import { DEFAULT_ENGAGEMENT_SETTINGS, type EngagementSettings } from "./settings";
+import { AS_OF, daysAgo, ordersEvery } from "./test-orders";
 
-const AS_OF = new Date("2025-06-01T00:00:00Z");
-const daysAgo = (days: number) => new Date(AS_OF.getTime() - days * 86_400_000);
-const ordersEvery = (gapDays: number, count: number, lastDaysAgo: number, extra: Partial<EngagementOrder> = {}) =>
-  Array.from(
-    { length: count },
-    (_, i): EngagementOrder => ({
-      orderedAt: daysAgo(lastDaysAgo + i * gapDays),
-      itemsShipped: 5,
-      itemsKept: 3,
-      valueCents: 15_000,
-      status: "shipped",
-      ...extra,
-    }),
-  );
 const score = (orders: EngagementOrder[], settings?: EngagementSettings, pAlive?: number) =>
   scoreEngagement({ history: summariseHistory(orders, AS_OF), asOf: AS_OF, settings, pAlive });
 
