@@ -38,6 +38,8 @@ export async function startEmbeddedPostgres(options: {
   port?: number;
   persistent?: boolean;
   quiet?: boolean;
+  /** Extra server settings, e.g. { shared_buffers: "2GB" } for a benchmark; they override the defaults below. */
+  settings?: Record<string, string>;
 }): Promise<RunningPostgres> {
   const dataDir = path.resolve(options.dataDir);
   const port = await freePort(options.port);
@@ -51,7 +53,7 @@ export async function startEmbeddedPostgres(options: {
     persistent: options.persistent ?? true,
     createPostgresUser: isRoot,
     initdbFlags: ["--encoding=UTF8", "--locale=C"],
-    postgresFlags: ["-c", "max_connections=200", "-c", "shared_buffers=256MB", "-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off", "-c", "unix_socket_directories="],
+    postgresFlags: ["-c", "max_connections=200", "-c", "shared_buffers=256MB", "-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off", "-c", "unix_socket_directories=", ...Object.entries(options.settings ?? {}).flatMap(([name, value]) => ["-c", `${name}=${value}`])],
     onLog: () => {},
     onError: (e) => {
       const text = String(e);

@@ -14,6 +14,8 @@ export async function prepareDatabase({ seedWhenEmpty, production }: { seedWhenE
       console.log("▲ Empty database: seeding demo data…");
       const result = await seedDemoData({ url, clients: 2000 });
       console.log(`▲ Seeded ${result.users} users, ${result.clients} clients, ${result.orders} orders`);
+      const { scoreDemoData } = await import("../seed/score-demo-data");
+      console.log(`▲ Scored ${(await scoreDemoData()).clients} clients`);
     }
   }
   if (production) {

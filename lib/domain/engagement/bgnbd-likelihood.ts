@@ -15,6 +15,11 @@ export interface BgNbdCustomer {
   T: number;
 }
 
+/** A history shared by `count` customers (default 1), so an SQL GROUP BY can feed the fit without expanding rows. */
+export interface WeightedBgNbdCustomer extends BgNbdCustomer {
+  count?: number;
+}
+
 interface RecencyGroup {
   tx: number;
   T: number;
@@ -42,17 +47,21 @@ export function assertValidCustomer(customer: BgNbdCustomer): void {
 }
 
 /** Collapses customers to unique (x, t_x, T) with counts; t_x is irrelevant when x = 0. */
-export function groupHistories(customers: readonly BgNbdCustomer[]): GroupedHistories {
+export function groupHistories(customers: readonly WeightedBgNbdCustomer[]): GroupedHistories {
   const byX = new Map<number, Map<string, RecencyGroup>>();
+  let customerCount = 0;
   for (const customer of customers) {
     assertValidCustomer(customer);
+    const count = customer.count ?? 1;
+    if (!Number.isInteger(count) || count < 1) throw new RangeError(`count must be a whole number >= 1, got ${count}`);
+    customerCount += count;
     const tx = customer.x === 0 ? 0 : customer.tx;
     let histories = byX.get(customer.x);
     if (!histories) byX.set(customer.x, (histories = new Map()));
     const key = `${tx}|${customer.T}`;
     const existing = histories.get(key);
-    if (existing) existing.count++;
-    else histories.set(key, { tx, T: customer.T, count: 1 });
+    if (existing) existing.count += count;
+    else histories.set(key, { tx, T: customer.T, count });
   }
   const groups = [...byX.entries()]
     .sort(([x1], [x2]) => x1 - x2)
@@ -63,7 +72,7 @@ export function groupHistories(customers: readonly BgNbdCustomer[]): GroupedHist
   return {
     groups,
     distinctHistories: groups.reduce((s, g) => s + g.histories.length, 0),
-    customerCount: customers.length,
+    customerCount,
   };
 }
 

@@ -224,3 +224,25 @@ describe("input validation", () => {
     expect(() => expectedTransactions(fittedParams, -1)).toThrow(/t must be/);
   });
 });
+
+describe("fitBgNbd on weighted histories", () => {
+  it("fits counted histories exactly as it fits the customers they stand for", () => {
+    const counts = new Map<string, { customer: BgNbdCustomer; count: number }>();
+    for (const c of summary) {
+      const key = `${c.x}|${c.tx}|${c.T}`;
+      const entry = counts.get(key);
+      if (entry) entry.count++;
+      else counts.set(key, { customer: c, count: 1 });
+    }
+    const weighted = [...counts.values()].map(({ customer, count }) => ({ ...customer, count }));
+    expect(weighted.length).toBeLessThan(summary.length);
+    const direct = fitBgNbd(summary);
+    const grouped = fitBgNbd(weighted);
+    expect(grouped.params).toEqual(direct.params);
+    expect(grouped.logLikelihood).toBe(direct.logLikelihood);
+  });
+
+  it("rejects a count that is not a whole number of customers", () => {
+    expect(() => fitBgNbd([{ x: 1, tx: 1, T: 2, count: 0.5 }])).toThrow(/count/);
+  });
+});

@@ -5,11 +5,12 @@ import {
   type BgNbdParams,
   groupedLogLikelihood,
   groupHistories,
+  type WeightedBgNbdCustomer,
 } from "./bgnbd-likelihood";
 import { minimizeBfgs } from "./optimize";
 import { expm1Ratio, hyp2f1Excess, lgamma, logBeta } from "./special-functions";
 
-export type { BgNbdCustomer, BgNbdParams } from "./bgnbd-likelihood";
+export type { BgNbdCustomer, BgNbdParams, WeightedBgNbdCustomer } from "./bgnbd-likelihood";
 
 export interface FitBgNbdOptions {
   initialParams?: BgNbdParams;
@@ -48,7 +49,7 @@ const fromLog = (v: readonly number[]): BgNbdParams => ({
 });
 
 /** Maximum-likelihood fit by BFGS on ln(r, α, a, b) with the analytic gradient; cost scales with distinct histories. */
-export function fitBgNbd(customers: readonly BgNbdCustomer[], options: FitBgNbdOptions = {}): BgNbdFit {
+export function fitBgNbd(customers: readonly WeightedBgNbdCustomer[], options: FitBgNbdOptions = {}): BgNbdFit {
   if (customers.length === 0) throw new RangeError("fitBgNbd needs at least one customer");
   const grouped = groupHistories(customers);
   const start = options.initialParams ?? DEFAULT_START;

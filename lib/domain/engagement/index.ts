@@ -10,6 +10,7 @@ export {
   logLikelihood,
   pAlive,
   transactionCountProbability,
+  type WeightedBgNbdCustomer,
 } from "./bgnbd";
 export { type EngagementDriver, type EngagementDriverKind, type ExplainOptions, explainEngagement } from "./drivers";
 export { type ClientForecast, expectedDaysUntilNextOrder, type ForecastOptions, forecastNextOrder } from "./forecast";
@@ -41,3 +42,6 @@ export {
   parseEngagementSettings,
   type TierThresholds,
 } from "./settings";
+export { type EngagementAssessment, assessEngagement, type AssessEngagementInput } from "./assess";
+export { type CurrentEngagement, currentEngagementOf, sameCurrentEngagement } from "./current-engagement";
+export { type BacktestClient, type BacktestMetrics, type CalibrationBin, evaluateBacktest, isFlagged, type TierOutcome } from "./backtest";

@@ -1,0 +1,53 @@
+import type { Metadata } from "next";
+import { ScoringRunPanel } from "@/components/settings/scoring-run-panel";
+import { Card, CardHeader } from "@/components/ui/card";
+import { formatDate, formatNumber } from "@/components/ui/format";
+import { requirePageContext } from "@/lib/server/auth/session";
+import { getCurrentModelFit, getLatestScoringRun } from "@/lib/server/data/scoring-runs";
+
+export const metadata: Metadata = { title: "Scoring" };
+
+const PARAMS = [
+  ["r", "r", "Shape of purchase rates across clients"],
+  ["alpha", "α", "Scale of purchase rates (weeks)"],
+  ["a", "a", "Dropout chance after each order: shape"],
+  ["b", "b", "Dropout chance after each order: shape"],
+] as const;
+
+export default async function ScoringSettingsPage() {
+  const ctx = await requirePageContext("settings.manage");
+  const [run, model] = await Promise.all([getLatestScoringRun(ctx), getCurrentModelFit(ctx)]);
+  return (
+    <div className="space-y-6">
+      <Card>
+        <CardHeader title="Full rescoring" description="A client is rescored whenever their orders change. A full run also lets time pass for everyone: recency drops as days go by without an order." />
+        <div className="p-5">
+          <ScoringRunPanel initial={run} />
+        </div>
+      </Card>
+      <Card>
+        <CardHeader title="Churn model" description="BG/NBD, fitted on every client's order history at each full run. It gives P(alive) and the expected next order." />
+        {model ? (
+          <div className="space-y-4 p-5">
+            <p className="text-sm text-stone-600">
+              Fitted {formatDate(model.fittedAt)} on {formatNumber(model.customers)} clients with orders
+              {model.distinctHistories ? ` (${formatNumber(model.distinctHistories)} distinct histories)` : ""}, as of {formatDate(model.asOf)}.
+            </p>
+            <dl className="grid gap-4 sm:grid-cols-4">
+              {PARAMS.map(([key, symbol, hint]) => (
+                <div key={key}>
+                  <dt className="text-xs text-stone-500">{hint}</dt>
+                  <dd className="mt-0.5 font-mono text-sm text-stone-900">
+                    {symbol} = {model.params[key].toPrecision(4)}
+                  </dd>
+                </div>
+              ))}
+            </dl>
+          </div>
+        ) : (
+          <p className="p-5 text-sm text-stone-500">Not fitted yet. Run a full rescoring to fit it; until then scores leave out P(alive).</p>
+        )}
+      </Card>
+    </div>
+  );
+}

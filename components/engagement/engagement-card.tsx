@@ -1,0 +1,99 @@
+import { Card, CardHeader } from "@/components/ui/card";
+import { cn } from "@/components/ui/cn";
+import { formatDate } from "@/components/ui/format";
+import type { TierThresholds } from "@/lib/domain/engagement";
+import type { ClientEngagement } from "@/lib/server/data/engagement";
+import { ScoreHistoryChart } from "./score-history-chart";
+import { formatPAlive, TierBadge } from "./tier-badge";
+
+const COMPONENTS = [
+  { key: "recency", label: "Recency" },
+  { key: "frequency", label: "Frequency" },
+  { key: "value", label: "Value" },
+  { key: "keepRate", label: "Keep rate" },
+] as const;
+
+function Fact({ label, value, detail }: { label: string; value: string; detail?: string }) {
+  return (
+    <div>
+      <dt className="text-xs font-medium tracking-wide text-stone-500 uppercase">{label}</dt>
+      <dd className="mt-0.5 text-sm font-semibold text-stone-900 tabular-nums">{value}</dd>
+      {detail ? <dd className="text-xs text-stone-500">{detail}</dd> : null}
+    </div>
+  );
+}
+
+/** The latest score with its parts, the reasons behind it, the model's forecast and the score over time. */
+export function EngagementCard({ engagement, tiers }: { engagement: ClientEngagement; tiers: TierThresholds }) {
+  const { latest, history } = engagement;
+  if (!latest) {
+    return (
+      <Card>
+        <CardHeader title="Engagement" />
+        <p className="px-5 py-4 text-sm text-stone-500">Not scored yet. A score appears once an order is saved, or after the next full rescoring.</p>
+      </Card>
+    );
+  }
+  return (
+    <Card>
+      <CardHeader title="Engagement" description={`As of ${formatDate(latest.asOf)}${latest.pAlive === null ? " · no churn model fitted yet" : ""}`} />
+      <div className="grid gap-6 p-5 md:grid-cols-[auto_1fr_1fr]">
+        <div className="space-y-4">
+          <div className="flex items-center gap-3">
+            <p className="text-4xl font-semibold text-stone-900 tabular-nums" data-testid="engagement-score">
+              {latest.score}
+            </p>
+            <TierBadge tier={latest.tier} />
+          </div>
+          <dl className="grid grid-cols-2 gap-4 md:grid-cols-1">
+            <Fact label="P(alive)" value={formatPAlive(latest.pAlive)} detail="Chance the client is still active" />
+            <Fact
+              label="Next order expected"
+              value={latest.nextOrderExpectedAt ? formatDate(latest.nextOrderExpectedAt) : "—"}
+              detail={latest.expectedOrders90d === null ? undefined : `${latest.expectedOrders90d.toFixed(1)} orders expected in 90 days`}
+            />
+          </dl>
+        </div>
+        <div>
+          <h3 className="mb-2 text-sm font-semibold text-stone-900">Score parts</h3>
+          <ul className="space-y-2.5">
+            {COMPONENTS.map(({ key, label }) => {
+              const value = latest.components[key] ?? null;
+              return (
+                <li key={key}>
+                  <div className="flex justify-between text-xs text-stone-600">
+                    <span>{label}</span>
+                    <span className="tabular-nums">{value === null ? "not measured" : value}</span>
+                  </div>
+                  <div className="mt-1 h-1.5 overflow-hidden rounded-full bg-stone-100">
+                    <div className="h-full rounded-full bg-ember-500" style={{ width: `${value ?? 0}%` }} />
+                  </div>
+                </li>
+              );
+            })}
+          </ul>
+        </div>
+        <div>
+          <h3 className="mb-2 text-sm font-semibold text-stone-900">Why</h3>
+          <ul className="space-y-1.5 text-sm">
+            {latest.drivers.map((d) => (
+              <li key={d.kind} className="flex gap-2">
+                <span aria-hidden className={cn("font-semibold", d.effect === "raises" ? "text-emerald-700" : "text-red-700")}>
+                  {d.effect === "raises" ? "↑" : "↓"}
+                </span>
+                <span className="text-stone-700">
+                  <span className="sr-only">{d.effect === "raises" ? "Raises the score: " : "Lowers the score: "}</span>
+                  {d.text}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </div>
+      </div>
+      <div className="border-t border-stone-100 px-5 py-4">
+        <h3 className="mb-2 text-sm font-semibold text-stone-900">Score over time</h3>
+        <ScoreHistoryChart points={history} tiers={tiers} />
+      </div>
+    </Card>
+  );
+}

@@ -1,0 +1,85 @@
+"use client";
+
+import { QueryClient, QueryClientProvider, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useActionState, useEffect, useState } from "react";
+import { startFullRescoreAction } from "@/app/(app)/settings/actions";
+import { ProgressBar } from "@/components/import/progress-bar";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { FormAlert } from "@/components/ui/form-alert";
+import { formatNumber } from "@/components/ui/format";
+import { IDLE } from "@/lib/forms/action-state";
+import type { ScoringRunView } from "@/lib/server/data/scoring-runs";
+
+const LATEST_RUN = ["scoring-runs", "latest"] as const;
+const STATUS = { queued: ["Waiting to start", "neutral"], running: ["Running", "blue"], succeeded: ["Finished", "green"], failed: ["Failed", "red"] } as const;
+const time = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
+
+async function fetchLatestRun(): Promise<ScoringRunView | null> {
+  const response = await fetch("/api/scoring-runs/latest", { cache: "no-store" });
+  if (!response.ok) throw new Error(`Could not load the scoring run (${response.status})`);
+  return ((await response.json()) as { run: ScoringRunView | null }).run;
+}
+
+const isActive = (run: ScoringRunView | null | undefined) => run?.status === "queued" || run?.status === "running";
+
+/** Starts a full rescoring and follows its progress; the run goes on on the server if the page is closed. */
+export function ScoringRunPanel({ initial }: { initial: ScoringRunView | null }) {
+  const [queryClient] = useState(() => new QueryClient({ defaultOptions: { queries: { refetchOnWindowFocus: false } } }));
+  return (
+    <QueryClientProvider client={queryClient}>
+      <RunProgress initial={initial} />
+    </QueryClientProvider>
+  );
+}
+
+function RunProgress({ initial }: { initial: ScoringRunView | null }) {
+  const queryClient = useQueryClient();
+  const { data: run, error } = useQuery({
+    queryKey: LATEST_RUN,
+    queryFn: fetchLatestRun,
+    initialData: initial,
+    // Poll while a run is queued or running; stop once it has settled.
+    refetchInterval: (query) => (isActive(query.state.data) ? 1000 : false),
+  });
+  const [state, action, pending] = useActionState(startFullRescoreAction, IDLE);
+  useEffect(() => {
+    if (state.status === "success") void queryClient.invalidateQueries({ queryKey: LATEST_RUN });
+  }, [state, queryClient]);
+
+  const active = isActive(run);
+  const percent = run && run.total > 0 ? Math.min(100, Math.floor((run.done / run.total) * 100)) : 0;
+  return (
+    <div className="space-y-5" data-testid="scoring-run">
+      <form action={action} className="flex flex-wrap items-center gap-3">
+        <Button type="submit" disabled={pending || active}>
+          {pending ? "Starting…" : "Rescore all clients"}
+        </Button>
+        <p className="text-sm text-stone-500">Scores every client as of now, with a freshly fitted churn model.</p>
+      </form>
+      <FormAlert state={state} />
+      {error ? <p className="text-sm text-red-700">{error.message}</p> : null}
+      {run ? (
+        <div className="space-y-3">
+          <div className="flex flex-wrap items-center gap-2 text-sm text-stone-600">
+            <Badge tone={STATUS[run.status][1]}>{STATUS[run.status][0]}</Badge>
+            <span>
+              As of {time.format(new Date(run.asOf))} UTC{run.startedByName ? `, started by ${run.startedByName}` : ""}
+            </span>
+          </div>
+          {run.status === "running" ? (
+            <ProgressBar percent={percent} label={run.done === 0 ? "Fitting the churn model" : `${formatNumber(run.done)} of ${formatNumber(run.total)} clients scored`} />
+          ) : null}
+          {run.status === "succeeded" ? (
+            <p className="text-sm text-stone-700">
+              {formatNumber(run.done)} clients scored{run.finishedAt ? `, finished ${time.format(new Date(run.finishedAt))} UTC` : ""}.
+            </p>
+          ) : null}
+          {run.status === "failed" ? <p className="text-sm text-red-700">{run.error ?? "The run failed."}</p> : null}
+        </div>
+      ) : (
+        <p className="text-sm text-stone-500">No full rescoring has run yet.</p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,54 @@
+import { describe, expect, it } from "vitest";
+import { assessEngagement } from "./assess";
+import { type CurrentEngagement, currentEngagementOf, sameCurrentEngagement } from "./current-engagement";
+import { EMPTY_CLIENT_HISTORY, summariseHistory } from "./history";
+import { AS_OF, ordersEvery } from "./test-orders";
+
+const PARAMS = { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 };
+const steady = summariseHistory(ordersEvery(30, 8, 10), AS_OF);
+const gone = summariseHistory(ordersEvery(30, 8, 400), AS_OF);
+
+describe("assessEngagement", () => {
+  it("scores without P(alive) or a forecast when no model has been fitted", () => {
+    const a = assessEngagement({ history: steady, asOf: AS_OF });
+    expect(a).toMatchObject({ tier: "healthy", pAlive: null, expectedOrders90d: null, nextOrderExpectedAt: null });
+    expect(a.drivers.length).toBeGreaterThan(0);
+  });
+
+  it("adds the model's forecast, and a low P(alive) caps the tier", () => {
+    const active = assessEngagement({ history: steady, asOf: AS_OF, params: PARAMS });
+    expect(active.pAlive).toBeGreaterThan(0.8);
+    expect(active.expectedOrders90d).toBeGreaterThan(1);
+    expect(active.nextOrderExpectedAt?.getTime()).toBeGreaterThan(AS_OF.getTime());
+    const lapsed = assessEngagement({ history: gone, asOf: AS_OF, params: PARAMS });
+    expect(lapsed.pAlive).toBeLessThan(0.1);
+    expect(lapsed.tier).toBe("lapsed");
+  });
+
+  it("a client who never ordered is lapsed with no forecast", () => {
+    expect(assessEngagement({ history: EMPTY_CLIENT_HISTORY, asOf: AS_OF, params: PARAMS })).toMatchObject({ score: 0, tier: "lapsed", pAlive: null });
+  });
+});
+
+describe("currentEngagementOf", () => {
+  it("rounds to what a list shows, so tiny daily drifts compare equal", () => {
+    const a = assessEngagement({ history: steady, asOf: AS_OF, params: PARAMS });
+    const current = currentEngagementOf({ ...a, pAlive: 0.87349, expectedOrders90d: 2.349, nextOrderExpectedAt: new Date("2025-06-20T13:45:00Z") });
+    expect(current).toMatchObject({ pAlive: 0.87, expectedOrders90d: 2.3, nextOrderExpectedAt: new Date("2025-06-20T00:00:00Z") });
+    const same = (fresh: Partial<CurrentEngagement>, asOf = AS_OF) => sameCurrentEngagement(current, { ...current, ...fresh }, asOf);
+    // As read back from a 4-byte float column.
+    expect(same({ pAlive: Math.fround(0.87) })).toBe(true);
+    expect(same({ pAlive: 0.88 })).toBe(false);
+    expect(same({ tier: "watch" })).toBe(false);
+    expect(same({ nextOrderExpectedAt: null })).toBe(false);
+  });
+
+  it("lets the next-order date slide up to a week before the stored copy follows, unless it has passed", () => {
+    const a = assessEngagement({ history: steady, asOf: AS_OF, params: PARAMS });
+    const current = currentEngagementOf({ ...a, nextOrderExpectedAt: new Date("2025-06-20T00:00:00Z") });
+    const next = (date: string, asOf = AS_OF) => sameCurrentEngagement(current, { ...current, nextOrderExpectedAt: new Date(date) }, asOf);
+    expect(next("2025-06-27T00:00:00Z")).toBe(true);
+    expect(next("2025-06-28T00:00:00Z")).toBe(false);
+    expect(next("2025-06-22T00:00:00Z", new Date("2025-06-23T00:00:00Z"))).toBe(false);
+  });
+});

@@ -1,0 +1,58 @@
+// The copy of a client's latest assessment kept on the client row for lists, and when it needs rewriting.
+import type { EngagementAssessment } from "./assess";
+import { DAY_MS } from "./history";
+import type { EngagementTier } from "./score";
+
+export interface CurrentEngagement {
+  score: number;
+  tier: EngagementTier;
+  pAlive: number | null;
+  expectedOrders90d: number | null;
+  nextOrderExpectedAt: Date | null;
+}
+
+const roundTo = (value: number | null, decimals: number) => {
+  if (value === null) return null;
+  const scale = 10 ** decimals;
+  return Math.round(value * scale) / scale;
+};
+
+/**
+ * Rounded to what a list shows (P(alive) to 0.01, expected orders to 0.1, the next order to its UTC day).
+ * Why: the clients table carries a dozen indexes, so rewriting a row is costly; with rounded values a daily
+ * rescoring leaves most rows as they are, and a rerun with the same as-of date rewrites none.
+ */
+export function currentEngagementOf(assessment: EngagementAssessment): CurrentEngagement {
+  const next = assessment.nextOrderExpectedAt;
+  return {
+    score: assessment.score,
+    tier: assessment.tier,
+    pAlive: roundTo(assessment.pAlive, 2),
+    expectedOrders90d: roundTo(assessment.expectedOrders90d, 1),
+    nextOrderExpectedAt: next ? new Date(Math.floor(next.getTime() / DAY_MS) * DAY_MS) : null,
+  };
+}
+
+/**
+ * BG/NBD sees orders as a memoryless process, so while a client does not order their expected next order slides
+ * forward about a day a day. Rewriting every row for that would rewrite nearly every client every night;
+ * the list copy follows once it is this far off, or has passed. The snapshot keeps the exact date.
+ */
+export const NEXT_ORDER_TOLERANCE_DAYS = 7;
+
+function sameNextOrder(stored: Date | null, fresh: Date | null, asOf: Date): boolean {
+  if (stored === null || fresh === null) return stored === fresh;
+  if (stored.getTime() < asOf.getTime() - DAY_MS) return false;
+  return Math.abs(stored.getTime() - fresh.getTime()) <= NEXT_ORDER_TOLERANCE_DAYS * DAY_MS;
+}
+
+/** Whether the stored copy still shows `fresh` as of `asOf`. Compares as stored: P(alive) and expected orders are 4-byte floats. */
+export function sameCurrentEngagement(stored: CurrentEngagement, fresh: CurrentEngagement, asOf: Date): boolean {
+  return (
+    stored.score === fresh.score &&
+    stored.tier === fresh.tier &&
+    roundTo(stored.pAlive, 2) === roundTo(fresh.pAlive, 2) &&
+    roundTo(stored.expectedOrders90d, 1) === roundTo(fresh.expectedOrders90d, 1) &&
+    sameNextOrder(stored.nextOrderExpectedAt, fresh.nextOrderExpectedAt, asOf)
+  );
+}

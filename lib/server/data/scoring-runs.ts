@@ -1,0 +1,55 @@
+import "server-only";
+import { desc, eq } from "drizzle-orm";
+import { authorize } from "@/lib/server/auth/permissions";
+import type { ServiceContext } from "@/lib/server/context";
+import { modelFits, scoringRuns, users } from "@/lib/server/db/schema";
+import { latestModelFit } from "@/lib/server/services/engagement/model-fit";
+
+/** A scoring run as the settings page and its polling endpoint show it: plain JSON, dates as ISO strings. */
+export type ScoringRunView = {
+  id: string;
+  status: "queued" | "running" | "succeeded" | "failed";
+  asOf: string;
+  total: number;
+  done: number;
+  error: string | null;
+  createdAt: string;
+  startedAt: string | null;
+  finishedAt: string | null;
+  startedByName: string | null;
+};
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+export async function getLatestScoringRun(ctx: ServiceContext): Promise<ScoringRunView | null> {
+  authorize(ctx.actor, "settings.manage");
+  const [row] = await ctx.db
+    .select({ run: scoringRuns, startedByName: users.name })
+    .from(scoringRuns)
+    .leftJoin(users, eq(users.id, scoringRuns.startedBy))
+    .orderBy(desc(scoringRuns.createdAt))
+    .limit(1);
+  if (!row) return null;
+  const { run } = row;
+  return {
+    id: run.id,
+    status: run.status,
+    asOf: run.asOf.toISOString(),
+    total: run.total,
+    done: run.done,
+    error: run.error,
+    createdAt: run.createdAt.toISOString(),
+    startedAt: iso(run.startedAt),
+    finishedAt: iso(run.finishedAt),
+    startedByName: row.startedByName,
+  };
+}
+
+/** The churn model single-client rescoring currently uses, with the size of the data it was fitted on. */
+export async function getCurrentModelFit(ctx: ServiceContext) {
+  authorize(ctx.actor, "settings.manage");
+  const model = await latestModelFit(ctx.db);
+  if (!model) return null;
+  const [row] = await ctx.db.select({ distinctHistories: modelFits.distinctHistories, logLikelihood: modelFits.logLikelihood }).from(modelFits).where(eq(modelFits.id, model.id));
+  return { ...model, distinctHistories: row?.distinctHistories ?? null, logLikelihood: row?.logLikelihood ?? null };
+}

@@ -1,0 +1,54 @@
+import "server-only";
+import { sql } from "drizzle-orm";
+import type { Database, Transaction } from "@/lib/server/db/client";
+import { chunkRanges, type ClientSelection } from "./client-selection";
+
+/** Clients per chunk: big enough that per-statement costs vanish, small enough that row locks are brief. */
+export const DEFAULT_CHUNK_SIZE = 25_000;
+// Chunks in flight at once. Measured on 2 cores and a million clients: 4 beat 2 by a third, since each chunk spends
+// much of its time waiting on index and WAL writes. Each holds a connection of the app's pool of 10 meanwhile.
+export const DEFAULT_WORKERS = 4;
+const MAX_ATTEMPTS = 3;
+
+export type ChunkOptions = { chunkSize?: number; workers?: number };
+
+/**
+ * Walks every client in keyset ranges, `workers` ranges at a time, each handed to `work` once. After a failure the
+ * other workers stop taking ranges, and this returns (rejecting) only once none is still writing.
+ */
+export async function forEachChunk(db: Database, options: ChunkOptions, work: (range: ClientSelection) => Promise<void>) {
+  const nextRange = chunkRanges(db, options.chunkSize ?? DEFAULT_CHUNK_SIZE);
+  let failed = false;
+  const worker = async () => {
+    try {
+      for (let range = await nextRange(); range && !failed; range = await nextRange()) await work(range);
+    } catch (error) {
+      failed = true;
+      throw error;
+    }
+  };
+  const outcomes = await Promise.allSettled(Array.from({ length: options.workers ?? DEFAULT_WORKERS }, worker));
+  const failure = outcomes.find((o) => o.status === "rejected");
+  if (failure) throw failure.reason;
+}
+
+/** One chunk's transaction, retried when Postgres picks it as a deadlock victim (e.g. against a bulk reassignment). */
+export async function inChunkTransaction<T>(db: Database, work: (tx: Transaction) => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await db.transaction(async (tx) => {
+        // The planner prices a range scan of orders_client_ordered_idx as random I/O and may read the whole
+        // orders table for every chunk instead; on SSD-backed storage the index is the cheap way.
+        await tx.execute(sql`set local random_page_cost = 1.1`);
+        return work(tx);
+      });
+    } catch (error) {
+      if (attempt >= MAX_ATTEMPTS || !isRetryable(error)) throw error;
+    }
+  }
+}
+
+function isRetryable(error: unknown): boolean {
+  const code = (error as { cause?: { code?: unknown } })?.cause?.code ?? (error as { code?: unknown })?.code;
+  return code === "40P01" || code === "40001";
+}

@@ -1,0 +1,123 @@
+import { asc, eq, sql } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import type { SystemActor } from "@/lib/domain/access/policy";
+import { db } from "@/lib/server/db/client";
+import { clients, engagementSnapshots, modelFits, tierChanges } from "@/lib/server/db/schema";
+import { ConflictError, ForbiddenError } from "@/lib/server/errors";
+import { insertDemoClients, queueRun, runById } from "@/test/engagement-fixtures";
+import { userContext } from "@/test/fixtures";
+import { runFullRescore } from "./run-full-rescore";
+import { startFullRescore } from "./start-full-rescore";
+
+const AS_OF = new Date("2026-06-01T00:00:00Z");
+const SYSTEM: SystemActor = { type: "system", name: "test" };
+// Small chunks, so a few dozen clients still take several chunks across both workers.
+const run = (runId: string) => runFullRescore({ ctx: { actor: SYSTEM, db }, input: { runId, chunkSize: 7 } });
+
+async function snapshotsAt(asOf: Date) {
+  return db
+    .select({ clientId: engagementSnapshots.clientId, score: engagementSnapshots.score, tier: engagementSnapshots.tier, pAlive: engagementSnapshots.pAlive, components: engagementSnapshots.components, drivers: engagementSnapshots.drivers })
+    .from(engagementSnapshots)
+    .where(eq(engagementSnapshots.asOf, asOf))
+    .orderBy(asc(engagementSnapshots.clientId));
+}
+
+const currentValues = () =>
+  db
+    .select({ id: clients.id, score: clients.engagementScore, tier: clients.engagementTier, pAlive: clients.pAlive, expected: clients.expectedOrders90d, next: clients.nextOrderExpectedAt, scoredAt: clients.scoredAt })
+    .from(clients)
+    .orderBy(asc(clients.id));
+
+describe("full rescoring", () => {
+  it("fits the model once, writes one snapshot per client and the current values, and counts progress", async () => {
+    const admin = await userContext("admin");
+    const ids = await insertDemoClients(60, AS_OF);
+    await db.insert(clients).values({ name: "No orders yet", email: "none@example.com" });
+    const queued = await startFullRescore({ ctx: admin, input: { asOf: AS_OF.toISOString() } });
+    const finished = await run(queued.id);
+
+    expect(finished).toMatchObject({ status: "succeeded", total: 61, done: 61, error: null, startedBy: admin.actor.id });
+    const [fit] = await db.select().from(modelFits);
+    expect(finished.modelFitId).toBe(fit?.id);
+    expect(fit).toMatchObject({ model: "bgnbd", customers: 60, asOf: AS_OF });
+    const snapshots = await snapshotsAt(AS_OF);
+    expect(snapshots).toHaveLength(61);
+    expect(new Set(snapshots.map((s) => s.clientId)).size).toBe(61);
+    const values = await currentValues();
+    expect(values.every((c) => c.score !== null && c.tier !== null && c.scoredAt?.getTime() === AS_OF.getTime())).toBe(true);
+    expect(values.filter((c) => ids.includes(c.id)).every((c) => c.pAlive !== null && c.pAlive >= 0 && c.pAlive <= 1)).toBe(true);
+    expect(new Set(values.map((c) => c.tier)).size).toBeGreaterThan(2);
+    // Clients start unscored, so the first run records each one's first tier.
+    expect(await db.$count(tierChanges, eq(tierChanges.runId, finished.id))).toBe(61);
+  });
+
+  it("gives identical results when rerun with the same as-of date, without duplicating snapshots or tier changes", async () => {
+    const admin = await userContext("admin");
+    await insertDemoClients(40, AS_OF);
+    const first = await run((await startFullRescore({ ctx: admin, input: { asOf: AS_OF.toISOString() } })).id);
+    const [snapshotsBefore, valuesBefore] = [await snapshotsAt(AS_OF), await currentValues()];
+    const second = await run((await startFullRescore({ ctx: admin, input: { asOf: AS_OF.toISOString() } })).id);
+
+    expect(second.status).toBe("succeeded");
+    expect(await snapshotsAt(AS_OF)).toEqual(snapshotsBefore);
+    expect(await currentValues()).toEqual(valuesBefore);
+    expect(await db.$count(engagementSnapshots)).toBe(40);
+    expect(await db.$count(tierChanges, eq(tierChanges.runId, first.id))).toBe(40);
+    expect(await db.$count(tierChanges, eq(tierChanges.runId, second.id))).toBe(0);
+  });
+
+  it("records a tier change only for clients whose tier moved", async () => {
+    const admin = await userContext("admin");
+    await insertDemoClients(40, AS_OF);
+    await run((await startFullRescore({ ctx: admin, input: { asOf: AS_OF.toISOString() } })).id);
+    const later = new Date(AS_OF.getTime() + 45 * 86_400_000);
+    const second = await run((await startFullRescore({ ctx: admin, input: { asOf: later.toISOString() } })).id);
+
+    const moved = await db.execute<{ client_id: string }>(sql`
+      select a.client_id from engagement_snapshots a join engagement_snapshots b on b.client_id = a.client_id
+      where a.as_of = ${AS_OF.toISOString()}::timestamptz and b.as_of = ${later.toISOString()}::timestamptz and a.tier <> b.tier`);
+    expect(moved.length).toBeGreaterThan(0);
+    expect(moved.length).toBeLessThan(40);
+    const changes = await db.select({ clientId: tierChanges.clientId }).from(tierChanges).where(eq(tierChanges.runId, second.id));
+    expect(changes.map((c) => c.clientId).sort()).toEqual(moved.map((m) => m.client_id).sort());
+  });
+
+  it("runs two runs started together one after the other, leaving one consistent result", async () => {
+    await insertDemoClients(40, AS_OF);
+    const [a, b] = [await queueRun(AS_OF), await queueRun(AS_OF)];
+    const outcomes = await Promise.all([run(a.id), run(b.id)]);
+
+    expect(outcomes.map((o) => [o.status, o.done])).toEqual([
+      ["succeeded", 40],
+      ["succeeded", 40],
+    ]);
+    // Serialised by the run lock: one finished before the other started.
+    const [first, second] = [await runById(a.id), await runById(b.id)].sort((x, y) => (x?.startedAt?.getTime() ?? 0) - (y?.startedAt?.getTime() ?? 0));
+    expect(first?.finishedAt?.getTime()).toBeLessThanOrEqual(second?.startedAt?.getTime() ?? 0);
+    expect(await db.$count(engagementSnapshots)).toBe(40);
+    expect(await db.$count(tierChanges)).toBe(40);
+    expect((await currentValues()).every((c) => c.scoredAt?.getTime() === AS_OF.getTime())).toBe(true);
+  });
+
+  it("refuses to queue a second run while one is waiting or running, and marks runs left by a dead process failed", async () => {
+    const admin = await userContext("admin");
+    const results = await Promise.allSettled([startFullRescore({ ctx: admin, input: {} }), startFullRescore({ ctx: admin, input: {} })]);
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    expect(results.find((r) => r.status === "rejected")?.reason).toBeInstanceOf(ConflictError);
+
+    // A "running" run with nobody holding the run lock was abandoned by a process that stopped.
+    const abandoned = await queueRun(AS_OF);
+    await db.execute(sql`update scoring_runs set status = 'running' where id = ${abandoned.id}::uuid`);
+    await db.execute(sql`update scoring_runs set status = 'succeeded' where id <> ${abandoned.id}::uuid`);
+    const fresh = await startFullRescore({ ctx: admin, input: {} });
+    expect(fresh.status).toBe("queued");
+    expect(await runById(abandoned.id)).toMatchObject({ status: "failed", error: expect.stringMatching(/Interrupted/) });
+  });
+
+  it("lets only admins start a full run", async () => {
+    for (const role of ["marketer", "stylist"] as const) {
+      const ctx = await userContext(role);
+      await expect(startFullRescore({ ctx, input: {} })).rejects.toBeInstanceOf(ForbiddenError);
+    }
+  });
+});

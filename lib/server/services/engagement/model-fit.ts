@@ -1,0 +1,91 @@
+import "server-only";
+import { desc, eq, sql } from "drizzle-orm";
+import { z } from "zod";
+import { type BgNbdFit, type BgNbdParams, fitBgNbd, type WeightedBgNbdCustomer } from "@/lib/domain/engagement";
+import type { Executor } from "@/lib/server/db/client";
+import { modelFits } from "@/lib/server/db/schema";
+
+export const BGNBD_MODEL = "bgnbd";
+/** Bump when the fit's inputs change meaning (here: histories rounded to whole days, times in weeks). */
+export const BGNBD_VERSION = "bgnbd-days-1";
+// Below this many buyers, or with no repeat buyer at all, the parameters say more about noise than about clients.
+const MIN_CUSTOMERS = 30;
+// A parameter beyond a millionfold of 1 means the likelihood had no optimum inside (e.g. nobody ordered for months).
+const MAX_PARAM_RATIO = 1e6;
+
+export type StoredModelFit = { id: string; params: BgNbdParams; version: string; asOf: Date; fittedAt: Date; customers: number };
+export type FittedModel = { fit: BgNbdFit; customers: number; asOf: Date };
+
+const paramsSchema = z.object({ r: z.number().positive(), alpha: z.number().positive(), a: z.number().positive(), b: z.number().positive() });
+
+/** What identifies the model behind a snapshot. */
+export function modelVersionOf(model: StoredModelFit | null): string {
+  return model ? `${model.version}:${model.id}` : "score-only";
+}
+
+type TripleRow = { x: number; tx_days: number; t_days: number; customers: number };
+
+/**
+ * Every buyer's (x, t_x, T) as of `asOf`, in weeks. SQL groups clients with the same history in whole days,
+ * so the fit works on a few distinct histories with counts instead of one row per client.
+ */
+export async function loadBgNbdHistories(db: Executor, asOf: Date): Promise<WeightedBgNbdCustomer[]> {
+  const asOfText = asOf.toISOString();
+  const rows = await db.execute<TripleRow>(sql`
+    select x, tx_days, t_days, count(*)::int as customers
+    from (
+      select count(distinct date_bin('1 day', ordered_at, timestamptz 'epoch'))::int - 1 as x,
+        round(extract(epoch from max(ordered_at) - min(ordered_at)) / 86400)::int as tx_days,
+        round(extract(epoch from ${asOfText}::timestamptz - min(ordered_at)) / 86400)::int as t_days
+      from orders
+      where status <> 'cancelled' and ordered_at <= ${asOfText}::timestamptz
+      group by client_id
+    ) per_client
+    group by x, tx_days, t_days`);
+  return rows.map((r) => ({ x: r.x, tx: r.tx_days / 7, T: r.t_days / 7, count: r.customers }));
+}
+
+/** Null when the data are too thin or the fit is unusable: scores are then computed without P(alive). */
+export function fitHistories(histories: readonly WeightedBgNbdCustomer[], asOf: Date): FittedModel | null {
+  const customers = histories.reduce((s, h) => s + (h.count ?? 1), 0);
+  if (customers < MIN_CUSTOMERS || !histories.some((h) => h.x > 0)) return null;
+  const fit = fitBgNbd(histories);
+  const plausible = Object.values(fit.params).every((p) => p < MAX_PARAM_RATIO && p > 1 / MAX_PARAM_RATIO);
+  if (!fit.converged || !plausible) {
+    console.warn(`BG/NBD fit as of ${asOf.toISOString()} is unusable (${JSON.stringify(fit.params)} after ${fit.iterations} iterations); scoring without P(alive)`);
+    return null;
+  }
+  return { fit, customers, asOf };
+}
+
+/** Fits BG/NBD on every buyer as of `asOf`; once per full run, and for a backtest's cutoff. */
+export async function fitModelAsOf(db: Executor, asOf: Date): Promise<FittedModel | null> {
+  return fitHistories(await loadBgNbdHistories(db, asOf), asOf);
+}
+
+export async function storeModelFit(db: Executor, fitted: FittedModel): Promise<StoredModelFit> {
+  const [row] = await db
+    .insert(modelFits)
+    .values({
+      model: BGNBD_MODEL,
+      version: BGNBD_VERSION,
+      params: { ...fitted.fit.params },
+      logLikelihood: fitted.fit.logLikelihood,
+      customers: fitted.customers,
+      distinctHistories: fitted.fit.distinctHistories,
+      asOf: fitted.asOf,
+    })
+    .returning();
+  if (!row) throw new Error("model fit insert returned no row");
+  return toStored(row);
+}
+
+/** The most recently fitted model, which single-client rescoring uses between full runs. */
+export async function latestModelFit(db: Executor): Promise<StoredModelFit | null> {
+  const [row] = await db.select().from(modelFits).where(eq(modelFits.model, BGNBD_MODEL)).orderBy(desc(modelFits.fittedAt)).limit(1);
+  return row ? toStored(row) : null;
+}
+
+function toStored(row: typeof modelFits.$inferSelect): StoredModelFit {
+  return { id: row.id, params: paramsSchema.parse(row.params), version: row.version, asOf: row.asOf, fittedAt: row.fittedAt, customers: row.customers };
+}

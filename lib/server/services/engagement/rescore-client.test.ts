@@ -1,0 +1,88 @@
+import { eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { db } from "@/lib/server/db/client";
+import { clients, engagementSnapshots, orders, tierChanges } from "@/lib/server/db/schema";
+import { NotFoundError } from "@/lib/server/errors";
+import { createClient } from "@/lib/server/services/clients/create-client";
+import { createOrder } from "@/lib/server/services/orders/create-order";
+import { clientInput, orderInput, userContext } from "@/test/fixtures";
+import { rescoreClient, rescoreClients } from "./rescore-client";
+
+const DAY = 86_400_000;
+const daysAgo = (days: number) => new Date(Date.now() - days * DAY).toISOString().slice(0, 10);
+
+async function current(clientId: string) {
+  const [row] = await db
+    .select({ score: clients.engagementScore, tier: clients.engagementTier, pAlive: clients.pAlive, scoredAt: clients.scoredAt })
+    .from(clients)
+    .where(eq(clients.id, clientId));
+  return row;
+}
+
+async function ownClient() {
+  const admin = await userContext("admin");
+  const stylist = await userContext("stylist");
+  const client = await createClient({ ctx: admin, input: clientInput({ stylistId: stylist.actor.id }) });
+  return { stylist, client };
+}
+
+describe("rescoreClient", () => {
+  it("rescores a client as soon as an order is saved, and a fresh order raises the score", async () => {
+    const { stylist, client } = await ownClient();
+    await createOrder({ ctx: stylist, input: { clientId: client.id, ...orderInput({ orderedAt: daysAgo(400) }) } });
+    await createOrder({ ctx: stylist, input: { clientId: client.id, ...orderInput({ orderedAt: daysAgo(300) }) } });
+    const stale = await current(client.id);
+    expect(stale).toMatchObject({ tier: "lapsed", pAlive: null });
+
+    await createOrder({ ctx: stylist, input: { clientId: client.id, ...orderInput({ orderedAt: daysAgo(1), itemsKept: 5 }) } });
+    const fresh = await current(client.id);
+    expect(fresh?.score).toBeGreaterThan(stale?.score ?? 100);
+    expect(fresh?.tier).not.toBe("lapsed");
+    expect(await db.$count(engagementSnapshots, eq(engagementSnapshots.clientId, client.id))).toBe(3);
+    // Every tier the client passed through is on record, from unscored onwards.
+    const changes = await db.select().from(tierChanges).where(eq(tierChanges.clientId, client.id)).orderBy(tierChanges.id);
+    expect(changes.map((c) => [c.fromTier, c.toTier])).toEqual([
+      [null, "lapsed"],
+      ["lapsed", fresh?.tier],
+    ]);
+  });
+
+  it("keeps one snapshot per as-of date, and an older as-of date does not overwrite newer values", async () => {
+    const { stylist, client } = await ownClient();
+    await createOrder({ ctx: stylist, input: { clientId: client.id, ...orderInput({ orderedAt: daysAgo(20) }) } });
+    const asOf = new Date(Date.now() - 10 * DAY);
+    const first = await rescoreClient({ ctx: stylist, input: { clientId: client.id, asOf: asOf.toISOString() } });
+    const again = await rescoreClient({ ctx: stylist, input: { clientId: client.id, asOf: asOf.toISOString() } });
+    expect(again).toEqual(first);
+    const snapshots = await db.select().from(engagementSnapshots).where(eq(engagementSnapshots.clientId, client.id));
+    expect(snapshots.filter((s) => s.asOf.getTime() === asOf.getTime())).toHaveLength(1);
+    // The order's own rescoring (as of now) is newer than the 10-days-ago one, so it stays on the client.
+    expect((await current(client.id))?.scoredAt?.getTime()).toBeGreaterThan(asOf.getTime());
+  });
+
+  it("hides another stylist's client: rescoring it is not found", async () => {
+    const { client } = await ownClient();
+    const other = await userContext("stylist");
+    await expect(rescoreClient({ ctx: other, input: { clientId: client.id } })).rejects.toBeInstanceOf(NotFoundError);
+    expect((await current(client.id))?.scoredAt).toBeNull();
+  });
+
+  it("refuses an as-of date in the future", async () => {
+    const { stylist, client } = await ownClient();
+    const future = new Date(Date.now() + 2 * DAY).toISOString();
+    await expect(rescoreClient({ ctx: stylist, input: { clientId: client.id, asOf: future } })).rejects.toMatchObject({
+      fieldErrors: { asOf: ["The date cannot be in the future"] },
+    });
+  });
+});
+
+describe("rescoreClients", () => {
+  it("rescores a batch in one go and skips clients the actor may not see", async () => {
+    const { stylist, client } = await ownClient();
+    const { client: someoneElses } = await ownClient();
+    for (const c of [client, someoneElses]) await db.insert(orders).values({ clientId: c.id, source: "test", externalId: c.id, orderedAt: new Date(Date.now() - 5 * DAY), itemsShipped: 5, itemsKept: 3, valueCents: 9_000 });
+    expect(await rescoreClients({ ctx: stylist, input: { clientIds: [client.id, someoneElses.id] } })).toBe(1);
+    expect((await current(client.id))?.scoredAt).not.toBeNull();
+    expect((await current(someoneElses.id))?.scoredAt).toBeNull();
+  });
+});

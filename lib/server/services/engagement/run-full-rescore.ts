@@ -1,0 +1,79 @@
+import "server-only";
+import { and, eq, sql } from "drizzle-orm";
+import { z } from "zod";
+import type { Actor } from "@/lib/domain/access/policy";
+import { authorize } from "@/lib/server/auth/permissions";
+import type { Database } from "@/lib/server/db/client";
+import { scoringRuns } from "@/lib/server/db/schema";
+import { ConflictError } from "@/lib/server/errors";
+import { parseInput } from "@/lib/server/services/parse";
+import { readSettings } from "@/lib/server/services/settings/settings-store";
+import { DEFAULT_CHUNK_SIZE, forEachChunk, inChunkTransaction } from "./chunk-work";
+import { waitForFullRescoreLock } from "./full-rescore-lock";
+import { fitModelAsOf, storeModelFit } from "./model-fit";
+import { type ScoringContext, scoreClients } from "./score-clients";
+
+const runFullRescoreSchema = z.object({ runId: z.uuid(), chunkSize: z.number().int().min(1).max(100_000).default(DEFAULT_CHUNK_SIZE) });
+
+/** The pool itself, not a transaction: the run spreads its chunks over several connections. */
+export type PoolContext = { actor: Actor; db: Database };
+
+/**
+ * Executes a queued full rescoring: fits BG/NBD once on every buyer, then scores clients chunk by chunk
+ * (keyset over ids), each chunk in its own transaction, counting progress in the run row as it goes.
+ * Holds the run lock throughout, so a second run waits for this one. The same as-of date always gives the same
+ * stored result: snapshots are replaced, unchanged clients are not rewritten and no tier change is recorded twice.
+ */
+export async function runFullRescore({ ctx, input }: { ctx: PoolContext; input: unknown }) {
+  authorize(ctx.actor, "settings.manage");
+  const { runId, chunkSize } = parseInput(runFullRescoreSchema, input);
+  const { db } = ctx;
+  // This transaction only holds the lock; the work runs on other connections and commits chunk by chunk.
+  return db.transaction(async (lockTx) => {
+    await waitForFullRescoreLock(lockTx);
+    const [run] = await db
+      .update(scoringRuns)
+      .set({ status: "running", startedAt: new Date(), total: sql`(select count(*)::int from clients)` })
+      .where(and(eq(scoringRuns.id, runId), eq(scoringRuns.status, "queued")))
+      .returning();
+    if (!run) throw new ConflictError("This scoring run is not waiting to start.");
+    try {
+      await rescoreEveryClient(db, run.id, run.asOf, chunkSize);
+      return await finishRun(db, run.id, { status: "succeeded" });
+    } catch (error) {
+      console.error(`Scoring run ${run.id} failed`, error);
+      return finishRun(db, run.id, { status: "failed", error: failureReason(error) });
+    }
+  });
+}
+
+async function rescoreEveryClient(db: Database, runId: string, asOf: Date, chunkSize: number) {
+  const settings = await readSettings(db, "engagement");
+  const fitted = await fitModelAsOf(db, asOf);
+  const model = fitted ? await storeModelFit(db, fitted) : null;
+  if (model) await db.update(scoringRuns).set({ modelFitId: model.id }).where(eq(scoringRuns.id, runId));
+  const context: ScoringContext = { asOf, settings, model, runId };
+  await forEachChunk(db, { chunkSize }, async (range) => {
+    const { clients } = await inChunkTransaction(db, (tx) => scoreClients(tx, range, context));
+    await db
+      .update(scoringRuns)
+      .set({ done: sql`${scoringRuns.done} + ${clients}` })
+      .where(eq(scoringRuns.id, runId));
+  });
+}
+
+/** What an admin sees: the database's own message rather than a failed query with all its parameters. */
+function failureReason(error: unknown): string {
+  const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error;
+  return cause instanceof Error ? cause.message.slice(0, 500) : "Unknown error";
+}
+
+async function finishRun(db: Database, runId: string, outcome: { status: "succeeded" | "failed"; error?: string }) {
+  const [run] = await db
+    .update(scoringRuns)
+    .set({ status: outcome.status, error: outcome.error ?? null, finishedAt: new Date() })
+    .where(eq(scoringRuns.id, runId))
+    .returning();
+  if (!run) throw new Error(`scoring run ${runId} vanished`);
+  return run;
+}

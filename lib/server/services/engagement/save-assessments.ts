@@ -1,0 +1,93 @@
+import "server-only";
+import { sql } from "drizzle-orm";
+import { type CurrentEngagement, currentEngagementOf, type EngagementAssessment, type EngagementTier, sameCurrentEngagement } from "@/lib/domain/engagement";
+import type { Executor } from "@/lib/server/db/client";
+import { type ClientSelection, selectionWhere } from "./client-selection";
+
+export type CurrentRow = {
+  id: string;
+  score: number | null;
+  tier: EngagementTier | null;
+  p_alive: number | null;
+  expected_orders: number | null;
+  next_order_ms: number | null;
+  scored_ms: number | null;
+};
+
+export type SavedBatch = { asOf: Date; runId: string | null; modelVersion: string };
+
+/**
+ * The selected clients and what their rows show now. Read without locking: the update below only applies where
+ * the tier is still the one read and no later-dated score has landed meanwhile, so a concurrent single-client
+ * rescoring is never overwritten by an older result, nor its tier change recorded twice.
+ */
+export async function readCurrentEngagement(tx: Executor, selection: ClientSelection): Promise<CurrentRow[]> {
+  return tx.execute<CurrentRow>(sql`
+    select id, engagement_score as score, engagement_tier as tier, p_alive, expected_orders90d as expected_orders,
+      extract(epoch from next_order_expected_at)::float8 * 1000 as next_order_ms, extract(epoch from scored_at)::float8 * 1000 as scored_ms
+    from clients where ${selectionWhere(sql`id`, selection)}`);
+}
+
+const storedCurrent = (row: CurrentRow): CurrentEngagement | null =>
+  row.score === null || row.tier === null
+    ? null
+    : { score: row.score, tier: row.tier, pAlive: row.p_alive, expectedOrders90d: row.expected_orders, nextOrderExpectedAt: row.next_order_ms === null ? null : new Date(Math.round(row.next_order_ms)) };
+
+/**
+ * Writes one snapshot per client (replacing any earlier snapshot with the same as-of date, so a rerun never
+ * duplicates), copies the values onto the client rows that changed, and records each tier change.
+ * A client already scored as of a later date keeps its newer values: its snapshot is still stored.
+ * Everything is set-based: four statements whatever the number of clients.
+ */
+export async function saveAssessments(
+  tx: Executor,
+  selection: ClientSelection,
+  batch: SavedBatch,
+  assessed: { row: CurrentRow; assessment: EngagementAssessment }[],
+): Promise<{ updated: number; tierChanges: number }> {
+  const asOfText = batch.asOf.toISOString();
+  const snapshots = assessed.map(({ row, assessment: a }) => ({
+    client_id: row.id,
+    score: a.score,
+    tier: a.tier,
+    components: a.components,
+    drivers: a.drivers,
+    p_alive: a.pAlive,
+    expected_orders: a.expectedOrders90d,
+    next_order_at: a.nextOrderExpectedAt,
+  }));
+  const changed = assessed.flatMap(({ row, assessment }) => {
+    if (row.scored_ms !== null && row.scored_ms > batch.asOf.getTime()) return [];
+    const before = storedCurrent(row);
+    const after = currentEngagementOf(assessment);
+    return before && sameCurrentEngagement(before, after, batch.asOf) ? [] : [{ client_id: row.id, from_tier: before?.tier ?? null, ...after }];
+  });
+
+  await tx.execute(sql`delete from engagement_snapshots where as_of = ${asOfText}::timestamptz and ${selectionWhere(sql`client_id`, selection)}`);
+  if (snapshots.length) {
+    await tx.execute(sql`
+      insert into engagement_snapshots (client_id, run_id, as_of, score, tier, components, drivers, p_alive, expected_orders90d, next_order_expected_at, model_version)
+      select s.client_id, ${batch.runId}::uuid, ${asOfText}::timestamptz, s.score, s.tier, s.components, s.drivers, s.p_alive, s.expected_orders, s.next_order_at, ${batch.modelVersion}
+      from json_to_recordset(${JSON.stringify(snapshots)}::json) as s(client_id uuid, score int2, tier engagement_tier, components jsonb, drivers jsonb,
+        p_alive float4, expected_orders float4, next_order_at timestamptz)`);
+  }
+  // Only rows still as read (same tier, not scored as of a later date) are updated; tier changes follow those.
+  const updated = changed.length
+    ? await tx.execute<{ id: string }>(sql`
+        update clients c set engagement_score = v.score, engagement_tier = v.tier, p_alive = v."pAlive", expected_orders90d = v."expectedOrders90d",
+          next_order_expected_at = v."nextOrderExpectedAt", scored_at = ${asOfText}::timestamptz
+        from json_to_recordset(${JSON.stringify(changed)}::json) as v(client_id uuid, from_tier engagement_tier, score int2, tier engagement_tier,
+          "pAlive" float4, "expectedOrders90d" float4, "nextOrderExpectedAt" timestamptz)
+        where c.id = v.client_id and c.engagement_tier is not distinct from v.from_tier and (c.scored_at is null or c.scored_at <= ${asOfText}::timestamptz)
+        returning c.id`)
+    : [];
+  const updatedIds = new Set(updated.map((u) => u.id));
+  const tierChanges = changed.filter((c) => c.from_tier !== c.tier && updatedIds.has(c.client_id));
+  if (tierChanges.length) {
+    await tx.execute(sql`
+      insert into tier_changes (client_id, run_id, from_tier, to_tier, score, changed_at)
+      select v.client_id, ${batch.runId}::uuid, v.from_tier, v.tier, v.score, ${asOfText}::timestamptz
+      from json_to_recordset(${JSON.stringify(tierChanges)}::json) as v(client_id uuid, from_tier engagement_tier, tier engagement_tier, score int2)`);
+  }
+  return { updated: updated.length, tierChanges: tierChanges.length };
+}

@@ -1,0 +1,117 @@
+/**
+ * `npm run bench:scoring`: how long engagement scoring takes. Prints one table:
+ * - the BG/NBD fit on the CDNOW sample (../shared/datasets/cdnow),
+ * - for 100,000 and 1,000,000 demo clients (about ten orders each): the bare SQL aggregation of their orders
+ *   (the same chunked query the rescoring runs, rows fetched, nothing scored or written), the model fit pass,
+ *   a first full rescoring (every client row gets values) and a rescoring one day later (the daily case).
+ * Runs in a throwaway embedded Postgres in .data/bench-scoring, deleted at the end.
+ * Env: SIZES=100000,1000000  SHARED_BUFFERS=2GB (the dev default is 256MB; a server holding a million clients
+ * gets more, and the clients table's dozen indexes make every rewritten row cost a lot once they do not fit).
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { ensureDatabase } from "../lib/database";
+import { startEmbeddedPostgres } from "../lib/embedded-postgres";
+import { timeRuns } from "./with-database";
+
+const DATA_DIR = path.join(".data", "bench-scoring");
+const SIZES = (process.env.SIZES ?? "100000,1000000").split(",").map(Number);
+const SHARED_BUFFERS = process.env.SHARED_BUFFERS ?? "2GB";
+const CDNOW = path.resolve("../shared/datasets/cdnow/cdnow_customers_summary.csv");
+const AS_OF = new Date("2026-06-01T00:00:00Z");
+const NEXT_DAY = new Date(AS_OF.getTime() + 86_400_000);
+
+type Row = { step: string; clients: number | null; ms: number; note?: string };
+const rows: Row[] = [];
+const seconds = (ms: number) => (ms / 1000).toFixed(ms < 1000 ? 3 : 1);
+const count = (n: number) => n.toLocaleString("en-US");
+
+async function timed<T>(step: string, clients: number | null, fn: () => Promise<T>, note?: (result: T) => string): Promise<{ result: T; ms: number }> {
+  const start = performance.now();
+  const result = await fn();
+  const row = { step, clients, ms: performance.now() - start, note: note?.(result) };
+  rows.push(row);
+  console.log(`  ${step}: ${seconds(row.ms)} s${row.note ? ` (${row.note})` : ""}`);
+  return { result, ms: row.ms };
+}
+
+function loadCdnow() {
+  const [header, ...lines] = fs.readFileSync(CDNOW, "utf8").trim().split(/\r?\n/);
+  const columns = (header ?? "").split(",");
+  const at = (name: string) => columns.indexOf(name);
+  return lines.map((line) => {
+    const cells = line.split(",").map(Number);
+    return { x: cells[at("frequency")] ?? Number.NaN, tx: cells[at("recency")] ?? Number.NaN, T: cells[at("T")] ?? Number.NaN };
+  });
+}
+
+fs.rmSync(DATA_DIR, { recursive: true, force: true });
+const pg = await startEmbeddedPostgres({ dataDir: DATA_DIR, persistent: false, quiet: true, settings: { shared_buffers: SHARED_BUFFERS } });
+try {
+  await ensureDatabase(pg.url("postgres"), "bench");
+  process.env.DATABASE_URL = pg.url("bench");
+  const { migrateDatabase } = await import("@/lib/server/db/migrate");
+  await migrateDatabase(pg.url("bench"));
+  const { db } = await import("@/lib/server/db/client");
+  const { sql } = await import("drizzle-orm");
+  const { fitBgNbd } = await import("@/lib/domain/engagement");
+  const { seedDemoData } = await import("../seed/seed-demo-data");
+  const { aggregateHistories } = await import("@/lib/server/services/engagement/client-histories");
+  const { forEachChunk, inChunkTransaction } = await import("@/lib/server/services/engagement/chunk-work");
+  const { fitHistories, loadBgNbdHistories } = await import("@/lib/server/services/engagement/model-fit");
+  const { startFullRescore } = await import("@/lib/server/services/engagement/start-full-rescore");
+  const { runFullRescore } = await import("@/lib/server/services/engagement/run-full-rescore");
+  const ctx = { actor: { type: "system", name: "bench" } as const, db };
+  const [settings] = await db.execute<{ shared_buffers: string; version: string }>(sql`select current_setting('shared_buffers') as shared_buffers, current_setting('server_version') as version`);
+  console.log(`PostgreSQL ${settings?.version}, shared_buffers ${settings?.shared_buffers}`);
+
+  const cdnow = loadCdnow();
+  const fit = await timeRuns(20, async () => fitBgNbd(cdnow));
+  rows.push({ step: "BG/NBD fit, CDNOW (median of 20)", clients: cdnow.length, ms: fit.median, note: `p95 ${fit.p95.toFixed(1)} ms` });
+  console.log(`CDNOW fit: median ${fit.median.toFixed(1)} ms over ${cdnow.length} customers`);
+
+  for (const size of SIZES) {
+    console.log(`\n${count(size)} clients`);
+    const { result: seeded } = await timed(`seed ${count(size)} demo clients`, size, () => seedDemoData({ url: pg.url("bench"), clients: size, seed: 1, asOf: AS_OF, reset: true }), (r) => `${count(r.orders)} orders`);
+    // A settled table, as autovacuum leaves it: visibility map set and statistics fresh.
+    await db.execute(sql`vacuum analyze clients, orders`);
+    await db.execute(sql`truncate engagement_snapshots, tier_changes, model_fits, scoring_runs`);
+
+    const aggregation = await timed(`bare SQL aggregation, ${count(seeded.orders)} orders`, size, async () => {
+      let histories = 0;
+      await forEachChunk(db, {}, async (range) => {
+        const found = await inChunkTransaction(db, (tx) => aggregateHistories(tx, range, AS_OF));
+        histories += found.size;
+      });
+      return histories;
+    }, (n) => `${count(n)} histories`);
+    const { result: histories } = await timed("  model fit pass: SQL (x, t_x, T) GROUP BY", size, () => loadBgNbdHistories(db, AS_OF), (h) => `${count(h.length)} distinct histories`);
+    await timed("  model fit pass: BG/NBD fit", size, async () => fitHistories(histories, AS_OF), (f) => (f ? `r ${f.fit.params.r.toFixed(3)}, α ${f.fit.params.alpha.toFixed(2)}, a ${f.fit.params.a.toFixed(3)}, b ${f.fit.params.b.toFixed(3)}` : "no usable fit"));
+
+    const rescore = async (asOf: Date) => {
+      const run = await startFullRescore({ ctx, input: { asOf: asOf.toISOString() } });
+      const done = await runFullRescore({ ctx, input: { runId: run.id } });
+      if (done.status !== "succeeded") throw new Error(`run failed: ${done.error}`);
+      const [stats] = await db.execute<{ changes: number; rewritten: number }>(sql`
+        select (select count(*)::int from tier_changes where run_id = ${done.id}::uuid) as changes,
+          (select count(*)::int from clients where scored_at = ${asOf.toISOString()}::timestamptz) as rewritten`);
+      return `${count(stats?.rewritten ?? 0)} client rows rewritten, ${count(stats?.changes ?? 0)} tier changes`;
+    };
+    const first = await timed("full rescore, first (every client row written)", size, () => rescore(AS_OF), (note) => note);
+    const daily = await timed("full rescore, one day later", size, () => rescore(NEXT_DAY), (note) => note);
+    const ratio = (ms: number) => `${(ms / aggregation.ms).toFixed(2)}×`;
+    rows.push({ step: "ratio first rescore / bare aggregation", clients: null, ms: Number.NaN, note: ratio(first.ms) });
+    rows.push({ step: "ratio daily rescore / bare aggregation", clients: null, ms: Number.NaN, note: ratio(daily.ms) });
+  }
+  await db.$client.end();
+
+  console.log(`\n${"step".padEnd(52)} ${"clients".padStart(10)} ${"seconds".padStart(9)} ${"clients/s".padStart(10)}  note`);
+  for (const r of rows) {
+    const rate = r.clients && Number.isFinite(r.ms) ? count(Math.round(r.clients / (r.ms / 1000))) : "";
+    const time = Number.isFinite(r.ms) ? seconds(r.ms) : "";
+    console.log(`${r.step.padEnd(52)} ${(r.clients ? count(r.clients) : "").padStart(10)} ${time.padStart(9)} ${rate.padStart(10)}  ${r.note ?? ""}`);
+  }
+} finally {
+  await pg.stop();
+  fs.rmSync(DATA_DIR, { recursive: true, force: true });
+}
