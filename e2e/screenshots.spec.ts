@@ -38,6 +38,11 @@ for (const [device, viewport] of Object.entries(VIEWPORTS)) {
           ["settings-users", "/settings/users"],
           ["settings-api-keys", "/settings/api-keys"],
           ["settings-audit", "/settings/audit"],
+          ["settings-scoring", "/settings/scoring"],
+          ["settings-webhooks", "/settings/webhooks"],
+          ["import", "/import"],
+          ["backtest", "/backtest"],
+          ["clients-at-risk", "/clients?tier=at_risk&sort=score&dir=asc"],
           ["not-found", "/clients/00000000-0000-4000-8000-000000000000"],
         ];
         for (const [name, path] of pages) {

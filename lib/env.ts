@@ -10,6 +10,13 @@ const schema = z.object({
   RESEND_API_KEY: z.string().min(1).optional(),
   RESEND_BASE_URL: z.url().optional(),
   EMAIL_FROM: z.string().min(3).default("Rekindle <no-reply@rekindle.test>"),
+  // Shopify's webhook signing secret, when it is not set on the Webhooks settings page.
+  SHOPIFY_WEBHOOK_SECRET: z.string().min(1).optional(),
+  // Per sender (API key or shop): sustained deliveries a second, and how many may arrive at once.
+  WEBHOOK_RATE_PER_SECOND: z.coerce.number().positive().default(100),
+  WEBHOOK_RATE_BURST: z.coerce.number().int().positive().default(200),
+  // Where uploads (CSV imports) are kept; `npm run dev`/`npm start` keep everything under this folder.
+  REKINDLE_DATA_DIR: z.string().min(1).default(".data"),
   LOG_QUERIES: z
     .enum(["0", "1"])
     .default("0")

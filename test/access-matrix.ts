@@ -24,12 +24,23 @@ export const PAGE_ACCESS: Record<string, Access> = {
   "/settings/users": ADMIN,
   "/settings/api-keys": ADMIN,
   "/settings/audit": ADMIN,
+  "/settings/scoring": ADMIN,
+  "/settings/webhooks": ADMIN,
+  "/import": ["admin", "marketer"],
+  "/backtest": ["admin", "marketer"],
 };
 
-/** Route handlers authenticate in their own way: "public", or "api-key" for order systems. */
-export const HANDLER_ACCESS: Record<string, "public" | "api-key"> = {
+/** Route handlers authenticate in their own way: "public", "api-key" for order systems, "shopify-hmac", or a session with these roles. */
+export const HANDLER_ACCESS: Record<string, "api-key" | "shopify-hmac" | Access> = {
   "/api/health": "public",
   "/api/auth/[...nextauth]": "public",
+  "/api/webhooks/orders": "api-key",
+  "/api/webhooks/clients": "api-key",
+  "/api/webhooks/shopify": "shopify-hmac",
+  "/api/imports": ["admin", "marketer"],
+  "/api/imports/[jobId]": ["admin", "marketer"],
+  "/api/imports/[jobId]/rejected": ["admin", "marketer"],
+  "/api/scoring-runs/latest": ADMIN,
 };
 
 export const ACTION_ACCESS: Record<string, Access> = {
@@ -50,4 +61,7 @@ export const ACTION_ACCESS: Record<string, Access> = {
   "(app)/settings/actions.ts#assignClientsAction": ["admin", "marketer"],
   "(app)/settings/actions.ts#createApiKeyAction": ADMIN,
   "(app)/settings/actions.ts#revokeApiKeyAction": ADMIN,
+  "(app)/settings/actions.ts#updateShopifySettingsAction": ADMIN,
+  "(app)/settings/actions.ts#startFullRescoreAction": ADMIN,
+  "(app)/import/actions.ts#startImportAction": ["admin", "marketer"],
 };

@@ -1,16 +1,18 @@
 import { buttonClass } from "@/components/ui/button";
+import { cn } from "@/components/ui/cn";
 import { Input, Select } from "@/components/ui/field";
 import type { ClientListQuery } from "@/lib/domain/clients/list-query";
 import Link from "next/link";
 import { StylistOptions } from "@/components/clients/stylist-options";
 
-const SORT_LABELS = { name: "Name", last_order: "Last order", orders: "Order count" } as const;
+const SORT_LABELS = { name: "Name", last_order: "Last order", orders: "Order count", score: "Score", p_alive: "P(alive)" } as const;
+const TIER_OPTIONS = { healthy: "Healthy", watch: "Watch", at_risk: "At risk", lapsed: "Lapsed", unscored: "Not scored" } as const;
 
 /** A plain GET form: the URL carries the whole view, so it can be bookmarked and shared. */
 export function ClientFilters({ query, stylists, showStylistFilter }: { query: ClientListQuery; stylists: { id: string; name: string }[]; showStylistFilter: boolean }) {
-  const active = Boolean(query.q || query.stylist || query.sort !== "name");
+  const active = Boolean(query.q || query.stylist || query.tier || query.sort !== "name");
   return (
-    <form role="search" action="/clients" className="grid gap-3 border-b border-stone-100 p-4 sm:grid-cols-[1fr_auto_auto_auto] sm:items-end">
+    <form role="search" action="/clients" className={cn("grid gap-3 border-b border-stone-100 p-4 sm:items-end", showStylistFilter ? "sm:grid-cols-[1fr_auto_auto_auto_auto]" : "sm:grid-cols-[1fr_auto_auto_auto]")}>
       <div>
         <label htmlFor="q" className="sr-only">
           Search by name or email
@@ -18,29 +20,27 @@ export function ClientFilters({ query, stylists, showStylistFilter }: { query: C
         <Input id="q" name="q" type="search" placeholder="Search by name or email" defaultValue={query.q} autoComplete="off" />
       </div>
       {showStylistFilter ? (
-        <div>
-          <label htmlFor="stylist" className="sr-only">
-            Stylist
-          </label>
-          <Select id="stylist" name="stylist" defaultValue={query.stylist ?? ""}>
-            <option value="">All stylists</option>
-            <option value="unassigned">Unassigned</option>
-            <StylistOptions stylists={stylists} />
-          </Select>
-        </div>
+        <FilterSelect name="stylist" label="Stylist" value={query.stylist ?? ""}>
+          <option value="">All stylists</option>
+          <option value="unassigned">Unassigned</option>
+          <StylistOptions stylists={stylists} />
+        </FilterSelect>
       ) : null}
-      <div>
-        <label htmlFor="sort" className="sr-only">
-          Sort by
-        </label>
-        <Select id="sort" name="sort" defaultValue={query.sort}>
-          {Object.entries(SORT_LABELS).map(([value, label]) => (
-            <option key={value} value={value}>
-              Sort: {label}
-            </option>
-          ))}
-        </Select>
-      </div>
+      <FilterSelect name="tier" label="Tier" value={query.tier ?? ""}>
+        <option value="">All tiers</option>
+        {Object.entries(TIER_OPTIONS).map(([value, label]) => (
+          <option key={value} value={value}>
+            {label}
+          </option>
+        ))}
+      </FilterSelect>
+      <FilterSelect name="sort" label="Sort by" value={query.sort}>
+        {Object.entries(SORT_LABELS).map(([value, label]) => (
+          <option key={value} value={value}>
+            Sort: {label}
+          </option>
+        ))}
+      </FilterSelect>
       <div className="flex gap-2">
         <button type="submit" className={buttonClass("secondary")}>
           Apply
@@ -52,5 +52,19 @@ export function ClientFilters({ query, stylists, showStylistFilter }: { query: C
         ) : null}
       </div>
     </form>
+  );
+}
+
+/** A select whose options say what it is, so its label is for screen readers only. */
+function FilterSelect({ name, label, value, children }: { name: string; label: string; value: string; children: React.ReactNode }) {
+  return (
+    <div>
+      <label htmlFor={name} className="sr-only">
+        {label}
+      </label>
+      <Select id={name} name={name} defaultValue={value}>
+        {children}
+      </Select>
+    </div>
   );
 }

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { buttonClass } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { formatAgo, formatDate, formatNumber } from "@/components/ui/format";
+import { formatPAlive, TierBadge } from "@/components/engagement/tier-badge";
 import { type ClientListQuery, type ClientSort, clientListHref } from "@/lib/domain/clients/list-query";
 import type { listClients } from "@/lib/server/data/clients";
 import { SortHeader } from "./sort-header";
@@ -27,7 +28,12 @@ export function ClientsTable({ page, query, showStylist, filtered }: { page: Pag
               {sortHeader("name", "Client")}
               {showStylist ? <th className="hidden px-4 py-2.5 font-medium md:table-cell">Stylist</th> : null}
               {sortHeader("last_order", "Last order")}
-              {sortHeader("orders", "Orders", "text-right")}
+              {sortHeader("orders", "Orders", "hidden text-right sm:table-cell")}
+              {sortHeader("score", "Score", "text-right")}
+              <th scope="col" className="hidden px-4 py-2.5 font-medium sm:table-cell">
+                Tier
+              </th>
+              {sortHeader("p_alive", "P(alive)", "hidden text-right sm:table-cell")}
             </tr>
           </thead>
           <tbody className="divide-y divide-stone-100">
@@ -38,12 +44,21 @@ export function ClientsTable({ page, query, showStylist, filtered }: { page: Pag
                     {client.name}
                   </Link>
                   <div className="truncate text-xs text-stone-500">{client.email}</div>
+                  {/* Phones have no room for the tier column: show it under the name. */}
+                  <div className="mt-1 sm:hidden">
+                    <TierBadge tier={client.engagementTier} />
+                  </div>
                 </td>
                 {showStylist ? <td className="hidden px-4 py-3 text-stone-700 md:table-cell">{client.stylistName ?? <span className="text-stone-400">Unassigned</span>}</td> : null}
                 <td className="px-4 py-3 whitespace-nowrap text-stone-700">
                   <span title={formatDate(client.lastOrderAt)}>{formatAgo(client.lastOrderAt)}</span>
                 </td>
-                <td className="px-4 py-3 text-right text-stone-700 tabular-nums">{formatNumber(client.orderCount)}</td>
+                <td className="hidden px-4 py-3 text-right text-stone-700 tabular-nums sm:table-cell">{formatNumber(client.orderCount)}</td>
+                <td className="px-4 py-3 text-right font-medium text-stone-900 tabular-nums">{client.engagementScore ?? "—"}</td>
+                <td className="hidden px-4 py-3 whitespace-nowrap sm:table-cell">
+                  <TierBadge tier={client.engagementTier} />
+                </td>
+                <td className="hidden px-4 py-3 text-right text-stone-700 tabular-nums sm:table-cell">{formatPAlive(client.pAlive)}</td>
               </tr>
             ))}
           </tbody>

@@ -66,12 +66,12 @@ export function JobPanel({ initial }: { initial: ImportJobView }) {
         </a>
       ) : null}
 
-      {(job.status === "ready" && job.validRows > 0) || job.interrupted ? (
+      {(job.status === "ready" && job.validRows > 0) || job.interrupted || (job.status === "failed" && job.validRows > 0) ? (
         <form action={action} className="space-y-3">
           <FormAlert state={state} />
           <input type="hidden" name="jobId" value={job.id} />
           <Button type="submit" disabled={pending}>
-            {job.interrupted ? "Resume" : `Import ${formatNumber(job.validRows)} valid row${job.validRows === 1 ? "" : "s"}`}
+            {job.interrupted ? "Resume" : job.status === "failed" ? "Try again" : `Import ${formatNumber(job.validRows)} valid row${job.validRows === 1 ? "" : "s"}`}
           </Button>
         </form>
       ) : null}

@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
-import { CSV_COLUMNS, type CsvKind } from "@/lib/domain/ingest/csv-rows";
+import { CSV_COLUMNS, type CsvKind } from "@/lib/domain/ingest/csv-columns";
 import type { ImportJobView } from "@/lib/server/data/import-jobs";
 import { ProgressBar } from "./progress-bar";
 

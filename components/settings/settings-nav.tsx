@@ -7,6 +7,7 @@ import { cn } from "@/components/ui/cn";
 
 const TABS: { href: Route; label: string }[] = [
   { href: "/settings", label: "Engagement" },
+  { href: "/settings/scoring", label: "Scoring" },
   { href: "/settings/email", label: "Email policy" },
   { href: "/settings/users", label: "Users" },
   { href: "/settings/api-keys", label: "API keys" },

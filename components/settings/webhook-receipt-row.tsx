@@ -2,7 +2,7 @@ import { Badge } from "@/components/ui/badge";
 import type { WebhookReceiptRow } from "@/lib/server/data/webhook-receipts";
 
 const time = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "medium", timeZone: "UTC" });
-const TONES = { accepted: "green", partial: "amber", rejected: "red", ignored: "neutral", processing: "blue" } as const;
+const TONES = { accepted: "green", partial: "amber", rejected: "red", ignored: "neutral" } as const;
 const SHOWN_ERRORS = 50;
 
 export function WebhookReceiptItem({ receipt }: { receipt: WebhookReceiptRow }) {

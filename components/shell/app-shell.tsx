@@ -9,7 +9,7 @@ import { UserMenu } from "./user-menu";
 export function AppShell({ actor, children }: { actor: UserActor; children: ReactNode }) {
   const items = navFor(actor);
   return (
-    <div className="min-h-dvh lg:grid lg:grid-cols-[15rem_1fr]">
+    <div className="min-h-dvh lg:grid lg:grid-cols-[15rem_minmax(0,1fr)]">
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-3 focus:top-3 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
         Skip to content
       </a>
@@ -40,7 +40,7 @@ export function AppShell({ actor, children }: { actor: UserActor; children: Reac
           </div>
         </details>
       </header>
-      <main id="main" className="mx-auto w-full max-w-6xl px-4 py-6 sm:px-6 lg:px-10 lg:py-10">
+      <main id="main" className="mx-auto w-full min-w-0 max-w-6xl px-4 py-6 sm:px-6 lg:px-10 lg:py-10">
         {children}
       </main>
     </div>

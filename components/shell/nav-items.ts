@@ -6,6 +6,7 @@ export type NavItem = { href: Route; label: string; permission: Permission };
 const NAV: NavItem[] = [
   { href: "/clients", label: "Clients", permission: "clients.read" },
   { href: "/import", label: "Import", permission: "data.import" },
+  { href: "/backtest", label: "Model check", permission: "analytics.view" },
   { href: "/settings", label: "Settings", permission: "settings.manage" },
 ];
 

@@ -3,9 +3,12 @@
 import { revalidatePath } from "next/cache";
 import { parseMoneyToCents } from "@/lib/domain/orders/order-input";
 import { formAction } from "@/lib/server/actions/form-action";
+import { afterScoringRunRequested } from "@/lib/server/events/scoring-run-requested";
 import { createApiKey } from "@/lib/server/services/api-keys/create-api-key";
 import { revokeApiKey } from "@/lib/server/services/api-keys/revoke-api-key";
 import { assignClients } from "@/lib/server/services/clients/assign-clients";
+import { startFullRescore } from "@/lib/server/services/engagement/start-full-rescore";
+import { updateShopifySettings } from "@/lib/server/services/ingest/shopify-settings";
 import { updateSettings } from "@/lib/server/services/settings/update-settings";
 import { changeUserRole } from "@/lib/server/services/users/change-user-role";
 import { createUser } from "@/lib/server/services/users/create-user";
@@ -80,4 +83,17 @@ export const revokeApiKeyAction = formAction("apiKeys.manage", async ({ ctx, inp
   await revokeApiKey({ ctx, input });
   revalidatePath("/settings/api-keys");
   return { status: "success", message: "Key revoked. Requests with it are refused from now on." };
+});
+
+export const updateShopifySettingsAction = formAction("settings.manage", async ({ ctx, input }) => {
+  const saved = await updateShopifySettings({ ctx, input });
+  revalidatePath("/settings/webhooks");
+  return { status: "success", message: saved.hasSecret ? "Shopify connection saved." : "Saved. Shopify webhooks are refused until a secret is set." };
+});
+
+export const startFullRescoreAction = formAction("settings.manage", async ({ ctx }) => {
+  const run = await startFullRescore({ ctx, input: {} });
+  afterScoringRunRequested(run.id);
+  revalidatePath("/settings/scoring");
+  return { status: "success", message: "Rescoring started. It carries on if you leave this page." };
 });

@@ -1,16 +1,20 @@
 import { z } from "zod";
 
-export const CLIENT_SORTS = ["name", "last_order", "orders"] as const;
+export const CLIENT_SORTS = ["name", "last_order", "orders", "score", "p_alive"] as const;
 export type ClientSort = (typeof CLIENT_SORTS)[number];
 export const PAGE_SIZE = 25;
+/** An engagement tier, or clients not scored yet. */
+export const CLIENT_TIER_FILTERS = ["healthy", "watch", "at_risk", "lapsed", "unscored"] as const;
+export type ClientTierFilter = (typeof CLIENT_TIER_FILTERS)[number];
 
-const DEFAULT_DIRECTION: Record<ClientSort, "asc" | "desc"> = { name: "asc", last_order: "desc", orders: "desc" };
+const DEFAULT_DIRECTION: Record<ClientSort, "asc" | "desc"> = { name: "asc", last_order: "desc", orders: "desc", score: "desc", p_alive: "desc" };
 
 /** The clients list's state, read from the URL so any view can be shared. Bad values fall back to defaults. */
 export const clientListQuerySchema = z
   .object({
     q: z.string().trim().max(100).catch("").default(""),
     stylist: z.union([z.uuid(), z.literal("unassigned")]).optional().catch(undefined),
+    tier: z.enum(CLIENT_TIER_FILTERS).optional().catch(undefined),
     sort: z.enum(CLIENT_SORTS).catch("name").default("name"),
     dir: z.enum(["asc", "desc"]).optional().catch(undefined),
     after: z.string().max(500).optional().catch(undefined),
@@ -46,7 +50,7 @@ export function decodeCursor(text: string | undefined): Cursor | null {
 
 /** Builds a list URL's query string from a query, dropping defaults so links stay short. */
 export function clientListHref(query: Partial<ClientListQuery>, changes: Partial<Record<keyof ClientListQuery, string | undefined>>): string {
-  const merged: Record<string, string | undefined> = { q: query.q, stylist: query.stylist, sort: query.sort, dir: query.dir, ...changes };
+  const merged: Record<string, string | undefined> = { q: query.q, stylist: query.stylist, tier: query.tier, sort: query.sort, dir: query.dir, ...changes };
   const params = new URLSearchParams();
   const sort = (merged.sort ?? "name") as ClientSort;
   for (const [key, value] of Object.entries(merged)) {

@@ -13,11 +13,16 @@ async function seedClients(stylistIds: string[], n: number, prefix = "person") {
     stylistId: stylistIds[i % stylistIds.length] ?? null,
     orderCount: i % 5,
     lastOrderAt: i % 4 === 0 ? null : new Date(Date.UTC(2026, 0, 1 + (i % 30))),
+    // Unscored clients (null) sort as -1; few distinct values, so ties on the score are common too.
+    engagementScore: i % 6 === 0 ? null : (i % 9) * 10,
+    engagementTier: i % 6 === 0 ? null : TIERS[i % 4],
+    pAlive: i % 5 === 0 ? null : (i % 8) / 8 + 0.01,
   }));
   await db.insert(clients).values(rows);
 }
 
 type Query = Record<string, string>;
+const TIERS = ["healthy", "watch", "at_risk", "lapsed"] as const;
 
 /** Follows "next" links from the first page to the end, and "previous" links back, collecting ids. */
 async function walk(ctx: Awaited<ReturnType<typeof userContext>>, params: Query) {
@@ -44,13 +49,18 @@ describe("listClients", () => {
     [{ sort: "orders" }, (a: Row, b: Row) => b.orderCount - a.orderCount || b.id.localeCompare(a.id)],
     [{ sort: "last_order", dir: "asc" }, (a: Row, b: Row) => time(a) - time(b) || a.id.localeCompare(b.id)],
     [{ sort: "last_order" }, (a: Row, b: Row) => time(b) - time(a) || b.id.localeCompare(a.id)],
-  ])("pages through every client exactly once, both ways, sorted %o", async (params, compare) => {
+    [{ sort: "score" }, (a: Row, b: Row) => score(b) - score(a) || b.id.localeCompare(a.id)],
+    [{ sort: "score", dir: "asc" }, (a: Row, b: Row) => score(a) - score(b) || a.id.localeCompare(b.id)],
+    [{ sort: "p_alive" }, (a: Row, b: Row) => pAlive(b) - pAlive(a) || b.id.localeCompare(a.id)],
+    [{ sort: "p_alive", dir: "asc" }, (a: Row, b: Row) => pAlive(a) - pAlive(b) || a.id.localeCompare(b.id)],
+    [{ sort: "score", tier: "watch" }, (a: Row, b: Row) => score(b) - score(a) || b.id.localeCompare(a.id), (r: Row) => r.engagementTier === "watch"],
+  ])("pages through every client exactly once, both ways, sorted %o", async (params, compare, keep: (r: Row) => boolean = () => true) => {
     const admin = await userContext("admin");
     if ((await db.$count(clients)) === 0) await seedClients([], 83, "paged");
-    const all = (await db.select().from(clients)).sort(compare);
+    const all = (await db.select().from(clients)).filter(keep).sort(compare);
     const { forward, backward } = await walk(admin, params as Query);
     expect(forward.flat()).toEqual(all.map((c) => c.id));
-    expect(forward.map((p) => p.length)).toEqual([25, 25, 25, 8]);
+    expect(forward.map((p) => p.length)).toEqual(Array.from({ length: Math.ceil(all.length / 25) }, (_, i) => Math.min(25, all.length - i * 25)));
     expect(backward).toEqual(forward);
   });
 
@@ -63,6 +73,13 @@ describe("listClients", () => {
     const byStylist = await listClients(admin, parseClientListQuery({ stylist: b.actor.id }));
     expect(byStylist.rows).toHaveLength(20);
     expect(byStylist.rows.every((r) => r.stylistId === b.actor.id)).toBe(true);
+
+    const atRisk = await listClients(admin, parseClientListQuery({ tier: "at_risk" }));
+    expect(atRisk.rows.length).toBeGreaterThan(0);
+    expect(atRisk.rows.every((r) => r.engagementTier === "at_risk")).toBe(true);
+    const unscored = await listClients(admin, parseClientListQuery({ tier: "unscored", sort: "score" }));
+    expect(unscored.rows.map((r) => r.engagementScore)).toEqual(Array(7).fill(null)); // i = 0, 6, …, 36
+    expect(await countClients(admin, parseClientListQuery({ tier: "unscored" }))).toEqual({ value: 7, exact: true });
 
     const search = await listClients(admin, parseClientListQuery({ q: "PERSON1" })); // person1, person10..19
     expect(search.rows.map((r) => r.email).sort()).toEqual(["person1@example.com", ...Array.from({ length: 10 }, (_, i) => `person1${i}@example.com`)].sort());
@@ -90,7 +107,9 @@ describe("listClients", () => {
   });
 });
 
-type Row = { id: string; name: string; orderCount: number; lastOrderAt: Date | null };
+type Row = { id: string; name: string; orderCount: number; lastOrderAt: Date | null; engagementScore: number | null; engagementTier: string | null; pAlive: number | null };
+const score = (r: Row) => r.engagementScore ?? -1;
+const pAlive = (r: Row) => r.pAlive ?? -1;
 // Never-ordered clients sort as the oldest, as in the list.
 function time(r: Row) {
   return r.lastOrderAt?.getTime() ?? -8.64e15;

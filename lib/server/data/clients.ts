@@ -10,7 +10,7 @@ import {
 } from "@/lib/domain/clients/list-query";
 import { authorize, clientScopeWhere } from "@/lib/server/auth/permissions";
 import type { ServiceContext } from "@/lib/server/context";
-import { clients, lastOrderSortKey, users } from "@/lib/server/db/schema";
+import { clients, lastOrderSortKey, pAliveSortKey, scoreSortKey, users } from "@/lib/server/db/schema";
 import { NotFoundError } from "@/lib/server/errors";
 import { estimateRowCount } from "./estimate-count";
 
@@ -18,24 +18,39 @@ const SORT_KEYS: Record<ClientSort, SQL> = {
   name: sql`${clients.name}`,
   last_order: lastOrderSortKey(clients.lastOrderAt),
   orders: sql`${clients.orderCount}`,
+  score: scoreSortKey(clients.engagementScore),
+  p_alive: pAliveSortKey(clients.pAlive),
 };
 
-function cursorValue(sort: ClientSort, row: { name: string; lastOrderAt: Date | null; orderCount: number }): string | number {
+type CursorRow = { name: string; lastOrderAt: Date | null; orderCount: number; engagementScore: number | null; pAlive: number | null };
+
+/** The row's value of the sort key, as the SQL expression computes it (unscored clients count as -1). */
+function cursorValue(sort: ClientSort, row: CursorRow): string | number {
   if (sort === "name") return row.name;
   if (sort === "orders") return row.orderCount;
+  if (sort === "score") return row.engagementScore ?? -1;
+  if (sort === "p_alive") return row.pAlive ?? -1;
   return row.lastOrderAt ? row.lastOrderAt.toISOString() : "-infinity";
 }
 
 function cursorLiteral(sort: ClientSort, value: string | number): SQL {
   if (sort === "last_order") return sql`${String(value)}::timestamptz`;
-  if (sort === "orders") return sql`${Number(value)}::int`;
+  if (sort === "orders" || sort === "score") return sql`${Number(value)}::int`;
+  // P(alive) is a 4-byte float; compared as one, the value read back matches the stored one exactly.
+  if (sort === "p_alive") return sql`${Number(value)}::real`;
   return sql`${String(value)}`;
+}
+
+function tierWhere(tier: ClientListQuery["tier"]): SQL | undefined {
+  if (!tier) return undefined;
+  return tier === "unscored" ? isNull(clients.engagementTier) : eq(clients.engagementTier, tier);
 }
 
 function filtersFor(ctx: ServiceContext, query: ClientListQuery): SQL | undefined {
   return and(
     clientScopeWhere(ctx.actor),
     query.stylist === "unassigned" ? isNull(clients.stylistId) : query.stylist ? eq(clients.stylistId, query.stylist) : undefined,
+    tierWhere(query.tier),
     query.q ? sql`lower(${clients.name} || ' ' || ${clients.email}) like ${likePattern(query.q)}` : undefined,
   );
 }
@@ -65,6 +80,9 @@ export async function listClients(ctx: ServiceContext, query: ClientListQuery) {
       stylistName: users.name,
       lastOrderAt: clients.lastOrderAt,
       orderCount: clients.orderCount,
+      engagementScore: clients.engagementScore,
+      engagementTier: clients.engagementTier,
+      pAlive: clients.pAlive,
     })
     .from(clients)
     .leftJoin(users, eq(users.id, clients.stylistId))

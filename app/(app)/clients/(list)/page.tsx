@@ -19,7 +19,7 @@ export default async function ClientsPage({ searchParams }: { searchParams: Prom
   const query = parseClientListQuery(await searchParams);
   const ownClientsOnly = clientScope(ctx.actor).kind === "stylist";
   const [page, stylists] = await Promise.all([listClients(ctx, query), ownClientsOnly ? Promise.resolve([]) : listStylists(ctx)]);
-  const filtered = Boolean(query.q || query.stylist);
+  const filtered = Boolean(query.q || query.stylist || query.tier);
   return (
     <>
       <PageHeader

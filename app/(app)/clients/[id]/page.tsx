@@ -5,16 +5,19 @@ import { ClientProfile } from "@/components/clients/client-profile";
 import { OrderForm } from "@/components/clients/order-form";
 import { OrderStats } from "@/components/clients/order-stats";
 import { OrdersTable } from "@/components/clients/orders-table";
+import { EngagementCard } from "@/components/engagement/engagement-card";
 import { ButtonLink } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { summariseOrders } from "@/lib/domain/orders/order-summary";
 import { requirePageContext } from "@/lib/server/auth/session";
 import { getClientOrThrow } from "@/lib/server/data/clients";
+import { getClientEngagement } from "@/lib/server/data/engagement";
 import { listOrdersForClient } from "@/lib/server/data/orders";
 import { getClientOrNotFound } from "@/lib/server/data/page-loaders";
 import { contextFor } from "@/lib/server/context";
 import { currentActor } from "@/lib/server/auth/session";
+import { readSettings } from "@/lib/server/services/settings/settings-store";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | undefined>> };
 
@@ -30,7 +33,7 @@ const NOTICES: Record<string, string> = { created: "Client created.", saved: "Ch
 export default async function ClientPage({ params, searchParams }: Props) {
   const ctx = await requirePageContext("clients.read");
   const client = await getClientOrNotFound(ctx, (await params).id);
-  const orders = await listOrdersForClient(ctx, client.id);
+  const [orders, engagement, engagementSettings] = await Promise.all([listOrdersForClient(ctx, client.id), getClientEngagement(ctx, client.id), readSettings(ctx.db, "engagement")]);
   const notice = Object.keys(await searchParams).map((k) => NOTICES[k]).find(Boolean);
   const today = new Date().toISOString().slice(0, 10);
   return (
@@ -48,8 +51,9 @@ export default async function ClientPage({ params, searchParams }: Props) {
       ) : null}
       <div className="space-y-6">
         <OrderStats summary={summariseOrders(orders)} />
-        <div className="grid gap-6 lg:grid-cols-[2fr_1fr]">
-          <div className="space-y-6">
+        <EngagementCard engagement={engagement} tiers={engagementSettings.tiers} />
+        <div className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
+          <div className="min-w-0 space-y-6">
             <Card>
               <CardHeader title="Orders" description="Every fix shipped to this client, newest first." />
               <OrdersTable orders={orders} clientId={client.id} />

@@ -7,3 +7,4 @@ export * from "./mailbox";
 export * from "./settings";
 export * from "./api-keys";
 export * from "./engagement";
+export * from "./ingest";

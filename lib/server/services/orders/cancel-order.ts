@@ -3,6 +3,7 @@ import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { writeAudit } from "@/lib/server/audit";
 import { authorize } from "@/lib/server/auth/permissions";
+import { afterClientOrdersChanged } from "@/lib/server/events/client-changed";
 import type { ServiceContext } from "@/lib/server/context";
 import { orders } from "@/lib/server/db/schema";
 import { parseInput } from "@/lib/server/services/parse";
@@ -14,7 +15,7 @@ const cancelOrderSchema = z.object({ orderId: z.uuid("Unknown order") });
 export async function cancelOrder({ ctx, input }: { ctx: ServiceContext; input: unknown }) {
   authorize(ctx.actor, "orders.write");
   const { orderId } = parseInput(cancelOrderSchema, input);
-  return ctx.db.transaction(async (tx) => {
+  const result = await ctx.db.transaction(async (tx) => {
     const before = await lockOrderInScope(tx, ctx, orderId);
     if (before.status === "cancelled") return before;
     const [after] = await tx.update(orders).set({ status: "cancelled" }).where(eq(orders.id, orderId)).returning();
@@ -22,4 +23,6 @@ export async function cancelOrder({ ctx, input }: { ctx: ServiceContext; input: 
     await writeAudit(tx, ctx.actor, { action: "order.cancel", entityType: "order", entityId: orderId, before, after });
     return after ?? before;
   });
+  await afterClientOrdersChanged(result.clientId, ctx.db);
+  return result;
 }

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { orderInputSchema } from "@/lib/domain/orders/order-input";
 import { writeAudit } from "@/lib/server/audit";
 import { authorize } from "@/lib/server/auth/permissions";
+import { afterClientOrdersChanged } from "@/lib/server/events/client-changed";
 import type { ServiceContext } from "@/lib/server/context";
 import { orders } from "@/lib/server/db/schema";
 import { lockClientInScope } from "@/lib/server/services/clients/client-rules";
@@ -16,7 +17,7 @@ const createOrderSchema = z.object({ clientId: z.uuid("Unknown client") }).and(o
 export async function createOrder({ ctx, input }: { ctx: ServiceContext; input: unknown }) {
   authorize(ctx.actor, "orders.write");
   const { clientId, ...data } = parseInput(createOrderSchema, input);
-  return ctx.db.transaction(async (tx) => {
+  const result = await ctx.db.transaction(async (tx) => {
     await lockClientInScope(tx, ctx, clientId);
     const [created] = await tx
       .insert(orders)
@@ -27,4 +28,6 @@ export async function createOrder({ ctx, input }: { ctx: ServiceContext; input: 
     await writeAudit(tx, ctx.actor, { action: "order.create", entityType: "order", entityId: created.id, after: created });
     return created;
   });
+  await afterClientOrdersChanged(result.clientId, ctx.db);
+  return result;
 }

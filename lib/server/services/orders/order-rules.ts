@@ -8,13 +8,15 @@ import { clientScopeWhere } from "@/lib/server/auth/permissions";
 
 /** Recomputes the client's denormalised order summary from its orders; cancelled orders do not count. */
 export async function refreshClientOrderSummary(tx: Executor, clientId: string) {
-  await tx
-    .update(clients)
-    .set({
-      lastOrderAt: sql`(select max(${orders.orderedAt}) from ${orders} where ${orders.clientId} = ${clientId} and ${orders.status} <> 'cancelled')`,
-      orderCount: sql`(select count(*)::int from ${orders} where ${orders.clientId} = ${clientId} and ${orders.status} <> 'cancelled')`,
-    })
-    .where(eq(clients.id, clientId));
+  // One aggregate over the client's orders (orders_client_ordered_idx). A bare max() subquery would let the
+  // planner walk orders_ordered_at_idx backwards over the whole table looking for this client's latest order.
+  await tx.execute(sql`
+    update ${clients} set last_order_at = summary.last_order_at, order_count = summary.order_count
+    from (
+      select max(${orders.orderedAt}) as last_order_at, count(*)::int as order_count
+      from ${orders} where ${orders.clientId} = ${clientId} and ${orders.status} <> 'cancelled'
+    ) as summary
+    where ${clients.id} = ${clientId}`);
 }
 
 /** Loads an order whose client the actor may change, locked for the transaction. */

@@ -1,0 +1,180 @@
+import fs from "node:fs";
+import { eq } from "drizzle-orm";
+import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
+import type { UserActor } from "@/lib/domain/access/policy";
+import { db } from "@/lib/server/db/client";
+import { clients, importJobs, orders } from "@/lib/server/db/schema";
+import { ingestFollowUpsSettled } from "@/lib/server/events/ingest-events";
+import { importSettled } from "@/lib/server/services/ingest/import/import-worker";
+import { uploadPath } from "@/lib/server/services/ingest/import/import-files";
+import { startImport } from "@/lib/server/services/ingest/import/start-import";
+import { userContext } from "@/test/fixtures";
+import { GET as getRejected } from "./[jobId]/rejected/route";
+import { GET as getJob } from "./[jobId]/route";
+import { POST as upload } from "./route";
+
+// Rescoring follows each delivery in the background; let it finish before the tables are emptied.
+afterEach(() => ingestFollowUpsSettled());
+
+// Uploads go to a scratch folder, and the session is the one thing replaced: requests run as `session.actor`.
+const SCRATCH = vi.hoisted(() => {
+  const dir = `.data/test-imports-${Math.random().toString(36).slice(2)}`;
+  vi.stubEnv("REKINDLE_DATA_DIR", dir);
+  return dir;
+});
+afterAll(async () => {
+  vi.unstubAllEnvs();
+  await fs.promises.rm(SCRATCH, { recursive: true, force: true });
+});
+const session = vi.hoisted(() => ({ actor: null as UserActor | null }));
+vi.mock("@/lib/server/auth/session", () => ({ currentActor: async () => session.actor }));
+
+async function signIn(role: "admin" | "marketer" | "stylist" = "marketer") {
+  const ctx = await userContext(role);
+  session.actor = ctx.actor;
+  return ctx;
+}
+
+async function uploadCsv(kind: string, csv: string, name = "file.csv") {
+  const response = await upload(new Request(`http://localhost/api/imports?kind=${kind}&name=${name}`, { method: "POST", headers: { "Content-Type": "text/csv" }, body: csv }));
+  const body = (await response.json()) as { id: string; status: string };
+  if (response.status === 201) await importSettled(body.id);
+  return { response, body };
+}
+
+async function job(id: string) {
+  const response = await getJob(new Request(`http://localhost/api/imports/${id}`), { params: Promise.resolve({ jobId: id }) });
+  return (await response.json()) as Record<string, unknown>;
+}
+
+const ORDERS_CSV = [
+  "External ID,Client Email,Client Name,Ordered At,Items Shipped,Items Kept,Value,Status",
+  "A-1,ada@example.com,Ada,2026-05-01,5,2,129.50,shipped",
+  "A-2,bo@example.com,,2026-05-02T10:00:00Z,3,1,\"1,050.00\",shipped",
+  "A-3,not-an-email,Cy,2026-05-03,5,7,12,shipped",
+  "A-4,ada@example.com,Ada,someday,5,2,lots,lost",
+  "A-1,ada@example.com,Ada,2026-05-01,5,2,129.50,shipped",
+].join("\n");
+
+describe("CSV import", () => {
+  it("checks an orders file: preview, per-row errors, and a download of the rejected rows with reasons", async () => {
+    await signIn("marketer");
+    const { response, body } = await uploadCsv("orders", ORDERS_CSV, "june.csv");
+    expect(response.status).toBe(201);
+    const checked = await job(body.id);
+    expect(checked).toMatchObject({ status: "ready", totalRows: 5, validRows: 3, invalidRows: 2, percent: 100 });
+    expect(checked.columns).toEqual(["external_id", "client_email", "client_name", "ordered_at", "items_shipped", "items_kept", "value", "status"]);
+    expect((checked.previewRows as unknown[]).length).toBe(5);
+    expect(checked.errorSample).toEqual([
+      { row: 4, errors: [{ field: "client_email", message: "Not a valid email address" }, { field: "items_kept", message: "Cannot keep more items than were shipped" }] },
+      {
+        row: 5,
+        errors: [
+          { field: "value", message: "Give the kept value as an amount like 129.50" },
+          { field: "ordered_at", message: "Give ordered_at as an ISO 8601 date-time with a zone, like 2026-05-01T10:00:00Z" },
+          { field: "status", message: "Use one of: placed, shipped, returned, cancelled" },
+        ],
+      },
+    ]);
+    expect(await db.$count(orders)).toBe(0); // nothing stored before the user imports
+
+    const download = await getRejected(new Request("http://localhost"), { params: Promise.resolve({ jobId: body.id }) });
+    expect(download.headers.get("content-disposition")).toBe('attachment; filename="june-rejected.csv"');
+    expect(await download.text()).toBe(
+      [
+        "External ID,Client Email,Client Name,Ordered At,Items Shipped,Items Kept,Value,Status,error",
+        "A-3,not-an-email,Cy,2026-05-03,5,7,12,shipped,client_email: Not a valid email address; items_kept: Cannot keep more items than were shipped",
+        'A-4,ada@example.com,Ada,someday,5,2,lots,lost,"value: Give the kept value as an amount like 129.50; ordered_at: Give ordered_at as an ISO 8601 date-time with a zone, like 2026-05-01T10:00:00Z; status: Use one of: placed, shipped, returned, cancelled"',
+        "",
+      ].join("\r\n"),
+    );
+  });
+
+  it("imports the valid rows through the same upsert as the webhooks: a repeated row and a re-import change nothing", async () => {
+    const ctx = await signIn("admin");
+    const { body } = await uploadCsv("orders", ORDERS_CSV);
+    await startImport({ ctx, input: { jobId: body.id } });
+    await importSettled(body.id);
+    expect(await job(body.id)).toMatchObject({ status: "done", importedRows: 3, created: 2, unchanged: 1 });
+    expect(await db.$count(orders)).toBe(2);
+    const [ada] = await db.select().from(clients).where(eq(clients.email, "ada@example.com"));
+    expect(ada).toMatchObject({ name: "Ada", orderCount: 1 });
+    const [bo] = await db.select().from(clients).where(eq(clients.email, "bo@example.com"));
+    expect(bo?.name).toBe("bo");
+    const [a2] = await db.select().from(orders).where(eq(orders.externalId, "A-2"));
+    expect(a2).toMatchObject({ source: "csv", valueCents: 105_000 });
+
+    // The same rows imported again later are a newer version with the same values: stored once, counted once.
+    const again = await uploadCsv("orders", ORDERS_CSV);
+    await startImport({ ctx, input: { jobId: again.body.id } });
+    await importSettled(again.body.id);
+    expect(await db.$count(orders)).toBe(2);
+    expect((await db.select().from(clients).where(eq(clients.email, "ada@example.com")))[0]?.orderCount).toBe(1);
+  });
+
+  it("imports client profiles, leaving out what the file leaves empty", async () => {
+    const ctx = await signIn("admin");
+    const csv = ["email,name,size_top,preferred_styles,marketing_consent,timezone", "ada@example.com,Ada,M,classic;minimal,yes,Europe/London", "bo@example.com,Bo,,,no,", "bad,,,gothic,maybe,Mars/Olympus"].join("\n");
+    const { body } = await uploadCsv("clients", csv);
+    expect(await job(body.id)).toMatchObject({ validRows: 2, invalidRows: 1 });
+    await startImport({ ctx, input: { jobId: body.id } });
+    await importSettled(body.id);
+    const rows = await db.select().from(clients).orderBy(clients.email);
+    expect(rows.map((r) => [r.email, r.sizes, r.preferredStyles, r.marketingConsent, r.timezone])).toEqual([
+      ["ada@example.com", { top: "M" }, ["classic", "minimal"], true, "Europe/London"],
+      ["bo@example.com", {}, [], false, "UTC"],
+    ]);
+  });
+
+  it("resumes an import that a restart interrupted after the last stored chunk", async () => {
+    const ctx = await signIn("admin");
+    const { body } = await uploadCsv("orders", ORDERS_CSV);
+    // As a server restart leaves it: importing, 2 valid rows stored, no heartbeat for minutes.
+    await db.update(importJobs).set({ status: "importing", importedRows: 2, heartbeatAt: new Date(Date.now() - 5 * 60_000) }).where(eq(importJobs.id, body.id));
+    expect(await job(body.id)).toMatchObject({ interrupted: true });
+    await startImport({ ctx, input: { jobId: body.id } });
+    await importSettled(body.id);
+    expect(await job(body.id)).toMatchObject({ status: "done", importedRows: 3, interrupted: false });
+    expect((await db.select().from(orders)).map((o) => o.externalId)).toEqual(["A-1"]); // only the third valid row was left to store
+    await expect(startImport({ ctx, input: { jobId: body.id } })).rejects.toThrow("already imported");
+  });
+
+  it("fails a file that lacks required columns, naming them", async () => {
+    await signIn();
+    const { body } = await uploadCsv("orders", "id,email\n1,a@example.com\n");
+    expect(await job(body.id)).toMatchObject({ status: "failed", error: "The file lacks these columns: external_id, client_email, ordered_at, items_shipped, items_kept, value (or value_cents). The first row must name the columns." });
+  });
+
+  it("reports a row the CSV parser cannot read instead of stopping", async () => {
+    await signIn();
+    const csv = ['email,name', 'ada@example.com,Ada', 'bo@example.com,"Bo" the "Brave"', "cy@example.com,Cy"].join("\n");
+    const { body } = await uploadCsv("clients", csv);
+    const checked = await job(body.id);
+    expect(checked).toMatchObject({ status: "ready", validRows: 2, invalidRows: 1 });
+    expect(checked.errorSample).toMatchObject([{ row: 3, errors: [{ field: "row" }] }]);
+  });
+
+  it("streams a large file to disk and checks it in chunks", async () => {
+    await signIn();
+    const lines = ["external_id,client_email,ordered_at,items_shipped,items_kept,value_cents"];
+    for (let i = 0; i < 30_000; i++) lines.push(`L-${i},c${i % 500}@example.com,2026-01-01,4,${i % 5 === 0 ? 9 : 2},${i}`);
+    const { body } = await uploadCsv("orders", lines.join("\n"));
+    expect(fs.statSync(uploadPath(body.id)).size).toBeGreaterThan(1_000_000);
+    expect(await job(body.id)).toMatchObject({ status: "ready", totalRows: 30_000, validRows: 24_000, invalidRows: 6_000 });
+  });
+
+  it("refuses people without the import permission, and the unsigned", async () => {
+    await signIn("stylist");
+    expect((await uploadCsv("orders", ORDERS_CSV)).response.status).toBe(403);
+    session.actor = null;
+    expect((await uploadCsv("orders", ORDERS_CSV)).response.status).toBe(401);
+    expect(await db.$count(importJobs)).toBe(0);
+  });
+
+  it("answers 400 for an unknown kind", async () => {
+    await signIn();
+    const { response, body } = await uploadCsv("invoices", ORDERS_CSV);
+    expect(response.status).toBe(400);
+    expect(body).toMatchObject({ fieldErrors: { kind: ["Choose clients or orders"] } });
+  });
+});

@@ -1,0 +1,19 @@
+import { describe, expect, it } from "vitest";
+import { parseJsonBody, quoteLongIntegers } from "./safe-json";
+
+describe("JSON with 64-bit ids", () => {
+  it("keeps long integer ids exact as strings and leaves everything else alone", () => {
+    const parsed = parseJsonBody('{"id":820982911946154508,"n":42,"price":"199.00","neg":-1234567890123456789,"f":1.5e3,"s":"820982911946154508 \\" 9999999999999999"}');
+    expect(parsed).toEqual({ ok: true, value: { id: "820982911946154508", n: 42, price: "199.00", neg: "-1234567890123456789", f: 1500, s: '820982911946154508 " 9999999999999999' } });
+  });
+
+  it("returns the same text when nothing needs quoting", () => {
+    const text = '{"a":[1,2,3],"b":"x"}';
+    expect(quoteLongIntegers(text)).toBe(text);
+  });
+
+  it("reports malformed JSON", () => {
+    const parsed = parseJsonBody('{"a":');
+    expect(parsed.ok).toBe(false);
+  });
+});

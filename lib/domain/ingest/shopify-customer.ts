@@ -1,0 +1,30 @@
+import { z } from "zod";
+import { type IngestClientProfile, nameFromEmail } from "./ingest-types";
+import { type IngestIssue, issuesFrom } from "./issues";
+
+export const shopifyCustomerSchema = z.object({
+  id: z.union([z.string(), z.number()]).transform(String),
+  email: z.string().nullish(),
+  first_name: z.string().nullish(),
+  last_name: z.string().nullish(),
+  // Newer API versions send email_marketing_consent; older ones accepts_marketing.
+  email_marketing_consent: z.object({ state: z.string().nullish() }).nullish(),
+  accepts_marketing: z.boolean().nullish(),
+});
+
+/**
+ * Shopify customer → a profile change: the name and email-marketing consent. Sizes, styles and notes are
+ * Rekindle's own and are left alone. Clients are matched by email; a customer without one is skipped.
+ */
+export function parseShopifyCustomer(body: unknown): { ok: true; profile: IngestClientProfile | null } | { ok: false; issues: IngestIssue[] } {
+  const parsed = shopifyCustomerSchema.safeParse(body);
+  if (!parsed.success) return { ok: false, issues: issuesFrom(parsed.error) };
+  const customer = parsed.data;
+  const email = customer.email?.trim() ?? "";
+  if (!email) return { ok: true, profile: null };
+  if (!z.email().safeParse(email).success) return { ok: false, issues: [{ path: "email", message: "Not a valid email address" }] };
+  const name = [customer.first_name, customer.last_name].filter(Boolean).join(" ").trim().slice(0, 120) || nameFromEmail(email);
+  const consentState = customer.email_marketing_consent?.state;
+  const marketingConsent = consentState ? consentState === "subscribed" : (customer.accepts_marketing ?? undefined);
+  return { ok: true, profile: { email, name, marketingConsent } };
+}

@@ -1,0 +1,63 @@
+import "server-only";
+import fs from "node:fs";
+import { parse } from "csv-parse";
+import { type CsvRow, normalizeHeader } from "@/lib/domain/ingest/csv-rows";
+
+export type CsvItem =
+  | { kind: "header"; original: string[]; columns: string[] }
+  | { kind: "row"; rowNumber: number; values: string[]; row: CsvRow }
+  | { kind: "broken"; rowNumber: number; message: string; raw: string };
+
+/**
+ * Streams a CSV file record by record, so a file of a million rows never sits in memory. Row numbers
+ * count the header as row 1, as a spreadsheet shows them. A record the parser cannot read (a stray
+ * quote) is reported as broken instead of stopping the file. `bytesRead()` tells how far it got.
+ */
+export function readCsv(file: string) {
+  const broken: { line: number; message: string; raw: string }[] = [];
+  const parser = fs.createReadStream(file).pipe(
+    parse({
+      bom: true,
+      raw: true,
+      info: true,
+      relax_column_count: true,
+      skip_empty_lines: true,
+      skip_records_with_error: true,
+      // The parser may report one bad record several times; keep one entry per line, with the most text.
+      on_skip: (error, raw) => {
+        const lines: unknown = error?.lines;
+        const line = typeof lines === "number" ? lines : -1;
+        const last = broken.at(-1);
+        if (last && last.line === line) last.raw = raw && raw.length > last.raw.length ? raw : last.raw;
+        else broken.push({ line, message: error?.message ?? "This line could not be read as CSV", raw: raw ?? "" });
+        return undefined;
+      },
+    }),
+  );
+
+  async function* items(): AsyncGenerator<CsvItem> {
+    let columns: string[] | null = null;
+    let rowNumber = 1;
+    for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+      // The parser runs ahead of this loop, so skipped records are placed by their line number.
+      while (broken.length && (broken[0]?.line ?? 0) < info.lines) {
+        const next = broken.shift();
+        if (next) yield { kind: "broken", rowNumber: ++rowNumber, message: next.message, raw: next.raw.trimEnd() };
+      }
+      if (!columns) {
+        columns = record.map(normalizeHeader);
+        yield { kind: "header", original: record, columns };
+        continue;
+      }
+      const row: CsvRow = {};
+      columns.forEach((column, i) => {
+        const value = record[i];
+        if (value !== undefined) row[column] = value;
+      });
+      yield { kind: "row", rowNumber: ++rowNumber, values: record, row };
+    }
+    for (const next of broken) yield { kind: "broken", rowNumber: ++rowNumber, message: next.message, raw: next.raw.trimEnd() };
+  }
+
+  return { items: items(), bytesRead: () => parser.info.bytes };
+}

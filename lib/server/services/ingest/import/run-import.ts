@@ -1,0 +1,94 @@
+import "server-only";
+import { eq, sql } from "drizzle-orm";
+import type { IngestClientProfile, IngestCounts, IngestOrder, ItemOutcome } from "@/lib/domain/ingest/ingest-types";
+import { countOutcomes } from "@/lib/domain/ingest/ingest-types";
+import { writeAudit } from "@/lib/server/audit";
+import { db, type Executor } from "@/lib/server/db/client";
+import { importJobs } from "@/lib/server/db/schema";
+import { BULK_RESCORE_THRESHOLD, onClientProfilesUpdated, onOrdersChanged } from "@/lib/server/events/ingest-events";
+import { withIngestRetry } from "@/lib/server/services/ingest/retry";
+import { storeClientProfiles } from "@/lib/server/services/ingest/store-client-profiles";
+import { storeOrders } from "@/lib/server/services/ingest/store-orders";
+import { readCsv } from "./csv-reader";
+import { uploadPath } from "./import-files";
+import { checkRow } from "./validate-import";
+
+export const IMPORT_CHUNK_ROWS = 1_000;
+
+type Chunk = { orders: { source: string; order: IngestOrder }[]; profiles: IngestClientProfile[] };
+
+async function storeChunk(tx: Executor, chunk: Chunk) {
+  const bySource = new Map<string, IngestOrder[]>();
+  for (const { source, order } of chunk.orders) bySource.set(source, [...(bySource.get(source) ?? []), order]);
+  const outcomes: ItemOutcome[] = [];
+  const changed = new Set<string>();
+  for (const [source, orders] of bySource) {
+    const stored = await storeOrders(tx, source, orders);
+    outcomes.push(...stored.outcomes);
+    stored.changedClientIds.forEach((id) => changed.add(id));
+  }
+  if (chunk.profiles.length) {
+    const stored = await storeClientProfiles(tx, chunk.profiles);
+    outcomes.push(...stored.outcomes);
+    stored.changedClientIds.forEach((id) => changed.add(id));
+  }
+  return { counts: countOutcomes(outcomes), changedClientIds: [...changed] };
+}
+
+/**
+ * The second pass: stores the valid rows through the same upserts as the webhooks, a chunk per
+ * transaction, recording progress in that same transaction. A resumed job skips the valid rows
+ * already committed, so an interrupted import picks up where it stopped and counts nothing twice.
+ */
+export async function importValidRows(jobId: string): Promise<void> {
+  const [job] = await db.select().from(importJobs).where(eq(importJobs.id, jobId));
+  if (!job) throw new Error(`Import ${jobId} not found`);
+  const alreadyStored = job.importedRows;
+  let seen = 0;
+  let chunk: Chunk = { orders: [], profiles: [] };
+  // Follow-ups run once, after the last chunk: a large import asks for one full rescoring rather than one per client.
+  const changed = new Set<string>();
+
+  const flush = async () => {
+    const rows = chunk.orders.length + chunk.profiles.length;
+    if (rows === 0) return;
+    const current = chunk;
+    chunk = { orders: [], profiles: [] };
+    const { changedClientIds } = await withIngestRetry(() =>
+      db.transaction(async (tx) => {
+        const stored = await storeChunk(tx, current);
+        await tx
+          .update(importJobs)
+          .set({
+            importedRows: sql`${importJobs.importedRows} + ${rows}`,
+            created: sql`${importJobs.created} + ${stored.counts.created}`,
+            updated: sql`${importJobs.updated} + ${stored.counts.updated}`,
+            unchanged: sql`${importJobs.unchanged} + ${stored.counts.unchanged}`,
+            heartbeatAt: new Date(),
+          })
+          .where(eq(importJobs.id, jobId));
+        return stored;
+      }),
+    );
+    for (const id of changedClientIds) if (changed.size <= BULK_RESCORE_THRESHOLD) changed.add(id);
+  };
+
+  for await (const item of readCsv(uploadPath(jobId)).items) {
+    if (item.kind !== "row") continue;
+    const result = checkRow(job, item.row);
+    if (!result.ok) continue;
+    if (++seen <= alreadyStored) continue;
+    if ("order" in result) chunk.orders.push({ source: result.source, order: result.order });
+    else chunk.profiles.push(result.profile);
+    if (chunk.orders.length + chunk.profiles.length >= IMPORT_CHUNK_ROWS) await flush();
+  }
+  await flush();
+  if (job.kind === "orders") await onOrdersChanged([...changed]);
+  else await onClientProfilesUpdated([...changed]);
+
+  await db.transaction(async (tx) => {
+    const [done] = await tx.update(importJobs).set({ status: "done", finishedAt: new Date(), heartbeatAt: new Date() }).where(eq(importJobs.id, jobId)).returning();
+    const totals: IngestCounts & { imported: number } = { created: done?.created ?? 0, updated: done?.updated ?? 0, unchanged: done?.unchanged ?? 0, imported: done?.importedRows ?? 0 };
+    await writeAudit(tx, { type: "system", name: "import" }, { action: `import.${job.kind}.finish`, entityType: "import_job", entityId: jobId, after: totals });
+  });
+}

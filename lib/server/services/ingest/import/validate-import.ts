@@ -1,0 +1,81 @@
+import "server-only";
+import fs from "node:fs";
+import { once } from "node:events";
+import { eq } from "drizzle-orm";
+import { csvLine, describeErrors, missingColumns, validateClientRow, validateOrderRow, type CsvFieldError, type CsvRow } from "@/lib/domain/ingest/csv-rows";
+import { db } from "@/lib/server/db/client";
+import { type ImportJob, type ImportRowError, importJobs } from "@/lib/server/db/schema";
+import { readCsv } from "./csv-reader";
+import { rejectedPath, uploadPath } from "./import-files";
+
+const PREVIEW_ROWS = 10;
+const ERROR_SAMPLE = 200;
+const PROGRESS_EVERY_ROWS = 5_000;
+
+/** One CSV row checked the way the import will store it: the same schemas as the webhooks. */
+export function checkRow(job: Pick<ImportJob, "kind" | "createdAt">, row: CsvRow) {
+  return job.kind === "orders" ? validateOrderRow(row, { updatedAt: job.createdAt }) : validateClientRow(row);
+}
+
+/**
+ * The first pass over an upload: counts valid and invalid rows, keeps a preview and a sample of errors,
+ * and writes every rejected row with its reasons to a CSV the user can download, fix and upload again.
+ */
+export async function validateImportFile(jobId: string): Promise<void> {
+  const [job] = await db.select().from(importJobs).where(eq(importJobs.id, jobId));
+  if (!job) throw new Error(`Import ${jobId} not found`);
+  const reader = readCsv(uploadPath(jobId));
+  const out = fs.createWriteStream(rejectedPath(jobId));
+  const write = async (line: string) => {
+    if (!out.write(line)) await once(out, "drain");
+  };
+  const counts = { totalRows: 0, validRows: 0, invalidRows: 0 };
+  const previewRows: Record<string, string>[] = [];
+  const errorSample: ImportRowError[] = [];
+  let columns: string[] = [];
+  const reject = async (rowNumber: number, values: string[], errors: CsvFieldError[]) => {
+    counts.invalidRows++;
+    if (errorSample.length < ERROR_SAMPLE) errorSample.push({ row: rowNumber, errors });
+    await write(csvLine([...values, describeErrors(errors)]));
+  };
+  const saveProgress = (extra: Partial<ImportJob> = {}) =>
+    db.update(importJobs).set({ ...counts, bytesValidated: reader.bytesRead(), heartbeatAt: new Date(), ...extra }).where(eq(importJobs.id, jobId));
+
+  try {
+    for await (const item of reader.items) {
+      if (item.kind === "header") {
+        columns = item.columns;
+        const missing = missingColumns(job.kind, columns);
+        if (missing.length) {
+          await saveProgress({ status: "failed", columns, error: `The file lacks these columns: ${missing.join(", ")}. The first row must name the columns.`, finishedAt: new Date() });
+          return;
+        }
+        await write(csvLine([...item.original, "error"]));
+        continue;
+      }
+      counts.totalRows++;
+      if (item.kind === "broken") {
+        await reject(item.rowNumber, [item.raw], [{ field: "row", message: item.message }]);
+      } else {
+        if (previewRows.length < PREVIEW_ROWS) previewRows.push(item.row);
+        const result = checkRow(job, item.row);
+        if (result.ok) counts.validRows++;
+        else await reject(item.rowNumber, item.values, result.errors);
+      }
+      if (counts.totalRows % PROGRESS_EVERY_ROWS === 0) await saveProgress();
+    }
+  } finally {
+    out.end();
+    await once(out, "close");
+  }
+  const empty = counts.totalRows === 0;
+  await saveProgress({
+    status: empty ? "failed" : "ready",
+    error: empty ? "The file has no rows below its header." : null,
+    columns,
+    previewRows,
+    errorSample,
+    bytesValidated: job.fileBytes,
+    finishedAt: empty ? new Date() : null,
+  });
+}

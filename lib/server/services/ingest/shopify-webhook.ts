@@ -1,0 +1,85 @@
+import "server-only";
+import { createHash } from "node:crypto";
+import type { IngestClientProfile, IngestOrder } from "@/lib/domain/ingest/ingest-types";
+import { type IngestIssue, issuesFrom } from "@/lib/domain/ingest/issues";
+import { parseJsonBody } from "@/lib/domain/ingest/safe-json";
+import { verifyShopifyHmac } from "@/lib/domain/ingest/signature";
+import { parseShopifyCustomer } from "@/lib/domain/ingest/shopify-customer";
+import { mapShopifyOrder, shopifyOrderSchema } from "@/lib/domain/ingest/shopify-order";
+import { contextFor } from "@/lib/server/context";
+import { type DeliveryAnswer, deliverClientProfiles, deliverOrders } from "./deliver";
+import { errorResponse, isJsonContentType, jsonResponse, MAX_WEBHOOK_BODY_BYTES, readBodyCapped } from "./http";
+import { type DeliveryMeta, recordRefusedDelivery } from "./receipts";
+import { shopifyConfig } from "./shopify-settings";
+import { SERVER_FAULT_MESSAGE } from "./signed-webhook";
+import { webhookRateLimiter } from "./webhook-auth";
+
+export const SHOPIFY_SENDER = "shopify";
+export const SHOPIFY_SOURCE = "shopify";
+const ORDER_TOPICS = new Set(["orders/create", "orders/updated"]);
+const CUSTOMER_TOPICS = new Set(["customers/create", "customers/update"]);
+
+type Mapped = { kind: "order"; order: IngestOrder } | { kind: "profile"; profile: IngestClientProfile } | { kind: "ignored"; reasons: IngestIssue[] } | { kind: "invalid"; issues: IngestIssue[] };
+
+/**
+ * A payload Shopify sent in good form but that Rekindle cannot file (an order without an email or
+ * without items) is answered 200 and recorded as ignored: a 4xx would only make Shopify retry it for hours.
+ */
+function mapTopic(topic: string, body: unknown): Mapped {
+  if (ORDER_TOPICS.has(topic)) {
+    const shape = shopifyOrderSchema.safeParse(body);
+    if (!shape.success) return { kind: "invalid", issues: issuesFrom(shape.error) };
+    const mapped = mapShopifyOrder(shape.data);
+    return mapped.ok ? { kind: "order", order: mapped.order } : { kind: "ignored", reasons: mapped.issues };
+  }
+  if (CUSTOMER_TOPICS.has(topic)) {
+    const parsed = parseShopifyCustomer(body);
+    if (!parsed.ok) return { kind: "invalid", issues: parsed.issues };
+    return parsed.profile ? { kind: "profile", profile: parsed.profile } : { kind: "ignored", reasons: [{ path: "email", message: "The customer has no email; Rekindle matches clients by email" }] };
+  }
+  return { kind: "ignored", reasons: [{ path: "X-Shopify-Topic", message: `Rekindle does not use the ${topic || "(missing)"} topic` }] };
+}
+
+/** Shopify's webhooks: HMAC of the raw body with the shop's secret, deduplicated by X-Shopify-Webhook-Id. */
+export async function receiveShopifyWebhook(request: Request): Promise<Response> {
+  try {
+    const config = await shopifyConfig();
+    if (!config.secret) return errorResponse(401, [{ path: "X-Shopify-Hmac-Sha256", message: "Shopify webhooks are not set up: save the webhook secret under Settings → Webhooks." }]);
+    const shop = request.headers.get("x-shopify-shop-domain")?.toLowerCase() ?? "";
+    const rate = webhookRateLimiter.take(`shopify:${shop}`, Date.now());
+    if (!rate.allowed) return errorResponse(429, [{ path: "(rate)", message: `Too many deliveries; retry after ${rate.retryAfterSeconds}s.` }], { "Retry-After": String(rate.retryAfterSeconds) });
+    if (!isJsonContentType(request.headers.get("content-type"))) return errorResponse(415, [{ path: "Content-Type", message: "Send the body as application/json." }]);
+    const read = await readBodyCapped(request, MAX_WEBHOOK_BODY_BYTES);
+    if (!read.ok) return errorResponse(413, [{ path: "(body)", message: "The body is too large." }]);
+    if (!verifyShopifyHmac(config.secret, read.body, request.headers.get("x-shopify-hmac-sha256"))) {
+      return errorResponse(401, [{ path: "X-Shopify-Hmac-Sha256", message: "The HMAC does not match the body with the shop's webhook secret." }]);
+    }
+    if (config.shopDomain && shop !== config.shopDomain) return errorResponse(401, [{ path: "X-Shopify-Shop-Domain", message: `Only ${config.shopDomain} is connected.` }]);
+
+    const topic = request.headers.get("x-shopify-topic") ?? "";
+    const webhookId = request.headers.get("x-shopify-webhook-id")?.trim() ?? "";
+    const meta: DeliveryMeta = { sender: SHOPIFY_SENDER, apiKeyId: null, endpoint: `shopify:${topic}`, eventId: webhookId || null, bodySha256: createHash("sha256").update(read.body).digest("hex") };
+    const db = contextFor({ type: "system", name: "webhook:shopify" }).db;
+    const refuse = async (status: number, body: Record<string, unknown>, outcome: "rejected" | "ignored" = "rejected") => {
+      await recordRefusedDelivery(db, meta, { status, body, received: 1, outcome }).catch((error) => console.error("Could not record a Shopify delivery", error));
+      return jsonResponse(status, body);
+    };
+    if (!webhookId) return refuse(400, { errors: [{ path: "X-Shopify-Webhook-Id", message: "Missing; it is how repeated deliveries are recognised." }] });
+    const json = parseJsonBody(read.body.toString("utf8"));
+    if (!json.ok) return refuse(400, { errors: [{ path: "(body)", message: json.message }] });
+
+    const mapped = mapTopic(topic, json.value);
+    if (mapped.kind === "invalid") return refuse(400, { errors: mapped.issues });
+    if (mapped.kind === "ignored") return refuse(200, { event_id: webhookId, status: "ignored", errors: mapped.reasons }, "ignored");
+
+    const ctx = contextFor({ type: "system", name: "webhook:shopify" });
+    const delivery = { meta: { ...meta, eventId: webhookId }, received: 1, issues: [] };
+    let answer: DeliveryAnswer;
+    if (mapped.kind === "order") answer = await deliverOrders({ ctx, input: { ...delivery, source: SHOPIFY_SOURCE, valid: [{ index: 0, value: mapped.order }] } });
+    else answer = await deliverClientProfiles({ ctx, input: { ...delivery, valid: [{ index: 0, value: mapped.profile }] } });
+    return jsonResponse(answer.status, answer.body, answer.replayed ? { "X-Rekindle-Replayed": "true" } : {});
+  } catch (error) {
+    console.error("Shopify webhook failed", error);
+    return errorResponse(500, [{ path: "(server)", message: SERVER_FAULT_MESSAGE }]);
+  }
+}
