@@ -1,5 +1,6 @@
 import type { BudgetBand, OrderStatus } from "./schema-types";
 import { DEMO_ORDER_SOURCE, type DemoClient } from "@/lib/domain/demo";
+import { COPY_NULL, copyText } from "@/lib/server/db/copy";
 
 /**
  * Rows in PostgreSQL's COPY text format: tab-separated, one row a line, \N for NULL, and backslash,
@@ -16,16 +17,7 @@ export const ORDER_COPY_COLUMNS = [
   "currency", "status", "source_updated_at", "created_at", "updated_at",
 ] as const;
 
-const NULL = "\\N";
-const SPECIAL = /[\\\t\n\r]/;
-const SPECIAL_ALL = /[\\\t\n\r]/g;
-const ESCAPED: Record<string, string> = { "\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r" };
-
-export function copyText(value: string): string {
-  // Most values need no escaping; testing first avoids a replace() per field across millions of rows.
-  return SPECIAL.test(value) ? value.replace(SPECIAL_ALL, (ch) => ESCAPED[ch] ?? ch) : value;
-}
-
+const NULL = COPY_NULL;
 /** A text[] literal such as {"boho","minimal"}; elements are always quoted so commas and braces are safe. */
 export function textArrayLiteral(values: readonly string[]): string {
   return `{${values.map((v) => `"${v.replace(/["\\]/g, "\\$&")}"`).join(",")}}`;

@@ -1,7 +1,7 @@
 import type { TransactionSql } from "postgres";
 import type { DemoClient } from "@/lib/domain/demo";
 import { CLIENT_COPY_COLUMNS, clientCopyLine, ORDER_COPY_COLUMNS, orderCopyLines } from "./copy-format";
-import { copyInto } from "./copy-into";
+import { copyInto } from "@/lib/server/db/copy";
 
 /** Clients per pair of COPY statements: large enough that statement overhead vanishes, small enough to buffer. */
 const CLIENTS_PER_COPY = 20_000;

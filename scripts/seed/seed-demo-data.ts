@@ -83,7 +83,7 @@ export async function seedDemoData(options: SeedDemoDataOptions): Promise<SeedDe
       // Index builds sort in memory; this only lasts for the transaction.
       await tx`set local maintenance_work_mem = '1GB'`;
       if (options.reset) {
-        await tx`truncate users, clients, orders cascade`;
+        await tx`truncate users, clients, orders, engagement_snapshots cascade`;
       } else {
         const nonEmpty = await nonEmptyTables(tx);
         if (nonEmpty.length > 0) throw new DatabaseNotEmptyError(nonEmpty);

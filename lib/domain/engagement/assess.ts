@@ -23,6 +23,8 @@ export interface AssessEngagementInput {
   settings?: EngagementSettings;
   /** The fitted BG/NBD parameters; without them the score is computed without P(alive). */
   params?: BgNbdParams | null;
+  /** False skips the drivers (a bulk run that does not store them); default true. */
+  explain?: boolean;
 }
 
 /**
@@ -47,7 +49,7 @@ export function assessEngagement(input: AssessEngagementInput): EngagementAssess
     score: result.score,
     tier: result.tier,
     components: result.components,
-    drivers: explainEngagement(result, { settings }),
+    drivers: input.explain === false ? [] : explainEngagement(result, { settings }),
     pAlive: forecast?.pAlive ?? null,
     expectedOrders90d: forecast?.expectedOrdersNext90Days ?? null,
     nextOrderExpectedAt: forecast?.expectedNextOrderAt ?? null,

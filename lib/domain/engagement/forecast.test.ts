@@ -54,4 +54,23 @@ describe("forecastNextOrder", () => {
     expect(expectedDaysUntilNextOrder(params, input, (unbounded ?? 0) - 1)).toBeNull();
     expect(expectedDaysUntilNextOrder(params, input, 0)).toBeNull();
   });
+
+  it("finds the same day as checking every day in turn, whatever the history", () => {
+    const firstDayByScan = (input: { x: number; tx: number; T: number }) => {
+      for (let day = 1; day <= 365; day++) if (conditionalExpectedTransactions(params, day / 7, input) >= 1) return day;
+      return null;
+    };
+    let dated = 0;
+    for (const x of [0, 1, 2, 5, 12, 40]) {
+      for (const T of [1, 6, 20, 52, 104]) {
+        for (const share of [0, 0.3, 0.8, 1]) {
+          const input = { x, tx: x === 0 ? 0 : T * share, T };
+          const expected = firstDayByScan(input);
+          if (expected !== null) dated += 1;
+          expect(expectedDaysUntilNextOrder(params, input), JSON.stringify(input)).toBe(expected);
+        }
+      }
+    }
+    expect(dated).toBeGreaterThan(20);
+  });
 });

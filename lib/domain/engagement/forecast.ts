@@ -28,18 +28,37 @@ export function expectedDaysUntilNextOrder(
   params: BgNbdParams,
   customer: BgNbdCustomer,
   horizonDays = DEFAULT_HORIZON_DAYS,
+  known: { days: number; expected: number }[] = [],
 ): number | null {
   const horizon = Math.floor(horizonDays);
-  if (horizon < 1 || expectedOrdersWithinDays(params, customer, horizon) < 1) return null;
-  // E[Y(t)] increases with t, so bisect on whole days.
-  let low = 0;
-  let high = horizon;
-  while (high - low > 1) {
-    const mid = Math.floor((low + high) / 2);
-    if (expectedOrdersWithinDays(params, customer, mid) >= 1) high = mid;
-    else low = mid;
+  const expectedWithin = (days: number) => known.find((k) => k.days === days)?.expected ?? expectedOrdersWithinDays(params, customer, days);
+  const atHorizon = horizon >= 1 ? expectedWithin(horizon) : 0;
+  if (atHorizon < 1) return null;
+  // E[Y(t)] rises with t: keep E(low) < 1 ≤ E(high) and narrow in on whole days. Each E costs a series, so
+  // guess where the chord between the ends crosses 1 (nearly linear over weeks), and halve when a guess
+  // moves the same end twice running, which bounds the steps by bisection's.
+  let low = { days: 0, expected: 0 };
+  let high = { days: horizon, expected: atHorizon };
+  for (const k of known) {
+    if (k.days > low.days && k.days < high.days) {
+      if (k.expected < 1) low = k;
+      else high = k;
+    }
   }
-  return high;
+  let lastMoved: "low" | "high" | null = null;
+  let sameEndTwice = false;
+  while (high.days - low.days > 1) {
+    const chord = low.days + Math.ceil(((1 - low.expected) * (high.days - low.days)) / (high.expected - low.expected));
+    const halfway = Math.floor((low.days + high.days) / 2);
+    const days = Math.min(high.days - 1, Math.max(low.days + 1, sameEndTwice ? halfway : chord));
+    const point = { days, expected: expectedOrdersWithinDays(params, customer, days) };
+    const moved = point.expected >= 1 ? "high" : "low";
+    if (moved === "high") high = point;
+    else low = point;
+    sameEndTwice = moved === lastMoved;
+    lastMoved = moved;
+  }
+  return high.days;
 }
 
 /** Null for a client who never ordered: the model has nothing to condition on. */
@@ -51,10 +70,11 @@ export function forecastNextOrder(
 ): ClientForecast | null {
   const customer = toBgNbdInput(history, asOf);
   if (!customer) return null;
-  const days = expectedDaysUntilNextOrder(params, customer, options.horizonDays ?? DEFAULT_HORIZON_DAYS);
+  const next90 = expectedOrdersWithinDays(params, customer, 90);
+  const days = expectedDaysUntilNextOrder(params, customer, options.horizonDays ?? DEFAULT_HORIZON_DAYS, [{ days: 90, expected: next90 }]);
   return {
     pAlive: pAlive(params, customer),
-    expectedOrdersNext90Days: expectedOrdersWithinDays(params, customer, 90),
+    expectedOrdersNext90Days: next90,
     expectedDaysUntilNextOrder: days,
     expectedNextOrderAt: days === null ? null : new Date(asOf.getTime() + days * DAY_MS),
   };

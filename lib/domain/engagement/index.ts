@@ -22,6 +22,8 @@ export {
   RECENT_ORDER_WINDOW,
   summariseHistory,
   toBgNbdInput,
+  bgNbdInputOf,
+  groupBgNbdInputs,
 } from "./history";
 export {
   type EngagementComponent,

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { parseClientListQuery } from "@/lib/domain/clients/list-query";
 import { db } from "@/lib/server/db/client";
-import { clients } from "@/lib/server/db/schema";
+import { clientScores, clients } from "@/lib/server/db/schema";
+import { eq } from "drizzle-orm";
 import { userContext } from "@/test/fixtures";
 import { countClients, getClientOrThrow, listClients } from "./clients";
 import { NotFoundError } from "@/lib/server/errors";
@@ -13,12 +14,22 @@ async function seedClients(stylistIds: string[], n: number, prefix = "person") {
     stylistId: stylistIds[i % stylistIds.length] ?? null,
     orderCount: i % 5,
     lastOrderAt: i % 4 === 0 ? null : new Date(Date.UTC(2026, 0, 1 + (i % 30))),
-    // Unscored clients (null) sort as -1; few distinct values, so ties on the score are common too.
-    engagementScore: i % 6 === 0 ? null : (i % 9) * 10,
-    engagementTier: i % 6 === 0 ? null : TIERS[i % 4],
-    pAlive: i % 5 === 0 ? null : (i % 8) / 8 + 0.01,
   }));
-  await db.insert(clients).values(rows);
+  const inserted = await db.insert(clients).values(rows).returning({ id: clients.id });
+  // Each client got its client_scores row from the trigger; give most of them a score.
+  for (const [i, { id }] of inserted.entries()) {
+    // Unscored clients (null) sort as -1; few distinct values, so ties on the score are common too.
+    await db
+      .update(clientScores)
+      .set({ score: i % 6 === 0 ? null : (i % 9) * 10, tier: i % 6 === 0 ? null : TIERS[i % 4], pAlive: i % 5 === 0 ? null : (i % 8) / 8 + 0.01 })
+      .where(eq(clientScores.clientId, id));
+  }
+}
+
+/** Every client with its current scores, as the list joins them. */
+async function clientsWithScores(): Promise<Row[]> {
+  const rows = await db.select({ client: clients, score: clientScores }).from(clients).innerJoin(clientScores, eq(clientScores.clientId, clients.id));
+  return rows.map(({ client, score }) => ({ ...client, engagementScore: score.score, engagementTier: score.tier, pAlive: score.pAlive }));
 }
 
 type Query = Record<string, string>;
@@ -57,7 +68,7 @@ describe("listClients", () => {
   ])("pages through every client exactly once, both ways, sorted %o", async (params, compare, keep: (r: Row) => boolean = () => true) => {
     const admin = await userContext("admin");
     if ((await db.$count(clients)) === 0) await seedClients([], 83, "paged");
-    const all = (await db.select().from(clients)).filter(keep).sort(compare);
+    const all = (await clientsWithScores()).filter(keep).sort(compare);
     const { forward, backward } = await walk(admin, params as Query);
     expect(forward.flat()).toEqual(all.map((c) => c.id));
     expect(forward.map((p) => p.length)).toEqual(Array.from({ length: Math.ceil(all.length / 25) }, (_, i) => Math.min(25, all.length - i * 25)));

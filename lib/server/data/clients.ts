@@ -10,7 +10,7 @@ import {
 } from "@/lib/domain/clients/list-query";
 import { authorize, clientScopeWhere } from "@/lib/server/auth/permissions";
 import type { ServiceContext } from "@/lib/server/context";
-import { clients, lastOrderSortKey, pAliveSortKey, scoreSortKey, users } from "@/lib/server/db/schema";
+import { clientScores, clients, lastOrderSortKey, pAliveSortKey, scoreSortKey, users } from "@/lib/server/db/schema";
 import { NotFoundError } from "@/lib/server/errors";
 import { estimateRowCount } from "./estimate-count";
 
@@ -18,8 +18,17 @@ const SORT_KEYS: Record<ClientSort, SQL> = {
   name: sql`${clients.name}`,
   last_order: lastOrderSortKey(clients.lastOrderAt),
   orders: sql`${clients.orderCount}`,
-  score: scoreSortKey(clients.engagementScore),
-  p_alive: pAliveSortKey(clients.pAlive),
+  score: scoreSortKey(clientScores.score),
+  p_alive: pAliveSortKey(clientScores.pAlive),
+};
+
+// Ties break on the id of the table whose index serves the sort, so the planner walks that index.
+const TIEBREAK: Record<ClientSort, SQL> = {
+  name: sql`${clients.id}`,
+  last_order: sql`${clients.id}`,
+  orders: sql`${clients.id}`,
+  score: sql`${clientScores.clientId}`,
+  p_alive: sql`${clientScores.clientId}`,
 };
 
 type CursorRow = { name: string; lastOrderAt: Date | null; orderCount: number; engagementScore: number | null; pAlive: number | null };
@@ -43,7 +52,7 @@ function cursorLiteral(sort: ClientSort, value: string | number): SQL {
 
 function tierWhere(tier: ClientListQuery["tier"]): SQL | undefined {
   if (!tier) return undefined;
-  return tier === "unscored" ? isNull(clients.engagementTier) : eq(clients.engagementTier, tier);
+  return tier === "unscored" ? isNull(clientScores.tier) : eq(clientScores.tier, tier);
 }
 
 function filtersFor(ctx: ServiceContext, query: ClientListQuery): SQL | undefined {
@@ -62,15 +71,16 @@ function filtersFor(ctx: ServiceContext, query: ClientListQuery): SQL | undefine
 export async function listClients(ctx: ServiceContext, query: ClientListQuery) {
   authorize(ctx.actor, "clients.read");
   const key = SORT_KEYS[query.sort];
+  const tiebreak = TIEBREAK[query.sort];
   const backwards = Boolean(query.before) && !query.after;
   const cursor = decodeCursor(backwards ? query.before : query.after);
   const ascending = (query.dir === "asc") !== backwards;
   const compare = ascending ? sql`>` : sql`<`;
   const where = and(
     filtersFor(ctx, query),
-    cursor ? sql`(${key}, ${clients.id}) ${compare} (${cursorLiteral(query.sort, cursor.value)}, ${cursor.id}::uuid)` : undefined,
+    cursor ? sql`(${key}, ${tiebreak}) ${compare} (${cursorLiteral(query.sort, cursor.value)}, ${cursor.id}::uuid)` : undefined,
   );
-  const order = ascending ? [asc(key), asc(clients.id)] : [desc(key), desc(clients.id)];
+  const order = ascending ? [asc(key), asc(tiebreak)] : [desc(key), desc(tiebreak)];
   const rows = await ctx.db
     .select({
       id: clients.id,
@@ -80,11 +90,12 @@ export async function listClients(ctx: ServiceContext, query: ClientListQuery) {
       stylistName: users.name,
       lastOrderAt: clients.lastOrderAt,
       orderCount: clients.orderCount,
-      engagementScore: clients.engagementScore,
-      engagementTier: clients.engagementTier,
-      pAlive: clients.pAlive,
+      engagementScore: clientScores.score,
+      engagementTier: clientScores.tier,
+      pAlive: clientScores.pAlive,
     })
     .from(clients)
+    .innerJoin(clientScores, eq(clientScores.clientId, clients.id))
     .leftJoin(users, eq(users.id, clients.stylistId))
     .where(where)
     .orderBy(...order)
@@ -105,17 +116,21 @@ export async function listClients(ctx: ServiceContext, query: ClientListQuery) {
 /** How many clients match: exact when few, the planner's estimate when many (a count(*) over a million rows is not worth a page view). */
 export async function countClients(ctx: ServiceContext, query: ClientListQuery) {
   authorize(ctx.actor, "clients.read");
-  return estimateRowCount(ctx.db, ctx.db.select({ id: clients.id }).from(clients).where(filtersFor(ctx, query)).$dynamic());
+  const base = ctx.db.select({ id: clients.id }).from(clients);
+  // The scores table joins in only when a tier filter needs it, so the common count stays on clients alone.
+  const counted = query.tier ? base.innerJoin(clientScores, eq(clientScores.clientId, clients.id)) : base;
+  return estimateRowCount(ctx.db, counted.where(filtersFor(ctx, query)).$dynamic());
 }
 
 export async function getClientOrThrow(ctx: ServiceContext, clientId: string) {
   authorize(ctx.actor, "clients.read");
   const [row] = await ctx.db
-    .select({ client: clients, stylistName: users.name })
+    .select({ client: clients, stylistName: users.name, scoredAt: clientScores.scoredAt })
     .from(clients)
+    .leftJoin(clientScores, eq(clientScores.clientId, clients.id))
     .leftJoin(users, eq(users.id, clients.stylistId))
     .where(and(sql`${clients.id} = ${clientId}::uuid`, clientScopeWhere(ctx.actor)))
     .limit(1);
   if (!row) throw new NotFoundError("Client");
-  return { ...row.client, stylistName: row.stylistName };
+  return { ...row.client, stylistName: row.stylistName, scoredAt: row.scoredAt };
 }

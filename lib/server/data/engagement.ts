@@ -1,13 +1,21 @@
 import "server-only";
 import { and, desc, eq } from "drizzle-orm";
+import { assessEngagement, EMPTY_CLIENT_HISTORY, type EngagementDriver } from "@/lib/domain/engagement";
 import { authorize, clientScopeWhere } from "@/lib/server/auth/permissions";
 import type { ServiceContext } from "@/lib/server/context";
 import { clients, engagementSnapshots } from "@/lib/server/db/schema";
+import { aggregateHistories } from "@/lib/server/services/engagement/client-histories";
+import { modelFitById } from "@/lib/server/services/engagement/model-fit";
+import { readSettings } from "@/lib/server/services/settings/settings-store";
 
 /** Enough snapshots for a few months of nightly rescoring; older ones stay stored but are not drawn. */
 export const SCORE_HISTORY_LIMIT = 120;
 
-/** A client's latest engagement snapshot and their score over time (oldest first); the join keeps the stylist scope. */
+/**
+ * A client's latest engagement snapshot, the reasons behind it, and their score over time (oldest first).
+ * The join keeps the stylist scope. Snapshots do not store the drivers (a million rows a night); they are
+ * recomputed here from the same orders, as of the same date, with the same model.
+ */
 export async function getClientEngagement(ctx: ServiceContext, clientId: string) {
   authorize(ctx.actor, "clients.read");
   const rows = await ctx.db
@@ -16,21 +24,32 @@ export async function getClientEngagement(ctx: ServiceContext, clientId: string)
       score: engagementSnapshots.score,
       tier: engagementSnapshots.tier,
       components: engagementSnapshots.components,
-      drivers: engagementSnapshots.drivers,
       pAlive: engagementSnapshots.pAlive,
       expectedOrders90d: engagementSnapshots.expectedOrders90d,
       nextOrderExpectedAt: engagementSnapshots.nextOrderExpectedAt,
+      modelFitId: engagementSnapshots.modelFitId,
       modelVersion: engagementSnapshots.modelVersion,
     })
     .from(engagementSnapshots)
     .innerJoin(clients, eq(clients.id, engagementSnapshots.clientId))
     .where(and(eq(engagementSnapshots.clientId, clientId), clientScopeWhere(ctx.actor)))
-    .orderBy(desc(engagementSnapshots.asOf), desc(engagementSnapshots.id))
+    .orderBy(desc(engagementSnapshots.asOf))
     .limit(SCORE_HISTORY_LIMIT);
+  const latest = rows[0];
   return {
-    latest: rows[0] ?? null,
+    latest: latest ? { ...latest, drivers: await driversAsOf(ctx, clientId, latest.asOf, latest.modelFitId) } : null,
     history: rows.map((r) => ({ asOf: r.asOf, score: r.score, tier: r.tier })).reverse(),
   };
+}
+
+async function driversAsOf(ctx: ServiceContext, clientId: string, asOf: Date, modelFitId: string | null): Promise<EngagementDriver[]> {
+  const [histories, model, settings] = await Promise.all([
+    aggregateHistories(ctx.db, { ids: [clientId] }, asOf),
+    modelFitId ? modelFitById(ctx.db, modelFitId) : null,
+    readSettings(ctx.db, "engagement"),
+  ]);
+  const history = histories.get(clientId) ?? EMPTY_CLIENT_HISTORY;
+  return assessEngagement({ history, asOf, settings, params: model?.params ?? null }).drivers;
 }
 
 export type ClientEngagement = Awaited<ReturnType<typeof getClientEngagement>>;

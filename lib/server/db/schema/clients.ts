@@ -1,6 +1,5 @@
 import { type SQL, sql } from "drizzle-orm";
-import { type AnyPgColumn, boolean, index, integer, jsonb, pgEnum, pgTable, real, smallint, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { engagementTier } from "./engagement-tier";
+import { type AnyPgColumn, boolean, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { timestamps } from "./columns";
 import { users } from "./users";
 
@@ -37,13 +36,6 @@ export const clients = pgTable(
     // Kept in step with orders by the order services so lists sort without aggregating.
     lastOrderAt: timestamp({ withTimezone: true, mode: "date" }),
     orderCount: integer().notNull().default(0),
-    // The latest engagement snapshot, copied here by rescoring so lists sort and filter without a join.
-    engagementScore: smallint(),
-    engagementTier: engagementTier(),
-    pAlive: real(),
-    expectedOrders90d: real(),
-    nextOrderExpectedAt: timestamp({ withTimezone: true, mode: "date" }),
-    scoredAt: timestamp({ withTimezone: true, mode: "date" }),
     ...timestamps,
   },
   (t) => [
@@ -56,11 +48,6 @@ export const clients = pgTable(
     index("clients_stylist_name_idx").on(t.stylistId, t.name, t.id),
     index("clients_stylist_last_order_idx").on(t.stylistId, lastOrderSortKey(t.lastOrderAt), t.id),
     index("clients_stylist_order_count_idx").on(t.stylistId, t.orderCount, t.id),
-    index("clients_score_idx").on(scoreSortKey(t.engagementScore), t.id),
-    index("clients_stylist_score_idx").on(t.stylistId, scoreSortKey(t.engagementScore), t.id),
-    index("clients_p_alive_idx").on(pAliveSortKey(t.pAlive), t.id),
-    index("clients_stylist_p_alive_idx").on(t.stylistId, pAliveSortKey(t.pAlive), t.id),
-    index("clients_tier_idx").on(t.engagementTier, t.stylistId),
   ],
 );
 

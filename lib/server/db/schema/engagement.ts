@@ -1,6 +1,5 @@
-import { sql } from "drizzle-orm";
 import { bigint, index, integer, jsonb, pgEnum, pgTable, real, smallint, text, timestamp, uuid } from "drizzle-orm/pg-core";
-import { clients } from "./clients";
+import { clients, pAliveSortKey, scoreSortKey } from "./clients";
 import { users } from "./users";
 
 export { engagementTier } from "./engagement-tier";
@@ -43,27 +42,52 @@ export const modelFits = pgTable(
   (t) => [index("model_fits_model_fitted_idx").on(t.model, t.fittedAt.desc())],
 );
 
-/** A client's score as of one rescoring. The current values are copied onto clients for fast lists. */
+/**
+ * Each client's current engagement: the latest assessment, one row per client (created with the client by a
+ * trigger, so lists join it without outer joins). Kept apart from clients because a full rescoring rewrites every
+ * row: it loads a fresh copy of this narrow table and swaps it in, instead of updating a wide, heavily indexed one.
+ */
+export const clientScores = pgTable(
+  "client_scores",
+  {
+    clientId: uuid()
+      .primaryKey()
+      .references(() => clients.id, { onDelete: "cascade" }),
+    score: smallint(),
+    tier: engagementTier(),
+    pAlive: real(),
+    expectedOrders90d: real(),
+    nextOrderExpectedAt: timestamp({ withTimezone: true, mode: "date" }),
+    scoredAt: timestamp({ withTimezone: true, mode: "date" }),
+  },
+  (t) => [
+    index("client_scores_score_idx").on(scoreSortKey(t.score), t.clientId),
+    index("client_scores_p_alive_idx").on(pAliveSortKey(t.pAlive), t.clientId),
+    index("client_scores_tier_idx").on(t.tier),
+  ],
+);
+
+/**
+ * A client's score as of one rescoring. Written in bulk (a million rows a night), so it carries no foreign keys to
+ * check row by row: a trigger on clients removes a deleted client's snapshots. The drivers are not stored; they
+ * follow from the same history and are recomputed for the one client a page shows.
+ */
 export const engagementSnapshots = pgTable(
   "engagement_snapshots",
   {
-    id: bigint({ mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
-    clientId: uuid()
-      .notNull()
-      .references(() => clients.id, { onDelete: "cascade" }),
-    runId: uuid().references(() => scoringRuns.id, { onDelete: "set null" }),
+    clientId: uuid().notNull(),
+    runId: uuid(),
     asOf: timestamp({ withTimezone: true, mode: "date" }).notNull(),
     score: smallint().notNull(),
     tier: engagementTier().notNull(),
     components: jsonb().$type<Record<string, number | null>>().notNull(),
-    drivers: jsonb().$type<{ kind: string; effect: string; text: string }[]>().notNull().default(sql`'[]'::jsonb`),
     pAlive: real(),
     expectedOrders90d: real(),
     nextOrderExpectedAt: timestamp({ withTimezone: true, mode: "date" }),
+    modelFitId: uuid(),
     modelVersion: text().notNull(),
-    createdAt: timestamp({ withTimezone: true, mode: "date" }).notNull().defaultNow(),
   },
-  (t) => [index("engagement_snapshots_client_idx").on(t.clientId, t.asOf.desc()), index("engagement_snapshots_run_idx").on(t.runId)],
+  (t) => [index("engagement_snapshots_client_idx").on(t.clientId, t.asOf.desc()), index("engagement_snapshots_as_of_idx").on(t.asOf)],
 );
 
 /** One row each time a client's tier changes: the feed that later drives win-back emails. */

@@ -2,10 +2,11 @@ import { asc, eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import type { SystemActor } from "@/lib/domain/access/policy";
 import { db } from "@/lib/server/db/client";
-import { clients, engagementSnapshots, modelFits, tierChanges } from "@/lib/server/db/schema";
+import { clientScores, clients, engagementSnapshots, modelFits, tierChanges } from "@/lib/server/db/schema";
 import { ConflictError, ForbiddenError } from "@/lib/server/errors";
 import { insertDemoClients, queueRun, runById } from "@/test/engagement-fixtures";
 import { userContext } from "@/test/fixtures";
+import { rescoreClient } from "./rescore-client";
 import { runFullRescore } from "./run-full-rescore";
 import { startFullRescore } from "./start-full-rescore";
 
@@ -16,7 +17,7 @@ const run = (runId: string) => runFullRescore({ ctx: { actor: SYSTEM, db }, inpu
 
 async function snapshotsAt(asOf: Date) {
   return db
-    .select({ clientId: engagementSnapshots.clientId, score: engagementSnapshots.score, tier: engagementSnapshots.tier, pAlive: engagementSnapshots.pAlive, components: engagementSnapshots.components, drivers: engagementSnapshots.drivers })
+    .select({ clientId: engagementSnapshots.clientId, score: engagementSnapshots.score, tier: engagementSnapshots.tier, pAlive: engagementSnapshots.pAlive, components: engagementSnapshots.components, modelFitId: engagementSnapshots.modelFitId })
     .from(engagementSnapshots)
     .where(eq(engagementSnapshots.asOf, asOf))
     .orderBy(asc(engagementSnapshots.clientId));
@@ -24,9 +25,9 @@ async function snapshotsAt(asOf: Date) {
 
 const currentValues = () =>
   db
-    .select({ id: clients.id, score: clients.engagementScore, tier: clients.engagementTier, pAlive: clients.pAlive, expected: clients.expectedOrders90d, next: clients.nextOrderExpectedAt, scoredAt: clients.scoredAt })
-    .from(clients)
-    .orderBy(asc(clients.id));
+    .select({ id: clientScores.clientId, score: clientScores.score, tier: clientScores.tier, pAlive: clientScores.pAlive, expected: clientScores.expectedOrders90d, next: clientScores.nextOrderExpectedAt, scoredAt: clientScores.scoredAt })
+    .from(clientScores)
+    .orderBy(asc(clientScores.clientId));
 
 describe("full rescoring", () => {
   it("fits the model once, writes one snapshot per client and the current values, and counts progress", async () => {
@@ -46,24 +47,47 @@ describe("full rescoring", () => {
     const values = await currentValues();
     expect(values.every((c) => c.score !== null && c.tier !== null && c.scoredAt?.getTime() === AS_OF.getTime())).toBe(true);
     expect(values.filter((c) => ids.includes(c.id)).every((c) => c.pAlive !== null && c.pAlive >= 0 && c.pAlive <= 1)).toBe(true);
+    expect(values.map((c) => c.id).sort()).toEqual((await db.select({ id: clients.id }).from(clients)).map((c) => c.id).sort());
     expect(new Set(values.map((c) => c.tier)).size).toBeGreaterThan(2);
-    // Clients start unscored, so the first run records each one's first tier.
-    expect(await db.$count(tierChanges, eq(tierChanges.runId, finished.id))).toBe(61);
+    expect(snapshots.every((s) => s.modelFitId === fit?.id)).toBe(true);
+    // Clients start unscored, and a first score is not a change of tier.
+    expect(await db.$count(tierChanges, eq(tierChanges.runId, finished.id))).toBe(0);
   });
 
   it("gives identical results when rerun with the same as-of date, without duplicating snapshots or tier changes", async () => {
     const admin = await userContext("admin");
     await insertDemoClients(40, AS_OF);
+    const earlier = new Date(AS_OF.getTime() - 45 * 86_400_000);
+    await run((await startFullRescore({ ctx: admin, input: { asOf: earlier.toISOString() } })).id);
     const first = await run((await startFullRescore({ ctx: admin, input: { asOf: AS_OF.toISOString() } })).id);
     const [snapshotsBefore, valuesBefore] = [await snapshotsAt(AS_OF), await currentValues()];
+    const changesBefore = await db.$count(tierChanges, eq(tierChanges.runId, first.id));
     const second = await run((await startFullRescore({ ctx: admin, input: { asOf: AS_OF.toISOString() } })).id);
 
     expect(second.status).toBe("succeeded");
-    expect(await snapshotsAt(AS_OF)).toEqual(snapshotsBefore);
+    expect(changesBefore).toBeGreaterThan(0);
+    expect((await snapshotsAt(AS_OF)).map(({ modelFitId: _, ...rest }) => rest)).toEqual(snapshotsBefore.map(({ modelFitId: _, ...rest }) => rest));
     expect(await currentValues()).toEqual(valuesBefore);
-    expect(await db.$count(engagementSnapshots)).toBe(40);
-    expect(await db.$count(tierChanges, eq(tierChanges.runId, first.id))).toBe(40);
+    expect(await db.$count(engagementSnapshots)).toBe(80);
     expect(await db.$count(tierChanges, eq(tierChanges.runId, second.id))).toBe(0);
+  });
+
+  it("keeps a score a client got as of a later date, and a client created meanwhile, when the full run's table is swapped in", async () => {
+    const admin = await userContext("admin");
+    const [rescored] = await insertDemoClients(20, AS_OF);
+    await run((await startFullRescore({ ctx: admin, input: { asOf: AS_OF.toISOString() } })).id);
+    const later = new Date(AS_OF.getTime() + 10 * 86_400_000);
+    await rescoreClient({ ctx: admin, input: { clientId: rescored, asOf: later.toISOString() } });
+    const [laterValues] = (await currentValues()).filter((c) => c.id === rescored);
+
+    await run((await startFullRescore({ ctx: admin, input: { asOf: AS_OF.toISOString() } })).id);
+    const values = await currentValues();
+    expect(values.find((c) => c.id === rescored)).toEqual(laterValues);
+    expect(values.filter((c) => c.id !== rescored).every((c) => c.scoredAt?.getTime() === AS_OF.getTime())).toBe(true);
+
+    // A client created after the swap still gets its (unscored) row, through the trigger on the swapped-in table.
+    const [created] = await db.insert(clients).values({ name: "After the swap", email: "after@example.com" }).returning({ id: clients.id });
+    expect((await currentValues()).find((c) => c.id === created?.id)).toMatchObject({ score: null, tier: null });
   });
 
   it("records a tier change only for clients whose tier moved", async () => {
@@ -95,7 +119,7 @@ describe("full rescoring", () => {
     const [first, second] = [await runById(a.id), await runById(b.id)].sort((x, y) => (x?.startedAt?.getTime() ?? 0) - (y?.startedAt?.getTime() ?? 0));
     expect(first?.finishedAt?.getTime()).toBeLessThanOrEqual(second?.startedAt?.getTime() ?? 0);
     expect(await db.$count(engagementSnapshots)).toBe(40);
-    expect(await db.$count(tierChanges)).toBe(40);
+    expect(await db.$count(tierChanges)).toBe(0);
     expect((await currentValues()).every((c) => c.scoredAt?.getTime() === AS_OF.getTime())).toBe(true);
   });
 

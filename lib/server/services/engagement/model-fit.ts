@@ -86,6 +86,11 @@ export async function latestModelFit(db: Executor): Promise<StoredModelFit | nul
   return row ? toStored(row) : null;
 }
 
+export async function modelFitById(db: Executor, id: string): Promise<StoredModelFit | null> {
+  const [row] = await db.select().from(modelFits).where(eq(modelFits.id, id)).limit(1);
+  return row ? toStored(row) : null;
+}
+
 function toStored(row: typeof modelFits.$inferSelect): StoredModelFit {
   return { id: row.id, params: paramsSchema.parse(row.params), version: row.version, asOf: row.asOf, fittedAt: row.fittedAt, customers: row.customers };
 }

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/server/db/client";
-import { clients, engagementSnapshots, orders, tierChanges } from "@/lib/server/db/schema";
+import { clientScores, engagementSnapshots, orders, tierChanges } from "@/lib/server/db/schema";
 import { NotFoundError } from "@/lib/server/errors";
 import { createClient } from "@/lib/server/services/clients/create-client";
 import { createOrder } from "@/lib/server/services/orders/create-order";
@@ -13,9 +13,9 @@ const daysAgo = (days: number) => new Date(Date.now() - days * DAY).toISOString(
 
 async function current(clientId: string) {
   const [row] = await db
-    .select({ score: clients.engagementScore, tier: clients.engagementTier, pAlive: clients.pAlive, scoredAt: clients.scoredAt })
-    .from(clients)
-    .where(eq(clients.id, clientId));
+    .select({ score: clientScores.score, tier: clientScores.tier, pAlive: clientScores.pAlive, scoredAt: clientScores.scoredAt })
+    .from(clientScores)
+    .where(eq(clientScores.clientId, clientId));
   return row;
 }
 
@@ -39,12 +39,9 @@ describe("rescoreClient", () => {
     expect(fresh?.score).toBeGreaterThan(stale?.score ?? 100);
     expect(fresh?.tier).not.toBe("lapsed");
     expect(await db.$count(engagementSnapshots, eq(engagementSnapshots.clientId, client.id))).toBe(3);
-    // Every tier the client passed through is on record, from unscored onwards.
+    // Every move between tiers is on record; the first score is not a move.
     const changes = await db.select().from(tierChanges).where(eq(tierChanges.clientId, client.id)).orderBy(tierChanges.id);
-    expect(changes.map((c) => [c.fromTier, c.toTier])).toEqual([
-      [null, "lapsed"],
-      ["lapsed", fresh?.tier],
-    ]);
+    expect(changes.map((c) => [c.fromTier, c.toTier])).toEqual([["lapsed", fresh?.tier]]);
   });
 
   it("keeps one snapshot per as-of date, and an older as-of date does not overwrite newer values", async () => {

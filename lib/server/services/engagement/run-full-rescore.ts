@@ -8,10 +8,9 @@ import { scoringRuns } from "@/lib/server/db/schema";
 import { ConflictError } from "@/lib/server/errors";
 import { parseInput } from "@/lib/server/services/parse";
 import { readSettings } from "@/lib/server/services/settings/settings-store";
-import { DEFAULT_CHUNK_SIZE, forEachChunk, inChunkTransaction } from "./chunk-work";
+import { bulkRescore } from "./bulk-rescore";
+import { DEFAULT_CHUNK_SIZE } from "./chunk-work";
 import { waitForFullRescoreLock } from "./full-rescore-lock";
-import { fitModelAsOf, storeModelFit } from "./model-fit";
-import { type ScoringContext, scoreClients } from "./score-clients";
 
 const runFullRescoreSchema = z.object({ runId: z.uuid(), chunkSize: z.number().int().min(1).max(100_000).default(DEFAULT_CHUNK_SIZE) });
 
@@ -19,10 +18,9 @@ const runFullRescoreSchema = z.object({ runId: z.uuid(), chunkSize: z.number().i
 export type PoolContext = { actor: Actor; db: Database };
 
 /**
- * Executes a queued full rescoring: fits BG/NBD once on every buyer, then scores clients chunk by chunk
- * (keyset over ids), each chunk in its own transaction, counting progress in the run row as it goes.
+ * Executes a queued full rescoring (see bulkRescore), counting progress in the run row as it goes.
  * Holds the run lock throughout, so a second run waits for this one. The same as-of date always gives the same
- * stored result: snapshots are replaced, unchanged clients are not rewritten and no tier change is recorded twice.
+ * stored result: snapshots for that date are replaced and the scores table is rebuilt whole.
  */
 export async function runFullRescore({ ctx, input }: { ctx: PoolContext; input: unknown }) {
   authorize(ctx.actor, "settings.manage");
@@ -49,17 +47,7 @@ export async function runFullRescore({ ctx, input }: { ctx: PoolContext; input: 
 
 async function rescoreEveryClient(db: Database, runId: string, asOf: Date, chunkSize: number) {
   const settings = await readSettings(db, "engagement");
-  const fitted = await fitModelAsOf(db, asOf);
-  const model = fitted ? await storeModelFit(db, fitted) : null;
-  if (model) await db.update(scoringRuns).set({ modelFitId: model.id }).where(eq(scoringRuns.id, runId));
-  const context: ScoringContext = { asOf, settings, model, runId };
-  await forEachChunk(db, { chunkSize }, async (range) => {
-    const { clients } = await inChunkTransaction(db, (tx) => scoreClients(tx, range, context));
-    await db
-      .update(scoringRuns)
-      .set({ done: sql`${scoringRuns.done} + ${clients}` })
-      .where(eq(scoringRuns.id, runId));
-  });
+  await bulkRescore(db, { runId, asOf, settings, chunks: { chunkSize } });
 }
 
 /** What an admin sees: the database's own message rather than a failed query with all its parameters. */

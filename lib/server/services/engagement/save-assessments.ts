@@ -14,7 +14,7 @@ export type CurrentRow = {
   scored_ms: number | null;
 };
 
-export type SavedBatch = { asOf: Date; runId: string | null; modelVersion: string };
+export type SavedBatch = { asOf: Date; runId: string | null; modelFitId: string | null; modelVersion: string };
 
 /**
  * The selected clients and what their rows show now. Read without locking: the update below only applies where
@@ -23,9 +23,9 @@ export type SavedBatch = { asOf: Date; runId: string | null; modelVersion: strin
  */
 export async function readCurrentEngagement(tx: Executor, selection: ClientSelection): Promise<CurrentRow[]> {
   return tx.execute<CurrentRow>(sql`
-    select id, engagement_score as score, engagement_tier as tier, p_alive, expected_orders90d as expected_orders,
+    select client_id as id, score, tier, p_alive, expected_orders90d as expected_orders,
       extract(epoch from next_order_expected_at)::float8 * 1000 as next_order_ms, extract(epoch from scored_at)::float8 * 1000 as scored_ms
-    from clients where ${selectionWhere(sql`id`, selection)}`);
+    from client_scores where ${selectionWhere(sql`client_id`, selection)}`);
 }
 
 const storedCurrent = (row: CurrentRow): CurrentEngagement | null =>
@@ -51,7 +51,6 @@ export async function saveAssessments(
     score: a.score,
     tier: a.tier,
     components: a.components,
-    drivers: a.drivers,
     p_alive: a.pAlive,
     expected_orders: a.expectedOrders90d,
     next_order_at: a.nextOrderExpectedAt,
@@ -66,23 +65,24 @@ export async function saveAssessments(
   await tx.execute(sql`delete from engagement_snapshots where as_of = ${asOfText}::timestamptz and ${selectionWhere(sql`client_id`, selection)}`);
   if (snapshots.length) {
     await tx.execute(sql`
-      insert into engagement_snapshots (client_id, run_id, as_of, score, tier, components, drivers, p_alive, expected_orders90d, next_order_expected_at, model_version)
-      select s.client_id, ${batch.runId}::uuid, ${asOfText}::timestamptz, s.score, s.tier, s.components, s.drivers, s.p_alive, s.expected_orders, s.next_order_at, ${batch.modelVersion}
-      from json_to_recordset(${JSON.stringify(snapshots)}::json) as s(client_id uuid, score int2, tier engagement_tier, components jsonb, drivers jsonb,
+      insert into engagement_snapshots (client_id, run_id, as_of, score, tier, components, p_alive, expected_orders90d, next_order_expected_at, model_fit_id, model_version)
+      select s.client_id, ${batch.runId}::uuid, ${asOfText}::timestamptz, s.score, s.tier, s.components, s.p_alive, s.expected_orders, s.next_order_at, ${batch.modelFitId}::uuid, ${batch.modelVersion}
+      from json_to_recordset(${JSON.stringify(snapshots)}::json) as s(client_id uuid, score int2, tier engagement_tier, components jsonb,
         p_alive float4, expected_orders float4, next_order_at timestamptz)`);
   }
   // Only rows still as read (same tier, not scored as of a later date) are updated; tier changes follow those.
   const updated = changed.length
     ? await tx.execute<{ id: string }>(sql`
-        update clients c set engagement_score = v.score, engagement_tier = v.tier, p_alive = v."pAlive", expected_orders90d = v."expectedOrders90d",
+        update client_scores c set score = v.score, tier = v.tier, p_alive = v."pAlive", expected_orders90d = v."expectedOrders90d",
           next_order_expected_at = v."nextOrderExpectedAt", scored_at = ${asOfText}::timestamptz
         from json_to_recordset(${JSON.stringify(changed)}::json) as v(client_id uuid, from_tier engagement_tier, score int2, tier engagement_tier,
           "pAlive" float4, "expectedOrders90d" float4, "nextOrderExpectedAt" timestamptz)
-        where c.id = v.client_id and c.engagement_tier is not distinct from v.from_tier and (c.scored_at is null or c.scored_at <= ${asOfText}::timestamptz)
-        returning c.id`)
+        where c.client_id = v.client_id and c.tier is not distinct from v.from_tier and (c.scored_at is null or c.scored_at <= ${asOfText}::timestamptz)
+        returning c.client_id as id`)
     : [];
   const updatedIds = new Set(updated.map((u) => u.id));
-  const tierChanges = changed.filter((c) => c.from_tier !== c.tier && updatedIds.has(c.client_id));
+  // A first score is not a change of tier.
+  const tierChanges = changed.filter((c) => c.from_tier !== null && c.from_tier !== c.tier && updatedIds.has(c.client_id));
   if (tierChanges.length) {
     await tx.execute(sql`
       insert into tier_changes (client_id, run_id, from_tier, to_tier, score, changed_at)

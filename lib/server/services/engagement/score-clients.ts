@@ -21,6 +21,6 @@ export async function scoreClients(tx: Executor, selection: ClientSelection, con
     row,
     assessment: assessEngagement({ history: histories.get(row.id) ?? EMPTY_CLIENT_HISTORY, asOf: context.asOf, settings: context.settings, params }),
   }));
-  const saved = await saveAssessments(tx, selection, { asOf: context.asOf, runId: context.runId, modelVersion: modelVersionOf(context.model) }, assessed);
+  const saved = await saveAssessments(tx, selection, { asOf: context.asOf, runId: context.runId, modelFitId: context.model?.id ?? null, modelVersion: modelVersionOf(context.model) }, assessed);
   return { clients: assessed.length, ...saved, assessments: new Map<string, EngagementAssessment>(assessed.map((a) => [a.row.id, a.assessment])) };
 }
