@@ -29,7 +29,7 @@ export function ClientsTable({ page, query, showStylist, filtered }: { page: Pag
               {showStylist ? <th className="hidden px-4 py-2.5 font-medium md:table-cell">Stylist</th> : null}
               {sortHeader("last_order", "Last order")}
               {sortHeader("orders", "Orders", "hidden text-right sm:table-cell")}
-              {sortHeader("score", "Score", "text-right")}
+              {sortHeader("score", "Score", "hidden text-right sm:table-cell")}
               <th scope="col" className="hidden px-4 py-2.5 font-medium sm:table-cell">
                 Tier
               </th>
@@ -44,9 +44,10 @@ export function ClientsTable({ page, query, showStylist, filtered }: { page: Pag
                     {client.name}
                   </Link>
                   <div className="truncate text-xs text-stone-500">{client.email}</div>
-                  {/* Phones have no room for the tier column: show it under the name. */}
-                  <div className="mt-1 sm:hidden">
+                  {/* Phones have no room for the tier and score columns: show them under the name. */}
+                  <div className="mt-1 flex items-center gap-2 sm:hidden">
                     <TierBadge tier={client.engagementTier} />
+                    {client.engagementScore === null ? null : <span className="text-xs text-stone-600 tabular-nums">Score {client.engagementScore}</span>}
                   </div>
                 </td>
                 {showStylist ? <td className="hidden px-4 py-3 text-stone-700 md:table-cell">{client.stylistName ?? <span className="text-stone-400">Unassigned</span>}</td> : null}
@@ -54,7 +55,7 @@ export function ClientsTable({ page, query, showStylist, filtered }: { page: Pag
                   <span title={formatDate(client.lastOrderAt)}>{formatAgo(client.lastOrderAt)}</span>
                 </td>
                 <td className="hidden px-4 py-3 text-right text-stone-700 tabular-nums sm:table-cell">{formatNumber(client.orderCount)}</td>
-                <td className="px-4 py-3 text-right font-medium text-stone-900 tabular-nums">{client.engagementScore ?? "—"}</td>
+                <td className="hidden px-4 py-3 text-right font-medium text-stone-900 tabular-nums sm:table-cell">{client.engagementScore ?? "—"}</td>
                 <td className="hidden px-4 py-3 whitespace-nowrap sm:table-cell">
                   <TierBadge tier={client.engagementTier} />
                 </td>

@@ -13,7 +13,7 @@ export function OrdersTable({ orders, clientId }: { orders: Order[]; clientId: s
         <thead className="bg-stone-50 text-xs tracking-wide text-stone-500 uppercase">
           <tr>
             <th className="px-4 py-2.5 font-medium">Date</th>
-            <th className="px-4 py-2.5 font-medium">Status</th>
+            <th className="hidden px-4 py-2.5 font-medium sm:table-cell">Status</th>
             <th className="px-4 py-2.5 text-right font-medium">Kept</th>
             <th className="px-4 py-2.5 text-right font-medium">Value</th>
             <th className="hidden px-4 py-2.5 font-medium sm:table-cell">Source</th>
@@ -25,8 +25,16 @@ export function OrdersTable({ orders, clientId }: { orders: Order[]; clientId: s
         <tbody className="divide-y divide-stone-100">
           {orders.map((order) => (
             <tr key={order.id} className={order.status === "cancelled" ? "text-stone-400" : undefined}>
-              <td className="px-4 py-3 whitespace-nowrap">{formatDate(order.orderedAt)}</td>
-              <td className="px-4 py-3">
+              <td className="px-4 py-3 whitespace-nowrap">
+                {formatDate(order.orderedAt)}
+                {/* Phones have no room for the status column: a shipped fix is the norm, so only the others show. */}
+                {order.status === "shipped" ? null : (
+                  <div className="mt-1 sm:hidden">
+                    <OrderStatusBadge status={order.status} />
+                  </div>
+                )}
+              </td>
+              <td className="hidden px-4 py-3 sm:table-cell">
                 <OrderStatusBadge status={order.status} />
               </td>
               <td className="px-4 py-3 text-right tabular-nums">
