@@ -22,7 +22,14 @@ DROP INDEX "clients_p_alive_idx";--> statement-breakpoint
 DROP INDEX "clients_stylist_p_alive_idx";--> statement-breakpoint
 DROP INDEX "clients_tier_idx";--> statement-breakpoint
 DROP INDEX "engagement_snapshots_run_idx";--> statement-breakpoint
+ALTER TABLE "engagement_snapshots" ADD COLUMN "recency" smallint;--> statement-breakpoint
+ALTER TABLE "engagement_snapshots" ADD COLUMN "frequency" smallint;--> statement-breakpoint
+ALTER TABLE "engagement_snapshots" ADD COLUMN "value" smallint;--> statement-breakpoint
+ALTER TABLE "engagement_snapshots" ADD COLUMN "keep_rate" smallint;--> statement-breakpoint
 ALTER TABLE "engagement_snapshots" ADD COLUMN "model_fit_id" uuid;--> statement-breakpoint
+-- Hand-written: the components move from JSON into their columns before the JSON column goes.
+UPDATE "engagement_snapshots" SET "recency" = ("components"->>'recency')::smallint, "frequency" = ("components"->>'frequency')::smallint,
+  "value" = ("components"->>'value')::smallint, "keep_rate" = ("components"->>'keepRate')::smallint;--> statement-breakpoint
 ALTER TABLE "client_scores" ADD CONSTRAINT "client_scores_client_id_clients_id_fk" FOREIGN KEY ("client_id") REFERENCES "public"."clients"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "client_scores_score_idx" ON "client_scores" USING btree (coalesce("score", -1),"client_id");--> statement-breakpoint
 CREATE INDEX "client_scores_p_alive_idx" ON "client_scores" USING btree (coalesce("p_alive", -1),"client_id");--> statement-breakpoint
@@ -35,6 +42,7 @@ ALTER TABLE "clients" DROP COLUMN "expected_orders90d";--> statement-breakpoint
 ALTER TABLE "clients" DROP COLUMN "next_order_expected_at";--> statement-breakpoint
 ALTER TABLE "clients" DROP COLUMN "scored_at";--> statement-breakpoint
 ALTER TABLE "engagement_snapshots" DROP COLUMN "id";--> statement-breakpoint
+ALTER TABLE "engagement_snapshots" DROP COLUMN "components";--> statement-breakpoint
 ALTER TABLE "engagement_snapshots" DROP COLUMN "drivers";--> statement-breakpoint
 ALTER TABLE "engagement_snapshots" DROP COLUMN "created_at";--> statement-breakpoint
 -- Hand-written: every client has a client_scores row from the moment it exists, whichever path creates it.

@@ -1,7 +1,7 @@
 // Everything Rekindle stores about one client's engagement as of a date: score, reasons and forecast.
 import type { BgNbdParams } from "./bgnbd";
 import { type EngagementDriver, explainEngagement } from "./drivers";
-import { forecastNextOrder } from "./forecast";
+import { type ForecastOptions, forecastNextOrder } from "./forecast";
 import type { ClientHistory } from "./history";
 import { type EngagementComponents, type EngagementTier, scoreEngagement } from "./score";
 import { DEFAULT_ENGAGEMENT_SETTINGS, type EngagementSettings } from "./settings";
@@ -25,15 +25,17 @@ export interface AssessEngagementInput {
   params?: BgNbdParams | null;
   /** False skips the drivers (a bulk run that does not store them); default true. */
   explain?: boolean;
+  /** Shared by every assessment with the same parameters and as-of date (see ForecastOptions.memo). */
+  forecastMemo?: ForecastOptions["memo"];
 }
 
 /**
  * A history the series cannot evaluate under extreme parameters leaves this one client without a forecast,
  * rather than failing the rescoring of everyone else.
  */
-function safeForecast(params: BgNbdParams, history: ClientHistory, asOf: Date) {
+function safeForecast(params: BgNbdParams, history: ClientHistory, asOf: Date, memo: ForecastOptions["memo"]) {
   try {
-    return forecastNextOrder(params, history, asOf);
+    return forecastNextOrder(params, history, asOf, { memo });
   } catch (error) {
     if (error instanceof RangeError) return null;
     throw error;
@@ -43,7 +45,7 @@ function safeForecast(params: BgNbdParams, history: ClientHistory, asOf: Date) {
 /** Forecast first, because P(alive) can cap the tier; then the score and the drivers that explain it. */
 export function assessEngagement(input: AssessEngagementInput): EngagementAssessment {
   const settings = input.settings ?? DEFAULT_ENGAGEMENT_SETTINGS;
-  const forecast = input.params ? safeForecast(input.params, input.history, input.asOf) : null;
+  const forecast = input.params ? safeForecast(input.params, input.history, input.asOf, input.forecastMemo) : null;
   const result = scoreEngagement({ history: input.history, asOf: input.asOf, settings, pAlive: forecast?.pAlive ?? null });
   return {
     score: result.score,

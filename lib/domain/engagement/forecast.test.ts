@@ -73,4 +73,17 @@ describe("forecastNextOrder", () => {
     }
     expect(dated).toBeGreaterThan(20);
   });
+
+  it("with a memo, gives clients with the same whole-day history the same forecast, computed once", () => {
+    const memo = new Map();
+    // Same order days at different hours: equal BG/NBD inputs in whole days.
+    const morning = summariseHistory(ordersEvery(30, 6, 10), AS_OF);
+    const evening = summariseHistory(ordersEvery(30, 6, 10).map((o) => ({ ...o, orderedAt: new Date(o.orderedAt.getTime() + 9 * 3_600_000) })), AS_OF);
+    const other = summariseHistory(ordersEvery(45, 6, 10), AS_OF);
+    const first = forecastNextOrder(params, morning, AS_OF, { memo });
+    expect(forecastNextOrder(params, evening, AS_OF, { memo })).toBe(first);
+    expect(forecastNextOrder(params, other, AS_OF, { memo })).not.toEqual(first);
+    expect(memo.size).toBe(2);
+    expect(forecastNextOrder(params, morning, AS_OF)).toEqual(first);
+  });
 });

@@ -1,6 +1,6 @@
 // Per-client BG/NBD forecasts in days, for the score and the client page.
 import { type BgNbdCustomer, type BgNbdParams, conditionalExpectedTransactions, pAlive } from "./bgnbd";
-import { type ClientHistory, DAY_MS, toBgNbdInput } from "./history";
+import { bgNbdInputKey, type ClientHistory, DAY_MS, toBgNbdInput } from "./history";
 
 export interface ClientForecast {
   pAlive: number;
@@ -12,6 +12,11 @@ export interface ClientForecast {
 
 export interface ForecastOptions {
   horizonDays?: number;
+  /**
+   * Forecasts already made with the same parameters, as-of date and horizon, by input (bgNbdInputKey): a full
+   * rescoring meets each distinct history many times, and a forecast costs a handful of series evaluations.
+   */
+  memo?: Map<string, ClientForecast | null>;
 }
 
 const DAYS_PER_WEEK = 7;
@@ -70,6 +75,16 @@ export function forecastNextOrder(
 ): ClientForecast | null {
   const customer = toBgNbdInput(history, asOf);
   if (!customer) return null;
+  if (!options.memo) return forecastFor(params, customer, asOf, options);
+  const key = bgNbdInputKey(customer);
+  const known = options.memo.get(key);
+  if (known !== undefined) return known;
+  const forecast = forecastFor(params, customer, asOf, options);
+  options.memo.set(key, forecast);
+  return forecast;
+}
+
+function forecastFor(params: BgNbdParams, customer: BgNbdCustomer, asOf: Date, options: ForecastOptions): ClientForecast {
   const next90 = expectedOrdersWithinDays(params, customer, 90);
   const days = expectedDaysUntilNextOrder(params, customer, options.horizonDays ?? DEFAULT_HORIZON_DAYS, [{ days: 90, expected: next90 }]);
   return {

@@ -84,45 +84,37 @@ export function summariseHistory(orders: readonly EngagementOrder[], asOf: Date)
 }
 
 /**
- * BG/NBD input in weeks: x = repeat order days, t_x = first to last order, T = first order to `asOf`.
- * Null for a client who never ordered, since the model starts at the first purchase.
+ * BG/NBD input in weeks, counted in whole days: x = repeat order days, t_x = first to last order, T = first
+ * order to `asOf`. Null for a client who never ordered, since the model starts at the first purchase.
+ * Whole days, as the fit counts them (the SQL twin is loadBgNbdHistories): the hour of an order says nothing
+ * about churn, and clients with equal inputs share one fit term and one forecast.
  */
 export function toBgNbdInput(history: ClientHistory, asOf: Date): BgNbdCustomer | null {
   const { firstOrderAt, lastOrderAt } = history;
   if (!firstOrderAt || !lastOrderAt || history.orderCount === 0) return null;
   const x = Math.max(0, history.orderDayCount - 1);
-  const T = Math.max(0, daysBetween(firstOrderAt, asOf) / DAYS_PER_WEEK);
+  const tDays = Math.max(0, Math.round(daysBetween(firstOrderAt, asOf)));
   // An `asOf` before the last order (stale summary) must not put t_x after T.
-  const tx = x === 0 ? 0 : Math.min(T, Math.max(0, daysBetween(firstOrderAt, lastOrderAt) / DAYS_PER_WEEK));
-  return { x, tx, T };
-}
-
-/**
- * A buyer's BG/NBD inputs as of `asOf`, in weeks over whole days: x repeat order days, t_x from first to last
- * order, T from first order to `asOf`. Null for a client who never ordered. Whole days keep the number of
- * distinct histories (and so the cost of the fit) small; the SQL twin is loadBgNbdHistories.
- */
-export function bgNbdInputOf(history: ClientHistory, asOf: Date): { x: number; txDays: number; tDays: number } | null {
-  if (!history.firstOrderAt || !history.lastOrderAt || history.orderDayCount === 0) return null;
-  const first = history.firstOrderAt.getTime();
-  return {
-    x: history.orderDayCount - 1,
-    txDays: Math.round((history.lastOrderAt.getTime() - first) / DAY_MS),
-    tDays: Math.round((asOf.getTime() - first) / DAY_MS),
-  };
+  const txDays = x === 0 ? 0 : Math.min(tDays, Math.max(0, Math.round(daysBetween(firstOrderAt, lastOrderAt))));
+  return { x, tx: txDays / DAYS_PER_WEEK, T: tDays / DAYS_PER_WEEK };
 }
 
 /** Clients with the same inputs grouped with a count, as the weighted fit takes them. */
 export function groupBgNbdInputs(histories: Iterable<ClientHistory>, asOf: Date): { x: number; tx: number; T: number; count: number }[] {
   const groups = new Map<string, { x: number; tx: number; T: number; count: number }>();
   for (const history of histories) {
-    const input = bgNbdInputOf(history, asOf);
+    const input = toBgNbdInput(history, asOf);
     if (!input) continue;
-    const key = `${input.x}/${input.txDays}/${input.tDays}`;
+    const key = bgNbdInputKey(input);
     const group = groups.get(key);
     if (group) group.count += 1;
-    else groups.set(key, { x: input.x, tx: input.txDays / 7, T: input.tDays / 7, count: 1 });
+    else groups.set(key, { ...input, count: 1 });
   }
   // In a fixed order, so the fit's floating-point sums (and so every P(alive)) do not depend on input order.
   return [...groups.values()].sort((a, b) => a.x - b.x || a.tx - b.tx || a.T - b.T);
+}
+
+/** Equal for clients whose BG/NBD inputs are equal. */
+export function bgNbdInputKey(input: BgNbdCustomer): string {
+  return `${input.x}/${Math.round(input.tx * DAYS_PER_WEEK)}/${Math.round(input.T * DAYS_PER_WEEK)}`;
 }

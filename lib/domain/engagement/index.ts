@@ -22,7 +22,7 @@ export {
   RECENT_ORDER_WINDOW,
   summariseHistory,
   toBgNbdInput,
-  bgNbdInputOf,
+  bgNbdInputKey,
   groupBgNbdInputs,
 } from "./history";
 export {

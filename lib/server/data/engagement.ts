@@ -1,6 +1,6 @@
 import "server-only";
 import { and, desc, eq } from "drizzle-orm";
-import { assessEngagement, EMPTY_CLIENT_HISTORY, type EngagementDriver } from "@/lib/domain/engagement";
+import { assessEngagement, EMPTY_CLIENT_HISTORY, type EngagementComponents, type EngagementDriver } from "@/lib/domain/engagement";
 import { authorize, clientScopeWhere } from "@/lib/server/auth/permissions";
 import type { ServiceContext } from "@/lib/server/context";
 import { clients, engagementSnapshots } from "@/lib/server/db/schema";
@@ -23,7 +23,10 @@ export async function getClientEngagement(ctx: ServiceContext, clientId: string)
       asOf: engagementSnapshots.asOf,
       score: engagementSnapshots.score,
       tier: engagementSnapshots.tier,
-      components: engagementSnapshots.components,
+      recency: engagementSnapshots.recency,
+      frequency: engagementSnapshots.frequency,
+      value: engagementSnapshots.value,
+      keepRate: engagementSnapshots.keepRate,
       pAlive: engagementSnapshots.pAlive,
       expectedOrders90d: engagementSnapshots.expectedOrders90d,
       nextOrderExpectedAt: engagementSnapshots.nextOrderExpectedAt,
@@ -37,7 +40,13 @@ export async function getClientEngagement(ctx: ServiceContext, clientId: string)
     .limit(SCORE_HISTORY_LIMIT);
   const latest = rows[0];
   return {
-    latest: latest ? { ...latest, drivers: await driversAsOf(ctx, clientId, latest.asOf, latest.modelFitId) } : null,
+    latest: latest
+      ? {
+          ...latest,
+          components: { recency: latest.recency, frequency: latest.frequency, value: latest.value, keepRate: latest.keepRate } satisfies EngagementComponents,
+          drivers: await driversAsOf(ctx, clientId, latest.asOf, latest.modelFitId),
+        }
+      : null,
     history: rows.map((r) => ({ asOf: r.asOf, score: r.score, tier: r.tier })).reverse(),
   };
 }

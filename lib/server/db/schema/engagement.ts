@@ -80,7 +80,12 @@ export const engagementSnapshots = pgTable(
     asOf: timestamp({ withTimezone: true, mode: "date" }).notNull(),
     score: smallint().notNull(),
     tier: engagementTier().notNull(),
-    components: jsonb().$type<Record<string, number | null>>().notNull(),
+    // The score's components (0–100; null when the history cannot measure one), as columns: a million rows
+    // a night parse far faster as integers than as JSON.
+    recency: smallint(),
+    frequency: smallint(),
+    value: smallint(),
+    keepRate: smallint(),
     pAlive: real(),
     expectedOrders90d: real(),
     nextOrderExpectedAt: timestamp({ withTimezone: true, mode: "date" }),

@@ -25,7 +25,7 @@ type PreviousScore = { tier: EngagementTier | null; scoredMs: number | null };
 type Chunk = { ids: string[]; previous: PreviousScore[]; histories: Map<string, ClientHistory> };
 export type BulkRescoreInput = { runId: string; asOf: Date; settings: EngagementSettings; chunks?: ChunkOptions };
 
-const SNAPSHOT_COLUMNS = ["client_id", "run_id", "as_of", "score", "tier", "components", "p_alive", "expected_orders90d", "next_order_expected_at", "model_fit_id", "model_version"];
+const SNAPSHOT_COLUMNS = ["client_id", "score", "tier", "recency", "frequency", "value", "keep_rate", "p_alive", "expected_orders90d", "next_order_expected_at", "run_id", "as_of", "model_fit_id", "model_version"];
 const TIER_CHANGE_COLUMNS = ["client_id", "run_id", "from_tier", "to_tier", "score", "changed_at"];
 
 /**
@@ -86,8 +86,18 @@ async function writeAssessments(
   const { asOf, runId, settings, model } = context;
   const asOfText = asOf.toISOString();
   const params = model?.params ?? null;
-  const modelVersion = copyField(modelVersionOf(model));
-  const modelFitId = copyField(model?.id ?? null);
+  const forecastMemo = new Map();
+  // Next-order dates fall on a few hundred distinct days: format each once.
+  const dateTexts = new Map<number, string>();
+  const dateField = (date: Date | null) => {
+    if (!date) return copyField(null);
+    const ms = date.getTime();
+    let text = dateTexts.get(ms);
+    if (text === undefined) dateTexts.set(ms, (text = date.toISOString()));
+    return text;
+  };
+  // What every row of this run shares, formatted once.
+  const snapshotTail = `\t${runId}\t${asOfText}\t${copyField(model?.id ?? null)}\t${copyField(modelVersionOf(model))}\n`;
 
   await client.begin(async (tx) => {
     await tx`delete from engagement_snapshots where as_of = ${asOfText}::timestamptz`;
@@ -98,13 +108,11 @@ async function writeAssessments(
       let snapshotText = "";
       let scoreText = "";
       chunk.ids.forEach((id, i) => {
-        const assessment = assessEngagement({ history: chunk.histories.get(id) ?? EMPTY_CLIENT_HISTORY, asOf, settings, params, explain: false });
+        const assessment = assessEngagement({ history: chunk.histories.get(id) ?? EMPTY_CLIENT_HISTORY, asOf, settings, params, explain: false, forecastMemo });
+        const { components: c } = assessment;
         const current = currentEngagementOf(assessment);
-        const pAlive = copyField(current.pAlive);
-        const expected = copyField(current.expectedOrders90d);
-        const nextOrder = copyField(current.nextOrderExpectedAt);
-        snapshotText += `${id}\t${runId}\t${asOfText}\t${assessment.score}\t${assessment.tier}\t${copyField(JSON.stringify(assessment.components))}\t${copyField(assessment.pAlive)}\t${copyField(assessment.expectedOrders90d)}\t${copyField(assessment.nextOrderExpectedAt)}\t${modelFitId}\t${modelVersion}\n`;
-        scoreText += `${id}\t${current.score}\t${current.tier}\t${pAlive}\t${expected}\t${nextOrder}\t${asOfText}\n`;
+        snapshotText += `${id}\t${assessment.score}\t${assessment.tier}\t${copyField(c.recency)}\t${copyField(c.frequency)}\t${copyField(c.value)}\t${copyField(c.keepRate)}\t${copyField(assessment.pAlive)}\t${copyField(assessment.expectedOrders90d)}\t${dateField(assessment.nextOrderExpectedAt)}${snapshotTail}`;
+        scoreText += `${id}\t${current.score}\t${current.tier}\t${copyField(current.pAlive)}\t${copyField(current.expectedOrders90d)}\t${dateField(current.nextOrderExpectedAt)}\t${asOfText}\n`;
         const previous = chunk.previous[i];
         // A first score is not a change of tier; nor is one that a later-dated score has overtaken.
         if (previous?.tier && previous.tier !== current.tier && !(previous.scoredMs !== null && previous.scoredMs > asOf.getTime())) {

@@ -17,7 +17,7 @@ const run = (runId: string) => runFullRescore({ ctx: { actor: SYSTEM, db }, inpu
 
 async function snapshotsAt(asOf: Date) {
   return db
-    .select({ clientId: engagementSnapshots.clientId, score: engagementSnapshots.score, tier: engagementSnapshots.tier, pAlive: engagementSnapshots.pAlive, components: engagementSnapshots.components, modelFitId: engagementSnapshots.modelFitId })
+    .select({ clientId: engagementSnapshots.clientId, score: engagementSnapshots.score, tier: engagementSnapshots.tier, pAlive: engagementSnapshots.pAlive, recency: engagementSnapshots.recency, keepRate: engagementSnapshots.keepRate, modelFitId: engagementSnapshots.modelFitId })
     .from(engagementSnapshots)
     .where(eq(engagementSnapshots.asOf, asOf))
     .orderBy(asc(engagementSnapshots.clientId));

@@ -18,9 +18,9 @@ export type FittedModel = { fit: BgNbdFit; customers: number; asOf: Date };
 
 const paramsSchema = z.object({ r: z.number().positive(), alpha: z.number().positive(), a: z.number().positive(), b: z.number().positive() });
 
-/** What identifies the model behind a snapshot. */
+/** Which model a snapshot's P(alive) came from (its fit is the snapshot's model_fit_id), or none. */
 export function modelVersionOf(model: StoredModelFit | null): string {
-  return model ? `${model.version}:${model.id}` : "score-only";
+  return model ? model.version : "score-only";
 }
 
 type TripleRow = { x: number; tx_days: number; t_days: number; customers: number };

@@ -50,7 +50,10 @@ export async function saveAssessments(
     client_id: row.id,
     score: a.score,
     tier: a.tier,
-    components: a.components,
+    recency: a.components.recency,
+    frequency: a.components.frequency,
+    value: a.components.value,
+    keep_rate: a.components.keepRate,
     p_alive: a.pAlive,
     expected_orders: a.expectedOrders90d,
     next_order_at: a.nextOrderExpectedAt,
@@ -65,9 +68,9 @@ export async function saveAssessments(
   await tx.execute(sql`delete from engagement_snapshots where as_of = ${asOfText}::timestamptz and ${selectionWhere(sql`client_id`, selection)}`);
   if (snapshots.length) {
     await tx.execute(sql`
-      insert into engagement_snapshots (client_id, run_id, as_of, score, tier, components, p_alive, expected_orders90d, next_order_expected_at, model_fit_id, model_version)
-      select s.client_id, ${batch.runId}::uuid, ${asOfText}::timestamptz, s.score, s.tier, s.components, s.p_alive, s.expected_orders, s.next_order_at, ${batch.modelFitId}::uuid, ${batch.modelVersion}
-      from json_to_recordset(${JSON.stringify(snapshots)}::json) as s(client_id uuid, score int2, tier engagement_tier, components jsonb,
+      insert into engagement_snapshots (client_id, run_id, as_of, score, tier, recency, frequency, value, keep_rate, p_alive, expected_orders90d, next_order_expected_at, model_fit_id, model_version)
+      select s.client_id, ${batch.runId}::uuid, ${asOfText}::timestamptz, s.score, s.tier, s.recency, s.frequency, s.value, s.keep_rate, s.p_alive, s.expected_orders, s.next_order_at, ${batch.modelFitId}::uuid, ${batch.modelVersion}
+      from json_to_recordset(${JSON.stringify(snapshots)}::json) as s(client_id uuid, score int2, tier engagement_tier, recency int2, frequency int2, value int2, keep_rate int2,
         p_alive float4, expected_orders float4, next_order_at timestamptz)`);
   }
   // Only rows still as read (same tier, not scored as of a later date) are updated; tier changes follow those.
