@@ -33,7 +33,8 @@ UPDATE "engagement_snapshots" SET "recency" = ("components"->>'recency')::smalli
 ALTER TABLE "client_scores" ADD CONSTRAINT "client_scores_client_id_clients_id_fk" FOREIGN KEY ("client_id") REFERENCES "public"."clients"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "client_scores_score_idx" ON "client_scores" USING btree (coalesce("score", -1),"client_id");--> statement-breakpoint
 CREATE INDEX "client_scores_p_alive_idx" ON "client_scores" USING btree (coalesce("p_alive", -1),"client_id");--> statement-breakpoint
-CREATE INDEX "client_scores_tier_idx" ON "client_scores" USING btree ("tier");--> statement-breakpoint
+CREATE INDEX "client_scores_tier_score_idx" ON "client_scores" USING btree ("tier",coalesce("score", -1),"client_id");--> statement-breakpoint
+CREATE INDEX "client_scores_tier_p_alive_idx" ON "client_scores" USING btree ("tier",coalesce("p_alive", -1),"client_id");--> statement-breakpoint
 CREATE INDEX "engagement_snapshots_as_of_idx" ON "engagement_snapshots" USING btree ("as_of");--> statement-breakpoint
 ALTER TABLE "clients" DROP COLUMN "engagement_score";--> statement-breakpoint
 ALTER TABLE "clients" DROP COLUMN "engagement_tier";--> statement-breakpoint

@@ -24,6 +24,10 @@ await withDatabase(async () => {
     ["stylist filter, last order ascending", { stylist, sort: "last_order", dir: "asc" }],
     [`search "${name}", sort by last order`, { q: name, sort: "last_order" }],
     [`search "${name}" + stylist filter, sort by name`, { q: name, stylist }],
+    ["sort by score (lowest first)", { sort: "score", dir: "asc" }],
+    ["stylist filter, sort by score", { stylist, sort: "score" }],
+    ["tier at risk, sort by P(alive)", { tier: "at_risk", sort: "p_alive", dir: "asc" }],
+    ["stylist filter + tier lapsed, sort by name", { stylist, tier: "lapsed" }],
   ];
   console.log(`\n${"scenario".padEnd(52)} ${"median ms".padStart(10)} ${"p95 ms".padStart(8)} ${"rows".padStart(6)}`);
   for (const [label, params] of scenarios) {

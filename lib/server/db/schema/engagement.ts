@@ -63,7 +63,9 @@ export const clientScores = pgTable(
   (t) => [
     index("client_scores_score_idx").on(scoreSortKey(t.score), t.clientId),
     index("client_scores_p_alive_idx").on(pAliveSortKey(t.pAlive), t.clientId),
-    index("client_scores_tier_idx").on(t.tier),
+    // A tier filter with a score or P(alive) sort walks these; without them it would skip past every other tier.
+    index("client_scores_tier_score_idx").on(t.tier, scoreSortKey(t.score), t.clientId),
+    index("client_scores_tier_p_alive_idx").on(t.tier, pAliveSortKey(t.pAlive), t.clientId),
   ],
 );
 
