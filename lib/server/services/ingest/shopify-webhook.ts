@@ -1,5 +1,6 @@
 import "server-only";
 import { createHash } from "node:crypto";
+import type { DeliveryAnswer } from "@/lib/domain/ingest/delivery-replay";
 import type { IngestClientProfile, IngestOrder } from "@/lib/domain/ingest/ingest-types";
 import { type IngestIssue, issuesFrom } from "@/lib/domain/ingest/issues";
 import { parseJsonBody } from "@/lib/domain/ingest/safe-json";
@@ -7,7 +8,7 @@ import { verifyShopifyHmac } from "@/lib/domain/ingest/signature";
 import { parseShopifyCustomer } from "@/lib/domain/ingest/shopify-customer";
 import { mapShopifyOrder, shopifyOrderSchema } from "@/lib/domain/ingest/shopify-order";
 import { contextFor } from "@/lib/server/context";
-import { type DeliveryAnswer, deliverClientProfiles, deliverOrders } from "./deliver";
+import { deliverClientProfiles, deliverOrders } from "./deliver";
 import { errorResponse, isJsonContentType, jsonResponse, MAX_WEBHOOK_BODY_BYTES, readBodyCapped } from "./http";
 import { type DeliveryMeta, recordRefusedDelivery } from "./receipts";
 import { shopifyConfig } from "./shopify-settings";

@@ -1,10 +1,10 @@
 import "server-only";
 import { createHash } from "node:crypto";
+import type { DeliveryAnswer } from "@/lib/domain/ingest/delivery-replay";
 import type { EnvelopeResult } from "@/lib/domain/ingest/envelope";
 import { parseJsonBody } from "@/lib/domain/ingest/safe-json";
 import { verifyWebhookSignature } from "@/lib/domain/ingest/signature";
 import { contextFor, type ServiceContext } from "@/lib/server/context";
-import type { DeliveryAnswer } from "./deliver";
 import { errorResponse, isJsonContentType, jsonResponse, MAX_WEBHOOK_BODY_BYTES, readBodyCapped } from "./http";
 import { type DeliveryMeta, recordRefusedDelivery } from "./receipts";
 import { keyAllows, webhookKeyFor, webhookRateLimiter } from "./webhook-auth";

@@ -2,12 +2,10 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import type { IngestClientProfile, ItemOutcome } from "@/lib/domain/ingest/ingest-types";
 import type { Executor } from "@/lib/server/db/client";
-import { textArray } from "./store-clients";
+import { RetryableIngestConflict } from "./retry";
+import { lockClientsByEmailStatement } from "./store-clients";
 
 export type StoredProfiles = { outcomes: ItemOutcome[]; changedClientIds: string[] };
-
-/** A race lost to a concurrent insert of the same email; the whole transaction is simply run again. */
-export class RetryableIngestConflict extends Error {}
 
 /**
  * Upserts client profiles by email. Fields a profile leaves out keep their stored value (or the default
@@ -26,9 +24,7 @@ export async function storeClientProfiles(tx: Executor, profiles: IngestClientPr
     });
   if (input.length === 0) return { outcomes, changedClientIds: [] };
   // Lock the existing clients in email order (as every ingest path does), then change those that differ.
-  const existing = await tx.execute<{ id: string; key: string }>(sql`
-    select id, lower(email) as key from clients where lower(email) = any(${textArray(input.map((row) => row?.key ?? ""))}) order by lower(email) for update
-  `);
+  const existing = await tx.execute<{ id: string; key: string }>(lockClientsByEmailStatement(input.map((row) => row?.key ?? "")));
   const idByKey = new Map(existing.map((r) => [r.key, r.id]));
   const changes = input.flatMap((row) => (row && idByKey.has(row.key) ? [{ ...row, id: idByKey.get(row.key) }] : []));
   const updated = changes.length
@@ -75,4 +71,22 @@ export async function storeClientProfiles(tx: Executor, profiles: IngestClientPr
     if (i !== undefined) outcomes[i] = "created";
   }
   return { outcomes, changedClientIds: [...updated, ...created].map((r) => r.id) };
+}
+
+/** Locks every existing client these profile sets name, in email order, so two groups never wait on each other in a circle. */
+export async function prepareClientProfileSets(tx: Executor, sets: IngestClientProfile[][]): Promise<void> {
+  const keys = [...new Set(sets.flat().map((p) => p.email.toLowerCase()))];
+  if (keys.length) await tx.execute(lockClientsByEmailStatement(keys));
+}
+
+/** Profile sets (deliveries of one group) applied one after another, as if each had its own transaction. */
+export async function storeClientProfileSets(tx: Executor, sets: IngestClientProfile[][]): Promise<{ outcomes: ItemOutcome[][]; changedClientIds: string[] }> {
+  const outcomes: ItemOutcome[][] = [];
+  const changed = new Set<string>();
+  for (const profiles of sets) {
+    const stored = await storeClientProfiles(tx, profiles);
+    outcomes.push(stored.outcomes);
+    stored.changedClientIds.forEach((id) => changed.add(id));
+  }
+  return { outcomes, changedClientIds: [...changed] };
 }
