@@ -50,8 +50,8 @@ type OrderDelivery = Delivery<IngestOrder> & { source: string };
 const orderSets = (deliveries: OrderDelivery[]) => deliveries.map((d) => ({ source: d.source, orders: d.valid.map((v) => v.value) }));
 
 const orderCommitter = groupCommitted({
-  prepare: (tx, deliveries: OrderDelivery[]) => prepareOrderSets(tx, orderSets(deliveries)),
-  plan: async (_tx, fresh, prepared) => planOrderSets(orderSets(fresh), prepared),
+  prepare: (run, deliveries: OrderDelivery[]) => prepareOrderSets(run, orderSets(deliveries)),
+  plan: async (_run, fresh, prepared) => planOrderSets(orderSets(fresh), prepared),
   idOf: (o: IngestOrder) => o.externalId,
   auditAction: "orders.ingest",
   after: onOrdersChanged,
@@ -60,10 +60,10 @@ const orderCommitter = groupCommitted({
 const profileSets = (deliveries: Delivery<IngestClientProfile>[]) => deliveries.map((d) => d.valid.map((v) => v.value));
 
 const profileCommitter = groupCommitted({
-  prepare: (tx, deliveries: Delivery<IngestClientProfile>[]) => prepareClientProfileSets(tx, profileSets(deliveries)),
+  prepare: (run, deliveries: Delivery<IngestClientProfile>[]) => prepareClientProfileSets(run, profileSets(deliveries)),
   // Profiles are written as they are decided, one delivery after another; nothing is left to write after.
-  plan: async (tx, fresh) => {
-    const { outcomes, changedClientIds } = await storeClientProfileSets(tx, profileSets(fresh));
+  plan: async (run, fresh) => {
+    const { outcomes, changedClientIds } = await storeClientProfileSets(run, profileSets(fresh));
     return { outcomes, write: async () => changedClientIds };
   },
   idOf: (p: IngestClientProfile) => p.email,

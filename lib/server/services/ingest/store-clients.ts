@@ -1,6 +1,6 @@
 import "server-only";
 import { type SQL, sql } from "drizzle-orm";
-import { textArray } from "./sql-lists";
+import { textArray, uuidArray } from "./sql-lists";
 
 type ClientRef = { email: string; name: string };
 
@@ -11,6 +11,11 @@ type ClientRef = { email: string; name: string };
  */
 export function lockClientsByEmailStatement(keys: string[]): SQL {
   return sql`select id, lower(email) as key from clients where lower(email) = any(${textArray(keys)}) order by lower(email) for update`;
+}
+
+/** Locks these clients (by id) for the rest of the transaction, in email order like every ingest path. */
+export function lockClientsByIdStatement(ids: string[]): SQL {
+  return sql`select id from clients where id = any(${uuidArray(ids)}) order by lower(email) for update`;
 }
 
 /**

@@ -2,10 +2,10 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import { type ItemOutcome, nameFromEmail } from "@/lib/domain/ingest/ingest-types";
 import { applyOrderSets, orderKey, type OrderSet, type OrderWrite } from "@/lib/domain/ingest/order-versions";
-import type { Executor } from "@/lib/server/db/client";
 import { RetryableIngestConflict } from "./retry";
+import type { RunSql } from "./run-sql";
 import { textArray, uuidArray } from "./sql-lists";
-import { createClientsStatement, lockClientsByEmailStatement, refreshSummariesStatement } from "./store-clients";
+import { createClientsStatement, lockClientsByEmailStatement, lockClientsByIdStatement, refreshSummariesStatement } from "./store-clients";
 
 type StoredRow = { source: string; external_id: string; client_id: string; updated_ms: number | null };
 type WrittenRow = { source: string; external_id: string; inserted: boolean };
@@ -15,7 +15,7 @@ type ClientRow = { id: string; key: string };
 export type PreparedOrders = { clientIdOf: Map<string, string>; stored: StoredRow[] };
 
 /** A decided group of order sets: each item's outcome, and the writes that make it so (they return the clients whose orders changed). */
-export type OrderPlan = { outcomes: ItemOutcome[][]; write: (tx: Executor) => Promise<string[]> };
+export type OrderPlan = { outcomes: ItemOutcome[][]; write: (run: RunSql) => Promise<string[]> };
 
 /** The stored versions of these orders, locked until the transaction ends so none changes under us. */
 function lockStoredOrdersStatement(sets: OrderSet[]) {
@@ -60,12 +60,12 @@ function wroteAsPlanned(writes: OrderWrite[], written: WrittenRow[]): boolean {
  * will be stored: lock the existing clients of every email (in email order, as every ingest path does,
  * so concurrent writers for one client queue instead of miscounting) and the stored versions of every order.
  */
-export async function prepareOrderSets(tx: Executor, sets: OrderSet[]): Promise<PreparedOrders> {
+export async function prepareOrderSets(run: RunSql, sets: OrderSet[]): Promise<PreparedOrders> {
   const emails = [...new Set(sets.flatMap((s) => s.orders.map((o) => o.clientEmail.toLowerCase())))];
   if (emails.length === 0) return { clientIdOf: new Map(), stored: [] };
   // Issued together, both statements travel in one round trip and run in order.
-  const [clients, stored] = await Promise.all([tx.execute<ClientRow>(lockClientsByEmailStatement(emails)), tx.execute<StoredRow>(lockStoredOrdersStatement(sets))]);
-  return { clientIdOf: new Map(clients.map((c) => [c.key, c.id])), stored: [...stored] };
+  const [clients, stored] = await Promise.all([run<ClientRow>(lockClientsByEmailStatement(emails)), run<StoredRow>(lockStoredOrdersStatement(sets))]);
+  return { clientIdOf: new Map(clients.map((c) => [c.key, c.id])), stored };
 }
 
 /**
@@ -107,13 +107,13 @@ export function planOrderSets(sets: OrderSet[], prepared: PreparedOrders): Order
   const storedClientOf = new Map(stored.map((r) => [orderKey(r.source, r.external_id), r.client_id]));
   const losing = [...new Set(writes.map((w) => storedClientOf.get(orderKey(w.source, w.order.externalId)) ?? ""))].filter((id) => id && !gainingKnown.has(id));
 
-  const write = async (tx: Executor) => {
+  const write = async (run: RunSql) => {
     // Issued together, the statements travel in one round trip and run in order.
     const [created, , written] = await Promise.all([
-      newClients.size ? tx.execute<ClientRow>(createClientsStatement([...newClients.values()])) : [],
-      losing.length ? tx.execute(sql`select id from clients where id = any(${uuidArray(losing)}) order by lower(email) for update`) : null,
-      rows.length ? tx.execute<WrittenRow>(upsertOrdersStatement(rows)) : [],
-      rows.length ? tx.execute(refreshSummariesStatement(sql`lower(t.email) = any(${textArray(gainingKeys)}) or t.id = any(${uuidArray(losing)})`)) : null,
+      newClients.size ? run<ClientRow>(createClientsStatement([...newClients.values()])) : [],
+      losing.length ? run(lockClientsByIdStatement(losing)) : null,
+      rows.length ? run<WrittenRow>(upsertOrdersStatement(rows)) : [],
+      rows.length ? run(refreshSummariesStatement(sql`lower(t.email) = any(${textArray(gainingKeys)}) or t.id = any(${uuidArray(losing)})`)) : null,
     ]);
     if (created.length !== newClients.size) throw new RetryableIngestConflict("A client with one of these emails was created meanwhile");
     if (!wroteAsPlanned(writes, written)) throw new RetryableIngestConflict("An order of these deliveries was written by another one meanwhile");
@@ -124,7 +124,7 @@ export function planOrderSets(sets: OrderSet[], prepared: PreparedOrders): Order
 }
 
 /** Stores order sets (a CSV chunk's rows, by source) in one go: prepare, plan, write. Run it inside a transaction. */
-export async function storeOrderSets(tx: Executor, sets: OrderSet[]): Promise<{ outcomes: ItemOutcome[][]; changedClientIds: string[] }> {
-  const plan = planOrderSets(sets, await prepareOrderSets(tx, sets));
-  return { outcomes: plan.outcomes, changedClientIds: await plan.write(tx) };
+export async function storeOrderSets(run: RunSql, sets: OrderSet[]): Promise<{ outcomes: ItemOutcome[][]; changedClientIds: string[] }> {
+  const plan = planOrderSets(sets, await prepareOrderSets(run, sets));
+  return { outcomes: plan.outcomes, changedClientIds: await plan.write(run) };
 }

@@ -7,6 +7,7 @@ import { db, type Executor } from "@/lib/server/db/client";
 import { importJobs } from "@/lib/server/db/schema";
 import { BULK_RESCORE_THRESHOLD, onClientProfilesUpdated, onOrdersChanged } from "@/lib/server/events/ingest-events";
 import { withIngestRetry } from "@/lib/server/services/ingest/retry";
+import { runViaDrizzle } from "@/lib/server/services/ingest/run-sql";
 import { storeClientProfiles } from "@/lib/server/services/ingest/store-client-profiles";
 import { storeOrderSets } from "@/lib/server/services/ingest/store-orders";
 import { readCsv } from "./csv-reader";
@@ -23,12 +24,12 @@ async function storeChunk(tx: Executor, chunk: Chunk) {
   const outcomes: ItemOutcome[] = [];
   const changed = new Set<string>();
   if (bySource.size) {
-    const stored = await storeOrderSets(tx, [...bySource].map(([source, orders]) => ({ source, orders })));
+    const stored = await storeOrderSets(runViaDrizzle(tx), [...bySource].map(([source, orders]) => ({ source, orders })));
     outcomes.push(...stored.outcomes.flat());
     stored.changedClientIds.forEach((id) => changed.add(id));
   }
   if (chunk.profiles.length) {
-    const stored = await storeClientProfiles(tx, chunk.profiles);
+    const stored = await storeClientProfiles(runViaDrizzle(tx), chunk.profiles);
     outcomes.push(...stored.outcomes);
     stored.changedClientIds.forEach((id) => changed.add(id));
   }
