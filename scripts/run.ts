@@ -46,7 +46,11 @@ try {
 }
 
 const port = process.env.PORT ?? "3000";
-const next = spawn(path.join("node_modules", ".bin", "next"), [mode, "--port", port], { stdio: "inherit", env: process.env });
+// Development is plain `next dev`; production is Next.js behind scripts/serve.ts, which serves the webhooks itself.
+const next =
+  mode === "dev"
+    ? spawn(path.join("node_modules", ".bin", "next"), ["dev", "--port", port], { stdio: "inherit", env: process.env })
+    : spawn(path.join("node_modules", ".bin", "tsx"), ["--conditions=react-server", "scripts/serve.ts"], { stdio: "inherit", env: { ...process.env, NODE_ENV: "production", PORT: port } });
 
 let stopping = false;
 async function shutdown(signal: NodeJS.Signals) {

@@ -1,18 +1,7 @@
-import { clientEventSchema, toIngestClientProfile } from "@/lib/domain/ingest/client-event";
-import { envelopeParser } from "@/lib/domain/ingest/envelope";
-import { deliverClientProfiles } from "@/lib/server/services/ingest/deliver";
-import { receiveSignedWebhook } from "@/lib/server/services/ingest/signed-webhook";
+import { fetchWebhook } from "@/lib/server/services/ingest/http";
+import { receiveClientProfiles } from "@/lib/server/services/ingest/webhook-endpoints";
 
 export const dynamic = "force-dynamic";
 
-const parseClients = envelopeParser({ single: "client", batch: "clients", item: clientEventSchema, toItem: toIngestClientProfile, withSource: false });
-
-/** Client profile upserts by email: one (`client`) or a batch (`clients`). See "Sending orders and client profiles" in README.md. */
-export function POST(request: Request) {
-  return receiveSignedWebhook(request, {
-    endpoint: "clients",
-    scope: "clients:write",
-    parse: parseClients,
-    deliver: (ctx, meta, parsed) => deliverClientProfiles({ ctx, input: { meta, received: parsed.received, valid: parsed.valid, issues: parsed.issues } }),
-  });
-}
+/** Client profile upserts; see receiveClientProfiles. `npm start` serves this path without Next.js (scripts/lib/webhook-lane.ts). */
+export const POST = fetchWebhook(receiveClientProfiles);

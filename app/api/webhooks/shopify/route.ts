@@ -1,8 +1,7 @@
-import { receiveShopifyWebhook } from "@/lib/server/services/ingest/shopify-webhook";
+import { fetchWebhook } from "@/lib/server/services/ingest/http";
+import { receiveShopifyWebhook } from "@/lib/server/services/ingest/webhook-endpoints";
 
 export const dynamic = "force-dynamic";
 
-/** Shopify's orders/create, orders/updated and customers/update webhooks. See "Sending orders and client profiles" in README.md. */
-export function POST(request: Request) {
-  return receiveShopifyWebhook(request);
-}
+/** Shopify's orders/create, orders/updated and customers/update webhooks; see receiveShopifyWebhook. `npm start` serves this path without Next.js (scripts/lib/webhook-lane.ts). */
+export const POST = fetchWebhook(receiveShopifyWebhook);

@@ -1,90 +1,84 @@
 import "server-only";
-import { randomUUID } from "node:crypto";
-import type { SQL } from "drizzle-orm";
-import { deliveryResponse } from "@/lib/domain/ingest/delivery-response";
-import type { ValidItem } from "@/lib/domain/ingest/envelope";
-import type { IngestClientProfile, IngestOrder, ItemOutcome } from "@/lib/domain/ingest/ingest-types";
-import type { IngestIssue } from "@/lib/domain/ingest/issues";
-import { writeAudit } from "@/lib/server/audit";
+import type { DeliveryAnswer } from "@/lib/domain/ingest/delivery-replay";
+import type { IngestClientProfile, IngestOrder } from "@/lib/domain/ingest/ingest-types";
 import { authorize } from "@/lib/server/auth/permissions";
 import type { ServiceContext } from "@/lib/server/context";
 import type { Executor } from "@/lib/server/db/client";
 import { onClientProfilesUpdated, onOrdersChanged } from "@/lib/server/events/ingest-events";
-import { type DeliveryMeta, eventUnprocessed, lockEventStatement, type ProcessedReceipt, processedReceiptStatement, recordProcessedReceipt } from "./receipts";
+import { type CommitSpec, commitDeliveries, type Delivery, type DeliveryJob } from "./commit-deliveries";
+import { createGroupCommitter } from "./group-commit";
 import { withIngestRetry } from "./retry";
-import { storeClientProfiles } from "./store-client-profiles";
-import { storeOrders } from "./store-orders";
+import { prepareClientProfileSets, storeClientProfileSets } from "./store-client-profiles";
+import { planOrderSets, prepareOrderSets } from "./store-orders";
 
-export type Delivery<T> = { meta: DeliveryMeta & { eventId: string }; received: number; valid: ValidItem<T>[]; issues: IngestIssue[] };
-export type DeliveryAnswer = { status: number; body: Record<string, unknown>; replayed: boolean };
+export type { Delivery } from "./commit-deliveries";
 
-/** Stores the items; given `onlyIf`, it must make every write conditional on it (see storeOrders). */
-type Store<T> = (tx: Executor, items: T[], onlyIf?: SQL) => Promise<{ outcomes: ItemOutcome[]; changedClientIds: string[] }>;
+/** Groups committing at once: one can run in Postgres while the next is gathered. */
+const GROUP_CONCURRENCY = 1;
+/** The most items one group stores: a full batch of 1,000 goes alone, single orders go in groups of up to this many. */
+const MAX_GROUP_ITEMS = 1_000;
 
-export const REUSED_EVENT_ID = "This event_id was already used for a different body. Retries must send the same bytes; new data needs a new event_id.";
+type Committer<D> = (job: DeliveryJob<D>) => Promise<DeliveryAnswer>;
 
 /**
- * Processes one delivery exactly once per (sender, event id): the receipt, the data and the audit row
- * commit together, so a crash leaves nothing half-written and the sender can simply retry. A repeat
- * (or a concurrent duplicate, which waits on the event's lock) gets the first answer and changes nothing.
+ * Deliveries arriving together are committed together, one transaction per group (see
+ * createGroupCommitter), each still answered with its own result once the group has committed; then
+ * `after` hears of every client whose data changed. One committer per executor, since a group shares it.
  */
-async function deliver<T>(ctx: ServiceContext, delivery: Delivery<T>, spec: { idOf: (item: T) => string; store: Store<T>; auditAction: string; pipelined: boolean }) {
-  const { meta } = delivery;
-  const receiptId = randomUUID();
-  const items = delivery.valid.map((v) => v.value);
-  const outcome = await withIngestRetry(() =>
-    ctx.db.transaction(async (tx) => {
-      // Pipelined, the lock, the check and the writes travel in one round trip; the writes carry the check.
-      const [, processed, pipelinedStore] = await Promise.all([
-        tx.execute(lockEventStatement(meta.sender, meta.eventId)),
-        tx.execute<ProcessedReceipt>(processedReceiptStatement(meta.sender, meta.eventId)),
-        spec.pipelined ? spec.store(tx, items, eventUnprocessed(meta.sender, meta.eventId)) : null,
-      ]);
-      const original = processed[0];
-      if (original) return { kind: "repeat" as const, original };
-      const stored = pipelinedStore ?? (await spec.store(tx, items));
-      const response = deliveryResponse({
-        eventId: meta.eventId,
-        received: delivery.received,
-        stored: delivery.valid.map((v, i) => ({ index: v.index, id: spec.idOf(v.value), outcome: stored.outcomes[i] ?? "unchanged" })),
-        issues: delivery.issues,
-      });
-      const { created, updated, unchanged, rejected } = response;
-      await Promise.all([
-        recordProcessedReceipt(tx, receiptId, meta, { outcome: response.status, received: delivery.received, counts: { created, updated, unchanged, rejected }, response }),
-        writeAudit(tx, ctx.actor, { action: spec.auditAction, entityType: "webhook_receipt", entityId: receiptId, after: { endpoint: meta.endpoint, eventId: meta.eventId, created, updated, unchanged, rejected } }),
-      ]);
-      return { kind: "processed" as const, response, changedClientIds: stored.changedClientIds };
-    }),
-  );
-  if (outcome.kind === "repeat") return { answer: replay(meta, outcome.original), changedClientIds: [] };
-  return { answer: { status: 200, body: outcome.response, replayed: false } as DeliveryAnswer, changedClientIds: outcome.changedClientIds };
+function groupCommitted<T, D extends Delivery<T>, P>(spec: CommitSpec<T, D, P> & { after: (changedClientIds: string[]) => Promise<void> }): (db: Executor) => Committer<D> {
+  const committers = new WeakMap<Executor, Committer<D>>();
+  return (db) => {
+    const existing = committers.get(db);
+    if (existing) return existing;
+    const committer = createGroupCommitter<DeliveryJob<D>, DeliveryAnswer>({
+      concurrency: GROUP_CONCURRENCY,
+      maxGroupSize: MAX_GROUP_ITEMS,
+      sizeOf: (job) => job.delivery.valid.length,
+      commit: async (jobs) => {
+        const { answers, changedClientIds } = await withIngestRetry(() => commitDeliveries(db, jobs, spec));
+        // The group is committed: a failing follow-up must not make it look failed (and be stored again).
+        await spec.after(changedClientIds).catch((error) => console.error("A follow-up to stored deliveries failed", error));
+        return answers;
+      },
+    });
+    committers.set(db, committer);
+    return committer;
+  };
 }
 
-function replay(meta: DeliveryMeta & { eventId: string }, original: ProcessedReceipt): DeliveryAnswer {
-  if (original.body_sha256 && meta.bodySha256 && original.body_sha256 !== meta.bodySha256) {
-    return { status: 409, body: { event_id: meta.eventId, errors: [{ path: "event_id", message: REUSED_EVENT_ID }] }, replayed: true };
-  }
-  return { status: original.http_status, body: original.response ?? {}, replayed: true };
-}
+type OrderDelivery = Delivery<IngestOrder> & { source: string };
+const orderSets = (deliveries: OrderDelivery[]) => deliveries.map((d) => ({ source: d.source, orders: d.valid.map((v) => v.value) }));
+
+const orderCommitter = groupCommitted({
+  prepare: (run, deliveries: OrderDelivery[]) => prepareOrderSets(run, orderSets(deliveries)),
+  plan: async (_run, fresh, prepared) => planOrderSets(orderSets(fresh), prepared),
+  idOf: (o: IngestOrder) => o.externalId,
+  auditAction: "orders.ingest",
+  after: onOrdersChanged,
+});
+
+const profileSets = (deliveries: Delivery<IngestClientProfile>[]) => deliveries.map((d) => d.valid.map((v) => v.value));
+
+const profileCommitter = groupCommitted({
+  prepare: (run, deliveries: Delivery<IngestClientProfile>[]) => prepareClientProfileSets(run, profileSets(deliveries)),
+  // Profiles are written as they are decided, one delivery after another; nothing is left to write after.
+  plan: async (run, fresh) => {
+    const { outcomes, changedClientIds } = await storeClientProfileSets(run, profileSets(fresh));
+    return { outcomes, write: async () => changedClientIds };
+  },
+  idOf: (p: IngestClientProfile) => p.email,
+  auditAction: "clients.ingest",
+  after: onClientProfilesUpdated,
+});
 
 /** Orders from a sender, keyed by (source, external id); unknown client emails become minimal clients. */
 export async function deliverOrders({ ctx, input }: { ctx: ServiceContext; input: Delivery<IngestOrder> & { source: string } }): Promise<DeliveryAnswer> {
   authorize(ctx.actor, "orders.write");
-  const { answer, changedClientIds } = await deliver(ctx, input, {
-    idOf: (o) => o.externalId,
-    store: (tx, orders, onlyIf) => storeOrders(tx, input.source, orders, { onlyIf }),
-    auditAction: "orders.ingest",
-    pipelined: true,
-  });
-  await onOrdersChanged(changedClientIds);
-  return answer;
+  return orderCommitter(ctx.db)({ actor: ctx.actor, delivery: input });
 }
 
 /** Client profile upserts, keyed by email. */
 export async function deliverClientProfiles({ ctx, input }: { ctx: ServiceContext; input: Delivery<IngestClientProfile> }): Promise<DeliveryAnswer> {
   authorize(ctx.actor, "clients.update");
-  const { answer, changedClientIds } = await deliver(ctx, input, { idOf: (p) => p.email, store: (tx, profiles) => storeClientProfiles(tx, profiles), auditAction: "clients.ingest", pipelined: false });
-  await onClientProfilesUpdated(changedClientIds);
-  return answer;
+  return profileCommitter(ctx.db)({ actor: ctx.actor, delivery: input });
 }

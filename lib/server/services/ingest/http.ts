@@ -4,12 +4,21 @@ import type { IngestIssue } from "@/lib/domain/ingest/issues";
 /** The most a delivery may carry: a full batch of 1,000 orders is well under this. */
 export const MAX_WEBHOOK_BODY_BYTES = 2 * 1024 * 1024;
 
-export function jsonResponse(status: number, body: unknown, headers: Record<string, string> = {}): Response {
-  return Response.json(body, { status, headers: { "Cache-Control": "no-store", ...headers } });
+/**
+ * A webhook delivery as the handlers see it, whichever server carried it: a Next.js route handler
+ * (fetchWebhook) or the lean lane of `npm start` (scripts/lib/webhook-lane.ts).
+ */
+export type WebhookRequest = { header: (name: string) => string | null; readBody: (maxBytes: number) => Promise<BodyRead> };
+
+/** A webhook's answer, written out as JSON by whichever server carried the request. */
+export type WebhookAnswer = { status: number; body: unknown; headers: Record<string, string> };
+
+export function jsonAnswer(status: number, body: unknown, headers: Record<string, string> = {}): WebhookAnswer {
+  return { status, body, headers: { "Cache-Control": "no-store", ...headers } };
 }
 
-export function errorResponse(status: number, errors: IngestIssue[], headers: Record<string, string> = {}): Response {
-  return jsonResponse(status, { errors }, headers);
+export function errorAnswer(status: number, errors: IngestIssue[], headers: Record<string, string> = {}): WebhookAnswer {
+  return jsonAnswer(status, { errors }, headers);
 }
 
 export function isJsonContentType(header: string | null): boolean {
@@ -41,4 +50,12 @@ export async function readBodyCapped(request: Request, maxBytes: number): Promis
     chunks.push(value);
   }
   return { ok: true, body: Buffer.concat(chunks, total) };
+}
+
+/** A route handler (`POST(request)`) for a webhook. */
+export function fetchWebhook(receive: (request: WebhookRequest) => Promise<WebhookAnswer>): (request: Request) => Promise<Response> {
+  return async (request) => {
+    const answer = await receive({ header: (name) => request.headers.get(name), readBody: (maxBytes) => readBodyCapped(request, maxBytes) });
+    return Response.json(answer.body, { status: answer.status, headers: answer.headers });
+  };
 }

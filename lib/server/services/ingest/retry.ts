@@ -1,6 +1,8 @@
 import "server-only";
 import { isUniqueViolation } from "@/lib/server/errors";
-import { RetryableIngestConflict } from "./store-client-profiles";
+
+/** A race lost to a concurrent writer (an insert of the same email or order); the whole transaction is simply run again. */
+export class RetryableIngestConflict extends Error {}
 
 const RETRYABLE_CODES = new Set(["40001", "40P01"]); // serialization failure, deadlock
 

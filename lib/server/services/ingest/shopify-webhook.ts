@@ -1,5 +1,6 @@
 import "server-only";
 import { createHash } from "node:crypto";
+import type { DeliveryAnswer } from "@/lib/domain/ingest/delivery-replay";
 import type { IngestClientProfile, IngestOrder } from "@/lib/domain/ingest/ingest-types";
 import { type IngestIssue, issuesFrom } from "@/lib/domain/ingest/issues";
 import { parseJsonBody } from "@/lib/domain/ingest/safe-json";
@@ -7,8 +8,8 @@ import { verifyShopifyHmac } from "@/lib/domain/ingest/signature";
 import { parseShopifyCustomer } from "@/lib/domain/ingest/shopify-customer";
 import { mapShopifyOrder, shopifyOrderSchema } from "@/lib/domain/ingest/shopify-order";
 import { contextFor } from "@/lib/server/context";
-import { type DeliveryAnswer, deliverClientProfiles, deliverOrders } from "./deliver";
-import { errorResponse, isJsonContentType, jsonResponse, MAX_WEBHOOK_BODY_BYTES, readBodyCapped } from "./http";
+import { deliverClientProfiles, deliverOrders } from "./deliver";
+import { errorAnswer, isJsonContentType, jsonAnswer, MAX_WEBHOOK_BODY_BYTES, type WebhookAnswer, type WebhookRequest } from "./http";
 import { type DeliveryMeta, recordRefusedDelivery } from "./receipts";
 import { shopifyConfig } from "./shopify-settings";
 import { SERVER_FAULT_MESSAGE } from "./signed-webhook";
@@ -41,28 +42,28 @@ function mapTopic(topic: string, body: unknown): Mapped {
 }
 
 /** Shopify's webhooks: HMAC of the raw body with the shop's secret, deduplicated by X-Shopify-Webhook-Id. */
-export async function receiveShopifyWebhook(request: Request): Promise<Response> {
+export async function receiveShopifyWebhook(request: WebhookRequest): Promise<WebhookAnswer> {
   try {
     const config = await shopifyConfig();
-    if (!config.secret) return errorResponse(401, [{ path: "X-Shopify-Hmac-Sha256", message: "Shopify webhooks are not set up: save the webhook secret under Settings → Webhooks." }]);
-    const shop = request.headers.get("x-shopify-shop-domain")?.toLowerCase() ?? "";
+    if (!config.secret) return errorAnswer(401, [{ path: "X-Shopify-Hmac-Sha256", message: "Shopify webhooks are not set up: save the webhook secret under Settings → Webhooks." }]);
+    const shop = request.header("x-shopify-shop-domain")?.toLowerCase() ?? "";
     const rate = webhookRateLimiter.take(`shopify:${shop}`, Date.now());
-    if (!rate.allowed) return errorResponse(429, [{ path: "(rate)", message: `Too many deliveries; retry after ${rate.retryAfterSeconds}s.` }], { "Retry-After": String(rate.retryAfterSeconds) });
-    if (!isJsonContentType(request.headers.get("content-type"))) return errorResponse(415, [{ path: "Content-Type", message: "Send the body as application/json." }]);
-    const read = await readBodyCapped(request, MAX_WEBHOOK_BODY_BYTES);
-    if (!read.ok) return errorResponse(413, [{ path: "(body)", message: "The body is too large." }]);
-    if (!verifyShopifyHmac(config.secret, read.body, request.headers.get("x-shopify-hmac-sha256"))) {
-      return errorResponse(401, [{ path: "X-Shopify-Hmac-Sha256", message: "The HMAC does not match the body with the shop's webhook secret." }]);
+    if (!rate.allowed) return errorAnswer(429, [{ path: "(rate)", message: `Too many deliveries; retry after ${rate.retryAfterSeconds}s.` }], { "Retry-After": String(rate.retryAfterSeconds) });
+    if (!isJsonContentType(request.header("content-type"))) return errorAnswer(415, [{ path: "Content-Type", message: "Send the body as application/json." }]);
+    const read = await request.readBody(MAX_WEBHOOK_BODY_BYTES);
+    if (!read.ok) return errorAnswer(413, [{ path: "(body)", message: "The body is too large." }]);
+    if (!verifyShopifyHmac(config.secret, read.body, request.header("x-shopify-hmac-sha256"))) {
+      return errorAnswer(401, [{ path: "X-Shopify-Hmac-Sha256", message: "The HMAC does not match the body with the shop's webhook secret." }]);
     }
-    if (config.shopDomain && shop !== config.shopDomain) return errorResponse(401, [{ path: "X-Shopify-Shop-Domain", message: `Only ${config.shopDomain} is connected.` }]);
+    if (config.shopDomain && shop !== config.shopDomain) return errorAnswer(401, [{ path: "X-Shopify-Shop-Domain", message: `Only ${config.shopDomain} is connected.` }]);
 
-    const topic = request.headers.get("x-shopify-topic") ?? "";
-    const webhookId = request.headers.get("x-shopify-webhook-id")?.trim() ?? "";
+    const topic = request.header("x-shopify-topic") ?? "";
+    const webhookId = request.header("x-shopify-webhook-id")?.trim() ?? "";
     const meta: DeliveryMeta = { sender: SHOPIFY_SENDER, apiKeyId: null, endpoint: `shopify:${topic}`, eventId: webhookId || null, bodySha256: createHash("sha256").update(read.body).digest("hex") };
     const db = contextFor({ type: "system", name: "webhook:shopify" }).db;
     const refuse = async (status: number, body: Record<string, unknown>, outcome: "rejected" | "ignored" = "rejected") => {
       await recordRefusedDelivery(db, meta, { status, body, received: 1, outcome }).catch((error) => console.error("Could not record a Shopify delivery", error));
-      return jsonResponse(status, body);
+      return jsonAnswer(status, body);
     };
     if (!webhookId) return refuse(400, { errors: [{ path: "X-Shopify-Webhook-Id", message: "Missing; it is how repeated deliveries are recognised." }] });
     const json = parseJsonBody(read.body.toString("utf8"));
@@ -77,9 +78,9 @@ export async function receiveShopifyWebhook(request: Request): Promise<Response>
     let answer: DeliveryAnswer;
     if (mapped.kind === "order") answer = await deliverOrders({ ctx, input: { ...delivery, source: SHOPIFY_SOURCE, valid: [{ index: 0, value: mapped.order }] } });
     else answer = await deliverClientProfiles({ ctx, input: { ...delivery, valid: [{ index: 0, value: mapped.profile }] } });
-    return jsonResponse(answer.status, answer.body, answer.replayed ? { "X-Rekindle-Replayed": "true" } : {});
+    return jsonAnswer(answer.status, answer.body, answer.replayed ? { "X-Rekindle-Replayed": "true" } : {});
   } catch (error) {
     console.error("Shopify webhook failed", error);
-    return errorResponse(500, [{ path: "(server)", message: SERVER_FAULT_MESSAGE }]);
+    return errorAnswer(500, [{ path: "(server)", message: SERVER_FAULT_MESSAGE }]);
   }
 }

@@ -1,11 +1,11 @@
 import "server-only";
 import { createHash } from "node:crypto";
+import type { DeliveryAnswer } from "@/lib/domain/ingest/delivery-replay";
 import type { EnvelopeResult } from "@/lib/domain/ingest/envelope";
 import { parseJsonBody } from "@/lib/domain/ingest/safe-json";
 import { verifyWebhookSignature } from "@/lib/domain/ingest/signature";
 import { contextFor, type ServiceContext } from "@/lib/server/context";
-import type { DeliveryAnswer } from "./deliver";
-import { errorResponse, isJsonContentType, jsonResponse, MAX_WEBHOOK_BODY_BYTES, readBodyCapped } from "./http";
+import { errorAnswer, isJsonContentType, jsonAnswer, MAX_WEBHOOK_BODY_BYTES, type WebhookAnswer, type WebhookRequest } from "./http";
 import { type DeliveryMeta, recordRefusedDelivery } from "./receipts";
 import { keyAllows, webhookKeyFor, webhookRateLimiter } from "./webhook-auth";
 
@@ -18,41 +18,41 @@ type Spec<T> = {
 
 export const SERVER_FAULT_MESSAGE = "Something went wrong on our side and nothing was stored. Retry the same delivery (same event_id); it is safe.";
 
-async function refuse(meta: DeliveryMeta, status: number, body: Record<string, unknown>, received = 0): Promise<Response> {
+async function refuse(meta: DeliveryMeta, status: number, body: Record<string, unknown>, received = 0): Promise<WebhookAnswer> {
   // Failing to record a refusal must not turn a clear 4xx into a 5xx.
   await recordRefusedDelivery(contextFor({ type: "system", name: "webhook" }).db, meta, { status, body, received }).catch((error) => console.error("Could not record a refused webhook delivery", error));
-  return jsonResponse(status, body);
+  return jsonAnswer(status, body);
 }
 
 /**
  * Our own webhook, step by step: API key, rate, content type, size, signature, payload, then the
  * delivery itself. Each refusal names what was wrong; only an unexpected fault answers 5xx.
  */
-export async function receiveSignedWebhook<T>(request: Request, spec: Spec<T>): Promise<Response> {
+export async function receiveSignedWebhook<T>(request: WebhookRequest, spec: Spec<T>): Promise<WebhookAnswer> {
   try {
-    const key = await webhookKeyFor(request.headers.get("authorization"));
-    if (!key) return errorResponse(401, [{ path: "Authorization", message: "Send an active API key as `Authorization: Bearer rk_…`; this one is missing, unknown or revoked." }]);
-    if (!keyAllows(key, spec.scope)) return errorResponse(403, [{ path: "Authorization", message: `This key's scope does not include ${spec.scope}.` }]);
+    const key = await webhookKeyFor(request.header("authorization"));
+    if (!key) return errorAnswer(401, [{ path: "Authorization", message: "Send an active API key as `Authorization: Bearer rk_…`; this one is missing, unknown or revoked." }]);
+    if (!keyAllows(key, spec.scope)) return errorAnswer(403, [{ path: "Authorization", message: `This key's scope does not include ${spec.scope}.` }]);
     const rate = webhookRateLimiter.take(key.id, Date.now());
     if (!rate.allowed) {
-      return errorResponse(429, [{ path: "(rate)", message: `Too many deliveries for this key; retry after ${rate.retryAfterSeconds}s.` }], { "Retry-After": String(rate.retryAfterSeconds) });
+      return errorAnswer(429, [{ path: "(rate)", message: `Too many deliveries for this key; retry after ${rate.retryAfterSeconds}s.` }], { "Retry-After": String(rate.retryAfterSeconds) });
     }
 
     const meta: DeliveryMeta = { sender: key.id, apiKeyId: key.id, endpoint: spec.endpoint, eventId: null, bodySha256: null };
-    if (!isJsonContentType(request.headers.get("content-type"))) {
+    if (!isJsonContentType(request.header("content-type"))) {
       return refuse(meta, 415, { errors: [{ path: "Content-Type", message: "Send the body as application/json." }] });
     }
-    const read = await readBodyCapped(request, MAX_WEBHOOK_BODY_BYTES);
+    const read = await request.readBody(MAX_WEBHOOK_BODY_BYTES);
     if (!read.ok) return refuse(meta, 413, { errors: [{ path: "(body)", message: `The body is larger than ${MAX_WEBHOOK_BODY_BYTES / 1024 / 1024} MiB; send smaller batches (at most 1,000 items).` }] });
 
     const signature = verifyWebhookSignature({
       signingSecret: key.signingSecret,
-      timestamp: request.headers.get("x-rekindle-timestamp"),
-      signature: request.headers.get("x-rekindle-signature"),
+      timestamp: request.header("x-rekindle-timestamp"),
+      signature: request.header("x-rekindle-signature"),
       body: read.body,
       nowSeconds: Math.floor(Date.now() / 1000),
     });
-    if (!signature.ok) return errorResponse(401, [{ path: "X-Rekindle-Signature", message: signature.reason }]);
+    if (!signature.ok) return errorAnswer(401, [{ path: "X-Rekindle-Signature", message: signature.reason }]);
 
     meta.bodySha256 = createHash("sha256").update(read.body).digest("hex");
     const json = parseJsonBody(read.body.toString("utf8"));
@@ -63,9 +63,9 @@ export async function receiveSignedWebhook<T>(request: Request, spec: Spec<T>): 
 
     const ctx = contextFor({ type: "system", name: `webhook:${key.name}` });
     const answer = await spec.deliver(ctx, { ...meta, eventId: parsed.eventId }, parsed);
-    return jsonResponse(answer.status, answer.body, answer.replayed ? { "X-Rekindle-Replayed": "true" } : {});
+    return jsonAnswer(answer.status, answer.body, answer.replayed ? { "X-Rekindle-Replayed": "true" } : {});
   } catch (error) {
     console.error(`Webhook ${spec.endpoint} failed`, error);
-    return errorResponse(500, [{ path: "(server)", message: SERVER_FAULT_MESSAGE }]);
+    return errorAnswer(500, [{ path: "(server)", message: SERVER_FAULT_MESSAGE }]);
   }
 }

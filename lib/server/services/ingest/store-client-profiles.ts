@@ -1,20 +1,18 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import type { IngestClientProfile, ItemOutcome } from "@/lib/domain/ingest/ingest-types";
-import type { Executor } from "@/lib/server/db/client";
-import { textArray } from "./store-clients";
+import { RetryableIngestConflict } from "./retry";
+import type { RunSql } from "./run-sql";
+import { lockClientsByEmailStatement } from "./store-clients";
 
 export type StoredProfiles = { outcomes: ItemOutcome[]; changedClientIds: string[] };
-
-/** A race lost to a concurrent insert of the same email; the whole transaction is simply run again. */
-export class RetryableIngestConflict extends Error {}
 
 /**
  * Upserts client profiles by email. Fields a profile leaves out keep their stored value (or the default
  * for a new client); a profile that changes nothing is reported unchanged and not written.
  * Within a batch the last profile for an email wins. Run it inside a transaction.
  */
-export async function storeClientProfiles(tx: Executor, profiles: IngestClientProfile[]): Promise<StoredProfiles> {
+export async function storeClientProfiles(run: RunSql, profiles: IngestClientProfile[]): Promise<StoredProfiles> {
   const outcomes: ItemOutcome[] = profiles.map(() => "unchanged");
   const lastIndex = new Map<string, number>();
   profiles.forEach((p, i) => lastIndex.set(p.email.toLowerCase(), i));
@@ -26,13 +24,11 @@ export async function storeClientProfiles(tx: Executor, profiles: IngestClientPr
     });
   if (input.length === 0) return { outcomes, changedClientIds: [] };
   // Lock the existing clients in email order (as every ingest path does), then change those that differ.
-  const existing = await tx.execute<{ id: string; key: string }>(sql`
-    select id, lower(email) as key from clients where lower(email) = any(${textArray(input.map((row) => row?.key ?? ""))}) order by lower(email) for update
-  `);
+  const existing = await run<{ id: string; key: string }>(lockClientsByEmailStatement(input.map((row) => row?.key ?? "")));
   const idByKey = new Map(existing.map((r) => [r.key, r.id]));
   const changes = input.flatMap((row) => (row && idByKey.has(row.key) ? [{ ...row, id: idByKey.get(row.key) }] : []));
   const updated = changes.length
-    ? await tx.execute<{ id: string; key: string }>(sql`
+    ? await run<{ id: string; key: string }>(sql`
     update clients c set
       name = r.name,
       sizes = coalesce(r.sizes, c.sizes),
@@ -55,7 +51,7 @@ export async function storeClientProfiles(tx: Executor, profiles: IngestClientPr
   const fresh = input.filter((row) => row && !known.has(row.key));
   let created: { id: string; key: string }[] = [];
   if (fresh.length) {
-    created = await tx.execute<{ id: string; key: string }>(sql`
+    created = await run<{ id: string; key: string }>(sql`
       insert into clients (name, email, sizes, preferred_styles, budget_band, marketing_consent, timezone, notes)
       select name, email, coalesce(sizes, '{}'::jsonb), coalesce(preferred_styles, '{}'::text[]), budget_band,
              coalesce(marketing_consent, false), coalesce(timezone, 'UTC'), coalesce(notes, '')
@@ -75,4 +71,22 @@ export async function storeClientProfiles(tx: Executor, profiles: IngestClientPr
     if (i !== undefined) outcomes[i] = "created";
   }
   return { outcomes, changedClientIds: [...updated, ...created].map((r) => r.id) };
+}
+
+/** Locks every existing client these profile sets name, in email order, so two groups never wait on each other in a circle. */
+export async function prepareClientProfileSets(run: RunSql, sets: IngestClientProfile[][]): Promise<void> {
+  const keys = [...new Set(sets.flat().map((p) => p.email.toLowerCase()))];
+  if (keys.length) await run(lockClientsByEmailStatement(keys));
+}
+
+/** Profile sets (deliveries of one group) applied one after another, as if each had its own transaction. */
+export async function storeClientProfileSets(run: RunSql, sets: IngestClientProfile[][]): Promise<{ outcomes: ItemOutcome[][]; changedClientIds: string[] }> {
+  const outcomes: ItemOutcome[][] = [];
+  const changed = new Set<string>();
+  for (const profiles of sets) {
+    const stored = await storeClientProfiles(run, profiles);
+    outcomes.push(stored.outcomes);
+    stored.changedClientIds.forEach((id) => changed.add(id));
+  }
+  return { outcomes, changedClientIds: [...changed] };
 }

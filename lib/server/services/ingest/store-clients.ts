@@ -1,36 +1,35 @@
 import "server-only";
 import { type SQL, sql } from "drizzle-orm";
+import { textArray, uuidArray } from "./sql-lists";
 
 type ClientRef = { email: string; name: string };
 
 /**
- * A list of ids as one array-valued SQL expression. `= any(array(...))` keeps Postgres on the index,
- * where `in (select … from jsonb…)` had it scanning the whole table (it cannot size a JSON list).
+ * Locks the existing clients with these (lowercased) emails for the rest of the transaction and returns
+ * them. Locks are taken in email order, the same order every ingest path uses, so concurrent writers
+ * wait for each other rather than deadlock.
  */
-export function uuidArray(ids: string[]) {
-  return sql`array(select jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb)::uuid)`;
+export function lockClientsByEmailStatement(keys: string[]): SQL {
+  return sql`select id, lower(email) as key from clients where lower(email) = any(${textArray(keys)}) order by lower(email) for update`;
 }
 
-export function textArray(values: string[]) {
-  return sql`array(select jsonb_array_elements_text(${JSON.stringify(values)}::jsonb))`;
+/** Locks these clients (by id) for the rest of the transaction, in email order like every ingest path. */
+export function lockClientsByIdStatement(ids: string[]): SQL {
+  return sql`select id from clients where id = any(${uuidArray(ids)}) order by lower(email) for update`;
 }
 
 /**
- * Finds or creates a client for each email (case-insensitively; a new client gets the given name) and
- * locks every one of them for the rest of the transaction. Locks are taken in email order, the same
- * order every ingest path uses, so concurrent batches wait for each other rather than deadlock.
- * `do update … where false` locks an existing client without writing a new version of its row.
+ * Creates a minimal client for each email (none known yet), in email order, returning the new ones. A
+ * client created meanwhile by someone else is skipped, so the caller can tell it lost that race.
  */
-export function lockClientsStatement(refs: ClientRef[], onlyIf: SQL = sql`true`): SQL {
-  const unique = new Map<string, ClientRef>();
-  for (const ref of refs) if (!unique.has(ref.email.toLowerCase())) unique.set(ref.email.toLowerCase(), ref);
-  const input = [...unique.values()].sort((a, b) => (a.email.toLowerCase() < b.email.toLowerCase() ? -1 : 1));
+export function createClientsStatement(refs: ClientRef[]): SQL {
+  const input = [...refs].sort((a, b) => (a.email.toLowerCase() < b.email.toLowerCase() ? -1 : 1));
   return sql`
     insert into clients (name, email)
     select name, email from jsonb_to_recordset(${JSON.stringify(input)}::jsonb) as r(email text, name text)
-    where (${onlyIf})
     order by lower(email)
-    on conflict ((lower(email))) do update set email = clients.email where false
+    on conflict ((lower(email))) do nothing
+    returning id, lower(email) as key
   `;
 }
 
@@ -40,7 +39,7 @@ export function lockClientsStatement(refs: ClientRef[], onlyIf: SQL = sql`true`)
  * every index on clients an update when a repeat changed nothing. Both figures come from one
  * aggregate over the client's orders: a lone max() lets the planner walk the global ordered_at index.
  */
-export function refreshSummariesStatement(which: SQL, onlyIf: SQL = sql`true`): SQL {
+export function refreshSummariesStatement(which: SQL): SQL {
   return sql`
     update clients c set last_order_at = s.last_order_at, order_count = s.order_count
     from (
@@ -52,6 +51,6 @@ export function refreshSummariesStatement(which: SQL, onlyIf: SQL = sql`true`): 
       ) agg
       where ${which}
     ) s
-    where c.id = s.id and (c.last_order_at, c.order_count) is distinct from (s.last_order_at, s.order_count) and (${onlyIf})
+    where c.id = s.id and (c.last_order_at, c.order_count) is distinct from (s.last_order_at, s.order_count)
   `;
 }

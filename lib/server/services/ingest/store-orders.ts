@@ -1,44 +1,97 @@
 import "server-only";
-import { type SQL, sql } from "drizzle-orm";
-import { type IngestOrder, type ItemOutcome, nameFromEmail } from "@/lib/domain/ingest/ingest-types";
-import type { Executor } from "@/lib/server/db/client";
-import { lockClientsStatement, refreshSummariesStatement, textArray, uuidArray } from "./store-clients";
+import { sql } from "drizzle-orm";
+import { type ItemOutcome, nameFromEmail } from "@/lib/domain/ingest/ingest-types";
+import { applyOrderSets, orderKey, type OrderSet, type OrderWrite } from "@/lib/domain/ingest/order-versions";
+import { RetryableIngestConflict } from "./retry";
+import type { RunSql } from "./run-sql";
+import { textArray, uuidArray } from "./sql-lists";
+import { createClientsStatement, lockClientsByEmailStatement, lockClientsByIdStatement, refreshSummariesStatement } from "./store-clients";
 
-export type StoredOrders = { outcomes: ItemOutcome[]; changedClientIds: string[] };
+type StoredRow = { source: string; external_id: string; client_id: string; updated_ms: number | null };
+type WrittenRow = { source: string; external_id: string; inserted: boolean };
+type ClientRow = { id: string; key: string };
 
-/** Within one batch the same order may appear twice; only its newest version is written. */
-function newestPerOrder(orders: IngestOrder[]): Map<string, number> {
-  const newest = new Map<string, number>();
-  orders.forEach((order, i) => {
-    const current = newest.get(order.externalId);
-    const best = current === undefined ? undefined : orders[current];
-    if (!best || order.updatedAt > best.updatedAt) newest.set(order.externalId, i);
-  });
-  return newest;
+/** What the orders' writers hold after prepareOrderSets: their existing clients by lowercased email, and the orders already stored. */
+export type PreparedOrders = { clientIdOf: Map<string, string>; stored: StoredRow[] };
+
+/** A decided group of order sets: each item's outcome, and the writes that make it so (they return the clients whose orders changed). */
+export type OrderPlan = { outcomes: ItemOutcome[][]; write: (run: RunSql) => Promise<string[]> };
+
+/** The stored versions of these orders, locked until the transaction ends so none changes under us. */
+function lockStoredOrdersStatement(sets: OrderSet[]) {
+  const sources = [...new Set(sets.map((s) => s.source))];
+  const externalIds = [...new Set(sets.flatMap((s) => s.orders.map((o) => o.externalId)))];
+  return sql`
+    select source, external_id, client_id, (extract(epoch from source_updated_at) * 1000)::float8 as updated_ms from orders
+    where source = any(${textArray(sources)}) and external_id = any(${textArray(externalIds)})
+    order by source, external_id
+    for update
+  `;
 }
 
-type UpsertRow = { external_id: string; client_id: string; inserted: boolean; prev_client_id: string | null };
+/**
+ * Inserts or replaces each order, filed under the client with its email (created just before if new).
+ * The version check stays in SQL too, so a row that moved on meanwhile is left alone (and noticed).
+ */
+function upsertOrdersStatement(rows: Record<string, unknown>[]) {
+  return sql`
+    insert into orders (client_id, source, external_id, ordered_at, items_shipped, items_kept, value_cents, currency, status, source_updated_at)
+    select (select c.id from clients c where lower(c.email) = r.client_key), source, external_id, ordered_at, items_shipped, items_kept, value_cents, currency, status, updated_at
+    from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as r(
+      client_key text, source text, external_id text, ordered_at timestamptz, updated_at timestamptz,
+      items_shipped int, items_kept int, value_cents int, currency text, status order_status)
+    on conflict (source, external_id) do update set
+      client_id = excluded.client_id, ordered_at = excluded.ordered_at, items_shipped = excluded.items_shipped,
+      items_kept = excluded.items_kept, value_cents = excluded.value_cents, currency = excluded.currency,
+      status = excluded.status, source_updated_at = excluded.source_updated_at, updated_at = now()
+    where orders.source_updated_at is null or excluded.source_updated_at > orders.source_updated_at
+    returning source, external_id, (xmax = 0) as inserted
+  `;
+}
+
+/** True when the database did exactly the writes planned from what was read: nothing raced us in between. */
+function wroteAsPlanned(writes: OrderWrite[], written: WrittenRow[]): boolean {
+  const inserted = new Map(written.map((w) => [orderKey(w.source, w.external_id), w.inserted]));
+  return written.length === writes.length && writes.every((w) => inserted.get(orderKey(w.source, w.order.externalId)) === (w.kind === "insert"));
+}
 
 /**
- * Writes a batch of orders in three set-based statements, sent together in one round trip: find or
- * create each client by email (locking them in email order, so concurrent batches for one client queue
- * instead of miscounting), upsert the orders keyed by (source, external id) where the incoming version
- * is newer, and recompute the order summary of the batch's clients where it changed. Run it inside a
- * transaction; `onlyIf` (a SQL condition) lets the caller make all three do nothing, e.g. when the
- * delivery turns out to be a repeat.
+ * The reads before storing order sets, with no write, so they can run before it is known which sets
+ * will be stored: lock the existing clients of every email (in email order, as every ingest path does,
+ * so concurrent writers for one client queue instead of miscounting) and the stored versions of every order.
  */
-export async function storeOrders(tx: Executor, source: string, orders: IngestOrder[], { onlyIf = sql`true` }: { onlyIf?: SQL } = {}): Promise<StoredOrders> {
-  const outcomes: ItemOutcome[] = orders.map(() => "unchanged");
-  if (orders.length === 0) return { outcomes, changedClientIds: [] };
+export async function prepareOrderSets(run: RunSql, sets: OrderSet[]): Promise<PreparedOrders> {
+  const emails = [...new Set(sets.flatMap((s) => s.orders.map((o) => o.clientEmail.toLowerCase())))];
+  if (emails.length === 0) return { clientIdOf: new Map(), stored: [] };
+  // Issued together, both statements travel in one round trip and run in order.
+  const [clients, stored] = await Promise.all([run<ClientRow>(lockClientsByEmailStatement(emails)), run<StoredRow>(lockStoredOrdersStatement(sets))]);
+  return { clientIdOf: new Map(clients.map((c) => [c.key, c.id])), stored };
+}
 
-  const newest = newestPerOrder(orders);
-  const rows = [...newest.values()]
-    .map((i) => orders[i])
-    .filter((o): o is IngestOrder => o !== undefined)
-    .sort((a, b) => (a.externalId < b.externalId ? -1 : 1))
-    .map((o) => ({
-      external_id: o.externalId,
+/**
+ * Decides what storing the sets one after another would do (applyOrderSets) from what prepareOrderSets
+ * read, and returns that with the writes to do it: create the unknown clients, write each changed order
+ * once, and recompute the order summaries of the clients that gained or lost an order. Should a client or
+ * an order appear meanwhile that was not there when read, the writes throw a conflict the caller retries.
+ */
+export function planOrderSets(sets: OrderSet[], prepared: PreparedOrders): OrderPlan {
+  const wanted = new Set(sets.flatMap((s) => s.orders.map((o) => orderKey(s.source, o.externalId))));
+  const stored = prepared.stored.filter((r) => wanted.has(orderKey(r.source, r.external_id)));
+  const { outcomes, writes } = applyOrderSets(
+    sets,
+    stored.map((r) => ({ source: r.source, externalId: r.external_id, updatedAtMs: r.updated_ms === null ? null : Number(r.updated_ms) })),
+  );
+  // Every email sent gets its client, even when its order turns out unchanged: the first name given wins.
+  const newClients = new Map<string, { email: string; name: string }>();
+  for (const o of sets.flatMap((s) => s.orders)) {
+    const key = o.clientEmail.toLowerCase();
+    if (!prepared.clientIdOf.has(key) && !newClients.has(key)) newClients.set(key, { email: o.clientEmail, name: o.clientName ?? nameFromEmail(o.clientEmail) });
+  }
+  const rows = writes
+    .map(({ source, order: o }) => ({
       client_key: o.clientEmail.toLowerCase(),
+      source,
+      external_id: o.externalId,
       ordered_at: o.orderedAt.toISOString(),
       updated_at: o.updatedAt.toISOString(),
       items_shipped: o.itemsShipped,
@@ -46,59 +99,32 @@ export async function storeOrders(tx: Executor, source: string, orders: IngestOr
       value_cents: o.valueCents,
       currency: o.currency,
       status: o.status,
-    }));
-  const clientKeys = [...new Set(rows.map((r) => r.client_key))];
+    }))
+    .sort((a, b) => (a.source === b.source ? (a.external_id < b.external_id ? -1 : 1) : a.source < b.source ? -1 : 1));
+  const gainingKeys = [...new Set(rows.map((r) => r.client_key))];
+  const gainingKnown = new Set(gainingKeys.map((k) => prepared.clientIdOf.get(k)));
+  // An order that moves to another client leaves its old client one order short: lock that one too, and recount it.
+  const storedClientOf = new Map(stored.map((r) => [orderKey(r.source, r.external_id), r.client_id]));
+  const losing = [...new Set(writes.map((w) => storedClientOf.get(orderKey(w.source, w.order.externalId)) ?? ""))].filter((id) => id && !gainingKnown.has(id));
 
-  // `prev` reads the orders as they were, so an order that moved to another client refreshes both.
-  const upsert = sql`
-    with input as (
-      select r.*, (select c.id from clients c where lower(c.email) = r.client_key) as client_id
-      from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as r(
-        external_id text, client_key text, ordered_at timestamptz, updated_at timestamptz,
-        items_shipped int, items_kept int, value_cents int, currency text, status order_status)
-      where (${onlyIf})
-    ),
-    prev as (
-      select o.external_id, o.client_id from orders o
-      where o.source = ${source} and o.external_id = any(${textArray(rows.map((r) => r.external_id))})
-    ),
-    up as (
-      insert into orders (client_id, source, external_id, ordered_at, items_shipped, items_kept, value_cents, currency, status, source_updated_at)
-      select client_id, ${source}, external_id, ordered_at, items_shipped, items_kept, value_cents, currency, status, updated_at from input
-      on conflict (source, external_id) do update set
-        client_id = excluded.client_id, ordered_at = excluded.ordered_at, items_shipped = excluded.items_shipped,
-        items_kept = excluded.items_kept, value_cents = excluded.value_cents, currency = excluded.currency,
-        status = excluded.status, source_updated_at = excluded.source_updated_at, updated_at = now()
-      where orders.source_updated_at is null or excluded.source_updated_at > orders.source_updated_at
-      returning external_id, client_id, (xmax = 0) as inserted
-    )
-    select up.external_id, up.client_id, up.inserted, prev.client_id as prev_client_id
-    from up left join prev on prev.external_id = up.external_id
-  `;
-  // Issued together, the three statements travel in one round trip and run in order.
-  const [, upserted] = await Promise.all([
-    tx.execute(lockClientsStatement(orders.map((o) => ({ email: o.clientEmail, name: o.clientName ?? nameFromEmail(o.clientEmail) })), onlyIf)),
-    tx.execute<UpsertRow>(upsert),
-    tx.execute(refreshSummariesStatement(sql`lower(t.email) = any(${textArray(clientKeys)})`, onlyIf)),
-  ]);
+  const write = async (run: RunSql) => {
+    // Issued together, the statements travel in one round trip and run in order.
+    const [created, , written] = await Promise.all([
+      newClients.size ? run<ClientRow>(createClientsStatement([...newClients.values()])) : [],
+      losing.length ? run(lockClientsByIdStatement(losing)) : null,
+      rows.length ? run<WrittenRow>(upsertOrdersStatement(rows)) : [],
+      rows.length ? run(refreshSummariesStatement(sql`lower(t.email) = any(${textArray(gainingKeys)}) or t.id = any(${uuidArray(losing)})`)) : null,
+    ]);
+    if (created.length !== newClients.size) throw new RetryableIngestConflict("A client with one of these emails was created meanwhile");
+    if (!wroteAsPlanned(writes, written)) throw new RetryableIngestConflict("An order of these deliveries was written by another one meanwhile");
+    const clientIdOf = new Map([...prepared.clientIdOf, ...created.map((c): [string, string] => [c.key, c.id])]);
+    return [...new Set([...gainingKeys.map((k) => clientIdOf.get(k) ?? ""), ...losing])].filter(Boolean);
+  };
+  return { outcomes, write };
+}
 
-  const written = new Map<string, UpsertRow>();
-  const changed = new Set<string>();
-  const moved = new Set<string>();
-  for (const row of upserted) {
-    written.set(row.external_id, row);
-    changed.add(row.client_id);
-    if (row.prev_client_id && row.prev_client_id !== row.client_id) moved.add(row.prev_client_id);
-  }
-  newest.forEach((index, externalId) => {
-    const row = written.get(externalId);
-    if (row) outcomes[index] = row.inserted ? "created" : "updated";
-  });
-  if (moved.size) {
-    // The client an order left was not locked above; lock it, then recount it.
-    await tx.execute(sql`select id from clients where id = any(${uuidArray([...moved])}) order by lower(email) for update`);
-    await tx.execute(refreshSummariesStatement(sql`t.id = any(${uuidArray([...moved])})`));
-    for (const id of moved) changed.add(id);
-  }
-  return { outcomes, changedClientIds: [...changed] };
+/** Stores order sets (a CSV chunk's rows, by source) in one go: prepare, plan, write. Run it inside a transaction. */
+export async function storeOrderSets(run: RunSql, sets: OrderSet[]): Promise<{ outcomes: ItemOutcome[][]; changedClientIds: string[] }> {
+  const plan = planOrderSets(sets, await prepareOrderSets(run, sets));
+  return { outcomes: plan.outcomes, changedClientIds: await plan.write(run) };
 }

@@ -7,8 +7,9 @@ import { db, type Executor } from "@/lib/server/db/client";
 import { importJobs } from "@/lib/server/db/schema";
 import { BULK_RESCORE_THRESHOLD, onClientProfilesUpdated, onOrdersChanged } from "@/lib/server/events/ingest-events";
 import { withIngestRetry } from "@/lib/server/services/ingest/retry";
+import { runViaDrizzle } from "@/lib/server/services/ingest/run-sql";
 import { storeClientProfiles } from "@/lib/server/services/ingest/store-client-profiles";
-import { storeOrders } from "@/lib/server/services/ingest/store-orders";
+import { storeOrderSets } from "@/lib/server/services/ingest/store-orders";
 import { readCsv } from "./csv-reader";
 import { uploadPath } from "./import-files";
 import { checkRow } from "./validate-import";
@@ -22,13 +23,13 @@ async function storeChunk(tx: Executor, chunk: Chunk) {
   for (const { source, order } of chunk.orders) bySource.set(source, [...(bySource.get(source) ?? []), order]);
   const outcomes: ItemOutcome[] = [];
   const changed = new Set<string>();
-  for (const [source, orders] of bySource) {
-    const stored = await storeOrders(tx, source, orders);
-    outcomes.push(...stored.outcomes);
+  if (bySource.size) {
+    const stored = await storeOrderSets(runViaDrizzle(tx), [...bySource].map(([source, orders]) => ({ source, orders })));
+    outcomes.push(...stored.outcomes.flat());
     stored.changedClientIds.forEach((id) => changed.add(id));
   }
   if (chunk.profiles.length) {
-    const stored = await storeClientProfiles(tx, chunk.profiles);
+    const stored = await storeClientProfiles(runViaDrizzle(tx), chunk.profiles);
     outcomes.push(...stored.outcomes);
     stored.changedClientIds.forEach((id) => changed.add(id));
   }

@@ -1,0 +1,32 @@
+import "server-only";
+import { clientEventSchema, toIngestClientProfile } from "@/lib/domain/ingest/client-event";
+import { envelopeParser } from "@/lib/domain/ingest/envelope";
+import { orderEventSchema, toIngestOrder } from "@/lib/domain/ingest/order-event";
+import { deliverClientProfiles, deliverOrders } from "./deliver";
+import type { WebhookRequest } from "./http";
+import { receiveSignedWebhook } from "./signed-webhook";
+
+export { receiveShopifyWebhook } from "./shopify-webhook";
+
+const parseOrders = envelopeParser({ single: "order", batch: "orders", item: orderEventSchema, toItem: toIngestOrder, withSource: true });
+const parseClients = envelopeParser({ single: "client", batch: "clients", item: clientEventSchema, toItem: toIngestClientProfile, withSource: false });
+
+/** Orders from an order system: one (`order`) or a batch (`orders`), signed with the key's secret. See "Sending orders and client profiles" in README.md. */
+export function receiveOrders(request: WebhookRequest) {
+  return receiveSignedWebhook(request, {
+    endpoint: "orders",
+    scope: "orders:write",
+    parse: parseOrders,
+    deliver: (ctx, meta, parsed) => deliverOrders({ ctx, input: { meta, source: parsed.source ?? "", received: parsed.received, valid: parsed.valid, issues: parsed.issues } }),
+  });
+}
+
+/** Client profile upserts by email: one (`client`) or a batch (`clients`). See "Sending orders and client profiles" in README.md. */
+export function receiveClientProfiles(request: WebhookRequest) {
+  return receiveSignedWebhook(request, {
+    endpoint: "clients",
+    scope: "clients:write",
+    parse: parseClients,
+    deliver: (ctx, meta, parsed) => deliverClientProfiles({ ctx, input: { meta, received: parsed.received, valid: parsed.valid, issues: parsed.issues } }),
+  });
+}
