@@ -16,4 +16,10 @@ describe("JSON with 64-bit ids", () => {
     const parsed = parseJsonBody('{"a":');
     expect(parsed.ok).toBe(false);
   });
+
+  it("refuses a NUL character, which no text column can store, but not a literal backslash-u-0000", () => {
+    expect(parseJsonBody('{"name":"Ada\\u0000"}')).toMatchObject({ ok: false, message: expect.stringMatching(/NUL/) });
+    expect(parseJsonBody('{"name":"Ada\u0000"}')).toMatchObject({ ok: false });
+    expect(parseJsonBody('{"name":"C:\\\\u0000"}')).toEqual({ ok: true, value: { name: "C:\\u0000" } });
+  });
 });

@@ -36,7 +36,11 @@ export function quoteLongIntegers(json: string): string {
 
 export type JsonParse = { ok: true; value: unknown } | { ok: false; message: string };
 
+// A \u0000 escape (after an even run of backslashes, so not a literal "\\u0000"): PostgreSQL text cannot hold NUL.
+const NUL_ESCAPE = /(?<!\\)(?:\\\\)*\\u0000/;
+
 export function parseJsonBody(text: string): JsonParse {
+  if (text.includes("\0") || NUL_ESCAPE.test(text)) return { ok: false, message: "The body contains a NUL character (\\u0000), which no text field can store; remove it." };
   try {
     return { ok: true, value: JSON.parse(quoteLongIntegers(text)) };
   } catch (error) {
