@@ -93,6 +93,7 @@ export function EngagementCard({ engagement, tiers }: { engagement: ClientEngage
       <div className="border-t border-stone-100 px-5 py-4">
         <h3 className="mb-2 text-sm font-semibold text-stone-900">Score over time</h3>
         <ScoreHistoryChart points={history} tiers={tiers} />
+        {history.length === 1 ? <p className="mt-2 text-xs text-stone-500">Scored once so far; each rescoring adds a point.</p> : null}
       </div>
     </Card>
   );

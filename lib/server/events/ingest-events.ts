@@ -81,10 +81,11 @@ export async function onOrdersChanged(clientIds: readonly string[]): Promise<voi
   scheduleDrain();
 }
 
-/** These clients' profiles were created or changed. Scores follow from orders, so nothing is recomputed yet. */
-export async function onClientProfilesUpdated(clientIds: readonly string[]): Promise<void> {
-  if (clientIds.length === 0) return;
-}
+/**
+ * These clients' profiles were created or changed. Scores follow from orders, so nothing is recomputed; the
+ * hook stays so a later issue can turn it into an event without touching its callers.
+ */
+export async function onClientProfilesUpdated(_clientIds: readonly string[]): Promise<void> {}
 
 /** Runs every queued rescoring now and resolves once they have run (for tests and scripts that need the scores). */
 export async function ingestFollowUpsSettled(): Promise<void> {

@@ -10,9 +10,9 @@ import { mapShopifyOrder, shopifyOrderSchema } from "@/lib/domain/ingest/shopify
 import { contextFor } from "@/lib/server/context";
 import { deliverClientProfiles, deliverOrders } from "./deliver";
 import { errorAnswer, isJsonContentType, jsonAnswer, MAX_WEBHOOK_BODY_BYTES, type WebhookAnswer, type WebhookRequest } from "./http";
-import { type DeliveryMeta, recordRefusedDelivery } from "./receipts";
+import type { DeliveryMeta } from "./receipts";
 import { shopifyConfig } from "./shopify-settings";
-import { SERVER_FAULT_MESSAGE } from "./signed-webhook";
+import { refuseDelivery, SERVER_FAULT_MESSAGE } from "./signed-webhook";
 import { webhookRateLimiter } from "./webhook-auth";
 
 export const SHOPIFY_SENDER = "shopify";
@@ -60,11 +60,7 @@ export async function receiveShopifyWebhook(request: WebhookRequest): Promise<We
     const topic = request.header("x-shopify-topic") ?? "";
     const webhookId = request.header("x-shopify-webhook-id")?.trim() ?? "";
     const meta: DeliveryMeta = { sender: SHOPIFY_SENDER, apiKeyId: null, endpoint: `shopify:${topic}`, eventId: webhookId || null, bodySha256: createHash("sha256").update(read.body).digest("hex") };
-    const db = contextFor({ type: "system", name: "webhook:shopify" }).db;
-    const refuse = async (status: number, body: Record<string, unknown>, outcome: "rejected" | "ignored" = "rejected") => {
-      await recordRefusedDelivery(db, meta, { status, body, received: 1, outcome }).catch((error) => console.error("Could not record a Shopify delivery", error));
-      return jsonAnswer(status, body);
-    };
+    const refuse = (status: number, body: Record<string, unknown>, outcome: "rejected" | "ignored" = "rejected") => refuseDelivery(meta, status, body, { received: 1, outcome });
     if (!webhookId) return refuse(400, { errors: [{ path: "X-Shopify-Webhook-Id", message: "Missing; it is how repeated deliveries are recognised." }] });
     const json = parseJsonBody(read.body.toString("utf8"));
     if (!json.ok) return refuse(400, { errors: [{ path: "(body)", message: json.message }] });

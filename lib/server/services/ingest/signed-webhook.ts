@@ -4,6 +4,7 @@ import type { DeliveryAnswer } from "@/lib/domain/ingest/delivery-replay";
 import type { EnvelopeResult } from "@/lib/domain/ingest/envelope";
 import { parseJsonBody } from "@/lib/domain/ingest/safe-json";
 import { verifyWebhookSignature } from "@/lib/domain/ingest/signature";
+import { db } from "@/lib/server/db/client";
 import { contextFor, type ServiceContext } from "@/lib/server/context";
 import { errorAnswer, isJsonContentType, jsonAnswer, MAX_WEBHOOK_BODY_BYTES, type WebhookAnswer, type WebhookRequest } from "./http";
 import { type DeliveryMeta, recordRefusedDelivery } from "./receipts";
@@ -18,9 +19,17 @@ type Spec<T> = {
 
 export const SERVER_FAULT_MESSAGE = "Something went wrong on our side and nothing was stored. Retry the same delivery (same event_id); it is safe.";
 
-async function refuse(meta: DeliveryMeta, status: number, body: Record<string, unknown>, received = 0): Promise<WebhookAnswer> {
-  // Failing to record a refusal must not turn a clear 4xx into a 5xx.
-  await recordRefusedDelivery(contextFor({ type: "system", name: "webhook" }).db, meta, { status, body, received }).catch((error) => console.error("Could not record a refused webhook delivery", error));
+/**
+ * Answers a delivery that stores nothing and records it as a receipt, so the integrator sees it on the
+ * webhooks page. Failing to record it must not turn a clear 4xx into a 5xx.
+ */
+export async function refuseDelivery(
+  meta: DeliveryMeta,
+  status: number,
+  body: Record<string, unknown>,
+  options: { received?: number; outcome?: "rejected" | "ignored" } = {},
+): Promise<WebhookAnswer> {
+  await recordRefusedDelivery(db, meta, { status, body, ...options }).catch((error) => console.error(`Could not record a refused ${meta.endpoint} delivery`, error));
   return jsonAnswer(status, body);
 }
 
@@ -40,10 +49,10 @@ export async function receiveSignedWebhook<T>(request: WebhookRequest, spec: Spe
 
     const meta: DeliveryMeta = { sender: key.id, apiKeyId: key.id, endpoint: spec.endpoint, eventId: null, bodySha256: null };
     if (!isJsonContentType(request.header("content-type"))) {
-      return refuse(meta, 415, { errors: [{ path: "Content-Type", message: "Send the body as application/json." }] });
+      return refuseDelivery(meta, 415, { errors: [{ path: "Content-Type", message: "Send the body as application/json." }] });
     }
     const read = await request.readBody(MAX_WEBHOOK_BODY_BYTES);
-    if (!read.ok) return refuse(meta, 413, { errors: [{ path: "(body)", message: `The body is larger than ${MAX_WEBHOOK_BODY_BYTES / 1024 / 1024} MiB; send smaller batches (at most 1,000 items).` }] });
+    if (!read.ok) return refuseDelivery(meta, 413, { errors: [{ path: "(body)", message: `The body is larger than ${MAX_WEBHOOK_BODY_BYTES / 1024 / 1024} MiB; send smaller batches (at most 1,000 items).` }] });
 
     const signature = verifyWebhookSignature({
       signingSecret: key.signingSecret,
@@ -56,10 +65,10 @@ export async function receiveSignedWebhook<T>(request: WebhookRequest, spec: Spe
 
     meta.bodySha256 = createHash("sha256").update(read.body).digest("hex");
     const json = parseJsonBody(read.body.toString("utf8"));
-    if (!json.ok) return refuse(meta, 400, { errors: [{ path: "(body)", message: json.message }] });
+    if (!json.ok) return refuseDelivery(meta, 400, { errors: [{ path: "(body)", message: json.message }] });
     const parsed = spec.parse(json.value);
     meta.eventId = parsed.eventId;
-    if (!parsed.ok) return refuse(meta, 400, { event_id: parsed.eventId, errors: parsed.issues }, parsed.received);
+    if (!parsed.ok) return refuseDelivery(meta, 400, { event_id: parsed.eventId, errors: parsed.issues }, { received: parsed.received });
 
     const ctx = contextFor({ type: "system", name: `webhook:${key.name}` });
     const answer = await spec.deliver(ctx, { ...meta, eventId: parsed.eventId }, parsed);

@@ -5,7 +5,9 @@ import { applyOrderSets, orderKey, type OrderSet, type OrderWrite } from "@/lib/
 import { RetryableIngestConflict } from "./retry";
 import type { RunSql } from "./run-sql";
 import { textArray, uuidArray } from "./sql-lists";
-import { createClientsStatement, lockClientsByEmailStatement, lockClientsByIdStatement, refreshSummariesStatement } from "./store-clients";
+import type { StorePlan } from "./commit-deliveries";
+import { refreshSummariesStatement } from "@/lib/server/services/orders/order-rules";
+import { createClientsStatement, lockClientsByEmailStatement, lockClientsByIdStatement } from "./store-clients";
 
 type StoredRow = { source: string; external_id: string; client_id: string; updated_ms: number | null };
 type WrittenRow = { source: string; external_id: string; inserted: boolean };
@@ -15,7 +17,6 @@ type ClientRow = { id: string; key: string };
 export type PreparedOrders = { clientIdOf: Map<string, string>; stored: StoredRow[] };
 
 /** A decided group of order sets: each item's outcome, and the writes that make it so (they return the clients whose orders changed). */
-export type OrderPlan = { outcomes: ItemOutcome[][]; write: (run: RunSql) => Promise<string[]> };
 
 /** The stored versions of these orders, locked until the transaction ends so none changes under us. */
 function lockStoredOrdersStatement(sets: OrderSet[]) {
@@ -74,7 +75,7 @@ export async function prepareOrderSets(run: RunSql, sets: OrderSet[]): Promise<P
  * once, and recompute the order summaries of the clients that gained or lost an order. Should a client or
  * an order appear meanwhile that was not there when read, the writes throw a conflict the caller retries.
  */
-export function planOrderSets(sets: OrderSet[], prepared: PreparedOrders): OrderPlan {
+export function planOrderSets(sets: OrderSet[], prepared: PreparedOrders): StorePlan {
   const wanted = new Set(sets.flatMap((s) => s.orders.map((o) => orderKey(s.source, o.externalId))));
   const stored = prepared.stored.filter((r) => wanted.has(orderKey(r.source, r.external_id)));
   const { outcomes, writes } = applyOrderSets(

@@ -19,17 +19,22 @@ export const IMPORT_CHUNK_ROWS = 1_000;
 type Chunk = { orders: { source: string; order: IngestOrder }[]; profiles: IngestClientProfile[] };
 
 async function storeChunk(tx: Executor, chunk: Chunk) {
+  const run = runViaDrizzle(tx);
   const bySource = new Map<string, IngestOrder[]>();
-  for (const { source, order } of chunk.orders) bySource.set(source, [...(bySource.get(source) ?? []), order]);
+  for (const { source, order } of chunk.orders) {
+    const list = bySource.get(source);
+    if (list) list.push(order);
+    else bySource.set(source, [order]);
+  }
   const outcomes: ItemOutcome[] = [];
   const changed = new Set<string>();
   if (bySource.size) {
-    const stored = await storeOrderSets(runViaDrizzle(tx), [...bySource].map(([source, orders]) => ({ source, orders })));
+    const stored = await storeOrderSets(run, [...bySource].map(([source, orders]) => ({ source, orders })));
     outcomes.push(...stored.outcomes.flat());
     stored.changedClientIds.forEach((id) => changed.add(id));
   }
   if (chunk.profiles.length) {
-    const stored = await storeClientProfiles(runViaDrizzle(tx), chunk.profiles);
+    const stored = await storeClientProfiles(run, chunk.profiles);
     outcomes.push(...stored.outcomes);
     stored.changedClientIds.forEach((id) => changed.add(id));
   }
