@@ -1,3 +1,4 @@
+import { tableHeadClass } from "@/components/ui/table";
 import { TIER_LABELS } from "@/components/engagement/tier-badge";
 import { Card, CardHeader } from "@/components/ui/card";
 import { formatDate, formatNumber } from "@/components/ui/format";
@@ -38,7 +39,7 @@ export function BacktestResults({ report }: { report: BacktestReport }) {
         <Card>
           <CardHeader title="What each tier did next" description={`Share who ordered within ${horizonDays} days`} />
           <table className="w-full text-left text-sm">
-            <thead className="bg-stone-50 text-xs tracking-wide text-stone-500 uppercase">
+            <thead className={tableHeadClass}>
               <tr>
                 <th className="px-4 py-2 font-medium">Tier at cutoff</th>
                 <th className="px-4 py-2 text-right font-medium">Clients</th>

@@ -1,3 +1,4 @@
+import { tableHeadClass } from "@/components/ui/table";
 import type { Route } from "next";
 import Link from "next/link";
 import { buttonClass } from "@/components/ui/button";
@@ -23,7 +24,7 @@ export function ClientsTable({ page, query, showStylist, filtered }: { page: Pag
     <>
       <div className="overflow-x-auto">
         <table className="w-full text-left text-sm">
-          <thead className="bg-stone-50 text-xs tracking-wide text-stone-500 uppercase">
+          <thead className={tableHeadClass}>
             <tr>
               {sortHeader("name", "Client")}
               {showStylist ? <th className="hidden px-4 py-2.5 font-medium md:table-cell">Stylist</th> : null}

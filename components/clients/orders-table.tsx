@@ -1,3 +1,4 @@
+import { tableHeadClass } from "@/components/ui/table";
 import Link from "next/link";
 import { EmptyState } from "@/components/ui/empty-state";
 import { formatDate, formatMoney } from "@/components/ui/format";
@@ -10,7 +11,7 @@ export function OrdersTable({ orders, clientId }: { orders: Order[]; clientId: s
   return (
     <div className="overflow-x-auto">
       <table className="w-full text-left text-sm" data-testid="orders-table">
-        <thead className="bg-stone-50 text-xs tracking-wide text-stone-500 uppercase">
+        <thead className={tableHeadClass}>
           <tr>
             <th className="px-3 sm:px-4 py-2.5 font-medium">Date</th>
             <th className="hidden px-3 sm:px-4 py-2.5 font-medium sm:table-cell">Status</th>

@@ -1,4 +1,4 @@
-// The copy of a client's latest assessment kept on the client row for lists, and when it needs rewriting.
+// The copy of a client's latest assessment kept in client_scores for lists, and when it needs rewriting.
 import type { EngagementAssessment } from "./assess";
 import { DAY_MS } from "./history";
 import type { EngagementTier } from "./score";
@@ -19,8 +19,8 @@ const roundTo = (value: number | null, decimals: number) => {
 
 /**
  * Rounded to what a list shows (P(alive) to 0.01, expected orders to 0.1, the next order to its UTC day).
- * Why: the clients table carries a dozen indexes, so rewriting a row is costly; with rounded values a daily
- * rescoring leaves most rows as they are, and a rerun with the same as-of date rewrites none.
+ * Why: rescoring a client after an order rewrites its list row only when what the list shows changed, so a
+ * repeat with the same as-of date rewrites nothing. (A full run rebuilds the whole table anyway.)
  */
 export function currentEngagementOf(assessment: EngagementAssessment): CurrentEngagement {
   const next = assessment.nextOrderExpectedAt;
@@ -35,8 +35,8 @@ export function currentEngagementOf(assessment: EngagementAssessment): CurrentEn
 
 /**
  * BG/NBD sees orders as a memoryless process, so while a client does not order their expected next order slides
- * forward about a day a day. Rewriting every row for that would rewrite nearly every client every night;
- * the list copy follows once it is this far off, or has passed. The snapshot keeps the exact date.
+ * forward about a day a day. The list copy kept by single-client rescoring follows once it is this far off,
+ * or has passed; the snapshot keeps the exact date.
  */
 export const NEXT_ORDER_TOLERANCE_DAYS = 7;
 

@@ -1,7 +1,7 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import { z } from "zod";
-import { assessEngagement, type BacktestClient, type BacktestMetrics, type BgNbdParams, evaluateBacktest } from "@/lib/domain/engagement";
+import { assessEngagement, type BacktestClient, type BacktestMetrics, type BgNbdParams, type ClientHistory, evaluateBacktest, groupBgNbdInputs } from "@/lib/domain/engagement";
 import { DAY_MS } from "@/lib/domain/engagement/history";
 import { authorize } from "@/lib/server/auth/permissions";
 import type { ServiceContext } from "@/lib/server/context";
@@ -9,7 +9,7 @@ import type { Executor } from "@/lib/server/db/client";
 import { aggregateHistories } from "@/lib/server/services/engagement/client-histories";
 import { chunkRanges, type ClientSelection, selectionWhere } from "@/lib/server/services/engagement/client-selection";
 import { DEFAULT_CHUNK_SIZE } from "@/lib/server/services/engagement/chunk-work";
-import { fitModelAsOf } from "@/lib/server/services/engagement/model-fit";
+import { fitHistories } from "@/lib/server/services/engagement/model-fit";
 import { parseInput } from "@/lib/server/services/parse";
 import { readSettings } from "@/lib/server/services/settings/settings-store";
 
@@ -51,18 +51,21 @@ export async function runBacktest(ctx: ServiceContext, input: unknown): Promise<
     // As in a full run: walk orders_client_ordered_idx range by range rather than scan all orders per chunk.
     await tx.execute(sql`set local random_page_cost = 1.1`);
     const settings = await readSettings(tx, "engagement");
-    const fitted = await fitModelAsOf(tx, cutoff);
-    const params = fitted?.fit.params ?? null;
-    const clients: BacktestClient[] = [];
+    // One pass over orders: histories and outcomes chunk by chunk, then the fit on those same histories.
+    const seen: { history: ClientHistory; orderedAgain: boolean }[] = [];
     const nextRange = chunkRanges(tx, DEFAULT_CHUNK_SIZE);
     for (let range = await nextRange(); range; range = await nextRange()) {
       const histories = await aggregateHistories(tx, range, cutoff);
       const reordered = await clientsWhoOrdered(tx, range, cutoff, horizonEnd);
-      for (const [clientId, history] of histories) {
-        const { tier, pAlive } = assessEngagement({ history, asOf: cutoff, settings, params });
-        clients.push({ tier, pAlive, orderedAgain: reordered.has(clientId) });
-      }
+      for (const [clientId, history] of histories) seen.push({ history, orderedAgain: reordered.has(clientId) });
     }
+    const fitted = fitHistories(groupBgNbdInputs(seen.map((s) => s.history), cutoff), cutoff);
+    const params = fitted?.fit.params ?? null;
+    const forecastMemo = new Map();
+    const clients: BacktestClient[] = seen.map(({ history, orderedAgain }) => {
+      const { tier, pAlive } = assessEngagement({ history, asOf: cutoff, settings, params, explain: false, forecastMemo });
+      return { tier, pAlive, orderedAgain };
+    });
     return { cutoff, horizonDays, model: fitted && params ? { params, customers: fitted.customers } : null, metrics: evaluateBacktest(clients) };
   });
 }

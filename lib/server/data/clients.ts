@@ -125,12 +125,11 @@ export async function countClients(ctx: ServiceContext, query: ClientListQuery) 
 export async function getClientOrThrow(ctx: ServiceContext, clientId: string) {
   authorize(ctx.actor, "clients.read");
   const [row] = await ctx.db
-    .select({ client: clients, stylistName: users.name, scoredAt: clientScores.scoredAt })
+    .select({ client: clients, stylistName: users.name })
     .from(clients)
-    .leftJoin(clientScores, eq(clientScores.clientId, clients.id))
     .leftJoin(users, eq(users.id, clients.stylistId))
     .where(and(sql`${clients.id} = ${clientId}::uuid`, clientScopeWhere(ctx.actor)))
     .limit(1);
   if (!row) throw new NotFoundError("Client");
-  return { ...row.client, stylistName: row.stylistName, scoredAt: row.scoredAt };
+  return { ...row.client, stylistName: row.stylistName };
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import { and, desc, eq } from "drizzle-orm";
-import { assessEngagement, EMPTY_CLIENT_HISTORY, type EngagementComponents, type EngagementDriver } from "@/lib/domain/engagement";
+import { assessEngagement, EMPTY_CLIENT_HISTORY, type EngagementComponents, type EngagementDriver, type EngagementSettings } from "@/lib/domain/engagement";
 import { authorize, clientScopeWhere } from "@/lib/server/auth/permissions";
 import type { ServiceContext } from "@/lib/server/context";
 import { clients, engagementSnapshots } from "@/lib/server/db/schema";
@@ -18,45 +18,45 @@ export const SCORE_HISTORY_LIMIT = 120;
  */
 export async function getClientEngagement(ctx: ServiceContext, clientId: string) {
   authorize(ctx.actor, "clients.read");
-  const rows = await ctx.db
-    .select({
-      asOf: engagementSnapshots.asOf,
-      score: engagementSnapshots.score,
-      tier: engagementSnapshots.tier,
-      recency: engagementSnapshots.recency,
-      frequency: engagementSnapshots.frequency,
-      value: engagementSnapshots.value,
-      keepRate: engagementSnapshots.keepRate,
-      pAlive: engagementSnapshots.pAlive,
-      expectedOrders90d: engagementSnapshots.expectedOrders90d,
-      nextOrderExpectedAt: engagementSnapshots.nextOrderExpectedAt,
-      modelFitId: engagementSnapshots.modelFitId,
-      modelVersion: engagementSnapshots.modelVersion,
-    })
-    .from(engagementSnapshots)
-    .innerJoin(clients, eq(clients.id, engagementSnapshots.clientId))
-    .where(and(eq(engagementSnapshots.clientId, clientId), clientScopeWhere(ctx.actor)))
-    .orderBy(desc(engagementSnapshots.asOf))
-    .limit(SCORE_HISTORY_LIMIT);
+  const [rows, settings] = await Promise.all([
+    ctx.db
+      .select({
+        asOf: engagementSnapshots.asOf,
+        score: engagementSnapshots.score,
+        tier: engagementSnapshots.tier,
+        recency: engagementSnapshots.recency,
+        frequency: engagementSnapshots.frequency,
+        value: engagementSnapshots.value,
+        keepRate: engagementSnapshots.keepRate,
+        pAlive: engagementSnapshots.pAlive,
+        expectedOrders90d: engagementSnapshots.expectedOrders90d,
+        nextOrderExpectedAt: engagementSnapshots.nextOrderExpectedAt,
+        modelFitId: engagementSnapshots.modelFitId,
+        modelVersion: engagementSnapshots.modelVersion,
+      })
+      .from(engagementSnapshots)
+      .innerJoin(clients, eq(clients.id, engagementSnapshots.clientId))
+      .where(and(eq(engagementSnapshots.clientId, clientId), clientScopeWhere(ctx.actor)))
+      .orderBy(desc(engagementSnapshots.asOf))
+      .limit(SCORE_HISTORY_LIMIT),
+    readSettings(ctx.db, "engagement"),
+  ]);
   const latest = rows[0];
   return {
+    tiers: settings.tiers,
     latest: latest
       ? {
           ...latest,
           components: { recency: latest.recency, frequency: latest.frequency, value: latest.value, keepRate: latest.keepRate } satisfies EngagementComponents,
-          drivers: await driversAsOf(ctx, clientId, latest.asOf, latest.modelFitId),
+          drivers: await driversAsOf(ctx, clientId, latest.asOf, latest.modelFitId, settings),
         }
       : null,
     history: rows.map((r) => ({ asOf: r.asOf, score: r.score, tier: r.tier })).reverse(),
   };
 }
 
-async function driversAsOf(ctx: ServiceContext, clientId: string, asOf: Date, modelFitId: string | null): Promise<EngagementDriver[]> {
-  const [histories, model, settings] = await Promise.all([
-    aggregateHistories(ctx.db, { ids: [clientId] }, asOf),
-    modelFitId ? modelFitById(ctx.db, modelFitId) : null,
-    readSettings(ctx.db, "engagement"),
-  ]);
+async function driversAsOf(ctx: ServiceContext, clientId: string, asOf: Date, modelFitId: string | null, settings: EngagementSettings): Promise<EngagementDriver[]> {
+  const [histories, model] = await Promise.all([aggregateHistories(ctx.db, { ids: [clientId] }, asOf), modelFitId ? modelFitById(ctx.db, modelFitId) : null]);
   const history = histories.get(clientId) ?? EMPTY_CLIENT_HISTORY;
   return assessEngagement({ history, asOf, settings, params: model?.params ?? null }).drivers;
 }

@@ -2,7 +2,7 @@ import "server-only";
 import { desc, eq } from "drizzle-orm";
 import { authorize } from "@/lib/server/auth/permissions";
 import type { ServiceContext } from "@/lib/server/context";
-import { modelFits, scoringRuns, users } from "@/lib/server/db/schema";
+import { scoringRuns, users } from "@/lib/server/db/schema";
 import { latestModelFit } from "@/lib/server/services/engagement/model-fit";
 
 /** A scoring run as the settings page and its polling endpoint show it: plain JSON, dates as ISO strings. */
@@ -48,8 +48,5 @@ export async function getLatestScoringRun(ctx: ServiceContext): Promise<ScoringR
 /** The churn model single-client rescoring currently uses, with the size of the data it was fitted on. */
 export async function getCurrentModelFit(ctx: ServiceContext) {
   authorize(ctx.actor, "settings.manage");
-  const model = await latestModelFit(ctx.db);
-  if (!model) return null;
-  const [row] = await ctx.db.select({ distinctHistories: modelFits.distinctHistories, logLikelihood: modelFits.logLikelihood }).from(modelFits).where(eq(modelFits.id, model.id));
-  return { ...model, distinctHistories: row?.distinctHistories ?? null, logLikelihood: row?.logLikelihood ?? null };
+  return latestModelFit(ctx.db);
 }

@@ -17,7 +17,6 @@ import { listOrdersForClient } from "@/lib/server/data/orders";
 import { getClientOrNotFound } from "@/lib/server/data/page-loaders";
 import { contextFor } from "@/lib/server/context";
 import { currentActor } from "@/lib/server/auth/session";
-import { readSettings } from "@/lib/server/services/settings/settings-store";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | undefined>> };
 
@@ -33,7 +32,7 @@ const NOTICES: Record<string, string> = { created: "Client created.", saved: "Ch
 export default async function ClientPage({ params, searchParams }: Props) {
   const ctx = await requirePageContext("clients.read");
   const client = await getClientOrNotFound(ctx, (await params).id);
-  const [orders, engagement, engagementSettings] = await Promise.all([listOrdersForClient(ctx, client.id), getClientEngagement(ctx, client.id), readSettings(ctx.db, "engagement")]);
+  const [orders, engagement] = await Promise.all([listOrdersForClient(ctx, client.id), getClientEngagement(ctx, client.id)]);
   const notice = Object.keys(await searchParams).map((k) => NOTICES[k]).find(Boolean);
   const today = new Date().toISOString().slice(0, 10);
   return (
@@ -51,7 +50,7 @@ export default async function ClientPage({ params, searchParams }: Props) {
       ) : null}
       <div className="space-y-6">
         <OrderStats summary={summariseOrders(orders)} />
-        <EngagementCard engagement={engagement} tiers={engagementSettings.tiers} />
+        <EngagementCard engagement={engagement} tiers={engagement.tiers} />
         <div className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
           <div className="min-w-0 space-y-6">
             <Card>

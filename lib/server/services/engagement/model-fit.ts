@@ -13,7 +13,7 @@ const MIN_CUSTOMERS = 30;
 // A parameter beyond a millionfold of 1 means the likelihood had no optimum inside (e.g. nobody ordered for months).
 const MAX_PARAM_RATIO = 1e6;
 
-export type StoredModelFit = { id: string; params: BgNbdParams; version: string; asOf: Date; fittedAt: Date; customers: number };
+export type StoredModelFit = { id: string; params: BgNbdParams; version: string; asOf: Date; fittedAt: Date; customers: number; distinctHistories: number | null };
 export type FittedModel = { fit: BgNbdFit; customers: number; asOf: Date };
 
 const paramsSchema = z.object({ r: z.number().positive(), alpha: z.number().positive(), a: z.number().positive(), b: z.number().positive() });
@@ -58,11 +58,6 @@ export function fitHistories(histories: readonly WeightedBgNbdCustomer[], asOf: 
   return { fit, customers, asOf };
 }
 
-/** Fits BG/NBD on every buyer as of `asOf`; once per full run, and for a backtest's cutoff. */
-export async function fitModelAsOf(db: Executor, asOf: Date): Promise<FittedModel | null> {
-  return fitHistories(await loadBgNbdHistories(db, asOf), asOf);
-}
-
 export async function storeModelFit(db: Executor, fitted: FittedModel): Promise<StoredModelFit> {
   const [row] = await db
     .insert(modelFits)
@@ -92,5 +87,5 @@ export async function modelFitById(db: Executor, id: string): Promise<StoredMode
 }
 
 function toStored(row: typeof modelFits.$inferSelect): StoredModelFit {
-  return { id: row.id, params: paramsSchema.parse(row.params), version: row.version, asOf: row.asOf, fittedAt: row.fittedAt, customers: row.customers };
+  return { id: row.id, params: paramsSchema.parse(row.params), version: row.version, asOf: row.asOf, fittedAt: row.fittedAt, customers: row.customers, distinctHistories: row.distinctHistories };
 }

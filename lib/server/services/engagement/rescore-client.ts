@@ -57,5 +57,5 @@ export async function rescoreClients({ ctx, input }: { ctx: ServiceContext; inpu
 async function scoreWithLatestModel(tx: Executor, selection: ClientSelection, asOf: Date | undefined) {
   const settings = await readSettings(tx, "engagement");
   const model = await latestModelFit(tx);
-  return scoreClients(tx, selection, { asOf: asOf ?? new Date(), settings, model, runId: null });
+  return scoreClients(tx, selection, { asOf: asOf ?? new Date(), settings, model });
 }

@@ -14,7 +14,8 @@ export type CurrentRow = {
   scored_ms: number | null;
 };
 
-export type SavedBatch = { asOf: Date; runId: string | null; modelFitId: string | null; modelVersion: string };
+/** Outside a full run: snapshots and tier changes carry no run id. */
+type SavedBatch = { asOf: Date; modelFitId: string | null; modelVersion: string };
 
 /**
  * The selected clients and what their rows show now. Read without locking: the update below only applies where
@@ -69,7 +70,7 @@ export async function saveAssessments(
   if (snapshots.length) {
     await tx.execute(sql`
       insert into engagement_snapshots (client_id, run_id, as_of, score, tier, recency, frequency, value, keep_rate, p_alive, expected_orders90d, next_order_expected_at, model_fit_id, model_version)
-      select s.client_id, ${batch.runId}::uuid, ${asOfText}::timestamptz, s.score, s.tier, s.recency, s.frequency, s.value, s.keep_rate, s.p_alive, s.expected_orders, s.next_order_at, ${batch.modelFitId}::uuid, ${batch.modelVersion}
+      select s.client_id, null, ${asOfText}::timestamptz, s.score, s.tier, s.recency, s.frequency, s.value, s.keep_rate, s.p_alive, s.expected_orders, s.next_order_at, ${batch.modelFitId}::uuid, ${batch.modelVersion}
       from json_to_recordset(${JSON.stringify(snapshots)}::json) as s(client_id uuid, score int2, tier engagement_tier, recency int2, frequency int2, value int2, keep_rate int2,
         p_alive float4, expected_orders float4, next_order_at timestamptz)`);
   }
@@ -89,7 +90,7 @@ export async function saveAssessments(
   if (tierChanges.length) {
     await tx.execute(sql`
       insert into tier_changes (client_id, run_id, from_tier, to_tier, score, changed_at)
-      select v.client_id, ${batch.runId}::uuid, v.from_tier, v.tier, v.score, ${asOfText}::timestamptz
+      select v.client_id, null, v.from_tier, v.tier, v.score, ${asOfText}::timestamptz
       from json_to_recordset(${JSON.stringify(tierChanges)}::json) as v(client_id uuid, from_tier engagement_tier, tier engagement_tier, score int2)`);
   }
   return { updated: updated.length, tierChanges: tierChanges.length };

@@ -6,12 +6,12 @@ import type { ClientSelection } from "./client-selection";
 import { modelVersionOf, type StoredModelFit } from "./model-fit";
 import { readCurrentEngagement, saveAssessments } from "./save-assessments";
 
-export type ScoringContext = { asOf: Date; settings: EngagementSettings; model: StoredModelFit | null; runId: string | null };
+export type ScoringContext = { asOf: Date; settings: EngagementSettings; model: StoredModelFit | null };
 
 /**
  * Scores the selected clients and stores the results: one aggregation over their orders, the model applied in
  * memory, the results written in bulk. Run it inside a transaction, so the snapshots and the client rows land together.
- * The same path serves one client after an order and 25,000 at a time in a full run.
+ * It serves one client after an order and a batch after an import or webhook delivery; a full run goes by bulkRescore.
  */
 export async function scoreClients(tx: Executor, selection: ClientSelection, context: ScoringContext) {
   const histories = await aggregateHistories(tx, selection, context.asOf);
@@ -21,6 +21,6 @@ export async function scoreClients(tx: Executor, selection: ClientSelection, con
     row,
     assessment: assessEngagement({ history: histories.get(row.id) ?? EMPTY_CLIENT_HISTORY, asOf: context.asOf, settings: context.settings, params }),
   }));
-  const saved = await saveAssessments(tx, selection, { asOf: context.asOf, runId: context.runId, modelFitId: context.model?.id ?? null, modelVersion: modelVersionOf(context.model) }, assessed);
+  const saved = await saveAssessments(tx, selection, { asOf: context.asOf, modelFitId: context.model?.id ?? null, modelVersion: modelVersionOf(context.model) }, assessed);
   return { clients: assessed.length, ...saved, assessments: new Map<string, EngagementAssessment>(assessed.map((a) => [a.row.id, a.assessment])) };
 }
