@@ -54,9 +54,9 @@ try {
   await migrateDatabase(pg.url("bench"));
   const { db } = await import("@/lib/server/db/client");
   const { sql } = await import("drizzle-orm");
-  const { fitBgNbd } = await import("@/lib/domain/engagement");
+  const { fitBgNbd, groupHistories } = await import("@/lib/domain/engagement");
   const { seedDemoData } = await import("../seed/seed-demo-data");
-  const { aggregateHistories } = await import("@/lib/server/services/engagement/client-histories");
+  const { aggregateHistoryColumns } = await import("@/lib/server/services/engagement/client-histories");
   const { forEachChunk, inChunkTransaction } = await import("@/lib/server/services/engagement/chunk-work");
   const { fitHistories, loadBgNbdHistories } = await import("@/lib/server/services/engagement/model-fit");
   const { startFullRescore } = await import("@/lib/server/services/engagement/start-full-rescore");
@@ -74,20 +74,20 @@ try {
     console.log(`\n${count(size)} clients`);
     const { result: seeded } = await timed(`seed ${count(size)} demo clients`, size, () => seedDemoData({ url: pg.url("bench"), clients: size, seed: 1, asOf: AS_OF, reset: true }), (r) => `${count(r.orders)} orders`);
     // A settled table, as autovacuum leaves it: visibility map set and statistics fresh.
-    await db.execute(sql`vacuum analyze clients, orders`);
+    await db.execute(sql`vacuum analyze clients, client_scores, orders`);
     await db.execute(sql`truncate engagement_snapshots, tier_changes, model_fits, scoring_runs`);
 
     const aggregation = await timed(`bare SQL aggregation, ${count(seeded.orders)} orders`, size, async () => {
       let histories = 0;
       await forEachChunk(db, {}, async (range) => {
-        const found = await inChunkTransaction(db, (tx) => aggregateHistories(tx, range, AS_OF));
-        histories += found.size;
+        const found = await inChunkTransaction(db, (tx) => aggregateHistoryColumns(tx, range, AS_OF));
+        histories += found.histories.size;
       });
       return histories;
     }, (n) => `${count(n)} histories`);
     // The run fits on the histories it aggregated; timed here alone, from the same GROUP BY the backtest uses.
     const histories = await loadBgNbdHistories(db, AS_OF);
-    await timed("  of which the BG/NBD fit", size, async () => fitHistories(histories, AS_OF), (f) => (f ? `${count(histories.length)} distinct histories; r ${f.fit.params.r.toFixed(3)}, α ${f.fit.params.alpha.toFixed(2)}, a ${f.fit.params.a.toFixed(3)}, b ${f.fit.params.b.toFixed(3)}` : "no usable fit"));
+    await timed("  of which the BG/NBD fit", size, async () => fitHistories(groupHistories(histories), AS_OF), (f) => (f ? `${count(histories.length)} distinct histories; r ${f.fit.params.r.toFixed(3)}, α ${f.fit.params.alpha.toFixed(2)}, a ${f.fit.params.a.toFixed(3)}, b ${f.fit.params.b.toFixed(3)}` : "no usable fit"));
 
     const rescore = async (asOf: Date) => {
       const run = await startFullRescore({ ctx, input: { asOf: asOf.toISOString() } });

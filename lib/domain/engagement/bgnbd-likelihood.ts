@@ -20,21 +20,22 @@ export interface WeightedBgNbdCustomer extends BgNbdCustomer {
   count?: number;
 }
 
-interface RecencyGroup {
-  tx: number;
-  T: number;
-  count: number;
-}
-
-/** Customers sharing x: the gamma-function terms depend only on x, so they are computed once per group. */
+/**
+ * Customers sharing x: the gamma-function terms depend only on x, so they are computed once per group. Each of the
+ * group's distinct (t_x, T) is a pair of indices into GroupedHistories.times with the number of customers sharing it.
+ */
 export interface FrequencyGroup {
   x: number;
-  histories: RecencyGroup[];
   customerCount: number;
+  txIndex: Int32Array;
+  tIndex: Int32Array;
+  counts: Float64Array;
 }
 
 export interface GroupedHistories {
   groups: FrequencyGroup[];
+  /** Every distinct t_x and T value once: the likelihood takes ln(α + t) of each once per evaluation, not once per history. */
+  times: Float64Array;
   distinctHistories: number;
   customerCount: number;
 }
@@ -46,32 +47,55 @@ export function assertValidCustomer(customer: BgNbdCustomer): void {
   if (!Number.isFinite(tx) || tx < 0 || tx > T) throw new RangeError(`tx must be between 0 and T (${T}), got ${tx}`);
 }
 
+type GroupBuilder = { byT: Map<number, Map<number, number>>; tx: number[]; t: number[]; counts: number[] };
+
 /** Collapses customers to unique (x, t_x, T) with counts; t_x is irrelevant when x = 0. */
 export function groupHistories(customers: readonly WeightedBgNbdCustomer[]): GroupedHistories {
-  const byX = new Map<number, Map<string, RecencyGroup>>();
+  const timeIndex = new Map<number, number>();
+  const times: number[] = [];
+  const indexOfTime = (t: number) => {
+    let index = timeIndex.get(t);
+    if (index === undefined) {
+      index = times.push(t) - 1;
+      timeIndex.set(t, index);
+    }
+    return index;
+  };
+  const byX = new Map<number, GroupBuilder>();
   let customerCount = 0;
   for (const customer of customers) {
     assertValidCustomer(customer);
     const count = customer.count ?? 1;
     if (!Number.isInteger(count) || count < 1) throw new RangeError(`count must be a whole number >= 1, got ${count}`);
     customerCount += count;
-    const tx = customer.x === 0 ? 0 : customer.tx;
-    let histories = byX.get(customer.x);
-    if (!histories) byX.set(customer.x, (histories = new Map()));
-    const key = `${tx}|${customer.T}`;
-    const existing = histories.get(key);
-    if (existing) existing.count += count;
-    else histories.set(key, { tx, T: customer.T, count });
+    const t = indexOfTime(customer.T);
+    const tx = indexOfTime(customer.x === 0 ? 0 : customer.tx);
+    let group = byX.get(customer.x);
+    if (!group) byX.set(customer.x, (group = { byT: new Map(), tx: [], t: [], counts: [] }));
+    let byTx = group.byT.get(t);
+    if (!byTx) group.byT.set(t, (byTx = new Map()));
+    const existing = byTx.get(tx);
+    if (existing !== undefined) group.counts[existing] = (group.counts[existing] ?? 0) + count;
+    else {
+      byTx.set(tx, group.counts.length);
+      group.tx.push(tx);
+      group.t.push(t);
+      group.counts.push(count);
+    }
   }
   const groups = [...byX.entries()]
     .sort(([x1], [x2]) => x1 - x2)
-    .map(([x, histories]) => {
-      const list = [...histories.values()];
-      return { x, histories: list, customerCount: list.reduce((s, h) => s + h.count, 0) };
-    });
+    .map(([x, g]) => ({
+      x,
+      customerCount: g.counts.reduce((s, c) => s + c, 0),
+      txIndex: Int32Array.from(g.tx),
+      tIndex: Int32Array.from(g.t),
+      counts: Float64Array.from(g.counts),
+    }));
   return {
     groups,
-    distinctHistories: groups.reduce((s, g) => s + g.histories.length, 0),
+    times: Float64Array.from(times),
+    distinctHistories: groups.reduce((s, g) => s + g.counts.length, 0),
     customerCount,
   };
 }
@@ -97,6 +121,16 @@ export function groupedLogLikelihood(params: BgNbdParams, grouped: GroupedHistor
   const psiAB = digamma(a + b);
   const logA = Math.log(a);
 
+  // ln(α + t) and 1/(α + t) for every distinct time, shared by all the histories that have it.
+  const { times } = grouped;
+  const logAlphaPlus = new Float64Array(times.length);
+  const inverseAlphaPlus = new Float64Array(times.length);
+  for (let i = 0; i < times.length; i++) {
+    const value = alpha + (times[i] ?? 0);
+    logAlphaPlus[i] = Math.log(value);
+    inverseAlphaPlus[i] = 1 / value;
+  }
+
   let ll = 0;
   let dR = 0;
   let dAlpha = 0;
@@ -104,7 +138,7 @@ export function groupedLogLikelihood(params: BgNbdParams, grouped: GroupedHistor
   let dB = 0;
 
   for (const group of grouped.groups) {
-    const { x } = group;
+    const { x, txIndex, tIndex, counts } = group;
     const n = group.customerCount;
     const rx = r + x;
     ll += n * (lgamma(rx) - lgR + r * logAlpha + lgAB + lgamma(b + x) - lgB - lgamma(a + b + x));
@@ -114,33 +148,50 @@ export function groupedLogLikelihood(params: BgNbdParams, grouped: GroupedHistor
     dA += n * (psiAB - psiABX);
     dB += n * (psiAB + digamma(b + x) - psiB - psiABX);
 
-    const logDropoutFactor = x > 0 ? logA - Math.log(b + x - 1) : Number.NEGATIVE_INFINITY;
-    for (const h of group.histories) {
-      const logAlphaT = Math.log(alpha + h.T);
+    if (x === 0) {
+      // Only the "alive" branch: ln L = −r ln(α+T).
+      for (let i = 0; i < counts.length; i++) {
+        const t = tIndex[i] ?? 0;
+        const c = counts[i] ?? 0;
+        const logAlphaT = logAlphaPlus[t] ?? 0;
+        ll -= c * rx * logAlphaT;
+        dR -= c * logAlphaT;
+        dAlpha -= c * rx * (inverseAlphaPlus[t] ?? 0);
+      }
+      continue;
+    }
+    const logDropoutFactor = logA - Math.log(b + x - 1);
+    // Σ count × weight of the "dropped out after t_x" branch, for the a and b derivatives.
+    let dropoutCustomers = 0;
+    for (let i = 0; i < counts.length; i++) {
+      const t = tIndex[i] ?? 0;
+      const tx = txIndex[i] ?? 0;
+      const c = counts[i] ?? 0;
+      const logAlphaT = logAlphaPlus[t] ?? 0;
+      const logAlphaTx = logAlphaPlus[tx] ?? 0;
       const aliveTerm = -rx * logAlphaT;
-      let logSum = aliveTerm;
-      // Weight of the "dropped out after t_x" branch in the bracketed sum (0 when x = 0).
-      let dropoutWeight = 0;
-      let logAlphaTx = 0;
-      if (x > 0) {
-        logAlphaTx = Math.log(alpha + h.tx);
-        const dropoutTerm = logDropoutFactor - rx * logAlphaTx;
-        const max = Math.max(aliveTerm, dropoutTerm);
-        const eAlive = Math.exp(aliveTerm - max);
-        const eDropout = Math.exp(dropoutTerm - max);
-        logSum = max + Math.log(eAlive + eDropout);
-        dropoutWeight = eDropout / (eAlive + eDropout);
+      const dropoutTerm = logDropoutFactor - rx * logAlphaTx;
+      // ln(e^alive + e^dropout) from the larger term, with one exp and one log1p.
+      const difference = dropoutTerm - aliveTerm;
+      let logSum: number;
+      let dropoutWeight: number;
+      if (difference <= 0) {
+        const e = Math.exp(difference);
+        logSum = aliveTerm + Math.log1p(e);
+        dropoutWeight = e / (1 + e);
+      } else {
+        const e = Math.exp(-difference);
+        logSum = dropoutTerm + Math.log1p(e);
+        dropoutWeight = 1 / (1 + e);
       }
       const aliveWeight = 1 - dropoutWeight;
-      const c = h.count;
       ll += c * logSum;
       dR -= c * (aliveWeight * logAlphaT + dropoutWeight * logAlphaTx);
-      dAlpha -= c * rx * (aliveWeight / (alpha + h.T) + (x > 0 ? dropoutWeight / (alpha + h.tx) : 0));
-      if (x > 0) {
-        dA += (c * dropoutWeight) / a;
-        dB -= (c * dropoutWeight) / (b + x - 1);
-      }
+      dAlpha -= c * rx * (aliveWeight * (inverseAlphaPlus[t] ?? 0) + dropoutWeight * (inverseAlphaPlus[tx] ?? 0));
+      dropoutCustomers += c * dropoutWeight;
     }
+    dA += dropoutCustomers / a;
+    dB -= dropoutCustomers / (b + x - 1);
   }
   return { logLikelihood: ll, gradientLog: [dR * r, dAlpha * alpha, dA * a, dB * b] };
 }

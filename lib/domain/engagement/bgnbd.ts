@@ -3,6 +3,7 @@ import {
   assertValidCustomer,
   type BgNbdCustomer,
   type BgNbdParams,
+  type GroupedHistories,
   groupedLogLikelihood,
   groupHistories,
   type WeightedBgNbdCustomer,
@@ -10,7 +11,8 @@ import {
 import { minimizeBfgs } from "./optimize";
 import { expm1Ratio, hyp2f1Excess, lgamma, logBeta } from "./special-functions";
 
-export type { BgNbdCustomer, BgNbdParams, WeightedBgNbdCustomer } from "./bgnbd-likelihood";
+export type { BgNbdCustomer, BgNbdParams, GroupedHistories, WeightedBgNbdCustomer } from "./bgnbd-likelihood";
+export { groupHistories } from "./bgnbd-likelihood";
 
 export interface FitBgNbdOptions {
   initialParams?: BgNbdParams;
@@ -34,8 +36,11 @@ const ACCEPTABLE_GRADIENT = 1e-6;
 // Keeps log-parameters where exp() stays finite; data that push past this have no interior optimum.
 const LOG_PARAM_LIMIT = 30;
 
+const PARAM_NAMES = ["r", "alpha", "a", "b"] as const;
+
 function assertValidParams(params: BgNbdParams): void {
-  for (const [name, value] of Object.entries(params)) {
+  for (const name of PARAM_NAMES) {
+    const value = params[name];
     if (!(Number.isFinite(value) && value > 0)) throw new RangeError(`BG/NBD parameter ${name} must be > 0, got ${value}`);
   }
 }
@@ -49,9 +54,9 @@ const fromLog = (v: readonly number[]): BgNbdParams => ({
 });
 
 /** Maximum-likelihood fit by BFGS on ln(r, α, a, b) with the analytic gradient; cost scales with distinct histories. */
-export function fitBgNbd(customers: readonly WeightedBgNbdCustomer[], options: FitBgNbdOptions = {}): BgNbdFit {
-  if (customers.length === 0) throw new RangeError("fitBgNbd needs at least one customer");
-  const grouped = groupHistories(customers);
+export function fitBgNbd(customers: readonly WeightedBgNbdCustomer[] | GroupedHistories, options: FitBgNbdOptions = {}): BgNbdFit {
+  const grouped = "groups" in customers ? customers : groupHistories(customers);
+  if (grouped.customerCount === 0) throw new RangeError("fitBgNbd needs at least one customer");
   const start = options.initialParams ?? DEFAULT_START;
   assertValidParams(start);
   const n = grouped.customerCount;
@@ -125,7 +130,14 @@ export function expectedTransactions(params: BgNbdParams, t: number): number {
 /** E[Y(t) | x, t_x, T]: expected purchases in the next t (eq. 10). */
 export function conditionalExpectedTransactions(params: BgNbdParams, t: number, customer: BgNbdCustomer): number {
   assertValidHorizon(t);
-  const alive = pAlive(params, customer);
+  return conditionalExpectationGivenAlive(params, t, customer, pAlive(params, customer));
+}
+
+/**
+ * E[Y(t) | x, t_x, T] for a customer whose P(alive) under `params` is already known (and so whose inputs have been
+ * checked): a forecast evaluates several horizons for one customer.
+ */
+export function conditionalExpectationGivenAlive(params: BgNbdParams, t: number, customer: BgNbdCustomer, alive: number): number {
   if (t === 0 || alive === 0) return 0;
   const { alpha, a, b } = params;
   const { x, T } = customer;

@@ -1,6 +1,7 @@
 // Per-client BG/NBD forecasts in days, for the score and the client page.
-import { type BgNbdCustomer, type BgNbdParams, conditionalExpectedTransactions, pAlive } from "./bgnbd";
-import { bgNbdInputKey, type ClientHistory, DAY_MS, toBgNbdInput } from "./history";
+import { type BgNbdCustomer, type BgNbdParams, conditionalExpectationGivenAlive, pAlive } from "./bgnbd";
+import { bgNbdInputKey } from "./distinct-inputs";
+import { type ClientHistory, DAY_MS, toBgNbdInput } from "./history";
 
 export interface ClientForecast {
   pAlive: number;
@@ -16,14 +17,17 @@ export interface ForecastOptions {
    * Forecasts already made with the same parameters, as-of date and horizon, by input (bgNbdInputKey): a full
    * rescoring meets each distinct history many times, and a forecast costs a handful of series evaluations.
    */
-  memo?: Map<string, ClientForecast | null>;
+  memo?: Map<number, ClientForecast | null>;
 }
 
 const DAYS_PER_WEEK = 7;
-const DEFAULT_HORIZON_DAYS = 365;
 
-const expectedOrdersWithinDays = (params: BgNbdParams, customer: BgNbdCustomer, days: number) =>
-  conditionalExpectedTransactions(params, days / DAYS_PER_WEEK, customer);
+export const DEFAULT_HORIZON_DAYS = 365;
+export const FORECAST_DAYS = 90;
+
+type ExpectedWithin = (days: number) => number;
+const expectedOrdersWithin = (params: BgNbdParams, customer: BgNbdCustomer, alive: number): ExpectedWithin => (days) =>
+  conditionalExpectationGivenAlive(params, days / DAYS_PER_WEEK, customer, alive);
 
 /**
  * First whole day d with E[Y(d) | history] ≥ 1: the expected count includes the chance the client has left,
@@ -35,9 +39,12 @@ export function expectedDaysUntilNextOrder(
   horizonDays = DEFAULT_HORIZON_DAYS,
   known: { days: number; expected: number }[] = [],
 ): number | null {
+  return firstDayReachingOne(expectedOrdersWithin(params, customer, pAlive(params, customer)), horizonDays, known);
+}
+
+function firstDayReachingOne(expectedWithin: ExpectedWithin, horizonDays: number, known: { days: number; expected: number }[]): number | null {
   const horizon = Math.floor(horizonDays);
-  const expectedWithin = (days: number) => known.find((k) => k.days === days)?.expected ?? expectedOrdersWithinDays(params, customer, days);
-  const atHorizon = horizon >= 1 ? expectedWithin(horizon) : 0;
+  const atHorizon = horizon >= 1 ? (known.find((k) => k.days === horizon)?.expected ?? expectedWithin(horizon)) : 0;
   if (atHorizon < 1) return null;
   // E[Y(t)] rises with t: keep E(low) < 1 ≤ E(high) and narrow in on whole days. Each E costs a series, so
   // guess where the chord between the ends crosses 1 (nearly linear over weeks), and halve when a guess
@@ -56,7 +63,7 @@ export function expectedDaysUntilNextOrder(
     const chord = low.days + Math.ceil(((1 - low.expected) * (high.days - low.days)) / (high.expected - low.expected));
     const halfway = Math.floor((low.days + high.days) / 2);
     const days = Math.min(high.days - 1, Math.max(low.days + 1, sameEndTwice ? halfway : chord));
-    const point = { days, expected: expectedOrdersWithinDays(params, customer, days) };
+    const point = { days, expected: expectedWithin(days) };
     const moved = point.expected >= 1 ? "high" : "low";
     if (moved === "high") high = point;
     else low = point;
@@ -75,20 +82,23 @@ export function forecastNextOrder(
 ): ClientForecast | null {
   const customer = toBgNbdInput(history, asOf);
   if (!customer) return null;
-  if (!options.memo) return forecastFor(params, customer, asOf, options);
+  if (!options.memo) return forecastFor(params, customer, asOf, options.horizonDays);
   const key = bgNbdInputKey(customer);
   const known = options.memo.get(key);
   if (known !== undefined) return known;
-  const forecast = forecastFor(params, customer, asOf, options);
+  const forecast = forecastFor(params, customer, asOf, options.horizonDays);
   options.memo.set(key, forecast);
   return forecast;
 }
 
-function forecastFor(params: BgNbdParams, customer: BgNbdCustomer, asOf: Date, options: ForecastOptions): ClientForecast {
-  const next90 = expectedOrdersWithinDays(params, customer, 90);
-  const days = expectedDaysUntilNextOrder(params, customer, options.horizonDays ?? DEFAULT_HORIZON_DAYS, [{ days: 90, expected: next90 }]);
+/** The forecast for one BG/NBD input as of a date. */
+export function forecastFor(params: BgNbdParams, customer: BgNbdCustomer, asOf: Date, horizonDays = DEFAULT_HORIZON_DAYS): ClientForecast {
+  const alive = pAlive(params, customer);
+  const expectedWithin = expectedOrdersWithin(params, customer, alive);
+  const next90 = expectedWithin(FORECAST_DAYS);
+  const days = firstDayReachingOne(expectedWithin, horizonDays, [{ days: FORECAST_DAYS, expected: next90 }]);
   return {
-    pAlive: pAlive(params, customer),
+    pAlive: alive,
     expectedOrdersNext90Days: next90,
     expectedDaysUntilNextOrder: days,
     expectedNextOrderAt: days === null ? null : new Date(asOf.getTime() + days * DAY_MS),

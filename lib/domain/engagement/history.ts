@@ -92,29 +92,20 @@ export function summariseHistory(orders: readonly EngagementOrder[], asOf: Date)
 export function toBgNbdInput(history: ClientHistory, asOf: Date): BgNbdCustomer | null {
   const { firstOrderAt, lastOrderAt } = history;
   if (!firstOrderAt || !lastOrderAt || history.orderCount === 0) return null;
-  const x = Math.max(0, history.orderDayCount - 1);
-  const tDays = Math.max(0, Math.round(daysBetween(firstOrderAt, asOf)));
+  const days = { x: 0, txDays: 0, tDays: 0 };
+  wholeDayBgNbdInput(history.orderDayCount, firstOrderAt.getTime(), lastOrderAt.getTime(), asOf.getTime(), days);
+  return { x: days.x, tx: days.txDays / DAYS_PER_WEEK, T: days.tDays / DAYS_PER_WEEK };
+}
+
+/**
+ * toBgNbdInput in whole days from plain numbers, written into `out`: a full run computes it for a million histories
+ * kept as columns, without making an object per client.
+ */
+export function wholeDayBgNbdInput(orderDayCount: number, firstOrderMs: number, lastOrderMs: number, asOfMs: number, out: { x: number; txDays: number; tDays: number }): void {
+  const x = Math.max(0, orderDayCount - 1);
+  const tDays = Math.max(0, Math.round((asOfMs - firstOrderMs) / DAY_MS));
   // An `asOf` before the last order (stale summary) must not put t_x after T.
-  const txDays = x === 0 ? 0 : Math.min(tDays, Math.max(0, Math.round(daysBetween(firstOrderAt, lastOrderAt))));
-  return { x, tx: txDays / DAYS_PER_WEEK, T: tDays / DAYS_PER_WEEK };
-}
-
-/** Clients with the same inputs grouped with a count, as the weighted fit takes them. */
-export function groupBgNbdInputs(histories: Iterable<ClientHistory>, asOf: Date): { x: number; tx: number; T: number; count: number }[] {
-  const groups = new Map<string, { x: number; tx: number; T: number; count: number }>();
-  for (const history of histories) {
-    const input = toBgNbdInput(history, asOf);
-    if (!input) continue;
-    const key = bgNbdInputKey(input);
-    const group = groups.get(key);
-    if (group) group.count += 1;
-    else groups.set(key, { ...input, count: 1 });
-  }
-  // In a fixed order, so the fit's floating-point sums (and so every P(alive)) do not depend on input order.
-  return [...groups.values()].sort((a, b) => a.x - b.x || a.tx - b.tx || a.T - b.T);
-}
-
-/** Equal for clients whose BG/NBD inputs are equal. */
-export function bgNbdInputKey(input: BgNbdCustomer): string {
-  return `${input.x}/${Math.round(input.tx * DAYS_PER_WEEK)}/${Math.round(input.T * DAYS_PER_WEEK)}`;
+  out.x = x;
+  out.tDays = tDays;
+  out.txDays = x === 0 ? 0 : Math.min(tDays, Math.max(0, Math.round((lastOrderMs - firstOrderMs) / DAY_MS)));
 }

@@ -7,6 +7,8 @@ export {
   expectedTransactions,
   type FitBgNbdOptions,
   fitBgNbd,
+  type GroupedHistories,
+  groupHistories,
   logLikelihood,
   pAlive,
   transactionCountProbability,
@@ -22,9 +24,9 @@ export {
   RECENT_ORDER_WINDOW,
   summariseHistory,
   toBgNbdInput,
-  bgNbdInputKey,
-  groupBgNbdInputs,
 } from "./history";
+export { bgNbdInputKey, bgNbdKeyOf, bgNbdKeyOfFigures, DistinctBgNbdInputs, groupBgNbdInputs } from "./distinct-inputs";
+export { ForecastTable } from "./forecast-table";
 export {
   type EngagementComponent,
   type EngagementComponents,

@@ -107,12 +107,24 @@ function measureComponents(history: ClientHistory, asOf: Date, settings: Engagem
   return { components, interval, daysSinceLastOrder, overdueRatio };
 }
 
+const NO_WEIGHTS: EngagementWeights = Object.freeze({ recency: 0, frequency: 0, value: 0, keepRate: 0 });
+// Per weights object, the normalised weights for each of the 16 patterns of unmeasurable components: a full run
+// scores a million clients with the same settings, and allocating them afresh each time is most of a score's cost.
+const weightsByPattern = new WeakMap<EngagementWeights, (EngagementWeights | undefined)[]>();
+
 /** Normalised weights over the measurable components; all zero when nothing is measurable. */
 function applicableWeights(weights: EngagementWeights, components: EngagementComponents): EngagementWeights {
+  const pattern = COMPONENTS.reduce((bits, c, i) => (components[c] === null ? bits | (1 << i) : bits), 0);
+  let cached = weightsByPattern.get(weights);
+  if (!cached) weightsByPattern.set(weights, (cached = []));
+  const known = cached[pattern];
+  if (known) return known;
   const masked = { ...weights };
   for (const c of COMPONENTS) if (components[c] === null) masked[c] = 0;
   const total = COMPONENTS.reduce((s, c) => s + masked[c], 0);
-  return total > 0 ? normaliseWeights(masked) : { recency: 0, frequency: 0, value: 0, keepRate: 0 };
+  const applicable = total > 0 ? Object.freeze(normaliseWeights(masked)) : NO_WEIGHTS;
+  cached[pattern] = applicable;
+  return applicable;
 }
 
 /**

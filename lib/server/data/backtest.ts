@@ -1,7 +1,7 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import { z } from "zod";
-import { assessEngagement, type BacktestClient, type BacktestMetrics, type BgNbdParams, type ClientHistory, evaluateBacktest, groupBgNbdInputs } from "@/lib/domain/engagement";
+import { assessEngagement, type BacktestClient, type BacktestMetrics, type BgNbdParams, type ClientHistory, evaluateBacktest, bgNbdKeyOf, DistinctBgNbdInputs } from "@/lib/domain/engagement";
 import { DAY_MS } from "@/lib/domain/engagement/history";
 import { authorize } from "@/lib/server/auth/permissions";
 import type { ServiceContext } from "@/lib/server/context";
@@ -59,7 +59,7 @@ export async function runBacktest(ctx: ServiceContext, input: unknown): Promise<
       const reordered = await clientsWhoOrdered(tx, range, cutoff, horizonEnd);
       for (const [clientId, history] of histories) seen.push({ history, orderedAgain: reordered.has(clientId) });
     }
-    const fitted = fitHistories(groupBgNbdInputs(seen.map((s) => s.history), cutoff), cutoff);
+    const fitted = fitHistories(new DistinctBgNbdInputs(Float64Array.from(seen, (s) => bgNbdKeyOf(s.history, cutoff))).grouped(), cutoff);
     const params = fitted?.fit.params ?? null;
     const forecastMemo = new Map();
     const clients: BacktestClient[] = seen.map(({ history, orderedAgain }) => {

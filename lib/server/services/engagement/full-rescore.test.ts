@@ -1,4 +1,4 @@
-import { asc, eq, sql } from "drizzle-orm";
+import { asc, eq, inArray, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import type { SystemActor } from "@/lib/domain/access/policy";
 import { db } from "@/lib/server/db/client";
@@ -88,6 +88,24 @@ describe("full rescoring", () => {
     // A client created after the swap still gets its (unscored) row, through the trigger on the swapped-in table.
     const [created] = await db.insert(clients).values({ name: "After the swap", email: "after@example.com" }).returning({ id: clients.id });
     expect((await currentValues()).find((c) => c.id === created?.id)).toMatchObject({ score: null, tier: null });
+  });
+
+  it("keeps using the last usable model when a run's own data cannot be fitted", async () => {
+    const admin = await userContext("admin");
+    const ids = await insertDemoClients(40, AS_OF);
+    const first = await run((await startFullRescore({ ctx: admin, input: { asOf: AS_OF.toISOString() } })).id);
+    expect(first.modelFitId).not.toBeNull();
+    // Too few buyers left for a fit of their own.
+    await db.delete(clients).where(inArray(clients.id, ids.slice(0, 20)));
+    const later = new Date(AS_OF.getTime() + 10 * 86_400_000);
+    const second = await run((await startFullRescore({ ctx: admin, input: { asOf: later.toISOString() } })).id);
+
+    expect(second.status).toBe("succeeded");
+    expect(second.modelFitId).toBe(first.modelFitId);
+    expect(await db.$count(modelFits)).toBe(1);
+    const snapshots = await snapshotsAt(later);
+    expect(snapshots).toHaveLength(20);
+    expect(snapshots.every((s) => s.modelFitId === first.modelFitId && s.pAlive !== null)).toBe(true);
   });
 
   it("records a tier change only for clients whose tier moved", async () => {

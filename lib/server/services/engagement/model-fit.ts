@@ -1,7 +1,7 @@
 import "server-only";
-import { desc, eq, sql } from "drizzle-orm";
+import { and, desc, eq, lte, sql } from "drizzle-orm";
 import { z } from "zod";
-import { type BgNbdFit, type BgNbdParams, fitBgNbd, type WeightedBgNbdCustomer } from "@/lib/domain/engagement";
+import { type BgNbdFit, type BgNbdParams, fitBgNbd, type GroupedHistories, type WeightedBgNbdCustomer } from "@/lib/domain/engagement";
 import type { Executor } from "@/lib/server/db/client";
 import { modelFits } from "@/lib/server/db/schema";
 
@@ -45,14 +45,14 @@ export async function loadBgNbdHistories(db: Executor, asOf: Date): Promise<Weig
   return rows.map((r) => ({ x: r.x, tx: r.tx_days / 7, T: r.t_days / 7, count: r.customers }));
 }
 
-/** Null when the data are too thin or the fit is unusable: scores are then computed without P(alive). */
-export function fitHistories(histories: readonly WeightedBgNbdCustomer[], asOf: Date): FittedModel | null {
-  const customers = histories.reduce((s, h) => s + (h.count ?? 1), 0);
-  if (customers < MIN_CUSTOMERS || !histories.some((h) => h.x > 0)) return null;
+/** Null when the data are too thin or the fit is unusable (see latestModelFitAsOf for what a run does then). */
+export function fitHistories(histories: GroupedHistories, asOf: Date): FittedModel | null {
+  const customers = histories.customerCount;
+  if (customers < MIN_CUSTOMERS || !histories.groups.some((g) => g.x > 0)) return null;
   const fit = fitBgNbd(histories);
   const plausible = Object.values(fit.params).every((p) => p < MAX_PARAM_RATIO && p > 1 / MAX_PARAM_RATIO);
   if (!fit.converged || !plausible) {
-    console.warn(`BG/NBD fit as of ${asOf.toISOString()} is unusable (${JSON.stringify(fit.params)} after ${fit.iterations} iterations); scoring without P(alive)`);
+    console.warn(`BG/NBD fit as of ${asOf.toISOString()} is unusable (${JSON.stringify(fit.params)} after ${fit.iterations} iterations)`);
     return null;
   }
   return { fit, customers, asOf };
@@ -73,6 +73,20 @@ export async function storeModelFit(db: Executor, fitted: FittedModel): Promise<
     .returning();
   if (!row) throw new Error("model fit insert returned no row");
   return toStored(row);
+}
+
+/**
+ * The model fitted as of the latest date up to `asOf`: what a full run keeps using when its own fit is unusable, so
+ * one odd day's data does not take P(alive) away from every client.
+ */
+export async function latestModelFitAsOf(db: Executor, asOf: Date): Promise<StoredModelFit | null> {
+  const [row] = await db
+    .select()
+    .from(modelFits)
+    .where(and(eq(modelFits.model, BGNBD_MODEL), eq(modelFits.version, BGNBD_VERSION), lte(modelFits.asOf, asOf)))
+    .orderBy(desc(modelFits.asOf), desc(modelFits.fittedAt))
+    .limit(1);
+  return row ? toStored(row) : null;
 }
 
 /** The most recently fitted model, which single-client rescoring uses between full runs. */

@@ -1,5 +1,7 @@
 import "server-only";
-import type { Sql } from "postgres";
+import { once } from "node:events";
+import type { Sql, TransactionSql } from "postgres";
+import { BINARY_COPY_HEADER, BINARY_COPY_TRAILER, type BinaryCopyRows } from "@/lib/server/db/copy-binary";
 
 const LIVE = "client_scores";
 const NEXT = "client_scores_next";
@@ -25,7 +27,15 @@ export async function indexNextClientScores(sql: Sql): Promise<void> {
   const queue = [...statements];
   await Promise.all(
     [0, 1].map(async () => {
-      for (let statement = queue.shift(); statement; statement = queue.shift()) await sql.unsafe(statement);
+      for (let statement = queue.shift(); statement; statement = queue.shift()) {
+        const build = statement;
+        await sql.begin(async (tx) => {
+          // A million rows sort in memory (the default 64MB spills to disk); one helper per build, since two run at once.
+          await tx.unsafe("set local maintenance_work_mem = '256MB'");
+          await tx.unsafe("set local max_parallel_maintenance_workers = 1");
+          await tx.unsafe(build);
+        });
+      }
     }),
   );
   await sql.unsafe(`alter table ${NEXT} add constraint ${LIVE}_pkey_next primary key using index ${LIVE}_pkey_next`);
@@ -34,27 +44,54 @@ export async function indexNextClientScores(sql: Sql): Promise<void> {
   await sql.unsafe(`analyze ${NEXT}`);
 }
 
+/** The tier changes a run hands to the swap, as binary COPY rows of these columns. */
+export const TIER_CHANGE_COLUMNS = ["client_id", "from_tier", "to_tier", "score"] as const;
+
 /**
- * Puts the loaded copy in place of client_scores in one short transaction. Readers and writers wait meanwhile; rows written to
- * the live table while the run was loading (a client rescored after an order with a later as-of date, or created
- * since) are carried over, so the swap never loses a newer score.
+ * Puts the loaded copy in place of client_scores in one short transaction, which also records the run's tier
+ * changes, so they land exactly when the scores do. Readers and writers wait meanwhile.
+ * - A tier change the run saw is stored only if the live row still shows the tier it moved from.
+ * - Rows written to the live table while the run was loading are carried over, so the swap never loses a newer
+ *   score: a client rescored as of a later date, or created since (and not yet scored).
+ * - Clients deleted since are dropped from the copy.
+ * A run as of an earlier date than most live scores (filling in history) swaps nothing: it updates the few live rows
+ * older than itself instead of carrying a million newer ones over.
  */
-export async function swapInNextClientScores(sql: Sql, asOf: Date): Promise<void> {
-  const columns = CLIENT_SCORE_COPY_COLUMNS.join(", ");
-  const updates = CLIENT_SCORE_COPY_COLUMNS.filter((c) => c !== "client_id")
-    .map((c) => `${c} = excluded.${c}`)
-    .join(", ");
+export async function swapInNextClientScores(sql: Sql, run: { asOf: Date; runId: string; tierChanges: BinaryCopyRows }): Promise<void> {
+  const asOf = run.asOf.toISOString();
   const indexes = await sql<{ name: string }[]>`select indexname as name from pg_indexes where schemaname = current_schema() and tablename = ${NEXT}`;
   await sql.begin(async (tx) => {
     // The drop needs this lock anyway; taking it first means no upgrade half-way (readers wait a moment).
     await tx.unsafe(`lock table ${LIVE} in access exclusive mode`);
-    await tx.unsafe(
-      `insert into ${NEXT} (${columns})
-       select ${columns} from ${LIVE} live
-       where live.scored_at > $1::timestamptz or not exists (select 1 from ${NEXT} n where n.client_id = live.client_id)
-       on conflict (client_id) do update set ${updates}`,
-      [asOf.toISOString()],
+    await insertTierChanges(tx, run);
+    const [counts] = await tx.unsafe<{ live: number; later: number }[]>(
+      `select count(*)::int as live, (count(*) filter (where scored_at > $1::timestamptz))::int as later from ${LIVE}`,
+      [asOf],
     );
+    if (counts && counts.later * 2 > counts.live) {
+      await tx.unsafe(
+        `update ${LIVE} live set ${assignments("n")} from ${NEXT} n
+         where n.client_id = live.client_id and (live.scored_at is null or live.scored_at <= $1::timestamptz)`,
+        [asOf],
+      );
+      await tx.unsafe(`drop table ${NEXT}`);
+      return;
+    }
+    // A later-dated score replaces the run's; a client created since the run read its range gets its unscored row.
+    await tx.unsafe(
+      `insert into ${NEXT} (${COLUMNS}) select ${COLUMNS} from ${LIVE} where scored_at > $1::timestamptz
+       on conflict (client_id) do update set ${assignments("excluded")}`,
+      [asOf],
+    );
+    await tx.unsafe(
+      `insert into ${NEXT} (${COLUMNS}) select ${COLUMNS} from ${LIVE} live
+       where live.scored_at is null and not exists (select 1 from ${NEXT} n where n.client_id = live.client_id)`,
+    );
+    // Every live row is now in the copy, so a copy with more rows holds clients deleted meanwhile.
+    const [after] = await tx.unsafe<{ next: number }[]>(`select count(*)::int as next from ${NEXT}`);
+    if (counts && after && after.next > counts.live) {
+      await tx.unsafe(`delete from ${NEXT} n where not exists (select 1 from ${LIVE} live where live.client_id = n.client_id)`);
+    }
     await tx.unsafe(`drop table ${LIVE}`);
     await tx.unsafe(`alter table ${NEXT} rename to ${LIVE}`);
     for (const { name } of indexes) await tx.unsafe(`alter index ${name} rename to ${name.replace(/_next$/, "")}`);
@@ -63,4 +100,28 @@ export async function swapInNextClientScores(sql: Sql, asOf: Date): Promise<void
       `alter table ${LIVE} add constraint client_scores_client_id_clients_id_fk foreign key (client_id) references clients(id) on delete cascade not valid`,
     );
   });
+}
+
+const COLUMNS = CLIENT_SCORE_COPY_COLUMNS.join(", ");
+/** `score = source.score, …` for every column but the key. */
+const assignments = (source: string) =>
+  CLIENT_SCORE_COPY_COLUMNS.filter((c) => c !== "client_id")
+    .map((c) => `${c} = ${source}.${c}`)
+    .join(", ");
+
+async function insertTierChanges(tx: TransactionSql, run: { asOf: Date; runId: string; tierChanges: BinaryCopyRows }): Promise<void> {
+  await tx.unsafe(`create temporary table run_tier_changes (client_id uuid, from_tier engagement_tier, to_tier engagement_tier, score smallint) on commit drop`);
+  const copy = await tx.unsafe(`copy run_tier_changes (${TIER_CHANGE_COLUMNS.join(", ")}) from stdin with (format binary)`).writable();
+  copy.write(BINARY_COPY_HEADER);
+  await run.tierChanges.flushTo(copy);
+  const finished = once(copy, "finish");
+  copy.end(BINARY_COPY_TRAILER);
+  await finished;
+  await tx.unsafe(
+    `insert into tier_changes (client_id, run_id, from_tier, to_tier, score, changed_at)
+     select c.client_id, $2::uuid, c.from_tier, c.to_tier, c.score, $1::timestamptz
+     from run_tier_changes c join ${LIVE} live on live.client_id = c.client_id
+     where live.tier = c.from_tier and live.scored_at <= $1::timestamptz`,
+    [run.asOf.toISOString(), run.runId],
+  );
 }

@@ -1,0 +1,120 @@
+import { describe, expect, it } from "vitest";
+import { groupedLogLikelihood, groupHistories } from "./bgnbd-likelihood";
+import { bgNbdInputKey, bgNbdInputOfKey, bgNbdKeyOf, bgNbdKeyOfFigures, DistinctBgNbdInputs, groupBgNbdInputs } from "./distinct-inputs";
+import { EMPTY_CLIENT_HISTORY, summariseHistory } from "./history";
+
+const AS_OF = new Date("2026-06-01T00:00:00Z");
+const DAY = 86_400_000;
+
+/** A deterministic spread of whole-day histories: x 0–11, t_x and T over two years, many shared. */
+function sampleInputs(n: number) {
+  let seed = 7;
+  const next = (below: number) => {
+    seed = (seed * 48271) % 2147483647;
+    return seed % below;
+  };
+  return Array.from({ length: n }, () => {
+    const tDays = 1 + next(700);
+    const x = next(12);
+    const txDays = x === 0 ? 0 : next(tDays + 1);
+    return { x, tx: txDays / 7, T: tDays / 7 };
+  });
+}
+
+describe("BG/NBD input keys", () => {
+  it("round-trip whole-day inputs and order them by x, then t_x, then T", () => {
+    const inputs = [
+      { x: 3, tx: 10 / 7, T: 40 / 7 },
+      { x: 0, tx: 0, T: 700 / 7 },
+      { x: 3, tx: 10 / 7, T: 39 / 7 },
+      { x: 8191, tx: 365_000 / 7, T: 700_000 / 7 },
+    ];
+    for (const input of inputs) expect(bgNbdInputOfKey(bgNbdInputKey(input))).toEqual(input);
+    const keys = inputs.map(bgNbdInputKey);
+    expect([...keys].sort((a, b) => a - b)).toEqual([keys[1], keys[2], keys[0], keys[3]]);
+  });
+
+  it("refuse inputs beyond what one number holds exactly, instead of mixing two histories up", () => {
+    expect(() => bgNbdInputKey({ x: 8192, tx: 1, T: 2 })).toThrow(RangeError);
+    expect(() => bgNbdInputKey({ x: 1, tx: 1, T: 2 ** 20 / 7 })).toThrow(RangeError);
+  });
+
+  it("are NaN, not an error, for a history beyond what a key holds: that client alone goes without the model", () => {
+    const asOfMs = AS_OF.getTime();
+    expect(Number.isNaN(bgNbdKeyOfFigures(9_000, asOfMs - 9_500 * DAY, asOfMs - DAY, asOfMs))).toBe(true);
+    expect(bgNbdKeyOfFigures(3, asOfMs - 40 * DAY, asOfMs - 10 * DAY, asOfMs)).toBe(bgNbdInputKey({ x: 2, tx: 30 / 7, T: 40 / 7 }));
+  });
+
+  it("are NaN for a client who never ordered, who is then left out", () => {
+    const ordered = summariseHistory([{ orderedAt: new Date(AS_OF.getTime() - 30 * DAY), itemsShipped: 5, itemsKept: 2, valueCents: 100, status: "shipped" }], AS_OF);
+    const keys = Float64Array.of(bgNbdKeyOf(EMPTY_CLIENT_HISTORY, AS_OF), bgNbdKeyOf(ordered, AS_OF));
+    expect(Number.isNaN(keys[0])).toBe(true);
+    const distinct = new DistinctBgNbdInputs(keys);
+    expect(distinct.size).toBe(1);
+    expect(distinct.weighted()).toEqual([{ x: 0, tx: 0, T: 30 / 7, count: 1 }]);
+    expect(distinct.indexOf(Number.NaN)).toBe(-1);
+  });
+});
+
+describe("DistinctBgNbdInputs", () => {
+  const inputs = sampleInputs(5_000);
+  const distinct = new DistinctBgNbdInputs(Float64Array.from(inputs, bgNbdInputKey));
+
+  it("counts every client once under its own input", () => {
+    const weighted = distinct.weighted();
+    expect(weighted.reduce((sum, w) => sum + (w.count ?? 0), 0)).toBe(inputs.length);
+    expect(weighted.length).toBe(new Set(inputs.map(bgNbdInputKey)).size);
+    expect(weighted.length).toBeLessThan(inputs.length);
+    for (const input of inputs.slice(0, 50)) expect(distinct.input(distinct.indexOf(bgNbdInputKey(input)))).toEqual(input);
+  });
+
+  it("groups for the likelihood exactly as the generic grouping does", () => {
+    const fast = distinct.grouped();
+    const generic = groupHistories(distinct.weighted());
+    expect(fast.distinctHistories).toBe(generic.distinctHistories);
+    expect(fast.customerCount).toBe(generic.customerCount);
+    expect(fast.groups.map((g) => [g.x, g.customerCount, g.counts.length])).toEqual(generic.groups.map((g) => [g.x, g.customerCount, g.counts.length]));
+    for (const params of [
+      { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 },
+      { r: 7, alpha: 60, a: 2.5, b: 141 },
+    ]) {
+      const a = groupedLogLikelihood(params, fast);
+      const b = groupedLogLikelihood(params, generic);
+      expect(a.logLikelihood).toBeCloseTo(b.logLikelihood, 6);
+      a.gradientLog.forEach((g, i) => expect(g).toBeCloseTo(b.gradientLog[i] ?? Number.NaN, 6));
+    }
+  });
+
+  it("matches groupBgNbdInputs on histories", () => {
+    const histories = [10, 40, 40, 400].map((days) =>
+      summariseHistory([{ orderedAt: new Date(AS_OF.getTime() - days * DAY), itemsShipped: 5, itemsKept: 2, valueCents: 100, status: "shipped" }], AS_OF),
+    );
+    expect(groupBgNbdInputs(histories, AS_OF)).toEqual([
+      { x: 0, tx: 0, T: 10 / 7, count: 1 },
+      { x: 0, tx: 0, T: 40 / 7, count: 2 },
+      { x: 0, tx: 0, T: 400 / 7, count: 1 },
+    ]);
+  });
+});
+
+describe("DistinctBgNbdInputs.indexOf", () => {
+  it("finds every distinct key and no other", () => {
+    const inputs = sampleInputs(3_000);
+    const distinct = new DistinctBgNbdInputs(Float64Array.from(inputs, bgNbdInputKey));
+    distinct.keys.forEach((key, i) => expect(distinct.indexOf(key)).toBe(i));
+    const present = new Set(distinct.keys);
+    for (const probe of [{ x: 5, tx: 3 / 7, T: 4 / 7 }, { x: 11, tx: 699 / 7, T: 700 / 7 }, { x: 12, tx: 0, T: 1 / 7 }, { x: 0, tx: 0, T: 900 / 7 }]) {
+      const key = bgNbdInputKey(probe);
+      expect(distinct.indexOf(key)).toBe(present.has(key) ? distinct.keys.indexOf(key) : -1);
+    }
+    expect(distinct.indexOf(Number.NaN)).toBe(-1);
+    expect(new DistinctBgNbdInputs(new Float64Array(0)).indexOf(bgNbdInputKey({ x: 1, tx: 1, T: 2 }))).toBe(-1);
+  });
+
+  it("still finds keys when the histories are too spread out for a prefix table", () => {
+    const inputs = [...sampleInputs(200), { x: 8191, tx: 365_000 / 7, T: 700_000 / 7 }];
+    const distinct = new DistinctBgNbdInputs(Float64Array.from(inputs, bgNbdInputKey));
+    distinct.keys.forEach((key, i) => expect(distinct.indexOf(key)).toBe(i));
+    expect(distinct.indexOf(bgNbdInputKey({ x: 8191, tx: 1, T: 2 }))).toBe(-1);
+  });
+});

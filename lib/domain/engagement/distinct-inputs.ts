@@ -1,0 +1,190 @@
+// Clients grouped by their BG/NBD input: the fit and the forecasts work once per distinct history, not per client.
+import type { BgNbdCustomer, FrequencyGroup, GroupedHistories, WeightedBgNbdCustomer } from "./bgnbd-likelihood";
+import { type ClientHistory, wholeDayBgNbdInput } from "./history";
+
+const DAYS_PER_WEEK = 7;
+// Whole days below 2^20 (2,870 years) and x below 2^13 pack exactly into one double.
+const DAY_LIMIT = 2 ** 20;
+const X_LIMIT = 2 ** 13;
+// Up to 16 MB of prefix table; beyond that (absurd histories) lookups fall back to a binary search.
+const MAX_PREFIX_SLOTS = 2 ** 22;
+
+/**
+ * One number for a BG/NBD input counted in whole days, equal for equal inputs and ordered by x, then t_x, then T.
+ * A million clients hash, sort and search numbers many times faster than strings or objects.
+ */
+export function bgNbdInputKey(input: BgNbdCustomer): number {
+  const txDays = Math.round(input.tx * DAYS_PER_WEEK);
+  const tDays = Math.round(input.T * DAYS_PER_WEEK);
+  if (!(input.x < X_LIMIT && txDays < DAY_LIMIT && tDays < DAY_LIMIT)) {
+    throw new RangeError(`BG/NBD input beyond ${X_LIMIT} order days or ${DAY_LIMIT} days: x ${input.x}, t_x ${txDays} days, T ${tDays} days`);
+  }
+  return (input.x * DAY_LIMIT + txDays) * DAY_LIMIT + tDays;
+}
+
+/** The input a key stands for, in weeks. */
+export function bgNbdInputOfKey(key: number): BgNbdCustomer {
+  const tDays = key % DAY_LIMIT;
+  const rest = (key - tDays) / DAY_LIMIT;
+  const txDays = rest % DAY_LIMIT;
+  return { x: (rest - txDays) / DAY_LIMIT, tx: txDays / DAYS_PER_WEEK, T: tDays / DAYS_PER_WEEK };
+}
+
+/** A client's key as of `asOf`, or NaN for a client who never ordered (the model starts at the first order). */
+export function bgNbdKeyOf(history: ClientHistory, asOf: Date): number {
+  const { firstOrderAt, lastOrderAt } = history;
+  if (!firstOrderAt || !lastOrderAt || history.orderCount === 0) return Number.NaN;
+  return bgNbdKeyOfFigures(history.orderDayCount, firstOrderAt.getTime(), lastOrderAt.getTime(), asOf.getTime());
+}
+
+const scratchDays = { x: 0, txDays: 0, tDays: 0 };
+
+/**
+ * bgNbdKeyOf for a history given as numbers (a client with orders). NaN too for a history beyond what a key holds
+ * (8,192 order days or more): that client is left out of the model and scored without P(alive), rather than failing
+ * everyone's rescoring.
+ */
+export function bgNbdKeyOfFigures(orderDayCount: number, firstOrderMs: number, lastOrderMs: number, asOfMs: number): number {
+  wholeDayBgNbdInput(orderDayCount, firstOrderMs, lastOrderMs, asOfMs, scratchDays);
+  const { x, txDays, tDays } = scratchDays;
+  if (!(x < X_LIMIT && txDays < DAY_LIMIT && tDays < DAY_LIMIT)) return Number.NaN;
+  return (x * DAY_LIMIT + txDays) * DAY_LIMIT + tDays;
+}
+
+/** Every distinct key among many clients' keys (NaN ones left out), in order, with how many clients share each. */
+export class DistinctBgNbdInputs {
+  readonly keys: Float64Array;
+  readonly counts: Int32Array;
+  /**
+   * Built on first lookup: where each (x, t_x) prefix starts among the sorted keys, so a lookup searches the few keys
+   * sharing its prefix instead of binary-searching all of them (a million lookups, each a dozen cache misses).
+   * Null when the prefixes are too many for a table; lookups then search everything.
+   */
+  private prefixStarts: Int32Array | null | undefined;
+  private txSlots = 0;
+
+  constructor(clientKeys: Float64Array) {
+    // A typed array sorts numerically and natively, NaN last.
+    const sorted = Float64Array.from(clientKeys).sort();
+    const keys: number[] = [];
+    const counts: number[] = [];
+    for (const key of sorted) {
+      if (Number.isNaN(key)) break;
+      if (keys.length > 0 && keys[keys.length - 1] === key) counts[counts.length - 1] = (counts[counts.length - 1] ?? 0) + 1;
+      else {
+        keys.push(key);
+        counts.push(1);
+      }
+    }
+    this.keys = Float64Array.from(keys);
+    this.counts = Int32Array.from(counts);
+  }
+
+  get size(): number {
+    return this.keys.length;
+  }
+
+  /** Position of `key` among the distinct keys, or −1 (also for NaN). */
+  indexOf(key: number): number {
+    if (this.prefixStarts === undefined) this.prefixStarts = this.buildPrefixStarts();
+    if (!this.prefixStarts || !(key >= 0)) return this.search(key, 0, this.keys.length);
+    const tDays = key % DAY_LIMIT;
+    const prefix = (key - tDays) / DAY_LIMIT;
+    const txDays = prefix % DAY_LIMIT;
+    const x = (prefix - txDays) / DAY_LIMIT;
+    const slot = x * this.txSlots + txDays;
+    if (slot + 1 >= this.prefixStarts.length) return -1;
+    return this.search(key, this.prefixStarts[slot] ?? 0, this.prefixStarts[slot + 1] ?? 0);
+  }
+
+  /** Binary search for `key` among keys[from, to). */
+  private search(key: number, from: number, to: number): number {
+    let low = from;
+    let high = to - 1;
+    while (low <= high) {
+      const middle = (low + high) >>> 1;
+      const found = this.keys[middle] ?? Number.NaN;
+      if (found === key) return middle;
+      if (found < key) low = middle + 1;
+      else high = middle - 1;
+    }
+    return -1;
+  }
+
+  private buildPrefixStarts(): Int32Array | null {
+    const last = this.keys[this.keys.length - 1];
+    if (last === undefined) return null;
+    let maxTx = 0;
+    for (const key of this.keys) maxTx = Math.max(maxTx, Math.floor(key / DAY_LIMIT) % DAY_LIMIT);
+    this.txSlots = maxTx + 1;
+    const slots = (Math.floor(last / DAY_LIMIT / DAY_LIMIT) + 1) * this.txSlots;
+    if (slots > MAX_PREFIX_SLOTS) return null;
+    // starts[s] = first key index whose prefix slot is ≥ s; the prefix's keys are [starts[s], starts[s + 1]).
+    const starts = new Int32Array(slots + 1);
+    let next = 0;
+    this.keys.forEach((key, i) => {
+      const prefix = Math.floor(key / DAY_LIMIT);
+      const slot = Math.floor(prefix / DAY_LIMIT) * this.txSlots + (prefix % DAY_LIMIT);
+      while (next <= slot) starts[next++] = i;
+    });
+    while (next <= slots) starts[next++] = this.keys.length;
+    return starts;
+  }
+
+  input(index: number): BgNbdCustomer {
+    return bgNbdInputOfKey(this.keys[index] ?? Number.NaN);
+  }
+
+  /**
+   * Grouped as the likelihood takes them (see groupHistories), straight from the sorted keys: x groups are runs of
+   * keys, and the distinct times are whole days. A million clients' inputs group in milliseconds this way.
+   */
+  grouped(): GroupedHistories {
+    const n = this.keys.length;
+    const xs = new Int32Array(n);
+    const txDays = new Int32Array(n);
+    const tDays = new Int32Array(n);
+    let maxDay = 0;
+    this.keys.forEach((key, i) => {
+      const t = key % DAY_LIMIT;
+      const rest = (key - t) / DAY_LIMIT;
+      const tx = rest % DAY_LIMIT;
+      xs[i] = (rest - tx) / DAY_LIMIT;
+      txDays[i] = tx;
+      tDays[i] = t;
+      maxDay = Math.max(maxDay, t);
+    });
+    // Each day that occurs as a t_x or a T gets one slot in `times`.
+    const slotOfDay = new Int32Array(maxDay + 1).fill(-1);
+    const days: number[] = [];
+    const slot = (day: number) => {
+      if ((slotOfDay[day] ?? -1) < 0) slotOfDay[day] = days.push(day) - 1;
+      return slotOfDay[day] ?? 0;
+    };
+    const txIndex = Int32Array.from(txDays, slot);
+    const tIndex = Int32Array.from(tDays, slot);
+    const counts = Float64Array.from(this.counts);
+    const groups: FrequencyGroup[] = [];
+    for (let start = 0; start < n; ) {
+      const x = xs[start] ?? 0;
+      let end = start;
+      let customerCount = 0;
+      while (end < n && xs[end] === x) customerCount += this.counts[end++] ?? 0;
+      groups.push({ x, customerCount, txIndex: txIndex.subarray(start, end), tIndex: tIndex.subarray(start, end), counts: counts.subarray(start, end) });
+      start = end;
+    }
+    const customerCount = groups.reduce((sum, g) => sum + g.customerCount, 0);
+    return { groups, times: Float64Array.from(days, (day) => day / DAYS_PER_WEEK), distinctHistories: n, customerCount };
+  }
+
+  /** As the weighted fit takes them, in key order, so the fit's floating-point sums never depend on client order. */
+  weighted(): WeightedBgNbdCustomer[] {
+    return Array.from(this.keys, (key, i) => ({ ...bgNbdInputOfKey(key), count: this.counts[i] ?? 0 }));
+  }
+}
+
+/** Clients with the same inputs grouped with a count, as the weighted fit takes them. */
+export function groupBgNbdInputs(histories: Iterable<ClientHistory>, asOf: Date): WeightedBgNbdCustomer[] {
+  const keys = Float64Array.from(histories, (history) => bgNbdKeyOf(history, asOf));
+  return new DistinctBgNbdInputs(keys).weighted();
+}

@@ -1,0 +1,66 @@
+// Forecasts for the distinct histories of a full rescoring, computed once each and kept in typed arrays.
+import type { BgNbdParams } from "./bgnbd";
+import type { DistinctBgNbdInputs } from "./distinct-inputs";
+import { type ClientForecast, forecastFor } from "./forecast";
+import { DAY_MS } from "./history";
+
+/**
+ * A million clients share a few hundred thousand distinct histories. Numbers in typed arrays, rather than a map of
+ * forecast objects, keep the garbage collector out of the way while every client is scored.
+ */
+export class ForecastTable {
+  private readonly pAlive: Float64Array;
+  private readonly expected90: Float64Array;
+  /** Days until the next order; NaN for none within the horizon. */
+  private readonly nextDays: Float64Array;
+  /** Whether each input's forecast is made yet: made on first use, while the scores already made are being written. */
+  private readonly made: Uint8Array;
+
+  constructor(
+    private readonly params: BgNbdParams,
+    readonly inputs: DistinctBgNbdInputs,
+    private readonly asOf: Date,
+  ) {
+    const n = inputs.size;
+    this.pAlive = new Float64Array(n);
+    this.expected90 = new Float64Array(n);
+    this.nextDays = new Float64Array(n);
+    this.made = new Uint8Array(n);
+  }
+
+  /** The forecast for a client's key (see bgNbdKeyOf); null for a client who never ordered. */
+  forecastFor(key: number): ClientForecast | null {
+    const i = this.inputs.indexOf(key);
+    if (i < 0) return null;
+    if (!this.made[i]) this.make(i);
+    const pAlive = this.pAlive[i] ?? Number.NaN;
+    if (Number.isNaN(pAlive)) return null;
+    const days = this.nextDays[i] ?? Number.NaN;
+    const known = !Number.isNaN(days);
+    return {
+      pAlive,
+      expectedOrdersNext90Days: this.expected90[i] ?? Number.NaN,
+      expectedDaysUntilNextOrder: known ? days : null,
+      expectedNextOrderAt: known ? new Date(this.asOf.getTime() + days * DAY_MS) : null,
+    };
+  }
+
+  private make(i: number) {
+    const forecast = safeForecast(this.params, this.inputs, i, this.asOf);
+    // NaN P(alive) marks a history the series could not evaluate: that client goes without a forecast.
+    this.pAlive[i] = forecast?.pAlive ?? Number.NaN;
+    this.expected90[i] = forecast?.expectedOrdersNext90Days ?? Number.NaN;
+    this.nextDays[i] = forecast?.expectedDaysUntilNextOrder ?? Number.NaN;
+    this.made[i] = 1;
+  }
+}
+
+/** Extreme parameters can defeat the series for one history; that client then goes without a forecast, not the run. */
+function safeForecast(params: BgNbdParams, inputs: DistinctBgNbdInputs, index: number, asOf: Date): ClientForecast | null {
+  try {
+    return forecastFor(params, inputs.input(index), asOf);
+  } catch (error) {
+    if (error instanceof RangeError) return null;
+    throw error;
+  }
+}

@@ -1,0 +1,62 @@
+import { describe, expect, it } from "vitest";
+import { db } from "@/lib/server/db/client";
+import { BinaryCopyRows, BinaryCopyWriter, encodedText, encodeFields, uuidListToBytes } from "./copy-binary";
+
+const sql = db.$client;
+const COLUMNS = "id, small, ratio, at, label, tier";
+
+async function copyInto(name: string, options: { batchBytes: number; maxQueuedBytes: number }, write: (writer: BinaryCopyWriter) => Promise<void>) {
+  // A temporary table lives on one connection: reserve it for the COPY and the reads.
+  const connection = await sql.reserve();
+  try {
+    await connection.unsafe(`create temporary table ${name} (id uuid, small int2, ratio float4, at timestamptz, label text, tier engagement_tier)`);
+    const writer = new BinaryCopyWriter(await connection.unsafe(`copy ${name} (${COLUMNS}) from stdin with (format binary)`).writable(), options);
+    await write(writer);
+    await writer.end();
+    // Read back as plain numbers: epoch milliseconds, and the float4 widened exactly.
+    return await connection.unsafe<{ id: string; small: number | null; ratio: number | null; at: number | null; label: string | null; tier: string | null }[]>(
+      `select id, small, ratio::float8 as ratio, (extract(epoch from at) * 1000)::float8 as at, label, tier from ${name} order by small nulls last, id`,
+    );
+  } finally {
+    connection.release();
+  }
+}
+
+describe("binary COPY rows", () => {
+  it("load every field type PostgreSQL's way, nulls and dates before 2000 included", async () => {
+    const id = "0b9f3c1e-7a2d-4e5f-8a6b-1c2d3e4f5a6b";
+    const tiers = encodedText(["healthy", "at_risk"] as const);
+    const shared = encodeFields((row) => row.text("héllo\ttab").textBytes(tiers.at_risk));
+    const rows = await copyInto("copy_types", { batchBytes: 64, maxQueuedBytes: 64 }, async (writer) => {
+      writer.rows.row(6).uuid(id).int2(-7).float4(0.25).timestamptz(Date.UTC(1999, 11, 31, 23, 59, 59, 123)).text("plain").textBytes(tiers.healthy);
+      writer.rows.row(6).uuidBytes(uuidListToBytes(id.toUpperCase()), 0).int2(32_767).float4OrNull(null).timestamptzOrNull(Date.UTC(2026, 5, 1)).raw(shared);
+      await writer.flush();
+      writer.rows.row(6).uuid(id).int2OrNull(null).float4(1 / 3).timestamptzOrNull(null).null().null();
+    });
+    expect(rows).toEqual([
+      { id, small: -7, ratio: 0.25, at: Date.UTC(1999, 11, 31, 23, 59, 59, 123), label: "plain", tier: "healthy" },
+      { id, small: 32_767, ratio: null, at: Date.UTC(2026, 5, 1), label: "héllo\ttab", tier: "at_risk" },
+      { id, small: null, ratio: Math.fround(1 / 3), at: null, label: null, tier: null },
+    ]);
+  });
+
+  it("arrive whole and in order however small the batches and the queue", async () => {
+    const ids = Array.from({ length: 500 }, (_, i) => `00000000-0000-4000-8000-${String(i).padStart(12, "0")}`);
+    const uuids = uuidListToBytes(ids.join(","));
+    const rows = await copyInto("copy_order", { batchBytes: 128, maxQueuedBytes: 256 }, async (writer) => {
+      for (let i = 0; i < ids.length; i++) {
+        writer.rows.row(6).uuidBytes(uuids, i * 16).int2(i).null().null().null().null();
+        if (i % 7 === 0) await writer.flush();
+      }
+    });
+    expect(rows.map((r) => [r.id, r.small])).toEqual(ids.map((id, i) => [id, i]));
+  });
+
+  it("reject what is not a uuid or a list of them", () => {
+    expect(() => new BinaryCopyRows().uuid("not-a-uuid")).toThrow(RangeError);
+    expect(() => new BinaryCopyRows().uuid("0b9f3c1e-7a2d-4e5f-8a6b-1c2d3e4f5a6z")).toThrow(RangeError);
+    expect(() => uuidListToBytes("0b9f3c1e-7a2d-4e5f-8a6b-1c2d3e4f5a6b;0b9f3c1e-7a2d-4e5f-8a6b-1c2d3e4f5a6b")).toThrow(RangeError);
+    expect(() => uuidListToBytes("0b9f3c1e-7a2d")).toThrow(RangeError);
+    expect(uuidListToBytes("")).toHaveLength(0);
+  });
+});

@@ -1,0 +1,113 @@
+import { asc, eq, sql } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { db } from "@/lib/server/db/client";
+import { BinaryCopyRows } from "@/lib/server/db/copy-binary";
+import { clientScores, clients, tierChanges } from "@/lib/server/db/schema";
+import { queueRun } from "@/test/engagement-fixtures";
+import { createNextClientScores, indexNextClientScores, swapInNextClientScores, TIER_CHANGE_COLUMNS } from "./swap-client-scores";
+
+const AS_OF = new Date("2026-06-01T00:00:00Z");
+const LATER = new Date("2026-06-05T00:00:00Z");
+const EARLIER = new Date("2026-05-01T00:00:00Z");
+
+type Tier = "healthy" | "watch" | "at_risk" | "lapsed";
+type Score = { score: number; tier: Tier; scoredAt: Date };
+
+let created = 0;
+async function newClients(n: number): Promise<string[]> {
+  const rows = await db
+    .insert(clients)
+    .values(Array.from({ length: n }, () => ({ name: `Client ${++created}`, email: `client${created}@example.com` })))
+    .returning({ id: clients.id });
+  return rows.map((r) => r.id);
+}
+
+async function setLive(id: string, value: Score) {
+  await db.update(clientScores).set(value).where(eq(clientScores.clientId, id));
+}
+
+/** What a run loads: the fresh table with the given rows, indexed as the live one. */
+async function loadNext(rows: Map<string, Score>) {
+  await createNextClientScores(db.$client);
+  for (const [id, r] of rows) {
+    await db.execute(sql`insert into client_scores_next (client_id, score, tier, scored_at) values (${id}::uuid, ${r.score}, ${r.tier}, ${r.scoredAt.toISOString()}::timestamptz)`);
+  }
+  await indexNextClientScores(db.$client);
+}
+
+function tierChangeRows(changes: { id: string; from: Tier; to: Tier; score: number }[]) {
+  const rows = new BinaryCopyRows();
+  for (const c of changes) rows.row(TIER_CHANGE_COLUMNS.length).uuid(c.id).text(c.from).text(c.to).int2(c.score);
+  return rows;
+}
+
+const liveScores = async () =>
+  new Map(
+    (await db.select().from(clientScores).orderBy(asc(clientScores.clientId))).map((r) => [r.clientId, { score: r.score, tier: r.tier, scoredAt: r.scoredAt }]),
+  );
+
+describe("swapping a full run's scores in", () => {
+  it("keeps later scores and clients created meanwhile, drops clients deleted meanwhile, and stores only tier changes still true", async () => {
+    const [steady, rescoredLater, movedMeanwhile, deleted, created] = await newClients(5);
+    if (!steady || !rescoredLater || !movedMeanwhile || !deleted || !created) throw new Error("no clients");
+    const before: Score = { score: 70, tier: "healthy", scoredAt: EARLIER };
+    for (const id of [steady, rescoredLater, movedMeanwhile, deleted]) await setLive(id, before);
+    const run = await queueRun(AS_OF);
+
+    // The run read four clients, all healthy before; it scores three of them lower.
+    await loadNext(
+      new Map<string, Score>([
+        [steady, { score: 40, tier: "at_risk", scoredAt: AS_OF }],
+        [rescoredLater, { score: 45, tier: "at_risk", scoredAt: AS_OF }],
+        [movedMeanwhile, { score: 50, tier: "watch", scoredAt: AS_OF }],
+        [deleted, { score: 10, tier: "lapsed", scoredAt: AS_OF }],
+      ]),
+    );
+    // Meanwhile: one client is rescored as of a later date, one is moved as of an earlier one, one is deleted.
+    await setLive(rescoredLater, { score: 90, tier: "healthy", scoredAt: LATER });
+    await setLive(movedMeanwhile, { score: 55, tier: "watch", scoredAt: EARLIER });
+    await db.delete(clients).where(eq(clients.id, deleted));
+    const changes = tierChangeRows([
+      { id: steady, from: "healthy", to: "at_risk", score: 40 },
+      { id: rescoredLater, from: "healthy", to: "at_risk", score: 45 },
+      { id: movedMeanwhile, from: "healthy", to: "watch", score: 50 },
+      { id: deleted, from: "healthy", to: "lapsed", score: 10 },
+    ]);
+    await swapInNextClientScores(db.$client, { asOf: AS_OF, runId: run.id, tierChanges: changes });
+
+    const live = await liveScores();
+    expect(live.get(steady)).toEqual({ score: 40, tier: "at_risk", scoredAt: AS_OF });
+    expect(live.get(rescoredLater)).toEqual({ score: 90, tier: "healthy", scoredAt: LATER });
+    expect(live.get(movedMeanwhile)).toEqual({ score: 50, tier: "watch", scoredAt: AS_OF });
+    expect(live.get(created)).toEqual({ score: null, tier: null, scoredAt: null });
+    expect(live.has(deleted)).toBe(false);
+    expect(live.size).toBe(4);
+    const stored = await db.select().from(tierChanges).where(eq(tierChanges.runId, run.id));
+    expect(stored.map((c) => [c.clientId, c.fromTier, c.toTier, c.score, c.changedAt])).toEqual([[steady, "healthy", "at_risk", 40, AS_OF]]);
+
+    // The swapped-in table is the live one in every way: new clients get a row, deleting a client removes it.
+    const [another] = await newClients(1);
+    expect((await liveScores()).has(another ?? "")).toBe(true);
+    await db.delete(clients).where(eq(clients.id, steady));
+    expect((await liveScores()).has(steady)).toBe(false);
+  });
+
+  it("fills in only older rows when the run is as of an earlier date than most live scores", async () => {
+    const ids = await newClients(5);
+    const [unscored, older] = ids;
+    for (const id of ids.slice(2)) await setLive(id, { score: 80, tier: "healthy", scoredAt: LATER });
+    if (older) await setLive(older, { score: 80, tier: "healthy", scoredAt: EARLIER });
+    const run = await queueRun(AS_OF);
+    await loadNext(new Map(ids.map((id) => [id, { score: 30, tier: "at_risk", scoredAt: AS_OF } satisfies Score])));
+    await swapInNextClientScores(db.$client, { asOf: AS_OF, runId: run.id, tierChanges: tierChangeRows(ids.map((id) => ({ id, from: "healthy", to: "at_risk", score: 30 }))) });
+
+    const live = await liveScores();
+    const filled = { score: 30, tier: "at_risk", scoredAt: AS_OF };
+    expect(live.get(unscored ?? "")).toEqual(filled);
+    expect(live.get(older ?? "")).toEqual(filled);
+    for (const id of ids.slice(2)) expect(live.get(id)).toEqual({ score: 80, tier: "healthy", scoredAt: LATER });
+    expect((await db.select().from(tierChanges).where(eq(tierChanges.runId, run.id))).map((c) => c.clientId)).toEqual([older]);
+    const [leftover] = await db.execute<{ exists: boolean }>(sql`select to_regclass('client_scores_next') is not null as exists`);
+    expect(leftover?.exists).toBe(false);
+  });
+});
