@@ -10,7 +10,7 @@ import {
 } from "@/lib/domain/clients/list-query";
 import { authorize, clientScopeWhere } from "@/lib/server/auth/permissions";
 import type { ServiceContext } from "@/lib/server/context";
-import { clientScores, clients, lastOrderSortKey, pAliveSortKey, scoreSortKey, users } from "@/lib/server/db/schema";
+import { clientScores, clients, engagementTier, lastOrderSortKey, pAliveSortKey, scoreSortKey, users } from "@/lib/server/db/schema";
 import { NotFoundError } from "@/lib/server/errors";
 import { estimateRowCount } from "./estimate-count";
 
@@ -70,18 +70,41 @@ function filtersFor(ctx: ServiceContext, query: ClientListQuery): SQL | undefine
  */
 export async function listClients(ctx: ServiceContext, query: ClientListQuery) {
   authorize(ctx.actor, "clients.read");
-  const key = SORT_KEYS[query.sort];
-  const tiebreak = TIEBREAK[query.sort];
   const backwards = Boolean(query.before) && !query.after;
   const cursor = decodeCursor(backwards ? query.before : query.after);
   const ascending = (query.dir === "asc") !== backwards;
+  const rows = SORTS_BY_TIER_INDEX.has(query.sort) && !query.tier ? await pageAcrossTiers(ctx, query, cursor, ascending) : await pageRows(ctx, query, cursor, ascending);
+  const hasMoreInDirection = rows.length > PAGE_SIZE;
+  const page = rows.slice(0, PAGE_SIZE);
+  if (backwards) page.reverse();
+  const first = page[0];
+  const last = page.at(-1);
+  return {
+    rows: page,
+    // Going forward there is a previous page whenever we came from a cursor; going back, whenever more rows remain.
+    previousCursor: first && (backwards ? hasMoreInDirection : Boolean(cursor)) ? encodeCursor({ value: cursorValue(query.sort, first), id: first.id }) : null,
+    nextCursor: last && (backwards ? true : hasMoreInDirection) ? encodeCursor({ value: cursorValue(query.sort, last), id: last.id }) : null,
+  };
+}
+
+type Cursor = ReturnType<typeof decodeCursor>;
+type ClientRow = Awaited<ReturnType<typeof pageRows>>[number];
+
+// Sorts served by the (tier, key, client) indexes: without a tier filter they take one page from each tier and merge.
+const SORTS_BY_TIER_INDEX = new Set<ClientSort>(["score", "p_alive"]);
+const ALL_TIERS = [...engagementTier.enumValues, "unscored"] as const;
+
+/** The next rows in the query's order after the cursor, one more than a page to tell whether more follow. */
+async function pageRows(ctx: ServiceContext, query: ClientListQuery, cursor: Cursor, ascending: boolean) {
+  const key = SORT_KEYS[query.sort];
+  const tiebreak = TIEBREAK[query.sort];
   const compare = ascending ? sql`>` : sql`<`;
   const where = and(
     filtersFor(ctx, query),
     cursor ? sql`(${key}, ${tiebreak}) ${compare} (${cursorLiteral(query.sort, cursor.value)}, ${cursor.id}::uuid)` : undefined,
   );
   const order = ascending ? [asc(key), asc(tiebreak)] : [desc(key), desc(tiebreak)];
-  const rows = await ctx.db
+  return ctx.db
     .select({
       id: clients.id,
       name: clients.name,
@@ -100,17 +123,20 @@ export async function listClients(ctx: ServiceContext, query: ClientListQuery) {
     .where(where)
     .orderBy(...order)
     .limit(PAGE_SIZE + 1);
-  const hasMoreInDirection = rows.length > PAGE_SIZE;
-  const page = rows.slice(0, PAGE_SIZE);
-  if (backwards) page.reverse();
-  const first = page[0];
-  const last = page.at(-1);
-  return {
-    rows: page,
-    // Going forward there is a previous page whenever we came from a cursor; going back, whenever more rows remain.
-    previousCursor: first && (backwards ? hasMoreInDirection : Boolean(cursor)) ? encodeCursor({ value: cursorValue(query.sort, first), id: first.id }) : null,
-    nextCursor: last && (backwards ? true : hasMoreInDirection) ? encodeCursor({ value: cursorValue(query.sort, last), id: last.id }) : null,
+}
+
+/**
+ * The same rows as pageRows without a tier filter, read tier by tier: each walks its own stretch of the tier index,
+ * and the next page overall is among the first rows of the tiers' next pages.
+ */
+async function pageAcrossTiers(ctx: ServiceContext, query: ClientListQuery, cursor: Cursor, ascending: boolean): Promise<ClientRow[]> {
+  const perTier = await Promise.all(ALL_TIERS.map((tier) => pageRows(ctx, { ...query, tier }, cursor, ascending)));
+  const direction = ascending ? 1 : -1;
+  const compare = (a: ClientRow, b: ClientRow) => {
+    const byKey = Number(cursorValue(query.sort, a)) - Number(cursorValue(query.sort, b));
+    return direction * (byKey !== 0 ? byKey : a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
   };
+  return perTier.flat().sort(compare).slice(0, PAGE_SIZE + 1);
 }
 
 /** How many clients match: exact when few, the planner's estimate when many (a count(*) over a million rows is not worth a page view). */

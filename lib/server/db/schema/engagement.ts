@@ -62,11 +62,10 @@ export const clientScores = pgTable(
     nextOrderExpectedAt: timestamp({ withTimezone: true, mode: "date" }),
     scoredAt: timestamp({ withTimezone: true, mode: "date" }),
   },
-  // Every key ends in the client id, so no two are equal and deduplication would only cost each full run's rebuild time.
+  // A list sorted by score or P(alive) walks these, one tier at a time (see listClients), so a tier filter never skips
+  // past the other tiers and a full run rebuilds two sort indexes rather than four. Every key ends in the client id,
+  // so no two are equal and deduplication would only cost rebuild time.
   (t) => [
-    index("client_scores_score_idx").on(scoreSortKey(t.score), t.clientId).with(UNIQUE_KEYS),
-    index("client_scores_p_alive_idx").on(pAliveSortKey(t.pAlive), t.clientId).with(UNIQUE_KEYS),
-    // A tier filter with a score or P(alive) sort walks these; without them it would skip past every other tier.
     index("client_scores_tier_score_idx").on(t.tier, scoreSortKey(t.score), t.clientId).with(UNIQUE_KEYS),
     index("client_scores_tier_p_alive_idx").on(t.tier, pAliveSortKey(t.pAlive), t.clientId).with(UNIQUE_KEYS),
   ],
