@@ -120,7 +120,7 @@ async function insertTierChanges(tx: TransactionSql, run: { asOf: Date; runId: s
   await tx.unsafe(
     `insert into tier_changes (client_id, run_id, from_tier, to_tier, score, changed_at)
      select c.client_id, $2::uuid, c.from_tier, c.to_tier, c.score, $1::timestamptz
-     from run_tier_changes c join ${LIVE} live on live.client_id = c.client_id
+     from run_tier_changes c join ${LIVE} live on live.client_id = c.client_id join clients on clients.id = c.client_id
      where live.tier = c.from_tier and live.scored_at <= $1::timestamptz`,
     [run.asOf.toISOString(), run.runId],
   );
