@@ -21,6 +21,13 @@ async function fetchLatestRun(): Promise<ScoringRunView | null> {
   return ((await response.json()) as { run: ScoringRunView | null }).run;
 }
 
+/** Which churn model a finished run scored with, when it is not one fitted on the run's own data. */
+function modelNote(run: ScoringRunView): string {
+  if (!run.modelAsOf) return "Scored without P(alive): no churn model could be fitted yet (too few clients with orders, or data the model cannot fit).";
+  if (run.modelAsOf === run.asOf) return "";
+  return `The churn model could not be fitted on this data, so the run kept the one fitted as of ${time.format(new Date(run.modelAsOf))} UTC.`;
+}
+
 const isActive = (run: ScoringRunView | null | undefined) => run?.status === "queued" || run?.status === "running";
 
 /** Starts a full rescoring and follows its progress; the run goes on on the server if the page is closed. */
@@ -72,7 +79,7 @@ function RunProgress({ initial }: { initial: ScoringRunView | null }) {
           ) : null}
           {run.status === "succeeded" ? (
             <p className="text-sm text-stone-700">
-              {formatNumber(run.done)} clients scored{run.finishedAt ? `, finished ${time.format(new Date(run.finishedAt))} UTC` : ""}.
+              {formatNumber(run.done)} clients scored{run.finishedAt ? `, finished ${time.format(new Date(run.finishedAt))} UTC` : ""}. {modelNote(run)}
             </p>
           ) : null}
           {run.status === "failed" ? <p className="text-sm text-red-700">{run.error ?? "The run failed."}</p> : null}

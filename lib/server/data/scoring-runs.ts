@@ -2,7 +2,7 @@ import "server-only";
 import { desc, eq } from "drizzle-orm";
 import { authorize } from "@/lib/server/auth/permissions";
 import type { ServiceContext } from "@/lib/server/context";
-import { scoringRuns, users } from "@/lib/server/db/schema";
+import { modelFits, scoringRuns, users } from "@/lib/server/db/schema";
 import { latestModelFit } from "@/lib/server/services/engagement/model-fit";
 
 /** A scoring run as the settings page and its polling endpoint show it: plain JSON, dates as ISO strings. */
@@ -17,6 +17,8 @@ export type ScoringRunView = {
   startedAt: string | null;
   finishedAt: string | null;
   startedByName: string | null;
+  /** As of when the churn model the run scored with was fitted: the run's own date, or an earlier one it kept. */
+  modelAsOf: string | null;
 };
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
@@ -24,9 +26,10 @@ const iso = (d: Date | null) => (d ? d.toISOString() : null);
 export async function getLatestScoringRun(ctx: ServiceContext): Promise<ScoringRunView | null> {
   authorize(ctx.actor, "settings.manage");
   const [row] = await ctx.db
-    .select({ run: scoringRuns, startedByName: users.name })
+    .select({ run: scoringRuns, startedByName: users.name, modelAsOf: modelFits.asOf })
     .from(scoringRuns)
     .leftJoin(users, eq(users.id, scoringRuns.startedBy))
+    .leftJoin(modelFits, eq(modelFits.id, scoringRuns.modelFitId))
     .orderBy(desc(scoringRuns.createdAt))
     .limit(1);
   if (!row) return null;
@@ -42,6 +45,7 @@ export async function getLatestScoringRun(ctx: ServiceContext): Promise<ScoringR
     startedAt: iso(run.startedAt),
     finishedAt: iso(run.finishedAt),
     startedByName: row.startedByName,
+    modelAsOf: iso(row.modelAsOf),
   };
 }
 

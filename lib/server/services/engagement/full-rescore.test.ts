@@ -6,6 +6,7 @@ import { clientScores, clients, engagementSnapshots, modelFits, tierChanges } fr
 import { ConflictError, ForbiddenError } from "@/lib/server/errors";
 import { insertDemoClients, queueRun, runById } from "@/test/engagement-fixtures";
 import { userContext } from "@/test/fixtures";
+import { getLatestScoringRun } from "@/lib/server/data/scoring-runs";
 import { rescoreClient } from "./rescore-client";
 import { runFullRescore } from "./run-full-rescore";
 import { startFullRescore } from "./start-full-rescore";
@@ -106,6 +107,8 @@ describe("full rescoring", () => {
     const snapshots = await snapshotsAt(later);
     expect(snapshots).toHaveLength(20);
     expect(snapshots.every((s) => s.modelFitId === first.modelFitId && s.pAlive !== null)).toBe(true);
+    // The settings page says so.
+    expect(await getLatestScoringRun(admin)).toMatchObject({ id: second.id, asOf: later.toISOString(), modelAsOf: AS_OF.toISOString() });
   });
 
   it("records a tier change only for clients whose tier moved", async () => {
