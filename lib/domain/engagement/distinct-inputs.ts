@@ -16,10 +16,14 @@ const MAX_PREFIX_SLOTS = 2 ** 22;
 export function bgNbdInputKey(input: BgNbdCustomer): number {
   const txDays = Math.round(input.tx * DAYS_PER_WEEK);
   const tDays = Math.round(input.T * DAYS_PER_WEEK);
-  if (!(input.x < X_LIMIT && txDays < DAY_LIMIT && tDays < DAY_LIMIT)) {
-    throw new RangeError(`BG/NBD input beyond ${X_LIMIT} order days or ${DAY_LIMIT} days: x ${input.x}, t_x ${txDays} days, T ${tDays} days`);
-  }
-  return (input.x * DAY_LIMIT + txDays) * DAY_LIMIT + tDays;
+  const key = packedKey(input.x, txDays, tDays);
+  if (Number.isNaN(key)) throw new RangeError(`BG/NBD input beyond ${X_LIMIT} order days or ${DAY_LIMIT} days: x ${input.x}, t_x ${txDays} days, T ${tDays} days`);
+  return key;
+}
+
+/** NaN beyond the packing limits. */
+function packedKey(x: number, txDays: number, tDays: number): number {
+  return x < X_LIMIT && txDays < DAY_LIMIT && tDays < DAY_LIMIT ? (x * DAY_LIMIT + txDays) * DAY_LIMIT + tDays : Number.NaN;
 }
 
 /** The input a key stands for, in weeks. */
@@ -46,9 +50,7 @@ const scratchDays = { x: 0, txDays: 0, tDays: 0 };
  */
 export function bgNbdKeyOfFigures(orderDayCount: number, firstOrderMs: number, lastOrderMs: number, asOfMs: number): number {
   wholeDayBgNbdInput(orderDayCount, firstOrderMs, lastOrderMs, asOfMs, scratchDays);
-  const { x, txDays, tDays } = scratchDays;
-  if (!(x < X_LIMIT && txDays < DAY_LIMIT && tDays < DAY_LIMIT)) return Number.NaN;
-  return (x * DAY_LIMIT + txDays) * DAY_LIMIT + tDays;
+  return packedKey(scratchDays.x, scratchDays.txDays, scratchDays.tDays);
 }
 
 /** Every distinct key among many clients' keys (NaN ones left out), in order, with how many clients share each. */
