@@ -22,8 +22,8 @@ export interface ForecastOptions {
 
 const DAYS_PER_WEEK = 7;
 
-export const DEFAULT_HORIZON_DAYS = 365;
-export const FORECAST_DAYS = 90;
+const DEFAULT_HORIZON_DAYS = 365;
+const FORECAST_DAYS = 90;
 
 type ExpectedWithin = (days: number) => number;
 const expectedOrdersWithin = (params: BgNbdParams, customer: BgNbdCustomer, alive: number): ExpectedWithin => (days) =>

@@ -1,6 +1,7 @@
 import "server-only";
 import { and, asc, desc, eq, isNull, type SQL, sql } from "drizzle-orm";
 import {
+  CLIENT_TIER_FILTERS,
   type ClientListQuery,
   type ClientSort,
   decodeCursor,
@@ -10,7 +11,7 @@ import {
 } from "@/lib/domain/clients/list-query";
 import { authorize, clientScopeWhere } from "@/lib/server/auth/permissions";
 import type { ServiceContext } from "@/lib/server/context";
-import { clientScores, clients, engagementTier, lastOrderSortKey, pAliveSortKey, scoreSortKey, users } from "@/lib/server/db/schema";
+import { clientScores, clients, lastOrderSortKey, pAliveSortKey, scoreSortKey, users } from "@/lib/server/db/schema";
 import { NotFoundError } from "@/lib/server/errors";
 import { estimateRowCount } from "./estimate-count";
 
@@ -92,7 +93,6 @@ type ClientRow = Awaited<ReturnType<typeof pageRows>>[number];
 
 // Sorts served by the (tier, key, client) indexes: without a tier filter they take one page from each tier and merge.
 const SORTS_BY_TIER_INDEX = new Set<ClientSort>(["score", "p_alive"]);
-const ALL_TIERS = [...engagementTier.enumValues, "unscored"] as const;
 
 /** The next rows in the query's order after the cursor, one more than a page to tell whether more follow. */
 async function pageRows(ctx: ServiceContext, query: ClientListQuery, cursor: Cursor, ascending: boolean) {
@@ -130,7 +130,7 @@ async function pageRows(ctx: ServiceContext, query: ClientListQuery, cursor: Cur
  * and the next page overall is among the first rows of the tiers' next pages.
  */
 async function pageAcrossTiers(ctx: ServiceContext, query: ClientListQuery, cursor: Cursor, ascending: boolean): Promise<ClientRow[]> {
-  const perTier = await Promise.all(ALL_TIERS.map((tier) => pageRows(ctx, { ...query, tier }, cursor, ascending)));
+  const perTier = await Promise.all(CLIENT_TIER_FILTERS.map((tier) => pageRows(ctx, { ...query, tier }, cursor, ascending)));
   const direction = ascending ? 1 : -1;
   const compare = (a: ClientRow, b: ClientRow) => {
     const byKey = Number(cursorValue(query.sort, a)) - Number(cursorValue(query.sort, b));

@@ -8,9 +8,9 @@ import type { Writable } from "node:stream";
 
 const SIGNATURE = Buffer.from("PGCOPY\n\xff\r\n\0", "latin1");
 /** Signature, flags (0) and header extension length (0): what a binary COPY stream starts with. */
-export const BINARY_COPY_HEADER = Buffer.concat([SIGNATURE, Buffer.alloc(8)]);
+const BINARY_COPY_HEADER = Buffer.concat([SIGNATURE, Buffer.alloc(8)]);
 /** A field count of −1 ends the stream. */
-export const BINARY_COPY_TRAILER = Buffer.from([0xff, 0xff]);
+const BINARY_COPY_TRAILER = Buffer.from([0xff, 0xff]);
 
 // PostgreSQL timestamps count microseconds from 2000-01-01 UTC.
 const POSTGRES_EPOCH_MS = Date.UTC(2000, 0, 1);
@@ -152,6 +152,11 @@ export class BinaryCopyRows {
     return this.offset;
   }
 
+  /** What was written so far, as a view of the buffer (valid until more is written). */
+  bytes(): Uint8Array {
+    return this.buffer.subarray(0, this.offset);
+  }
+
   /** What was written so far, as a buffer of its own; the writer starts empty again. */
   take(): Buffer {
     const taken = Buffer.from(this.buffer.subarray(0, this.offset));
@@ -265,4 +270,11 @@ export class BinaryCopyWriter {
   private throwIfFailed() {
     if (this.failure) throw this.failure;
   }
+}
+
+/** A whole COPY stream from rows already encoded: resolves when the server has them all. */
+export async function copyAllRows(stream: Writable, rows: BinaryCopyRows): Promise<void> {
+  const writer = new BinaryCopyWriter(stream, { batchBytes: rows.size + 64, maxQueuedBytes: Number.POSITIVE_INFINITY });
+  writer.rows.raw(rows.bytes());
+  await writer.end();
 }

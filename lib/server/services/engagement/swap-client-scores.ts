@@ -1,7 +1,6 @@
 import "server-only";
-import { once } from "node:events";
 import type { Sql, TransactionSql } from "postgres";
-import { BINARY_COPY_HEADER, BINARY_COPY_TRAILER, type BinaryCopyRows } from "@/lib/server/db/copy-binary";
+import { type BinaryCopyRows, copyAllRows } from "@/lib/server/db/copy-binary";
 
 const LIVE = "client_scores";
 const NEXT = "client_scores_next";
@@ -111,12 +110,7 @@ const assignments = (source: string) =>
 
 async function insertTierChanges(tx: TransactionSql, run: { asOf: Date; runId: string; tierChanges: BinaryCopyRows }): Promise<void> {
   await tx.unsafe(`create temporary table run_tier_changes (client_id uuid, from_tier engagement_tier, to_tier engagement_tier, score smallint) on commit drop`);
-  const copy = await tx.unsafe(`copy run_tier_changes (${TIER_CHANGE_COLUMNS.join(", ")}) from stdin with (format binary)`).writable();
-  copy.write(BINARY_COPY_HEADER);
-  await run.tierChanges.flushTo(copy);
-  const finished = once(copy, "finish");
-  copy.end(BINARY_COPY_TRAILER);
-  await finished;
+  await copyAllRows(await tx.unsafe(`copy run_tier_changes (${TIER_CHANGE_COLUMNS.join(", ")}) from stdin with (format binary)`).writable(), run.tierChanges);
   await tx.unsafe(
     `insert into tier_changes (client_id, run_id, from_tier, to_tier, score, changed_at)
      select c.client_id, $2::uuid, c.from_tier, c.to_tier, c.score, $1::timestamptz
