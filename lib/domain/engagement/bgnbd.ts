@@ -16,6 +16,8 @@ export { groupHistories } from "./bgnbd-likelihood";
 
 export interface FitBgNbdOptions {
   initialParams?: BgNbdParams;
+  /** A fit of similar data (initialParams should be its params): its curvature saves BFGS most of its iterations. */
+  initialInverseHessian?: readonly (readonly number[])[];
   maxIterations?: number;
   /** On the mean per-customer log-likelihood's gradient in log-parameters. */
   gradientTolerance?: number;
@@ -27,11 +29,14 @@ export interface BgNbdFit {
   iterations: number;
   distinctHistories: number;
   converged: boolean;
+  /** In log-parameters, for warm-starting a fit of similar data. */
+  inverseHessian: number[][];
 }
 
 const DEFAULT_START: BgNbdParams = { r: 1, alpha: 1, a: 1, b: 1 };
-// BFGS aims for a 1e-9 gradient but floating-point noise in the likelihood can stop it near 1e-8;
-// a stationary point that good is a converged fit.
+// BFGS aims for a 1e-7 mean gradient. Floating-point noise in a sum over hundreds of thousands of histories sits
+// near 1e-8: a tighter aim made the line search thrash in that noise (118 evaluations instead of 36 on a million
+// demo clients) for parameters equal to six digits. A stationary point within 1e-6 still counts as converged.
 const ACCEPTABLE_GRADIENT = 1e-6;
 // Keeps log-parameters where exp() stays finite; data that push past this have no interior optimum.
 const LOG_PARAM_LIMIT = 30;
@@ -72,7 +77,8 @@ export function fitBgNbd(customers: readonly WeightedBgNbdCustomer[] | GroupedHi
 
   const result = minimizeBfgs(objective, toLog(start), {
     maxIterations: options.maxIterations ?? 500,
-    gradientTolerance: options.gradientTolerance ?? 1e-9,
+    gradientTolerance: options.gradientTolerance ?? 1e-7,
+    initialInverseHessian: options.initialInverseHessian,
   });
   return {
     params: fromLog(result.x),
@@ -80,7 +86,25 @@ export function fitBgNbd(customers: readonly WeightedBgNbdCustomer[] | GroupedHi
     iterations: result.iterations,
     distinctHistories: grouped.distinctHistories,
     converged: result.converged || result.gradient.every((g) => Math.abs(g) < ACCEPTABLE_GRADIENT),
+    inverseHessian: result.inverseHessian,
   };
+}
+
+// Where the coarse fit stops: near enough that the exact fit needs a handful of steps from there.
+const COARSE_GRADIENT_TOLERANCE = 1e-5;
+
+/**
+ * The same maximum-likelihood fit in a fraction of the evaluations: BFGS first on `coarse`, the same clients with
+ * their times rounded (a fraction of the distinct histories, so each evaluation is cheap), then on the exact data from
+ * that optimum with the curvature learnt on the way. Started cold, BFGS spends some 35 iterations learning the
+ * curvature of a and b's long ridge, even from a start at the optimum; warm, it converges in 6 to 8. Both land on the
+ * exact data's optimum (to six digits), and the same data always give the same answer. Falls back to a cold fit when
+ * the coarse one does not converge.
+ */
+export function fitBgNbdFromCoarse(exact: GroupedHistories, coarse: GroupedHistories, options: FitBgNbdOptions = {}): BgNbdFit {
+  const rough = coarse.customerCount > 0 ? fitBgNbd(coarse, { gradientTolerance: COARSE_GRADIENT_TOLERANCE }) : null;
+  if (!rough?.converged) return fitBgNbd(exact, options);
+  return fitBgNbd(exact, { ...options, initialParams: rough.params, initialInverseHessian: rough.inverseHessian });
 }
 
 /** Sample log-likelihood, Σ ln L_i (eq. 6). */

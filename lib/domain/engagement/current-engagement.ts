@@ -17,6 +17,13 @@ const roundTo = (value: number | null, decimals: number) => {
   return Math.round(value * scale) / scale;
 };
 
+/** The list copy's rounding on plain numbers (NaN stays NaN), for a bulk run that keeps them in columns. */
+export const listRounding = {
+  pAlive: (value: number) => roundTo(value, 2) ?? Number.NaN,
+  expectedOrders90d: (value: number) => roundTo(value, 1) ?? Number.NaN,
+  nextOrderMs: (epochMs: number) => Math.floor(epochMs / DAY_MS) * DAY_MS,
+};
+
 /**
  * Rounded to what a list shows (P(alive) to 0.01, expected orders to 0.1, the next order to its UTC day).
  * Why: rescoring a client after an order rewrites its list row only when what the list shows changed, so a
@@ -29,7 +36,7 @@ export function currentEngagementOf(assessment: EngagementAssessment): CurrentEn
     tier: assessment.tier,
     pAlive: roundTo(assessment.pAlive, 2),
     expectedOrders90d: roundTo(assessment.expectedOrders90d, 1),
-    nextOrderExpectedAt: next ? new Date(Math.floor(next.getTime() / DAY_MS) * DAY_MS) : null,
+    nextOrderExpectedAt: next ? new Date(listRounding.nextOrderMs(next.getTime())) : null,
   };
 }
 

@@ -85,6 +85,30 @@ describe("DistinctBgNbdInputs", () => {
     }
   });
 
+  it("merges inputs already counted into the same distinct inputs as one key per client", () => {
+    const fromWeighted = DistinctBgNbdInputs.ofWeighted(distinct.weighted());
+    expect([...fromWeighted.keys]).toEqual([...distinct.keys]);
+    expect([...fromWeighted.counts]).toEqual([...distinct.counts]);
+    const doubled = DistinctBgNbdInputs.ofWeighted([...distinct.weighted(), ...distinct.weighted()]);
+    expect([...doubled.counts]).toEqual([...distinct.counts].map((c) => 2 * c));
+  });
+
+  it("coarsens times to whole steps, keeping every client, T positive and t_x within T", () => {
+    const coarse = distinct.coarsened(28);
+    expect(coarse.size).toBeLessThan(distinct.size / 2);
+    expect(coarse.weighted().reduce((sum, w) => sum + (w.count ?? 0), 0)).toBe(inputs.length);
+    for (const w of coarse.weighted()) {
+      expect((w.T * 7) % 28).toBe(0);
+      expect(w.T).toBeGreaterThan(0);
+      expect(w.tx).toBeLessThanOrEqual(w.T);
+      if (w.x === 0) expect(w.tx).toBe(0);
+      else expect((Math.round(w.tx * 7)) % 28).toBe(0);
+    }
+    // Each x keeps its clients: coarsening moves times, never frequencies.
+    const byX = (d: DistinctBgNbdInputs) => d.grouped().groups.map((g) => [g.x, g.customerCount]);
+    expect(byX(coarse)).toEqual(byX(distinct));
+  });
+
   it("matches groupBgNbdInputs on histories", () => {
     const histories = [10, 40, 40, 400].map((days) =>
       summariseHistory([{ orderedAt: new Date(AS_OF.getTime() - days * DAY), itemsShipped: 5, itemsKept: 2, valueCents: 100, status: "shipped" }], AS_OF),

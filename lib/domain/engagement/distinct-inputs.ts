@@ -65,7 +65,17 @@ export class DistinctBgNbdInputs {
   private prefixStarts: Int32Array | null | undefined;
   private txSlots = 0;
 
-  constructor(clientKeys: Float64Array) {
+  /** One key per client, or, with `weights`, keys each standing for that many clients (equal keys are merged). */
+  constructor(clientKeys: Float64Array, weights?: ArrayLike<number>) {
+    if (weights) {
+      const total = new Map<number, number>();
+      clientKeys.forEach((key, i) => {
+        if (!Number.isNaN(key)) total.set(key, (total.get(key) ?? 0) + (weights[i] ?? 0));
+      });
+      this.keys = Float64Array.from(total.keys()).sort();
+      this.counts = Int32Array.from(this.keys, (key) => total.get(key) ?? 0);
+      return;
+    }
     // A typed array sorts numerically and natively, NaN last.
     const sorted = Float64Array.from(clientKeys).sort();
     const keys: number[] = [];
@@ -84,6 +94,28 @@ export class DistinctBgNbdInputs {
 
   get size(): number {
     return this.keys.length;
+  }
+
+  /** Inputs already counted (e.g. by a GROUP BY). */
+  static ofWeighted(inputs: readonly WeightedBgNbdCustomer[]): DistinctBgNbdInputs {
+    return new DistinctBgNbdInputs(Float64Array.from(inputs, bgNbdInputKey), Float64Array.from(inputs, (input) => input.count ?? 1));
+  }
+
+  /**
+   * The same clients with t_x and T rounded to whole multiples of `days` (T up, so it stays positive; t_x to the
+   * nearest, at most T): far fewer distinct histories, on which a fit costs a fraction and lands close to
+   * the exact fit's optimum (see fitBgNbdFromCoarse).
+   */
+  coarsened(days: number): DistinctBgNbdInputs {
+    const coarse = this.keys.map((key) => {
+      const tDays = key % DAY_LIMIT;
+      const rest = (key - tDays) / DAY_LIMIT;
+      const txDays = rest % DAY_LIMIT;
+      const x = (rest - txDays) / DAY_LIMIT;
+      const roughT = Math.ceil(tDays / days) * days;
+      return packedKey(x, x === 0 ? 0 : Math.min(roughT, Math.round(txDays / days) * days), roughT);
+    });
+    return new DistinctBgNbdInputs(coarse, this.counts);
   }
 
   /** Position of `key` among the distinct keys, or −1 (also for NaN). */

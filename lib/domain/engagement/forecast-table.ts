@@ -30,19 +30,41 @@ export class ForecastTable {
 
   /** The forecast for a client's key (see bgNbdKeyOf); null for a client who never ordered. */
   forecastFor(key: number): ClientForecast | null {
-    const i = this.inputs.indexOf(key);
-    if (i < 0) return null;
-    if (!this.made[i]) this.make(i);
-    const pAlive = this.pAlive[i] ?? Number.NaN;
-    if (Number.isNaN(pAlive)) return null;
-    const days = this.nextDays[i] ?? Number.NaN;
+    const slot = this.slotOf(key);
+    if (slot < 0) return null;
+    const days = this.daysUntilNextOrderAt(slot);
     const known = !Number.isNaN(days);
     return {
-      pAlive,
-      expectedOrdersNext90Days: this.expected90[i] ?? Number.NaN,
+      pAlive: this.pAliveAt(slot),
+      expectedOrdersNext90Days: this.expectedOrders90At(slot),
       expectedDaysUntilNextOrder: known ? days : null,
       expectedNextOrderAt: known ? new Date(this.asOf.getTime() + days * DAY_MS) : null,
     };
+  }
+
+  /**
+   * Where the forecast for `key` sits, made now if it is not yet; −1 for a client who never ordered or whose
+   * forecast the series could not evaluate. The numbers at a slot are read with the methods below, without an
+   * object per client.
+   */
+  slotOf(key: number): number {
+    const i = this.inputs.indexOf(key);
+    if (i < 0) return -1;
+    if (!this.made[i]) this.make(i);
+    return Number.isNaN(this.pAlive[i]) ? -1 : i;
+  }
+
+  pAliveAt(slot: number): number {
+    return this.pAlive[slot] ?? Number.NaN;
+  }
+
+  expectedOrders90At(slot: number): number {
+    return this.expected90[slot] ?? Number.NaN;
+  }
+
+  /** Whole days until the next order is expected; NaN for none within the horizon. */
+  daysUntilNextOrderAt(slot: number): number {
+    return this.nextDays[slot] ?? Number.NaN;
   }
 
   private make(i: number) {

@@ -7,6 +7,7 @@ export {
   expectedTransactions,
   type FitBgNbdOptions,
   fitBgNbd,
+  fitBgNbdFromCoarse,
   type GroupedHistories,
   groupHistories,
   logLikelihood,
@@ -33,8 +34,13 @@ export {
   type EngagementFacts,
   type EngagementScore,
   type EngagementTier,
+  type HistoryFigures,
+  historyFigures,
+  roundedComponent,
   type ScoreEngagementInput,
+  ScoreWorking,
   scoreEngagement,
+  scoreFigures,
   tierForScore,
 } from "./score";
 export {
@@ -47,5 +53,5 @@ export {
   type TierThresholds,
 } from "./settings";
 export { type EngagementAssessment, assessEngagement, type AssessEngagementInput } from "./assess";
-export { type CurrentEngagement, currentEngagementOf, sameCurrentEngagement } from "./current-engagement";
+export { type CurrentEngagement, currentEngagementOf, listRounding, sameCurrentEngagement } from "./current-engagement";
 export { type BacktestClient, type BacktestMetrics, type CalibrationBin, evaluateBacktest, isFlagged, type TierOutcome } from "./backtest";

@@ -13,6 +13,8 @@ export interface MinimizeOptions {
   gradientTolerance?: number;
   /** Largest first trial step, in the units of x, so a steep start cannot jump to overflow. */
   maxStep?: number;
+  /** The curvature learnt on a similar problem (its result's inverseHessian): without it BFGS starts from the identity. */
+  initialInverseHessian?: readonly (readonly number[])[];
 }
 
 export interface MinimizeResult {
@@ -21,11 +23,16 @@ export interface MinimizeResult {
   gradient: number[];
   iterations: number;
   converged: boolean;
+  /** BFGS's estimate of the inverse Hessian at x, to warm-start a similar problem. */
+  inverseHessian: number[][];
 }
 
 const ARMIJO_C1 = 1e-4;
 const CURVATURE_C2 = 0.9;
 const MAX_LINE_SEARCH_STEPS = 40;
+// Bisections before the line search gives up: a bracket narrowed 4096-fold that still shows no sufficient decrease
+// is floating-point noise at the optimum, and each further step costs a full evaluation of the objective.
+const MAX_ZOOM_STEPS = 12;
 
 const dot = (u: readonly number[], v: readonly number[]) => u.reduce((s, ui, i) => s + ui * (v[i] ?? 0), 0);
 const maxAbs = (v: readonly number[]) => v.reduce((m, vi) => Math.max(m, Math.abs(vi)), 0);
@@ -72,7 +79,7 @@ function strongWolfeLineSearch(
   const zoom = (lowIn: LinePoint, highIn: LinePoint): LinePoint | null => {
     let low = lowIn;
     let high = highIn;
-    for (let i = 0; i < MAX_LINE_SEARCH_STEPS; i++) {
+    for (let i = 0; i < MAX_ZOOM_STEPS; i++) {
       const trial = evaluateAt(0.5 * (low.step + high.step));
       if (!sufficientDecrease(trial) || trial.evaluation.value >= low.evaluation.value) {
         high = trial;
@@ -110,12 +117,13 @@ export function minimizeBfgs(objective: Objective, x0: readonly number[], option
   let x = [...x0];
   let current = safeEvaluate(objective, x);
   if (!Number.isFinite(current.value)) throw new RangeError("Objective is not finite at the starting point");
-  let inverseHessian = identity(n);
+  const warm = options.initialInverseHessian?.map((row) => [...row]) ?? null;
+  let inverseHessian = warm ?? identity(n);
   let iterations = 0;
 
   while (iterations < maxIterations) {
     if (maxAbs(current.gradient) < gradientTolerance) {
-      return { x, value: current.value, gradient: current.gradient, iterations, converged: true };
+      return { x, value: current.value, gradient: current.gradient, iterations, converged: true, inverseHessian };
     }
     let direction = matVec(inverseHessian, current.gradient).map((v) => -v);
     if (dot(direction, current.gradient) >= 0) {
@@ -135,7 +143,7 @@ export function minimizeBfgs(objective: Objective, x0: readonly number[], option
     current = accepted.evaluation;
     const sy = dot(s, y);
     if (sy > 1e-300) {
-      if (iterations === 1) {
+      if (iterations === 1 && !warm) {
         // Scale the first inverse-Hessian guess to the observed curvature (N&W eq. 6.20).
         const scale = sy / dot(y, y);
         inverseHessian = identity(n).map((row) => row.map((v) => v * scale));
@@ -146,7 +154,7 @@ export function minimizeBfgs(objective: Objective, x0: readonly number[], option
     if (change <= 1e-16 * Math.max(1, Math.abs(current.value)) && maxAbs(s) < 1e-12) break;
   }
   const converged = maxAbs(current.gradient) < gradientTolerance;
-  return { x, value: current.value, gradient: current.gradient, iterations, converged };
+  return { x, value: current.value, gradient: current.gradient, iterations, converged, inverseHessian };
 }
 
 /** H⁺ = (I − ρ s yᵀ) H (I − ρ y sᵀ) + ρ s sᵀ, with ρ = 1 / (yᵀ s). */

@@ -1,5 +1,5 @@
 // Explainable 0–100 engagement score for one client as of a date.
-import { type ClientHistory, daysBetween } from "./history";
+import { type ClientHistory, DAY_MS } from "./history";
 import { DEFAULT_ENGAGEMENT_SETTINGS, type EngagementSettings, type EngagementWeights, normaliseWeights } from "./settings";
 
 export type EngagementTier = "healthy" | "watch" | "at_risk" | "lapsed";
@@ -55,7 +55,6 @@ const MIN_TYPICAL_INTERVAL_DAYS = 7;
 const YEAR_DAYS = 365;
 
 const clamp = (v: number, min: number, max: number) => Math.min(max, Math.max(min, v));
-const round = (v: number | null) => (v === null ? null : Math.round(v));
 const COMPONENTS: readonly EngagementComponent[] = ["recency", "frequency", "value", "keepRate"];
 
 export function recencyScore(overdueRatio: number): number {
@@ -80,94 +79,145 @@ export function tierForScore(score: number, tiers: EngagementSettings["tiers"]):
   return "lapsed";
 }
 
-function typicalInterval(history: ClientHistory, settings: EngagementSettings) {
-  const gap = history.meanInterOrderGapDays;
-  if (history.orderDayCount >= 2 && gap !== null && Number.isFinite(gap)) {
-    return { days: Math.max(MIN_TYPICAL_INTERVAL_DAYS, gap), source: "client" as const };
-  }
-  return { days: settings.priorIntervalDays, source: "prior" as const };
-}
-
-function measureComponents(history: ClientHistory, asOf: Date, settings: EngagementSettings) {
-  const interval = typicalInterval(history, settings);
-  const { firstOrderAt, lastOrderAt } = history;
-  if (history.orderCount === 0 || !firstOrderAt || !lastOrderAt) {
-    const none: EngagementComponents = { recency: null, frequency: null, value: null, keepRate: null };
-    return { components: none, interval, daysSinceLastOrder: null, overdueRatio: null };
-  }
-  const daysSinceLastOrder = Math.max(0, daysBetween(lastOrderAt, asOf));
-  const overdueRatio = daysSinceLastOrder / interval.days;
-  const average = history.averageKeptValueCents;
-  const components: EngagementComponents = {
-    recency: recencyScore(overdueRatio),
-    frequency: frequencyScore(history.ordersLast12Months, Math.max(0, daysBetween(firstOrderAt, asOf)), settings.priorIntervalDays),
-    value: average === null ? null : 100 * clamp(average / settings.valueScaleCents, 0, 1),
-    keepRate: history.recentItemsShipped > 0 ? 100 * clamp(history.recentItemsKept / history.recentItemsShipped, 0, 1) : null,
-  };
-  return { components, interval, daysSinceLastOrder, overdueRatio };
-}
-
 const NO_WEIGHTS: EngagementWeights = Object.freeze({ recency: 0, frequency: 0, value: 0, keepRate: 0 });
 // Per weights object, the normalised weights for each of the 16 patterns of unmeasurable components: a full run
 // scores a million clients with the same settings, and allocating them afresh each time is most of a score's cost.
 const weightsByPattern = new WeakMap<EngagementWeights, (EngagementWeights | undefined)[]>();
 
-/** Normalised weights over the measurable components; all zero when nothing is measurable. */
-function applicableWeights(weights: EngagementWeights, components: EngagementComponents): EngagementWeights {
-  const pattern = COMPONENTS.reduce((bits, c, i) => (components[c] === null ? bits | (1 << i) : bits), 0);
+/** Normalised weights over the measurable components (bit i of `unmeasured` set: COMPONENTS[i] is not); all zero when nothing is measurable. */
+function applicableWeights(weights: EngagementWeights, unmeasured: number): EngagementWeights {
+  const pattern = unmeasured;
   let cached = weightsByPattern.get(weights);
   if (!cached) weightsByPattern.set(weights, (cached = []));
   const known = cached[pattern];
   if (known) return known;
   const masked = { ...weights };
-  for (const c of COMPONENTS) if (components[c] === null) masked[c] = 0;
+  COMPONENTS.forEach((c, i) => {
+    if (pattern & (1 << i)) masked[c] = 0;
+  });
   const total = COMPONENTS.reduce((s, c) => s + masked[c], 0);
   const applicable = total > 0 ? Object.freeze(normaliseWeights(masked)) : NO_WEIGHTS;
   cached[pattern] = applicable;
   return applicable;
 }
 
+/** One history's figures as plain numbers, NaN where ClientHistory has null: what a bulk run reads from columns. */
+export interface HistoryFigures {
+  orderCount: number;
+  orderDayCount: number;
+  firstOrderMs: number;
+  lastOrderMs: number;
+  ordersLast12Months: number;
+  meanInterOrderGapDays: number;
+  recentItemsShipped: number;
+  recentItemsKept: number;
+  averageKeptValueCents: number;
+}
+
+export function historyFigures(history: ClientHistory): HistoryFigures {
+  return {
+    orderCount: history.orderCount,
+    orderDayCount: history.orderDayCount,
+    firstOrderMs: history.firstOrderAt?.getTime() ?? Number.NaN,
+    lastOrderMs: history.lastOrderAt?.getTime() ?? Number.NaN,
+    ordersLast12Months: history.ordersLast12Months,
+    meanInterOrderGapDays: history.meanInterOrderGapDays ?? Number.NaN,
+    recentItemsShipped: history.recentItemsShipped,
+    recentItemsKept: history.recentItemsKept,
+    averageKeptValueCents: history.averageKeptValueCents ?? Number.NaN,
+  };
+}
+
 /**
- * Weighted sum of recency, frequency, value and keep rate, faded for far-overdue clients.
+ * A score's working as plain numbers (NaN for null, components unrounded). A bulk run reuses one from client to
+ * client, so scoring a million clients allocates nothing per client.
+ */
+export class ScoreWorking {
+  score = 0;
+  tier: EngagementTier = "lapsed";
+  scoreTier: EngagementTier = "lapsed";
+  cappedByPAlive = false;
+  recency = Number.NaN;
+  frequency = Number.NaN;
+  value = Number.NaN;
+  keepRate = Number.NaN;
+  effectiveWeights: EngagementWeights = NO_WEIGHTS;
+  daysSinceLastOrder = Number.NaN;
+  typicalIntervalDays = 0;
+  intervalSource: EngagementFacts["intervalSource"] = "prior";
+  overdueRatio = Number.NaN;
+  overdueFade = 1;
+}
+
+/**
+ * Weighted sum of recency, frequency, value and keep rate, faded for far-overdue clients, written into `out`.
  * A client who never ordered scores 0 (lapsed).
  * A BG/NBD P(alive) below settings.pAliveAtRiskBelow caps the tier at at_risk without changing the score,
  * so the number stays a plain weighted sum while the tier listens to the model.
  */
+export function scoreFigures(figures: HistoryFigures, asOfMs: number, settings: EngagementSettings, pAlive: number | null, out: ScoreWorking): ScoreWorking {
+  if (pAlive !== null && !(pAlive >= 0 && pAlive <= 1)) throw new RangeError(`pAlive must be between 0 and 1, got ${pAlive}`);
+  const gap = figures.meanInterOrderGapDays;
+  const ownInterval = figures.orderDayCount >= 2 && Number.isFinite(gap);
+  out.typicalIntervalDays = ownInterval ? Math.max(MIN_TYPICAL_INTERVAL_DAYS, gap) : settings.priorIntervalDays;
+  out.intervalSource = ownInterval ? "client" : "prior";
+  if (figures.orderCount === 0 || Number.isNaN(figures.firstOrderMs) || Number.isNaN(figures.lastOrderMs)) {
+    out.recency = out.frequency = out.value = out.keepRate = Number.NaN;
+    out.daysSinceLastOrder = out.overdueRatio = Number.NaN;
+  } else {
+    out.daysSinceLastOrder = Math.max(0, (asOfMs - figures.lastOrderMs) / DAY_MS);
+    out.overdueRatio = out.daysSinceLastOrder / out.typicalIntervalDays;
+    out.recency = recencyScore(out.overdueRatio);
+    out.frequency = frequencyScore(figures.ordersLast12Months, Math.max(0, (asOfMs - figures.firstOrderMs) / DAY_MS), settings.priorIntervalDays);
+    const average = figures.averageKeptValueCents;
+    out.value = Number.isNaN(average) ? Number.NaN : 100 * clamp(average / settings.valueScaleCents, 0, 1);
+    out.keepRate = figures.recentItemsShipped > 0 ? 100 * clamp(figures.recentItemsKept / figures.recentItemsShipped, 0, 1) : Number.NaN;
+  }
+  const unmeasured = (Number.isNaN(out.recency) ? 1 : 0) | (Number.isNaN(out.frequency) ? 2 : 0) | (Number.isNaN(out.value) ? 4 : 0) | (Number.isNaN(out.keepRate) ? 8 : 0);
+  const w = (out.effectiveWeights = applicableWeights(settings.weights, unmeasured));
+  out.overdueFade = Number.isNaN(out.overdueRatio) ? 1 : overdueFade(out.overdueRatio);
+  const weightedSum = w.recency * measured(out.recency) + w.frequency * measured(out.frequency) + w.value * measured(out.value) + w.keepRate * measured(out.keepRate);
+  out.score = Math.round(clamp(weightedSum * out.overdueFade, 0, 100));
+  out.scoreTier = tierForScore(out.score, settings.tiers);
+  out.cappedByPAlive = pAlive !== null && pAlive < settings.pAliveAtRiskBelow && (out.scoreTier === "healthy" || out.scoreTier === "watch");
+  out.tier = out.cappedByPAlive ? "at_risk" : out.scoreTier;
+  return out;
+}
+
+/** A component's part in the weighted sum: an unmeasurable one (NaN) adds nothing. */
+function measured(value: number): number {
+  return Number.isNaN(value) ? 0 : value;
+}
+
+/** A component as stored and shown: whole points, null when unmeasurable. */
+export const roundedComponent = (value: number): number | null => (Number.isNaN(value) ? null : Math.round(value));
+const orNull = (value: number): number | null => (Number.isNaN(value) ? null : value);
+
+/** The score of one client as of a date, with its components and the facts behind them (see scoreFigures). */
 export function scoreEngagement(input: ScoreEngagementInput): EngagementScore {
   const settings = input.settings ?? DEFAULT_ENGAGEMENT_SETTINGS;
   const { history, asOf } = input;
   const pAlive = input.pAlive ?? null;
-  if (pAlive !== null && !(pAlive >= 0 && pAlive <= 1)) throw new RangeError(`pAlive must be between 0 and 1, got ${pAlive}`);
-  const measured = measureComponents(history, asOf, settings);
-  const effectiveWeights = applicableWeights(settings.weights, measured.components);
-
-  const fade = measured.overdueRatio === null ? 1 : overdueFade(measured.overdueRatio);
-  const weightedSum = COMPONENTS.reduce((s, c) => s + effectiveWeights[c] * (measured.components[c] ?? 0), 0);
-  const rawScore = weightedSum * fade;
-  const score = Math.round(clamp(rawScore, 0, 100));
-  const scoreTier = tierForScore(score, settings.tiers);
-  const cappedByPAlive =
-    pAlive !== null && pAlive < settings.pAliveAtRiskBelow && (scoreTier === "healthy" || scoreTier === "watch");
-
+  const working = scoreFigures(historyFigures(history), asOf.getTime(), settings, pAlive, new ScoreWorking());
   return {
-    score,
-    tier: cappedByPAlive ? "at_risk" : scoreTier,
-    scoreTier,
-    cappedByPAlive,
+    score: working.score,
+    tier: working.tier,
+    scoreTier: working.scoreTier,
+    cappedByPAlive: working.cappedByPAlive,
     components: {
-      recency: round(measured.components.recency),
-      frequency: round(measured.components.frequency),
-      value: round(measured.components.value),
-      keepRate: round(measured.components.keepRate),
+      recency: roundedComponent(working.recency),
+      frequency: roundedComponent(working.frequency),
+      value: roundedComponent(working.value),
+      keepRate: roundedComponent(working.keepRate),
     },
-    effectiveWeights,
+    effectiveWeights: working.effectiveWeights,
     facts: {
       orderCount: history.orderCount,
-      daysSinceLastOrder: measured.daysSinceLastOrder,
-      typicalIntervalDays: measured.interval.days,
-      intervalSource: measured.interval.source,
-      overdueRatio: measured.overdueRatio,
-      overdueFade: fade,
+      daysSinceLastOrder: orNull(working.daysSinceLastOrder),
+      typicalIntervalDays: working.typicalIntervalDays,
+      intervalSource: working.intervalSource,
+      overdueRatio: orNull(working.overdueRatio),
+      overdueFade: working.overdueFade,
       ordersLast12Months: history.ordersLast12Months,
       recentItemsShipped: history.recentItemsShipped,
       recentItemsKept: history.recentItemsKept,

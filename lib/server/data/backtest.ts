@@ -59,7 +59,7 @@ export async function runBacktest(ctx: ServiceContext, input: unknown): Promise<
       const reordered = await clientsWhoOrdered(tx, range, cutoff, horizonEnd);
       for (const [clientId, history] of histories) seen.push({ history, orderedAgain: reordered.has(clientId) });
     }
-    const fitted = fitHistories(new DistinctBgNbdInputs(Float64Array.from(seen, (s) => bgNbdKeyOf(s.history, cutoff))).grouped(), cutoff);
+    const fitted = fitHistories(new DistinctBgNbdInputs(Float64Array.from(seen, (s) => bgNbdKeyOf(s.history, cutoff))), cutoff);
     const params = fitted?.fit.params ?? null;
     const forecastMemo = new Map();
     const clients: BacktestClient[] = seen.map(({ history, orderedAgain }) => {

@@ -3,20 +3,26 @@ import { drizzle } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
 import { env } from "@/lib/env";
 import * as schema from "./schema";
+import { connectWithoutDelay } from "./socket";
 
 const MISSING_URL = "DATABASE_URL is not set. Start the app with `npm run dev` or `npm start`, which provide an embedded Postgres, or set DATABASE_URL.";
 
+type PoolOptions = postgres.Options<Record<string, postgres.PostgresType>>;
+
 // postgres.js accepts a `socket` factory that its typings leave out.
+function poolOptions() {
+  return { max: 10, onnotice: () => {}, socket: connectWithoutDelay } as PoolOptions;
+}
+
 function failingOptions() {
-  const options = { onnotice: () => {}, socket: () => Promise.reject(new Error(MISSING_URL)) };
-  return options as postgres.Options<Record<string, postgres.PostgresType>>;
+  return { onnotice: () => {}, socket: () => Promise.reject(new Error(MISSING_URL)) } as PoolOptions;
 }
 
 function connect() {
   // Connections open on first query, so `next build` can import this without a database;
   // without a URL, that first query fails with a message that says what to do.
   const sql = env.DATABASE_URL
-    ? postgres(env.DATABASE_URL, { max: 10, onnotice: () => {} })
+    ? postgres(env.DATABASE_URL, poolOptions())
     : postgres(failingOptions());
   return drizzle({ client: sql, schema, casing: "snake_case", logger: env.LOG_QUERIES });
 }

@@ -1,15 +1,23 @@
 import { describe, expect, it } from "vitest";
+import postgres from "postgres";
+import { env } from "@/lib/env";
 import { db } from "@/lib/server/db/client";
-import { BinaryCopyRows, BinaryCopyWriter, encodedText, encodeFields, uuidListToBytes } from "./copy-binary";
+import { BinaryCopyRows, BinaryCopyWriter, encodedText, encodeFields, uuidToBytes } from "./copy-binary";
 
 const sql = db.$client;
 const COLUMNS = "id, small, ratio, at, label, tier";
+const uuidBytesOf = (text: string) => {
+  const bytes = new Uint8Array(16);
+  uuidToBytes(text, 0, bytes, 0);
+  return bytes;
+};
+const TABLE_COLUMNS = "id uuid, small int2, ratio float4, at timestamptz, label text, tier engagement_tier";
 
 async function copyInto(name: string, options: { batchBytes: number; maxQueuedBytes: number }, write: (writer: BinaryCopyWriter) => Promise<void>) {
   // A temporary table lives on one connection: reserve it for the COPY and the reads.
   const connection = await sql.reserve();
   try {
-    await connection.unsafe(`create temporary table ${name} (id uuid, small int2, ratio float4, at timestamptz, label text, tier engagement_tier)`);
+    await connection.unsafe(`create temporary table ${name} (${TABLE_COLUMNS})`);
     const writer = new BinaryCopyWriter(await connection.unsafe(`copy ${name} (${COLUMNS}) from stdin with (format binary)`).writable(), options);
     await write(writer);
     await writer.end();
@@ -29,7 +37,7 @@ describe("binary COPY rows", () => {
     const shared = encodeFields((row) => row.text("héllo\ttab").textBytes(tiers.at_risk));
     const rows = await copyInto("copy_types", { batchBytes: 64, maxQueuedBytes: 64 }, async (writer) => {
       writer.rows.row(6).uuid(id).int2(-7).float4(0.25).timestamptz(Date.UTC(1999, 11, 31, 23, 59, 59, 123)).text("plain").textBytes(tiers.healthy);
-      writer.rows.row(6).uuidBytes(uuidListToBytes(id.toUpperCase()), 0).int2(32_767).float4OrNull(null).timestamptzOrNull(Date.UTC(2026, 5, 1)).raw(shared);
+      writer.rows.row(6).uuidBytes(uuidBytesOf(id.toUpperCase()), 0).int2(32_767).float4OrNull(null).timestamptzOrNull(Date.UTC(2026, 5, 1)).raw(shared);
       await writer.flush();
       writer.rows.row(6).uuid(id).int2OrNull(null).float4(1 / 3).timestamptzOrNull(null).null().null();
     });
@@ -42,7 +50,8 @@ describe("binary COPY rows", () => {
 
   it("arrive whole and in order however small the batches and the queue", async () => {
     const ids = Array.from({ length: 500 }, (_, i) => `00000000-0000-4000-8000-${String(i).padStart(12, "0")}`);
-    const uuids = uuidListToBytes(ids.join(","));
+    const uuids = new Uint8Array(ids.length * 16);
+    ids.forEach((id, i) => uuidToBytes(id, 0, uuids, i * 16));
     const rows = await copyInto("copy_order", { batchBytes: 128, maxQueuedBytes: 256 }, async (writer) => {
       for (let i = 0; i < ids.length; i++) {
         writer.rows.row(6).uuidBytes(uuids, i * 16).int2(i).null().null().null().null();
@@ -52,11 +61,33 @@ describe("binary COPY rows", () => {
     expect(rows.map((r) => [r.id, r.small])).toEqual(ids.map((id, i) => [id, i]));
   });
 
-  it("reject what is not a uuid or a list of them", () => {
+  it("roll back when aborted half-way, leaving the connection usable", async () => {
+    // One connection only: a COPY left open would hold it, and the queries after the failure would never run.
+    const single = postgres(env.DATABASE_URL ?? "", { max: 1, onnotice: () => {} });
+    try {
+      await single.unsafe(`create table copy_abort (${TABLE_COLUMNS})`);
+      const failure = new Error("scoring failed half-way");
+      const copying = single.begin(async (tx) => {
+        const writer = new BinaryCopyWriter(await tx.unsafe(`copy copy_abort (${COLUMNS}) from stdin with (format binary)`).writable(), { batchBytes: 64, maxQueuedBytes: 64 });
+        writer.rows.row(6).uuid("0b9f3c1e-7a2d-4e5f-8a6b-1c2d3e4f5a6b").int2(1).null().null().null().null();
+        await writer.flush();
+        writer.abort(failure);
+        throw failure;
+      });
+      await expect(copying).rejects.toThrow(failure.message);
+      const [count] = await single.unsafe<{ rows: number }[]>("select count(*)::int as rows from copy_abort");
+      expect(count?.rows).toBe(0);
+    } finally {
+      await single.unsafe("drop table if exists copy_abort");
+      await single.end();
+    }
+  });
+
+  it("reject what is not a uuid, in either case", () => {
     expect(() => new BinaryCopyRows().uuid("not-a-uuid")).toThrow(RangeError);
     expect(() => new BinaryCopyRows().uuid("0b9f3c1e-7a2d-4e5f-8a6b-1c2d3e4f5a6z")).toThrow(RangeError);
-    expect(() => uuidListToBytes("0b9f3c1e-7a2d-4e5f-8a6b-1c2d3e4f5a6b;0b9f3c1e-7a2d-4e5f-8a6b-1c2d3e4f5a6b")).toThrow(RangeError);
-    expect(() => uuidListToBytes("0b9f3c1e-7a2d")).toThrow(RangeError);
-    expect(uuidListToBytes("")).toHaveLength(0);
+    expect(() => uuidBytesOf("0b9f3c1e-7a2d")).toThrow(RangeError);
+    expect(() => uuidBytesOf("0b9f3c1e-7a2d-4e5f-8a6b-1c2d3e4f5a6g")).toThrow(RangeError);
+    expect([...uuidBytesOf("0B9F3C1E-7a2d-4e5f-8a6b-1c2d3e4f5a6b").subarray(0, 4)]).toEqual([0x0b, 0x9f, 0x3c, 0x1e]);
   });
 });

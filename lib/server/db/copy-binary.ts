@@ -23,8 +23,8 @@ for (let i = 0; i < 16; i++) {
   HEX_VALUE["0123456789ABCDEF".charCodeAt(i)] = i;
 }
 
-/** Writes the 16 bytes of the canonical uuid at `at` in `text` to `target` at `offset`. */
-function uuidToBytes(text: string, at: number, target: Uint8Array, offset: number): void {
+/** Writes the 16 bytes of the canonical uuid at `at` in `text` to `target` at `offset`, without a string per uuid. */
+export function uuidToBytes(text: string, at: number, target: Uint8Array, offset: number): void {
   for (let i = 0; i < 16; i++) {
     const position = at + (UUID_PAIRS[i] ?? 0);
     const high = HEX_VALUE[text.charCodeAt(position)] ?? -1;
@@ -32,19 +32,6 @@ function uuidToBytes(text: string, at: number, target: Uint8Array, offset: numbe
     if (high < 0 || low < 0) throw new RangeError(`not a uuid: ${text.slice(at, at + 36)}`);
     target[offset + i] = (high << 4) | low;
   }
-}
-
-/** Comma-separated canonical uuids (e.g. from string_agg) as 16 bytes each, without a string per uuid. */
-export function uuidListToBytes(list: string): Uint8Array {
-  if (list === "") return new Uint8Array(0);
-  const count = (list.length + 1) / 37;
-  if (!Number.isInteger(count)) throw new RangeError("not a comma-separated list of uuids");
-  const bytes = new Uint8Array(count * 16);
-  for (let i = 0; i < count; i++) {
-    if (i > 0 && list[i * 37 - 1] !== ",") throw new RangeError("not a comma-separated list of uuids");
-    uuidToBytes(list, i * 37, bytes, i * 16);
-  }
-  return bytes;
 }
 
 export class BinaryCopyRows {
@@ -100,7 +87,7 @@ export class BinaryCopyRows {
     return this;
   }
 
-  /** A uuid already parsed to its 16 bytes, at `offset` in `bytes` (see uuidListToBytes). */
+  /** A uuid already parsed to its 16 bytes, at `offset` in `bytes` (see uuidToBytes). */
   uuidBytes(bytes: Uint8Array, offset: number): this {
     this.length(16, 16);
     // A plain loop: for 16 bytes it beats a subarray and a native copy.
@@ -265,6 +252,18 @@ export class BinaryCopyWriter {
     });
     this.stream.end();
     await finished;
+  }
+
+  /**
+   * Gives up on the COPY: the server is told it failed (CopyFail), so the statement errors, its transaction rolls
+   * back and the connection is free again. Without this, a COPY left open holds its connection, and every lock its
+   * transaction took, for good.
+   */
+  abort(reason: unknown): void {
+    this.failure ??= reason;
+    // The stream reports the reason back as an error event; the caller already has it.
+    this.stream.on("error", () => {});
+    this.stream.destroy(reason instanceof Error ? reason : new Error(String(reason)));
   }
 
   private throwIfFailed() {

@@ -1,16 +1,27 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import type { Sql } from "postgres";
-import { assessEngagement, currentEngagementOf, DistinctBgNbdInputs, EMPTY_CLIENT_HISTORY, type EngagementSettings, ForecastTable } from "@/lib/domain/engagement";
+import {
+  DistinctBgNbdInputs,
+  EMPTY_CLIENT_HISTORY,
+  type EngagementSettings,
+  ForecastTable,
+  historyFigures,
+  roundedComponent,
+  ScoreWorking,
+  scoreFigures,
+} from "@/lib/domain/engagement";
+import { DAY_MS } from "@/lib/domain/engagement/history";
 import type { Database, Transaction } from "@/lib/server/db/client";
-import { BinaryCopyRows, BinaryCopyWriter, encodedText, encodeFields, uuidListToBytes } from "@/lib/server/db/copy-binary";
+import { BinaryCopyRows, BinaryCopyWriter, encodedText, encodeFields, uuidToBytes } from "@/lib/server/db/copy-binary";
 import { engagementTier, scoringRuns } from "@/lib/server/db/schema";
 import { type ChunkOptions, forEachChunk, inChunkTransaction } from "./chunk-work";
-import { aggregateHistoryColumns, type HistoryColumns } from "./client-histories";
+import { HISTORY_FIELDS, HistoryColumns, type HistoryRow, historyAggregation } from "./client-histories";
 import { type ClientSelection, selectionWhere } from "./client-selection";
 import { fitHistories, latestModelFitAsOf, modelVersionOf, type StoredModelFit, storeModelFit } from "./model-fit";
 import { previousTierLetter, tierOfLetter } from "./previous-tiers";
-import { CLIENT_SCORE_COPY_COLUMNS, createNextClientScores, indexNextClientScores, swapInNextClientScores, TIER_CHANGE_COLUMNS } from "./swap-client-scores";
+import { ClientScoreRows } from "./client-score-rows";
+import { createNextClientScores, indexNextClientScores, swapInNextClientScores, TIER_CHANGE_COLUMNS } from "./swap-client-scores";
 
 /**
  * One range of clients: every id (clients without orders are scored too), their aggregated histories, where each
@@ -20,6 +31,7 @@ type Chunk = { clients: number; uuids: Uint8Array; previousTiers: string; histor
 export type BulkRescoreInput = { runId: string; asOf: Date; settings: EngagementSettings; chunks?: ChunkOptions };
 
 const TIER_BYTES = encodedText(engagementTier.enumValues);
+const EMPTY_FIGURES = Object.freeze(historyFigures(EMPTY_CLIENT_HISTORY));
 const SNAPSHOT_COLUMNS = ["client_id", "score", "tier", "recency", "frequency", "value", "keep_rate", "p_alive", "expected_orders90d", "next_order_expected_at", "run_id", "as_of", "model_fit_id", "model_version"];
 
 /**
@@ -41,44 +53,58 @@ export async function bulkRescore(db: Database, input: BulkRescoreInput): Promis
     chunks.push(chunk);
     await addProgress(Math.floor(chunk.clients / 2));
   });
+  // Workers finish their ranges out of order. Written in client order, the list rows sort stably (see ClientScoreRows)
+  // and the snapshots' index takes its inserts in key order.
+  chunks.sort(byFirstClient);
+  const clients = chunks.reduce((n, chunk) => n + chunk.clients, 0);
   const inputs = new DistinctBgNbdInputs(concatenate(chunks.map((chunk) => chunk.keys)));
-  const fitted = fitHistories(inputs.grouped(), asOf);
+  const fitted = fitHistories(inputs, asOf);
   // Without a usable fit of its own, the run keeps the last good model (none on a first run: scores without P(alive)).
   const model = fitted ? await storeModelFit(db, fitted) : await latestModelFitAsOf(db, asOf);
   if (model) await db.update(scoringRuns).set({ modelFitId: model.id }).where(sql`${scoringRuns.id} = ${runId}`);
   const forecasts = model ? new ForecastTable(model.params, inputs, asOf) : null;
 
   const client = db.$client;
-  await createNextClientScores(client);
-  const tierChanges = await writeAssessments(client, chunks, { ...input, model, forecasts }, {
+  const tierChanges = await writeAssessments(client, chunks, { ...input, clients, model, forecasts }, {
     onWritten: (written) => addProgress(written - Math.floor(written / 2)),
     // The fresh table is complete before the snapshots are: its indexes are built while they finish loading.
     afterScoresLoaded: () => indexNextClientScores(client),
   });
-  await swapInNextClientScores(client, { asOf, runId, tierChanges });
+  await swapInNextClientScores(client, { asOf, runId, tierChanges, loaded: clients });
   return model;
 }
 
 /**
- * The range's aggregated histories, and every client in it (clients without orders are scored too) with the tier
- * their last score gave them. Ids come as bytes and tiers as one letter each, both from single aggregated strings:
- * a run holds a million of them until it writes, and a million strings would slow every garbage collection meanwhile.
+ * Every client in the range (clients without orders are scored too) with the tier their last score gave them, and
+ * the aggregated histories of those with orders: the aggregation left-joined to client_scores, in id order. Ids are
+ * kept as bytes and tiers as one letter each: a run holds a million of them until it writes, and a million strings
+ * would slow every garbage collection meanwhile.
  */
 async function readChunk(tx: Transaction, range: ClientSelection, asOf: Date): Promise<Chunk> {
-  const [{ clientIds, histories }, [all]] = await Promise.all([
-    aggregateHistoryColumns(tx, range, asOf),
-    tx.execute<{ ids: string | null; tiers: string | null }>(sql`
-      select string_agg(client_id::text, ',' order by client_id) as ids,
-        string_agg(${previousTierLetter(asOf)}, '' order by client_id) as tiers
-      from client_scores where ${selectionWhere(sql`client_id`, range)}`),
-  ]);
-  const list = all?.ids ?? "";
-  const uuids = uuidListToBytes(list);
-  const rowOfClient = new Map(clientIds.map((id, row) => [id, row]));
-  const clients = uuids.length / 16;
-  const historyOf = Int32Array.from({ length: clients }, (_, i) => rowOfClient.get(list.slice(i * 37, i * 37 + 36)) ?? -1);
+  const rows = await tx.execute<{ [field in keyof HistoryRow]: HistoryRow[field] | null } & { client_id: string; previous_tier: string }>(sql`
+    select s.client_id, ${previousTierLetter(asOf)} as previous_tier, ${sql.raw(HISTORY_FIELDS.map((field) => `h.${field}`).join(", "))}
+    from client_scores s left join (${historyAggregation(range, asOf)}) h on h.client_id = s.client_id
+    where ${selectionWhere(sql`s.client_id`, range)}
+    order by s.client_id`);
+  const clients = rows.length;
+  const uuids = new Uint8Array(clients * 16);
+  const historyOf = new Int32Array(clients).fill(-1);
+  const withHistory: HistoryRow[] = [];
+  rows.forEach((row, i) => {
+    uuidToBytes(row.client_id, 0, uuids, i * 16);
+    if (row.order_count === null) return;
+    historyOf[i] = withHistory.length;
+    withHistory.push(row as HistoryRow);
+  });
+  const histories = new HistoryColumns(withHistory);
   const keys = Float64Array.from({ length: histories.size }, (_, row) => histories.bgNbdKeyAt(row, asOf));
-  return { clients, uuids, previousTiers: all?.tiers ?? "", histories, historyOf, keys };
+  return { clients, uuids, previousTiers: rows.map((row) => row.previous_tier).join(""), histories, historyOf, keys };
+}
+
+/** Chunks by their first client id (empty ones last): ranges never overlap, so that orders every client. */
+function byFirstClient(a: Chunk, b: Chunk): number {
+  if (a.clients === 0 || b.clients === 0) return (a.clients === 0 ? 1 : 0) - (b.clients === 0 ? 1 : 0);
+  return Buffer.compare(a.uuids.subarray(0, 16), b.uuids.subarray(0, 16));
 }
 
 function concatenate(parts: Float64Array[]): Float64Array {
@@ -92,19 +118,23 @@ function concatenate(parts: Float64Array[]): Float64Array {
 }
 
 /**
- * Assesses chunk after chunk and writes two binary COPY streams at once, each on its own connection: the snapshots
- * in one transaction (a rerun with the same as-of date replaces its snapshots), the scores into the fresh table.
+ * Scores every client and writes two binary COPY streams, each on its own connection:
+ * - the snapshots, chunk after chunk while scoring, in one transaction (a rerun with the same as-of date replaces
+ *   its snapshots);
+ * - then the fresh client_scores, sorted for its main index (see ClientScoreRows), whose indexes are built while
+ *   the snapshots finish loading.
+ * Scoring allocates nothing per client: histories are read from columns into one reused object, and scored into
+ * another; forecasts are made once per distinct history (see ForecastTable).
  * Returns the tier changes it saw, as binary COPY rows for the swap to check and store.
  */
 async function writeAssessments(
   client: Sql,
   chunks: Chunk[],
-  context: BulkRescoreInput & { model: StoredModelFit | null; forecasts: ForecastTable | null },
+  context: BulkRescoreInput & { clients: number; model: StoredModelFit | null; forecasts: ForecastTable | null },
   callbacks: { onWritten: (clients: number) => Promise<unknown>; afterScoresLoaded: () => Promise<void> },
 ): Promise<BinaryCopyRows> {
   const { asOf, runId, settings, model, forecasts } = context;
   const asOfMs = asOf.getTime();
-  const params = model?.params ?? null;
   // What every snapshot of this run shares, encoded once.
   const snapshotTail = encodeFields((row) => {
     row.uuid(runId).timestamptz(asOfMs);
@@ -112,58 +142,66 @@ async function writeAssessments(
     else row.null();
     row.text(modelVersionOf(model));
   });
+  const listRows = new ClientScoreRows(context.clients);
+  const figures = historyFigures(EMPTY_CLIENT_HISTORY);
+  const working = new ScoreWorking();
 
   const tierChanges = new BinaryCopyRows();
   await client.begin(async (tx) => {
     await tx`delete from engagement_snapshots where as_of = ${asOf.toISOString()}::timestamptz`;
-    // Snapshots load slower than scores (wider rows, two indexes kept up): let them queue, so the scores finish first.
     const snapshots = new BinaryCopyWriter(await tx.unsafe(`copy engagement_snapshots (${SNAPSHOT_COLUMNS.join(", ")}) from stdin with (format binary)`).writable(), {
       batchBytes: 4 * 1024 * 1024,
       maxQueuedBytes: 96 * 1024 * 1024,
     });
-    const scores = new BinaryCopyWriter(await client.unsafe(`copy client_scores_next (${CLIENT_SCORE_COPY_COLUMNS.join(", ")}) from stdin with (format binary)`).writable(), {
-      batchBytes: 2 * 1024 * 1024,
-      maxQueuedBytes: 2 * 1024 * 1024,
-    });
-    for (const chunk of chunks) {
-      for (let i = 0; i < chunk.clients; i++) {
-        const row = chunk.historyOf[i] ?? -1;
-        const history = row < 0 ? EMPTY_CLIENT_HISTORY : chunk.histories.historyAt(row);
-        const forecast = forecasts && row >= 0 ? forecasts.forecastFor(chunk.keys[row] ?? Number.NaN) : null;
-        const assessment = assessEngagement({ history, asOf, settings, params, explain: false, forecast });
-        const { components: c } = assessment;
-        snapshots.rows
-          .row(SNAPSHOT_COLUMNS.length)
-          .uuidBytes(chunk.uuids, i * 16)
-          .int2(assessment.score)
-          .textBytes(TIER_BYTES[assessment.tier])
-          .int2OrNull(c.recency)
-          .int2OrNull(c.frequency)
-          .int2OrNull(c.value)
-          .int2OrNull(c.keepRate)
-          .float4OrNull(assessment.pAlive)
-          .float4OrNull(assessment.expectedOrders90d)
-          .timestamptzOrNull(assessment.nextOrderExpectedAt?.getTime() ?? null)
-          .raw(snapshotTail);
-        const current = currentEngagementOf(assessment);
-        scores.rows
-          .row(CLIENT_SCORE_COPY_COLUMNS.length)
-          .uuidBytes(chunk.uuids, i * 16)
-          .int2(current.score)
-          .textBytes(TIER_BYTES[current.tier])
-          .float4OrNull(current.pAlive)
-          .float4OrNull(current.expectedOrders90d)
-          .timestamptzOrNull(current.nextOrderExpectedAt?.getTime() ?? null)
-          .timestamptz(asOfMs);
-        const previous = tierOfLetter(chunk.previousTiers.charAt(i));
-        if (previous && previous !== current.tier) {
-          tierChanges.row(TIER_CHANGE_COLUMNS.length).uuidBytes(chunk.uuids, i * 16).textBytes(TIER_BYTES[previous]).textBytes(TIER_BYTES[current.tier]).int2(current.score);
+    try {
+      for (const chunk of chunks) {
+        for (let i = 0; i < chunk.clients; i++) {
+          const row = chunk.historyOf[i] ?? -1;
+          if (row >= 0) chunk.histories.figuresAt(row, figures);
+          else Object.assign(figures, EMPTY_FIGURES);
+          const slot = forecasts && row >= 0 ? forecasts.slotOf(chunk.keys[row] ?? Number.NaN) : -1;
+          const pAlive = slot >= 0 && forecasts ? forecasts.pAliveAt(slot) : Number.NaN;
+          const expected = slot >= 0 && forecasts ? forecasts.expectedOrders90At(slot) : Number.NaN;
+          const nextOrderMs = slot >= 0 && forecasts ? asOfMs + forecasts.daysUntilNextOrderAt(slot) * DAY_MS : Number.NaN;
+          const { score, tier } = scoreFigures(figures, asOfMs, settings, Number.isNaN(pAlive) ? null : pAlive, working);
+          snapshots.rows
+            .row(SNAPSHOT_COLUMNS.length)
+            .uuidBytes(chunk.uuids, i * 16)
+            .int2(score)
+            .textBytes(TIER_BYTES[tier])
+            .int2OrNull(roundedComponent(working.recency))
+            .int2OrNull(roundedComponent(working.frequency))
+            .int2OrNull(roundedComponent(working.value))
+            .int2OrNull(roundedComponent(working.keepRate))
+            .float4OrNull(Number.isNaN(pAlive) ? null : pAlive)
+            .float4OrNull(Number.isNaN(expected) ? null : expected)
+            .timestamptzOrNull(Number.isNaN(nextOrderMs) ? null : nextOrderMs)
+            .raw(snapshotTail);
+          listRows.add(chunk.uuids, i * 16, score, tier, pAlive, expected, nextOrderMs);
+          const previous = tierOfLetter(chunk.previousTiers.charAt(i));
+          if (previous && previous !== tier) {
+            tierChanges.row(TIER_CHANGE_COLUMNS.length).uuidBytes(chunk.uuids, i * 16).textBytes(TIER_BYTES[previous]).textBytes(TIER_BYTES[tier]).int2(score);
+          }
         }
+        await snapshots.flush();
+        await callbacks.onWritten(chunk.clients);
       }
-      await Promise.all([snapshots.flush(), scores.flush()]);
-      await callbacks.onWritten(chunk.clients);
+      const scoresLoaded = client.begin(async (scoresTx) => {
+        const scores = new BinaryCopyWriter(await createNextClientScores(scoresTx), { batchBytes: 2 * 1024 * 1024, maxQueuedBytes: 8 * 1024 * 1024 });
+        try {
+          await listRows.writeSorted(scores, asOfMs);
+          await scores.end();
+        } catch (error) {
+          scores.abort(error);
+          throw error;
+        }
+      });
+      await Promise.all([snapshots.end(), scoresLoaded.then(callbacks.afterScoresLoaded)]);
+    } catch (error) {
+      // An open COPY holds its connection forever: fail it, so its transaction rolls back and the connection frees.
+      snapshots.abort(error);
+      throw error;
     }
-    await Promise.all([snapshots.end(), scores.end().then(callbacks.afterScoresLoaded)]);
   });
   return tierChanges;
 }

@@ -1,11 +1,11 @@
 import "server-only";
-import { sql } from "drizzle-orm";
-import { bgNbdKeyOfFigures, type ClientHistory, RECENT_ORDER_WINDOW } from "@/lib/domain/engagement";
+import { type SQL, sql } from "drizzle-orm";
+import { bgNbdKeyOfFigures, type ClientHistory, EMPTY_CLIENT_HISTORY, type HistoryFigures, historyFigures, RECENT_ORDER_WINDOW } from "@/lib/domain/engagement";
 import { DAY_MS } from "@/lib/domain/engagement/history";
 import type { Executor } from "@/lib/server/db/client";
 import { type ClientSelection, selectionWhere } from "./client-selection";
 
-type HistoryRow = {
+export type HistoryRow = {
   client_id: string;
   order_count: number;
   order_days: number;
@@ -20,14 +20,24 @@ type HistoryRow = {
 
 /**
  * Every selected client's order history up to `asOf`, reduced in one SQL aggregation to what scoring needs
- * (the twin of summariseHistory in lib/domain/engagement/history.ts). Clients without orders are absent.
+ * (the twin of summariseHistory in lib/domain/engagement/history.ts), in client id order. Clients without orders
+ * are absent.
  *
  * One window pass over orders_client_ordered_idx (client_id, ordered_at desc nulls last) gives each order its
  * recency rank and whether it starts a new UTC day, already in index order, so nothing is sorted.
  */
 export async function aggregateHistoryColumns(db: Executor, selection: ClientSelection, asOf: Date): Promise<AggregatedHistories> {
+  const rows = await db.execute<HistoryRow>(sql`${historyAggregation(selection, asOf)} order by client_id`);
+  return { clientIds: rows.map((row) => row.client_id), histories: new HistoryColumns(rows) };
+}
+
+/** The columns of a history row after client_id, for a query that selects them from historyAggregation. */
+export const HISTORY_FIELDS = ["order_count", "order_days", "first_ms", "last_ms", "last_year", "recent_count", "recent_shipped", "recent_kept", "recent_value"] as const;
+
+/** The aggregation behind aggregateHistoryColumns, one row per selected client with orders, to run alone or join. */
+export function historyAggregation(selection: ClientSelection, asOf: Date): SQL {
   const asOfText = asOf.toISOString();
-  const rows = await db.execute<HistoryRow>(sql`
+  return sql`
     select client_id,
       count(*)::int as order_count,
       (count(*) filter (where new_day))::int as order_days,
@@ -47,11 +57,10 @@ export async function aggregateHistoryColumns(db: Executor, selection: ClientSel
       where ${selectionWhere(sql`client_id`, selection)} and status <> 'cancelled' and ordered_at <= ${asOfText}::timestamptz
       window by_recency as (partition by client_id order by ordered_at desc nulls last)
     ) ranked
-    group by client_id`);
-  return { clientIds: rows.map((row) => row.client_id), histories: new HistoryColumns(rows) };
+    group by client_id`;
 }
 
-/** Whose history is at each position of the columns, apart from them so a caller can let the strings go. */
+/** Whose history is at each position of the columns (ascending ids), apart from them so a caller can let the strings go. */
 export type AggregatedHistories = { clientIds: string[]; histories: HistoryColumns };
 
 /** The same histories by client id. */
@@ -108,22 +117,38 @@ export class HistoryColumns {
     return bgNbdKeyOfFigures(this.orderDays[i] ?? 0, this.firstMs[i] ?? 0, this.lastMs[i] ?? 0, asOf.getTime());
   }
 
-  historyAt(i: number): ClientHistory {
+  /** The history at `i` as plain numbers, written into `out`: a full run reuses one object for every client. */
+  figuresAt(i: number, out: HistoryFigures): HistoryFigures {
     const first = this.firstMs[i] ?? 0;
     const last = this.lastMs[i] ?? 0;
     const orderDays = this.orderDays[i] ?? 0;
     const recentCount = this.recentCount[i] ?? 0;
+    out.orderCount = this.orderCount[i] ?? 0;
+    out.orderDayCount = orderDays;
+    out.firstOrderMs = first;
+    out.lastOrderMs = last;
+    out.ordersLast12Months = this.lastYear[i] ?? 0;
+    out.meanInterOrderGapDays = orderDays >= 2 ? (last - first) / DAY_MS / (orderDays - 1) : Number.NaN;
+    out.recentItemsShipped = this.recentShipped[i] ?? 0;
+    out.recentItemsKept = this.recentKept[i] ?? 0;
+    out.averageKeptValueCents = recentCount > 0 ? (this.recentValue[i] ?? 0) / recentCount : Number.NaN;
+    return out;
+  }
+
+  historyAt(i: number): ClientHistory {
+    const figures = this.figuresAt(i, historyFigures(EMPTY_CLIENT_HISTORY));
+    const orNull = (value: number) => (Number.isNaN(value) ? null : value);
     return {
-      orderCount: this.orderCount[i] ?? 0,
-      orderDayCount: orderDays,
-      firstOrderAt: new Date(first),
-      lastOrderAt: new Date(last),
-      ordersLast12Months: this.lastYear[i] ?? 0,
-      meanInterOrderGapDays: orderDays >= 2 ? (last - first) / DAY_MS / (orderDays - 1) : null,
-      recentOrderCount: recentCount,
-      recentItemsShipped: this.recentShipped[i] ?? 0,
-      recentItemsKept: this.recentKept[i] ?? 0,
-      averageKeptValueCents: recentCount > 0 ? (this.recentValue[i] ?? 0) / recentCount : null,
+      orderCount: figures.orderCount,
+      orderDayCount: figures.orderDayCount,
+      firstOrderAt: new Date(figures.firstOrderMs),
+      lastOrderAt: new Date(figures.lastOrderMs),
+      ordersLast12Months: figures.ordersLast12Months,
+      meanInterOrderGapDays: orNull(figures.meanInterOrderGapDays),
+      recentOrderCount: this.recentCount[i] ?? 0,
+      recentItemsShipped: figures.recentItemsShipped,
+      recentItemsKept: figures.recentItemsKept,
+      averageKeptValueCents: orNull(figures.averageKeptValueCents),
     };
   }
 }

@@ -7,7 +7,7 @@ import { ConflictError, ForbiddenError } from "@/lib/server/errors";
 import { insertDemoClients, queueRun, runById } from "@/test/engagement-fixtures";
 import { userContext } from "@/test/fixtures";
 import { getLatestScoringRun } from "@/lib/server/data/scoring-runs";
-import { rescoreClient } from "./rescore-client";
+import { rescoreClient, rescoreClients } from "./rescore-client";
 import { runFullRescore } from "./run-full-rescore";
 import { startFullRescore } from "./start-full-rescore";
 
@@ -53,6 +53,36 @@ describe("full rescoring", () => {
     expect(snapshots.every((s) => s.modelFitId === fit?.id)).toBe(true);
     // Clients start unscored, and a first score is not a change of tier.
     expect(await db.$count(tierChanges, eq(tierChanges.runId, finished.id))).toBe(0);
+  });
+
+  it("scores every client exactly as rescoring that client alone with the run's model does", async () => {
+    const admin = await userContext("admin");
+    await insertDemoClients(50, AS_OF);
+    await db.insert(clients).values({ name: "No orders yet", email: "none@example.com" });
+    expect((await run((await queueRun(AS_OF)).id)).status).toBe("succeeded");
+    const everySnapshotColumn = () =>
+      db
+        .select({
+          clientId: engagementSnapshots.clientId, score: engagementSnapshots.score, tier: engagementSnapshots.tier, recency: engagementSnapshots.recency,
+          frequency: engagementSnapshots.frequency, value: engagementSnapshots.value, keepRate: engagementSnapshots.keepRate, pAlive: engagementSnapshots.pAlive,
+          expected: engagementSnapshots.expectedOrders90d, next: engagementSnapshots.nextOrderExpectedAt, modelFitId: engagementSnapshots.modelFitId,
+          modelVersion: engagementSnapshots.modelVersion,
+        })
+        .from(engagementSnapshots)
+        .orderBy(asc(engagementSnapshots.clientId));
+    const [bulkSnapshots, bulkValues] = [await everySnapshotColumn(), await currentValues()];
+    expect(new Set(bulkSnapshots.map((s) => s.tier)).size).toBeGreaterThan(2);
+    expect(bulkSnapshots.filter((s) => s.pAlive !== null && s.next !== null)).not.toHaveLength(0);
+    // The list rounds as it shows: P(alive) to 0.01, expected orders to 0.1, the next order to its day.
+    const whole = (value: number | null) => value === null || Math.abs(value - Math.round(value)) < 1e-4;
+    expect(bulkValues.every((v) => whole(v.pAlive === null ? null : v.pAlive * 100) && whole(v.expected === null ? null : v.expected * 10))).toBe(true);
+    expect(bulkValues.every((v) => v.next === null || v.next.getTime() % 86_400_000 === 0)).toBe(true);
+
+    const ids = (await db.select({ id: clients.id }).from(clients)).map((c) => c.id);
+    await rescoreClients({ ctx: admin, input: { clientIds: ids, asOf: AS_OF.toISOString() } });
+    // The one-client path replaced every snapshot of that date with its own, and found no list row to change.
+    expect(await everySnapshotColumn()).toEqual(bulkSnapshots);
+    expect(await currentValues()).toEqual(bulkValues);
   });
 
   it("gives identical results when rerun with the same as-of date, without duplicating snapshots or tier changes", async () => {

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, desc, eq, lte, sql } from "drizzle-orm";
 import { z } from "zod";
-import { type BgNbdFit, type BgNbdParams, fitBgNbd, type GroupedHistories, type WeightedBgNbdCustomer } from "@/lib/domain/engagement";
+import { type BgNbdFit, type BgNbdParams, type DistinctBgNbdInputs, fitBgNbd, fitBgNbdFromCoarse, type WeightedBgNbdCustomer } from "@/lib/domain/engagement";
 import type { Executor } from "@/lib/server/db/client";
 import { modelFits } from "@/lib/server/db/schema";
 
@@ -45,13 +45,25 @@ export async function loadBgNbdHistories(db: Executor, asOf: Date): Promise<Weig
   return rows.map((r) => ({ x: r.x, tx: r.tx_days / 7, T: r.t_days / 7, count: r.customers }));
 }
 
-/** Null when the data are too thin or the fit is unusable (see latestModelFitAsOf for what a run does then). */
-export function fitHistories(histories: GroupedHistories, asOf: Date): FittedModel | null {
+const usable = (fit: BgNbdFit) => fit.converged && Object.values(fit.params).every((p) => p < MAX_PARAM_RATIO && p > 1 / MAX_PARAM_RATIO);
+
+// The coarse fit's time step. A week leaves the demo data 19,000 to 37,000 distinct histories against 76,000 to
+// 414,000 exact ones; four weeks left fewer still, but moved the optimum onto a and b's ridge on some dates.
+const COARSE_DAYS = 7;
+
+/**
+ * Null when the data are too thin or the fit is unusable (see latestModelFitAsOf for what a run does then).
+ * Warm-started from a fit on the same histories in whole weeks (see fitBgNbdFromCoarse).
+ */
+export function fitHistories(inputs: DistinctBgNbdInputs, asOf: Date): FittedModel | null {
+  const histories = inputs.grouped();
   const customers = histories.customerCount;
   if (customers < MIN_CUSTOMERS || !histories.groups.some((g) => g.x > 0)) return null;
-  const fit = fitBgNbd(histories);
-  const plausible = Object.values(fit.params).every((p) => p < MAX_PARAM_RATIO && p > 1 / MAX_PARAM_RATIO);
-  if (!fit.converged || !plausible) {
+  // Where the likelihood is nearly flat along a and b's ridge, the warm start can run off along it where a cold
+  // start stops at an interior optimum: that answer is then taken instead.
+  const warm = fitBgNbdFromCoarse(histories, inputs.coarsened(COARSE_DAYS).grouped());
+  const fit = usable(warm) ? warm : fitBgNbd(histories);
+  if (!usable(fit)) {
     console.warn(`BG/NBD fit as of ${asOf.toISOString()} is unusable (${JSON.stringify(fit.params)} after ${fit.iterations} iterations)`);
     return null;
   }

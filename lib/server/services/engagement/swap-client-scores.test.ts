@@ -1,10 +1,10 @@
 import { asc, eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/server/db/client";
-import { BinaryCopyRows } from "@/lib/server/db/copy-binary";
+import { BinaryCopyRows, copyAllRows } from "@/lib/server/db/copy-binary";
 import { clientScores, clients, tierChanges } from "@/lib/server/db/schema";
 import { queueRun } from "@/test/engagement-fixtures";
-import { createNextClientScores, indexNextClientScores, swapInNextClientScores, TIER_CHANGE_COLUMNS } from "./swap-client-scores";
+import { CLIENT_SCORE_COPY_COLUMNS, createNextClientScores, indexNextClientScores, swapInNextClientScores, TIER_CHANGE_COLUMNS } from "./swap-client-scores";
 
 const AS_OF = new Date("2026-06-01T00:00:00Z");
 const LATER = new Date("2026-06-05T00:00:00Z");
@@ -28,10 +28,9 @@ async function setLive(id: string, value: Score) {
 
 /** What a run loads: the fresh table with the given rows, indexed as the live one. */
 async function loadNext(rows: Map<string, Score>) {
-  await createNextClientScores(db.$client);
-  for (const [id, r] of rows) {
-    await db.execute(sql`insert into client_scores_next (client_id, score, tier, scored_at) values (${id}::uuid, ${r.score}, ${r.tier}, ${r.scoredAt.toISOString()}::timestamptz)`);
-  }
+  const copied = new BinaryCopyRows();
+  for (const [id, r] of rows) copied.row(CLIENT_SCORE_COPY_COLUMNS.length).uuid(id).int2(r.score).text(r.tier).null().null().null().timestamptz(r.scoredAt.getTime());
+  await db.$client.begin(async (tx) => copyAllRows(await createNextClientScores(tx), copied));
   await indexNextClientScores(db.$client);
 }
 
@@ -73,7 +72,7 @@ describe("swapping a full run's scores in", () => {
       { id: movedMeanwhile, from: "healthy", to: "watch", score: 50 },
       { id: deleted, from: "healthy", to: "lapsed", score: 10 },
     ]);
-    await swapInNextClientScores(db.$client, { asOf: AS_OF, runId: run.id, tierChanges: changes });
+    await swapInNextClientScores(db.$client, { asOf: AS_OF, runId: run.id, tierChanges: changes, loaded: 4 });
 
     const live = await liveScores();
     expect(live.get(steady)).toEqual({ score: 40, tier: "at_risk", scoredAt: AS_OF });
@@ -92,6 +91,20 @@ describe("swapping a full run's scores in", () => {
     expect((await liveScores()).has(steady)).toBe(false);
   });
 
+  it("drops a client deleted meanwhile when nothing else changed, without counting the copy", async () => {
+    const ids = await newClients(3);
+    for (const id of ids) await setLive(id, { score: 70, tier: "healthy", scoredAt: EARLIER });
+    const run = await queueRun(AS_OF);
+    await loadNext(new Map(ids.map((id) => [id, { score: 72, tier: "healthy", scoredAt: AS_OF } satisfies Score])));
+    const [deleted, ...kept] = ids;
+    await db.delete(clients).where(eq(clients.id, deleted ?? ""));
+    await swapInNextClientScores(db.$client, { asOf: AS_OF, runId: run.id, tierChanges: tierChangeRows([]), loaded: ids.length });
+
+    const live = await liveScores();
+    expect([...live.keys()].sort()).toEqual([...kept].sort());
+    for (const id of kept) expect(live.get(id)).toEqual({ score: 72, tier: "healthy", scoredAt: AS_OF });
+  });
+
   it("fills in only older rows when the run is as of an earlier date than most live scores", async () => {
     const ids = await newClients(5);
     const [unscored, older] = ids;
@@ -99,7 +112,7 @@ describe("swapping a full run's scores in", () => {
     if (older) await setLive(older, { score: 80, tier: "healthy", scoredAt: EARLIER });
     const run = await queueRun(AS_OF);
     await loadNext(new Map(ids.map((id) => [id, { score: 30, tier: "at_risk", scoredAt: AS_OF } satisfies Score])));
-    await swapInNextClientScores(db.$client, { asOf: AS_OF, runId: run.id, tierChanges: tierChangeRows(ids.map((id) => ({ id, from: "healthy", to: "at_risk", score: 30 }))) });
+    await swapInNextClientScores(db.$client, { asOf: AS_OF, runId: run.id, tierChanges: tierChangeRows(ids.map((id) => ({ id, from: "healthy", to: "at_risk", score: 30 }))), loaded: ids.length });
 
     const live = await liveScores();
     const filled = { score: 30, tier: "at_risk", scoredAt: AS_OF };
