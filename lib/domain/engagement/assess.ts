@@ -1,7 +1,7 @@
 // Everything Rekindle stores about one client's engagement as of a date: score, reasons and forecast.
 import type { BgNbdParams } from "./bgnbd";
 import { type EngagementDriver, explainEngagement } from "./drivers";
-import { type ClientForecast, type ForecastOptions, forecastNextOrder } from "./forecast";
+import { type ForecastOptions, forecastNextOrder } from "./forecast";
 import type { ClientHistory } from "./history";
 import { type EngagementComponents, type EngagementTier, scoreEngagement } from "./score";
 import { DEFAULT_ENGAGEMENT_SETTINGS, type EngagementSettings } from "./settings";
@@ -27,8 +27,6 @@ export interface AssessEngagementInput {
   explain?: boolean;
   /** Shared by every assessment with the same parameters and as-of date (see ForecastOptions.memo). */
   forecastMemo?: ForecastOptions["memo"];
-  /** The client's forecast under `params`, already made (a full run's ForecastTable): used instead of computing it. */
-  forecast?: ClientForecast | null;
 }
 
 /**
@@ -47,7 +45,7 @@ function safeForecast(params: BgNbdParams, history: ClientHistory, asOf: Date, m
 /** Forecast first, because P(alive) can cap the tier; then the score and the drivers that explain it. */
 export function assessEngagement(input: AssessEngagementInput): EngagementAssessment {
   const settings = input.settings ?? DEFAULT_ENGAGEMENT_SETTINGS;
-  const forecast = !input.params ? null : input.forecast !== undefined ? input.forecast : safeForecast(input.params, input.history, input.asOf, input.forecastMemo);
+  const forecast = input.params ? safeForecast(input.params, input.history, input.asOf, input.forecastMemo) : null;
   const result = scoreEngagement({ history: input.history, asOf: input.asOf, settings, pAlive: forecast?.pAlive ?? null });
   return {
     score: result.score,

@@ -106,7 +106,7 @@ describe("fitBgNbdFromCoarse on the CDNOW sample", () => {
     const warm = counted(exact.grouped());
     const coldFit = fitBgNbd(cold.histories);
     const warmFit = fitBgNbdFromCoarse(warm.histories, exact.coarsened(7).grouped());
-    expect(warmFit.converged).toBe(true);
+    expect(warmFit).toMatchObject({ converged: true, warmStarted: true });
     for (const name of PARAM_NAMES) expectRelativelyClose(warmFit.params[name], coldFit.params[name], 1e-4);
     expect(Math.abs(warmFit.logLikelihood - coldFit.logLikelihood)).toBeLessThan(1e-6);
     expect(warm.seen.evaluations).toBeLessThan(cold.seen.evaluations / 3);
@@ -114,6 +114,7 @@ describe("fitBgNbdFromCoarse on the CDNOW sample", () => {
 
   it("falls back to a cold fit when the coarse data cannot be fitted", () => {
     const noCoarse = fitBgNbdFromCoarse(exact.grouped(), new DistinctBgNbdInputs(new Float64Array(0)).grouped());
+    expect(noCoarse.warmStarted).toBe(false);
     expect(noCoarse.params).toEqual(fitBgNbd(exact.grouped()).params);
   });
 });

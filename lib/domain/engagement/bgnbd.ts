@@ -99,12 +99,12 @@ const COARSE_GRADIENT_TOLERANCE = 1e-5;
  * that optimum with the curvature learnt on the way. Started cold, BFGS spends some 35 iterations learning the
  * curvature of a and b's long ridge, even from a start at the optimum; warm, it converges in 6 to 8. Both land on the
  * exact data's optimum (to six digits), and the same data always give the same answer. Falls back to a cold fit when
- * the coarse one does not converge.
+ * the coarse one does not converge (`warmStarted` false).
  */
-export function fitBgNbdFromCoarse(exact: GroupedHistories, coarse: GroupedHistories, options: FitBgNbdOptions = {}): BgNbdFit {
+export function fitBgNbdFromCoarse(exact: GroupedHistories, coarse: GroupedHistories, options: FitBgNbdOptions = {}): BgNbdFit & { warmStarted: boolean } {
   const rough = coarse.customerCount > 0 ? fitBgNbd(coarse, { gradientTolerance: COARSE_GRADIENT_TOLERANCE }) : null;
-  if (!rough?.converged) return fitBgNbd(exact, options);
-  return fitBgNbd(exact, { ...options, initialParams: rough.params, initialInverseHessian: rough.inverseHessian });
+  if (!rough?.converged) return { ...fitBgNbd(exact, options), warmStarted: false };
+  return { ...fitBgNbd(exact, { ...options, initialParams: rough.params, initialInverseHessian: rough.inverseHessian }), warmStarted: true };
 }
 
 /** Sample log-likelihood, Σ ln L_i (eq. 6). */

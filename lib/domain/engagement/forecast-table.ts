@@ -2,7 +2,6 @@
 import type { BgNbdParams } from "./bgnbd";
 import type { DistinctBgNbdInputs } from "./distinct-inputs";
 import { type ClientForecast, forecastFor } from "./forecast";
-import { DAY_MS } from "./history";
 
 /**
  * A million clients share a few hundred thousand distinct histories. Numbers in typed arrays, rather than a map of
@@ -26,20 +25,6 @@ export class ForecastTable {
     this.expected90 = new Float64Array(n);
     this.nextDays = new Float64Array(n);
     this.made = new Uint8Array(n);
-  }
-
-  /** The forecast for a client's key (see bgNbdKeyOf); null for a client who never ordered. */
-  forecastFor(key: number): ClientForecast | null {
-    const slot = this.slotOf(key);
-    if (slot < 0) return null;
-    const days = this.daysUntilNextOrderAt(slot);
-    const known = !Number.isNaN(days);
-    return {
-      pAlive: this.pAliveAt(slot),
-      expectedOrdersNext90Days: this.expectedOrders90At(slot),
-      expectedDaysUntilNextOrder: known ? days : null,
-      expectedNextOrderAt: known ? new Date(this.asOf.getTime() + days * DAY_MS) : null,
-    };
   }
 
   /**

@@ -62,10 +62,11 @@ describe("binary COPY rows", () => {
   });
 
   it("roll back when aborted half-way, leaving the connection usable", async () => {
-    // One connection only: a COPY left open would hold it, and the queries after the failure would never run.
+    // One connection only (so the temporary table stays in view): a COPY left open would hold it, and the queries
+    // after the failure would never run.
     const single = postgres(env.DATABASE_URL ?? "", { max: 1, onnotice: () => {} });
     try {
-      await single.unsafe(`create table copy_abort (${TABLE_COLUMNS})`);
+      await single.unsafe(`create temporary table copy_abort (${TABLE_COLUMNS})`);
       const failure = new Error("scoring failed half-way");
       const copying = single.begin(async (tx) => {
         const writer = new BinaryCopyWriter(await tx.unsafe(`copy copy_abort (${COLUMNS}) from stdin with (format binary)`).writable(), { batchBytes: 64, maxQueuedBytes: 64 });
@@ -78,7 +79,6 @@ describe("binary COPY rows", () => {
       const [count] = await single.unsafe<{ rows: number }[]>("select count(*)::int as rows from copy_abort");
       expect(count?.rows).toBe(0);
     } finally {
-      await single.unsafe("drop table if exists copy_abort");
       await single.end();
     }
   });

@@ -204,6 +204,7 @@ export class BinaryCopyWriter {
   private queuedBytes = 0;
   private last: Promise<void> = Promise.resolve();
   private failure: unknown = null;
+  private ended = false;
 
   constructor(
     private readonly stream: Writable,
@@ -252,14 +253,16 @@ export class BinaryCopyWriter {
     });
     this.stream.end();
     await finished;
+    this.ended = true;
   }
 
   /**
    * Gives up on the COPY: the server is told it failed (CopyFail), so the statement errors, its transaction rolls
    * back and the connection is free again. Without this, a COPY left open holds its connection, and every lock its
-   * transaction took, for good.
+   * transaction took, for good. Does nothing once the server has the whole stream.
    */
   abort(reason: unknown): void {
+    if (this.ended) return;
     this.failure ??= reason;
     // The stream reports the reason back as an error event; the caller already has it.
     this.stream.on("error", () => {});

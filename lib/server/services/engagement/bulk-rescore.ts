@@ -21,7 +21,7 @@ import { type ClientSelection, selectionWhere } from "./client-selection";
 import { fitHistories, latestModelFitAsOf, modelVersionOf, type StoredModelFit, storeModelFit } from "./model-fit";
 import { previousTierLetter, tierOfLetter } from "./previous-tiers";
 import { ClientScoreRows } from "./client-score-rows";
-import { createNextClientScores, indexNextClientScores, swapInNextClientScores, TIER_CHANGE_COLUMNS } from "./swap-client-scores";
+import { createNextClientScores, indexNextClientScores, readHorizon, swapInNextClientScores, TIER_CHANGE_COLUMNS } from "./swap-client-scores";
 
 /**
  * One range of clients: every id (clients without orders are scored too), their aggregated histories, where each
@@ -47,6 +47,8 @@ export async function bulkRescore(db: Database, input: BulkRescoreInput): Promis
   const { runId, asOf } = input;
   const addProgress = (clients: number) => db.update(scoringRuns).set({ done: sql`${scoringRuns.done} + ${clients}` }).where(sql`${scoringRuns.id} = ${runId}`);
 
+  const client = db.$client;
+  const horizon = await readHorizon(client);
   const chunks: Chunk[] = [];
   await forEachChunk(db, input.chunks ?? {}, async (range) => {
     const chunk = await inChunkTransaction(db, (tx) => readChunk(tx, range, asOf));
@@ -64,13 +66,12 @@ export async function bulkRescore(db: Database, input: BulkRescoreInput): Promis
   if (model) await db.update(scoringRuns).set({ modelFitId: model.id }).where(sql`${scoringRuns.id} = ${runId}`);
   const forecasts = model ? new ForecastTable(model.params, inputs, asOf) : null;
 
-  const client = db.$client;
   const tierChanges = await writeAssessments(client, chunks, { ...input, clients, model, forecasts }, {
     onWritten: (written) => addProgress(written - Math.floor(written / 2)),
     // The fresh table is complete before the snapshots are: its indexes are built while they finish loading.
     afterScoresLoaded: () => indexNextClientScores(client),
   });
-  await swapInNextClientScores(client, { asOf, runId, tierChanges, loaded: clients });
+  await swapInNextClientScores(client, { asOf, runId, tierChanges, loaded: clients, readHorizon: horizon });
   return model;
 }
 
@@ -196,7 +197,10 @@ async function writeAssessments(
           throw error;
         }
       });
-      await Promise.all([snapshots.end(), scoresLoaded.then(callbacks.afterScoresLoaded)]);
+      // Both sides settle before a failure is raised, so nothing is still working on the fresh table once the run ends.
+      const outcomes = await Promise.allSettled([snapshots.end(), scoresLoaded.then(callbacks.afterScoresLoaded)]);
+      const failure = outcomes.find((outcome) => outcome.status === "rejected");
+      if (failure) throw failure.reason;
     } catch (error) {
       // An open COPY holds its connection forever: fail it, so its transaction rolls back and the connection frees.
       snapshots.abort(error);

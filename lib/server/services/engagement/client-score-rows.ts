@@ -50,7 +50,7 @@ export class ClientScoreRows {
 
   /** Encodes every row into `writer` in (tier, score, client id) order, scored as of `asOfMs`. */
   async writeSorted(writer: BinaryCopyWriter, asOfMs: number): Promise<void> {
-    const order = this.sortedOrder();
+    const order = orderByTierAndScore(this.tierRank, this.score, this.size);
     for (let k = 0; k < order.length; k++) {
       this.encode(writer, order[k] ?? 0, asOfMs);
       if ((k + 1) % ROWS_PER_FLUSH === 0) await writer.flush();
@@ -71,20 +71,23 @@ export class ClientScoreRows {
       .timestamptzOrNull(Number.isNaN(next) ? null : next)
       .timestamptz(asOfMs);
   }
+}
 
-  /** Row positions by (tier, score), ties in the order added: a counting sort over the 4 × 101 pairs. */
-  private sortedOrder(): Int32Array {
-    const bucketOf = (i: number) => (this.tierRank[i] ?? 0) * SCORES + Math.min(SCORES - 1, Math.max(0, this.score[i] ?? 0));
-    const starts = new Int32Array(TIERS.length * SCORES + 1);
-    for (let i = 0; i < this.size; i++) starts[bucketOf(i) + 1] = (starts[bucketOf(i) + 1] ?? 0) + 1;
-    for (let b = 1; b < starts.length; b++) starts[b] = (starts[b] ?? 0) + (starts[b - 1] ?? 0);
-    const order = new Int32Array(this.size);
-    for (let i = 0; i < this.size; i++) {
-      const bucket = bucketOf(i);
-      const at = starts[bucket] ?? 0;
-      order[at] = i;
-      starts[bucket] = at + 1;
-    }
-    return order;
+/**
+ * Positions 0…size−1 ordered by (tier rank, score), ties kept in position order: a stable counting sort over the
+ * 4 × 101 pairs, linear in the rows.
+ */
+export function orderByTierAndScore(tierRank: Uint8Array, score: Int16Array, size: number): Int32Array {
+  const bucketOf = (i: number) => (tierRank[i] ?? 0) * SCORES + Math.min(SCORES - 1, Math.max(0, score[i] ?? 0));
+  const starts = new Int32Array(TIERS.length * SCORES + 1);
+  for (let i = 0; i < size; i++) starts[bucketOf(i) + 1] = (starts[bucketOf(i) + 1] ?? 0) + 1;
+  for (let b = 1; b < starts.length; b++) starts[b] = (starts[b] ?? 0) + (starts[b - 1] ?? 0);
+  const order = new Int32Array(size);
+  for (let i = 0; i < size; i++) {
+    const bucket = bucketOf(i);
+    const at = starts[bucket] ?? 0;
+    order[at] = i;
+    starts[bucket] = at + 1;
   }
+  return order;
 }

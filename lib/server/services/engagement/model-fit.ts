@@ -62,7 +62,7 @@ export function fitHistories(inputs: DistinctBgNbdInputs, asOf: Date): FittedMod
   // Where the likelihood is nearly flat along a and b's ridge, the warm start can run off along it where a cold
   // start stops at an interior optimum: that answer is then taken instead.
   const warm = fitBgNbdFromCoarse(histories, inputs.coarsened(COARSE_DAYS).grouped());
-  const fit = usable(warm) ? warm : fitBgNbd(histories);
+  const fit = usable(warm) || !warm.warmStarted ? warm : fitBgNbd(histories);
   if (!usable(fit)) {
     console.warn(`BG/NBD fit as of ${asOf.toISOString()} is unusable (${JSON.stringify(fit.params)} after ${fit.iterations} iterations)`);
     return null;

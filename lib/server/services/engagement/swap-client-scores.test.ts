@@ -4,7 +4,7 @@ import { db } from "@/lib/server/db/client";
 import { BinaryCopyRows, copyAllRows } from "@/lib/server/db/copy-binary";
 import { clientScores, clients, tierChanges } from "@/lib/server/db/schema";
 import { queueRun } from "@/test/engagement-fixtures";
-import { CLIENT_SCORE_COPY_COLUMNS, createNextClientScores, indexNextClientScores, swapInNextClientScores, TIER_CHANGE_COLUMNS } from "./swap-client-scores";
+import { CLIENT_SCORE_COPY_COLUMNS, createNextClientScores, indexNextClientScores, readHorizon, swapInNextClientScores, TIER_CHANGE_COLUMNS } from "./swap-client-scores";
 
 const AS_OF = new Date("2026-06-01T00:00:00Z");
 const LATER = new Date("2026-06-05T00:00:00Z");
@@ -45,13 +45,26 @@ const liveScores = async () =>
     (await db.select().from(clientScores).orderBy(asc(clientScores.clientId))).map((r) => [r.clientId, { score: r.score, tier: r.tier, scoredAt: r.scoredAt }]),
   );
 
+/** `n` clients scored healthy earlier, and a run that has read them all and scored them 72, still healthy. */
+async function runOverHealthyClients(n: number) {
+  const ids = await newClients(n);
+  for (const id of ids) await setLive(id, { score: 70, tier: "healthy", scoredAt: EARLIER });
+  const run = await queueRun(AS_OF);
+  const horizon = await readHorizon(db.$client);
+  await loadNext(new Map(ids.map((id) => [id, { score: 72, tier: "healthy", scoredAt: AS_OF } satisfies Score])));
+  return { ids, run, horizon };
+}
+
 describe("swapping a full run's scores in", () => {
   it("keeps later scores and clients created meanwhile, drops clients deleted meanwhile, and stores only tier changes still true", async () => {
-    const [steady, rescoredLater, movedMeanwhile, deleted, created] = await newClients(5);
-    if (!steady || !rescoredLater || !movedMeanwhile || !deleted || !created) throw new Error("no clients");
+    const [steady, rescoredLater, movedMeanwhile, deleted] = await newClients(4);
+    if (!steady || !rescoredLater || !movedMeanwhile || !deleted) throw new Error("no clients");
     const before: Score = { score: 70, tier: "healthy", scoredAt: EARLIER };
     for (const id of [steady, rescoredLater, movedMeanwhile, deleted]) await setLive(id, before);
     const run = await queueRun(AS_OF);
+    const horizon = await readHorizon(db.$client);
+    const [created] = await newClients(1);
+    if (!created) throw new Error("no client");
 
     // The run read four clients, all healthy before; it scores three of them lower.
     await loadNext(
@@ -72,7 +85,7 @@ describe("swapping a full run's scores in", () => {
       { id: movedMeanwhile, from: "healthy", to: "watch", score: 50 },
       { id: deleted, from: "healthy", to: "lapsed", score: 10 },
     ]);
-    await swapInNextClientScores(db.$client, { asOf: AS_OF, runId: run.id, tierChanges: changes, loaded: 4 });
+    await swapInNextClientScores(db.$client, { asOf: AS_OF, runId: run.id, tierChanges: changes, loaded: 4, readHorizon: horizon });
 
     const live = await liveScores();
     expect(live.get(steady)).toEqual({ score: 40, tier: "at_risk", scoredAt: AS_OF });
@@ -92,17 +105,28 @@ describe("swapping a full run's scores in", () => {
   });
 
   it("drops a client deleted meanwhile when nothing else changed, without counting the copy", async () => {
-    const ids = await newClients(3);
-    for (const id of ids) await setLive(id, { score: 70, tier: "healthy", scoredAt: EARLIER });
-    const run = await queueRun(AS_OF);
-    await loadNext(new Map(ids.map((id) => [id, { score: 72, tier: "healthy", scoredAt: AS_OF } satisfies Score])));
+    const { ids, run, horizon } = await runOverHealthyClients(3);
     const [deleted, ...kept] = ids;
     await db.delete(clients).where(eq(clients.id, deleted ?? ""));
-    await swapInNextClientScores(db.$client, { asOf: AS_OF, runId: run.id, tierChanges: tierChangeRows([]), loaded: ids.length });
+    await swapInNextClientScores(db.$client, { asOf: AS_OF, runId: run.id, tierChanges: tierChangeRows([]), loaded: ids.length, readHorizon: horizon });
 
     const live = await liveScores();
     expect([...live.keys()].sort()).toEqual([...kept].sort());
     for (const id of kept) expect(live.get(id)).toEqual({ score: 72, tier: "healthy", scoredAt: AS_OF });
+  });
+
+  it("keeps a client created meanwhile and scored as of an earlier date, while one deleted meanwhile goes", async () => {
+    const { ids, run, horizon } = await runOverHealthyClients(3);
+    // One client in, one out: the live table has as many rows as the run loaded.
+    const [created] = await newClients(1);
+    await setLive(created ?? "", { score: 20, tier: "lapsed", scoredAt: EARLIER });
+    const [deleted, ...kept] = ids;
+    await db.delete(clients).where(eq(clients.id, deleted ?? ""));
+    await swapInNextClientScores(db.$client, { asOf: AS_OF, runId: run.id, tierChanges: tierChangeRows([]), loaded: ids.length, readHorizon: horizon });
+
+    const live = await liveScores();
+    expect([...live.keys()].sort()).toEqual([...kept, created].sort());
+    expect(live.get(created ?? "")).toEqual({ score: 20, tier: "lapsed", scoredAt: EARLIER });
   });
 
   it("fills in only older rows when the run is as of an earlier date than most live scores", async () => {
@@ -112,7 +136,13 @@ describe("swapping a full run's scores in", () => {
     if (older) await setLive(older, { score: 80, tier: "healthy", scoredAt: EARLIER });
     const run = await queueRun(AS_OF);
     await loadNext(new Map(ids.map((id) => [id, { score: 30, tier: "at_risk", scoredAt: AS_OF } satisfies Score])));
-    await swapInNextClientScores(db.$client, { asOf: AS_OF, runId: run.id, tierChanges: tierChangeRows(ids.map((id) => ({ id, from: "healthy", to: "at_risk", score: 30 }))), loaded: ids.length });
+    await swapInNextClientScores(db.$client, {
+      asOf: AS_OF,
+      runId: run.id,
+      tierChanges: tierChangeRows(ids.map((id) => ({ id, from: "healthy", to: "at_risk", score: 30 }))),
+      loaded: ids.length,
+      readHorizon: await readHorizon(db.$client),
+    });
 
     const live = await liveScores();
     const filled = { score: 30, tier: "at_risk", scoredAt: AS_OF };

@@ -47,6 +47,18 @@ export async function indexNextClientScores(sql: Sql): Promise<void> {
   await sql.unsafe(`analyze ${NEXT}`);
 }
 
+/**
+ * The oldest transaction running now (as text, a 64-bit transaction id). Whatever older transactions wrote is
+ * visible to every read after this, so a live row the run did not read was written by this one or a later one:
+ * the swap looks for missing rows among those alone, instead of comparing a million ids (a first run, every row
+ * unscored, spent up to a second on that).
+ */
+export async function readHorizon(sql: Sql): Promise<string> {
+  const [row] = await sql<{ horizon: string }[]>`select pg_snapshot_xmin(pg_current_snapshot())::text as horizon`;
+  if (!row) throw new Error("no snapshot");
+  return row.horizon;
+}
+
 /** The tier changes a run hands to the swap, as binary COPY rows of these columns. */
 export const TIER_CHANGE_COLUMNS = ["client_id", "from_tier", "to_tier", "score"] as const;
 
@@ -55,13 +67,17 @@ export const TIER_CHANGE_COLUMNS = ["client_id", "from_tier", "to_tier", "score"
  * changes, so they land exactly when the scores do. Readers and writers wait meanwhile.
  * - A tier change the run saw is stored only if the live row still shows the tier it moved from.
  * - Rows written to the live table while the run was loading are carried over, so the swap never loses a newer
- *   score: a client rescored as of a later date, or created since (and not yet scored).
+ *   score: a client rescored as of a later date, or created since (scored or not).
  * - Clients deleted since are dropped from the copy.
  * `loaded` is how many rows the run copied in: with nothing carried over, that is the copy's size without counting.
+ * `readHorizon` is what readHorizon said before the run read its first client.
  * A run as of an earlier date than most live scores (filling in history) swaps nothing: it updates the few live rows
  * older than itself instead of carrying a million newer ones over.
  */
-export async function swapInNextClientScores(sql: Sql, run: { asOf: Date; runId: string; tierChanges: BinaryCopyRows; loaded: number }): Promise<void> {
+export async function swapInNextClientScores(
+  sql: Sql,
+  run: { asOf: Date; runId: string; tierChanges: BinaryCopyRows; loaded: number; readHorizon: string },
+): Promise<void> {
   const asOf = run.asOf.toISOString();
   const indexes = await sql<{ name: string }[]>`select indexname as name from pg_indexes where schemaname = current_schema() and tablename = ${NEXT}`;
   await sql.begin(async (tx) => {
@@ -69,10 +85,10 @@ export async function swapInNextClientScores(sql: Sql, run: { asOf: Date; runId:
     await tx.unsafe(`lock table ${LIVE} in access exclusive mode`);
     await insertTierChanges(tx, run);
     // One pass over the live rows says which of the steps below have anything to do; most runs skip them all.
-    const [counts] = await tx.unsafe<{ live: number; later: number; unscored: number }[]>(
+    const [counts] = await tx.unsafe<{ live: number; later: number; recent: number }[]>(
       `select count(*)::int as live, (count(*) filter (where scored_at > $1::timestamptz))::int as later,
-         (count(*) filter (where scored_at is null))::int as unscored from ${LIVE}`,
-      [asOf],
+         (count(*) filter (where age(xmin) <= txid_current() - $2::bigint))::int as recent from ${LIVE}`,
+      [asOf, run.readHorizon],
     );
     if (!counts) throw new Error(`${LIVE} could not be counted`);
     if (counts.later * 2 > counts.live) {
@@ -84,7 +100,7 @@ export async function swapInNextClientScores(sql: Sql, run: { asOf: Date; runId:
       await tx.unsafe(`drop table ${NEXT}`);
       return;
     }
-    // A later-dated score replaces the run's; a client created since the run read its range gets its unscored row.
+    // A later-dated score replaces the run's.
     if (counts.later > 0) {
       await tx.unsafe(
         `insert into ${NEXT} (${COLUMNS}) select ${COLUMNS} from ${LIVE} where scored_at > $1::timestamptz
@@ -92,22 +108,15 @@ export async function swapInNextClientScores(sql: Sql, run: { asOf: Date; runId:
         [asOf],
       );
     }
+    // A row the run did not read was written after the run began (see readHorizon): only those are looked for.
     let created = 0;
-    if (counts.unscored > 0) {
-      if (counts.unscored * 2 > counts.live) {
-        // A first run finds every live row unscored. Walking both keys in order (both carry what this reads, and the
-        // fresh table is all-visible) finds the missing few in half the time a hash of a million ids takes.
-        await tx.unsafe("set local enable_hashjoin = off");
-        await tx.unsafe("set local enable_nestloop = off");
-      }
-      const missing = await tx.unsafe<{ client_id: string }[]>(
-        `select live.client_id from ${LIVE} live
-         where live.scored_at is null and not exists (select 1 from ${NEXT} n where n.client_id = live.client_id)`,
+    if (counts.recent > 0) {
+      const inserted = await tx.unsafe(
+        `insert into ${NEXT} (${COLUMNS}) select ${COLUMNS} from ${LIVE} live
+         where age(live.xmin) <= txid_current() - $1::bigint and not exists (select 1 from ${NEXT} n where n.client_id = live.client_id)`,
+        [run.readHorizon],
       );
-      if (missing.length > 0) {
-        await tx.unsafe(`insert into ${NEXT} (${COLUMNS}) select ${COLUMNS} from ${LIVE} where client_id = any($1::uuid[])`, [missing.map((m) => m.client_id)]);
-      }
-      created = missing.length;
+      created = inserted.count;
     }
     // Every live row is now in the copy, so a copy with more rows holds clients deleted meanwhile.
     const next = counts.later > 0 ? await countRows(tx, NEXT) : run.loaded + created;
