@@ -48,29 +48,42 @@ function firstDayReachingOne(expectedWithin: ExpectedWithin, horizonDays: number
   if (atHorizon < 1) return null;
   // E[Y(t)] rises with t: keep E(low) < 1 ≤ E(high) and narrow in on whole days. Each E costs a series, so
   // guess where the chord between the ends crosses 1 (nearly linear over weeks), and halve when a guess
-  // moves the same end twice running, which bounds the steps by bisection's.
-  let low = { days: 0, expected: 0 };
-  let high = { days: horizon, expected: atHorizon };
+  // moves the same end twice running, which bounds the steps by bisection's. Plain numbers, no objects: a full
+  // run makes hundreds of thousands of these.
+  let lowDays = 0;
+  let lowExpected = 0;
+  let highDays = horizon;
+  let highExpected = atHorizon;
   for (const k of known) {
-    if (k.days > low.days && k.days < high.days) {
-      if (k.expected < 1) low = k;
-      else high = k;
+    if (k.days > lowDays && k.days < highDays) {
+      if (k.expected < 1) {
+        lowDays = k.days;
+        lowExpected = k.expected;
+      } else {
+        highDays = k.days;
+        highExpected = k.expected;
+      }
     }
   }
-  let lastMoved: "low" | "high" | null = null;
+  let lastMovedHigh: boolean | null = null;
   let sameEndTwice = false;
-  while (high.days - low.days > 1) {
-    const chord = low.days + Math.ceil(((1 - low.expected) * (high.days - low.days)) / (high.expected - low.expected));
-    const halfway = Math.floor((low.days + high.days) / 2);
-    const days = Math.min(high.days - 1, Math.max(low.days + 1, sameEndTwice ? halfway : chord));
-    const point = { days, expected: expectedWithin(days) };
-    const moved = point.expected >= 1 ? "high" : "low";
-    if (moved === "high") high = point;
-    else low = point;
-    sameEndTwice = moved === lastMoved;
-    lastMoved = moved;
+  while (highDays - lowDays > 1) {
+    const chord = lowDays + Math.ceil(((1 - lowExpected) * (highDays - lowDays)) / (highExpected - lowExpected));
+    const halfway = Math.floor((lowDays + highDays) / 2);
+    const days = Math.min(highDays - 1, Math.max(lowDays + 1, sameEndTwice ? halfway : chord));
+    const expected = expectedWithin(days);
+    const movedHigh = expected >= 1;
+    if (movedHigh) {
+      highDays = days;
+      highExpected = expected;
+    } else {
+      lowDays = days;
+      lowExpected = expected;
+    }
+    sameEndTwice = movedHigh === lastMovedHigh;
+    lastMovedHigh = movedHigh;
   }
-  return high.days;
+  return highDays;
 }
 
 /** Null for a client who never ordered: the model has nothing to condition on. */

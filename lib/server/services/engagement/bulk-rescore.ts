@@ -1,6 +1,7 @@
 import "server-only";
 import { sql } from "drizzle-orm";
-import type { Sql } from "postgres";
+import { PgDialect } from "drizzle-orm/pg-core";
+import type { Sql, TransactionSql } from "postgres";
 import {
   DistinctBgNbdInputs,
   EMPTY_CLIENT_HISTORY,
@@ -12,11 +13,11 @@ import {
   scoreFigures,
 } from "@/lib/domain/engagement";
 import { DAY_MS } from "@/lib/domain/engagement/history";
-import type { Database, Transaction } from "@/lib/server/db/client";
+import type { Database } from "@/lib/server/db/client";
 import { BinaryCopyRows, BinaryCopyWriter, encodedText, encodeFields, uuidToBytes } from "@/lib/server/db/copy-binary";
 import { engagementTier, scoringRuns } from "@/lib/server/db/schema";
-import { type ChunkOptions, forEachChunk, inChunkTransaction } from "./chunk-work";
-import { HISTORY_FIELDS, HistoryColumns, type HistoryRow, historyAggregation } from "./client-histories";
+import { type ChunkOptions, forEachChunk, inRawChunkTransaction } from "./chunk-work";
+import { doubled, HISTORY_FIELDS, HistoryColumns, type HistoryRow, historyAggregation } from "./client-histories";
 import { type ClientSelection, selectionWhere } from "./client-selection";
 import { fitHistories, latestModelFitAsOf, modelVersionOf, type StoredModelFit, storeModelFit } from "./model-fit";
 import { previousTierLetter, tierOfLetter } from "./previous-tiers";
@@ -31,6 +32,8 @@ type Chunk = { clients: number; uuids: Uint8Array; previousTiers: string; histor
 export type BulkRescoreInput = { runId: string; asOf: Date; settings: EngagementSettings; chunks?: ChunkOptions };
 
 const TIER_BYTES = encodedText(engagementTier.enumValues);
+// Room for this many clients before a chunk's columns grow (by doubling).
+const INITIAL_CHUNK_CAPACITY = 4096;
 const EMPTY_FIGURES = Object.freeze(historyFigures(EMPTY_CLIENT_HISTORY));
 const SNAPSHOT_COLUMNS = ["client_id", "score", "tier", "recency", "frequency", "value", "keep_rate", "p_alive", "expected_orders90d", "next_order_expected_at", "run_id", "as_of", "model_fit_id", "model_version"];
 
@@ -51,7 +54,7 @@ export async function bulkRescore(db: Database, input: BulkRescoreInput): Promis
   const horizon = await readHorizon(client);
   const chunks: Chunk[] = [];
   await forEachChunk(db, input.chunks ?? {}, async (range) => {
-    const chunk = await inChunkTransaction(db, (tx) => readChunk(tx, range, asOf));
+    const chunk = await inRawChunkTransaction(client, (tx) => readChunk(tx, range, asOf));
     chunks.push(chunk);
     await addProgress(Math.floor(chunk.clients / 2));
   });
@@ -75,31 +78,40 @@ export async function bulkRescore(db: Database, input: BulkRescoreInput): Promis
   return model;
 }
 
+/** A row of the chunk read: a client, its last tier's letter, and its history's figures (null without orders). */
+type ChunkRow = { [field in keyof HistoryRow]: HistoryRow[field] | null } & { client_id: string; previous_tier: string };
+const dialect = new PgDialect();
+
 /**
  * Every client in the range (clients without orders are scored too) with the tier their last score gave them, and
- * the aggregated histories of those with orders: the aggregation left-joined to client_scores, in id order. Ids are
- * kept as bytes and tiers as one letter each: a run holds a million of them until it writes, and a million strings
- * would slow every garbage collection meanwhile.
+ * the aggregated histories of those with orders: the aggregation left-joined to client_scores, in id order. Rows are
+ * taken one by one as they arrive, into columns: ids as bytes, tiers as one letter each, histories as numbers. A run
+ * holds a million clients until it writes; kept as row objects and strings, they would make every garbage
+ * collection meanwhile copy them.
  */
-async function readChunk(tx: Transaction, range: ClientSelection, asOf: Date): Promise<Chunk> {
-  const rows = await tx.execute<{ [field in keyof HistoryRow]: HistoryRow[field] | null } & { client_id: string; previous_tier: string }>(sql`
+async function readChunk(tx: TransactionSql, range: ClientSelection, asOf: Date): Promise<Chunk> {
+  const query = dialect.sqlToQuery(sql`
     select s.client_id, ${previousTierLetter(asOf)} as previous_tier, ${sql.raw(HISTORY_FIELDS.map((field) => `h.${field}`).join(", "))}
     from client_scores s left join (${historyAggregation(range, asOf)}) h on h.client_id = s.client_id
     where ${selectionWhere(sql`s.client_id`, range)}
     order by s.client_id`);
-  const clients = rows.length;
-  const uuids = new Uint8Array(clients * 16);
-  const historyOf = new Int32Array(clients).fill(-1);
-  const withHistory: HistoryRow[] = [];
-  rows.forEach((row, i) => {
+  const histories = new HistoryColumns(INITIAL_CHUNK_CAPACITY);
+  let uuids = new Uint8Array(INITIAL_CHUNK_CAPACITY * 16);
+  let historyOf = new Int32Array(INITIAL_CHUNK_CAPACITY);
+  const tiers: string[] = [];
+  await tx.unsafe<ChunkRow[]>(query.sql, query.params as never[]).forEach((row) => {
+    const i = tiers.length;
+    if (i === historyOf.length) {
+      historyOf = doubled(historyOf);
+      uuids = doubled(uuids);
+    }
     uuidToBytes(row.client_id, 0, uuids, i * 16);
-    if (row.order_count === null) return;
-    historyOf[i] = withHistory.length;
-    withHistory.push(row as HistoryRow);
+    historyOf[i] = row.order_count === null ? -1 : histories.push(row as HistoryRow);
+    tiers.push(row.previous_tier);
   });
-  const histories = new HistoryColumns(withHistory);
+  const clients = tiers.length;
   const keys = Float64Array.from({ length: histories.size }, (_, row) => histories.bgNbdKeyAt(row, asOf));
-  return { clients, uuids, previousTiers: rows.map((row) => row.previous_tier).join(""), histories, historyOf, keys };
+  return { clients, uuids: uuids.subarray(0, clients * 16), previousTiers: tiers.join(""), histories, historyOf: historyOf.subarray(0, clients), keys };
 }
 
 /** Chunks by their first client id (empty ones last): ranges never overlap, so that orders every client. */

@@ -1,5 +1,6 @@
 import "server-only";
 import { sql } from "drizzle-orm";
+import type { Sql, TransactionSql } from "postgres";
 import type { Database, Transaction } from "@/lib/server/db/client";
 import { chunkRanges, type ClientSelection } from "./client-selection";
 
@@ -31,12 +32,22 @@ export async function forEachChunk(db: Database, options: ChunkOptions, work: (r
   if (failure) throw failure.reason;
 }
 
+// The planner prices a range scan of orders_client_ordered_idx as random I/O and may read the whole orders table
+// for every chunk instead; on SSD-backed storage the index is the cheap way.
+const CHUNK_SETTINGS = "set local random_page_cost = 1.1";
+
 /** One chunk's read-only transaction. */
 export async function inChunkTransaction<T>(db: Database, work: (tx: Transaction) => Promise<T>): Promise<T> {
   return db.transaction(async (tx) => {
-    // The planner prices a range scan of orders_client_ordered_idx as random I/O and may read the whole
-    // orders table for every chunk instead; on SSD-backed storage the index is the cheap way.
-    await tx.execute(sql`set local random_page_cost = 1.1`);
+    await tx.execute(sql.raw(CHUNK_SETTINGS));
     return work(tx);
   });
+}
+
+/** The same on the postgres.js client itself, for a read that takes its rows one by one as they arrive. */
+export async function inRawChunkTransaction<T>(client: Sql, work: (tx: TransactionSql) => Promise<T>): Promise<T> {
+  return (await client.begin(async (tx) => {
+    await tx.unsafe(CHUNK_SETTINGS);
+    return work(tx);
+  })) as T;
 }

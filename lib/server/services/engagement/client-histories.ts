@@ -28,7 +28,7 @@ export type HistoryRow = {
  */
 export async function aggregateHistoryColumns(db: Executor, selection: ClientSelection, asOf: Date): Promise<AggregatedHistories> {
   const rows = await db.execute<HistoryRow>(sql`${historyAggregation(selection, asOf)} order by client_id`);
-  return { clientIds: rows.map((row) => row.client_id), histories: new HistoryColumns(rows) };
+  return { clientIds: rows.map((row) => row.client_id), histories: HistoryColumns.of(rows) };
 }
 
 /** The columns of a history row after client_id, for a query that selects them from historyAggregation. */
@@ -75,20 +75,20 @@ export async function aggregateHistories(db: Executor, selection: ClientSelectio
  * history objects with their dates slow every collection.
  */
 export class HistoryColumns {
-  readonly size: number;
-  private readonly orderCount: Int32Array;
-  private readonly orderDays: Int32Array;
-  private readonly firstMs: Float64Array;
-  private readonly lastMs: Float64Array;
-  private readonly lastYear: Int32Array;
-  private readonly recentCount: Int32Array;
-  private readonly recentShipped: Int32Array;
-  private readonly recentKept: Int32Array;
-  private readonly recentValue: Float64Array;
+  private count = 0;
+  private orderCount: Int32Array;
+  private orderDays: Int32Array;
+  private firstMs: Float64Array;
+  private lastMs: Float64Array;
+  private lastYear: Int32Array;
+  private recentCount: Int32Array;
+  private recentShipped: Int32Array;
+  private recentKept: Int32Array;
+  private recentValue: Float64Array;
 
-  constructor(rows: readonly HistoryRow[]) {
-    const n = rows.length;
-    this.size = n;
+  /** Empty, with room for `capacity` histories before it grows. */
+  constructor(capacity = 1024) {
+    const n = Math.max(1, capacity);
     this.orderCount = new Int32Array(n);
     this.orderDays = new Int32Array(n);
     this.firstMs = new Float64Array(n);
@@ -98,18 +98,45 @@ export class HistoryColumns {
     this.recentShipped = new Int32Array(n);
     this.recentKept = new Int32Array(n);
     this.recentValue = new Float64Array(n);
-    rows.forEach((row, i) => {
-      this.orderCount[i] = row.order_count;
-      this.orderDays[i] = row.order_days;
-      // Epoch seconds times 1000 can land a hair under the millisecond, which Date would truncate.
-      this.firstMs[i] = Math.round(row.first_ms);
-      this.lastMs[i] = Math.round(row.last_ms);
-      this.lastYear[i] = row.last_year;
-      this.recentCount[i] = row.recent_count;
-      this.recentShipped[i] = row.recent_shipped;
-      this.recentKept[i] = row.recent_kept;
-      this.recentValue[i] = row.recent_value;
-    });
+  }
+
+  static of(rows: readonly HistoryRow[]): HistoryColumns {
+    const columns = new HistoryColumns(rows.length);
+    for (const row of rows) columns.push(row);
+    return columns;
+  }
+
+  get size(): number {
+    return this.count;
+  }
+
+  /** Adds a history and returns its position: a run adds rows as they arrive, so none is kept as an object. */
+  push(row: HistoryRow): number {
+    if (this.count === this.orderCount.length) this.grow();
+    const i = this.count++;
+    this.orderCount[i] = row.order_count;
+    this.orderDays[i] = row.order_days;
+    // Epoch seconds times 1000 can land a hair under the millisecond, which Date would truncate.
+    this.firstMs[i] = Math.round(row.first_ms);
+    this.lastMs[i] = Math.round(row.last_ms);
+    this.lastYear[i] = row.last_year;
+    this.recentCount[i] = row.recent_count;
+    this.recentShipped[i] = row.recent_shipped;
+    this.recentKept[i] = row.recent_kept;
+    this.recentValue[i] = row.recent_value;
+    return i;
+  }
+
+  private grow() {
+    this.orderCount = doubled(this.orderCount);
+    this.orderDays = doubled(this.orderDays);
+    this.firstMs = doubled(this.firstMs);
+    this.lastMs = doubled(this.lastMs);
+    this.lastYear = doubled(this.lastYear);
+    this.recentCount = doubled(this.recentCount);
+    this.recentShipped = doubled(this.recentShipped);
+    this.recentKept = doubled(this.recentKept);
+    this.recentValue = doubled(this.recentValue);
   }
 
   /** The BG/NBD key of the history at `i` as of `asOf` (see bgNbdKeyOf), without making the history. */
@@ -151,4 +178,11 @@ export class HistoryColumns {
       averageKeptValueCents: orNull(figures.averageKeptValueCents),
     };
   }
+}
+
+/** A typed array of twice the length holding `values` at its start. */
+export function doubled<T extends Int32Array | Float64Array | Uint8Array>(values: T): T {
+  const bigger = new (values.constructor as new (length: number) => T)(values.length * 2);
+  bigger.set(values);
+  return bigger;
 }
