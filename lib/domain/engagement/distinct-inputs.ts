@@ -26,12 +26,22 @@ function packedKey(x: number, txDays: number, tDays: number): number {
   return x < X_LIMIT && txDays < DAY_LIMIT && tDays < DAY_LIMIT ? (x * DAY_LIMIT + txDays) * DAY_LIMIT + tDays : Number.NaN;
 }
 
+type KeyParts = { x: number; txDays: number; tDays: number };
+const scratchParts: KeyParts = { x: 0, txDays: 0, tDays: 0 };
+
+/** packedKey undone, into `out` (by default one shared object, read before the next call). */
+function unpackKey(key: number, out: KeyParts = scratchParts): KeyParts {
+  out.tDays = key % DAY_LIMIT;
+  const rest = (key - out.tDays) / DAY_LIMIT;
+  out.txDays = rest % DAY_LIMIT;
+  out.x = (rest - out.txDays) / DAY_LIMIT;
+  return out;
+}
+
 /** The input a key stands for, in weeks. */
 export function bgNbdInputOfKey(key: number): BgNbdCustomer {
-  const tDays = key % DAY_LIMIT;
-  const rest = (key - tDays) / DAY_LIMIT;
-  const txDays = rest % DAY_LIMIT;
-  return { x: (rest - txDays) / DAY_LIMIT, tx: txDays / DAYS_PER_WEEK, T: tDays / DAYS_PER_WEEK };
+  const { x, txDays, tDays } = unpackKey(key);
+  return { x, tx: txDays / DAYS_PER_WEEK, T: tDays / DAYS_PER_WEEK };
 }
 
 /** A client's key as of `asOf`, or NaN for a client who never ordered (the model starts at the first order). */
@@ -108,10 +118,7 @@ export class DistinctBgNbdInputs {
    */
   coarsened(days: number): DistinctBgNbdInputs {
     const coarse = this.keys.map((key) => {
-      const tDays = key % DAY_LIMIT;
-      const rest = (key - tDays) / DAY_LIMIT;
-      const txDays = rest % DAY_LIMIT;
-      const x = (rest - txDays) / DAY_LIMIT;
+      const { x, txDays, tDays } = unpackKey(key);
       const roughT = Math.ceil(tDays / days) * days;
       return packedKey(x, x === 0 ? 0 : Math.min(roughT, Math.round(txDays / days) * days), roughT);
     });
@@ -122,10 +129,7 @@ export class DistinctBgNbdInputs {
   indexOf(key: number): number {
     if (this.prefixStarts === undefined) this.prefixStarts = this.buildPrefixStarts();
     if (!this.prefixStarts || !(key >= 0)) return this.search(key, 0, this.keys.length);
-    const tDays = key % DAY_LIMIT;
-    const prefix = (key - tDays) / DAY_LIMIT;
-    const txDays = prefix % DAY_LIMIT;
-    const x = (prefix - txDays) / DAY_LIMIT;
+    const { x, txDays } = unpackKey(key);
     const slot = x * this.txSlots + txDays;
     if (slot + 1 >= this.prefixStarts.length) return -1;
     return this.search(key, this.prefixStarts[slot] ?? 0, this.prefixStarts[slot + 1] ?? 0);
@@ -149,16 +153,16 @@ export class DistinctBgNbdInputs {
     const last = this.keys[this.keys.length - 1];
     if (last === undefined) return null;
     let maxTx = 0;
-    for (const key of this.keys) maxTx = Math.max(maxTx, Math.floor(key / DAY_LIMIT) % DAY_LIMIT);
+    for (const key of this.keys) maxTx = Math.max(maxTx, unpackKey(key).txDays);
     this.txSlots = maxTx + 1;
-    const slots = (Math.floor(last / DAY_LIMIT / DAY_LIMIT) + 1) * this.txSlots;
+    const slots = (unpackKey(last).x + 1) * this.txSlots;
     if (slots > MAX_PREFIX_SLOTS) return null;
     // starts[s] = first key index whose prefix slot is ≥ s; the prefix's keys are [starts[s], starts[s + 1]).
     const starts = new Int32Array(slots + 1);
     let next = 0;
     this.keys.forEach((key, i) => {
-      const prefix = Math.floor(key / DAY_LIMIT);
-      const slot = Math.floor(prefix / DAY_LIMIT) * this.txSlots + (prefix % DAY_LIMIT);
+      const { x, txDays } = unpackKey(key);
+      const slot = x * this.txSlots + txDays;
       while (next <= slot) starts[next++] = i;
     });
     while (next <= slots) starts[next++] = this.keys.length;
@@ -180,13 +184,11 @@ export class DistinctBgNbdInputs {
     const tDays = new Int32Array(n);
     let maxDay = 0;
     this.keys.forEach((key, i) => {
-      const t = key % DAY_LIMIT;
-      const rest = (key - t) / DAY_LIMIT;
-      const tx = rest % DAY_LIMIT;
-      xs[i] = (rest - tx) / DAY_LIMIT;
-      txDays[i] = tx;
-      tDays[i] = t;
-      maxDay = Math.max(maxDay, t);
+      const parts = unpackKey(key);
+      xs[i] = parts.x;
+      txDays[i] = parts.txDays;
+      tDays[i] = parts.tDays;
+      maxDay = Math.max(maxDay, parts.tDays);
     });
     // Each day that occurs as a t_x or a T gets one slot in `times`.
     const slotOfDay = new Int32Array(maxDay + 1).fill(-1);

@@ -84,9 +84,8 @@ const NO_WEIGHTS: EngagementWeights = Object.freeze({ recency: 0, frequency: 0, 
 // scores a million clients with the same settings, and allocating them afresh each time is most of a score's cost.
 const weightsByPattern = new WeakMap<EngagementWeights, (EngagementWeights | undefined)[]>();
 
-/** Normalised weights over the measurable components (bit i of `unmeasured` set: COMPONENTS[i] is not); all zero when nothing is measurable. */
-function applicableWeights(weights: EngagementWeights, unmeasured: number): EngagementWeights {
-  const pattern = unmeasured;
+/** Normalised weights over the measurable components (bit i of `pattern` set: COMPONENTS[i] is not); all zero when nothing is measurable. */
+function applicableWeights(weights: EngagementWeights, pattern: number): EngagementWeights {
   let cached = weightsByPattern.get(weights);
   if (!cached) weightsByPattern.set(weights, (cached = []));
   const known = cached[pattern];

@@ -14,14 +14,14 @@ import {
 } from "@/lib/domain/engagement";
 import { DAY_MS } from "@/lib/domain/engagement/history";
 import type { Database } from "@/lib/server/db/client";
-import { BinaryCopyRows, BinaryCopyWriter, encodedText, encodeFields, uuidToBytes } from "@/lib/server/db/copy-binary";
-import { engagementTier, scoringRuns } from "@/lib/server/db/schema";
+import { BinaryCopyRows, BinaryCopyWriter, encodeFields, uuidToBytes } from "@/lib/server/db/copy-binary";
+import { scoringRuns } from "@/lib/server/db/schema";
 import { type ChunkOptions, forEachChunk, inRawChunkTransaction } from "./chunk-work";
 import { doubled, HISTORY_FIELDS, HistoryColumns, type HistoryRow, historyAggregation } from "./client-histories";
 import { type ClientSelection, selectionWhere } from "./client-selection";
 import { fitHistories, latestModelFitAsOf, modelVersionOf, type StoredModelFit, storeModelFit } from "./model-fit";
 import { previousTierLetter, tierOfLetter } from "./previous-tiers";
-import { ClientScoreRows } from "./client-score-rows";
+import { ClientScoreRows, TIER_BYTES } from "./client-score-rows";
 import { createNextClientScores, indexNextClientScores, readHorizon, swapInNextClientScores, TIER_CHANGE_COLUMNS } from "./swap-client-scores";
 
 /**
@@ -31,7 +31,6 @@ import { createNextClientScores, indexNextClientScores, readHorizon, swapInNextC
 type Chunk = { clients: number; uuids: Uint8Array; previousTiers: string; histories: HistoryColumns; historyOf: Int32Array; keys: Float64Array };
 export type BulkRescoreInput = { runId: string; asOf: Date; settings: EngagementSettings; chunks?: ChunkOptions };
 
-const TIER_BYTES = encodedText(engagementTier.enumValues);
 // Room for this many clients before a chunk's columns grow (by doubling).
 const INITIAL_CHUNK_CAPACITY = 4096;
 const EMPTY_FIGURES = Object.freeze(historyFigures(EMPTY_CLIENT_HISTORY));

@@ -7,7 +7,8 @@ import { CLIENT_SCORE_COPY_COLUMNS } from "./swap-client-scores";
 /** Tiers in the enum's order, which is how Postgres sorts them. */
 const TIERS = engagementTier.enumValues;
 const TIER_RANK = new Map<EngagementTier, number>(TIERS.map((tier, rank) => [tier, rank]));
-const TIER_BYTES = TIERS.map((tier) => encodedText([tier])[tier]);
+/** Each tier's label as a binary COPY field takes it; the tier-change rows use these too. */
+export const TIER_BYTES = encodedText(TIERS);
 const SCORES = 101;
 // Batches flushed while encoding, so the first rows reach Postgres while the rest are encoded.
 const ROWS_PER_FLUSH = 16_384;
@@ -65,7 +66,7 @@ export class ClientScoreRows {
       .row(CLIENT_SCORE_COPY_COLUMNS.length)
       .uuidBytes(this.uuids, i * 16)
       .int2(this.score[i] ?? 0)
-      .textBytes(TIER_BYTES[this.tierRank[i] ?? 0] ?? new Uint8Array())
+      .textBytes(TIER_BYTES[TIERS[this.tierRank[i] ?? 0] ?? "lapsed"])
       .float4OrNull(Number.isNaN(pAlive) ? null : pAlive)
       .float4OrNull(Number.isNaN(expected) ? null : expected)
       .timestamptzOrNull(Number.isNaN(next) ? null : next)
