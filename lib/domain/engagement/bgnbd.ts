@@ -44,6 +44,9 @@ const LOG_PARAM_LIMIT = 30;
 const PARAM_NAMES = ["r", "alpha", "a", "b"] as const;
 
 function assertValidParams(params: BgNbdParams): void {
+  // Checked before every forecast a full run makes: one comparison chain, the loop only to name what is wrong.
+  const { r, alpha, a, b } = params;
+  if (r > 0 && alpha > 0 && a > 0 && b > 0 && Number.isFinite(r + alpha + a + b)) return;
   for (const name of PARAM_NAMES) {
     const value = params[name];
     if (!(Number.isFinite(value) && value > 0)) throw new RangeError(`BG/NBD parameter ${name} must be > 0, got ${value}`);

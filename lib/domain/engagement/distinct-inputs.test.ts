@@ -52,7 +52,7 @@ describe("BG/NBD input keys", () => {
     const distinct = new DistinctBgNbdInputs(keys);
     expect(distinct.size).toBe(1);
     expect(distinct.weighted()).toEqual([{ x: 0, tx: 0, T: 30 / 7, count: 1 }]);
-    expect(distinct.indexOf(Number.NaN)).toBe(-1);
+    expect([...distinct.indexOfInput]).toEqual([-1, 0]);
   });
 });
 
@@ -65,7 +65,7 @@ describe("DistinctBgNbdInputs", () => {
     expect(weighted.reduce((sum, w) => sum + (w.count ?? 0), 0)).toBe(inputs.length);
     expect(weighted.length).toBe(new Set(inputs.map(bgNbdInputKey)).size);
     expect(weighted.length).toBeLessThan(inputs.length);
-    for (const input of inputs.slice(0, 50)) expect(distinct.input(distinct.indexOf(bgNbdInputKey(input)))).toEqual(input);
+    inputs.forEach((input, i) => expect(distinct.input(distinct.indexOfInput[i] ?? -1)).toEqual(input));
   });
 
   it("groups for the likelihood exactly as the generic grouping does", () => {
@@ -121,24 +121,34 @@ describe("DistinctBgNbdInputs", () => {
   });
 });
 
-describe("DistinctBgNbdInputs.indexOf", () => {
-  it("finds every distinct key and no other", () => {
-    const inputs = sampleInputs(3_000);
-    const distinct = new DistinctBgNbdInputs(Float64Array.from(inputs, bgNbdInputKey));
-    distinct.keys.forEach((key, i) => expect(distinct.indexOf(key)).toBe(i));
-    const present = new Set(distinct.keys);
-    for (const probe of [{ x: 5, tx: 3 / 7, T: 4 / 7 }, { x: 11, tx: 699 / 7, T: 700 / 7 }, { x: 12, tx: 0, T: 1 / 7 }, { x: 0, tx: 0, T: 900 / 7 }]) {
-      const key = bgNbdInputKey(probe);
-      expect(distinct.indexOf(key)).toBe(present.has(key) ? distinct.keys.indexOf(key) : -1);
-    }
-    expect(distinct.indexOf(Number.NaN)).toBe(-1);
-    expect(new DistinctBgNbdInputs(new Float64Array(0)).indexOf(bgNbdInputKey({ x: 1, tx: 1, T: 2 }))).toBe(-1);
+describe("DistinctBgNbdInputs order", () => {
+  const expectSortedAndIndexed = (keys: Float64Array, distinct: DistinctBgNbdInputs) => {
+    const expected = Float64Array.from(new Set([...keys].filter((key) => !Number.isNaN(key)))).sort();
+    expect([...distinct.keys]).toEqual([...expected]);
+    keys.forEach((key, i) => expect(distinct.indexOfInput[i]).toBe(Number.isNaN(key) ? -1 : expected.indexOf(key)));
+  };
+
+  it("sorts the keys numerically (x, then t_x, then T) and tells each client where its key went", () => {
+    const keys = Float64Array.from([...sampleInputs(3_000).map(bgNbdInputKey), Number.NaN, bgNbdInputKey({ x: 0, tx: 0, T: 1 / 7 })]);
+    expectSortedAndIndexed(keys, new DistinctBgNbdInputs(keys));
   });
 
-  it("still finds keys when the histories are too spread out for a prefix table", () => {
-    const inputs = [...sampleInputs(200), { x: 8191, tx: 365_000 / 7, T: 700_000 / 7 }];
-    const distinct = new DistinctBgNbdInputs(Float64Array.from(inputs, bgNbdInputKey));
-    distinct.keys.forEach((key, i) => expect(distinct.indexOf(key)).toBe(i));
-    expect(distinct.indexOf(bgNbdInputKey({ x: 8191, tx: 1, T: 2 }))).toBe(-1);
+  it("sorts histories spread over centuries and thousands of order days", () => {
+    const spread = [{ x: 8191, tx: 365_000 / 7, T: 700_000 / 7 }, { x: 8191, tx: 1 / 7, T: 700_000 / 7 }, { x: 1, tx: 699_999 / 7, T: 700_000 / 7 }];
+    const keys = Float64Array.from([...sampleInputs(200), ...spread], bgNbdInputKey);
+    expectSortedAndIndexed(keys, new DistinctBgNbdInputs(keys));
+  });
+
+  it("adds up the weights of equal keys", () => {
+    const [a, b] = [bgNbdInputKey({ x: 1, tx: 1, T: 2 }), bgNbdInputKey({ x: 0, tx: 0, T: 3 })];
+    const distinct = new DistinctBgNbdInputs(Float64Array.of(a, b, a, Number.NaN), [5, 2, 4, 100]);
+    expect([...distinct.keys]).toEqual([b, a]);
+    expect([...distinct.counts]).toEqual([2, 9]);
+    expect([...distinct.indexOfInput]).toEqual([1, 0, 1, -1]);
+  });
+
+  it("is empty for no keys", () => {
+    expect(new DistinctBgNbdInputs(new Float64Array(0)).size).toBe(0);
+    expect(new DistinctBgNbdInputs(Float64Array.of(Number.NaN)).indexOfInput[0]).toBe(-1);
   });
 });

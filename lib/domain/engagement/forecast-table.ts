@@ -28,15 +28,14 @@ export class ForecastTable {
   }
 
   /**
-   * Where the forecast for `key` sits, made now if it is not yet; −1 for a client who never ordered or whose
-   * forecast the series could not evaluate. The numbers at a slot are read with the methods below, without an
-   * object per client.
+   * Where the forecast for the input at `index` (see DistinctBgNbdInputs.indexOfInput) sits, made now if it is not
+   * yet; −1 for a client who never ordered (index −1) or whose forecast the series could not evaluate. The numbers at
+   * a slot are read with the methods below, without an object per client.
    */
-  slotOf(key: number): number {
-    const i = this.inputs.indexOf(key);
-    if (i < 0) return -1;
-    if (!this.made[i]) this.make(i);
-    return Number.isNaN(this.pAlive[i]) ? -1 : i;
+  slotAt(index: number): number {
+    if (index < 0 || index >= this.made.length) return -1;
+    if (!this.made[index]) this.make(index);
+    return Number.isNaN(this.pAlive[index]) ? -1 : index;
   }
 
   pAliveAt(slot: number): number {

@@ -1,9 +1,10 @@
 import "server-only";
-import { and, desc, eq } from "drizzle-orm";
+import { and, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
+import { unionAll } from "drizzle-orm/pg-core";
 import { assessEngagement, EMPTY_CLIENT_HISTORY, type EngagementComponents, type EngagementDriver, type EngagementSettings } from "@/lib/domain/engagement";
 import { authorize, clientScopeWhere } from "@/lib/server/auth/permissions";
 import type { ServiceContext } from "@/lib/server/context";
-import { clients, engagementSnapshots } from "@/lib/server/db/schema";
+import { clients, engagementSnapshots, scoringRuns } from "@/lib/server/db/schema";
 import { aggregateHistories } from "@/lib/server/services/engagement/client-histories";
 import { modelFitById } from "@/lib/server/services/engagement/model-fit";
 import { readSettings } from "@/lib/server/services/settings/settings-store";
@@ -18,29 +19,7 @@ export const SCORE_HISTORY_LIMIT = 120;
  */
 export async function getClientEngagement(ctx: ServiceContext, clientId: string) {
   authorize(ctx.actor, "clients.read");
-  const [rows, settings] = await Promise.all([
-    ctx.db
-      .select({
-        asOf: engagementSnapshots.asOf,
-        score: engagementSnapshots.score,
-        tier: engagementSnapshots.tier,
-        recency: engagementSnapshots.recency,
-        frequency: engagementSnapshots.frequency,
-        value: engagementSnapshots.value,
-        keepRate: engagementSnapshots.keepRate,
-        pAlive: engagementSnapshots.pAlive,
-        expectedOrders90d: engagementSnapshots.expectedOrders90d,
-        nextOrderExpectedAt: engagementSnapshots.nextOrderExpectedAt,
-        modelFitId: engagementSnapshots.modelFitId,
-        modelVersion: engagementSnapshots.modelVersion,
-      })
-      .from(engagementSnapshots)
-      .innerJoin(clients, eq(clients.id, engagementSnapshots.clientId))
-      .where(and(eq(engagementSnapshots.clientId, clientId), clientScopeWhere(ctx.actor)))
-      .orderBy(desc(engagementSnapshots.asOf))
-      .limit(SCORE_HISTORY_LIMIT),
-    readSettings(ctx.db, "engagement"),
-  ]);
+  const [rows, settings] = await Promise.all([snapshotHistory(ctx, clientId, SCORE_HISTORY_LIMIT), readSettings(ctx.db, "engagement")]);
   const latest = rows[0];
   return {
     tiers: settings.tiers,
@@ -53,6 +32,43 @@ export async function getClientEngagement(ctx: ServiceContext, clientId: string)
       : null,
     history: rows.map((r) => ({ asOf: r.asOf, score: r.score, tier: r.tier })).reverse(),
   };
+}
+
+const SNAPSHOT_FIELDS = {
+  asOf: engagementSnapshots.asOf,
+  score: engagementSnapshots.score,
+  tier: engagementSnapshots.tier,
+  recency: engagementSnapshots.recency,
+  frequency: engagementSnapshots.frequency,
+  value: engagementSnapshots.value,
+  keepRate: engagementSnapshots.keepRate,
+  pAlive: engagementSnapshots.pAlive,
+  expectedOrders90d: engagementSnapshots.expectedOrders90d,
+  nextOrderExpectedAt: engagementSnapshots.nextOrderExpectedAt,
+  modelFitId: engagementSnapshots.modelFitId,
+  modelVersion: engagementSnapshots.modelVersion,
+};
+
+/**
+ * A client's latest snapshots, newest first, if the actor may see the client. Snapshots are keyed by (as_of,
+ * client_id), so those of full runs are found one index probe per run date (scoring_runs lists them), and those
+ * written one client at a time by their own index on the client.
+ */
+function snapshotHistory(ctx: ServiceContext, clientId: string, limit: number) {
+  const visible = inArray(
+    engagementSnapshots.clientId,
+    ctx.db.select({ id: clients.id }).from(clients).where(and(eq(clients.id, clientId), clientScopeWhere(ctx.actor))),
+  );
+  const runDates = ctx.db.selectDistinct({ asOf: scoringRuns.asOf }).from(scoringRuns);
+  const ofRuns = ctx.db
+    .select(SNAPSHOT_FIELDS)
+    .from(engagementSnapshots)
+    .where(and(eq(engagementSnapshots.clientId, clientId), isNotNull(engagementSnapshots.runId), inArray(engagementSnapshots.asOf, runDates), visible));
+  const ofOneClient = ctx.db
+    .select(SNAPSHOT_FIELDS)
+    .from(engagementSnapshots)
+    .where(and(eq(engagementSnapshots.clientId, clientId), isNull(engagementSnapshots.runId), visible));
+  return unionAll(ofRuns, ofOneClient).orderBy(sql`${sql.identifier("as_of")} desc`).limit(limit);
 }
 
 async function driversAsOf(ctx: ServiceContext, clientId: string, asOf: Date, modelFitId: string | null, settings: EngagementSettings): Promise<EngagementDriver[]> {

@@ -22,7 +22,7 @@ import { type ClientSelection, selectionWhere } from "./client-selection";
 import { fitHistories, latestModelFitAsOf, modelVersionOf, type StoredModelFit, storeModelFit } from "./model-fit";
 import { previousTierLetter, tierOfLetter } from "./previous-tiers";
 import { ClientScoreRows, TIER_BYTES } from "./client-score-rows";
-import { createNextClientScores, indexNextClientScores, readHorizon, swapInNextClientScores, TIER_CHANGE_COLUMNS } from "./swap-client-scores";
+import { createNextClientScores, indexNextClientScores, liveClientScoreIndexes, readHorizon, swapInNextClientScores, TIER_CHANGE_COLUMNS } from "./swap-client-scores";
 
 /**
  * One range of clients: every id (clients without orders are scored too), their aggregated histories, where each
@@ -50,7 +50,7 @@ export async function bulkRescore(db: Database, input: BulkRescoreInput): Promis
   const addProgress = (clients: number) => db.update(scoringRuns).set({ done: sql`${scoringRuns.done} + ${clients}` }).where(sql`${scoringRuns.id} = ${runId}`);
 
   const client = db.$client;
-  const horizon = await readHorizon(client);
+  const [horizon, indexes] = await Promise.all([readHorizon(client), liveClientScoreIndexes(client)]);
   const chunks: Chunk[] = [];
   await forEachChunk(db, input.chunks ?? {}, async (range) => {
     const chunk = await inRawChunkTransaction(client, (tx) => readChunk(tx, range, asOf));
@@ -62,18 +62,20 @@ export async function bulkRescore(db: Database, input: BulkRescoreInput): Promis
   chunks.sort(byFirstClient);
   const clients = chunks.reduce((n, chunk) => n + chunk.clients, 0);
   const inputs = new DistinctBgNbdInputs(concatenate(chunks.map((chunk) => chunk.keys)));
+  // Each chunk's histories' positions among the distinct inputs, where their forecasts will be.
+  const inputIndexes = slices(inputs.indexOfInput, chunks.map((chunk) => chunk.keys.length));
   const fitted = fitHistories(inputs, asOf);
   // Without a usable fit of its own, the run keeps the last good model (none on a first run: scores without P(alive)).
   const model = fitted ? await storeModelFit(db, fitted) : await latestModelFitAsOf(db, asOf);
   if (model) await db.update(scoringRuns).set({ modelFitId: model.id }).where(sql`${scoringRuns.id} = ${runId}`);
   const forecasts = model ? new ForecastTable(model.params, inputs, asOf) : null;
 
-  const tierChanges = await writeAssessments(client, chunks, { ...input, clients, model, forecasts }, {
+  const tierChanges = await writeAssessments(client, chunks, { ...input, clients, model, forecasts, inputIndexes }, {
     onWritten: (written) => addProgress(written - Math.floor(written / 2)),
     // The fresh table is complete before the snapshots are: its indexes are built while they finish loading.
-    afterScoresLoaded: () => indexNextClientScores(client),
+    afterScoresLoaded: () => indexNextClientScores(client, indexes),
   });
-  await swapInNextClientScores(client, { asOf, runId, tierChanges, loaded: clients, readHorizon: horizon });
+  await swapInNextClientScores(client, { asOf, runId, tierChanges, loaded: clients, readHorizon: horizon, indexes });
   return model;
 }
 
@@ -119,6 +121,12 @@ function byFirstClient(a: Chunk, b: Chunk): number {
   return Buffer.compare(a.uuids.subarray(0, 16), b.uuids.subarray(0, 16));
 }
 
+/** `all` cut into consecutive parts of these lengths. */
+function slices(all: Int32Array, lengths: number[]): Int32Array[] {
+  let offset = 0;
+  return lengths.map((length) => all.subarray(offset, (offset += length)));
+}
+
 function concatenate(parts: Float64Array[]): Float64Array {
   const all = new Float64Array(parts.reduce((n, part) => n + part.length, 0));
   let offset = 0;
@@ -142,10 +150,10 @@ function concatenate(parts: Float64Array[]): Float64Array {
 async function writeAssessments(
   client: Sql,
   chunks: Chunk[],
-  context: BulkRescoreInput & { clients: number; model: StoredModelFit | null; forecasts: ForecastTable | null },
+  context: BulkRescoreInput & { clients: number; model: StoredModelFit | null; forecasts: ForecastTable | null; inputIndexes: Int32Array[] },
   callbacks: { onWritten: (clients: number) => Promise<unknown>; afterScoresLoaded: () => Promise<void> },
 ): Promise<BinaryCopyRows> {
-  const { asOf, runId, settings, model, forecasts } = context;
+  const { asOf, runId, settings, model, forecasts, inputIndexes } = context;
   const asOfMs = asOf.getTime();
   // What every snapshot of this run shares, encoded once.
   const snapshotTail = encodeFields((row) => {
@@ -166,12 +174,13 @@ async function writeAssessments(
       maxQueuedBytes: 96 * 1024 * 1024,
     });
     try {
-      for (const chunk of chunks) {
+      for (const [c, chunk] of chunks.entries()) {
+        const inputIndex = inputIndexes[c] ?? new Int32Array(0);
         for (let i = 0; i < chunk.clients; i++) {
           const row = chunk.historyOf[i] ?? -1;
           if (row >= 0) chunk.histories.figuresAt(row, figures);
           else Object.assign(figures, EMPTY_FIGURES);
-          const slot = forecasts && row >= 0 ? forecasts.slotOf(chunk.keys[row] ?? Number.NaN) : -1;
+          const slot = forecasts && row >= 0 ? forecasts.slotAt(inputIndex[row] ?? -1) : -1;
           const pAlive = slot >= 0 && forecasts ? forecasts.pAliveAt(slot) : Number.NaN;
           const expected = slot >= 0 && forecasts ? forecasts.expectedOrders90At(slot) : Number.NaN;
           const nextOrderMs = slot >= 0 && forecasts ? asOfMs + forecasts.daysUntilNextOrderAt(slot) * DAY_MS : Number.NaN;

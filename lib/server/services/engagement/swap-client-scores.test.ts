@@ -4,7 +4,7 @@ import { db } from "@/lib/server/db/client";
 import { BinaryCopyRows, copyAllRows } from "@/lib/server/db/copy-binary";
 import { clientScores, clients, tierChanges } from "@/lib/server/db/schema";
 import { queueRun } from "@/test/engagement-fixtures";
-import { CLIENT_SCORE_COPY_COLUMNS, createNextClientScores, indexNextClientScores, readHorizon, swapInNextClientScores, TIER_CHANGE_COLUMNS } from "./swap-client-scores";
+import { CLIENT_SCORE_COPY_COLUMNS, createNextClientScores, indexNextClientScores, liveClientScoreIndexes, readHorizon, swapInNextClientScores, TIER_CHANGE_COLUMNS } from "./swap-client-scores";
 
 const AS_OF = new Date("2026-06-01T00:00:00Z");
 const LATER = new Date("2026-06-05T00:00:00Z");
@@ -31,7 +31,7 @@ async function loadNext(rows: Map<string, Score>) {
   const copied = new BinaryCopyRows();
   for (const [id, r] of rows) copied.row(CLIENT_SCORE_COPY_COLUMNS.length).uuid(id).int2(r.score).text(r.tier).null().null().null().timestamptz(r.scoredAt.getTime());
   await db.$client.begin(async (tx) => copyAllRows(await createNextClientScores(tx), copied));
-  await indexNextClientScores(db.$client);
+  await indexNextClientScores(db.$client, await liveClientScoreIndexes(db.$client));
 }
 
 function tierChangeRows(changes: { id: string; from: Tier; to: Tier; score: number }[]) {
@@ -85,7 +85,7 @@ describe("swapping a full run's scores in", () => {
       { id: movedMeanwhile, from: "healthy", to: "watch", score: 50 },
       { id: deleted, from: "healthy", to: "lapsed", score: 10 },
     ]);
-    await swapInNextClientScores(db.$client, { asOf: AS_OF, runId: run.id, tierChanges: changes, loaded: 4, readHorizon: horizon });
+    await swapInNextClientScores(db.$client, { asOf: AS_OF, runId: run.id, tierChanges: changes, loaded: 4, readHorizon: horizon, indexes: await liveClientScoreIndexes(db.$client) });
 
     const live = await liveScores();
     expect(live.get(steady)).toEqual({ score: 40, tier: "at_risk", scoredAt: AS_OF });
@@ -102,13 +102,14 @@ describe("swapping a full run's scores in", () => {
     expect((await liveScores()).has(another ?? "")).toBe(true);
     await db.delete(clients).where(eq(clients.id, steady));
     expect((await liveScores()).has(steady)).toBe(false);
+    expect(await db.$count(tierChanges, eq(tierChanges.clientId, steady))).toBe(0);
   });
 
   it("drops a client deleted meanwhile when nothing else changed, without counting the copy", async () => {
     const { ids, run, horizon } = await runOverHealthyClients(3);
     const [deleted, ...kept] = ids;
     await db.delete(clients).where(eq(clients.id, deleted ?? ""));
-    await swapInNextClientScores(db.$client, { asOf: AS_OF, runId: run.id, tierChanges: tierChangeRows([]), loaded: ids.length, readHorizon: horizon });
+    await swapInNextClientScores(db.$client, { asOf: AS_OF, runId: run.id, tierChanges: tierChangeRows([]), loaded: ids.length, readHorizon: horizon, indexes: await liveClientScoreIndexes(db.$client) });
 
     const live = await liveScores();
     expect([...live.keys()].sort()).toEqual([...kept].sort());
@@ -122,7 +123,7 @@ describe("swapping a full run's scores in", () => {
     await setLive(created ?? "", { score: 20, tier: "lapsed", scoredAt: EARLIER });
     const [deleted, ...kept] = ids;
     await db.delete(clients).where(eq(clients.id, deleted ?? ""));
-    await swapInNextClientScores(db.$client, { asOf: AS_OF, runId: run.id, tierChanges: tierChangeRows([]), loaded: ids.length, readHorizon: horizon });
+    await swapInNextClientScores(db.$client, { asOf: AS_OF, runId: run.id, tierChanges: tierChangeRows([]), loaded: ids.length, readHorizon: horizon, indexes: await liveClientScoreIndexes(db.$client) });
 
     const live = await liveScores();
     expect([...live.keys()].sort()).toEqual([...kept, created].sort());
@@ -142,6 +143,7 @@ describe("swapping a full run's scores in", () => {
       tierChanges: tierChangeRows(ids.map((id) => ({ id, from: "healthy", to: "at_risk", score: 30 }))),
       loaded: ids.length,
       readHorizon: await readHorizon(db.$client),
+      indexes: await liveClientScoreIndexes(db.$client),
     });
 
     const live = await liveScores();

@@ -20,10 +20,19 @@ export async function createNextClientScores(tx: TransactionSql): Promise<Writab
   return tx.unsafe(`copy ${NEXT} (${COLUMNS}) from stdin with (format binary, freeze)`).writable();
 }
 
-/** Builds the live table's indexes on the loaded copy (named with a `_next` suffix until the swap), and its statistics. */
-export async function indexNextClientScores(sql: Sql): Promise<void> {
-  const indexes = await sql<{ name: string; definition: string }[]>`
+export type IndexDefinition = { name: string; definition: string };
+
+/** The live table's indexes, read when a run starts so that building them on the copy waits for nothing else. */
+export async function liveClientScoreIndexes(sql: Sql): Promise<IndexDefinition[]> {
+  return sql<IndexDefinition[]>`
     select indexname as name, indexdef as definition from pg_indexes where schemaname = current_schema() and tablename = ${LIVE}`;
+}
+
+/**
+ * Builds the live table's indexes (see liveClientScoreIndexes) on the loaded copy, named with a `_next` suffix until
+ * the swap, and its statistics.
+ */
+export async function indexNextClientScores(sql: Sql, indexes: IndexDefinition[]): Promise<void> {
   const statements = indexes.map(({ name, definition }) =>
     definition.replace(`INDEX ${name} ON`, `INDEX ${name}_next ON`).replace(/ ON (\S+\.)?client_scores /, ` ON $1${NEXT} `),
   );
@@ -79,10 +88,9 @@ export const TIER_CHANGE_COLUMNS = ["client_id", "from_tier", "to_tier", "score"
  */
 export async function swapInNextClientScores(
   sql: Sql,
-  run: { asOf: Date; runId: string; tierChanges: BinaryCopyRows; loaded: number; readHorizon: string },
+  run: { asOf: Date; runId: string; tierChanges: BinaryCopyRows; loaded: number; readHorizon: string; indexes: IndexDefinition[] },
 ): Promise<void> {
   const asOf = run.asOf.toISOString();
-  const indexes = await sql<{ name: string }[]>`select indexname as name from pg_indexes where schemaname = current_schema() and tablename = ${NEXT}`;
   await sql.begin(async (tx) => {
     // The drop needs this lock anyway; taking it first means no upgrade half-way (readers wait a moment).
     await tx.unsafe(`lock table ${LIVE} in access exclusive mode`);
@@ -128,7 +136,7 @@ export async function swapInNextClientScores(
     }
     await tx.unsafe(`drop table ${LIVE}`);
     await tx.unsafe(`alter table ${NEXT} rename to ${LIVE}`);
-    for (const { name } of indexes) await tx.unsafe(`alter index ${name} rename to ${name.replace(/_next$/, "")}`);
+    for (const { name } of run.indexes) await tx.unsafe(`alter index ${name}_next rename to ${name}`);
     // NOT VALID: every row was just read from clients, so checking a million of them again would only cost time.
     await tx.unsafe(
       `alter table ${LIVE} add constraint client_scores_client_id_clients_id_fk foreign key (client_id) references clients(id) on delete cascade not valid`,

@@ -1,0 +1,70 @@
+import { and, eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import type { SystemActor } from "@/lib/domain/access/policy";
+import { db } from "@/lib/server/db/client";
+import { clients, engagementSnapshots } from "@/lib/server/db/schema";
+import { rescoreClient } from "@/lib/server/services/engagement/rescore-client";
+import { runFullRescore } from "@/lib/server/services/engagement/run-full-rescore";
+import { insertDemoClients, queueRun } from "@/test/engagement-fixtures";
+import { userContext } from "@/test/fixtures";
+import { getClientEngagement } from "./engagement";
+
+const AS_OF = new Date("2026-06-01T00:00:00Z");
+const DAY = 86_400_000;
+const SYSTEM: SystemActor = { type: "system", name: "test" };
+
+async function fullRun(asOf: Date) {
+  const run = await queueRun(asOf);
+  const done = await runFullRescore({ ctx: { actor: SYSTEM, db }, input: { runId: run.id, chunkSize: 5 } });
+  expect(done.status).toBe("succeeded");
+}
+
+/** Demo clients of one stylist, scored by two full runs a week apart and, in between, the first client alone. */
+async function scoredClients() {
+  const stylist = await userContext("stylist");
+  const ids = await insertDemoClients(12, AS_OF, stylist.actor.id);
+  const [first, second] = ids;
+  if (!first || !second) throw new Error("no clients");
+  await fullRun(AS_OF);
+  await rescoreClient({ ctx: stylist, input: { clientId: first, asOf: new Date(AS_OF.getTime() + 3 * DAY).toISOString() } });
+  await fullRun(new Date(AS_OF.getTime() + 7 * DAY));
+  return { stylist, first, second };
+}
+
+const snapshotCount = (clientId: string) => db.$count(engagementSnapshots, eq(engagementSnapshots.clientId, clientId));
+
+describe("getClientEngagement", () => {
+  it("shows a client's history from full runs and from rescoring the client alone, oldest first, latest on top", async () => {
+    const { stylist, first, second } = await scoredClients();
+
+    const engagement = await getClientEngagement(stylist, first);
+    const days = engagement.history.map((h) => (h.asOf.getTime() - AS_OF.getTime()) / DAY);
+    expect(days).toEqual([0, 3, 7]);
+    const lastRun = new Date(AS_OF.getTime() + 7 * DAY);
+    const [stored] = await db
+      .select({ score: engagementSnapshots.score, tier: engagementSnapshots.tier, pAlive: engagementSnapshots.pAlive })
+      .from(engagementSnapshots)
+      .where(and(eq(engagementSnapshots.clientId, first), eq(engagementSnapshots.asOf, lastRun)));
+    expect(stored).toBeDefined();
+    expect(engagement.latest).toMatchObject({ asOf: lastRun, ...stored });
+    expect(engagement.latest?.drivers.length).toBeGreaterThan(0);
+    // Another client has the runs' dates only.
+    expect((await getClientEngagement(stylist, second)).history.map((h) => (h.asOf.getTime() - AS_OF.getTime()) / DAY)).toEqual([0, 7]);
+  });
+
+  it("shows nothing of a client to another stylist", async () => {
+    const { first } = await scoredClients();
+    const other = await userContext("stylist");
+    expect(await getClientEngagement(other, first)).toMatchObject({ latest: null, history: [] });
+  });
+
+  it("deletes a deleted client's snapshots, from runs and its own, and no one else's", async () => {
+    const { first, second } = await scoredClients();
+    expect(await snapshotCount(first)).toBe(3);
+    expect(await snapshotCount(second)).toBe(2);
+
+    await db.delete(clients).where(eq(clients.id, first));
+    expect(await snapshotCount(first)).toBe(0);
+    expect(await snapshotCount(second)).toBe(2);
+  });
+});
