@@ -2,25 +2,12 @@ import { describe, expect, it } from "vitest";
 import { groupedLogLikelihood, groupHistories } from "./bgnbd-likelihood";
 import { bgNbdInputKey, bgNbdInputOfKey, bgNbdKeyOf, bgNbdKeyOfFigures, DistinctBgNbdInputs, groupBgNbdInputs } from "./distinct-inputs";
 import { EMPTY_CLIENT_HISTORY, summariseHistory } from "./history";
+import { sampleBgNbdInputs } from "./test-inputs";
 
 const AS_OF = new Date("2026-06-01T00:00:00Z");
 const DAY = 86_400_000;
 
 /** A deterministic spread of whole-day histories: x 0–11, t_x and T over two years, many shared. */
-function sampleInputs(n: number) {
-  let seed = 7;
-  const next = (below: number) => {
-    seed = (seed * 48271) % 2147483647;
-    return seed % below;
-  };
-  return Array.from({ length: n }, () => {
-    const tDays = 1 + next(700);
-    const x = next(12);
-    const txDays = x === 0 ? 0 : next(tDays + 1);
-    return { x, tx: txDays / 7, T: tDays / 7 };
-  });
-}
-
 describe("BG/NBD input keys", () => {
   it("round-trip whole-day inputs and order them by x, then t_x, then T", () => {
     const inputs = [
@@ -57,7 +44,7 @@ describe("BG/NBD input keys", () => {
 });
 
 describe("DistinctBgNbdInputs", () => {
-  const inputs = sampleInputs(5_000);
+  const inputs = sampleBgNbdInputs(5_000);
   const distinct = new DistinctBgNbdInputs(Float64Array.from(inputs, bgNbdInputKey));
 
   it("counts every client once under its own input", () => {
@@ -129,13 +116,13 @@ describe("DistinctBgNbdInputs order", () => {
   };
 
   it("sorts the keys numerically (x, then t_x, then T) and tells each client where its key went", () => {
-    const keys = Float64Array.from([...sampleInputs(3_000).map(bgNbdInputKey), Number.NaN, bgNbdInputKey({ x: 0, tx: 0, T: 1 / 7 })]);
+    const keys = Float64Array.from([...sampleBgNbdInputs(3_000).map(bgNbdInputKey), Number.NaN, bgNbdInputKey({ x: 0, tx: 0, T: 1 / 7 })]);
     expectSortedAndIndexed(keys, new DistinctBgNbdInputs(keys));
   });
 
   it("sorts histories spread over centuries and thousands of order days", () => {
     const spread = [{ x: 8191, tx: 365_000 / 7, T: 700_000 / 7 }, { x: 8191, tx: 1 / 7, T: 700_000 / 7 }, { x: 1, tx: 699_999 / 7, T: 700_000 / 7 }];
-    const keys = Float64Array.from([...sampleInputs(200), ...spread], bgNbdInputKey);
+    const keys = Float64Array.from([...sampleBgNbdInputs(200), ...spread], bgNbdInputKey);
     expectSortedAndIndexed(keys, new DistinctBgNbdInputs(keys));
   });
 

@@ -25,7 +25,7 @@ function packedKey(x: number, txDays: number, tDays: number): number {
 }
 
 type KeyParts = { x: number; txDays: number; tDays: number };
-type KeyColumns = { x: Int32Array; txDays: Int32Array; tDays: Int32Array };
+export type KeyColumns = { x: Int32Array; txDays: Int32Array; tDays: Int32Array };
 const keyColumns = (length: number): KeyColumns => ({ x: new Int32Array(length), txDays: new Int32Array(length), tDays: new Int32Array(length) });
 const scratchParts: KeyParts = { x: 0, txDays: 0, tDays: 0 };
 
@@ -72,8 +72,8 @@ export class DistinctBgNbdInputs {
   readonly counts: Int32Array;
   /** For each key given, the position of its distinct key in `keys`; −1 for NaN. */
   readonly indexOfInput: Int32Array;
-  /** Each distinct key's parts, so grouping and coarsening need not take keys apart again. */
-  private readonly parts: KeyColumns;
+  /** Each distinct key's parts (t_x and T in whole days), so nothing needs to take keys apart again. */
+  readonly parts: KeyColumns;
 
   /** One key per client, or, with `weights`, keys each standing for that many clients (equal keys are merged). */
   constructor(inputKeys: Float64Array, weights?: ArrayLike<number>) {
@@ -127,6 +127,24 @@ export class DistinctBgNbdInputs {
       coarse[i] = packedKey(x[i] ?? 0, x[i] === 0 ? 0 : Math.min(roughT, Math.round((txDays[i] ?? 0) / days) * days), roughT);
     }
     return new DistinctBgNbdInputs(coarse, this.counts);
+  }
+
+  /**
+   * Which (x, T) each distinct input has, numbered 0…pairs−1: a forecast's costliest parts depend on x and T alone,
+   * and a tenth as many pairs as inputs is typical.
+   */
+  frequencyAgePairs(): { pairOf: Int32Array; pairs: number } {
+    const { x, tDays } = this.parts;
+    const order = stableSortBy(stableSortBy(Int32Array.from({ length: this.size }, (_, i) => i), tDays), x);
+    const pairOf = new Int32Array(this.size);
+    let pairs = 0;
+    for (let k = 0; k < order.length; k++) {
+      const i = order[k] ?? 0;
+      const previous = order[k - 1] ?? -1;
+      if (k === 0 || x[i] !== x[previous] || tDays[i] !== tDays[previous]) pairs++;
+      pairOf[i] = pairs - 1;
+    }
+    return { pairOf, pairs };
   }
 
   input(index: number): BgNbdCustomer {

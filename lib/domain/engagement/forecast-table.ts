@@ -1,7 +1,9 @@
 // Forecasts for the distinct histories of a full rescoring, computed once each and kept in typed arrays.
-import type { BgNbdParams } from "./bgnbd";
+import { type BgNbdCustomer, type BgNbdParams, pAlive } from "./bgnbd";
 import type { DistinctBgNbdInputs } from "./distinct-inputs";
-import { type ClientForecast, forecastFor } from "./forecast";
+import { DEFAULT_HORIZON_DAYS, type ExpectedIfAlive, expectedIfAlive, type ForecastNumbers, forecastNumbers } from "./forecast";
+
+const DAYS_PER_WEEK = 7;
 
 /**
  * A million clients share a few hundred thousand distinct histories. Numbers in typed arrays, rather than a map of
@@ -14,17 +16,25 @@ export class ForecastTable {
   private readonly nextDays: Float64Array;
   /** Whether each input's forecast is made yet: made on first use, while the scores already made are being written. */
   private readonly made: Uint8Array;
+  /** Each input's (x, T) pair, and per pair what the forecasts of its inputs share (made on first use). */
+  private readonly pairOf: Int32Array;
+  private readonly ifAlive: (ExpectedIfAlive | undefined)[];
+  // Reused for every forecast: a run makes hundreds of thousands.
+  private readonly customer: BgNbdCustomer = { x: 0, tx: 0, T: 0 };
+  private readonly numbers: ForecastNumbers = { pAlive: 0, expected90: 0, nextDays: 0 };
 
   constructor(
     private readonly params: BgNbdParams,
     readonly inputs: DistinctBgNbdInputs,
-    private readonly asOf: Date,
   ) {
     const n = inputs.size;
     this.pAlive = new Float64Array(n);
     this.expected90 = new Float64Array(n);
     this.nextDays = new Float64Array(n);
     this.made = new Uint8Array(n);
+    const { pairOf, pairs } = inputs.frequencyAgePairs();
+    this.pairOf = pairOf;
+    this.ifAlive = new Array(pairs);
   }
 
   /**
@@ -52,21 +62,29 @@ export class ForecastTable {
   }
 
   private make(i: number) {
-    const forecast = safeForecast(this.params, this.inputs, i, this.asOf);
+    const { x, txDays, tDays } = this.inputs.parts;
+    const customer = this.customer;
+    customer.x = x[i] ?? 0;
+    customer.tx = (txDays[i] ?? 0) / DAYS_PER_WEEK;
+    customer.T = (tDays[i] ?? 0) / DAYS_PER_WEEK;
+    const forecast = this.safeForecast(customer, this.pairOf[i] ?? 0);
     // NaN P(alive) marks a history the series could not evaluate: that client goes without a forecast.
     this.pAlive[i] = forecast?.pAlive ?? Number.NaN;
-    this.expected90[i] = forecast?.expectedOrdersNext90Days ?? Number.NaN;
-    this.nextDays[i] = forecast?.expectedDaysUntilNextOrder ?? Number.NaN;
+    this.expected90[i] = forecast?.expected90 ?? Number.NaN;
+    this.nextDays[i] = forecast?.nextDays ?? Number.NaN;
     this.made[i] = 1;
   }
-}
 
-/** Extreme parameters can defeat the series for one history; that client then goes without a forecast, not the run. */
-function safeForecast(params: BgNbdParams, inputs: DistinctBgNbdInputs, index: number, asOf: Date): ClientForecast | null {
-  try {
-    return forecastFor(params, inputs.input(index), asOf);
-  } catch (error) {
-    if (error instanceof RangeError) return null;
-    throw error;
+  /** Extreme parameters can defeat the series for one history; that client then goes without a forecast, not the run. */
+  private safeForecast(customer: BgNbdCustomer, pair: number): ForecastNumbers | null {
+    try {
+      const alive = pAlive(this.params, customer);
+      let shared = this.ifAlive[pair];
+      if (!shared) this.ifAlive[pair] = shared = expectedIfAlive(this.params, customer, DEFAULT_HORIZON_DAYS);
+      return forecastNumbers(this.params, customer, alive, shared, DEFAULT_HORIZON_DAYS, this.numbers);
+    } catch (error) {
+      if (error instanceof RangeError) return null;
+      throw error;
+    }
   }
 }

@@ -22,7 +22,8 @@ export interface ForecastOptions {
 
 const DAYS_PER_WEEK = 7;
 
-const DEFAULT_HORIZON_DAYS = 365;
+/** How far ahead the next order is looked for. */
+export const DEFAULT_HORIZON_DAYS = 365;
 const FORECAST_DAYS = 90;
 
 type ExpectedWithin = (days: number) => number;
@@ -33,19 +34,18 @@ const expectedOrdersWithin = (params: BgNbdParams, customer: BgNbdCustomer, aliv
  * First whole day d with E[Y(d) | history] ≥ 1: the expected count includes the chance the client has left,
  * so a likely-lapsed client gets null rather than a date.
  */
-export function expectedDaysUntilNextOrder(
-  params: BgNbdParams,
-  customer: BgNbdCustomer,
-  horizonDays = DEFAULT_HORIZON_DAYS,
-  known: { days: number; expected: number }[] = [],
-): number | null {
-  return firstDayReachingOne(expectedOrdersWithin(params, customer, pAlive(params, customer)), horizonDays, known);
+export function expectedDaysUntilNextOrder(params: BgNbdParams, customer: BgNbdCustomer, horizonDays = DEFAULT_HORIZON_DAYS): number | null {
+  const expectedWithin = expectedOrdersWithin(params, customer, pAlive(params, customer));
+  const horizon = Math.floor(horizonDays);
+  return firstDayReachingOne(expectedWithin, horizon, horizon >= 1 ? expectedWithin(horizon) : 0, Number.NaN, Number.NaN);
 }
 
-function firstDayReachingOne(expectedWithin: ExpectedWithin, horizonDays: number, known: { days: number; expected: number }[]): number | null {
-  const horizon = Math.floor(horizonDays);
-  const atHorizon = horizon >= 1 ? (known.find((k) => k.days === horizon)?.expected ?? expectedWithin(horizon)) : 0;
-  if (atHorizon < 1) return null;
+/**
+ * The search behind expectedDaysUntilNextOrder, given E at the horizon and optionally at one more day (NaN for
+ * none), which a forecast has already computed.
+ */
+function firstDayReachingOne(expectedWithin: ExpectedWithin, horizon: number, atHorizon: number, knownDays: number, knownExpected: number): number | null {
+  if (horizon < 1 || atHorizon < 1) return null;
   // E[Y(t)] rises with t: keep E(low) < 1 ≤ E(high) and narrow in on whole days. Each E costs a series, so
   // guess where the chord between the ends crosses 1 (nearly linear over weeks), and halve when a guess
   // moves the same end twice running, which bounds the steps by bisection's. Plain numbers, no objects: a full
@@ -54,23 +54,26 @@ function firstDayReachingOne(expectedWithin: ExpectedWithin, horizonDays: number
   let lowExpected = 0;
   let highDays = horizon;
   let highExpected = atHorizon;
-  for (const k of known) {
-    if (k.days > lowDays && k.days < highDays) {
-      if (k.expected < 1) {
-        lowDays = k.days;
-        lowExpected = k.expected;
-      } else {
-        highDays = k.days;
-        highExpected = k.expected;
-      }
+  if (knownDays > lowDays && knownDays < highDays) {
+    if (knownExpected < 1) {
+      lowDays = knownDays;
+      lowExpected = knownExpected;
+    } else {
+      highDays = knownDays;
+      highExpected = knownExpected;
     }
   }
+  // The first guess bends the chord through E(0) = 0 as well: three points place the crossing within a day or two,
+  // where a straight chord over months overshoots E's curve.
+  let firstGuess = Number.isNaN(knownDays) ? Number.NaN : Math.ceil(crossingThroughOrigin(knownDays, knownExpected, horizon, atHorizon));
   let lastMovedHigh: boolean | null = null;
   let sameEndTwice = false;
   while (highDays - lowDays > 1) {
     const chord = lowDays + Math.ceil(((1 - lowExpected) * (highDays - lowDays)) / (highExpected - lowExpected));
     const halfway = Math.floor((lowDays + highDays) / 2);
-    const days = Math.min(highDays - 1, Math.max(lowDays + 1, sameEndTwice ? halfway : chord));
+    const guess = Number.isFinite(firstGuess) ? firstGuess : sameEndTwice ? halfway : chord;
+    firstGuess = Number.NaN;
+    const days = Math.min(highDays - 1, Math.max(lowDays + 1, guess));
     const expected = expectedWithin(days);
     const movedHigh = expected >= 1;
     if (movedHigh) {
@@ -84,6 +87,41 @@ function firstDayReachingOne(expectedWithin: ExpectedWithin, horizonDays: number
     lastMovedHigh = movedHigh;
   }
   return highDays;
+}
+
+/** Where E = 1 by inverse quadratic interpolation through (0, 0), (t1, e1) and (t2, e2); NaN when they coincide. */
+function crossingThroughOrigin(t1: number, e1: number, t2: number, e2: number): number {
+  return (t1 * (1 - e2)) / (e1 * (e1 - e2)) + (t2 * (1 - e1)) / (e2 * (e2 - e1));
+}
+
+/**
+ * E[Y(t) | history] / P(alive) at 90 days and at the horizon: it depends on x and T alone, so a full run computes it
+ * once for all the histories that share them (a tenth as many as there are distinct histories).
+ */
+export type ExpectedIfAlive = { in90Days: number; atHorizon: number };
+
+export function expectedIfAlive(params: BgNbdParams, customer: BgNbdCustomer, horizonDays = DEFAULT_HORIZON_DAYS): ExpectedIfAlive {
+  const ifAlive = expectedOrdersWithin(params, customer, 1);
+  const horizon = Math.floor(horizonDays);
+  return { in90Days: ifAlive(FORECAST_DAYS), atHorizon: horizon >= 1 ? ifAlive(horizon) : 0 };
+}
+
+/** A forecast's numbers; `nextDays` is NaN when no next order is expected within the horizon. */
+export type ForecastNumbers = { pAlive: number; expected90: number; nextDays: number };
+
+/**
+ * forecastFor's numbers, from the input's P(alive) and expectedIfAlive, into `out`. E[Y(t)] is P(alive) times
+ * E[Y(t)] / P(alive), so these are the very numbers forecastFor computes.
+ */
+export function forecastNumbers(params: BgNbdParams, customer: BgNbdCustomer, alive: number, ifAlive: ExpectedIfAlive, horizonDays: number, out: ForecastNumbers): ForecastNumbers {
+  // conditionalExpectationGivenAlive's own shortcut: nothing is expected of a client surely gone.
+  const next90 = alive === 0 ? 0 : ifAlive.in90Days * alive;
+  const atHorizon = alive === 0 ? 0 : ifAlive.atHorizon * alive;
+  const days = firstDayReachingOne(expectedOrdersWithin(params, customer, alive), Math.floor(horizonDays), atHorizon, FORECAST_DAYS, next90);
+  out.pAlive = alive;
+  out.expected90 = next90;
+  out.nextDays = days ?? Number.NaN;
+  return out;
 }
 
 /** Null for a client who never ordered: the model has nothing to condition on. */
@@ -107,12 +145,11 @@ export function forecastNextOrder(
 /** The forecast for one BG/NBD input as of a date. */
 export function forecastFor(params: BgNbdParams, customer: BgNbdCustomer, asOf: Date, horizonDays = DEFAULT_HORIZON_DAYS): ClientForecast {
   const alive = pAlive(params, customer);
-  const expectedWithin = expectedOrdersWithin(params, customer, alive);
-  const next90 = expectedWithin(FORECAST_DAYS);
-  const days = firstDayReachingOne(expectedWithin, horizonDays, [{ days: FORECAST_DAYS, expected: next90 }]);
+  const { expected90, nextDays } = forecastNumbers(params, customer, alive, expectedIfAlive(params, customer, horizonDays), horizonDays, { pAlive: 0, expected90: 0, nextDays: 0 });
+  const days = Number.isNaN(nextDays) ? null : nextDays;
   return {
     pAlive: alive,
-    expectedOrdersNext90Days: next90,
+    expectedOrdersNext90Days: expected90,
     expectedDaysUntilNextOrder: days,
     expectedNextOrderAt: days === null ? null : new Date(asOf.getTime() + days * DAY_MS),
   };

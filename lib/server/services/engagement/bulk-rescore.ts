@@ -68,7 +68,7 @@ export async function bulkRescore(db: Database, input: BulkRescoreInput): Promis
   // Without a usable fit of its own, the run keeps the last good model (none on a first run: scores without P(alive)).
   const model = fitted ? await storeModelFit(db, fitted) : await latestModelFitAsOf(db, asOf);
   if (model) await db.update(scoringRuns).set({ modelFitId: model.id }).where(sql`${scoringRuns.id} = ${runId}`);
-  const forecasts = model ? new ForecastTable(model.params, inputs, asOf) : null;
+  const forecasts = model ? new ForecastTable(model.params, inputs) : null;
 
   const tierChanges = await writeAssessments(client, chunks, { ...input, clients, model, forecasts, inputIndexes }, {
     onWritten: (written) => addProgress(written - Math.floor(written / 2)),

@@ -1,0 +1,57 @@
+import { describe, expect, it } from "vitest";
+import type { BgNbdParams } from "./bgnbd";
+import { bgNbdInputKey, DistinctBgNbdInputs } from "./distinct-inputs";
+import { forecastFor } from "./forecast";
+import { ForecastTable } from "./forecast-table";
+import { sampleBgNbdInputs } from "./test-inputs";
+
+const AS_OF = new Date("2026-06-01T00:00:00Z");
+// CDNOW's published fit, and one like the demo data's (steadier buyers, slower to leave).
+const PARAMS: BgNbdParams[] = [
+  { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 },
+  { r: 7.24, alpha: 60.6, a: 1.04, b: 59.6 },
+];
+
+describe("ForecastTable", () => {
+  const inputs = sampleBgNbdInputs(4_000);
+  const distinct = new DistinctBgNbdInputs(Float64Array.from(inputs, bgNbdInputKey));
+
+  it.each(PARAMS)("gives every input exactly the forecast made for it alone (%o)", (params) => {
+    const table = new ForecastTable(params, distinct);
+    let withNextOrder = 0;
+    inputs.forEach((input, i) => {
+      const slot = table.slotAt(distinct.indexOfInput[i] ?? -1);
+      const alone = forecastFor(params, input, AS_OF);
+      expect(slot).toBeGreaterThanOrEqual(0);
+      expect(table.pAliveAt(slot)).toBe(alone.pAlive);
+      expect(table.expectedOrders90At(slot)).toBe(alone.expectedOrdersNext90Days);
+      expect(table.daysUntilNextOrderAt(slot)).toEqual(alone.expectedDaysUntilNextOrder ?? Number.NaN);
+      if (alone.expectedDaysUntilNextOrder !== null) withNextOrder++;
+    });
+    // Both kinds of answer are covered: a next order within the horizon, and none.
+    expect(withNextOrder).toBeGreaterThan(0);
+    expect(withNextOrder).toBeLessThan(inputs.length);
+  });
+
+  it("has no forecast for a client who never ordered", () => {
+    expect(new ForecastTable(PARAMS[0] as BgNbdParams, distinct).slotAt(-1)).toBe(-1);
+  });
+});
+
+describe("DistinctBgNbdInputs.frequencyAgePairs", () => {
+  it("numbers each (x, T) once, shared by the inputs that have it", () => {
+    const inputs = sampleBgNbdInputs(2_000);
+    const distinct = new DistinctBgNbdInputs(Float64Array.from(inputs, bgNbdInputKey));
+    const { pairOf, pairs } = distinct.frequencyAgePairs();
+    const byPair = new Map<number, string>();
+    for (let i = 0; i < distinct.size; i++) {
+      const { x, T } = distinct.input(i);
+      const pair = pairOf[i] ?? -1;
+      expect(byPair.get(pair) ?? `${x}/${T}`).toBe(`${x}/${T}`);
+      byPair.set(pair, `${x}/${T}`);
+    }
+    expect(byPair.size).toBe(pairs);
+    expect(new Set(byPair.values()).size).toBe(pairs);
+    expect(pairs).toBeLessThan(distinct.size);
+  });
+});
