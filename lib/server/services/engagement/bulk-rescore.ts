@@ -50,7 +50,10 @@ export async function bulkRescore(db: Database, input: BulkRescoreInput): Promis
   const addProgress = (clients: number) => db.update(scoringRuns).set({ done: sql`${scoringRuns.done} + ${clients}` }).where(sql`${scoringRuns.id} = ${runId}`);
 
   const client = db.$client;
-  const [horizon, indexes] = await Promise.all([readHorizon(client), liveClientScoreIndexes(client)]);
+  const horizon = await readHorizon(client);
+  // Read while the chunks are, so the index builds wait for nothing once the fresh table is loaded.
+  const indexes = liveClientScoreIndexes(client);
+  indexes.catch(() => {});
   const chunks: Chunk[] = [];
   await forEachChunk(db, input.chunks ?? {}, async (range) => {
     const chunk = await inRawChunkTransaction(client, (tx) => readChunk(tx, range, asOf));
@@ -73,9 +76,9 @@ export async function bulkRescore(db: Database, input: BulkRescoreInput): Promis
   const tierChanges = await writeAssessments(client, chunks, { ...input, clients, model, forecasts, inputIndexes }, {
     onWritten: (written) => addProgress(written - Math.floor(written / 2)),
     // The fresh table is complete before the snapshots are: its indexes are built while they finish loading.
-    afterScoresLoaded: () => indexNextClientScores(client, indexes),
+    afterScoresLoaded: async () => indexNextClientScores(client, await indexes),
   });
-  await swapInNextClientScores(client, { asOf, runId, tierChanges, loaded: clients, readHorizon: horizon, indexes });
+  await swapInNextClientScores(client, { asOf, runId, tierChanges, loaded: clients, readHorizon: horizon, indexes: await indexes });
   return model;
 }
 
