@@ -21,6 +21,7 @@ import { doubled, HISTORY_FIELDS, HistoryColumns, type HistoryRow, historyAggreg
 import { type ClientSelection, selectionWhere } from "./client-selection";
 import { fitHistories, latestModelFitAsOf, modelVersionOf, type StoredModelFit, storeModelFit } from "./model-fit";
 import { previousTierLetter, tierOfLetter } from "./previous-tiers";
+import { RunProgress } from "./run-progress";
 import { ClientScoreRows, TIER_BYTES } from "./client-score-rows";
 import { createNextClientScores, indexNextClientScores, liveClientScoreIndexes, readHorizon, swapInNextClientScores, TIER_CHANGE_COLUMNS } from "./swap-client-scores";
 
@@ -47,7 +48,7 @@ const SNAPSHOT_COLUMNS = ["client_id", "score", "tier", "recency", "frequency", 
  */
 export async function bulkRescore(db: Database, input: BulkRescoreInput): Promise<StoredModelFit | null> {
   const { runId, asOf } = input;
-  const addProgress = (clients: number) => db.update(scoringRuns).set({ done: sql`${scoringRuns.done} + ${clients}` }).where(sql`${scoringRuns.id} = ${runId}`);
+  const progress = new RunProgress((clients) => db.update(scoringRuns).set({ done: sql`${scoringRuns.done} + ${clients}` }).where(sql`${scoringRuns.id} = ${runId}`));
 
   const client = db.$client;
   const horizon = await readHorizon(client);
@@ -58,7 +59,7 @@ export async function bulkRescore(db: Database, input: BulkRescoreInput): Promis
   await forEachChunk(db, input.chunks ?? {}, async (range) => {
     const chunk = await inRawChunkTransaction(client, (tx) => readChunk(tx, range, asOf));
     chunks.push(chunk);
-    await addProgress(Math.floor(chunk.clients / 2));
+    progress.add(Math.floor(chunk.clients / 2));
   });
   // Workers finish their ranges out of order. Written in client order, the list rows sort stably (see ClientScoreRows)
   // and the snapshots' index takes its inserts in key order.
@@ -74,10 +75,11 @@ export async function bulkRescore(db: Database, input: BulkRescoreInput): Promis
   const forecasts = model ? new ForecastTable(model.params, inputs) : null;
 
   const tierChanges = await writeAssessments(client, chunks, { ...input, clients, model, forecasts, inputIndexes }, {
-    onWritten: (written) => addProgress(written - Math.floor(written / 2)),
+    onWritten: (written) => progress.add(written - Math.floor(written / 2)),
     // The fresh table is complete before the snapshots are: its indexes are built while they finish loading.
     afterScoresLoaded: async () => indexNextClientScores(client, await indexes),
   });
+  await progress.settled();
   await swapInNextClientScores(client, { asOf, runId, tierChanges, loaded: clients, readHorizon: horizon, indexes: await indexes });
   return model;
 }
@@ -154,7 +156,7 @@ async function writeAssessments(
   client: Sql,
   chunks: Chunk[],
   context: BulkRescoreInput & { clients: number; model: StoredModelFit | null; forecasts: ForecastTable | null; inputIndexes: Int32Array[] },
-  callbacks: { onWritten: (clients: number) => Promise<unknown>; afterScoresLoaded: () => Promise<void> },
+  callbacks: { onWritten: (clients: number) => void; afterScoresLoaded: () => Promise<void> },
 ): Promise<BinaryCopyRows> {
   const { asOf, runId, settings, model, forecasts, inputIndexes } = context;
   const asOfMs = asOf.getTime();
@@ -208,7 +210,7 @@ async function writeAssessments(
           }
         }
         await snapshots.flush();
-        await callbacks.onWritten(chunk.clients);
+        callbacks.onWritten(chunk.clients);
       }
       const scoresLoaded = client.begin(async (scoresTx) => {
         const scores = new BinaryCopyWriter(await createNextClientScores(scoresTx), { batchBytes: 2 * 1024 * 1024, maxQueuedBytes: 8 * 1024 * 1024 });
