@@ -31,12 +31,20 @@ export async function runFullRescore({ ctx, input }: { ctx: PoolContext; input: 
     await waitForFullRescoreLock(lockTx);
     const [run] = await db
       .update(scoringRuns)
-      .set({ status: "running", startedAt: new Date(), total: sql`(select count(*)::int from clients)` })
+      .set({ status: "running", startedAt: new Date() })
       .where(and(eq(scoringRuns.id, runId), eq(scoringRuns.status, "queued")))
       .returning();
     if (!run) throw new ConflictError("This scoring run is not waiting to start.");
+    // Counted alongside the run's first reads rather than before them: a million clients take a moment to count.
+    const counted = db
+      .update(scoringRuns)
+      .set({ total: sql`(select count(*)::int from clients)` })
+      .where(eq(scoringRuns.id, run.id))
+      .then(() => undefined);
+    counted.catch(() => {});
     try {
       await rescoreEveryClient(db, run.id, run.asOf, chunkSize);
+      await counted;
       return await finishRun(db, run.id, { status: "succeeded" });
     } catch (error) {
       console.error(`Scoring run ${run.id} failed`, error);
