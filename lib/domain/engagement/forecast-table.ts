@@ -1,7 +1,7 @@
 // Forecasts for the distinct histories of a full rescoring, computed once each and kept in typed arrays.
 import { type BgNbdCustomer, type BgNbdParams, pAlive } from "./bgnbd";
 import type { DistinctBgNbdInputs } from "./distinct-inputs";
-import { DEFAULT_HORIZON_DAYS, type ExpectedIfAlive, expectedIfAlive, type ForecastNumbers, forecastNumbers } from "./forecast";
+import { DEFAULT_HORIZON_DAYS, type ExpectedIfAlive, expectedIfAlive, type ForecastNumbers, forecastNumbers, NOTHING_EXPECTED } from "./forecast";
 
 const DAYS_PER_WEEK = 7;
 
@@ -79,7 +79,7 @@ export class ForecastTable {
   private safeForecast(customer: BgNbdCustomer, pair: number): ForecastNumbers | null {
     try {
       const alive = pAlive(this.params, customer);
-      let shared = this.ifAlive[pair];
+      let shared = alive === 0 ? NOTHING_EXPECTED : this.ifAlive[pair];
       if (!shared) this.ifAlive[pair] = shared = expectedIfAlive(this.params, customer, DEFAULT_HORIZON_DAYS);
       return forecastNumbers(this.params, customer, alive, shared, DEFAULT_HORIZON_DAYS, this.numbers);
     } catch (error) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { conditionalExpectedTransactions, pAlive } from "./bgnbd";
 import { loadCdnowReference } from "./cdnow.fixture";
-import { expectedDaysUntilNextOrder, forecastNextOrder } from "./forecast";
+import { expectedDaysUntilNextOrder, forecastFor, forecastNextOrder } from "./forecast";
 import { EMPTY_CLIENT_HISTORY, type EngagementOrder, summariseHistory, toBgNbdInput } from "./history";
 
 // The CDNOW fit stands in for a fitted book of clients (its time unit is weeks, like ours).
@@ -68,6 +68,8 @@ describe("forecastNextOrder", () => {
           const expected = firstDayByScan(input);
           if (expected !== null) dated += 1;
           expect(expectedDaysUntilNextOrder(params, input), JSON.stringify(input)).toBe(expected);
+          // A full forecast starts its search from the 90-day figure too, by another first guess.
+          expect(forecastFor(params, input, AS_OF).expectedDaysUntilNextOrder, JSON.stringify(input)).toBe(expected);
         }
       }
     }

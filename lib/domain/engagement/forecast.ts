@@ -100,6 +100,9 @@ function crossingThroughOrigin(t1: number, e1: number, t2: number, e2: number): 
  */
 export type ExpectedIfAlive = { in90Days: number; atHorizon: number };
 
+/** For a client surely gone (P(alive) 0): nothing is expected of them, and no series need be summed. */
+export const NOTHING_EXPECTED: ExpectedIfAlive = Object.freeze({ in90Days: 0, atHorizon: 0 });
+
 export function expectedIfAlive(params: BgNbdParams, customer: BgNbdCustomer, horizonDays = DEFAULT_HORIZON_DAYS): ExpectedIfAlive {
   const ifAlive = expectedOrdersWithin(params, customer, 1);
   const horizon = Math.floor(horizonDays);
@@ -145,7 +148,8 @@ export function forecastNextOrder(
 /** The forecast for one BG/NBD input as of a date. */
 export function forecastFor(params: BgNbdParams, customer: BgNbdCustomer, asOf: Date, horizonDays = DEFAULT_HORIZON_DAYS): ClientForecast {
   const alive = pAlive(params, customer);
-  const { expected90, nextDays } = forecastNumbers(params, customer, alive, expectedIfAlive(params, customer, horizonDays), horizonDays, { pAlive: 0, expected90: 0, nextDays: 0 });
+  const ifAlive = alive === 0 ? NOTHING_EXPECTED : expectedIfAlive(params, customer, horizonDays);
+  const { expected90, nextDays } = forecastNumbers(params, customer, alive, ifAlive, horizonDays, { pAlive: 0, expected90: 0, nextDays: 0 });
   const days = Number.isNaN(nextDays) ? null : nextDays;
   return {
     pAlive: alive,

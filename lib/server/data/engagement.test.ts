@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import type { SystemActor } from "@/lib/domain/access/policy";
 import { db } from "@/lib/server/db/client";
@@ -66,5 +66,18 @@ describe("getClientEngagement", () => {
     await db.delete(clients).where(eq(clients.id, first));
     expect(await snapshotCount(first)).toBe(0);
     expect(await snapshotCount(second)).toBe(2);
+  });
+
+  it("deletes the snapshots of many clients deleted at once, then of one deleted alone", async () => {
+    const { stylist, first } = await scoredClients();
+    const ids = (await db.select({ id: clients.id }).from(clients).where(eq(clients.stylistId, stylist.actor.id))).map((c) => c.id);
+    const [kept, alone, ...many] = ids.filter((id) => id !== first);
+    await db.delete(clients).where(inArray(clients.id, [first, ...many]));
+    for (const id of [first, ...many]) expect(await snapshotCount(id)).toBe(0);
+    expect(await snapshotCount(kept ?? "")).toBe(2);
+
+    await db.delete(clients).where(eq(clients.id, alone ?? ""));
+    expect(await snapshotCount(alone ?? "")).toBe(0);
+    expect(await snapshotCount(kept ?? "")).toBe(2);
   });
 });

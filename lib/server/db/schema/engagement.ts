@@ -100,7 +100,9 @@ export const engagementSnapshots = pgTable(
   (t) => [
     // Keyed by date first: each night's rows sort after every earlier night's, so a full run appends its million
     // entries at the index's right edge instead of visiting a leaf per client (half the cost of its COPY with a
-    // client-first key). A client's history is found by one probe per run date (see clientSnapshotHistory).
+    // client-first key). A client's history is found by one probe per run date (see snapshotHistory in
+    // lib/server/data/engagement.ts): scoring_runs is the list of those dates, so runs are kept as long as their
+    // snapshots are.
     index("engagement_snapshots_as_of_client_idx").on(t.asOf, t.clientId).with(UNIQUE_KEYS),
     // Snapshots written one client at a time (no run) are not at run dates: found by client.
     index("engagement_snapshots_unrun_client_idx").on(t.clientId).where(sql`${t.runId} is null`),

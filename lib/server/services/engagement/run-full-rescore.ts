@@ -36,12 +36,15 @@ export async function runFullRescore({ ctx, input }: { ctx: PoolContext; input: 
       .returning();
     if (!run) throw new ConflictError("This scoring run is not waiting to start.");
     // Counted alongside the run's first reads rather than before them: a million clients take a moment to count.
+    // The total only sizes the progress bar, so a failed count is reported and the run goes on.
     const counted = db
       .update(scoringRuns)
       .set({ total: sql`(select count(*)::int from clients)` })
       .where(eq(scoringRuns.id, run.id))
-      .then(() => undefined);
-    counted.catch(() => {});
+      .then(
+        () => undefined,
+        (error: unknown) => console.warn(`Scoring run ${run.id} could not count its clients`, error),
+      );
     try {
       await rescoreEveryClient(db, run.id, run.asOf, chunkSize);
       await counted;
