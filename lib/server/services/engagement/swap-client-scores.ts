@@ -157,6 +157,8 @@ const assignments = (source: string) =>
     .join(", ");
 
 async function insertTierChanges(tx: TransactionSql, run: { asOf: Date; runId: string; tierChanges: BinaryCopyRows }): Promise<void> {
+  // A first run, and a quiet night, have none: no table to make and drop inside the lock.
+  if (run.tierChanges.size === 0) return;
   await tx.unsafe(`create temporary table run_tier_changes (client_id uuid, from_tier engagement_tier, to_tier engagement_tier, score smallint) on commit drop`);
   await copyAllRows(await tx.unsafe(`copy run_tier_changes (${TIER_CHANGE_COLUMNS.join(", ")}) from stdin with (format binary)`).writable(), run.tierChanges);
   await tx.unsafe(
