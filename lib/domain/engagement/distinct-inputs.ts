@@ -148,7 +148,15 @@ export class DistinctBgNbdInputs {
   }
 
   input(index: number): BgNbdCustomer {
-    return bgNbdInputOfKey(this.keys[index] ?? Number.NaN);
+    return this.inputInto(index, { x: 0, tx: 0, T: 0 });
+  }
+
+  /** The input at `index`, in weeks, written into `out`: a full run reads hundreds of thousands into one object. */
+  inputInto(index: number, out: BgNbdCustomer): BgNbdCustomer {
+    out.x = this.parts.x[index] ?? 0;
+    out.tx = (this.parts.txDays[index] ?? 0) / DAYS_PER_WEEK;
+    out.T = (this.parts.tDays[index] ?? 0) / DAYS_PER_WEEK;
+    return out;
   }
 
   /**

@@ -3,8 +3,6 @@ import { type BgNbdCustomer, type BgNbdParams, pAlive } from "./bgnbd";
 import type { DistinctBgNbdInputs } from "./distinct-inputs";
 import { DEFAULT_HORIZON_DAYS, type ExpectedIfAlive, expectedIfAlive, type ForecastNumbers, forecastNumbers, NOTHING_EXPECTED } from "./forecast";
 
-const DAYS_PER_WEEK = 7;
-
 /**
  * A million clients share a few hundred thousand distinct histories. Numbers in typed arrays, rather than a map of
  * forecast objects, keep the garbage collector out of the way while every client is scored.
@@ -62,12 +60,7 @@ export class ForecastTable {
   }
 
   private make(i: number) {
-    const { x, txDays, tDays } = this.inputs.parts;
-    const customer = this.customer;
-    customer.x = x[i] ?? 0;
-    customer.tx = (txDays[i] ?? 0) / DAYS_PER_WEEK;
-    customer.T = (tDays[i] ?? 0) / DAYS_PER_WEEK;
-    const forecast = this.safeForecast(customer, this.pairOf[i] ?? 0);
+    const forecast = this.safeForecast(this.inputs.inputInto(i, this.customer), this.pairOf[i] ?? 0);
     // NaN P(alive) marks a history the series could not evaluate: that client goes without a forecast.
     this.pAlive[i] = forecast?.pAlive ?? Number.NaN;
     this.expected90[i] = forecast?.expected90 ?? Number.NaN;
