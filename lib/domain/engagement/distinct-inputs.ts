@@ -1,5 +1,6 @@
 // Clients grouped by their BG/NBD input: the fit and the forecasts work once per distinct history, not per client.
 import type { BgNbdCustomer, FrequencyGroup, GroupedHistories, WeightedBgNbdCustomer } from "./bgnbd-likelihood";
+import { allPositions, stableSortBy } from "./counting-sort";
 import { type ClientHistory, wholeDayBgNbdInput } from "./history";
 
 const DAYS_PER_WEEK = 7;
@@ -135,7 +136,7 @@ export class DistinctBgNbdInputs {
    */
   frequencyAgePairs(): { pairOf: Int32Array; pairs: number } {
     const { x, tDays } = this.parts;
-    const order = stableSortBy(stableSortBy(Int32Array.from({ length: this.size }, (_, i) => i), tDays), x);
+    const order = stableSortBy(stableSortBy(allPositions(this.size), tDays), x);
     const pairOf = new Int32Array(this.size);
     let pairs = 0;
     for (let k = 0; k < order.length; k++) {
@@ -199,7 +200,7 @@ export class DistinctBgNbdInputs {
 
   /** As the weighted fit takes them, in key order, so the fit's floating-point sums never depend on client order. */
   weighted(): WeightedBgNbdCustomer[] {
-    return Array.from(this.keys, (key, i) => ({ ...bgNbdInputOfKey(key), count: this.counts[i] ?? 0 }));
+    return Array.from(this.keys, (_, i) => ({ ...this.input(i), count: this.counts[i] ?? 0 }));
   }
 }
 
@@ -225,28 +226,6 @@ function keyOrder(keys: Float64Array, parts: KeyColumns): Int32Array {
   return stableSortBy(stableSortBy(stableSortBy(positions, parts.tDays), parts.txDays), parts.x);
 }
 
-/** `positions` reordered by `values[position]` (small whole numbers), equal values keeping their order. */
-function stableSortBy(positions: Int32Array, values: Int32Array): Int32Array {
-  const n = positions.length;
-  let max = 0;
-  for (let i = 0; i < n; i++) max = Math.max(max, values[positions[i] ?? 0] ?? 0);
-  // starts[v] = where the next position with value v goes.
-  const starts = new Int32Array(max + 2);
-  for (let i = 0; i < n; i++) {
-    const next = (values[positions[i] ?? 0] ?? 0) + 1;
-    starts[next] = (starts[next] ?? 0) + 1;
-  }
-  for (let v = 1; v <= max + 1; v++) starts[v] = (starts[v] ?? 0) + (starts[v - 1] ?? 0);
-  const sorted = new Int32Array(n);
-  for (let i = 0; i < n; i++) {
-    const position = positions[i] ?? 0;
-    const value = values[position] ?? 0;
-    const at = starts[value] ?? 0;
-    sorted[at] = position;
-    starts[value] = at + 1;
-  }
-  return sorted;
-}
 
 /** Clients with the same inputs grouped with a count, as the weighted fit takes them. */
 export function groupBgNbdInputs(histories: Iterable<ClientHistory>, asOf: Date): WeightedBgNbdCustomer[] {

@@ -1,5 +1,6 @@
 import "server-only";
 import { type EngagementTier, listRounding } from "@/lib/domain/engagement";
+import { allPositions, stableSortBy } from "@/lib/domain/engagement/counting-sort";
 import { type BinaryCopyWriter, encodedText } from "@/lib/server/db/copy-binary";
 import { engagementTier } from "@/lib/server/db/schema";
 import { CLIENT_SCORE_COPY_COLUMNS } from "./swap-client-scores";
@@ -79,16 +80,6 @@ export class ClientScoreRows {
  * 4 × 101 pairs, linear in the rows.
  */
 export function orderByTierAndScore(tierRank: Uint8Array, score: Int16Array, size: number): Int32Array {
-  const bucketOf = (i: number) => (tierRank[i] ?? 0) * SCORES + Math.min(SCORES - 1, Math.max(0, score[i] ?? 0));
-  const starts = new Int32Array(TIERS.length * SCORES + 1);
-  for (let i = 0; i < size; i++) starts[bucketOf(i) + 1] = (starts[bucketOf(i) + 1] ?? 0) + 1;
-  for (let b = 1; b < starts.length; b++) starts[b] = (starts[b] ?? 0) + (starts[b - 1] ?? 0);
-  const order = new Int32Array(size);
-  for (let i = 0; i < size; i++) {
-    const bucket = bucketOf(i);
-    const at = starts[bucket] ?? 0;
-    order[at] = i;
-    starts[bucket] = at + 1;
-  }
-  return order;
+  const buckets = Int32Array.from({ length: size }, (_, i) => (tierRank[i] ?? 0) * SCORES + Math.min(SCORES - 1, Math.max(0, score[i] ?? 0)));
+  return stableSortBy(allPositions(size), buckets);
 }
