@@ -18,6 +18,9 @@ const tables = (await cleaner<{ name: string }[]>`select quote_ident(tablename) 
 
 beforeEach(async () => {
   if (tables.length) await cleaner.unsafe(`truncate ${tables.join(", ")} restart identity cascade`);
+  // Full runs add a partition of engagement_snapshots each (see run-snapshots.ts).
+  const runTables = await cleaner<{ name: string }[]>`select quote_ident(tablename) as name from pg_tables where schemaname = 'public' and tablename like 'snapshots\_run\_%'`;
+  if (runTables.length) await cleaner.unsafe(`drop table ${runTables.map((t) => t.name).join(", ")}`);
 });
 
 afterAll(async () => {

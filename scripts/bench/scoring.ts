@@ -64,6 +64,7 @@ try {
   const { fitHistories, loadBgNbdHistories } = await import("@/lib/server/services/engagement/model-fit");
   const { startFullRescore } = await import("@/lib/server/services/engagement/start-full-rescore");
   const { runFullRescore } = await import("@/lib/server/services/engagement/run-full-rescore");
+  const { runSnapshotsTable } = await import("@/lib/server/services/engagement/run-snapshots");
   const ctx = { actor: { type: "system", name: "bench" } as const, db };
   const [settings] = await db.execute<{ shared_buffers: string; version: string }>(sql`select current_setting('shared_buffers') as shared_buffers, current_setting('server_version') as version`);
   console.log(`PostgreSQL ${settings?.version}, shared_buffers ${settings?.shared_buffers}`);
@@ -76,7 +77,14 @@ try {
   for (const size of SIZES) {
     console.log(`\n${count(size)} clients`);
     const { result: seeded } = await timed(`seed ${count(size)} demo clients`, size, () => seedDemoData({ url: pg.url("bench"), clients: size, seed: 1, asOf: AS_OF, reset: true }), (r) => `${count(r.orders)} orders`);
-    await db.execute(sql`truncate engagement_snapshots, tier_changes, model_fits, scoring_runs`);
+    // Every run adds a partition of the snapshots (see run-snapshots.ts); runs forgotten here leave theirs behind.
+    const forgetRuns = async () => {
+      const partitions = await db.execute<{ name: string }>(sql`
+        select inhrelid::regclass::text as name from pg_inherits where inhparent = 'engagement_snapshots'::regclass and inhrelid::regclass::text like 'snapshots\_run\_%'`);
+      for (const { name } of partitions) await db.execute(sql.raw(`drop table ${name}`));
+      await db.execute(sql`truncate engagement_snapshots, tier_changes, model_fits, scoring_runs`);
+    };
+    await forgetRuns();
     // Every measurement starts from a settled database, as a nightly run finds it a day after the last: autovacuum
     // has set the visibility map and refreshed statistics, and a checkpoint has written out what the last writes left
     // dirty. Otherwise the clean-up after the seed or after the previous run lands, at random, inside a measured one.
@@ -127,14 +135,16 @@ try {
       return `${count(stats?.rewritten ?? 0)} clients scored, ${count(stats?.changes ?? 0)} tier changes`;
     };
     const unscoreEveryone = async () => {
-      await db.execute(sql`truncate engagement_snapshots, tier_changes, model_fits, scoring_runs, client_scores`);
+      await forgetRuns();
+      await db.execute(sql`truncate client_scores`);
       await db.execute(sql`insert into client_scores (client_id) select id from clients`);
     };
-    // What the settling costs right after a run: vacuuming and analyzing what it wrote, and writing out the pages it
-    // left dirty. The database does this in the background, outside the run's time; it is shown beside it.
-    const cleanUp = async () => {
+    // What the settling costs right after a run: vacuuming and analyzing what it wrote (its snapshots' partition, the
+    // new client_scores, the tier changes), and writing out the pages it left dirty. The database does this in the
+    // background, outside the run's time; it is shown beside it.
+    const cleanUp = async (runId: string) => {
       const start = performance.now();
-      await db.execute(sql`vacuum analyze engagement_snapshots, client_scores, tier_changes`);
+      await db.execute(sql.raw(`vacuum analyze ${runSnapshotsTable(runId)}, client_scores, tier_changes`));
       await db.execute(sql`checkpoint`);
       return performance.now() - start;
     };
@@ -149,7 +159,7 @@ try {
         await settle();
         const { ms, run } = await rescore(asOf);
         timings.push(ms);
-        cleanUps.push(await cleanUp());
+        cleanUps.push(await cleanUp(run.id));
         note = await describe(run);
         console.log(`  ${step}, as of ${asOf.toISOString().slice(0, 10)}: ${seconds(ms)} s (${note}), then clean-up ${seconds(cleanUps.at(-1) ?? 0)} s`);
       }

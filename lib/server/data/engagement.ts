@@ -1,10 +1,9 @@
 import "server-only";
-import { and, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
-import { unionAll } from "drizzle-orm/pg-core";
+import { and, desc, eq, inArray } from "drizzle-orm";
 import { assessEngagement, EMPTY_CLIENT_HISTORY, type EngagementComponents, type EngagementDriver, type EngagementSettings } from "@/lib/domain/engagement";
 import { authorize, clientScopeWhere } from "@/lib/server/auth/permissions";
 import type { ServiceContext } from "@/lib/server/context";
-import { clients, engagementSnapshots, scoringRuns } from "@/lib/server/db/schema";
+import { clients, engagementSnapshots } from "@/lib/server/db/schema";
 import { aggregateHistories } from "@/lib/server/services/engagement/client-histories";
 import { modelFitById } from "@/lib/server/services/engagement/model-fit";
 import { readSettings } from "@/lib/server/services/settings/settings-store";
@@ -50,25 +49,20 @@ const SNAPSHOT_FIELDS = {
 };
 
 /**
- * A client's latest snapshots, newest first, if the actor may see the client. Snapshots are keyed by (as_of,
- * client_id), so those of full runs are found one index probe per run date (scoring_runs lists them), and those
- * written one client at a time by their own index on the client.
+ * A client's latest snapshots, newest first, if the actor may see the client: one probe of the client index of each
+ * partition of engagement_snapshots (one per full run, one for snapshots written one client at a time).
  */
 function snapshotHistory(ctx: ServiceContext, clientId: string, limit: number) {
   const visible = inArray(
     engagementSnapshots.clientId,
     ctx.db.select({ id: clients.id }).from(clients).where(and(eq(clients.id, clientId), clientScopeWhere(ctx.actor))),
   );
-  const runDates = ctx.db.selectDistinct({ asOf: scoringRuns.asOf }).from(scoringRuns);
-  const ofRuns = ctx.db
+  return ctx.db
     .select(SNAPSHOT_FIELDS)
     .from(engagementSnapshots)
-    .where(and(eq(engagementSnapshots.clientId, clientId), isNotNull(engagementSnapshots.runId), inArray(engagementSnapshots.asOf, runDates), visible));
-  const ofOneClient = ctx.db
-    .select(SNAPSHOT_FIELDS)
-    .from(engagementSnapshots)
-    .where(and(eq(engagementSnapshots.clientId, clientId), isNull(engagementSnapshots.runId), visible));
-  return unionAll(ofRuns, ofOneClient).orderBy(sql`${sql.identifier("as_of")} desc`).limit(limit);
+    .where(and(eq(engagementSnapshots.clientId, clientId), visible))
+    .orderBy(desc(engagementSnapshots.asOf))
+    .limit(limit);
 }
 
 async function driversAsOf(ctx: ServiceContext, clientId: string, asOf: Date, modelFitId: string | null, settings: EngagementSettings): Promise<EngagementDriver[]> {

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import postgres from "postgres";
 import { env } from "@/lib/env";
 import { db } from "@/lib/server/db/client";
-import { BinaryCopyRows, BinaryCopyWriter, encodedText, encodeFields, uuidToBytes } from "./copy-binary";
+import { BinaryCopyRows, BinaryCopyWriter, encodedText, uuidToBytes } from "./copy-binary";
 
 const sql = db.$client;
 const COLUMNS = "id, small, ratio, at, label, tier";
@@ -34,7 +34,7 @@ describe("binary COPY rows", () => {
   it("load every field type PostgreSQL's way, nulls and dates before 2000 included", async () => {
     const id = "0b9f3c1e-7a2d-4e5f-8a6b-1c2d3e4f5a6b";
     const tiers = encodedText(["healthy", "at_risk"] as const);
-    const shared = encodeFields((row) => row.text("héllo\ttab").textBytes(tiers.at_risk));
+    const shared = new BinaryCopyRows(16).text("héllo\ttab").textBytes(tiers.at_risk).take();
     const rows = await copyInto("copy_types", { batchBytes: 64, maxQueuedBytes: 64 }, async (writer) => {
       writer.rows.row(6).uuid(id).int2(-7).float4(0.25).timestamptz(Date.UTC(1999, 11, 31, 23, 59, 59, 123)).text("plain").textBytes(tiers.healthy);
       writer.rows.row(6).uuidBytes(uuidBytesOf(id.toUpperCase()), 0).int2(32_767).float4OrNull(null).timestamptzOrNull(Date.UTC(2026, 5, 1)).raw(shared);

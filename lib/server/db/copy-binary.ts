@@ -126,7 +126,7 @@ export class BinaryCopyRows {
     return this;
   }
 
-  /** Fields already encoded (e.g. with `encodeFields`), copied as they are. */
+  /** Fields or rows already encoded, copied as they are. */
   raw(bytes: Uint8Array): this {
     this.reserve(bytes.length);
     this.buffer.set(bytes, this.offset);
@@ -185,13 +185,6 @@ export function encodedText<T extends string>(labels: readonly T[]): Record<T, U
   return encoded;
 }
 
-/** Fields every row shares (a run id, a date), encoded once and appended to each row with `raw`. */
-export function encodeFields(write: (rows: BinaryCopyRows) => void): Buffer {
-  const rows = new BinaryCopyRows(256);
-  write(rows);
-  return rows.take();
-}
-
 /**
  * Feeds one binary COPY stream in batches: the caller fills `rows` and flushes, and the batch is sent while the caller
  * goes on encoding, so encoding and the server's loading overlap instead of taking turns. Up to `maxQueuedBytes` may
@@ -238,6 +231,9 @@ export class BinaryCopyWriter {
     });
     this.queue.push({ bytes, sent: this.last });
     while (this.queuedBytes > this.options.maxQueuedBytes) await this.queue.shift()?.sent;
+    // A turn of the event loop: what the socket could not take at once is written only then, and an encoder that
+    // never yields would keep the server waiting for its rows until it finished.
+    await new Promise<void>((resolve) => setImmediate(resolve));
     this.throwIfFailed();
   }
 

@@ -1,4 +1,3 @@
-import { sql } from "drizzle-orm";
 import { bigint, index, integer, jsonb, pgEnum, pgTable, real, smallint, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { clients, pAliveSortKey, scoreSortKey } from "./clients";
 import { users } from "./users";
@@ -98,14 +97,11 @@ export const engagementSnapshots = pgTable(
     modelVersion: text().notNull(),
   },
   (t) => [
-    // Keyed by date first: each night's rows sort after every earlier night's, so a full run appends its million
-    // entries at the index's right edge instead of visiting a leaf per client (half the cost of its COPY with a
-    // client-first key). A client's history is found by one probe per run date (see snapshotHistory in
-    // lib/server/data/engagement.ts): scoring_runs is the list of those dates, so runs are kept as long as their
-    // snapshots are.
-    index("engagement_snapshots_as_of_client_idx").on(t.asOf, t.clientId).with(UNIQUE_KEYS),
-    // Snapshots written one client at a time (no run) are not at run dates: found by client.
-    index("engagement_snapshots_unrun_client_idx").on(t.clientId).where(sql`${t.runId} is null`),
+    // Partitioned by run (LIST on run_id; drizzle does not model partitions, see drizzle/0009): each full run loads
+    // its rows into a table of its own, frozen and without indexes, builds this index on it at once and attaches it
+    // when its scores go live (see run-snapshots.ts). Snapshots written one client at a time (no run) are in the
+    // partition for NULL. A client's history is one probe of this index per partition.
+    index("engagement_snapshots_client_idx").on(t.clientId).with(UNIQUE_KEYS),
   ],
 );
 

@@ -14,7 +14,7 @@ import {
 } from "@/lib/domain/engagement";
 import { DAY_MS } from "@/lib/domain/engagement/history";
 import type { Database } from "@/lib/server/db/client";
-import { BinaryCopyRows, BinaryCopyWriter, encodeFields, uuidToBytes } from "@/lib/server/db/copy-binary";
+import { BinaryCopyRows, BinaryCopyWriter, uuidToBytes } from "@/lib/server/db/copy-binary";
 import { scoringRuns } from "@/lib/server/db/schema";
 import { type ChunkOptions, forEachChunk, inRawChunkTransaction } from "./chunk-work";
 import { doubled, HISTORY_FIELDS, HistoryColumns, type HistoryRow, historyAggregation } from "./client-histories";
@@ -22,6 +22,7 @@ import { type ClientSelection, selectionWhere } from "./client-selection";
 import { fitHistories, latestModelFitAsOf, modelVersionOf, type StoredModelFit, storeModelFit } from "./model-fit";
 import { previousTierLetter, tierOfLetter } from "./previous-tiers";
 import { RunProgress } from "./run-progress";
+import { createRunSnapshots, dropUnpublishedRunSnapshots, indexRunSnapshots, publishRunSnapshots } from "./run-snapshots";
 import { ClientScoreRows, TIER_BYTES } from "./client-score-rows";
 import { createNextClientScores, indexNextClientScores, liveClientScoreIndexes, readHorizon, swapInNextClientScores, TIER_CHANGE_COLUMNS } from "./swap-client-scores";
 
@@ -35,23 +36,37 @@ export type BulkRescoreInput = { runId: string; asOf: Date; settings: Engagement
 // Room for this many clients before a chunk's columns grow (by doubling).
 const INITIAL_CHUNK_CAPACITY = 4096;
 const EMPTY_FIGURES = Object.freeze(historyFigures(EMPTY_CLIENT_HISTORY));
-const SNAPSHOT_COLUMNS = ["client_id", "score", "tier", "recency", "frequency", "value", "keep_rate", "p_alive", "expected_orders90d", "next_order_expected_at", "run_id", "as_of", "model_fit_id", "model_version"];
+// What each snapshot row carries; the run's id, date and model are its table's defaults (see createRunSnapshots).
+const SNAPSHOT_COLUMNS = ["client_id", "score", "tier", "recency", "frequency", "value", "keep_rate", "p_alive", "expected_orders90d", "next_order_expected_at"];
 
 /**
  * Rescoring every client, set-based end to end:
  * 1. one aggregation over orders per chunk of clients, several chunks at once, kept in memory;
  * 2. BG/NBD fitted on those same histories (no second pass over orders);
- * 3. every client assessed in memory and streamed by binary COPY into the snapshots and into a fresh copy of
- *    client_scores, whose indexes are then built once and which replaces the live table in one short swap that
- *    also records the tier changes.
+ * 3. every client assessed in memory and streamed by binary COPY into a table of the run's snapshots and into a fresh
+ *    copy of client_scores, whose indexes are then built once; in one short swap, the snapshots table becomes a
+ *    partition of engagement_snapshots, the copy replaces the live client_scores and the tier changes are recorded.
  * Progress counts each client half when aggregated and half when written.
  */
 export async function bulkRescore(db: Database, input: BulkRescoreInput): Promise<StoredModelFit | null> {
+  try {
+    return await rescoreAndPublish(db, input);
+  } catch (error) {
+    // Its snapshots table would otherwise hold a run's worth of rows until the next run clears it.
+    await dropUnpublishedRunSnapshots(db.$client, input.runId).catch((cleanUp: unknown) => console.warn(`Run ${input.runId}: its snapshots table stays`, cleanUp));
+    throw error;
+  }
+}
+
+async function rescoreAndPublish(db: Database, input: BulkRescoreInput): Promise<StoredModelFit | null> {
   const { runId, asOf } = input;
   const progress = new RunProgress((clients) => db.update(scoringRuns).set({ done: sql`${scoringRuns.done} + ${clients}` }).where(sql`${scoringRuns.id} = ${runId}`));
 
   const client = db.$client;
   const horizon = await readHorizon(client);
+  // Left by a run whose process died before going live.
+  const cleared = dropUnpublishedRunSnapshots(client);
+  cleared.catch(() => {});
   // Read while the chunks are, so the index builds wait for nothing once the fresh table is loaded.
   const indexes = liveClientScoreIndexes(client);
   indexes.catch(() => {});
@@ -74,13 +89,16 @@ export async function bulkRescore(db: Database, input: BulkRescoreInput): Promis
   if (model) await db.update(scoringRuns).set({ modelFitId: model.id }).where(sql`${scoringRuns.id} = ${runId}`);
   const forecasts = model ? new ForecastTable(model.params, inputs) : null;
 
+  await cleared;
   const tierChanges = await writeAssessments(client, chunks, { ...input, clients, model, forecasts, inputIndexes }, {
     onWritten: (written) => progress.add(written - Math.floor(written / 2)),
     // The fresh table is complete before the snapshots are: its indexes are built while they finish loading.
     afterScoresLoaded: async () => indexNextClientScores(client, await indexes),
   });
   await progress.settled();
-  await swapInNextClientScores(client, { asOf, runId, tierChanges, loaded: clients, readHorizon: horizon, indexes: await indexes });
+  await swapInNextClientScores(client, { asOf, runId, tierChanges, loaded: clients, readHorizon: horizon, indexes: await indexes }, (tx) =>
+    publishRunSnapshots(tx, { runId, asOf }),
+  );
   return model;
 }
 
@@ -144,8 +162,8 @@ function concatenate(parts: Float64Array[]): Float64Array {
 
 /**
  * Scores every client and writes two binary COPY streams, each on its own connection:
- * - the snapshots, chunk after chunk while scoring, in one transaction (a rerun with the same as-of date replaces
- *   its snapshots);
+ * - the snapshots, chunk after chunk while scoring, into the run's own table, whose index is built once they are in
+ *   (the swap makes it a partition, replacing any earlier run's of the same date);
  * - then the fresh client_scores, sorted for its main index (see ClientScoreRows), whose indexes are built while
  *   the snapshots finish loading.
  * Scoring allocates nothing per client: histories are read from columns into one reused object, and scored into
@@ -160,21 +178,14 @@ async function writeAssessments(
 ): Promise<BinaryCopyRows> {
   const { asOf, runId, settings, model, forecasts, inputIndexes } = context;
   const asOfMs = asOf.getTime();
-  // What every snapshot of this run shares, encoded once.
-  const snapshotTail = encodeFields((row) => {
-    row.uuid(runId).timestamptz(asOfMs);
-    if (model) row.uuid(model.id);
-    else row.null();
-    row.text(modelVersionOf(model));
-  });
   const listRows = new ClientScoreRows(context.clients);
   const figures = historyFigures(EMPTY_CLIENT_HISTORY);
   const working = new ScoreWorking();
 
   const tierChanges = new BinaryCopyRows();
   await client.begin(async (tx) => {
-    await tx`delete from engagement_snapshots where as_of = ${asOf.toISOString()}::timestamptz`;
-    const snapshots = new BinaryCopyWriter(await tx.unsafe(`copy engagement_snapshots (${SNAPSHOT_COLUMNS.join(", ")}) from stdin with (format binary)`).writable(), {
+    const run = { runId, asOf, modelFitId: model?.id ?? null, modelVersion: modelVersionOf(model) };
+    const snapshots = new BinaryCopyWriter(await createRunSnapshots(tx, run, SNAPSHOT_COLUMNS), {
       batchBytes: 4 * 1024 * 1024,
       maxQueuedBytes: 96 * 1024 * 1024,
     });
@@ -201,8 +212,7 @@ async function writeAssessments(
             .int2OrNull(roundedComponent(working.keepRate))
             .float4OrNull(Number.isNaN(pAlive) ? null : pAlive)
             .float4OrNull(Number.isNaN(expected) ? null : expected)
-            .timestamptzOrNull(Number.isNaN(nextOrderMs) ? null : nextOrderMs)
-            .raw(snapshotTail);
+            .timestamptzOrNull(Number.isNaN(nextOrderMs) ? null : nextOrderMs);
           listRows.add(chunk.uuids, i * 16, score, tier, pAlive, expected, nextOrderMs);
           const previous = tierOfLetter(chunk.previousTiers.charAt(i));
           if (previous && previous !== tier) {
@@ -212,7 +222,7 @@ async function writeAssessments(
         await snapshots.flush();
         callbacks.onWritten(chunk.clients);
       }
-      const scoresLoaded = client.begin(async (scoresTx) => {
+          const scoresLoaded = client.begin(async (scoresTx) => {
         const scores = new BinaryCopyWriter(await createNextClientScores(scoresTx), { batchBytes: 2 * 1024 * 1024, maxQueuedBytes: 8 * 1024 * 1024 });
         try {
           await listRows.writeSorted(scores, asOfMs);
@@ -223,7 +233,7 @@ async function writeAssessments(
         }
       });
       // Both sides settle before a failure is raised, so nothing is still working on the fresh table once the run ends.
-      const outcomes = await Promise.allSettled([snapshots.end(), scoresLoaded.then(callbacks.afterScoresLoaded)]);
+      const outcomes = await Promise.allSettled([snapshots.end().then(() => indexRunSnapshots(tx, runId)), scoresLoaded.then(callbacks.afterScoresLoaded)]);
       const failure = outcomes.find((outcome) => outcome.status === "rejected");
       if (failure) throw failure.reason;
     } catch (error) {

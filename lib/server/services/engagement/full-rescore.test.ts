@@ -9,6 +9,7 @@ import { userContext } from "@/test/fixtures";
 import { getLatestScoringRun } from "@/lib/server/data/scoring-runs";
 import { rescoreClient, rescoreClients } from "./rescore-client";
 import { runFullRescore } from "./run-full-rescore";
+import { runSnapshotsTable } from "./run-snapshots";
 import { startFullRescore } from "./start-full-rescore";
 
 const AS_OF = new Date("2026-06-01T00:00:00Z");
@@ -22,6 +23,19 @@ async function snapshotsAt(asOf: Date) {
     .from(engagementSnapshots)
     .where(eq(engagementSnapshots.asOf, asOf))
     .orderBy(asc(engagementSnapshots.clientId));
+}
+
+/** The partitions of engagement_snapshots that hold a full run's rows. */
+async function runPartitions() {
+  const rows = await db.execute<{ name: string }>(sql`
+    select c.relname as name from pg_inherits i join pg_class c on c.oid = i.inhrelid
+    where i.inhparent = 'engagement_snapshots'::regclass and c.relname like 'snapshots\_run\_%' order by 1`);
+  return rows.map((r) => r.name);
+}
+
+async function tableExists(name: string) {
+  const [row] = await db.execute<{ found: boolean }>(sql`select to_regclass(${name}) is not null as found`);
+  return row?.found === true;
 }
 
 const currentValues = () =>
@@ -101,6 +115,49 @@ describe("full rescoring", () => {
     expect(await currentValues()).toEqual(valuesBefore);
     expect(await db.$count(engagementSnapshots)).toBe(80);
     expect(await db.$count(tierChanges, eq(tierChanges.runId, second.id))).toBe(0);
+  });
+
+  it("keeps each run's snapshots in a partition of their own, which a rerun of the same date replaces with the single-client snapshots of that date", async () => {
+    const admin = await userContext("admin");
+    const ids = await insertDemoClients(20, AS_OF);
+    const first = await run((await startFullRescore({ ctx: admin, input: { asOf: AS_OF.toISOString() } })).id);
+    const later = new Date(AS_OF.getTime() + 86_400_000);
+    const other = await run((await startFullRescore({ ctx: admin, input: { asOf: later.toISOString() } })).id);
+    expect(await runPartitions()).toEqual([runSnapshotsTable(first.id), runSnapshotsTable(other.id)].sort());
+    // Rescored alone as of the run's date: the client's snapshot of that date is now one of its own.
+    await rescoreClient({ ctx: admin, input: { clientId: ids[0], asOf: AS_OF.toISOString() } });
+    expect(await db.$count(engagementSnapshots, sql`${engagementSnapshots.runId} is null`)).toBe(1);
+
+    const rerun = await run((await startFullRescore({ ctx: admin, input: { asOf: AS_OF.toISOString() } })).id);
+    expect(rerun.status).toBe("succeeded");
+    expect(await runPartitions()).toEqual([runSnapshotsTable(other.id), runSnapshotsTable(rerun.id)].sort());
+    const rows = await db.select({ runId: engagementSnapshots.runId, asOf: engagementSnapshots.asOf }).from(engagementSnapshots);
+    expect(rows.filter((r) => r.asOf.getTime() === AS_OF.getTime()).every((r) => r.runId === rerun.id)).toBe(true);
+    expect(rows).toHaveLength(40);
+  });
+
+  it("drops the snapshots table of a run that fails, and the next run drops one left by a process that died", async () => {
+    const admin = await userContext("admin");
+    await insertDemoClients(20, AS_OF);
+    const done = await run((await startFullRescore({ ctx: admin, input: { asOf: AS_OF.toISOString() } })).id);
+    const valuesBefore = await currentValues();
+    // A partition already holding the next run's id makes its swap fail at the very end.
+    const failing = await startFullRescore({ ctx: admin, input: { asOf: new Date(AS_OF.getTime() + 86_400_000).toISOString() } });
+    await db.execute(sql.raw(`create table squatter partition of engagement_snapshots for values in ('${failing.id}')`));
+    const failed = await run(failing.id);
+    expect(failed).toMatchObject({ status: "failed", error: expect.stringMatching(/overlap/) });
+    expect(await tableExists(runSnapshotsTable(failing.id))).toBe(false);
+    expect(await currentValues()).toEqual(valuesBefore);
+    await db.execute(sql`drop table squatter`);
+
+    // What a run that died between loading and going live leaves behind.
+    const orphan = runSnapshotsTable(crypto.randomUUID());
+    await db.execute(sql.raw(`create table ${orphan} (like engagement_snapshots)`));
+    const next = await run((await startFullRescore({ ctx: admin, input: { asOf: AS_OF.toISOString() } })).id);
+    expect(next.status).toBe("succeeded");
+    expect(await tableExists(orphan)).toBe(false);
+    expect(await runPartitions()).toEqual([runSnapshotsTable(next.id)]);
+    expect(done.id).not.toBe(next.id);
   });
 
   it("keeps a score a client got as of a later date, and a client created meanwhile, when the full run's table is swapped in", async () => {

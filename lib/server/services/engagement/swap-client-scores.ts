@@ -76,7 +76,7 @@ export const TIER_CHANGE_COLUMNS = ["client_id", "from_tier", "to_tier", "score"
 
 /**
  * Puts the loaded copy in place of client_scores in one short transaction, which also records the run's tier
- * changes, so they land exactly when the scores do. Readers and writers wait meanwhile.
+ * changes and runs `alongside` first, so they land exactly when the scores do. Readers and writers wait meanwhile.
  * - A tier change the run saw is stored only if the live row still shows the tier it moved from.
  * - Rows written to the live table while the run was loading are carried over, so the swap never loses a newer
  *   score: a client rescored as of a later date, or created since (scored or not).
@@ -89,9 +89,12 @@ export const TIER_CHANGE_COLUMNS = ["client_id", "from_tier", "to_tier", "score"
 export async function swapInNextClientScores(
   sql: Sql,
   run: { asOf: Date; runId: string; tierChanges: BinaryCopyRows; loaded: number; readHorizon: string; indexes: IndexDefinition[] },
+  alongside?: (tx: TransactionSql) => Promise<void>,
 ): Promise<void> {
   const asOf = run.asOf.toISOString();
   await sql.begin(async (tx) => {
+    // What else goes live with the scores (the run's snapshots), before the lock on them.
+    await alongside?.(tx);
     // The drop needs this lock anyway; taking it first means no upgrade half-way (readers wait a moment).
     await tx.unsafe(`lock table ${LIVE} in access exclusive mode`);
     await insertTierChanges(tx, run);
