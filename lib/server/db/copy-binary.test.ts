@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import postgres from "postgres";
 import { env } from "@/lib/env";
 import { db } from "@/lib/server/db/client";
-import { BinaryCopyRows, BinaryCopyWriter, encodedText, uuidToBytes } from "./copy-binary";
+import { BinaryCopyRows, BinaryCopyWriter, encodedText, uuidFromBytes, uuidToBytes } from "./copy-binary";
 
 const sql = db.$client;
 const COLUMNS = "id, small, ratio, at, label, tier";
@@ -81,6 +81,14 @@ describe("binary COPY rows", () => {
     } finally {
       await single.end();
     }
+  });
+
+  it("turn uuid bytes back into the canonical text Postgres prints", async () => {
+    const ids = (await sql<{ id: string }[]>`select gen_random_uuid()::text as id from generate_series(1, 50)`).map((r) => r.id);
+    ids.push("00000000-0000-0000-0000-000000000000", "ffffffff-ffff-ffff-ffff-ffffffffffff");
+    const bytes = new Uint8Array(ids.length * 16 + 3);
+    ids.forEach((id, i) => uuidToBytes(id.toUpperCase(), 0, bytes, 3 + i * 16));
+    expect(ids.map((_, i) => uuidFromBytes(bytes, 3 + i * 16))).toEqual(ids);
   });
 
   it("reject what is not a uuid, in either case", () => {

@@ -34,6 +34,18 @@ export function uuidToBytes(text: string, at: number, target: Uint8Array, offset
   }
 }
 
+const HEX_DIGITS = "0123456789abcdef";
+
+/** The canonical text of the uuid whose 16 bytes start at `offset` in `bytes` (uuidToBytes undone). */
+export function uuidFromBytes(bytes: Uint8Array, offset: number): string {
+  let text = "";
+  for (let i = 0; i < 16; i++) {
+    const byte = bytes[offset + i] ?? 0;
+    text += (i === 4 || i === 6 || i === 8 || i === 10 ? "-" : "") + (HEX_DIGITS[byte >> 4] ?? "") + (HEX_DIGITS[byte & 15] ?? "");
+  }
+  return text;
+}
+
 export class BinaryCopyRows {
   private buffer: Buffer;
   private view: DataView;

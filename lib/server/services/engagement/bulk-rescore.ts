@@ -14,7 +14,7 @@ import {
 } from "@/lib/domain/engagement";
 import { DAY_MS } from "@/lib/domain/engagement/history";
 import type { Database } from "@/lib/server/db/client";
-import { BinaryCopyRows, BinaryCopyWriter, uuidToBytes } from "@/lib/server/db/copy-binary";
+import { BinaryCopyWriter, uuidToBytes } from "@/lib/server/db/copy-binary";
 import { scoringRuns } from "@/lib/server/db/schema";
 import { type ChunkOptions, forEachChunk, inRawChunkTransaction } from "./chunk-work";
 import { doubled, HISTORY_FIELDS, HistoryColumns, type HistoryRow, historyAggregation } from "./client-histories";
@@ -24,7 +24,8 @@ import { previousTierLetter, tierOfLetter } from "./previous-tiers";
 import { RunProgress } from "./run-progress";
 import { createRunSnapshots, dropUnpublishedRunSnapshots, indexRunSnapshots, publishRunSnapshots } from "./run-snapshots";
 import { ClientScoreRows, TIER_BYTES } from "./client-score-rows";
-import { createNextClientScores, indexNextClientScores, liveClientScoreIndexes, readHorizon, swapInNextClientScores, TIER_CHANGE_COLUMNS } from "./swap-client-scores";
+import { RunTierChanges } from "./run-tier-changes";
+import { createNextClientScores, indexNextClientScores, liveClientScoreIndexes, readHorizon, swapInNextClientScores } from "./swap-client-scores";
 
 /**
  * One range of clients: every id (clients without orders are scored too), their aggregated histories, where each
@@ -67,9 +68,6 @@ async function rescoreAndPublish(db: Database, input: BulkRescoreInput): Promise
   // Left by a run whose process died before going live.
   const cleared = dropUnpublishedRunSnapshots(client);
   cleared.catch(() => {});
-  // Read while the chunks are, so the index builds wait for nothing once the fresh table is loaded.
-  const indexes = liveClientScoreIndexes(client);
-  indexes.catch(() => {});
   const chunks: Chunk[] = [];
   await forEachChunk(db, input.chunks ?? {}, async (range) => {
     const chunk = await inRawChunkTransaction(client, (tx) => readChunk(tx, range, asOf));
@@ -80,6 +78,12 @@ async function rescoreAndPublish(db: Database, input: BulkRescoreInput): Promise
   // and the snapshots' index takes its inserts in key order.
   chunks.sort(byFirstClient);
   const clients = chunks.reduce((n, chunk) => n + chunk.clients, 0);
+  // Asked for while the model is fitted, when the database has nothing else to do (during the reads it has no core
+  // to spare): the progress bar's exact total, and the live table's index definitions for the fresh one.
+  const totalStored = db.update(scoringRuns).set({ total: clients }).where(sql`${scoringRuns.id} = ${runId}`);
+  totalStored.catch(() => {});
+  const indexes = liveClientScoreIndexes(client);
+  indexes.catch(() => {});
   const inputs = new DistinctBgNbdInputs(concatenate(chunks.map((chunk) => chunk.keys)));
   // Each chunk's histories' positions among the distinct inputs, where their forecasts will be.
   const inputIndexes = slices(inputs.indexOfInput, chunks.map((chunk) => chunk.keys.length));
@@ -96,6 +100,7 @@ async function rescoreAndPublish(db: Database, input: BulkRescoreInput): Promise
     afterScoresLoaded: async () => indexNextClientScores(client, await indexes),
   });
   await progress.settled();
+  await totalStored;
   await swapInNextClientScores(client, { asOf, runId, tierChanges, loaded: clients, readHorizon: horizon, indexes: await indexes }, (tx) =>
     publishRunSnapshots(tx, { runId, asOf }),
   );
@@ -168,21 +173,21 @@ function concatenate(parts: Float64Array[]): Float64Array {
  *   the snapshots finish loading.
  * Scoring allocates nothing per client: histories are read from columns into one reused object, and scored into
  * another; forecasts are made once per distinct history (see ForecastTable).
- * Returns the tier changes it saw, as binary COPY rows for the swap to check and store.
+ * Returns the tier changes it saw, for the swap to check and store.
  */
 async function writeAssessments(
   client: Sql,
   chunks: Chunk[],
   context: BulkRescoreInput & { clients: number; model: StoredModelFit | null; forecasts: ForecastTable | null; inputIndexes: Int32Array[] },
   callbacks: { onWritten: (clients: number) => void; afterScoresLoaded: () => Promise<void> },
-): Promise<BinaryCopyRows> {
+): Promise<RunTierChanges> {
   const { asOf, runId, settings, model, forecasts, inputIndexes } = context;
   const asOfMs = asOf.getTime();
   const listRows = new ClientScoreRows(context.clients);
   const figures = historyFigures(EMPTY_CLIENT_HISTORY);
   const working = new ScoreWorking();
 
-  const tierChanges = new BinaryCopyRows();
+  const tierChanges = new RunTierChanges();
   await client.begin(async (tx) => {
     const run = { runId, asOf, modelFitId: model?.id ?? null, modelVersion: modelVersionOf(model) };
     const snapshots = new BinaryCopyWriter(await createRunSnapshots(tx, run, SNAPSHOT_COLUMNS), {
@@ -216,7 +221,7 @@ async function writeAssessments(
           listRows.add(chunk.uuids, i * 16, score, tier, pAlive, expected, nextOrderMs);
           const previous = tierOfLetter(chunk.previousTiers.charAt(i));
           if (previous && previous !== tier) {
-            tierChanges.row(TIER_CHANGE_COLUMNS.length).uuidBytes(chunk.uuids, i * 16).textBytes(TIER_BYTES[previous]).textBytes(TIER_BYTES[tier]).int2(score);
+            tierChanges.add(chunk.uuids, i * 16, previous, tier, score);
           }
         }
         await snapshots.flush();

@@ -31,23 +31,14 @@ export async function runFullRescore({ ctx, input }: { ctx: PoolContext; input: 
     await waitForFullRescoreLock(lockTx);
     const [run] = await db
       .update(scoringRuns)
-      .set({ status: "running", startedAt: new Date() })
+      // Until the run has read every client and stores how many (see bulkRescore), the progress bar's total is the
+      // planner's estimate: counting a million clients first would cost a pass over them.
+      .set({ status: "running", startedAt: new Date(), total: sql`(select greatest(reltuples, 0)::int from pg_class where oid = 'clients'::regclass)` })
       .where(and(eq(scoringRuns.id, runId), eq(scoringRuns.status, "queued")))
       .returning();
     if (!run) throw new ConflictError("This scoring run is not waiting to start.");
-    // Counted alongside the run's first reads rather than before them: a million clients take a moment to count.
-    // The total only sizes the progress bar, so a failed count is reported and the run goes on.
-    const counted = db
-      .update(scoringRuns)
-      .set({ total: sql`(select count(*)::int from clients)` })
-      .where(eq(scoringRuns.id, run.id))
-      .then(
-        () => undefined,
-        (error: unknown) => console.warn(`Scoring run ${run.id} could not count its clients`, error),
-      );
     try {
       await rescoreEveryClient(db, run.id, run.asOf, chunkSize);
-      await counted;
       return await finishRun(db, run.id, { status: "succeeded" });
     } catch (error) {
       console.error(`Scoring run ${run.id} failed`, error);

@@ -1,10 +1,11 @@
 import { asc, eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/server/db/client";
-import { BinaryCopyRows, copyAllRows } from "@/lib/server/db/copy-binary";
+import { BinaryCopyRows, copyAllRows, uuidToBytes } from "@/lib/server/db/copy-binary";
 import { clientScores, clients, tierChanges } from "@/lib/server/db/schema";
 import { queueRun } from "@/test/engagement-fixtures";
-import { CLIENT_SCORE_COPY_COLUMNS, createNextClientScores, indexNextClientScores, liveClientScoreIndexes, readHorizon, swapInNextClientScores, TIER_CHANGE_COLUMNS } from "./swap-client-scores";
+import { RunTierChanges } from "./run-tier-changes";
+import { CLIENT_SCORE_COPY_COLUMNS, createNextClientScores, indexNextClientScores, liveClientScoreIndexes, readHorizon, swapInNextClientScores } from "./swap-client-scores";
 
 const AS_OF = new Date("2026-06-01T00:00:00Z");
 const LATER = new Date("2026-06-05T00:00:00Z");
@@ -35,8 +36,12 @@ async function loadNext(rows: Map<string, Score>) {
 }
 
 function tierChangeRows(changes: { id: string; from: Tier; to: Tier; score: number }[]) {
-  const rows = new BinaryCopyRows();
-  for (const c of changes) rows.row(TIER_CHANGE_COLUMNS.length).uuid(c.id).text(c.from).text(c.to).int2(c.score);
+  const rows = new RunTierChanges();
+  const bytes = new Uint8Array(16);
+  for (const c of changes) {
+    uuidToBytes(c.id, 0, bytes, 0);
+    rows.add(bytes, 0, c.from, c.to, c.score);
+  }
   return rows;
 }
 

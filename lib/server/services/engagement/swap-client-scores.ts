@@ -1,7 +1,7 @@
 import "server-only";
 import type { Writable } from "node:stream";
 import type { Sql, TransactionSql } from "postgres";
-import { type BinaryCopyRows, copyAllRows } from "@/lib/server/db/copy-binary";
+import type { RunTierChanges } from "./run-tier-changes";
 
 const LIVE = "client_scores";
 const NEXT = "client_scores_next";
@@ -71,9 +71,6 @@ export async function readHorizon(sql: Sql): Promise<string> {
   return row.horizon;
 }
 
-/** The tier changes a run hands to the swap, as binary COPY rows of these columns. */
-export const TIER_CHANGE_COLUMNS = ["client_id", "from_tier", "to_tier", "score"] as const;
-
 /**
  * Puts the loaded copy in place of client_scores in one short transaction, which also records the run's tier
  * changes and runs `alongside` first, so they land exactly when the scores do. Readers and writers wait meanwhile.
@@ -88,7 +85,7 @@ export const TIER_CHANGE_COLUMNS = ["client_id", "from_tier", "to_tier", "score"
  */
 export async function swapInNextClientScores(
   sql: Sql,
-  run: { asOf: Date; runId: string; tierChanges: BinaryCopyRows; loaded: number; readHorizon: string; indexes: IndexDefinition[] },
+  run: { asOf: Date; runId: string; tierChanges: RunTierChanges; loaded: number; readHorizon: string; indexes: IndexDefinition[] },
   alongside?: (tx: TransactionSql) => Promise<void>,
 ): Promise<void> {
   const asOf = run.asOf.toISOString();
@@ -159,16 +156,15 @@ const assignments = (source: string) =>
     .map((c) => `${c} = ${source}.${c}`)
     .join(", ");
 
-async function insertTierChanges(tx: TransactionSql, run: { asOf: Date; runId: string; tierChanges: BinaryCopyRows }): Promise<void> {
-  // A first run, and a quiet night, have none: no table to make and drop inside the lock.
+async function insertTierChanges(tx: TransactionSql, run: { asOf: Date; runId: string; tierChanges: RunTierChanges }): Promise<void> {
+  // A first run, and a quiet night, have none.
   if (run.tierChanges.size === 0) return;
-  await tx.unsafe(`create temporary table run_tier_changes (client_id uuid, from_tier engagement_tier, to_tier engagement_tier, score smallint) on commit drop`);
-  await copyAllRows(await tx.unsafe(`copy run_tier_changes (${TIER_CHANGE_COLUMNS.join(", ")}) from stdin with (format binary)`).writable(), run.tierChanges);
   await tx.unsafe(
     `insert into tier_changes (client_id, run_id, from_tier, to_tier, score, changed_at)
      select c.client_id, $2::uuid, c.from_tier, c.to_tier, c.score, $1::timestamptz
-     from run_tier_changes c join ${LIVE} live on live.client_id = c.client_id join clients on clients.id = c.client_id
+     from unnest($3::uuid[], $4::engagement_tier[], $5::engagement_tier[], $6::int2[]) as c(client_id, from_tier, to_tier, score)
+       join ${LIVE} live on live.client_id = c.client_id join clients on clients.id = c.client_id
      where live.tier = c.from_tier and live.scored_at <= $1::timestamptz`,
-    [run.asOf.toISOString(), run.runId],
+    [run.asOf.toISOString(), run.runId, ...run.tierChanges.arrayLiterals()],
   );
 }
