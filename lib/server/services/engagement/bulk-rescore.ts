@@ -65,9 +65,6 @@ async function rescoreAndPublish(db: Database, input: BulkRescoreInput): Promise
 
   const client = db.$client;
   const horizon = await readHorizon(client);
-  // Left by a run whose process died before going live.
-  const cleared = dropUnpublishedRunSnapshots(client);
-  cleared.catch(() => {});
   const chunks: Chunk[] = [];
   await forEachChunk(db, input.chunks ?? {}, async (range) => {
     const chunk = await inRawChunkTransaction(client, (tx) => readChunk(tx, range, asOf));
@@ -79,11 +76,16 @@ async function rescoreAndPublish(db: Database, input: BulkRescoreInput): Promise
   chunks.sort(byFirstClient);
   const clients = chunks.reduce((n, chunk) => n + chunk.clients, 0);
   // Asked for while the model is fitted, when the database has nothing else to do (during the reads it has no core
-  // to spare): the progress bar's exact total, and the live table's index definitions for the fresh one.
+  // to spare): the progress bar's exact total, the live table's index definitions for the fresh one, and clearing up.
   const totalStored = db.update(scoringRuns).set({ total: clients }).where(sql`${scoringRuns.id} = ${runId}`);
   totalStored.catch(() => {});
   const indexes = liveClientScoreIndexes(client);
   indexes.catch(() => {});
+  // Left by a run whose process died before going live.
+  const cleared = dropUnpublishedRunSnapshots(client);
+  cleared.catch(() => {});
+  // They are only sent once this thread lets go: before the fit holds it.
+  await new Promise<void>((resolve) => setImmediate(resolve));
   const inputs = new DistinctBgNbdInputs(concatenate(chunks.map((chunk) => chunk.keys)));
   // Each chunk's histories' positions among the distinct inputs, where their forecasts will be.
   const inputIndexes = slices(inputs.indexOfInput, chunks.map((chunk) => chunk.keys.length));
@@ -227,7 +229,7 @@ async function writeAssessments(
         await snapshots.flush();
         callbacks.onWritten(chunk.clients);
       }
-          const scoresLoaded = client.begin(async (scoresTx) => {
+      const scoresLoaded = client.begin(async (scoresTx) => {
         const scores = new BinaryCopyWriter(await createNextClientScores(scoresTx), { batchBytes: 2 * 1024 * 1024, maxQueuedBytes: 8 * 1024 * 1024 });
         try {
           await listRows.writeSorted(scores, asOfMs);
