@@ -19,7 +19,7 @@ const tables = (await cleaner<{ name: string }[]>`select quote_ident(tablename) 
 beforeEach(async () => {
   if (tables.length) await cleaner.unsafe(`truncate ${tables.join(", ")} restart identity cascade`);
   // Full runs add a partition of engagement_snapshots each (see run-snapshots.ts).
-  const runTables = await cleaner<{ name: string }[]>`select quote_ident(tablename) as name from pg_tables where schemaname = 'public' and tablename like 'snapshots\_run\_%'`;
+  const runTables = await cleaner<{ name: string }[]>`select quote_ident(tablename) as name from pg_tables where schemaname = 'public' and tablename ~ '^snapshots_run_[0-9a-f]{32}$'`;
   if (runTables.length) await cleaner.unsafe(`drop table ${runTables.map((t) => t.name).join(", ")}`);
 });
 

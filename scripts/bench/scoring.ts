@@ -64,7 +64,7 @@ try {
   const { fitHistories, loadBgNbdHistories } = await import("@/lib/server/services/engagement/model-fit");
   const { startFullRescore } = await import("@/lib/server/services/engagement/start-full-rescore");
   const { runFullRescore } = await import("@/lib/server/services/engagement/run-full-rescore");
-  const { runSnapshotsTable } = await import("@/lib/server/services/engagement/run-snapshots");
+  const { dropAllRunSnapshots, runSnapshotsTable } = await import("@/lib/server/services/engagement/run-snapshots");
   const ctx = { actor: { type: "system", name: "bench" } as const, db };
   const [settings] = await db.execute<{ shared_buffers: string; version: string }>(sql`select current_setting('shared_buffers') as shared_buffers, current_setting('server_version') as version`);
   console.log(`PostgreSQL ${settings?.version}, shared_buffers ${settings?.shared_buffers}`);
@@ -79,9 +79,7 @@ try {
     const { result: seeded } = await timed(`seed ${count(size)} demo clients`, size, () => seedDemoData({ url: pg.url("bench"), clients: size, seed: 1, asOf: AS_OF, reset: true }), (r) => `${count(r.orders)} orders`);
     // Every run adds a partition of the snapshots (see run-snapshots.ts); runs forgotten here leave theirs behind.
     const forgetRuns = async () => {
-      const partitions = await db.execute<{ name: string }>(sql`
-        select inhrelid::regclass::text as name from pg_inherits where inhparent = 'engagement_snapshots'::regclass and inhrelid::regclass::text like 'snapshots\_run\_%'`);
-      for (const { name } of partitions) await db.execute(sql.raw(`drop table ${name}`));
+      await dropAllRunSnapshots(db.$client);
       await db.execute(sql`truncate engagement_snapshots, tier_changes, model_fits, scoring_runs`);
     };
     await forgetRuns();

@@ -6,6 +6,7 @@ import {
   type Archetype,
   type DemoClient,
 } from "@/lib/domain/demo";
+import { dropAllRunSnapshots } from "@/lib/server/services/engagement/run-snapshots";
 import { createDemoUsers } from "./demo-users";
 import { loadClientsAndOrders } from "./load-clients-and-orders";
 import { suspendIndexesAndKeys } from "./suspend-indexes";
@@ -84,6 +85,8 @@ export async function seedDemoData(options: SeedDemoDataOptions): Promise<SeedDe
       await tx`set local maintenance_work_mem = '1GB'`;
       if (options.reset) {
         await tx`truncate users, clients, orders, engagement_snapshots cascade`;
+        // Full runs' partitions would stay behind, empty, with their runs gone.
+        await dropAllRunSnapshots(tx);
       } else {
         const nonEmpty = await nonEmptyTables(tx);
         if (nonEmpty.length > 0) throw new DatabaseNotEmptyError(nonEmpty);

@@ -1,14 +1,15 @@
 import "server-only";
-import { and, desc, eq, inArray } from "drizzle-orm";
+import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import { assessEngagement, EMPTY_CLIENT_HISTORY, type EngagementComponents, type EngagementDriver, type EngagementSettings } from "@/lib/domain/engagement";
 import { authorize, clientScopeWhere } from "@/lib/server/auth/permissions";
 import type { ServiceContext } from "@/lib/server/context";
-import { clients, engagementSnapshots } from "@/lib/server/db/schema";
+import { clients, engagementSnapshots, scoringRuns } from "@/lib/server/db/schema";
 import { aggregateHistories } from "@/lib/server/services/engagement/client-histories";
 import { modelFitById } from "@/lib/server/services/engagement/model-fit";
+import { ofRunsOrUnrun } from "@/lib/server/services/engagement/run-snapshots";
 import { readSettings } from "@/lib/server/services/settings/settings-store";
 
-/** Enough snapshots for a few months of nightly rescoring; older ones stay stored but are not drawn. */
+/** Enough snapshots for a few months of nightly rescoring; older runs' snapshots stay stored but are not read. */
 export const SCORE_HISTORY_LIMIT = 120;
 
 /**
@@ -49,18 +50,19 @@ const SNAPSHOT_FIELDS = {
 };
 
 /**
- * A client's latest snapshots, newest first, if the actor may see the client: one probe of the client index of each
- * partition of engagement_snapshots (one per full run, one for snapshots written one client at a time).
+ * A client's latest snapshots, newest first, if the actor may see the client: one probe of the client index of the
+ * partitions that can hold them, those of the latest `limit` full runs and the one for single-client snapshots.
  */
-function snapshotHistory(ctx: ServiceContext, clientId: string, limit: number) {
+async function snapshotHistory(ctx: ServiceContext, clientId: string, limit: number) {
   const visible = inArray(
     engagementSnapshots.clientId,
     ctx.db.select({ id: clients.id }).from(clients).where(and(eq(clients.id, clientId), clientScopeWhere(ctx.actor))),
   );
+  const runs = await ctx.db.select({ id: scoringRuns.id }).from(scoringRuns).where(eq(scoringRuns.status, "succeeded")).orderBy(desc(scoringRuns.asOf)).limit(limit);
   return ctx.db
     .select(SNAPSHOT_FIELDS)
     .from(engagementSnapshots)
-    .where(and(eq(engagementSnapshots.clientId, clientId), visible))
+    .where(and(eq(engagementSnapshots.clientId, clientId), ofRunsOrUnrun(sql`${engagementSnapshots.runId}`, runs.map((run) => run.id)), visible))
     .orderBy(desc(engagementSnapshots.asOf))
     .limit(limit);
 }

@@ -38,6 +38,7 @@ const HEX_DIGITS = "0123456789abcdef";
 
 /** The canonical text of the uuid whose 16 bytes start at `offset` in `bytes` (uuidToBytes undone). */
 export function uuidFromBytes(bytes: Uint8Array, offset: number): string {
+  if (!(offset >= 0 && offset + 16 <= bytes.length)) throw new RangeError(`no uuid at ${offset} of ${bytes.length} bytes`);
   let text = "";
   for (let i = 0; i < 16; i++) {
     const byte = bytes[offset + i] ?? 0;

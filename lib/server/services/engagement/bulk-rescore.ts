@@ -72,18 +72,25 @@ async function rescoreAndPublish(db: Database, input: BulkRescoreInput): Promise
     progress.add(Math.floor(chunk.clients / 2));
   });
   // Workers finish their ranges out of order. Written in client order, the list rows sort stably (see ClientScoreRows)
-  // and the snapshots' index takes its inserts in key order.
+  // and the snapshots' index is built from presorted rows.
   chunks.sort(byFirstClient);
   const clients = chunks.reduce((n, chunk) => n + chunk.clients, 0);
   // Asked for while the model is fitted, when the database has nothing else to do (during the reads it has no core
   // to spare): the progress bar's exact total, the live table's index definitions for the fresh one, and clearing up.
-  const totalStored = db.update(scoringRuns).set({ total: clients }).where(sql`${scoringRuns.id} = ${runId}`);
-  totalStored.catch(() => {});
+  // The total only sizes the progress bar, and tidying up can wait for the next run: neither failing fails this one.
+  const totalStored = db
+    .update(scoringRuns)
+    .set({ total: clients })
+    .where(sql`${scoringRuns.id} = ${runId}`)
+    .execute()
+    .then(
+      () => undefined,
+      (error: unknown) => console.warn(`Scoring run ${runId} could not store its total`, error),
+    );
   const indexes = liveClientScoreIndexes(client);
   indexes.catch(() => {});
   // Left by a run whose process died before going live.
-  const cleared = dropUnpublishedRunSnapshots(client);
-  cleared.catch(() => {});
+  const cleared = dropUnpublishedRunSnapshots(client).catch((error: unknown) => console.warn(`Scoring run ${runId} could not drop a dead run's table`, error));
   // They are only sent once this thread lets go: before the fit holds it.
   await new Promise<void>((resolve) => setImmediate(resolve));
   const inputs = new DistinctBgNbdInputs(concatenate(chunks.map((chunk) => chunk.keys)));
@@ -103,8 +110,8 @@ async function rescoreAndPublish(db: Database, input: BulkRescoreInput): Promise
   });
   await progress.settled();
   await totalStored;
-  await swapInNextClientScores(client, { asOf, runId, tierChanges, loaded: clients, readHorizon: horizon, indexes: await indexes }, (tx) =>
-    publishRunSnapshots(tx, { runId, asOf }),
+  await swapInNextClientScores(client, { asOf, runId, tierChanges, loaded: clients, readHorizon: horizon, indexes: await indexes }, (tx, context) =>
+    publishRunSnapshots(tx, { runId, asOf }, context),
   );
   return model;
 }

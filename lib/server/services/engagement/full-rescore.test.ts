@@ -29,13 +29,18 @@ async function snapshotsAt(asOf: Date) {
 async function runPartitions() {
   const rows = await db.execute<{ name: string }>(sql`
     select c.relname as name from pg_inherits i join pg_class c on c.oid = i.inhrelid
-    where i.inhparent = 'engagement_snapshots'::regclass and c.relname like 'snapshots\_run\_%' order by 1`);
+    where i.inhparent = 'engagement_snapshots'::regclass and c.relname ~ '^snapshots_run_[0-9a-f]{32}$' order by 1`);
   return rows.map((r) => r.name);
 }
 
 async function tableExists(name: string) {
   const [row] = await db.execute<{ found: boolean }>(sql`select to_regclass(${name}) is not null as found`);
   return row?.found === true;
+}
+
+async function swapIsWaiting() {
+  const rows = await db.execute(sql`select 1 from pg_locks where relation = 'client_scores'::regclass and mode = 'AccessExclusiveLock' and not granted`);
+  return rows.length > 0;
 }
 
 const currentValues = () =>
@@ -153,11 +158,34 @@ describe("full rescoring", () => {
     // What a run that died between loading and going live leaves behind.
     const orphan = runSnapshotsTable(crypto.randomUUID());
     await db.execute(sql.raw(`create table ${orphan} (like engagement_snapshots)`));
-    const next = await run((await startFullRescore({ ctx: admin, input: { asOf: AS_OF.toISOString() } })).id);
+    const next = await run((await startFullRescore({ ctx: admin, input: { asOf: new Date(AS_OF.getTime() + 2 * 86_400_000).toISOString() } })).id);
     expect(next.status).toBe("succeeded");
     expect(await tableExists(orphan)).toBe(false);
-    expect(await runPartitions()).toEqual([runSnapshotsTable(next.id)]);
-    expect(done.id).not.toBe(next.id);
+    // The partitions of runs that went live stay.
+    expect(await runPartitions()).toEqual([runSnapshotsTable(done.id), runSnapshotsTable(next.id)].sort());
+  });
+
+  it("waits for a single-client rescoring under way instead of deadlocking with it, when a rerun replaces a date", async () => {
+    const admin = await userContext("admin");
+    const [client] = await insertDemoClients(20, AS_OF);
+    await run((await startFullRescore({ ctx: admin, input: { asOf: AS_OF.toISOString() } })).id);
+    // A single-client rescoring half-way: it has read the client's scores and not yet replaced its snapshot.
+    const rescoring = await db.$client.reserve();
+    try {
+      await rescoring.unsafe("begin");
+      await rescoring.unsafe("select score from client_scores where client_id = $1", [client ?? ""]);
+      const rerun = run((await startFullRescore({ ctx: admin, input: { asOf: AS_OF.toISOString() } })).id);
+      // The rerun's swap now waits for client_scores; the rescoring goes on to the snapshots.
+      for (let waited = 0; !(await swapIsWaiting()); waited += 20) {
+        if (waited > 20_000) throw new Error("the swap never waited for client_scores");
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      await rescoring.unsafe("delete from engagement_snapshots where client_id = $1 and as_of = $2", [client ?? "", AS_OF.toISOString()]);
+      await rescoring.unsafe("commit");
+      expect((await rerun).status).toBe("succeeded");
+    } finally {
+      rescoring.release();
+    }
   });
 
   it("keeps a score a client got as of a later date, and a client created meanwhile, when the full run's table is swapped in", async () => {

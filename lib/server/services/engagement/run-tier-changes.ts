@@ -4,7 +4,8 @@ import { uuidFromBytes } from "@/lib/server/db/copy-binary";
 
 /**
  * The tier changes a full run saw, kept as four columns for the swap to check and store in one statement
- * (`unnest` over arrays): a night has a few thousand, too few for a table of their own inside the swap's lock.
+ * (`unnest` over arrays) instead of a temporary table made and dropped inside its lock. A night has a few thousand
+ * at a million clients; a changed tier threshold can make it hundreds of thousands, which still works, row by row.
  */
 export class RunTierChanges {
   private readonly clientIds: string[] = [];

@@ -3,6 +3,7 @@ import { sql } from "drizzle-orm";
 import { type CurrentEngagement, currentEngagementOf, type EngagementAssessment, type EngagementTier, sameCurrentEngagement } from "@/lib/domain/engagement";
 import type { Executor } from "@/lib/server/db/client";
 import { type ClientSelection, selectionWhere } from "./client-selection";
+import { ofRunsOrUnrun } from "./run-snapshots";
 
 export type CurrentRow = {
   id: string;
@@ -38,7 +39,7 @@ const storedCurrent = (row: CurrentRow): CurrentEngagement | null =>
  * Writes one snapshot per client (replacing any earlier snapshot with the same as-of date, so a rerun never
  * duplicates), copies the values onto the client rows that changed, and records each tier change.
  * A client already scored as of a later date keeps its newer values: its snapshot is still stored.
- * Everything is set-based: four statements whatever the number of clients.
+ * Everything is set-based: five statements whatever the number of clients.
  */
 export async function saveAssessments(
   tx: Executor,
@@ -66,7 +67,12 @@ export async function saveAssessments(
     return before && sameCurrentEngagement(before, after, batch.asOf) ? [] : [{ client_id: row.id, from_tier: before?.tier ?? null, ...after }];
   });
 
-  await tx.execute(sql`delete from engagement_snapshots where as_of = ${asOfText}::timestamptz and ${selectionWhere(sql`client_id`, selection)}`);
+  // Only the partitions that can hold snapshots of this date: the full runs as of it (usually none) and the one for
+  // single-client snapshots, rather than one probe of every night's partition.
+  const runsOfDate = await tx.execute<{ id: string }>(sql`select id from scoring_runs where as_of = ${asOfText}::timestamptz`);
+  await tx.execute(sql`
+    delete from engagement_snapshots where as_of = ${asOfText}::timestamptz and ${selectionWhere(sql`client_id`, selection)}
+      and ${ofRunsOrUnrun(sql`run_id`, runsOfDate.map((run) => run.id))}`);
   if (snapshots.length) {
     await tx.execute(sql`
       insert into engagement_snapshots (client_id, run_id, as_of, score, tier, recency, frequency, value, keep_rate, p_alive, expected_orders90d, next_order_expected_at, model_fit_id, model_version)

@@ -114,11 +114,33 @@ describe("swapping a full run's scores in", () => {
     const { ids, run, horizon } = await runOverHealthyClients(3);
     const [deleted, ...kept] = ids;
     await db.delete(clients).where(eq(clients.id, deleted ?? ""));
-    await swapInNextClientScores(db.$client, { asOf: AS_OF, runId: run.id, tierChanges: tierChangeRows([]), loaded: ids.length, readHorizon: horizon, indexes: await liveClientScoreIndexes(db.$client) });
+    const told: { clientsMayBeGone: boolean }[] = [];
+    await swapInNextClientScores(
+      db.$client,
+      { asOf: AS_OF, runId: run.id, tierChanges: tierChangeRows([]), loaded: ids.length, readHorizon: horizon, indexes: await liveClientScoreIndexes(db.$client) },
+      async (_tx, context) => void told.push(context),
+    );
 
     const live = await liveScores();
     expect([...live.keys()].sort()).toEqual([...kept].sort());
+    // What goes live alongside (the run's snapshots) hears of it, once.
+    expect(told).toEqual([{ clientsMayBeGone: true }]);
     for (const id of kept) expect(live.get(id)).toEqual({ score: 72, tier: "healthy", scoredAt: AS_OF });
+  });
+
+  it("tells what goes live alongside that nobody was deleted, once it holds the live table", async () => {
+    const { ids, run, horizon } = await runOverHealthyClients(2);
+    const seen: { clientsMayBeGone: boolean; lockedScores: boolean }[] = [];
+    await swapInNextClientScores(
+      db.$client,
+      { asOf: AS_OF, runId: run.id, tierChanges: tierChangeRows([]), loaded: ids.length, readHorizon: horizon, indexes: await liveClientScoreIndexes(db.$client) },
+      async (tx, context) => {
+        const [lock] = await tx<{ held: boolean }[]>`
+          select exists (select 1 from pg_locks where relation = 'client_scores'::regclass and mode = 'AccessExclusiveLock' and pid = pg_backend_pid()) as held`;
+        seen.push({ ...context, lockedScores: lock?.held === true });
+      },
+    );
+    expect(seen).toEqual([{ clientsMayBeGone: false, lockedScores: true }]);
   });
 
   it("keeps a client created meanwhile and scored as of an earlier date, while one deleted meanwhile goes", async () => {

@@ -22,7 +22,7 @@ export async function createNextClientScores(tx: TransactionSql): Promise<Writab
 
 export type IndexDefinition = { name: string; definition: string };
 
-/** The live table's indexes, read when a run starts so that building them on the copy waits for nothing else. */
+/** The live table's indexes, to build the same on the copy. */
 export async function liveClientScoreIndexes(sql: Sql): Promise<IndexDefinition[]> {
   return sql<IndexDefinition[]>`
     select indexname as name, indexdef as definition from pg_indexes where schemaname = current_schema() and tablename = ${LIVE}`;
@@ -73,7 +73,8 @@ export async function readHorizon(sql: Sql): Promise<string> {
 
 /**
  * Puts the loaded copy in place of client_scores in one short transaction, which also records the run's tier
- * changes and runs `alongside` first, so they land exactly when the scores do. Readers and writers wait meanwhile.
+ * changes and runs `alongside`, so they land exactly when the scores do. Readers and writers wait meanwhile.
+ * `alongside` runs once client_scores is locked, told whether clients may have been deleted since the run read them.
  * - A tier change the run saw is stored only if the live row still shows the tier it moved from.
  * - Rows written to the live table while the run was loading are carried over, so the swap never loses a newer
  *   score: a client rescored as of a later date, or created since (scored or not).
@@ -86,12 +87,10 @@ export async function readHorizon(sql: Sql): Promise<string> {
 export async function swapInNextClientScores(
   sql: Sql,
   run: { asOf: Date; runId: string; tierChanges: RunTierChanges; loaded: number; readHorizon: string; indexes: IndexDefinition[] },
-  alongside?: (tx: TransactionSql) => Promise<void>,
+  alongside?: (tx: TransactionSql, context: { clientsMayBeGone: boolean }) => Promise<void>,
 ): Promise<void> {
   const asOf = run.asOf.toISOString();
   await sql.begin(async (tx) => {
-    // What else goes live with the scores (the run's snapshots), before the lock on them.
-    await alongside?.(tx);
     // The drop needs this lock anyway; taking it first means no upgrade half-way (readers wait a moment).
     await tx.unsafe(`lock table ${LIVE} in access exclusive mode`);
     await insertTierChanges(tx, run);
@@ -109,6 +108,8 @@ export async function swapInNextClientScores(
         [asOf],
       );
       await tx.unsafe(`drop table ${NEXT}`);
+      // Rare enough (a run filling in history) not to work out whether anyone was deleted.
+      await alongside?.(tx, { clientsMayBeGone: true });
       return;
     }
     // A later-dated score replaces the run's.
@@ -131,7 +132,8 @@ export async function swapInNextClientScores(
     }
     // Every live row is now in the copy, so a copy with more rows holds clients deleted meanwhile.
     const next = counts.later > 0 ? await countRows(tx, NEXT) : run.loaded + created;
-    if (next > counts.live) {
+    const clientsGone = next > counts.live;
+    if (clientsGone) {
       await tx.unsafe(`delete from ${NEXT} n where not exists (select 1 from ${LIVE} live where live.client_id = n.client_id)`);
     }
     await tx.unsafe(`drop table ${LIVE}`);
@@ -141,6 +143,7 @@ export async function swapInNextClientScores(
     await tx.unsafe(
       `alter table ${LIVE} add constraint client_scores_client_id_clients_id_fk foreign key (client_id) references clients(id) on delete cascade not valid`,
     );
+    await alongside?.(tx, { clientsMayBeGone: clientsGone });
   });
 }
 
