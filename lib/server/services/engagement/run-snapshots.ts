@@ -85,7 +85,7 @@ export async function publishRunSnapshots(tx: TransactionSql, run: { runId: stri
  * process died between loading and going live. Call with the full-rescore lock held, so no run is loading one.
  */
 export async function dropUnpublishedRunSnapshots(sql: Sql, runId?: string): Promise<void> {
-  await dropRunTables(sql, runId ? `and relname = ${literal(runSnapshotsTable(runId))}` : "and not relispartition");
+  await dropRunTables(sql, `and not relispartition ${runId ? `and relname = ${literal(runSnapshotsTable(runId))}` : ""}`);
 }
 
 /** Drops every run's snapshots, partitions included: for resetting a database (the seed's reset, benchmarks). */
