@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import postgres from "postgres";
 import { afterAll, beforeEach, inject } from "vitest";
+import { dropAllRunSnapshots } from "@/lib/server/services/engagement/run-snapshots";
 
 // Each test file gets its own database cloned from the migrated template, so files never see each
 // other's rows; every test starts from empty tables.
@@ -18,9 +19,8 @@ const tables = (await cleaner<{ name: string }[]>`select quote_ident(tablename) 
 
 beforeEach(async () => {
   if (tables.length) await cleaner.unsafe(`truncate ${tables.join(", ")} restart identity cascade`);
-  // Full runs add a partition of engagement_snapshots each (see run-snapshots.ts).
-  const runTables = await cleaner<{ name: string }[]>`select quote_ident(tablename) as name from pg_tables where schemaname = 'public' and tablename ~ '^snapshots_run_[0-9a-f]{32}$'`;
-  if (runTables.length) await cleaner.unsafe(`drop table ${runTables.map((t) => t.name).join(", ")}`);
+  // Full runs add a partition of engagement_snapshots each.
+  await dropAllRunSnapshots(cleaner);
 });
 
 afterAll(async () => {

@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { generateDemoClientChunks } from "@/lib/domain/demo";
 import { db } from "@/lib/server/db/client";
 import { clients, orders, scoringRuns } from "@/lib/server/db/schema";
@@ -24,6 +24,11 @@ export async function queueRun(asOf: Date) {
   const [run] = await db.insert(scoringRuns).values({ asOf }).returning();
   if (!run) throw new Error("no run");
   return run;
+}
+
+export async function tableExists(name: string) {
+  const [row] = await db.execute<{ found: boolean }>(sql`select to_regclass(${name}) is not null as found`);
+  return row?.found === true;
 }
 
 export async function runById(id: string) {

@@ -4,12 +4,12 @@ import type { SystemActor } from "@/lib/domain/access/policy";
 import { db } from "@/lib/server/db/client";
 import { clientScores, clients, engagementSnapshots, modelFits, tierChanges } from "@/lib/server/db/schema";
 import { ConflictError, ForbiddenError } from "@/lib/server/errors";
-import { insertDemoClients, queueRun, runById } from "@/test/engagement-fixtures";
+import { insertDemoClients, queueRun, runById, tableExists } from "@/test/engagement-fixtures";
 import { userContext } from "@/test/fixtures";
 import { getLatestScoringRun } from "@/lib/server/data/scoring-runs";
 import { rescoreClient, rescoreClients } from "./rescore-client";
 import { runFullRescore } from "./run-full-rescore";
-import { runSnapshotsTable } from "./run-snapshots";
+import { RUN_TABLE_PATTERN, runSnapshotsTable } from "./run-snapshots";
 import { startFullRescore } from "./start-full-rescore";
 
 const AS_OF = new Date("2026-06-01T00:00:00Z");
@@ -29,13 +29,8 @@ async function snapshotsAt(asOf: Date) {
 async function runPartitions() {
   const rows = await db.execute<{ name: string }>(sql`
     select c.relname as name from pg_inherits i join pg_class c on c.oid = i.inhrelid
-    where i.inhparent = 'engagement_snapshots'::regclass and c.relname ~ '^snapshots_run_[0-9a-f]{32}$' order by 1`);
+    where i.inhparent = 'engagement_snapshots'::regclass and c.relname ~ ${RUN_TABLE_PATTERN} order by 1`);
   return rows.map((r) => r.name);
-}
-
-async function tableExists(name: string) {
-  const [row] = await db.execute<{ found: boolean }>(sql`select to_regclass(${name}) is not null as found`);
-  return row?.found === true;
 }
 
 async function swapIsWaiting() {

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/server/db/client";
 import { BinaryCopyWriter } from "@/lib/server/db/copy-binary";
 import { clients, engagementSnapshots } from "@/lib/server/db/schema";
-import { queueRun } from "@/test/engagement-fixtures";
+import { queueRun, tableExists } from "@/test/engagement-fixtures";
 import { createRunSnapshots, dropUnpublishedRunSnapshots, indexRunSnapshots, ofRunsOrUnrun, publishRunSnapshots, runSnapshotsTable } from "./run-snapshots";
 
 const AS_OF = new Date("2026-06-01T00:00:00Z");
@@ -43,11 +43,6 @@ const snapshots = () =>
     .select({ clientId: engagementSnapshots.clientId, runId: engagementSnapshots.runId, asOf: engagementSnapshots.asOf, score: engagementSnapshots.score })
     .from(engagementSnapshots)
     .orderBy(asc(engagementSnapshots.asOf), asc(engagementSnapshots.clientId));
-
-async function tableExists(name: string) {
-  const [row] = await db.execute<{ found: boolean }>(sql`select to_regclass(${name}) is not null as found`);
-  return row?.found === true;
-}
 
 describe("a full run's snapshots table", () => {
   it("becomes a partition with the run's constants in every row, replacing only what the run rescored on its date", async () => {

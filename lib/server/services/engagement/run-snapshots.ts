@@ -7,7 +7,8 @@ const SNAPSHOTS = "engagement_snapshots";
 const UNRUN_SNAPSHOTS = "engagement_snapshots_unrun";
 // A run's partition is this and its id's 32 hex digits (drizzle/0009 names the partitions it makes the same way).
 const RUN_TABLE_PREFIX = "snapshots_run_";
-const RUN_TABLE_PATTERN = `^${RUN_TABLE_PREFIX}[0-9a-f]{32}$`;
+/** Matches the name of a run's table, and no other. */
+export const RUN_TABLE_PATTERN = `^${RUN_TABLE_PREFIX}[0-9a-f]{32}$`;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** Column values every snapshot of a run shares, given once for the run's whole table instead of in each row. */
