@@ -20,6 +20,10 @@ export const budgetBand = pgEnum("budget_band", ["under_50", "50_100", "100_200"
 
 export type ClientSizes = { top?: string; bottom?: string; dress?: string; shoe?: string };
 
+/**
+ * Two triggers on this table live only in the migrations, since Drizzle has no triggers (see beyond-drizzle.ts):
+ * an insert creates each client's client_scores row, a delete removes its snapshots and tier changes.
+ */
 export const clients = pgTable(
   "clients",
   {
