@@ -1,8 +1,8 @@
-import type { Client } from "@/lib/server/db/schema";
+import type { ClientDetail } from "@/lib/server/data/clients";
 import type { ClientFormDefaults } from "./client-form";
 
 /** A saved client in the shape the form's fields are named. */
-export function clientFormDefaults(client: Client): ClientFormDefaults {
+export function clientFormDefaults(client: ClientDetail): ClientFormDefaults {
   return {
     name: client.name,
     email: client.email,

@@ -1,3 +1,4 @@
+import "server-only";
 import { pgEnum } from "drizzle-orm/pg-core";
 import { ENGAGEMENT_TIERS } from "../../../domain/engagement/tiers";
 

@@ -1,3 +1,4 @@
+import "server-only";
 import { bigint, index, integer, jsonb, pgEnum, pgTable, real, smallint, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { clients, pAliveSortKey, scoreSortKey } from "./clients";
 import { users } from "./users";
