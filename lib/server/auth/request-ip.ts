@@ -1,6 +1,6 @@
 import "server-only";
 import type { IncomingMessage } from "node:http";
-import { normaliseAddress, resolveClientAddress } from "@/lib/domain/access/client-address";
+import { normaliseAddress, type ProxyTrust, resolveClientAddress } from "@/lib/domain/access/client-address";
 import { env } from "@/lib/env";
 
 type HeaderGetter = (name: string) => string | null;
@@ -11,9 +11,9 @@ type HeaderGetter = (name: string) => string | null;
  * (scripts/serve.ts, through forwardClientAddress) wrote into X-Forwarded-For; "unknown" groups callers we
  * cannot tell apart.
  */
-export function clientIp(headers: Headers | HeaderGetter): string {
+export function clientIp(headers: Headers | HeaderGetter, trusted: ProxyTrust = env.TRUSTED_PROXY): string {
   const header: HeaderGetter = typeof headers === "function" ? headers : (name) => headers.get(name);
-  if (env.TRUSTED_PROXY.kind === "vercel") {
+  if (trusted.kind === "vercel") {
     const platform = header("x-vercel-forwarded-for")?.split(",")[0]?.trim();
     return platform ? normaliseAddress(platform) : "unknown";
   }
