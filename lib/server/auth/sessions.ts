@@ -22,6 +22,11 @@ export async function endSession(db: Executor, sessionId: string): Promise<void>
   await db.delete(sessions).where(eq(sessions.sessionToken, sessionId));
 }
 
+/** Ends every session of a user (deactivation), so reactivating later does not revive a copied cookie. */
+export async function endUserSessions(db: Executor, userId: string): Promise<void> {
+  await db.delete(sessions).where(eq(sessions.userId, userId));
+}
+
 /** The active user behind a live session, or null when the session ended, expired or belongs to someone else. */
 export async function sessionUser(db: Executor, userId: string, sessionId: string) {
   const [row] = await db
