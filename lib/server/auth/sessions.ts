@@ -13,8 +13,8 @@ import { sessions, users } from "@/lib/server/db/schema";
 export async function startSession(db: Executor, userId: string, now = new Date()): Promise<string> {
   const sessionId = randomUUID();
   await db.insert(sessions).values({ sessionToken: sessionId, userId, expires: new Date(now.getTime() + env.SESSION_MAX_AGE_HOURS * 3600_000) });
-  // Expired rows only take room; a sign-in is a fine moment to drop this user's.
-  await db.delete(sessions).where(and(eq(sessions.userId, userId), lt(sessions.expires, now)));
+  // Expired rows only take room; a sign-in is a fine moment to drop them (the table holds only live sign-ins).
+  await db.delete(sessions).where(lt(sessions.expires, now));
   return sessionId;
 }
 
