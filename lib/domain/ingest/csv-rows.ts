@@ -75,7 +75,8 @@ export function validateOrderRow(row: CsvRow, defaults: { updatedAt: Date }): Or
 
 export type ClientRowResult = { ok: true; profile: IngestClientProfile } | { ok: false; errors: CsvFieldError[] };
 
-export function validateClientRow(row: CsvRow): ClientRowResult {
+/** `defaults.updatedAt` versions rows without an updated_at column: the time the file was uploaded. */
+export function validateClientRow(row: CsvRow, defaults: { updatedAt: Date }): ClientRowResult {
   const sizes = { top: given(row.size_top), bottom: given(row.size_bottom), dress: given(row.size_dress), shoe: given(row.size_shoe) };
   const anySize = Object.values(sizes).some((v) => v !== undefined);
   const styles = given(row.preferred_styles)
@@ -91,6 +92,7 @@ export function validateClientRow(row: CsvRow): ClientRowResult {
     marketing_consent: booleanish(row.marketing_consent),
     timezone: given(row.timezone),
     notes: given(row.notes),
+    updated_at: dateish(row.updated_at) ?? defaults.updatedAt.toISOString(),
   });
   if (!parsed.success) {
     return { ok: false, errors: fieldErrors(parsed.error, { "sizes.top": "size_top", "sizes.bottom": "size_bottom", "sizes.dress": "size_dress", "sizes.shoe": "size_shoe" }) };

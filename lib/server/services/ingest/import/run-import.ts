@@ -1,8 +1,9 @@
 import "server-only";
+import { consentAuditEntry } from "@/lib/domain/audit/consent";
 import { eq, sql } from "drizzle-orm";
 import type { IngestClientProfile, IngestCounts, IngestOrder, ItemOutcome } from "@/lib/domain/ingest/ingest-types";
 import { countOutcomes } from "@/lib/domain/ingest/ingest-types";
-import { writeAudit } from "@/lib/server/audit";
+import { writeAudit, writeAudits } from "@/lib/server/audit";
 import { db, type Executor } from "@/lib/server/db/client";
 import { importJobs } from "@/lib/server/db/schema";
 import { BULK_RESCORE_THRESHOLD, onClientProfilesUpdated, onOrdersChanged } from "@/lib/server/events/ingest-events";
@@ -18,7 +19,9 @@ export const IMPORT_CHUNK_ROWS = 1_000;
 
 type Chunk = { orders: { source: string; order: IngestOrder }[]; profiles: IngestClientProfile[] };
 
-async function storeChunk(tx: Executor, chunk: Chunk) {
+const IMPORT_ACTOR = { type: "system", name: "import" } as const;
+
+async function storeChunk(tx: Executor, jobId: string, chunk: Chunk) {
   const run = runViaDrizzle(tx);
   const bySource = new Map<string, IngestOrder[]>();
   for (const { source, order } of chunk.orders) {
@@ -37,6 +40,8 @@ async function storeChunk(tx: Executor, chunk: Chunk) {
     const stored = await storeClientProfiles(run, chunk.profiles);
     outcomes.push(...stored.outcomes);
     stored.changedClientIds.forEach((id) => changed.add(id));
+    // Consent given or withdrawn by the file: recorded per client, with the import it came from.
+    await writeAudits(tx, stored.consentChanges.map((change) => ({ actor: IMPORT_ACTOR, ...consentAuditEntry(change, { importJobId: jobId }) })));
   }
   return { counts: countOutcomes(outcomes), changedClientIds: [...changed] };
 }
@@ -62,7 +67,7 @@ export async function importValidRows(jobId: string): Promise<void> {
     chunk = { orders: [], profiles: [] };
     const { changedClientIds } = await withIngestRetry(() =>
       db.transaction(async (tx) => {
-        const stored = await storeChunk(tx, current);
+        const stored = await storeChunk(tx, jobId, current);
         await tx
           .update(importJobs)
           .set({
@@ -95,6 +100,6 @@ export async function importValidRows(jobId: string): Promise<void> {
   await db.transaction(async (tx) => {
     const [done] = await tx.update(importJobs).set({ status: "done", finishedAt: new Date(), heartbeatAt: new Date() }).where(eq(importJobs.id, jobId)).returning();
     const totals: IngestCounts & { imported: number } = { created: done?.created ?? 0, updated: done?.updated ?? 0, unchanged: done?.unchanged ?? 0, imported: done?.importedRows ?? 0 };
-    await writeAudit(tx, { type: "system", name: "import" }, { action: `import.${job.kind}.finish`, entityType: "import_job", entityId: jobId, after: totals });
+    await writeAudit(tx, IMPORT_ACTOR, { action: `import.${job.kind}.finish`, entityType: "import_job", entityId: jobId, after: totals });
   });
 }

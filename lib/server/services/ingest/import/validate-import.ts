@@ -14,7 +14,7 @@ const PROGRESS_EVERY_ROWS = 5_000;
 
 /** One CSV row checked the way the import will store it: the same schemas as the webhooks. */
 export function checkRow(job: Pick<ImportJob, "kind" | "createdAt">, row: CsvRow) {
-  return job.kind === "orders" ? validateOrderRow(row, { updatedAt: job.createdAt }) : validateClientRow(row);
+  return job.kind === "orders" ? validateOrderRow(row, { updatedAt: job.createdAt }) : validateClientRow(row, { updatedAt: job.createdAt });
 }
 
 /**
