@@ -1,5 +1,5 @@
 import { shopifyHmac } from "@/lib/domain/ingest/signature";
-import { updateShopifySettings } from "@/lib/server/services/ingest/shopify-settings";
+import { updateShopifySettings } from "@/lib/server/services/settings/update-shopify-settings";
 import { userContext } from "./fixtures";
 
 export const SHOPIFY_SECRET = "shpss_test_secret_for_rekindle";

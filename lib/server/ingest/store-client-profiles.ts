@@ -3,7 +3,7 @@ import { sql } from "drizzle-orm";
 import type { ConsentChange } from "@/lib/domain/audit/consent";
 import type { IngestClientProfile, ItemOutcome } from "@/lib/domain/ingest/ingest-types";
 import { RetryableIngestConflict } from "./retry";
-import type { RunSql } from "./run-sql";
+import type { RunSql } from "@/lib/server/db/run-sql";
 import { lockClientsByEmailStatement } from "./store-clients";
 
 
