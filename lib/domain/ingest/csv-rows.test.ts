@@ -67,6 +67,6 @@ describe("CSV client rows", () => {
 
 describe("CSV output", () => {
   it("quotes where needed and defuses formulas", () => {
-    expect(csvLine(["a", "b,c", 'say "hi"', "=SUM(A1)", "-5", "line\nbreak"])).toBe('a,"b,c","say ""hi""",\'=SUM(A1),-5,"line\nbreak"\r\n');
+    expect(csvLine(["a", "b,c", 'say "hi"', "=SUM(A1)", "-5", "line\nbreak"])).toBe('a,"b,c","say ""hi""",\'=SUM(A1),\'-5,"line\nbreak"\r\n');
   });
 });
