@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import { eq, sql } from "drizzle-orm";
-import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
+import { afterAll, afterEach, describe, expect, it, onTestFinished, vi } from "vitest";
 import type { UserActor } from "@/lib/domain/access/policy";
 import { db } from "@/lib/server/db/client";
 import { clients, importJobs, orders } from "@/lib/server/db/schema";
@@ -194,6 +194,7 @@ describe("CSV import", () => {
     await db.execute(sql`create function refuse_f1500() returns trigger language plpgsql as $$ begin
       if new.external_id = 'F-1500' then raise exception 'insert into orders refused: %', row_to_json(new); end if; return new; end $$`);
     await db.execute(sql`create trigger refuse_f1500 before insert on orders for each row execute function refuse_f1500()`);
+    onTestFinished(() => db.execute(sql`drop trigger if exists refuse_f1500 on orders`).then(() => undefined));
     await startImport({ ctx, input: { jobId: body.id } });
     await importSettled(body.id);
     const failed = await job(body.id);
