@@ -26,7 +26,7 @@ export async function getClientEngagement(ctx: ServiceContext, clientId: string)
     latest: latest
       ? {
           ...latest,
-          components: { recency: latest.recency, frequency: latest.frequency, value: latest.value, keepRate: latest.keepRate } satisfies EngagementComponents,
+          components: { recency: latest.recency, frequency: latest.frequency, value: latest.value, keepRate: latest.keepRate, outlook: null } satisfies EngagementComponents,
           drivers: await driversAsOf(ctx, clientId, latest.asOf, latest.modelFitId, settings),
         }
       : null,
