@@ -33,7 +33,7 @@ export function backtestScoring(check: HistoriesAt, training: HistoriesAt | null
   const trainingWindow = training ? Math.round((check.asOf.getTime() - training.asOf.getTime()) / DAY_MS) : 0;
   const { learned, calibration } = training ? learnWeightsAt(training.histories, training.orderedAgain, training.asOf, trainingWindow, settings) : { learned: null, calibration: null };
   const fit = fitDropoutModel(check.histories, check.asOf, model);
-  const { scored, pOrderOf } = scoreHistories(check.histories, check.asOf, settings, fit, learned?.weights ?? null, [horizonDays]);
+  const { scored, pOrderOf } = scoreHistories(check.histories, check.asOf, settings, fit, learned?.weights ?? null, [horizonDays], calibration);
   const clients: CheckedClient[] = scored.map((s, i) => {
     const lastOrderAt = check.histories[i]?.lastOrderAt ?? null;
     return {

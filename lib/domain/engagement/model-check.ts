@@ -1,7 +1,6 @@
 // The model check: does the score foretell who orders again better than "days since last order" and than the
 // model's own P(order) alone? Side by side, with the at-risk tier on its own and the calibration of P(order).
-import { TIER_ORDER } from "./backtest";
-import { areaUnderCurve, expectedCalibrationError, precisionAtTruePositives, type ProbabilityBin, probabilityBins } from "./ranking-metrics";
+import { areaUnderCurve, expectedCalibrationError, precisionAtTruePositives, precisionInBand, type ProbabilityBin, probabilityBins, truePositivesAtPrecision } from "./ranking-metrics";
 import type { EngagementTier } from "./score";
 
 /** One client as scored at the cutoff, and what it did in the horizon after. */
@@ -21,8 +20,13 @@ export interface FlagComparison {
   caught: number;
   precision: number | null;
   recall: number | null;
-  /** The rule's precision when it catches as many (the longest-gone clients first). */
+  /**
+   * The rule's precision at the same recall, the longest-gone clients first; for the at-risk tier alone, over the
+   * rule's band of as many clients after those the score calls lapsed (the rule's own "still within reach").
+   */
   rulePrecision: number | null;
+  /** How many the rule catches at the flag's precision. */
+  ruleCaughtAtPrecision: number;
 }
 
 export interface TierReorders {
@@ -45,9 +49,11 @@ export interface ModelCheckReport {
   calibrationError: number | null;
 }
 
+export const TIER_ORDER: readonly EngagementTier[] = ["healthy", "watch", "at_risk", "lapsed"];
+
 const ratio = (a: number, b: number) => (b > 0 ? a / b : null);
 
-function compareFlag(clients: readonly CheckedClient[], flaggedTiers: readonly EngagementTier[], ruleRisk: Float64Array, lapsedFlag: boolean[]): FlagComparison {
+function compareFlag(clients: readonly CheckedClient[], flaggedTiers: readonly EngagementTier[], ruleRisk: Float64Array, lapsedFlag: boolean[], bandAfter: number | null = null): FlagComparison {
   let flagged = 0;
   let caught = 0;
   for (const c of clients) {
@@ -61,7 +67,8 @@ function compareFlag(clients: readonly CheckedClient[], flaggedTiers: readonly E
     caught,
     precision: ratio(caught, flagged),
     recall: ratio(caught, notReordered),
-    rulePrecision: precisionAtTruePositives(ruleRisk, lapsedFlag, caught),
+    rulePrecision: bandAfter === null ? precisionAtTruePositives(ruleRisk, lapsedFlag, caught) : precisionInBand(ruleRisk, lapsedFlag, bandAfter, flagged),
+    ruleCaughtAtPrecision: flagged > 0 ? truePositivesAtPrecision(ruleRisk, lapsedFlag, caught / flagged) : 0,
   };
 }
 
@@ -89,10 +96,43 @@ export function checkModel(clients: readonly CheckedClient[], bins = 10): ModelC
       rule: areaUnderCurve(Float64Array.from(clients, (c) => -c.daysSinceLastOrder), ordered),
     },
     flag: compareFlag(clients, ["at_risk", "lapsed"], ruleRisk, notOrdered),
-    atRisk: compareFlag(clients, ["at_risk"], ruleRisk, notOrdered),
+    atRisk: compareFlag(clients, ["at_risk"], ruleRisk, notOrdered, clients.filter((c) => c.tier === "lapsed").length),
     tiers,
     tiersInOrder: shares.every((share, i) => i === 0 || share < (shares[i - 1] ?? 1)),
     calibration,
     calibrationError: expectedCalibrationError(calibration),
+  };
+}
+
+/** The check in a sentence or two: whether the score beats the rule, and by how much. */
+export interface ModelCheckVerdict {
+  beatsRule: boolean;
+  headline: string;
+  details: string[];
+}
+
+const pct = (v: number) => `${Math.round(v * 100)}%`;
+
+export function verdictOf(report: ModelCheckReport): ModelCheckVerdict | null {
+  const { auc, flag } = report;
+  if (auc.score === null || auc.rule === null || flag.precision === null || flag.rulePrecision === null) return null;
+  const ranksBetter = auc.score > auc.rule;
+  const flagsBetter = flag.precision >= flag.rulePrecision;
+  const details = [
+    `Ranking who orders again: AUC ${auc.score.toFixed(2)} for the score, ${auc.rule.toFixed(2)} for days since last order${auc.model === null ? "" : `, ${auc.model.toFixed(2)} for the model's P(order) alone`}.`,
+    `Flagged at risk or lapsed: ${pct(flag.precision)} did not order again; the rule, catching as many, ${pct(flag.rulePrecision)}.`,
+  ];
+  if (ranksBetter && flagsBetter) {
+    const more = flag.ruleCaughtAtPrecision > 0 ? flag.caught / flag.ruleCaughtAtPrecision - 1 : null;
+    const headline =
+      more !== null && more > 0.005
+        ? `The score finds ${pct(more)} more of the clients who will not order again than the days-since-last-order rule, at the same precision (${pct(flag.precision)}).`
+        : `The score is at least as precise as the days-since-last-order rule at the same recall (${pct(flag.precision)} against ${pct(flag.rulePrecision)}), and ranks clients better.`;
+    return { beatsRule: true, headline, details };
+  }
+  return {
+    beatsRule: false,
+    headline: `Warning: at this cutoff the score does not beat the days-since-last-order rule${ranksBetter ? " on its at-risk flag" : ""}. Read its tiers with care.`,
+    details,
   };
 }

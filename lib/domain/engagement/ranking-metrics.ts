@@ -99,3 +99,34 @@ export function expectedCalibrationError(bins: readonly ProbabilityBin[]): numbe
   if (clients === 0) return null;
   return bins.reduce((s, b) => s + b.clients * Math.abs(b.meanPredicted - b.shareObserved), 0) / clients;
 }
+
+/**
+ * The most of the `target` clients that flagging by `risk` (highest first, whole ties at a time) catches while its
+ * precision stays at least `precision`: how many the rule finds at a flag's precision. 0 when it never gets there.
+ */
+export function truePositivesAtPrecision(risk: ArrayLike<number>, target: ArrayLike<boolean>, precision: number): number {
+  const order = Array.from({ length: risk.length }, (_, i) => i).sort((i, j) => (risk[j] ?? 0) - (risk[i] ?? 0));
+  let flagged = 0;
+  let caught = 0;
+  let best = 0;
+  for (let start = 0; start < order.length; ) {
+    let end = start;
+    const value = risk[order[start] ?? 0] ?? 0;
+    while (end < order.length && (risk[order[end] ?? 0] ?? 0) === value) {
+      if (target[order[end] ?? 0]) caught++;
+      end++;
+    }
+    flagged += end - start;
+    if (caught >= precision * flagged) best = caught;
+    start = end;
+  }
+  return best;
+}
+
+/** Precision of flagging the `count` clients ranked by `risk` (highest first) after the first `skip`: a band of a ranking. */
+export function precisionInBand(risk: ArrayLike<number>, target: ArrayLike<boolean>, skip: number, count: number): number | null {
+  if (count <= 0) return null;
+  const order = Array.from({ length: risk.length }, (_, i) => i).sort((i, j) => (risk[j] ?? 0) - (risk[i] ?? 0));
+  const band = order.slice(skip, skip + count);
+  return band.length === 0 ? null : band.filter((i) => target[i]).length / band.length;
+}

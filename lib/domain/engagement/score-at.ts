@@ -4,7 +4,7 @@ import { fitBgNbd } from "./bgnbd";
 import { bgNbdInputOfKey, bgNbdKeyOf, DistinctBgNbdInputs } from "./distinct-inputs";
 import type { ClientHistory } from "./history";
 import { learnScoreWeights, type LearnedScoreWeights } from "./learn-weights";
-import { fitCalibration, type HazardCalibration } from "./calibration";
+import { applyCalibration, fitCalibration, type HazardCalibration } from "./calibration";
 import { type DropoutModelFit, modelPAlive, probabilityOfPurchaseGivenAlive } from "./mbgnbd";
 import { type EngagementComponent, type EngagementTier, historyFigures, type ScoreWeights, ScoreWorking, scoreFigures } from "./score";
 import type { EngagementSettings } from "./settings";
@@ -66,13 +66,15 @@ export function scoreHistories(
   fit: DropoutModelFit | null,
   learned: ScoreWeights | null,
   extraHorizonDays: readonly number[] = [],
+  calibration: HazardCalibration | null = null,
 ): { scored: ScoredHistory[]; pOrderOf: (h: number, i: number) => number } {
   const forecasts = modelForecasts(fit, histories, asOf, [OUTLOOK_DAYS, ...extraHorizonDays]);
   const working = new ScoreWorking();
   const scored = histories.map((history, i) => {
     const pAlive = forecasts.pAliveOf(i);
-    const pOrder90d = forecasts.pOrderOf(0, i);
-    scoreFigures(historyFigures(history), asOf.getTime(), settings, Number.isNaN(pAlive) ? null : pAlive, working, pOrder90d, learned);
+    // As a full run scores: the outlook is the recalibrated chance, when the shop's history gave a calibration.
+    const pOrder90d = calibration ? applyCalibration(calibration, forecasts.pOrderOf(0, i)) : forecasts.pOrderOf(0, i);
+    scoreFigures(historyFigures(history), asOf.getTime(), settings, Number.isNaN(pAlive) ? null : pAlive, working, pOrder90d, Number.isNaN(pOrder90d) ? null : learned);
     return {
       score: working.score,
       tier: working.tier,
@@ -99,10 +101,10 @@ export function learnWeightsAt(
   const pastHistories = withOrders.map((i) => histories[i] as ClientHistory);
   const fit = fitDropoutModel(pastHistories, cutoff);
   if (!fit) return { learned: null, calibration: null };
-  const { scored, pOrderOf } = scoreHistories(pastHistories, cutoff, settings, fit, null, [windowDays]);
   const outcomes = withOrders.map((i) => orderedAgain[i] ?? false);
-  return {
-    learned: learnScoreWeights(scored.map((s, k) => ({ components: s.components, orderedAgain: outcomes[k] ?? false }))),
-    calibration: fitCalibration(Float64Array.from(scored, (_, k) => pOrderOf(0, k)), outcomes),
-  };
+  // First the calibration of P(order within the window), then the weights on components whose outlook uses it.
+  const raw = scoreHistories(pastHistories, cutoff, settings, fit, null, [windowDays]);
+  const calibration = fitCalibration(Float64Array.from(raw.scored, (_, k) => raw.pOrderOf(0, k)), outcomes);
+  const { scored } = calibration ? scoreHistories(pastHistories, cutoff, settings, fit, null, [], calibration) : raw;
+  return { learned: learnScoreWeights(scored.map((s, k) => ({ components: s.components, orderedAgain: outcomes[k] ?? false }))), calibration };
 }
