@@ -37,7 +37,7 @@ export function BacktestResults({ report }: { report: BacktestReport }) {
       <p className="text-sm text-stone-600">
         {formatNumber(m.clients)} clients had ordered before {formatDate(report.cutoff)}; {formatNumber(m.orderedAgain)} ({percent(m.orderedAgain / m.clients)}) ordered again in the{" "}
         {horizonDays} days after.{" "}
-        {fit ? (learned ? `Score weights learned on ${formatNumber(learned.examples)} clients in the 90 days before the cutoff.` : "Too little history before the cutoff to learn weights: the settings' weights apply.") : "Too little history to fit the churn model at that date."}
+        {fit ? (learned ? `Score weights learned on ${formatNumber(learned.examples)} clients in the ${report.trainingDays} days before the cutoff.` : "Too little history before the cutoff to learn weights: the settings' weights apply.") : "Too little history to fit the churn model at that date."}
       </p>
       <ComparisonTable report={m} />
       <div className="grid gap-6 lg:grid-cols-2">

@@ -1,7 +1,7 @@
 /**
  * `npm run eval:model`: does the engagement score foretell who orders again better than "days since last order" and
  * than the drop-out model's P(order) alone? Runs the product's scoring (weights learned in the window before the
- * cutoff, MBG/NBD fitted as of the cutoff) on
+ * cutoff, as long as the horizon but at most half the history before it; MBG/NBD fitted as of the cutoff) on
  * - the CDNOW master log (../shared/datasets/cdnow/CDNOW_master.txt, 23,570 customers): cutoff 1997-09-30, holdout
  *   to 1998-06-30 (273 days), every CD an item kept;
  * - generated demo data (DEMO_CLIENTS, default 20,000): cutoff 90 days before the data set's "now", 90-day horizon;
@@ -15,10 +15,10 @@ import { DEFAULT_ENGAGEMENT_SETTINGS } from "@/lib/domain/engagement";
 import { backtestScoring, type HistoriesAt, type ScoringBacktest } from "@/lib/domain/engagement/backtest-scoring";
 import { DAY_MS, type EngagementOrder, summariseHistory } from "@/lib/domain/engagement/history";
 import { generateDemoClientChunks } from "@/lib/domain/demo";
+import { trainingWindowDays } from "@/lib/domain/engagement/score-at";
 import { CDNOW_DIR } from "../lib/shared-dir";
 
 type Dataset = { name: string; orders: EngagementOrder[][]; cutoff: Date; horizonDays: number };
-const TRAINING_DAYS = 90;
 const DEMO_CLIENTS = Number(process.env.DEMO_CLIENTS ?? 20_000);
 const DEMO_AS_OF = new Date("2026-06-01T00:00:00Z");
 
@@ -99,7 +99,10 @@ for (const dataset of datasets) {
   const cutoff = new Date(dataset.cutoff.getTime() + DAY_MS - 1);
   console.log(`\n${dataset.name}: cutoff ${dataset.cutoff.toISOString().slice(0, 10)}, horizon ${dataset.horizonDays} days`);
   const check = historiesAt(dataset.orders, cutoff, dataset.horizonDays);
-  const training = historiesAt(dataset.orders, new Date(cutoff.getTime() - TRAINING_DAYS * DAY_MS), TRAINING_DAYS);
+  const firstOrderMs = dataset.orders.reduce((first, list) => list.reduce((m, o) => Math.min(m, o.orderedAt.getTime()), first), Number.POSITIVE_INFINITY);
+  const window = trainingWindowDays(dataset.horizonDays, new Date(firstOrderMs), cutoff);
+  console.log(`  weights and calibration learned on the ${window} days before the cutoff`);
+  const training = historiesAt(dataset.orders, new Date(cutoff.getTime() - window * DAY_MS), window);
   printRun("before: admin weights, BG/NBD", backtestScoring(check, null, dataset.horizonDays, DEFAULT_ENGAGEMENT_SETTINGS, "bgnbd"));
   const product = backtestScoring(check, training, dataset.horizonDays, DEFAULT_ENGAGEMENT_SETTINGS, "mbgnbd");
   printRun("product: learned weights, MBG/NBD", product);

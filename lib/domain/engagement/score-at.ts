@@ -2,7 +2,7 @@
 // past cutoff, the model check and the evaluation harness.
 import { fitBgNbd } from "./bgnbd";
 import { bgNbdInputOfKey, bgNbdKeyOf, DistinctBgNbdInputs } from "./distinct-inputs";
-import type { ClientHistory } from "./history";
+import { type ClientHistory, DAY_MS } from "./history";
 import { learnScoreWeights, type LearnedScoreWeights } from "./learn-weights";
 import { applyCalibration, fitCalibration, type HazardCalibration } from "./calibration";
 import { type DropoutModelFit, modelPAlive, probabilityOfPurchaseGivenAlive } from "./mbgnbd";
@@ -21,6 +21,17 @@ export interface ScoredHistory {
   /** NaN without a model forecast (no model, or no orders). */
   pAlive: number;
   pOrder90d: number;
+}
+
+/**
+ * How long a window before a cutoff to learn the weights and the P(order) calibration on: as long as the horizon
+ * they serve (a calibration carries best to a horizon like the one it was learned on), but no more than half the
+ * shop's history before the cutoff, so that the clients at the window's start have histories to be scored on.
+ */
+export function trainingWindowDays(horizonDays: number, firstOrderAt: Date | null, cutoff: Date): number {
+  if (!firstOrderAt) return horizonDays;
+  const halfHistory = Math.floor((cutoff.getTime() - firstOrderAt.getTime()) / DAY_MS / 2);
+  return Math.max(1, Math.min(horizonDays, halfHistory));
 }
 
 /** Each history's model numbers, computed once per distinct (x, t_x, T). */
@@ -102,9 +113,13 @@ export function learnWeightsAt(
   const fit = fitDropoutModel(pastHistories, cutoff);
   if (!fit) return { learned: null, calibration: null };
   const outcomes = withOrders.map((i) => orderedAgain[i] ?? false);
-  // First the calibration of P(order within the window), then the weights on components whose outlook uses it.
-  const raw = scoreHistories(pastHistories, cutoff, settings, fit, null, [windowDays]);
-  const calibration = fitCalibration(Float64Array.from(raw.scored, (_, k) => raw.pOrderOf(0, k)), outcomes);
-  const { scored } = calibration ? scoreHistories(pastHistories, cutoff, settings, fit, null, [], calibration) : raw;
-  return { learned: learnScoreWeights(scored.map((s, k) => ({ components: s.components, orderedAgain: outcomes[k] ?? false }))), calibration };
+  // First the calibration of P(order within the window), then the weights on components whose outlook uses it (as
+  // a run's scoring does); the other components do not depend on it.
+  const { scored, pOrderOf } = scoreHistories(pastHistories, cutoff, settings, fit, null, [windowDays]);
+  const calibration = fitCalibration(Float64Array.from(scored, (_, k) => pOrderOf(0, k)), outcomes);
+  const examples = scored.map((s, k) => ({
+    components: calibration ? { ...s.components, outlook: 100 * applyCalibration(calibration, s.pOrder90d) } : s.components,
+    orderedAgain: outcomes[k] ?? false,
+  }));
+  return { learned: learnScoreWeights(examples), calibration };
 }

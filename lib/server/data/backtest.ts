@@ -12,7 +12,7 @@ import type { Executor } from "@/lib/server/db/client";
 import { aggregateHistories } from "@/lib/server/engagement/client-histories";
 import { chunkRanges } from "@/lib/server/engagement/client-selection";
 import { DEFAULT_CHUNK_SIZE } from "@/lib/server/engagement/chunk-work";
-import { readTrainingSample } from "@/lib/server/engagement/learn-weights";
+import { readTrainingSample, trainingWindow } from "@/lib/server/engagement/learn-weights";
 import { clientsWhoOrdered } from "@/lib/server/engagement/orders-between";
 import { parseInput } from "@/lib/server/parse-input";
 import { readSettings } from "@/lib/server/data/settings";
@@ -39,6 +39,8 @@ export type BacktestReport = {
   cutoff: Date;
   horizonDays: number;
   scoring: ScoringBacktest;
+  /** The window before the cutoff the weights and calibration were learned on. */
+  trainingDays: number;
   verdict: ModelCheckVerdict | null;
   tracking: TrackingWeek[];
 };
@@ -46,8 +48,9 @@ export type BacktestReport = {
 const WEEK_DAYS = 7;
 
 /**
- * Scores every client who had ordered by the cutoff as the nightly run would have then: the weights learned on the
- * window before the cutoff, the model fitted on orders up to it, today's settings. Then sets the score beside the
+ * Scores every client who had ordered by the cutoff as the nightly run would have then: the weights and the P(order)
+ * calibration learned on a window before the cutoff (as long as the horizon, at most half the history before it,
+ * see trainingWindowDays), the model fitted on orders up to it, today's settings. Then sets the score beside the
  * days-since-last-order rule and the model's P(order) alone against what each client did in the horizon after.
  * Nothing is stored. All clients count: only roles that see every client may view analytics.
  */
@@ -56,6 +59,7 @@ export async function runBacktest(ctx: ServiceContext, input: unknown): Promise<
   const { cutoff, horizonDays } = parseInput(backtestInputSchema, input);
   const horizonEnd = new Date(cutoff.getTime() + horizonDays * DAY_MS);
   const settings = await readSettings(ctx.db, "engagement");
+  const trainingDays = await trainingWindow(ctx.db, horizonDays, cutoff);
   const [check, training] = await Promise.all([
     ctx.db.transaction(async (tx) => {
       // As in a full run: walk orders_client_ordered_idx range by range rather than scan all orders per chunk.
@@ -73,12 +77,12 @@ export async function runBacktest(ctx: ServiceContext, input: unknown): Promise<
       }
       return { asOf: cutoff, histories, orderedAgain };
     }),
-    readTrainingSample(ctx.db, cutoff),
+    readTrainingSample(ctx.db, cutoff, trainingDays),
   ]);
   const scoring = backtestScoring(check, training, horizonDays, settings);
   const weeks = Math.floor(horizonDays / WEEK_DAYS);
   const tracking = scoring.fit ? trackingWeeks(expectedCumulativeRepeatOrders(scoring.fit, check.histories, cutoff, weeks), await repeatOrdersPerWeek(ctx.db, cutoff, weeks)) : [];
-  return { cutoff, horizonDays, scoring, verdict: verdictOf(scoring.report), tracking };
+  return { cutoff, horizonDays, scoring, trainingDays, verdict: verdictOf(scoring.report), tracking };
 }
 
 /** Repeat order days per week after the cutoff (index 0: the first week) of the clients who had ordered by it, as the model counts them. */
