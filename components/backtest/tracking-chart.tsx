@@ -22,7 +22,7 @@ export function TrackingChart({ weeks }: { weeks: TrackingWeek[] }) {
   return (
     <svg
       viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
-      className="h-auto w-full"
+      className="h-auto w-full max-w-2xl"
       role="img"
       aria-label={`Tracking: after ${last.week} weeks the model expected ${Math.round(last.expected)} repeat orders; ${last.actual} came`}
     >

@@ -15,7 +15,9 @@ import { DEFAULT_ENGAGEMENT_SETTINGS } from "@/lib/domain/engagement";
 import { backtestScoring, type HistoriesAt, type ScoringBacktest } from "@/lib/domain/engagement/backtest-scoring";
 import { DAY_MS, type EngagementOrder, summariseHistory } from "@/lib/domain/engagement/history";
 import { generateDemoClientChunks } from "@/lib/domain/demo";
+import type { DropoutModelFit } from "@/lib/domain/engagement/mbgnbd";
 import { trainingWindowDays } from "@/lib/domain/engagement/score-at";
+import { expectedCumulativeRepeatOrders, trackingWeeks } from "@/lib/domain/engagement/tracking";
 import { CDNOW_DIR } from "../lib/shared-dir";
 
 type Dataset = { name: string; orders: EngagementOrder[][]; cutoff: Date; horizonDays: number };
@@ -79,6 +81,28 @@ function printRun(label: string, run: ScoringBacktest) {
   console.log(`    deciles (predicted → observed): ${r.calibration.map((b) => `${(100 * b.meanPredicted).toFixed(0)}→${(100 * b.shareObserved).toFixed(0)}`).join(" ")}`);
 }
 
+/** FHL's tracking: expected against actual cumulative repeat order days, at a few weeks after the cutoff. */
+function printTracking(fit: DropoutModelFit, orders: EngagementOrder[][], check: HistoriesAt, cutoff: Date, weeks: number) {
+  const perWeek = new Array<number>(weeks).fill(0);
+  for (const list of orders) {
+    if (!list.some((o) => o.status !== "cancelled" && o.orderedAt.getTime() <= cutoff.getTime())) continue;
+    // One repeat order per day with orders, as the model counts them, dated by the day's first order.
+    const days = new Map<number, number>();
+    for (const o of list) {
+      if (o.status === "cancelled" || o.orderedAt.getTime() <= cutoff.getTime()) continue;
+      const day = Math.floor(o.orderedAt.getTime() / DAY_MS);
+      days.set(day, Math.min(days.get(day) ?? Number.POSITIVE_INFINITY, o.orderedAt.getTime()));
+    }
+    for (const at of days.values()) {
+      const week = Math.floor((at - cutoff.getTime()) / (7 * DAY_MS));
+      if (week >= 0 && week < weeks) perWeek[week] = (perWeek[week] ?? 0) + 1;
+    }
+  }
+  const rows = trackingWeeks(expectedCumulativeRepeatOrders(fit, check.histories, cutoff, weeks), perWeek);
+  const shown = rows.filter((r) => r.week % 13 === 0 || r.week === weeks);
+  console.log(`    tracking, cumulative repeat orders (expected / actual): ${shown.map((r) => `week ${r.week} ${Math.round(r.expected)} / ${r.actual}`).join(", ")}`);
+}
+
 function verdict(run: ScoringBacktest): string[] {
   const r = run.report;
   const fails: string[] = [];
@@ -106,6 +130,7 @@ for (const dataset of datasets) {
   printRun("before: admin weights, BG/NBD", backtestScoring(check, null, dataset.horizonDays, DEFAULT_ENGAGEMENT_SETTINGS, "bgnbd"));
   const product = backtestScoring(check, training, dataset.horizonDays, DEFAULT_ENGAGEMENT_SETTINGS, "mbgnbd");
   printRun("product: learned weights, MBG/NBD", product);
+  if (product.fit) printTracking(product.fit, dataset.orders, check, cutoff, Math.floor(dataset.horizonDays / 7));
   const fails = verdict(product);
   if (dataset.name.startsWith("CDNOW") && !((product.report.calibrationError ?? 1) <= 0.04)) fails.push("ECE above 0.04");
   console.log(fails.length === 0 ? "    verdict: all targets met" : `    verdict: ${fails.join("; ")}`);

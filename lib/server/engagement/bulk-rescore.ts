@@ -92,9 +92,12 @@ async function rescoreAndPublish(db: Database, input: BulkRescoreInput): Promise
   indexes.catch(() => {});
   // Left by a run whose process died before going live.
   const cleared = dropUnpublishedRunSnapshots(client).catch((error: unknown) => console.warn(`Scoring run ${runId} could not drop a dead run's table`, error));
-  // The sample's past histories for learning the weights are read while the model is fitted here.
-  const learning = learnFromRecentHistory(db, asOf, input.settings);
-  learning.catch(() => {});
+  // The sample's past histories for learning the weights are read while the model is fitted here. Learning that
+  // fails leaves the admin's weights in force for this run rather than failing it.
+  const learning = learnFromRecentHistory(db, asOf, input.settings).catch((error: unknown) => {
+    console.warn(`Scoring run ${runId} could not learn the score's weights; the settings' weights apply`, error);
+    return { weights: null, calibration: null };
+  });
   // They are only sent once this thread lets go: before the fit holds it.
   await new Promise<void>((resolve) => setImmediate(resolve));
   const inputs = new DistinctBgNbdInputs(concatenate(chunks.map((chunk) => chunk.keys)));
