@@ -20,7 +20,7 @@ import { type ChunkOptions, forEachChunk, inRawChunkTransaction } from "./chunk-
 import { doubled, HISTORY_FIELDS, HistoryColumns, type HistoryRow, historyAggregation } from "./client-histories";
 import { type ClientSelection, selectionWhere } from "./client-selection";
 import { learnFromRecentHistory } from "./learn-weights";
-import { fitHistories, latestModelFitAsOf, modelVersionOf, type StoredModelFit, storeModelFit } from "./model-fit";
+import { type FittedModel, fitHistories, latestModelFitAsOf, modelVersionOf, type StoredModelFit, storeModelFit } from "./model-fit";
 import { previousTierLetter, tierOfLetter } from "./previous-tiers";
 import { RunProgress } from "./run-progress";
 import { createRunSnapshots, dropUnpublishedRunSnapshots, indexRunSnapshots, publishRunSnapshots } from "./run-snapshots";
@@ -103,7 +103,13 @@ async function rescoreAndPublish(db: Database, input: BulkRescoreInput): Promise
   const inputs = new DistinctBgNbdInputs(concatenate(chunks.map((chunk) => chunk.keys)));
   // Each chunk's histories' positions among the distinct inputs, where their forecasts will be.
   const inputIndexes = slices(inputs.indexOfInput, chunks.map((chunk) => chunk.keys.length));
-  const fitted = fitHistories(inputs, asOf);
+  let fitted: FittedModel | null;
+  try {
+    fitted = fitHistories(inputs, asOf);
+  } finally {
+    // Whatever happens, the learning's read transaction ends here: left open, it would hold locks past the run.
+    await learning;
+  }
   // Without a usable fit of its own, the run keeps the last good model (none on a first run: scores without P(alive)).
   const model = fitted ? await storeModelFit(db, fitted, await learning) : await latestModelFitAsOf(db, asOf);
   if (model) await db.update(scoringRuns).set({ modelFitId: model.id }).where(sql`${scoringRuns.id} = ${runId}`);
