@@ -91,8 +91,8 @@ test.describe("as admin", () => {
     await expect(item).toContainText(token?.slice(0, 11) ?? "");
     await page.reload();
     await expect(page.getByTestId("new-api-key")).toHaveCount(0);
-    page.once("dialog", (dialog) => dialog.accept());
-    await item.getByRole("button", { name: "Revoke" }).click();
+    await item.getByText("Revoke", { exact: true }).click();
+    await item.getByRole("button", { name: "Yes, revoke this key" }).click();
     await expect(item).toContainText("Revoked");
   });
 });

@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { roleName } from "@/lib/domain/access/role-change";
 import { parseMoneyToCents } from "@/lib/domain/orders/order-input";
 import { formAction } from "@/lib/server/actions/form-action";
 import { afterScoringRunRequested } from "@/lib/server/events/scoring-run-requested";
@@ -50,9 +51,9 @@ export const createUserAction = formAction("users.manage", async ({ ctx, input }
 });
 
 export const changeUserRoleAction = formAction("users.manage", async ({ ctx, input }) => {
-  const user = await changeUserRole({ ctx, input });
+  const { user, unassigned } = await changeUserRole({ ctx, input });
   revalidatePath("/settings/users");
-  return { status: "success", message: `${user.name} is now ${user.role}.` };
+  return { status: "success", message: `${user.name} is now ${roleName(user.role)}.${unassigned > 0 ? ` ${unassigned === 1 ? "1 client now has" : `${unassigned.toLocaleString("en-US")} clients now have`} no stylist.` : ""}` };
 });
 
 export const setUserActiveAction = formAction("users.manage", async ({ ctx, input }) => {

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/server/db/client";
-import { auditLog, users } from "@/lib/server/db/schema";
+import { auditLog, clients, users } from "@/lib/server/db/schema";
 import { ConflictError, ForbiddenError, ValidationError } from "@/lib/server/errors";
 import { checkCredentials } from "@/lib/server/auth/credentials";
 import { listUsersWithClientCounts } from "@/lib/server/data/admin";
@@ -52,6 +52,26 @@ describe("users", () => {
 
     const actions = (await db.select({ action: auditLog.action }).from(auditLog)).map((a) => a.action);
     expect(actions).toEqual(expect.arrayContaining(["user.create", "user.deactivate", "user.reactivate"]));
+  });
+
+  it("asks before a role change that needs a second look, then unassigns a former stylist's clients", async () => {
+    const admin = await userContext("admin");
+    const stylist = await userContext("stylist", "Priya Stylist");
+    for (let i = 0; i < 2; i++) await createClient({ ctx: admin, input: clientInput({ stylistId: stylist.actor.id }) });
+
+    const question = await changeUserRole({ ctx: admin, input: { userId: stylist.actor.id, role: "marketer" } }).catch((e) => e);
+    expect(question).toBeInstanceOf(ValidationError);
+    expect((question as ValidationError).fieldErrors.confirmed).toEqual(["Make Priya Stylist a marketer? Priya Stylist's 2 clients become unassigned."]);
+    const [unchanged] = await db.select().from(users).where(eq(users.id, stylist.actor.id));
+    expect(unchanged?.role).toBe("stylist");
+
+    const done = await changeUserRole({ ctx: admin, input: { userId: stylist.actor.id, role: "marketer", confirmed: "yes" } });
+    expect(done).toMatchObject({ user: { role: "marketer" }, unassigned: 2 });
+    expect(await db.select().from(clients).where(eq(clients.stylistId, stylist.actor.id))).toHaveLength(0);
+
+    const marketer = await userContext("marketer", "Nia");
+    await expect(changeUserRole({ ctx: admin, input: { userId: marketer.actor.id, role: "admin" } })).rejects.toThrow("Nia will be able to manage users");
+    await expect(changeUserRole({ ctx: admin, input: { userId: marketer.actor.id, role: "stylist" } })).resolves.toMatchObject({ user: { role: "stylist" }, unassigned: 0 });
   });
 
   it("moves a stylist's book to another stylist in bulk and counts clients per stylist", async () => {
