@@ -9,7 +9,8 @@ import { OrderStatusBadge } from "./order-status-badge";
 export function OrdersTable({ orders, clientId }: { orders: Order[]; clientId: string }) {
   if (orders.length === 0) return <EmptyState title="No orders yet" description="Add this client's first fix below, or let the order system send it." />;
   return (
-    <div className="overflow-x-auto">
+    // Fits a phone without scrolling, so the cancel question (positioned over the row) is never clipped.
+    <div>
       <table className="w-full text-left text-sm" data-testid="orders-table">
         <thead className={tableHeadClass}>
           <tr>

@@ -16,7 +16,8 @@ export function ImportWorkspace({ recent }: { recent: ImportJobView[] }) {
   const job = jobs.find((j) => j.id === selected);
   return (
     <QueryClientProvider client={queryClient}>
-      <div className="grid gap-6 lg:grid-cols-[22rem_1fr]">
+      {/* minmax(0, …) and min-w-0 let the results card shrink to the window; its wide preview table scrolls inside it. */}
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-[22rem_minmax(0,1fr)]">
         <div className="space-y-6">
           <Card>
             <CardHeader title="Upload a CSV" description="Checked first; nothing is stored until you import the valid rows." />
@@ -47,7 +48,7 @@ export function ImportWorkspace({ recent }: { recent: ImportJobView[] }) {
             </Card>
           ) : null}
         </div>
-        <Card className="p-5">{job ? <JobPanel key={job.id} initial={job} /> : <p className="text-sm text-stone-500">Upload a file to see its rows checked here.</p>}</Card>
+        <Card className="min-w-0 p-5">{job ? <JobPanel key={job.id} initial={job} /> : <p className="text-sm text-stone-500">Upload a file to see its rows checked here.</p>}</Card>
       </div>
     </QueryClientProvider>
   );

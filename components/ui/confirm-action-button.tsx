@@ -35,7 +35,7 @@ export function ConfirmActionButton({
         action={formAction}
         role="group"
         aria-label={confirm}
-        className="absolute right-0 z-10 mt-1 w-64 max-w-[80vw] rounded-lg bg-white p-3 text-left text-xs text-stone-700 shadow-lg ring-1 ring-stone-200"
+        className="fixed inset-x-4 bottom-4 z-20 rounded-lg sm:absolute sm:inset-x-auto sm:right-0 sm:bottom-auto sm:mt-1 sm:w-64 bg-white p-3 text-left text-xs text-stone-700 shadow-lg ring-1 ring-stone-200"
       >
         {Object.entries(fields).map(([name, value]) => (
           <input key={name} type="hidden" name={name} value={value} />
