@@ -12,7 +12,7 @@ export function CancelOrderButton({ orderId, label }: { orderId: string; label: 
       label="Cancel"
       confirmLabel="Yes, cancel this order"
       pendingLabel="Cancelling…"
-      className="rounded px-2 py-1 text-xs font-medium text-stone-500 hover:bg-red-50 hover:text-red-700"
+      className="rounded px-1.5 py-1 text-xs font-medium text-stone-500 hover:bg-red-50 hover:text-red-700 sm:px-2"
     />
   );
 }

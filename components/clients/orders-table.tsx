@@ -14,12 +14,12 @@ export function OrdersTable({ orders, clientId }: { orders: Order[]; clientId: s
       <table className="w-full text-left text-sm" data-testid="orders-table">
         <thead className={tableHeadClass}>
           <tr>
-            <th className="px-3 sm:px-4 py-2.5 font-medium">Date</th>
-            <th className="hidden px-3 sm:px-4 py-2.5 font-medium sm:table-cell">Status</th>
-            <th className="px-3 sm:px-4 py-2.5 text-right font-medium">Kept</th>
-            <th className="px-3 sm:px-4 py-2.5 text-right font-medium">Value</th>
-            <th className="hidden px-3 sm:px-4 py-2.5 font-medium sm:table-cell">Source</th>
-            <th className="px-3 sm:px-4 py-2.5">
+            <th className="px-2 sm:px-4 py-2.5 font-medium">Date</th>
+            <th className="hidden px-2 sm:px-4 py-2.5 font-medium sm:table-cell">Status</th>
+            <th className="px-2 sm:px-4 py-2.5 text-right font-medium">Kept</th>
+            <th className="px-2 sm:px-4 py-2.5 text-right font-medium">Value</th>
+            <th className="hidden px-2 sm:px-4 py-2.5 font-medium sm:table-cell">Source</th>
+            <th className="px-2 sm:px-4 py-2.5">
               <span className="sr-only">Actions</span>
             </th>
           </tr>
@@ -27,7 +27,7 @@ export function OrdersTable({ orders, clientId }: { orders: Order[]; clientId: s
         <tbody className="divide-y divide-stone-100">
           {orders.map((order) => (
             <tr key={order.id} className={order.status === "cancelled" ? "text-stone-400" : undefined}>
-              <td className="px-3 sm:px-4 py-3 whitespace-nowrap">
+              <td className="px-2 sm:px-4 py-3 whitespace-nowrap">
                 {formatDate(order.orderedAt)}
                 {/* Phones have no room for the status column: a shipped fix is the norm, so only the others show. */}
                 {order.status === "shipped" ? null : (
@@ -36,18 +36,18 @@ export function OrdersTable({ orders, clientId }: { orders: Order[]; clientId: s
                   </div>
                 )}
               </td>
-              <td className="hidden px-3 sm:px-4 py-3 sm:table-cell">
+              <td className="hidden px-2 sm:px-4 py-3 sm:table-cell">
                 <OrderStatusBadge status={order.status} />
               </td>
-              <td className="px-3 sm:px-4 py-3 text-right whitespace-nowrap tabular-nums">
+              <td className="px-2 sm:px-4 py-3 text-right whitespace-nowrap tabular-nums">
                 {order.itemsKept} of {order.itemsShipped}
               </td>
-              <td className="px-3 sm:px-4 py-3 text-right tabular-nums">{formatMoney(order.valueCents, order.currency)}</td>
-              <td className="hidden px-3 sm:px-4 py-3 text-stone-500 sm:table-cell">{order.source}</td>
-              <td className="px-3 sm:px-4 py-3">
+              <td className="px-2 sm:px-4 py-3 text-right tabular-nums">{formatMoney(order.valueCents, order.currency)}</td>
+              <td className="hidden px-2 sm:px-4 py-3 text-stone-500 sm:table-cell">{order.source}</td>
+              <td className="px-2 sm:px-4 py-3">
                 {order.status === "cancelled" ? null : (
                   <div className="flex items-center justify-end gap-1">
-                    <Link href={`/clients/${clientId}/orders/${order.id}/edit`} className="rounded px-2 py-1 text-xs font-medium text-stone-700 hover:bg-stone-100">
+                    <Link href={`/clients/${clientId}/orders/${order.id}/edit`} className="rounded px-1.5 py-1 text-xs font-medium text-stone-700 hover:bg-stone-100 sm:px-2">
                       Edit
                     </Link>
                     <CancelOrderButton orderId={order.id} label={formatDate(order.orderedAt)} />

@@ -13,7 +13,7 @@ export async function expectNoSidewaysScroll(page: Page) {
 export async function expectNothingClipped(page: Page, selector: string) {
   const overflow = await page.locator(selector).first().evaluate((root) => {
     const edge = root.getBoundingClientRect().right + 0.5;
-    return [...root.querySelectorAll("*")].filter((el) => el.getBoundingClientRect().right > edge).map((el) => `${el.tagName.toLowerCase()} "${(el.textContent ?? "").trim().slice(0, 30)}"`);
+    return [...root.querySelectorAll("*")].filter((el) => el.checkVisibility() && el.getBoundingClientRect().right > edge).map((el) => `${el.tagName.toLowerCase()} "${(el.textContent ?? "").trim().slice(0, 30)}"`);
   });
   expect(overflow).toEqual([]);
 }

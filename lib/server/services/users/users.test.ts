@@ -9,7 +9,7 @@ import { createClient } from "@/lib/server/services/clients/create-client";
 import { assignClients } from "@/lib/server/services/clients/assign-clients";
 import { clientInput, userContext } from "@/test/fixtures";
 import { changeUserRole } from "./change-user-role";
-import { createUser } from "./create-user";
+import { createUser, PASSWORD_NEEDED } from "./create-user";
 import { setUserActive } from "./set-user-active";
 
 describe("users", () => {
@@ -26,8 +26,16 @@ describe("users", () => {
     const admin = await userContext("admin");
     const error = await createUser({ ctx: admin, input: { name: "", email: "x", role: "owner", password: "short" } }).catch((e) => e);
     expect(Object.keys((error as ValidationError).fieldErrors).sort()).toEqual(["email", "name", "password", "role"]);
-    await createUser({ ctx: admin, input: { name: "A", email: "a@rekindle.test", role: "stylist" } });
-    await expect(createUser({ ctx: admin, input: { name: "B", email: "A@REKINDLE.TEST", role: "stylist" } })).rejects.toBeInstanceOf(ConflictError);
+    await createUser({ ctx: admin, input: { name: "A", email: "a@rekindle.test", role: "stylist", password: "a long enough secret" } });
+    await expect(createUser({ ctx: admin, input: { name: "B", email: "A@REKINDLE.TEST", role: "stylist", password: "a long enough secret" } })).rejects.toBeInstanceOf(ConflictError);
+  });
+
+  it("requires a password while sign-in links are off, since the person could not sign in otherwise", async () => {
+    const admin = await userContext("admin");
+    const error = await createUser({ ctx: admin, input: { name: "Ola", email: "ola@rekindle.test", role: "stylist", password: "" } }).catch((e) => e);
+    expect(error).toBeInstanceOf(ValidationError);
+    expect((error as ValidationError).fieldErrors.password).toEqual([PASSWORD_NEEDED]);
+    expect(await db.$count(users, eq(users.email, "ola@rekindle.test"))).toBe(0);
   });
 
   it("only admins manage users", async () => {
