@@ -28,6 +28,15 @@ function modelNote(run: ScoringRunView): string {
   return `The churn model could not be fitted on this data, so the run kept the one fitted as of ${time.format(new Date(run.modelAsOf))} UTC.`;
 }
 
+/** How many clients the run moved between tiers, and which way. */
+function tierNote(run: ScoringRunView): string {
+  const c = run.tierChanges;
+  if (!c) return "";
+  if (c.changed === 0) return "No client changed tier.";
+  const parts = [c.fell ? `${formatNumber(c.fell)} fell` : "", c.rose ? `${formatNumber(c.rose)} rose` : "", c.firstScored ? `${formatNumber(c.firstScored)} scored for the first time` : ""].filter(Boolean);
+  return `${formatNumber(c.changed)} client${c.changed === 1 ? "" : "s"} changed tier (${parts.join(", ")}).`;
+}
+
 const isActive = (run: ScoringRunView | null | undefined) => run?.status === "queued" || run?.status === "running";
 
 /** Starts a full rescoring and follows its progress; the run goes on on the server if the page is closed. */
@@ -64,7 +73,8 @@ function RunProgress({ initial }: { initial: ScoringRunView | null }) {
         </Button>
         <p className="text-sm text-stone-500">Scores every client as of now, with a freshly fitted churn model.</p>
       </form>
-      <FormAlert state={state} />
+      {/* "Rescoring started" belongs to a run still going; once it settles, the run's own result says what happened. */}
+      {state.status === "error" || active ? <FormAlert state={state} /> : null}
       {error ? <p className="text-sm text-red-700">{error.message}</p> : null}
       {run ? (
         <div className="space-y-3">
@@ -79,7 +89,7 @@ function RunProgress({ initial }: { initial: ScoringRunView | null }) {
           ) : null}
           {run.status === "succeeded" ? (
             <p className="text-sm text-stone-700">
-              {formatNumber(run.done)} clients scored{run.finishedAt ? `, finished ${time.format(new Date(run.finishedAt))} UTC` : ""}. {modelNote(run)}
+              {formatNumber(run.done)} clients scored{run.finishedAt ? `, finished ${time.format(new Date(run.finishedAt))} UTC` : ""}. {tierNote(run)} {modelNote(run)}
             </p>
           ) : null}
           {run.status === "failed" ? <p className="text-sm text-red-700">{run.error ?? "The run failed."}</p> : null}
