@@ -3,11 +3,11 @@
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { useState } from "react";
 import { Card, CardHeader } from "@/components/ui/card";
+import { LocalTime } from "@/components/ui/local-time";
 import type { ImportJobView } from "@/lib/server/data/import-jobs";
 import { JobPanel } from "./job-panel";
 import { UploadForm } from "./upload-form";
 
-const time = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 
 export function ImportWorkspace({ recent }: { recent: ImportJobView[] }) {
   const [queryClient] = useState(() => new QueryClient({ defaultOptions: { queries: { refetchOnWindowFocus: false } } }));
@@ -39,7 +39,7 @@ export function ImportWorkspace({ recent }: { recent: ImportJobView[] }) {
                     <button type="button" onClick={() => setSelected(j.id)} aria-current={j.id === selected ? "true" : undefined} className="block w-full px-5 py-2.5 text-left text-sm hover:bg-stone-50 aria-[current=true]:bg-ember-50">
                       <span className="block truncate font-medium text-stone-900">{j.fileName}</span>
                       <span className="text-xs text-stone-500">
-                        {j.kind} · {time.format(new Date(j.createdAt))} UTC
+                        {j.kind} · <LocalTime value={j.createdAt} />
                       </span>
                     </button>
                   </li>
