@@ -2,8 +2,8 @@ import "server-only";
 import { clientFigures, scoreOverTime, type EngagementOrder } from "@/lib/domain/engagement";
 import { authorize } from "@/lib/server/auth/permissions";
 import type { ServiceContext } from "@/lib/server/context";
-import { latestModelFit, modelFitById } from "@/lib/server/services/engagement/model-fit";
-import { readSettings } from "@/lib/server/services/settings/settings-store";
+import { latestModelFit, modelFitById } from "@/lib/server/engagement/model-fit";
+import { readSettings } from "@/lib/server/data/settings";
 
 /**
  * What the client page says about a client's orders, from the orders the page already read (scoped to the

@@ -4,7 +4,7 @@ import { summariseTierChanges, type TierChangeSummary } from "@/lib/domain/engag
 import { authorize } from "@/lib/server/auth/permissions";
 import type { ServiceContext } from "@/lib/server/context";
 import { modelFits, scoringRuns, tierChanges, users } from "@/lib/server/db/schema";
-import { latestModelFit } from "@/lib/server/services/engagement/model-fit";
+import { latestModelFit } from "@/lib/server/engagement/model-fit";
 
 /** A scoring run as the settings page and its polling endpoint show it: plain JSON, dates as ISO strings. */
 export type ScoringRunView = {

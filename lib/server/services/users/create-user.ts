@@ -7,7 +7,7 @@ import { authorize } from "@/lib/server/auth/permissions";
 import type { ServiceContext } from "@/lib/server/context";
 import { users } from "@/lib/server/db/schema";
 import { ValidationError } from "@/lib/server/errors";
-import { parseInput } from "@/lib/server/services/parse";
+import { parseInput } from "@/lib/server/parse-input";
 import { publicUser, rethrowDuplicateUserEmail } from "./user-rules";
 
 export const PASSWORD_NEEDED = "Set a password: sign-in links by email are off (no RESEND_API_KEY), so without one they could not sign in";
