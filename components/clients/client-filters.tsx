@@ -1,10 +1,8 @@
-import { buttonClass } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { Input, Select } from "@/components/ui/field";
 import type { ClientListQuery } from "@/lib/domain/clients/list-query";
-import Link from "next/link";
 import { StylistOptions } from "@/components/clients/stylist-options";
-import { FilterForm } from "./filter-form";
+import { FilterButtons, FilterForm } from "./filter-form";
 
 const SORT_LABELS = { name: "Name", last_order: "Last order", orders: "Order count", score: "Score", p_alive: "P(alive)" } as const;
 const TIER_OPTIONS = { healthy: "Healthy", watch: "Watch", at_risk: "At risk", lapsed: "Lapsed", unscored: "Not scored" } as const;
@@ -42,16 +40,7 @@ export function ClientFilters({ query, stylists, showStylistFilter }: { query: C
           </option>
         ))}
       </FilterSelect>
-      <div className="flex gap-2">
-        <button type="submit" className={buttonClass("secondary")}>
-          Apply
-        </button>
-        {active ? (
-          <Link href="/clients" className={buttonClass("ghost")}>
-            Clear
-          </Link>
-        ) : null}
-      </div>
+      <FilterButtons clearHref="/clients" showClear={active} />
     </FilterForm>
   );
 }

@@ -1,8 +1,10 @@
 "use client";
 
 import type { Route } from "next";
+import Link from "next/link";
 import { useRouter } from "next/navigation";
 import type { ComponentProps } from "react";
+import { buttonClass } from "@/components/ui/button";
 
 /** Only the filters that are set go into the address: `/clients?tier=watch`, not `?q=&stylist=&tier=watch`. */
 export function filterHref(action: string, form: HTMLFormElement): string {
@@ -32,5 +34,21 @@ export function FilterForm({ action, children, ...props }: Omit<ComponentProps<"
     >
       {children}
     </form>
+  );
+}
+
+/** Apply (for typed search, and for browsers without scripts) and, once anything is set, Clear. */
+export function FilterButtons({ clearHref, showClear }: { clearHref: Route; showClear: boolean }) {
+  return (
+    <div className="flex gap-2">
+      <button type="submit" className={buttonClass("secondary")}>
+        Apply
+      </button>
+      {showClear ? (
+        <Link href={clearHref} className={buttonClass("ghost")}>
+          Clear
+        </Link>
+      ) : null}
+    </div>
   );
 }
