@@ -5,8 +5,11 @@ import { actionText, describedChanges } from "@/lib/domain/audit/describe";
 
 const MAX_CHANGES = 12;
 
-function show(value: unknown): string {
+const ISO_TIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/;
+
+function show(value: unknown): React.ReactNode {
   if (value === undefined || value === null || value === "") return "—";
+  if (typeof value === "string" && ISO_TIME.test(value)) return <LocalTime value={value} />;
   if (Array.isArray(value)) return value.length ? value.join(", ") : "—";
   return typeof value === "string" ? value : JSON.stringify(value);
 }

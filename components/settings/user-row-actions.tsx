@@ -28,23 +28,28 @@ export function UserRowActions({ user, isSelf }: { user: { id: string; name: str
   const error = [roleState, activeState].find((s) => s.status === "error" && !(s === roleState && question));
   const success = [roleState, activeState].find((s) => s.status === "success");
   return (
-    <div className="flex flex-wrap items-center justify-end gap-2">
+    <div className="flex w-full flex-wrap items-center justify-end gap-2 sm:w-auto">
       {/* Keyed by what it shows, so React's reset after an action lands on the saved role, not the old one. */}
-      <form key={`${user.role}-${shownRole(roleState, user.role)}`} action={roleAction} className="flex flex-wrap items-center justify-end gap-2">
+      <form key={`${user.role}-${shownRole(roleState, user.role)}`} action={roleAction} className="flex flex-col items-end gap-2">
         <input type="hidden" name="userId" value={user.id} />
-        <label htmlFor={`role-${user.id}`} className="sr-only">
-          Role for {user.name}
-        </label>
-        <Select id={`role-${user.id}`} name="role" defaultValue={shownRole(roleState, user.role)} disabled={rolePending} className="w-32 py-1.5">
-          {ROLE_OPTIONS.map((o) => (
-            <option key={o.value} value={o.value}>
-              {o.label}
-            </option>
-          ))}
-        </Select>
-        <button type="submit" disabled={rolePending} className="rounded-md px-2.5 py-1.5 text-xs font-medium text-stone-700 ring-1 ring-stone-300 hover:bg-stone-50">
-          {rolePending ? "Saving…" : "Change role"}
-        </button>
+        <div className="flex items-center gap-2">
+          <label htmlFor={`role-${user.id}`} className="sr-only">
+            Role for {user.name}
+          </label>
+          {/* The select fills its box (inputClass is w-full), so the box sets its width. */}
+          <div className="w-32 shrink-0">
+            <Select id={`role-${user.id}`} name="role" defaultValue={shownRole(roleState, user.role)} disabled={rolePending} className="py-1.5">
+              {ROLE_OPTIONS.map((o) => (
+                <option key={o.value} value={o.value}>
+                  {o.label}
+                </option>
+              ))}
+            </Select>
+          </div>
+          <button type="submit" disabled={rolePending} className="rounded-md px-2.5 py-1.5 text-xs font-medium whitespace-nowrap text-stone-700 ring-1 ring-stone-300 hover:bg-stone-50">
+            {rolePending ? "Saving…" : "Change role"}
+          </button>
+        </div>
         {question ? (
           <div role="alert" className="w-full max-w-sm rounded-lg bg-amber-50 p-3 text-left text-xs text-amber-900 ring-1 ring-amber-200">
             <p>{question}</p>

@@ -19,6 +19,8 @@ describe("audit rows in words", () => {
     const after = { name: "Ada L", preferredStyles: ["minimal", "classic"], image: "", emailVerified: "2026-01-01", updatedAt: "y" };
     expect(describedChanges(before, after)).toEqual([{ field: "name", label: "Name", before: "Ada", after: "Ada L" }]);
     expect(describedChanges({ preferredStyles: ["classic"] }, { preferredStyles: ["classic", "boho"] })).toHaveLength(1);
+    // A creation lists what was set, not the fields left empty.
+    expect(describedChanges(null, { status: "queued", error: null, startedAt: null }).map((c) => c.label)).toEqual(["Status"]);
   });
 });
 

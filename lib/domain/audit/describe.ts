@@ -68,7 +68,8 @@ export function fieldLabel(field: string): string {
 
 /** The changes worth showing: real ones (a reordered list is not one), without bookkeeping fields, labelled. */
 export function describedChanges(before: unknown, after: unknown): (FieldChange & { label: string })[] {
+  const empty = (v: unknown) => v === undefined || v === null || v === "";
   return changedFields(before, after)
-    .filter((c) => !HIDDEN.has(c.field.split(".").at(-1) ?? c.field))
+    .filter((c) => !HIDDEN.has(c.field.split(".").at(-1) ?? c.field) && !(empty(c.before) && empty(c.after)))
     .map((c) => ({ ...c, label: fieldLabel(c.field) }));
 }
