@@ -35,7 +35,7 @@ describe("whether the postgres user can reach a folder", () => {
     const data = path.join(home, "checkout", ".data", "postgres");
     expect(firstBlockedFolder(data, STRANGER)).toBe(home);
     expect(() => assertPostgresCanReach([data], STRANGER)).toThrow(
-      `The embedded PostgreSQL runs as the "postgres" user when started by root, and that user cannot enter ${home}: run as a normal user, move the checkout to a folder others can enter (e.g. /srv/rekindle), or set DATABASE_URL to a PostgreSQL server.`,
+      `The embedded PostgreSQL runs as the "postgres" user when started by root, and that user cannot enter ${home}: run as a normal user, keep the checkout and REKINDLE_DATA_DIR in folders others can enter (e.g. under /srv), or set DATABASE_URL to a PostgreSQL server.`,
     );
   });
 

@@ -51,7 +51,7 @@ export class PostgresCannotReachError extends Error {
   constructor(folder: string) {
     super(
       `The embedded PostgreSQL runs as the "postgres" user when started by root, and that user cannot enter ${folder}: ` +
-        `run as a normal user, move the checkout to a folder others can enter (e.g. /srv/rekindle), or set DATABASE_URL to a PostgreSQL server.`,
+        `run as a normal user, keep the checkout and REKINDLE_DATA_DIR in folders others can enter (e.g. under /srv), or set DATABASE_URL to a PostgreSQL server.`,
     );
     this.name = "PostgresCannotReachError";
     // One sentence is the whole story; a stack trace would only bury it.
