@@ -30,7 +30,8 @@ test.describe("as admin", () => {
     await expect(page.getByTestId("audit-log").getByRole("listitem").first()).toContainText("started a full rescoring");
     await page.getByLabel("Action").selectOption({ label: "revoked the API key" });
     await expect(page).toHaveURL(/action=api_key\.revoke/);
-    await expect(page.getByText(/No entries match|revoked the API key/).first()).toBeVisible();
+    // Nothing is revoked before roles.spec.ts runs: the filter shows that, rather than unfiltered entries.
+    await expect(page.getByText("No entries match", { exact: true })).toBeVisible();
   });
 
   test("engagement settings speak the form's words and take weights in percent", async ({ page }) => {
