@@ -9,7 +9,8 @@ function flatten(value: unknown, prefix = ""): Record<string, unknown> {
   );
 }
 
-const IGNORED = new Set(["updatedAt", "createdAt", "id"]);
+// Bookkeeping that moves on every save: versions and timestamps.
+const IGNORED = new Set(["updatedAt", "createdAt", "id", "profileVersion", "consentVersion"]);
 
 export function changedFields(before: unknown, after: unknown): FieldChange[] {
   const a = flatten(before);

@@ -6,6 +6,7 @@ const ACTIONS: Record<string, string> = {
   "api_key.revoke": "revoked the API key",
   "client.create": "added the client",
   "client.update": "updated the profile of",
+  "client.consent": "recorded a marketing consent change for",
   "clients.assign": "reassigned clients",
   "order.create": "added an order for",
   "order.update": "changed an order of",
