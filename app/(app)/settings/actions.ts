@@ -1,8 +1,11 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { roleName } from "@/lib/domain/access/role-change";
+import { weightPercentTotalError } from "@/lib/domain/engagement/settings";
 import { parseMoneyToCents } from "@/lib/domain/orders/order-input";
 import { formAction } from "@/lib/server/actions/form-action";
+import { ValidationError } from "@/lib/server/errors";
 import { afterScoringRunRequested } from "@/lib/server/events/scoring-run-requested";
 import { createApiKey } from "@/lib/server/services/api-keys/create-api-key";
 import { revokeApiKey } from "@/lib/server/services/api-keys/revoke-api-key";
@@ -22,11 +25,15 @@ const group = (v: unknown) => (v && typeof v === "object" ? (v as Record<string,
 export const updateEngagementSettingsAction = formAction("settings.manage", async ({ ctx, input }) => {
   const weights = group(input.weights);
   const tiers = group(input.tiers);
+  // The form shows weights in percent, adding up to 100; they are stored as fractions of 1.
+  const percents = { recency: num(weights.recency), frequency: num(weights.frequency), value: num(weights.value), keepRate: num(weights.keepRate) };
+  const total = weightPercentTotalError(percents);
+  if (total) throw new ValidationError({ weights: [total] });
   await updateSettings({
     ctx,
     key: "engagement",
     input: {
-      weights: { recency: num(weights.recency), frequency: num(weights.frequency), value: num(weights.value), keepRate: num(weights.keepRate) },
+      weights: { recency: percents.recency / 100, frequency: percents.frequency / 100, value: percents.value / 100, keepRate: percents.keepRate / 100 },
       tiers: { healthy: num(tiers.healthy), watch: num(tiers.watch), atRisk: num(tiers.atRisk) },
       valueScaleCents: parseMoneyToCents(String(input.valueScale ?? "")) ?? Number.NaN,
       priorIntervalDays: num(input.priorIntervalDays),
@@ -46,13 +53,14 @@ export const updateEmailPolicyAction = formAction("settings.manage", async ({ ct
 export const createUserAction = formAction("users.manage", async ({ ctx, input }) => {
   const user = await createUser({ ctx, input });
   revalidatePath("/settings/users");
-  return { status: "success", message: `${user.name} can now sign in as ${user.role}.` };
+  const how = user.hasPassword ? "with the password you set" : `with a link sent to ${user.email}`;
+  return { status: "success", message: `${user.name} can now sign in as ${roleName(user.role)}, ${how}.` };
 });
 
 export const changeUserRoleAction = formAction("users.manage", async ({ ctx, input }) => {
-  const user = await changeUserRole({ ctx, input });
+  const { user, unassigned } = await changeUserRole({ ctx, input });
   revalidatePath("/settings/users");
-  return { status: "success", message: `${user.name} is now ${user.role}.` };
+  return { status: "success", message: `${user.name} is now ${roleName(user.role)}.${unassigned > 0 ? ` ${unassigned === 1 ? "1 client now has" : `${unassigned.toLocaleString("en-US")} clients now have`} no stylist.` : ""}` };
 });
 
 export const setUserActiveAction = formAction("users.manage", async ({ ctx, input }) => {

@@ -23,7 +23,8 @@ export interface ExplainOptions {
 }
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
-const formatDollars = (cents: number) => `$${Math.round(cents / 100).toLocaleString("en-US")}`;
+/** Whole dollars, as every engagement figure shows money ("$384"). */
+export const formatDollars = (cents: number) => `$${Math.round(cents / 100).toLocaleString("en-US")}`;
 
 function describeComponent(component: EngagementComponent, result: EngagementScore): string {
   const f = result.facts;

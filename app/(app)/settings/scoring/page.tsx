@@ -2,16 +2,17 @@ import type { Metadata } from "next";
 import { ScoringRunPanel } from "@/components/settings/scoring-run-panel";
 import { Card, CardHeader } from "@/components/ui/card";
 import { formatDate, formatNumber } from "@/components/ui/format";
+import { readModel } from "@/lib/domain/engagement/run-summary";
 import { requirePageContext } from "@/lib/server/auth/session";
 import { getCurrentModelFit, getLatestScoringRun } from "@/lib/server/data/scoring-runs";
 
 export const metadata: Metadata = { title: "Scoring" };
 
 const PARAMS = [
-  ["r", "r", "Shape of purchase rates across clients"],
-  ["alpha", "α", "Scale of purchase rates (weeks)"],
-  ["a", "a", "Dropout chance at each order: shape"],
-  ["b", "b", "Dropout chance at each order: shape"],
+  ["r", "r", "Purchase rate: how it varies between clients"],
+  ["alpha", "α", "Purchase rate: scale, in weeks"],
+  ["a", "a", "Dropout after an order: first shape"],
+  ["b", "b", "Dropout after an order: second shape"],
 ] as const;
 
 const WEIGHT_LABELS = [
@@ -44,6 +45,10 @@ export default async function ScoringSettingsPage() {
               Fitted {formatDate(model.fittedAt)} on {formatNumber(model.customers)} clients with orders
               {model.distinctHistories ? ` (${formatNumber(model.distinctHistories)} distinct histories)` : ""}, as of {formatDate(model.asOf)}.
             </p>
+            <ul className="space-y-1 text-sm text-stone-800" data-testid="model-reading">
+              <li>{readModel(model.params).purchase}</li>
+              <li>{readModel(model.params).dropout}</li>
+            </ul>
             <dl className="grid gap-4 sm:grid-cols-4">
               {PARAMS.map(([key, symbol, hint]) => (
                 <div key={key}>
