@@ -3,7 +3,6 @@
 import { revalidatePath } from "next/cache";
 import { parseMoneyToCents } from "@/lib/domain/orders/order-input";
 import { formAction } from "@/lib/server/actions/form-action";
-import { afterScoringRunRequested } from "@/lib/server/events/scoring-run-requested";
 import { createApiKey } from "@/lib/server/services/api-keys/create-api-key";
 import { revokeApiKey } from "@/lib/server/services/api-keys/revoke-api-key";
 import { assignClients } from "@/lib/server/services/clients/assign-clients";
@@ -92,8 +91,7 @@ export const updateShopifySettingsAction = formAction("settings.manage", async (
 });
 
 export const startFullRescoreAction = formAction("settings.manage", async ({ ctx }) => {
-  const run = await startFullRescore({ ctx, input: {} });
-  afterScoringRunRequested(run.id);
+  await startFullRescore({ ctx, input: {} });
   revalidatePath("/settings/scoring");
   return { status: "success", message: "Rescoring started. It carries on if you leave this page." };
 });

@@ -1,12 +1,9 @@
-import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
+import { afterAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/server/db/client";
 import { orders } from "@/lib/server/db/schema";
-import { ingestFollowUpsSettled } from "@/lib/server/events/ingest-events";
 import { orderEvent, signedRequest, webhookKey } from "@/test/webhook-requests";
 import { POST } from "./route";
 
-// Rescoring follows each delivery in the background; let it finish before the tables are emptied.
-afterEach(() => ingestFollowUpsSettled());
 
 afterAll(() => {
   vi.unstubAllEnvs();

@@ -1,17 +1,14 @@
 import fs from "node:fs";
 import path from "node:path";
 import { eq } from "drizzle-orm";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { shopifyHmac } from "@/lib/domain/ingest/signature";
 import { db } from "@/lib/server/db/client";
 import { auditLog, clients, orders, webhookReceipts } from "@/lib/server/db/schema";
-import { ingestFollowUpsSettled } from "@/lib/server/events/ingest-events";
 import { updateShopifySettings } from "@/lib/server/services/ingest/shopify-settings";
 import { userContext } from "@/test/fixtures";
 import { POST } from "./route";
 
-// Rescoring follows each delivery in the background; let it finish before the tables are emptied.
-afterEach(() => ingestFollowUpsSettled());
 
 const SECRET = "shpss_test_secret_for_rekindle";
 const SHOP = "jsmith.myshopify.com";

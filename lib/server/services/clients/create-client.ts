@@ -3,6 +3,8 @@ import { clientInputSchema } from "@/lib/domain/clients/client-input";
 import { writeAudit } from "@/lib/server/audit";
 import { authorize } from "@/lib/server/auth/permissions";
 import type { ServiceContext } from "@/lib/server/context";
+import { withEvents } from "@/lib/server/events/outbox";
+import { appEvent } from "@/inngest/events";
 import { clients } from "@/lib/server/db/schema";
 import { parseInput } from "@/lib/server/services/parse";
 import { profileColumns, resolveStylistId, rethrowDuplicateEmail } from "./client-rules";
@@ -12,10 +14,11 @@ export async function createClient({ ctx, input }: { ctx: ServiceContext; input:
   const data = parseInput(clientInputSchema, input);
   const stylistId = await resolveStylistId(ctx, data.stylistId, null);
   try {
-    return await ctx.db.transaction(async (tx) => {
+    return await withEvents(ctx.db, async (tx, emit) => {
       const [created] = await tx.insert(clients).values({ ...profileColumns(data), stylistId }).returning();
       if (!created) throw new Error("insert returned no row");
       await writeAudit(tx, ctx.actor, { action: "client.create", entityType: "client", entityId: created.id, after: created });
+      await emit(appEvent("rekindle/client.profile-updated", { clientId: created.id }));
       return created;
     });
   } catch (error) {

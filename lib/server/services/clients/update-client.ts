@@ -5,6 +5,8 @@ import { clientInputSchema } from "@/lib/domain/clients/client-input";
 import { writeAudit } from "@/lib/server/audit";
 import { authorize } from "@/lib/server/auth/permissions";
 import type { ServiceContext } from "@/lib/server/context";
+import { withEvents } from "@/lib/server/events/outbox";
+import { appEvent } from "@/inngest/events";
 import { clients } from "@/lib/server/db/schema";
 import { parseInput } from "@/lib/server/services/parse";
 import { lockClientInScope, profileColumns, resolveStylistId, rethrowDuplicateEmail } from "./client-rules";
@@ -15,7 +17,7 @@ export async function updateClient({ ctx, input }: { ctx: ServiceContext; input:
   authorize(ctx.actor, "clients.update");
   const { clientId, ...data } = parseInput(updateClientSchema, input);
   try {
-    return await ctx.db.transaction(async (tx) => {
+    return await withEvents(ctx.db, async (tx, emit) => {
       const before = await lockClientInScope(tx, ctx, clientId);
       const stylistId = await resolveStylistId({ ...ctx, db: tx }, data.stylistId, before.stylistId);
       const [after] = await tx
@@ -24,6 +26,7 @@ export async function updateClient({ ctx, input }: { ctx: ServiceContext; input:
         .where(eq(clients.id, clientId))
         .returning();
       await writeAudit(tx, ctx.actor, { action: "client.update", entityType: "client", entityId: clientId, before, after });
+      await emit(appEvent("rekindle/client.profile-updated", { clientId }));
       return after ?? before;
     });
   } catch (error) {

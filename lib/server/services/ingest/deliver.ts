@@ -4,7 +4,8 @@ import type { IngestClientProfile, IngestOrder } from "@/lib/domain/ingest/inges
 import { authorize } from "@/lib/server/auth/permissions";
 import type { ServiceContext } from "@/lib/server/context";
 import type { Executor } from "@/lib/server/db/client";
-import { onClientProfilesUpdated, onOrdersChanged } from "@/lib/server/events/ingest-events";
+import { appEvent } from "@/inngest/events";
+import { forwardOutbox } from "@/lib/server/events/outbox";
 import { type CommitSpec, commitDeliveries, type Delivery, type DeliveryJob } from "./commit-deliveries";
 import { createGroupCommitter } from "./group-commit";
 import { withIngestRetry } from "./retry";
@@ -22,10 +23,10 @@ type Committer<D> = (job: DeliveryJob<D>) => Promise<DeliveryAnswer>;
 
 /**
  * Deliveries arriving together are committed together, one transaction per group (see
- * createGroupCommitter), each still answered with its own result once the group has committed; then
- * `after` hears of every client whose data changed. One committer per executor, since a group shares it.
+ * createGroupCommitter), each still answered with its own result once the group has committed, with an
+ * event per changed client in the same transaction; the events are forwarded to Inngest after commit. One committer per executor, since a group shares it.
  */
-function groupCommitted<T, D extends Delivery<T>, P>(spec: CommitSpec<T, D, P> & { after: (changedClientIds: string[]) => Promise<void> }): (db: Executor) => Committer<D> {
+function groupCommitted<T, D extends Delivery<T>, P>(spec: CommitSpec<T, D, P>): (db: Executor) => Committer<D> {
   const committers = new WeakMap<Executor, Committer<D>>();
   return (db) => {
     const existing = committers.get(db);
@@ -35,9 +36,9 @@ function groupCommitted<T, D extends Delivery<T>, P>(spec: CommitSpec<T, D, P> &
       maxGroupSize: MAX_GROUP_ITEMS,
       sizeOf: (job) => job.delivery.valid.length,
       commit: async (jobs) => {
-        const { answers, changedClientIds } = await withIngestRetry(() => commitDeliveries(db, jobs, spec));
-        // The group is committed: a failing follow-up must not make it look failed (and be stored again).
-        await spec.after(changedClientIds).catch((error) => console.error("A follow-up to stored deliveries failed", error));
+        const { answers, eventIds } = await withIngestRetry(() => commitDeliveries(db, jobs, spec));
+        // The group is committed; forwarding never throws, and what it cannot send now the engine's tick or the sweep sends.
+        await forwardOutbox({ ids: eventIds });
         return answers;
       },
     });
@@ -54,7 +55,7 @@ const orderCommitter = groupCommitted({
   plan: async (_run, fresh, prepared) => planOrderSets(orderSets(fresh), prepared),
   idOf: (o: IngestOrder) => o.externalId,
   auditAction: "orders.ingest",
-  after: onOrdersChanged,
+  events: (ids) => ids.map((clientId) => appEvent("rekindle/client.orders-changed", { clientId })),
 });
 
 const profileSets = (deliveries: Delivery<IngestClientProfile>[]) => deliveries.map((d) => d.valid.map((v) => v.value));
@@ -68,7 +69,7 @@ const profileCommitter = groupCommitted({
   },
   idOf: (p: IngestClientProfile) => p.email,
   auditAction: "clients.ingest",
-  after: onClientProfilesUpdated,
+  events: (ids) => ids.map((clientId) => appEvent("rekindle/client.profile-updated", { clientId })),
 });
 
 /** Orders from a sender, keyed by (source, external id); unknown client emails become minimal clients. */

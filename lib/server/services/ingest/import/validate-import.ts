@@ -1,12 +1,10 @@
 import "server-only";
-import fs from "node:fs";
-import { once } from "node:events";
 import { eq } from "drizzle-orm";
 import { csvLine, describeErrors, missingColumns, validateClientRow, validateOrderRow, type CsvFieldError, type CsvRow } from "@/lib/domain/ingest/csv-rows";
 import { db } from "@/lib/server/db/client";
 import { type ImportJob, type ImportRowError, importJobs } from "@/lib/server/db/schema";
 import { readCsv } from "./csv-reader";
-import { rejectedPath, uploadPath } from "./import-files";
+import { deleteImportFile, importFileWriter, readImportFile } from "./import-files";
 
 const PREVIEW_ROWS = 10;
 const ERROR_SAMPLE = 200;
@@ -19,16 +17,16 @@ export function checkRow(job: Pick<ImportJob, "kind" | "createdAt">, row: CsvRow
 
 /**
  * The first pass over an upload: counts valid and invalid rows, keeps a preview and a sample of errors,
- * and writes every rejected row with its reasons to a CSV the user can download, fix and upload again.
+ * and stores every rejected row with its reasons as a CSV the user can download, fix and upload again.
  */
 export async function validateImportFile(jobId: string): Promise<void> {
   const [job] = await db.select().from(importJobs).where(eq(importJobs.id, jobId));
   if (!job) throw new Error(`Import ${jobId} not found`);
-  const reader = readCsv(uploadPath(jobId));
-  const out = fs.createWriteStream(rejectedPath(jobId));
-  const write = async (line: string) => {
-    if (!out.write(line)) await once(out, "drain");
-  };
+  const reader = readCsv(readImportFile(jobId, "upload"));
+  // A re-check (after a failure) writes the rejected rows afresh.
+  await deleteImportFile(jobId, "rejected");
+  const out = importFileWriter(jobId, "rejected");
+  const write = (line: string) => out.write(line);
   const counts = { totalRows: 0, validRows: 0, invalidRows: 0 };
   const previewRows: Record<string, string>[] = [];
   const errorSample: ImportRowError[] = [];
@@ -65,8 +63,7 @@ export async function validateImportFile(jobId: string): Promise<void> {
       if (counts.totalRows % PROGRESS_EVERY_ROWS === 0) await saveProgress();
     }
   } finally {
-    out.end();
-    await once(out, "close");
+    await out.end();
   }
   const empty = counts.totalRows === 0;
   await saveProgress({
