@@ -19,14 +19,15 @@ const embeddedFetch: typeof fetch = async (input, init) => {
   return fetch(request);
 };
 
-function createClient() {
+/** A client for the active mode; the app has one (`inngest`), tests make others to serve functions of their own. */
+export function createInngestClient(id: string) {
   const mode = inngestMode();
-  if (mode === "dev") return new Inngest({ id: APP_ID, isDev: true });
+  if (mode === "dev") return new Inngest({ id, isDev: true });
   if (mode === "cloud") {
-    return new Inngest({ id: APP_ID, isDev: false, eventKey: env.INNGEST_EVENT_KEY, signingKey: env.INNGEST_SIGNING_KEY, signingKeyFallback: env.INNGEST_SIGNING_KEY_FALLBACK });
+    return new Inngest({ id, isDev: false, eventKey: env.INNGEST_EVENT_KEY, signingKey: env.INNGEST_SIGNING_KEY, signingKeyFallback: env.INNGEST_SIGNING_KEY_FALLBACK });
   }
   return new Inngest({
-    id: APP_ID,
+    id,
     isDev: false,
     eventKey: embeddedEventKey(),
     signingKey: embeddedSigningKey(),
@@ -37,4 +38,4 @@ function createClient() {
   });
 }
 
-export const inngest = createClient();
+export const inngest = createInngestClient(APP_ID);

@@ -32,8 +32,6 @@ const schema = z.object({
     .transform((v) => v === "1"),
   // A scheduler's bearer token for POST /api/inngest/engine/tick (Vercel Cron sends CRON_SECRET).
   CRON_SECRET: z.string().min(16).optional(),
-  // Set by Next.js: which runtime runs instrumentation.ts.
-  NEXT_RUNTIME: z.enum(["nodejs", "edge"]).optional(),
   // Set by scripts/run.ts when it started the embedded PostgreSQL (a local run, not a deployment).
   REKINDLE_EMBEDDED: z.enum(["1"]).optional(),
   LOG_QUERIES: z

@@ -108,8 +108,10 @@ function applyOutcome(run: EngineRun, state: RunState, outcome: CallOutcome, now
       return { settled: { status: "running" }, again: true, step: { ...step, outcome: "failed", error: error.message } };
     }
     case "Sleep": {
-      const until = sleepUntil(String(first.opts?.duration ?? ""), now);
-      if (!until) return { settled: { status: "failed", error: { name: "InvalidSleep", message: `Cannot sleep for "${String(first.opts?.duration)}"` } }, again: false, step: { ...step, outcome: "failed", error: "invalid duration" } };
+      // The spec puts the duration in opts.duration; the JS SDK sends it as the op's name.
+      const duration = String(first.opts?.duration ?? first.name ?? "");
+      const until = sleepUntil(duration, now);
+      if (!until) return { settled: { status: "failed", error: { name: "InvalidSleep", message: `Cannot sleep for "${duration}"` } }, again: false, step: { ...step, outcome: "failed", error: "invalid duration" } };
       state.sleepingStep = first.id;
       state.planned = state.planned.filter((p) => p.id !== first.id);
       return { settled: { status: "queued", nextAt: until }, again: false, step: { ...step, outcome: `sleeping until ${until.toISOString()}`, error: null } };
@@ -184,7 +186,8 @@ export async function driveRun(claimed: EngineRun, options: DriveOptions): Promi
           },
         },
         options.signingKey,
-        startedAt,
+        // Signed with the real time, whatever clock schedules the run: the SDK refuses signatures over 5 minutes off.
+        new Date(),
         LEASE_MS * 10,
       );
       const durationMs = Math.round(performance.now() - started);

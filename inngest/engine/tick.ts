@@ -29,7 +29,7 @@ export async function tickEngine(options: TickOptions = {}): Promise<TickResult>
   const deadline = performance.now() + (options.budgetMs ?? 10_000);
   const signingKey = embeddedSigningKey();
   if (!signingKey) throw new Error("AUTH_SECRET is not set, so the embedded engine has no signing key.");
-  const forwarded = await forwardOutbox({ olderThanMs: OUTBOX_GRACE_MS });
+  const forwarded = await forwardOutbox({ createdBefore: new Date(now().getTime() - OUTBOX_GRACE_MS) });
   const cronsFired = await fireCrons(now());
   let runsDriven = 0;
   const worker = async () => {

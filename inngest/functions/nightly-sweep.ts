@@ -16,7 +16,7 @@ const SWEEP_LIMIT = 10_000;
 export const nightlySweepFunction = inngest.createFunction(
   { id: "nightly-sweep", name: "Nightly sweep", triggers: [{ cron: "30 2 * * *" }], retries: 2, concurrency: { limit: 1 } },
   async ({ event, step }) => {
-    const forwarded = await step.run("forward-stuck-outbox-rows", () => forwardOutbox({ olderThanMs: 60_000 }));
+    const forwarded = await step.run("forward-stuck-outbox-rows", () => forwardOutbox({ createdBefore: new Date(Date.now() - 60_000) }));
     const stale = await step.run("find-clients-with-stale-scores", () => clientsWithStaleScores(db, SWEEP_LIMIT));
     const night = new Date(event.ts ?? Date.now()).toISOString().slice(0, 10);
     if (stale.length) await step.sendEvent("rescore-stale-clients", stale.map((clientId) => clientOrdersChanged.create({ clientId }, { id: `sweep:${night}:${clientId}` })));

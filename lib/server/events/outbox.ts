@@ -33,7 +33,7 @@ type OutboxRow = { id: string; name: string; data: Record<string, unknown>; ts: 
  * instance is forwarding are skipped. A failed send leaves the rows for the next try and is not thrown:
  * the change itself is committed. Answers how many rows were forwarded.
  */
-export async function forwardOutbox(options: { ids?: readonly string[]; olderThanMs?: number; limit?: number } = {}): Promise<number> {
+export async function forwardOutbox(options: { ids?: readonly string[]; createdBefore?: Date; limit?: number } = {}): Promise<number> {
   if (options.ids && options.ids.length === 0) return 0;
   const limit = options.limit ?? FORWARD_BATCH;
   let forwarded = 0;
@@ -43,7 +43,7 @@ export async function forwardOutbox(options: { ids?: readonly string[]; olderTha
         ...(await tx.execute<OutboxRow>(sql`select id, name, data, floor(extract(epoch from created_at) * 1000)::float8 as ts from event_outbox
           where forwarded_at is null
             ${options.ids ? sql`and id = any(${`{${options.ids.join(",")}}`}::uuid[])` : sql``}
-            ${options.olderThanMs ? sql`and created_at < now() - make_interval(secs => ${options.olderThanMs / 1000})` : sql``}
+            ${options.createdBefore ? sql`and created_at < ${options.createdBefore.toISOString()}::timestamptz` : sql``}
           order by created_at limit ${limit} for update skip locked`)),
       ];
       if (rows.length === 0) return 0;
@@ -62,14 +62,6 @@ export async function forwardOutbox(options: { ids?: readonly string[]; olderTha
     forwarded += count;
     if (options.ids || count < limit) return forwarded;
   }
-}
-
-/** Outbox rows older than `olderThanMs` still not forwarded (the sweep's and the health check's measure). */
-export async function unforwardedCount(olderThanMs = 0): Promise<number> {
-  const [row] = await pool.execute<{ n: number }>(
-    sql`select count(*)::int as n from event_outbox where forwarded_at is null and created_at < now() - make_interval(secs => ${olderThanMs / 1000})`,
-  );
-  return row?.n ?? 0;
 }
 
 /**
