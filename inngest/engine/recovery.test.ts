@@ -26,8 +26,8 @@ const twoSteps = client.createFunction({ id: "two-steps", triggers: [{ event: "t
 
 let server: Awaited<ReturnType<typeof startRouteServer>>;
 beforeAll(async () => {
-  const handler = serve({ client, functions: [twoSteps] });
-  server = await startRouteServer({ "/api/inngest": handler });
+  const { GET, POST, PUT } = serve({ client, functions: [twoSteps] });
+  server = await startRouteServer({ "/api/inngest": { GET, POST, PUT } });
 });
 beforeEach(() => syncApp(`${server.url}/api/inngest`));
 afterAll(() => server.close());
