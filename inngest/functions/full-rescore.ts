@@ -6,7 +6,7 @@ import { db } from "@/lib/server/db/client";
 import { ConflictError } from "@/lib/server/errors";
 import { runFullRescore } from "@/lib/server/services/engagement/run-full-rescore";
 import { startFullRescore } from "@/lib/server/services/engagement/start-full-rescore";
-import { readSettings } from "@/lib/server/services/settings/settings-store";
+import { readSettings } from "@/lib/server/data/settings";
 import { systemContext } from "./system";
 
 /**

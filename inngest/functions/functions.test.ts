@@ -6,7 +6,7 @@ import { clientScores, importJobs, scoringRuns } from "@/lib/server/db/schema";
 import { createClient } from "@/lib/server/services/clients/create-client";
 import { createOrder } from "@/lib/server/services/orders/create-order";
 import { updateSettings } from "@/lib/server/services/settings/update-settings";
-import { createImport } from "@/lib/server/services/ingest/import/create-import";
+import { createImport } from "@/lib/server/services/imports/create-import";
 import { clientInput, orderInput, userContext } from "@/test/fixtures";
 import { fullRescoreFunction, nightlyRescoreFunction } from "./full-rescore";
 import { functions } from "./index";

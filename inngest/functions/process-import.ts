@@ -2,7 +2,7 @@ import "server-only";
 import { NonRetriableError } from "inngest";
 import { inngest } from "@/inngest/client";
 import { importUploaded } from "@/inngest/events";
-import { markImportFailed, processImport } from "@/lib/server/services/ingest/import/process-import";
+import { markImportFailed, processImport } from "@/lib/server/ingest/import/process-import";
 
 /**
  * Checks an uploaded CSV, or imports its valid rows, reading the file from the database (any instance can).

@@ -4,7 +4,7 @@ import { describe, expect, it, vi } from "vitest";
 import type { UserActor } from "@/lib/domain/access/policy";
 import { db } from "@/lib/server/db/client";
 import { clients, importJobs, orders } from "@/lib/server/db/schema";
-import { startImport } from "@/lib/server/services/ingest/import/start-import";
+import { startImport } from "@/lib/server/services/imports/start-import";
 import { userContext } from "@/test/fixtures";
 import { drainEngine, serveInngestForEachTest } from "@/test/inngest-engine";
 import { GET as getRejected } from "./[jobId]/rejected/route";

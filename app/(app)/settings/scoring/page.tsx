@@ -5,7 +5,7 @@ import { Card, CardHeader } from "@/components/ui/card";
 import { formatDate, formatNumber } from "@/components/ui/format";
 import { requirePageContext } from "@/lib/server/auth/session";
 import { getCurrentModelFit, getLatestScoringRun } from "@/lib/server/data/scoring-runs";
-import { readSettings } from "@/lib/server/services/settings/settings-store";
+import { readSettings } from "@/lib/server/data/settings";
 
 export const metadata: Metadata = { title: "Scoring" };
 

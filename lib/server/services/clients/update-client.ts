@@ -8,7 +8,7 @@ import type { ServiceContext } from "@/lib/server/context";
 import { withEvents } from "@/lib/server/events/outbox";
 import { appEvent } from "@/inngest/events";
 import { clients } from "@/lib/server/db/schema";
-import { parseInput } from "@/lib/server/services/parse";
+import { parseInput } from "@/lib/server/parse-input";
 import { lockClientInScope, profileColumns, resolveStylistId, rethrowDuplicateEmail } from "./client-rules";
 
 const updateClientSchema = z.object({ clientId: z.uuid("Unknown client") }).and(clientInputSchema);

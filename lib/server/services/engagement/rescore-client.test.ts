@@ -7,7 +7,8 @@ import { createClient } from "@/lib/server/services/clients/create-client";
 import { createOrder } from "@/lib/server/services/orders/create-order";
 import { clientInput, orderInput, userContext } from "@/test/fixtures";
 import { drainEngine, serveInngestForEachTest } from "@/test/inngest-engine";
-import { rescoreClient, rescoreClients } from "./rescore-client";
+import { rescoreClient } from "./rescore-client";
+import { rescoreClients } from "./rescore-clients";
 
 // Saving an order has the rescore-client function rescore the client; the embedded engine runs it here.
 serveInngestForEachTest();

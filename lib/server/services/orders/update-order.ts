@@ -8,8 +8,9 @@ import { appEvent } from "@/inngest/events";
 import type { ServiceContext } from "@/lib/server/context";
 import { withEvents } from "@/lib/server/events/outbox";
 import { orders } from "@/lib/server/db/schema";
-import { parseInput } from "@/lib/server/services/parse";
-import { lockOrderInScope, refreshClientOrderSummary } from "./order-rules";
+import { parseInput } from "@/lib/server/parse-input";
+import { refreshClientOrderSummary } from "@/lib/server/orders/order-summaries";
+import { lockOrderInScope } from "./order-rules";
 
 const updateOrderSchema = z.object({ orderId: z.uuid("Unknown order") }).and(orderInputSchema);
 

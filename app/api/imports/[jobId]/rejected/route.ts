@@ -1,7 +1,7 @@
 import { Readable } from "node:stream";
 import { getImportJob } from "@/lib/server/data/import-jobs";
-import { importFileExists, readImportFile } from "@/lib/server/services/ingest/import/import-files";
-import { importContext, importErrorResponse } from "@/lib/server/services/ingest/import/import-route";
+import { importFileExists, readImportFile } from "@/lib/server/ingest/import/import-files";
+import { importContext, importErrorResponse } from "@/lib/server/http/import-route";
 
 export const dynamic = "force-dynamic";
 

@@ -11,8 +11,8 @@ import type { ServiceContext } from "@/lib/server/context";
 import { withEvents } from "@/lib/server/events/outbox";
 import { importJobs, importKind } from "@/lib/server/db/schema";
 import { AppError } from "@/lib/server/errors";
-import { parseInput } from "@/lib/server/services/parse";
-import { importFileWriter } from "./import-files";
+import { parseInput } from "@/lib/server/parse-input";
+import { importFileWriter } from "@/lib/server/ingest/import/import-files";
 
 export const MAX_IMPORT_BYTES = 512 * 1024 * 1024;
 

@@ -11,7 +11,7 @@ import type { Executor } from "@/lib/server/db/client";
 import { outboxInsertStatement } from "@/lib/server/events/outbox";
 import type { AppEvent } from "@/inngest/events";
 import { type DeliveryMeta, lockEventsStatement, type ProcessedDelivery, type ProcessedReceipt, processedReceiptsStatement, recordProcessedReceiptsStatement } from "./receipts";
-import { type RunSql, transaction } from "./run-sql";
+import { type RunSql, transaction } from "@/lib/server/db/run-sql";
 
 export type Delivery<T> = { meta: DeliveryMeta & { eventId: string }; received: number; valid: ValidItem<T>[]; issues: IngestIssue[] };
 

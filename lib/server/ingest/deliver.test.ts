@@ -5,7 +5,8 @@ import { contextFor } from "@/lib/server/context";
 import { db } from "@/lib/server/db/client";
 import { auditLog, clients, orders, webhookReceipts } from "@/lib/server/db/schema";
 import { ingestOrder as order } from "@/test/ingest-orders";
-import { deliverClientProfiles, deliverOrders } from "./deliver";
+import { deliverClientProfiles } from "@/lib/server/services/clients/deliver-client-profiles";
+import { deliverOrders } from "@/lib/server/services/orders/deliver-orders";
 
 
 const ctx = contextFor({ type: "system", name: "webhook:test" });

@@ -9,7 +9,7 @@ import { withEvents } from "@/lib/server/events/outbox";
 import { appEvent } from "@/inngest/events";
 import { importJobs } from "@/lib/server/db/schema";
 import { ConflictError, NotFoundError } from "@/lib/server/errors";
-import { parseInput } from "@/lib/server/services/parse";
+import { parseInput } from "@/lib/server/parse-input";
 
 /**
  * Imports a checked file's valid rows; also resumes a job that a server restart interrupted or an error
