@@ -94,15 +94,18 @@ async function run() {
   await engine;
   const totalSeconds = (performance.now() - started) / 1000;
 
-  const scored = await db.execute<{ email: string; scored_ms: number | null }>(
-    sql`select c.email, floor(extract(epoch from s.scored_at) * 1000)::float8 as scored_ms from clients c left join client_scores s on s.client_id = c.id`,
-  );
+  // When each client's score was last brought up to date: the end of its last rescore-client run (a rescoring that
+  // changes nothing leaves client_scores as it was, so its scored_at would not tell).
+  const finished = await db.execute<{ email: string; done_ms: number | null }>(sql`
+    select c.email, floor(extract(epoch from max(r.finished_at)) * 1000)::float8 as done_ms
+    from clients c left join engine_runs r on r.function_id = 'rekindle-rescore-client' and r.status = 'completed' and r.events -> 0 -> 'data' ->> 'clientId' = c.id::text
+    group by c.email`);
   const latencies: number[] = [];
   let missing = 0;
-  for (const row of scored) {
+  for (const row of finished) {
     for (const at of deliveredAt.get(row.email) ?? []) {
-      if (row.scored_ms === null || row.scored_ms < at) missing++;
-      else latencies.push(row.scored_ms - at);
+      if (row.done_ms === null || row.done_ms < at) missing++;
+      else latencies.push(row.done_ms - at);
     }
   }
   latencies.sort((a, b) => a - b);

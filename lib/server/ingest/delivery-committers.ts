@@ -29,17 +29,24 @@ function groupCommitted<T, D extends Delivery<T>, P>(spec: CommitSpec<T, D, P>):
   return (db) => {
     const existing = committers.get(db);
     if (existing) return existing;
-    const committer = createGroupCommitter<DeliveryJob<D>, DeliveryAnswer>({
+    const grouped = createGroupCommitter<DeliveryJob<D>, { answer: DeliveryAnswer; forwarded: Promise<number> }>({
       concurrency: GROUP_CONCURRENCY,
       maxGroupSize: MAX_GROUP_ITEMS,
       sizeOf: (job) => job.delivery.valid.length,
       commit: async (jobs) => {
         const { answers, eventIds } = await withIngestRetry(() => commitDeliveries(db, jobs, spec));
-        // The group is committed; forwarding never throws, and what it cannot send now the engine's tick or the sweep sends.
-        await forwardOutbox({ ids: eventIds });
-        return answers;
+        // The group is committed. Its events are forwarded outside the group's turn, so the next group commits
+        // meanwhile; forwarding never throws, and what it cannot send now the engine's tick or the sweep sends.
+        const forwarded = forwardOutbox({ ids: eventIds });
+        return answers.map((answer) => ({ answer, forwarded }));
       },
     });
+    // Each delivery is answered once its group's events are forwarded too.
+    const committer: Committer<D> = async (job) => {
+      const { answer, forwarded } = await grouped(job);
+      await forwarded;
+      return answer;
+    };
     committers.set(db, committer);
     return committer;
   };
