@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { bigint, boolean, customType, index, integer, jsonb, pgEnum, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { bigint, boolean, customType, doublePrecision, index, integer, jsonb, pgEnum, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { apiKeys } from "./api-keys";
 import { users } from "./users";
 
@@ -98,3 +98,14 @@ export const importFileParts = pgTable(
   },
   (t) => [primaryKey({ columns: [t.jobId, t.file, t.part] })],
 );
+
+/**
+ * Each webhook sender's token bucket (API key or Shopify shop), shared by every server instance; see
+ * lib/server/ingest/rate-buckets.ts. `granted` is what the last refill handed out.
+ */
+export const webhookRateBuckets = pgTable("webhook_rate_buckets", {
+  sender: text().primaryKey(),
+  tokens: doublePrecision().notNull(),
+  granted: integer().notNull(),
+  refilledAt: timestamp({ withTimezone: true, mode: "date" }).notNull(),
+});

@@ -49,6 +49,12 @@ export async function importFileExists(jobId: string, file: ImportFile): Promise
   return row?.found === true;
 }
 
+/** The first `bytes` bytes of a stored file (empty when there is none). */
+export async function readImportFileHead(jobId: string, file: ImportFile, bytes: number): Promise<Buffer> {
+  const [row] = await db.execute<{ head: Buffer | null }>(sql`select substring(bytes from 1 for ${bytes}) as head from import_file_parts where job_id = ${jobId} and file = ${file} and part = 0`);
+  return row?.head ? Buffer.from(row.head) : Buffer.alloc(0);
+}
+
 /** Streams a stored file part by part: one part in memory at a time. */
 export function readImportFile(jobId: string, file: ImportFile): Readable {
   async function* parts() {

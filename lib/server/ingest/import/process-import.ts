@@ -2,6 +2,7 @@ import "server-only";
 import { eq } from "drizzle-orm";
 import { db } from "@/lib/server/db/client";
 import { importJobs } from "@/lib/server/db/schema";
+import { ImportFailure, unexpectedFailureMessage } from "./import-failure";
 import { importValidRows } from "./run-import";
 import { validateImportFile } from "./validate-import";
 
@@ -24,7 +25,10 @@ export async function processImport(jobId: string, phase: ImportPhase): Promise<
 
 /** After the last retry: the job shows the error, and the page offers to resume it. */
 export async function markImportFailed(jobId: string, phase: ImportPhase, error: unknown): Promise<void> {
-  const message = error instanceof Error ? error.message : String(error);
   console.error(`Import ${jobId} failed while ${phase === "validate" ? "checking" : "importing"}`, error);
-  await db.update(importJobs).set({ status: "failed", error: `The import stopped: ${message}`, finishedAt: new Date() }).where(eq(importJobs.id, jobId));
+  // The user reads this: only an ImportFailure's own words, never a driver's message (SQL, row data).
+  await db
+    .update(importJobs)
+    .set({ status: "failed", error: error instanceof ImportFailure ? error.message : unexpectedFailureMessage(phase), finishedAt: new Date() })
+    .where(eq(importJobs.id, jobId));
 }

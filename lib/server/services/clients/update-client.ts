@@ -9,7 +9,7 @@ import { withEvents } from "@/lib/server/events/outbox";
 import { appEvent } from "@/inngest/events";
 import { clients } from "@/lib/server/db/schema";
 import { parseInput } from "@/lib/server/parse-input";
-import { lockClientInScope, profileColumns, resolveStylistId, rethrowDuplicateEmail } from "./client-rules";
+import { consentChangeAudit, lockClientInScope, profileColumns, resolveStylistId, rethrowDuplicateEmail } from "./client-rules";
 
 const updateClientSchema = z.object({ clientId: z.uuid("Unknown client") }).and(clientInputSchema);
 
@@ -20,16 +20,21 @@ export async function updateClient({ ctx, input }: { ctx: ServiceContext; input:
     return await withEvents(ctx.db, async (tx, emit) => {
       const before = await lockClientInScope(tx, ctx, clientId);
       const stylistId = await resolveStylistId({ ...ctx, db: tx }, data.stylistId, before.stylistId);
+      // Versioned now, as a sender's change would be; the consent's version moves only when the consent does.
+      const now = new Date();
+      const consentChanged = data.marketingConsent !== before.marketingConsent;
       const [after] = await tx
         .update(clients)
-        .set({ ...profileColumns(data), stylistId })
+        .set({ ...profileColumns(data), stylistId, profileVersion: now, ...(consentChanged ? { consentVersion: now } : {}) })
         .where(eq(clients.id, clientId))
         .returning();
       await writeAudit(tx, ctx.actor, { action: "client.update", entityType: "client", entityId: clientId, before, after });
+      const consent = after && consentChangeAudit(after, before.marketingConsent);
+      if (consent) await writeAudit(tx, ctx.actor, consent);
       await emit(appEvent("rekindle/client.profile-updated", { clientId }));
       return after ?? before;
     });
   } catch (error) {
-    rethrowDuplicateEmail(error);
+    return rethrowDuplicateEmail(error, ctx, data.email);
   }
 }
