@@ -2,7 +2,6 @@ import fs from "node:fs";
 import path from "node:path";
 import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
-import { shopifyHmac } from "@/lib/domain/ingest/signature";
 import { db } from "@/lib/server/db/client";
 import { auditLog, clients, orders, webhookReceipts } from "@/lib/server/db/schema";
 import { updateShopifySettings } from "@/lib/server/services/settings/update-shopify-settings";
