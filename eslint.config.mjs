@@ -71,7 +71,7 @@ export default defineConfig([
     },
   },
   {
-    files: ["lib/env.ts", "**/*.test.ts", "scripts/**", "e2e/**", "playwright.config.ts", "vitest.config.ts", "drizzle.config.ts", "test/**", "next.config.ts"],
+    files: ["lib/env.ts", "instrumentation.ts", "**/*.test.ts", "scripts/**", "e2e/**", "playwright.config.ts", "vitest.config.ts", "drizzle.config.ts", "test/**", "next.config.ts"],
     rules: { "no-restricted-properties": "off" },
   },
   ...boundaries,

@@ -9,6 +9,13 @@ const nextConfig: NextConfig = {
   allowedDevOrigins: ["127.0.0.1", "[::1]", "::1"],
   // forbidden() renders app/forbidden.tsx with a 403 status.
   experimental: { authInterrupts: true },
+  // The embedded Inngest engine's API at the app's origin, where the SDK expects an Inngest server's (see inngest/engine/keys.ts).
+  async rewrites() {
+    return [
+      { source: "/e/:key", destination: "/api/inngest/engine/e/:key" },
+      { source: "/fn/register", destination: "/api/inngest/engine/fn/register" },
+    ];
+  },
 };
 
 export default nextConfig;

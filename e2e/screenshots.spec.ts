@@ -40,6 +40,7 @@ for (const [device, viewport] of Object.entries(VIEWPORTS)) {
           ["settings-audit", "/settings/audit"],
           ["settings-scoring", "/settings/scoring"],
           ["settings-webhooks", "/settings/webhooks"],
+          ["settings-runs", "/settings/runs"],
           ["import", "/import"],
           ["backtest", "/backtest"],
           ["clients-at-risk", "/clients?tier=at_risk&sort=score&dir=asc"],

@@ -34,6 +34,23 @@ const schema = z.object({
     }),
   // Where uploads (CSV imports) are kept; `npm run dev`/`npm start` keep everything under this folder.
   REKINDLE_DATA_DIR: z.string().min(1).default(".data"),
+  // Inngest: INNGEST_DEV (the Dev Server) or both keys (Inngest Cloud / self-hosted) choose real Inngest;
+  // with neither, the embedded engine runs the functions (see inngest/engine/).
+  INNGEST_DEV: z.string().min(1).optional(),
+  INNGEST_EVENT_KEY: z.string().min(1).optional(),
+  INNGEST_SIGNING_KEY: z.string().min(1).optional(),
+  INNGEST_SIGNING_KEY_FALLBACK: z.string().min(1).optional(),
+  // Where the embedded engine reaches /api/inngest; default APP_URL's.
+  INNGEST_SERVE_URL: z.url().optional(),
+  // "0" stops instrumentation from starting the embedded engine's loop (a host that pings /api/inngest/engine/tick instead).
+  INNGEST_ENGINE_LOOP: z
+    .enum(["0", "1"])
+    .default("1")
+    .transform((v) => v === "1"),
+  // A scheduler's bearer token for POST /api/inngest/engine/tick (Vercel Cron sends CRON_SECRET).
+  CRON_SECRET: z.string().min(16).optional(),
+  // Set by scripts/run.ts when it started the embedded PostgreSQL (a local run, not a deployment).
+  REKINDLE_EMBEDDED: z.enum(["1"]).optional(),
   LOG_QUERIES: z
     .enum(["0", "1"])
     .default("0")
@@ -56,4 +73,13 @@ export function requireDatabaseUrl(): string {
     throw new Error("DATABASE_URL is not set. Start the app with `npm run dev` / `npm start`, which provide an embedded Postgres, or set DATABASE_URL.");
   }
   return env.DATABASE_URL;
+}
+
+export type InngestMode = "dev" | "cloud" | "embedded";
+
+/** Which Inngest runs the app's functions: the Dev Server, Inngest Cloud (or a self-hosted server), or the embedded engine. */
+export function inngestMode(): InngestMode {
+  if (env.INNGEST_DEV && env.INNGEST_DEV !== "0") return "dev";
+  if (env.INNGEST_EVENT_KEY && env.INNGEST_SIGNING_KEY) return "cloud";
+  return "embedded";
 }

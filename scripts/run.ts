@@ -51,6 +51,8 @@ try {
 }
 
 const port = process.env.PORT ?? "3000";
+// The embedded Inngest engine runs in the server process and calls the app's /api/inngest over loopback.
+process.env.INNGEST_SERVE_URL ??= `http://127.0.0.1:${port}/api/inngest`;
 // Development is plain `next dev`; production is Next.js behind scripts/serve.ts, which serves the webhooks itself.
 const next =
   mode === "dev"

@@ -2,7 +2,6 @@ import { isRedirectError } from "next/dist/client/components/redirect-error";
 import { describe, expect, it, vi } from "vitest";
 import type { Role, UserActor } from "@/lib/domain/access/policy";
 import type { ActionState } from "@/lib/forms/action-state";
-import { scoringRunsSettled } from "@/lib/server/events/scoring-run-requested";
 import { ACTION_ACCESS, HANDLER_ACCESS, PAGE_ACCESS } from "./access-matrix";
 import { actionFiles, handlerRoutes, pageRoutes } from "./app-routes";
 import { userContext } from "./fixtures";
@@ -62,6 +61,8 @@ const EMPTY_FORM_OUTCOME: Record<string, "validation" | "success"> = {
   "(app)/settings/actions.ts#updateShopifySettingsAction": "validation",
   // Starting a full rescoring takes no input: an empty form starts one.
   "(app)/settings/actions.ts#startFullRescoreAction": "success",
+  "(app)/settings/actions.ts#updateScoringScheduleAction": "validation",
+  "(app)/settings/actions.ts#replayRunAction": "validation",
   "(app)/import/actions.ts#startImportAction": "validation",
 };
 
@@ -102,6 +103,5 @@ describe("server actions refuse everyone the matrix does not allow, and answer t
       const outcome = await outcomeOf(action);
       expect({ role, outcome }).toEqual({ role, outcome: allowed.includes(role) ? EMPTY_FORM_OUTCOME[key] : "denied" });
     }
-    await scoringRunsSettled();
   });
 });

@@ -26,12 +26,13 @@ export const PAGE_ACCESS: Record<string, Access> = {
   "/settings/audit": ADMIN,
   "/settings/scoring": ADMIN,
   "/settings/webhooks": ADMIN,
+  "/settings/runs": ADMIN,
   "/import": ["admin", "marketer"],
   "/backtest": ["admin", "marketer"],
 };
 
 /** Route handlers authenticate in their own way: "public", "api-key" for order systems, "shopify-hmac", or a session with these roles. */
-export const HANDLER_ACCESS: Record<string, "api-key" | "shopify-hmac" | Access> = {
+export const HANDLER_ACCESS: Record<string, "api-key" | "shopify-hmac" | "inngest-signature" | Access> = {
   "/api/health": "public",
   "/api/auth/[...nextauth]": "public",
   "/api/webhooks/orders": "api-key",
@@ -41,6 +42,9 @@ export const HANDLER_ACCESS: Record<string, "api-key" | "shopify-hmac" | Access>
   "/api/imports/[jobId]": ["admin", "marketer"],
   "/api/imports/[jobId]/rejected": ["admin", "marketer"],
   "/api/scoring-runs/latest": ADMIN,
+  // Inngest's signed call requests (the SDK verifies them); the engine's endpoints take its keys or CRON_SECRET.
+  "/api/inngest": "inngest-signature",
+  "/api/inngest/engine/[...path]": "inngest-signature",
 };
 
 export const ACTION_ACCESS: Record<string, Access> = {
@@ -63,5 +67,7 @@ export const ACTION_ACCESS: Record<string, Access> = {
   "(app)/settings/actions.ts#revokeApiKeyAction": ADMIN,
   "(app)/settings/actions.ts#updateShopifySettingsAction": ADMIN,
   "(app)/settings/actions.ts#startFullRescoreAction": ADMIN,
+  "(app)/settings/actions.ts#updateScoringScheduleAction": ADMIN,
+  "(app)/settings/actions.ts#replayRunAction": ADMIN,
   "(app)/import/actions.ts#startImportAction": ["admin", "marketer"],
 };

@@ -12,6 +12,7 @@ const TABS: { href: Route; label: string }[] = [
   { href: "/settings/users", label: "Users" },
   { href: "/settings/api-keys", label: "API keys" },
   { href: "/settings/webhooks", label: "Webhooks" },
+  { href: "/settings/runs", label: "Runs" },
   { href: "/settings/audit", label: "Audit log" },
 ];
 

@@ -2,8 +2,8 @@ import { requireDatabaseUrl } from "@/lib/env";
 import { migrateDatabase } from "@/lib/server/db/migrate";
 
 /**
- * Migrates; seeds demo data into an empty database when asked; and in production refuses to go on
- * while any active account still has the documented demo password.
+ * Migrates and seeds demo data into an empty database when asked. The production guards (secrets, no demo
+ * password) run from instrumentation.ts in every server instance; checking here too fails `npm start` early.
  */
 export async function prepareDatabase({ seedWhenEmpty, production }: { seedWhenEmpty: boolean; production: boolean }) {
   const url = requireDatabaseUrl();
@@ -20,11 +20,11 @@ export async function prepareDatabase({ seedWhenEmpty, production }: { seedWhenE
   }
   if (production) {
     const { db } = await import("@/lib/server/db/client");
-    const { accountsWithDemoPassword } = await import("@/lib/server/auth/demo-password-guard");
-    const unsafe = await accountsWithDemoPassword(db);
-    await db.$client.end();
-    if (unsafe.length) {
-      throw new Error(`Refusing to start in production: these active accounts still use the demo password: ${unsafe.join(", ")}. Set new passwords or deactivate them first.`);
+    const { assertProductionReady } = await import("@/lib/server/startup/production-guards");
+    try {
+      await assertProductionReady();
+    } finally {
+      await db.$client.end();
     }
   }
 }

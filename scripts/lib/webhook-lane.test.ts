@@ -1,14 +1,11 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/server/db/client";
 import { orders } from "@/lib/server/db/schema";
-import { ingestFollowUpsSettled } from "@/lib/server/events/ingest-events";
 import { orderEvent, signedRequest, webhookKey } from "@/test/webhook-requests";
 import { appRequestListener } from "./request-listener";
 
-// Rescoring follows each delivery in the background; let it finish before the tables are emptied.
-afterEach(() => ingestFollowUpsSettled());
 
 // What scripts/serve.ts does, with a stand-in for Next.js that says it was asked.
 const server = http.createServer(appRequestListener((_req, res) => res.writeHead(299, { "X-Served-By": "next" }).end()));

@@ -6,11 +6,11 @@ import { weightPercentTotalError } from "@/lib/domain/engagement/settings";
 import { parseMoneyToCents } from "@/lib/domain/orders/order-input";
 import { formAction } from "@/lib/server/actions/form-action";
 import { ValidationError } from "@/lib/server/errors";
-import { afterScoringRunRequested } from "@/lib/server/events/scoring-run-requested";
 import { createApiKey } from "@/lib/server/services/api-keys/create-api-key";
 import { revokeApiKey } from "@/lib/server/services/api-keys/revoke-api-key";
 import { assignClients } from "@/lib/server/services/clients/assign-clients";
 import { startFullRescore } from "@/lib/server/services/engagement/start-full-rescore";
+import { replayRun } from "@/lib/server/services/engine-runs/replay-run";
 import { updateShopifySettings } from "@/lib/server/services/settings/update-shopify-settings";
 import { updateSettings } from "@/lib/server/services/settings/update-settings";
 import { changeUserRole } from "@/lib/server/services/users/change-user-role";
@@ -100,8 +100,20 @@ export const updateShopifySettingsAction = formAction("settings.manage", async (
 });
 
 export const startFullRescoreAction = formAction("settings.manage", async ({ ctx }) => {
-  const run = await startFullRescore({ ctx, input: {} });
-  afterScoringRunRequested(run.id);
+  await startFullRescore({ ctx, input: {} });
   revalidatePath("/settings/scoring");
   return { status: "success", message: "Rescoring started. It carries on if you leave this page." };
+});
+
+export const updateScoringScheduleAction = formAction("settings.manage", async ({ ctx, input }) => {
+  const hour = typeof input.nightlyHourUtc === "string" ? input.nightlyHourUtc.trim() : "";
+  const saved = await updateSettings({ ctx, key: "scoring_schedule", input: { nightlyHourUtc: hour === "off" ? null : num(hour) } });
+  revalidatePath("/settings/scoring");
+  return { status: "success", message: saved.nightlyHourUtc === null ? "Nightly rescoring is off." : `Nightly rescoring runs at ${String(saved.nightlyHourUtc).padStart(2, "0")}:00 UTC.` };
+});
+
+export const replayRunAction = formAction("settings.manage", async ({ ctx, input }) => {
+  await replayRun({ ctx, input });
+  revalidatePath("/settings/runs");
+  return { status: "success", message: "Replay queued. It runs on the engine's next tick." };
 });

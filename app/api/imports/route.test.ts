@@ -1,31 +1,19 @@
-import fs from "node:fs";
 import { eq, sql } from "drizzle-orm";
-import { afterAll, afterEach, describe, expect, it, onTestFinished, vi } from "vitest";
+import { describe, expect, it, onTestFinished, vi } from "vitest";
 import type { UserActor } from "@/lib/domain/access/policy";
 import { db } from "@/lib/server/db/client";
 import { clients, importJobs, orders } from "@/lib/server/db/schema";
-import { ingestFollowUpsSettled } from "@/lib/server/events/ingest-events";
-import { importSettled } from "@/lib/server/ingest/import/import-worker";
-import { uploadPath } from "@/lib/server/ingest/import/import-files";
 import { startImport } from "@/lib/server/services/imports/start-import";
 import { userContext } from "@/test/fixtures";
+import { drainEngine, serveInngestForEachTest } from "@/test/inngest-engine";
 import { GET as getRejected } from "./[jobId]/rejected/route";
 import { GET as getJob } from "./[jobId]/route";
 import { POST as upload } from "./route";
 
-// Rescoring follows each delivery in the background; let it finish before the tables are emptied.
-afterEach(() => ingestFollowUpsSettled());
+// Imports are checked and stored by the import function, which the embedded engine runs through /api/inngest.
+serveInngestForEachTest();
 
-// Uploads go to a scratch folder, and the session is the one thing replaced: requests run as `session.actor`.
-const SCRATCH = vi.hoisted(() => {
-  const dir = `.data/test-imports-${Math.random().toString(36).slice(2)}`;
-  vi.stubEnv("REKINDLE_DATA_DIR", dir);
-  return dir;
-});
-afterAll(async () => {
-  vi.unstubAllEnvs();
-  await fs.promises.rm(SCRATCH, { recursive: true, force: true });
-});
+// The session is the one thing replaced: requests run as `session.actor`.
 const session = vi.hoisted(() => ({ actor: null as UserActor | null }));
 vi.mock("@/lib/server/auth/session", () => ({ currentActor: async () => session.actor }));
 
@@ -38,7 +26,7 @@ async function signIn(role: "admin" | "marketer" | "stylist" = "marketer") {
 async function uploadCsv(kind: string, csv: string | Uint8Array<ArrayBuffer>, name = "file.csv") {
   const response = await upload(new Request(`http://localhost/api/imports?kind=${kind}&name=${name}`, { method: "POST", headers: { "Content-Type": "text/csv" }, body: csv }));
   const body = (await response.json()) as { id: string; status: string };
-  if (response.status === 201) await importSettled(body.id);
+  if (response.status === 201) await drainEngine();
   return { response, body };
 }
 
@@ -94,7 +82,7 @@ describe("CSV import", () => {
     const ctx = await signIn("admin");
     const { body } = await uploadCsv("orders", ORDERS_CSV);
     await startImport({ ctx, input: { jobId: body.id } });
-    await importSettled(body.id);
+    await drainEngine();
     expect(await job(body.id)).toMatchObject({ status: "done", importedRows: 3, created: 2, unchanged: 1 });
     expect(await db.$count(orders)).toBe(2);
     const [ada] = await db.select().from(clients).where(eq(clients.email, "ada@example.com"));
@@ -107,7 +95,7 @@ describe("CSV import", () => {
     // The same rows imported again later are a newer version with the same values: stored once, counted once.
     const again = await uploadCsv("orders", ORDERS_CSV);
     await startImport({ ctx, input: { jobId: again.body.id } });
-    await importSettled(again.body.id);
+    await drainEngine();
     expect(await db.$count(orders)).toBe(2);
     expect((await db.select().from(clients).where(eq(clients.email, "ada@example.com")))[0]?.orderCount).toBe(1);
   });
@@ -118,7 +106,7 @@ describe("CSV import", () => {
     const { body } = await uploadCsv("clients", csv);
     expect(await job(body.id)).toMatchObject({ validRows: 2, invalidRows: 1 });
     await startImport({ ctx, input: { jobId: body.id } });
-    await importSettled(body.id);
+    await drainEngine();
     const rows = await db.select().from(clients).orderBy(clients.email);
     expect(rows.map((r) => [r.email, r.sizes, r.preferredStyles, r.marketingConsent, r.timezone])).toEqual([
       ["ada@example.com", { top: "M" }, ["classic", "minimal"], true, "Europe/London"],
@@ -133,7 +121,7 @@ describe("CSV import", () => {
     await db.update(importJobs).set({ status: "importing", importedRows: 2, heartbeatAt: new Date(Date.now() - 5 * 60_000) }).where(eq(importJobs.id, body.id));
     expect(await job(body.id)).toMatchObject({ interrupted: true });
     await startImport({ ctx, input: { jobId: body.id } });
-    await importSettled(body.id);
+    await drainEngine();
     expect(await job(body.id)).toMatchObject({ status: "done", importedRows: 3, interrupted: false });
     expect((await db.select().from(orders)).map((o) => o.externalId)).toEqual(["A-1"]); // only the third valid row was left to store
     await expect(startImport({ ctx, input: { jobId: body.id } })).rejects.toThrow("already imported");
@@ -154,13 +142,17 @@ describe("CSV import", () => {
     expect(checked.errorSample).toMatchObject([{ row: 3, errors: [{ field: "row" }] }]);
   });
 
-  it("streams a large file to disk and checks it in chunks", async () => {
+  it("streams a large file into the database in parts and checks it in chunks", async () => {
     await signIn();
     const lines = ["external_id,client_email,ordered_at,items_shipped,items_kept,value_cents"];
-    for (let i = 0; i < 30_000; i++) lines.push(`L-${i},c${i % 500}@example.com,2026-01-01,4,${i % 5 === 0 ? 9 : 2},${i}`);
+    for (let i = 0; i < 40_000; i++) lines.push(`L-${i},c${i % 500}@example.com,2026-01-01,4,${i % 5 === 0 ? 9 : 2},${i}`);
     const { body } = await uploadCsv("orders", lines.join("\n"));
-    expect(fs.statSync(uploadPath(body.id)).size).toBeGreaterThan(1_000_000);
-    expect(await job(body.id)).toMatchObject({ status: "ready", totalRows: 30_000, validRows: 24_000, invalidRows: 6_000 });
+    const [stored] = await db.execute<{ parts: number; bytes: number }>(
+      sql`select count(*)::int as parts, sum(length(bytes))::int as bytes from import_file_parts where job_id = ${body.id} and file = 'upload'`,
+    );
+    expect(stored?.bytes).toBeGreaterThan(1_000_000);
+    expect(stored?.parts).toBeGreaterThan(1);
+    expect(await job(body.id)).toMatchObject({ status: "ready", totalRows: 40_000, validRows: 32_000, invalidRows: 8_000 });
   });
 
   it("refuses people without the import permission, and the unsigned", async () => {
@@ -180,7 +172,7 @@ describe("CSV import", () => {
     const { body } = await uploadCsv("orders", lines.join("\n"));
     expect(await job(body.id)).toMatchObject({ status: "ready", validRows: 1_499, invalidRows: 1, errorSample: [{ row: 1_202, errors: [{ field: "value_cents", message: expect.stringMatching(/NUL/) }] }] });
     await startImport({ ctx, input: { jobId: body.id } });
-    await importSettled(body.id);
+    await drainEngine();
     expect(await job(body.id)).toMatchObject({ status: "done", importedRows: 1_499, error: null });
     expect(await db.$count(orders)).toBe(1_499);
   });
@@ -196,7 +188,7 @@ describe("CSV import", () => {
     await db.execute(sql`create trigger refuse_f1500 before insert on orders for each row execute function refuse_f1500()`);
     onTestFinished(() => db.execute(sql`drop trigger if exists refuse_f1500 on orders`).then(() => undefined));
     await startImport({ ctx, input: { jobId: body.id } });
-    await importSettled(body.id);
+    await drainEngine();
     const failed = await job(body.id);
     expect(failed).toMatchObject({ status: "failed", importedRows: 1_000 });
     expect(failed.error).toBe("Rows 1,002–2,001 of the file could not be stored, so none of them were; the 1,000 valid rows before them are imported. Press Try again to continue from row 1,002.");
@@ -205,7 +197,7 @@ describe("CSV import", () => {
 
     await db.execute(sql`drop trigger refuse_f1500 on orders`);
     await startImport({ ctx, input: { jobId: body.id } });
-    await importSettled(body.id);
+    await drainEngine();
     expect(await job(body.id)).toMatchObject({ status: "done", importedRows: 2_500, created: 2_500, error: null });
     expect(await db.$count(orders)).toBe(2_500);
   });

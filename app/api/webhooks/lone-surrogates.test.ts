@@ -1,18 +1,15 @@
 import fs from "node:fs";
 import path from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { parseJsonBody } from "@/lib/domain/ingest/safe-json";
 import { db } from "@/lib/server/db/client";
 import { clients, orders } from "@/lib/server/db/schema";
-import { ingestFollowUpsSettled } from "@/lib/server/events/ingest-events";
 import { connectShopify, shopifyDelivery } from "@/test/shopify-requests";
 import { orderEvent, signedRequest, webhookKey } from "@/test/webhook-requests";
 import { POST as postClients } from "./clients/route";
 import { POST as postOrders } from "./orders/route";
 import { POST as postShopify } from "./shopify/route";
 
-// Rescoring follows each delivery in the background; let it finish before the tables are emptied.
-afterEach(() => ingestFollowUpsSettled());
 
 const LONE = "Ada \ud800";
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };

@@ -1,9 +1,8 @@
 import fs from "node:fs";
 import path from "node:path";
-import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
+import { afterAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/server/db/client";
 import { orders } from "@/lib/server/db/schema";
-import { ingestFollowUpsSettled } from "@/lib/server/events/ingest-events";
 import { WEBHOOK_FAILURE_BURST } from "@/lib/server/ingest/webhook-auth";
 import { updateShopifySettings } from "@/lib/server/services/settings/update-shopify-settings";
 import { userContext } from "@/test/fixtures";
@@ -11,8 +10,6 @@ import { orderEvent, SHOPIFY_TEST_SECRET, SHOPIFY_TEST_SHOP, shopifyRequest, sig
 import { POST } from "./orders/route";
 import { POST as shopifyPOST } from "./shopify/route";
 
-// Rescoring follows each delivery in the background; let it finish before the tables are emptied.
-afterEach(() => ingestFollowUpsSettled());
 
 afterAll(() => {
   vi.unstubAllEnvs();

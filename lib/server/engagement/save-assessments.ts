@@ -1,4 +1,6 @@
 import "server-only";
+import { appEvent } from "@/inngest/events";
+import { emitEvents } from "@/lib/server/events/outbox";
 import { sql } from "drizzle-orm";
 import { type CurrentEngagement, currentEngagementOf, type EngagementAssessment, type EngagementTier, sameCurrentEngagement } from "@/lib/domain/engagement";
 import type { Executor } from "@/lib/server/db/client";
@@ -98,6 +100,11 @@ export async function saveAssessments(
       insert into tier_changes (client_id, run_id, from_tier, to_tier, score, changed_at)
       select v.client_id, null, v.from_tier, v.tier, v.score, ${asOfText}::timestamptz
       from json_to_recordset(${JSON.stringify(tierChanges)}::json) as v(client_id uuid, from_tier engagement_tier, tier engagement_tier, score int2)`);
+    // In the same transaction, so whatever follows a tier change (win-back outreach) hears of exactly the committed ones.
+    await emitEvents(
+      tx,
+      tierChanges.flatMap((c) => (c.from_tier && c.tier ? [appEvent("rekindle/client.tier-changed", { clientId: c.client_id, fromTier: c.from_tier, toTier: c.tier, score: c.score ?? 0 })] : [])),
+    );
   }
   return { updated: updated.length, tierChanges: tierChanges.length };
 }

@@ -8,6 +8,8 @@ import type { ItemOutcome } from "@/lib/domain/ingest/ingest-types";
 import type { IngestIssue } from "@/lib/domain/ingest/issues";
 import { auditRowsStatement } from "@/lib/server/audit";
 import type { Executor } from "@/lib/server/db/client";
+import { outboxInsertStatement } from "@/lib/server/events/outbox";
+import type { AppEvent } from "@/inngest/events";
 import { type DeliveryMeta, lockEventsStatement, type ProcessedDelivery, type ProcessedReceipt, processedReceiptsStatement, recordProcessedReceiptsStatement } from "./receipts";
 import { type RunSql, transaction } from "@/lib/server/db/run-sql";
 
@@ -32,9 +34,11 @@ export type CommitSpec<T, D extends Delivery<T>, P> = {
   plan: (run: RunSql, fresh: D[], prepared: P) => Promise<StorePlan>;
   idOf: (item: T) => string;
   auditAction: string;
+  /** The follow-up events for the clients whose data changed, written to the outbox in the same transaction. */
+  events: (changedClientIds: string[]) => AppEvent[];
 };
 
-export type CommittedDeliveries = { answers: DeliveryAnswer[]; changedClientIds: string[] };
+export type CommittedDeliveries = { answers: DeliveryAnswer[]; changedClientIds: string[]; eventIds: string[] };
 
 function responseOf<T>(delivery: Delivery<T>, outcomes: ItemOutcome[], idOf: (item: T) => string): DeliveryResponse {
   return deliveryResponse({
@@ -60,7 +64,7 @@ function answerEach<D extends Delivery<unknown>>(jobs: DeliveryJob<D>[], plans: 
 
 /**
  * Commits a group of deliveries in one transaction, each exactly once per (sender, event id): the
- * data, the receipts and the audit rows commit together, so a crash leaves nothing half-written and
+ * data, the receipts, the audit rows and the follow-up events commit together, so a crash leaves nothing half-written and
  * every sender can simply retry. A delivery whose event a receipt already holds, or that repeats an
  * earlier one of the group, stores nothing and gets the first answer. Concurrent copies in other
  * transactions wait on the event's lock, then find the receipt. Returns one answer per job, in order.
@@ -120,6 +124,8 @@ export async function commitDeliveries<T, D extends Delivery<T>, P>(db: Executor
         : null,
     ]);
 
-    return { answers: answerEach(jobs, plans, responses), changedClientIds };
+    const followUps = spec.events(changedClientIds);
+    const eventIds = followUps.length ? (await run<{ id: string }>(outboxInsertStatement(followUps))).map((r) => r.id) : [];
+    return { answers: answerEach(jobs, plans, responses), changedClientIds, eventIds };
   });
 }

@@ -1,16 +1,13 @@
 import { eq } from "drizzle-orm";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { IngestClientProfile, IngestOrder } from "@/lib/domain/ingest/ingest-types";
 import { contextFor } from "@/lib/server/context";
 import { db } from "@/lib/server/db/client";
 import { auditLog, clients, orders, webhookReceipts } from "@/lib/server/db/schema";
-import { ingestFollowUpsSettled } from "@/lib/server/events/ingest-events";
 import { ingestOrder as order } from "@/test/ingest-orders";
 import { deliverClientProfiles } from "@/lib/server/services/clients/deliver-client-profiles";
 import { deliverOrders } from "@/lib/server/services/orders/deliver-orders";
 
-// Rescoring follows each delivery in the background; let it finish before the tables are emptied.
-afterEach(() => ingestFollowUpsSettled());
 
 const ctx = contextFor({ type: "system", name: "webhook:test" });
 

@@ -3,7 +3,8 @@ import { consentAuditEntry } from "@/lib/domain/audit/consent";
 import type { DeliveryAnswer } from "@/lib/domain/ingest/delivery-replay";
 import type { IngestClientProfile, IngestOrder } from "@/lib/domain/ingest/ingest-types";
 import type { Executor } from "@/lib/server/db/client";
-import { onClientProfilesUpdated, onOrdersChanged } from "@/lib/server/events/ingest-events";
+import { appEvent } from "@/inngest/events";
+import { forwardOutbox } from "@/lib/server/events/outbox";
 import { type CommitSpec, commitDeliveries, type Delivery, type DeliveryJob } from "./commit-deliveries";
 import { createGroupCommitter } from "./group-commit";
 import { withIngestRetry } from "./retry";
@@ -21,25 +22,32 @@ type Committer<D> = (job: DeliveryJob<D>) => Promise<DeliveryAnswer>;
 
 /**
  * Deliveries arriving together are committed together, one transaction per group (see
- * createGroupCommitter), each still answered with its own result once the group has committed; then
- * `after` hears of every client whose data changed. One committer per executor, since a group shares it.
+ * createGroupCommitter), each still answered with its own result once the group has committed, with an
+ * event per changed client in the same transaction; the events are forwarded to Inngest after commit. One committer per executor, since a group shares it.
  */
-function groupCommitted<T, D extends Delivery<T>, P>(spec: CommitSpec<T, D, P> & { after: (changedClientIds: string[]) => Promise<void> }): (db: Executor) => Committer<D> {
+function groupCommitted<T, D extends Delivery<T>, P>(spec: CommitSpec<T, D, P>): (db: Executor) => Committer<D> {
   const committers = new WeakMap<Executor, Committer<D>>();
   return (db) => {
     const existing = committers.get(db);
     if (existing) return existing;
-    const committer = createGroupCommitter<DeliveryJob<D>, DeliveryAnswer>({
+    const grouped = createGroupCommitter<DeliveryJob<D>, { answer: DeliveryAnswer; forwarded: Promise<number> }>({
       concurrency: GROUP_CONCURRENCY,
       maxGroupSize: MAX_GROUP_ITEMS,
       sizeOf: (job) => job.delivery.valid.length,
       commit: async (jobs) => {
-        const { answers, changedClientIds } = await withIngestRetry(() => commitDeliveries(db, jobs, spec));
-        // The group is committed: a failing follow-up must not make it look failed (and be stored again).
-        await spec.after(changedClientIds).catch((error) => console.error("A follow-up to stored deliveries failed", error));
-        return answers;
+        const { answers, eventIds } = await withIngestRetry(() => commitDeliveries(db, jobs, spec));
+        // The group is committed. Its events are forwarded outside the group's turn, so the next group commits
+        // meanwhile; forwarding never throws, and what it cannot send now the engine's tick or the sweep sends.
+        const forwarded = forwardOutbox({ ids: eventIds });
+        return answers.map((answer) => ({ answer, forwarded }));
       },
     });
+    // Each delivery is answered once its group's events are forwarded too.
+    const committer: Committer<D> = async (job) => {
+      const { answer, forwarded } = await grouped(job);
+      await forwarded;
+      return answer;
+    };
     committers.set(db, committer);
     return committer;
   };
@@ -54,7 +62,7 @@ export const orderCommitter = groupCommitted({
   plan: async (_run, fresh, prepared) => planOrderSets(orderSets(fresh), prepared),
   idOf: (o: IngestOrder) => o.externalId,
   auditAction: "orders.ingest",
-  after: onOrdersChanged,
+  events: (ids) => ids.map((clientId) => appEvent("rekindle/client.orders-changed", { clientId })),
 });
 
 const profileSets = (deliveries: Delivery<IngestClientProfile>[]) => deliveries.map((d) => d.valid.map((v) => v.value));
@@ -71,5 +79,5 @@ export const profileCommitter = groupCommitted({
   },
   idOf: (p: IngestClientProfile) => p.email,
   auditAction: "clients.ingest",
-  after: onClientProfilesUpdated,
+  events: (ids) => ids.map((clientId) => appEvent("rekindle/client.profile-updated", { clientId })),
 });

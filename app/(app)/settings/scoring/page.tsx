@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
 import { ScoringRunPanel } from "@/components/settings/scoring-run-panel";
+import { ScoringScheduleForm } from "@/components/settings/scoring-schedule-form";
 import { Card, CardHeader } from "@/components/ui/card";
 import { formatDate, formatNumber } from "@/components/ui/format";
 import { readModel } from "@/lib/domain/engagement/run-summary";
 import { requirePageContext } from "@/lib/server/auth/session";
 import { getCurrentModelFit, getLatestScoringRun } from "@/lib/server/data/scoring-runs";
+import { readSettings } from "@/lib/server/data/settings";
 
 export const metadata: Metadata = { title: "Scoring" };
 
@@ -25,13 +27,16 @@ const WEIGHT_LABELS = [
 
 export default async function ScoringSettingsPage() {
   const ctx = await requirePageContext("settings.manage");
-  const [run, model] = await Promise.all([getLatestScoringRun(ctx), getCurrentModelFit(ctx)]);
+  const [run, model, schedule] = await Promise.all([getLatestScoringRun(ctx), getCurrentModelFit(ctx), readSettings(ctx.db, "scoring_schedule")]);
   return (
     <div className="space-y-6">
       <Card>
         <CardHeader title="Full rescoring" description="A client is rescored whenever their orders change. A full run also lets time pass for everyone: recency drops as days go by without an order." />
-        <div className="p-5">
+        <div className="space-y-6 p-5">
           <ScoringRunPanel initial={run} />
+          <div className="border-t border-stone-100 pt-5">
+            <ScoringScheduleForm nightlyHourUtc={schedule.nightlyHourUtc} />
+          </div>
         </div>
       </Card>
       <Card>

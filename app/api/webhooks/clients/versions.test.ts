@@ -1,15 +1,12 @@
 import { and, asc, eq } from "drizzle-orm";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/server/db/client";
 import { auditLog, clients } from "@/lib/server/db/schema";
-import { ingestFollowUpsSettled } from "@/lib/server/events/ingest-events";
 import { connectShopify, shopifyDelivery } from "@/test/shopify-requests";
 import { json, signedRequest, webhookKey } from "@/test/webhook-requests";
 import { POST as shopifyPost } from "../shopify/route";
 import { POST } from "./route";
 
-// Rescoring follows each delivery in the background; let it finish before the tables are emptied.
-afterEach(() => ingestFollowUpsSettled());
 
 const PATH = "/api/webhooks/clients";
 const JAN = "2026-01-15T10:00:00Z";

@@ -1,15 +1,15 @@
 import { eq } from "drizzle-orm";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { db } from "@/lib/server/db/client";
 import { clientScores, clients, orders, webhookReceipts } from "@/lib/server/db/schema";
-import { ingestFollowUpsSettled } from "@/lib/server/events/ingest-events";
 import { revokeApiKey } from "@/lib/server/services/api-keys/revoke-api-key";
 import { userContext } from "@/test/fixtures";
+import { drainEngine, serveInngestForEachTest } from "@/test/inngest-engine";
 import { json, orderEvent, signedRequest, webhookKey } from "@/test/webhook-requests";
 import { POST } from "./route";
 
-// Rescoring follows each delivery in the background; let it finish before the tables are emptied.
-afterEach(() => ingestFollowUpsSettled());
+serveInngestForEachTest();
+
 
 const PATH = "/api/webhooks/orders";
 let events = 0;
@@ -32,8 +32,8 @@ describe("POST /api/webhooks/orders: storing", () => {
     expect(client).toMatchObject({ name: "Ada Lovelace", orderCount: 1, lastOrderAt: new Date("2026-05-01T10:00:00Z") });
     const [stored] = await db.select().from(orders).where(eq(orders.externalId, order.external_id));
     expect(stored).toMatchObject({ source: "acme-oms", clientId: client?.id, itemsKept: 2, valueCents: 15_000, status: "shipped", sourceUpdatedAt: new Date("2026-05-02T10:00:00Z") });
-    // After the commit, the client is rescored in the background.
-    await ingestFollowUpsSettled();
+    // After the commit, the rescore-client function rescores the client (run here by the embedded engine).
+    await drainEngine();
     const [score] = await db.select().from(clientScores).where(eq(clientScores.clientId, client?.id ?? ""));
     expect(score?.scoredAt).toBeInstanceOf(Date);
   });

@@ -1,17 +1,14 @@
 import fs from "node:fs";
 import path from "node:path";
 import { eq } from "drizzle-orm";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/server/db/client";
 import { auditLog, clients, orders, webhookReceipts } from "@/lib/server/db/schema";
-import { ingestFollowUpsSettled } from "@/lib/server/events/ingest-events";
 import { updateShopifySettings } from "@/lib/server/services/settings/update-shopify-settings";
 import { userContext } from "@/test/fixtures";
 import { SHOPIFY_TEST_SECRET as SECRET, SHOPIFY_TEST_SHOP as SHOP, shopifyRequest } from "@/test/webhook-requests";
 import { POST } from "./route";
 
-// Rescoring follows each delivery in the background; let it finish before the tables are emptied.
-afterEach(() => ingestFollowUpsSettled());
 
 const fixture = (name: string) => fs.readFileSync(path.join(process.cwd(), "test/fixtures/shopify", name), "utf8");
 

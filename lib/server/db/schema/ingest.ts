@@ -1,6 +1,6 @@
 import "server-only";
 import { sql } from "drizzle-orm";
-import { bigint, boolean, doublePrecision, index, integer, jsonb, pgEnum, pgTable, smallint, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { bigint, boolean, customType, doublePrecision, index, integer, jsonb, pgEnum, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { apiKeys } from "./api-keys";
 import { users } from "./users";
 
@@ -80,6 +80,25 @@ export const importJobs = pgTable(
 export type WebhookReceipt = typeof webhookReceipts.$inferSelect;
 export type ImportJob = typeof importJobs.$inferSelect;
 export type ImportKind = (typeof importKind.enumValues)[number];
+
+const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => "bytea" });
+
+/**
+ * An import's files (the upload, and the rejected rows written while checking it), in parts of about a
+ * megabyte, so any instance can read them: nothing of an import lives on one server's disk.
+ */
+export const importFileParts = pgTable(
+  "import_file_parts",
+  {
+    jobId: uuid()
+      .notNull()
+      .references(() => importJobs.id, { onDelete: "cascade" }),
+    file: text({ enum: ["upload", "rejected"] }).notNull(),
+    part: integer().notNull(),
+    bytes: bytea().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.jobId, t.file, t.part] })],
+);
 
 /**
  * Each webhook sender's token bucket (API key or Shopify shop), shared by every server instance; see

@@ -1,5 +1,5 @@
 import "server-only";
-import fs from "node:fs";
+import type { Readable } from "node:stream";
 import { parse } from "csv-parse";
 import { type CsvRow, normalizeHeader } from "@/lib/domain/ingest/csv-rows";
 
@@ -13,9 +13,9 @@ export type CsvItem =
  * count the header as row 1, as a spreadsheet shows them. A record the parser cannot read (a stray
  * quote) is reported as broken instead of stopping the file. `bytesRead()` tells how far it got.
  */
-export function readCsv(file: string) {
+export function readCsv(source: Readable) {
   const broken: { line: number; message: string; raw: string }[] = [];
-  const parser = fs.createReadStream(file).pipe(
+  const parser = source.pipe(
     parse({
       bom: true,
       raw: true,

@@ -6,17 +6,23 @@ import { countOutcomes } from "@/lib/domain/ingest/ingest-types";
 import { writeAudit, writeAudits } from "@/lib/server/audit";
 import { db, type Executor } from "@/lib/server/db/client";
 import { importJobs } from "@/lib/server/db/schema";
-import { BULK_RESCORE_THRESHOLD, onClientProfilesUpdated, onOrdersChanged } from "@/lib/server/events/ingest-events";
+import { appEvent } from "@/inngest/events";
+import { withEvents } from "@/lib/server/events/outbox";
+import { queueFullRescore } from "@/lib/server/services/engagement/start-full-rescore";
+import { ConflictError } from "@/lib/server/errors";
 import { withIngestRetry } from "@/lib/server/ingest/retry";
 import { runViaDrizzle } from "@/lib/server/db/run-sql";
 import { storeClientProfiles } from "@/lib/server/ingest/store-client-profiles";
 import { storeOrderSets } from "@/lib/server/ingest/store-orders";
 import { readCsv } from "./csv-reader";
 import { chunkFailureMessage, ImportFailure } from "./import-failure";
-import { uploadPath } from "./import-files";
+import { readImportFile } from "./import-files";
 import { checkRow } from "./validate-import";
 
 export const IMPORT_CHUNK_ROWS = 1_000;
+
+/** Beyond this many clients at once, one full rescoring beats rescoring each. */
+export const BULK_RESCORE_THRESHOLD = 2_000;
 
 /** The valid rows of one transaction, with the file rows they span (for a failure message). */
 type Chunk = { orders: { source: string; order: IngestOrder }[]; profiles: IngestClientProfile[]; firstRow: number; lastRow: number };
@@ -94,7 +100,7 @@ export async function importValidRows(jobId: string): Promise<void> {
     for (const id of changedClientIds) if (changed.size <= BULK_RESCORE_THRESHOLD) changed.add(id);
   };
 
-  for await (const item of readCsv(uploadPath(jobId)).items) {
+  for await (const item of readCsv(readImportFile(jobId, "upload")).items) {
     if (item.kind !== "row") continue;
     const result = checkRow(job, item.row);
     if (!result.ok) continue;
@@ -106,10 +112,19 @@ export async function importValidRows(jobId: string): Promise<void> {
     if (chunk.orders.length + chunk.profiles.length >= IMPORT_CHUNK_ROWS) await flush();
   }
   await flush();
-  if (job.kind === "orders") await onOrdersChanged([...changed]);
-  else await onClientProfilesUpdated([...changed]);
-
-  await db.transaction(async (tx) => {
+  // The follow-ups commit with the job's end: a rescoring of each changed client, or one full rescoring when too
+  // many changed. Chunks stored by an earlier, interrupted attempt are not in `changed`; the nightly sweep rescores
+  // those clients.
+  await withEvents(db, async (tx, emit) => {
+    const ids = [...changed];
+    if (job.kind === "clients") await emit(...ids.map((clientId) => appEvent("rekindle/client.profile-updated", { clientId })));
+    else if (ids.length > BULK_RESCORE_THRESHOLD) {
+      // A run already under way scores these clients too.
+      await queueFullRescore(tx, emit, { type: "system", name: "import" }).catch((error: unknown) => {
+        if (!(error instanceof ConflictError)) throw error;
+      });
+    }
+    else await emit(...ids.map((clientId) => appEvent("rekindle/client.orders-changed", { clientId })));
     const [done] = await tx.update(importJobs).set({ status: "done", finishedAt: new Date(), heartbeatAt: new Date() }).where(eq(importJobs.id, jobId)).returning();
     const totals: IngestCounts & { imported: number } = { created: done?.created ?? 0, updated: done?.updated ?? 0, unchanged: done?.unchanged ?? 0, imported: done?.importedRows ?? 0 };
     await writeAudit(tx, IMPORT_ACTOR, { action: `import.${job.kind}.finish`, entityType: "import_job", entityId: jobId, after: totals });

@@ -1,13 +1,11 @@
 import "server-only";
-import fs from "node:fs";
-import { once } from "node:events";
 import { eq } from "drizzle-orm";
 import { csvLine, describeErrors, missingColumns, validateClientRow, validateOrderRow, type CsvFieldError, type CsvRow } from "@/lib/domain/ingest/csv-rows";
 import { db } from "@/lib/server/db/client";
 import { type ImportJob, type ImportRowError, importJobs } from "@/lib/server/db/schema";
 import { readCsv } from "./csv-reader";
 import { ImportFailure, NOT_CSV_MESSAGE } from "./import-failure";
-import { rejectedPath, uploadPath } from "./import-files";
+import { deleteImportFile, importFileWriter, readImportFile, readImportFileHead } from "./import-files";
 
 const PREVIEW_ROWS = 10;
 const ERROR_SAMPLE = 200;
@@ -16,15 +14,9 @@ const PROGRESS_EVERY_ROWS = 5_000;
 // Workbooks are ZIP archives (.xlsx: "PK\x03\x04") or OLE2 files (.xls): binary, never CSV.
 const BINARY_SIGNATURES = [Buffer.from("504b0304", "hex"), Buffer.from("d0cf11e0a1b11ae1", "hex")];
 
-async function startsLikeBinary(file: string): Promise<boolean> {
-  const handle = await fs.promises.open(file, "r");
-  try {
-    const { buffer, bytesRead } = await handle.read(Buffer.alloc(8), 0, 8, 0);
-    const head = buffer.subarray(0, bytesRead);
-    return BINARY_SIGNATURES.some((signature) => head.subarray(0, signature.length).equals(signature));
-  } finally {
-    await handle.close();
-  }
+async function startsLikeBinary(jobId: string): Promise<boolean> {
+  const head = await readImportFileHead(jobId, "upload", 8);
+  return BINARY_SIGNATURES.some((signature) => head.subarray(0, signature.length).equals(signature));
 }
 
 // A preview is stored as JSON, which cannot hold NUL; the row itself is rejected with the reason.
@@ -37,17 +29,17 @@ export function checkRow(job: Pick<ImportJob, "kind" | "createdAt">, row: CsvRow
 
 /**
  * The first pass over an upload: counts valid and invalid rows, keeps a preview and a sample of errors,
- * and writes every rejected row with its reasons to a CSV the user can download, fix and upload again.
+ * and stores every rejected row with its reasons as a CSV the user can download, fix and upload again.
  */
 export async function validateImportFile(jobId: string): Promise<void> {
   const [job] = await db.select().from(importJobs).where(eq(importJobs.id, jobId));
   if (!job) throw new Error(`Import ${jobId} not found`);
-  if (await startsLikeBinary(uploadPath(jobId))) throw new ImportFailure(NOT_CSV_MESSAGE);
-  const reader = readCsv(uploadPath(jobId));
-  const out = fs.createWriteStream(rejectedPath(jobId));
-  const write = async (line: string) => {
-    if (!out.write(line)) await once(out, "drain");
-  };
+  if (await startsLikeBinary(jobId)) throw new ImportFailure(NOT_CSV_MESSAGE);
+  const reader = readCsv(readImportFile(jobId, "upload"));
+  // A re-check (after a failure) writes the rejected rows afresh.
+  await deleteImportFile(jobId, "rejected");
+  const out = importFileWriter(jobId, "rejected");
+  const write = (line: string) => out.write(line);
   const counts = { totalRows: 0, validRows: 0, invalidRows: 0 };
   const previewRows: Record<string, string>[] = [];
   const errorSample: ImportRowError[] = [];
@@ -86,8 +78,7 @@ export async function validateImportFile(jobId: string): Promise<void> {
       if (counts.totalRows % PROGRESS_EVERY_ROWS === 0) await saveProgress();
     }
   } finally {
-    out.end();
-    await once(out, "close");
+    await out.end();
   }
   const empty = counts.totalRows === 0;
   await saveProgress({

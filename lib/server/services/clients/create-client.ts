@@ -3,6 +3,8 @@ import { clientInputSchema } from "@/lib/domain/clients/client-input";
 import { writeAudit } from "@/lib/server/audit";
 import { authorize } from "@/lib/server/auth/permissions";
 import type { ServiceContext } from "@/lib/server/context";
+import { withEvents } from "@/lib/server/events/outbox";
+import { appEvent } from "@/inngest/events";
 import { clients } from "@/lib/server/db/schema";
 import { parseInput } from "@/lib/server/parse-input";
 import { consentChangeAudit, profileColumns, resolveStylistId, rethrowDuplicateEmail } from "./client-rules";
@@ -12,7 +14,7 @@ export async function createClient({ ctx, input }: { ctx: ServiceContext; input:
   const data = parseInput(clientInputSchema, input);
   const stylistId = await resolveStylistId(ctx, data.stylistId, null);
   try {
-    return await ctx.db.transaction(async (tx) => {
+    return await withEvents(ctx.db, async (tx, emit) => {
       // Versioned now, so a sender's older profile or consent arriving later does not overwrite what was entered here.
       const now = new Date();
       const [created] = await tx.insert(clients).values({ ...profileColumns(data), stylistId, profileVersion: now, consentVersion: now }).returning();
@@ -20,6 +22,7 @@ export async function createClient({ ctx, input }: { ctx: ServiceContext; input:
       await writeAudit(tx, ctx.actor, { action: "client.create", entityType: "client", entityId: created.id, after: created });
       const consent = consentChangeAudit(created, null);
       if (consent) await writeAudit(tx, ctx.actor, consent);
+      await emit(appEvent("rekindle/client.profile-updated", { clientId: created.id }));
       return created;
     });
   } catch (error) {

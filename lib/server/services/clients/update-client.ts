@@ -6,6 +6,8 @@ import { changedFields } from "@/lib/domain/audit/changes";
 import { writeAudit } from "@/lib/server/audit";
 import { authorize } from "@/lib/server/auth/permissions";
 import type { ServiceContext } from "@/lib/server/context";
+import { withEvents } from "@/lib/server/events/outbox";
+import { appEvent } from "@/inngest/events";
 import { clients } from "@/lib/server/db/schema";
 import { parseInput } from "@/lib/server/parse-input";
 import { consentChangeAudit, lockClientInScope, profileColumns, resolveStylistId, rethrowDuplicateEmail } from "./client-rules";
@@ -16,7 +18,7 @@ export async function updateClient({ ctx, input }: { ctx: ServiceContext; input:
   authorize(ctx.actor, "clients.update");
   const { clientId, ...data } = parseInput(updateClientSchema, input);
   try {
-    return await ctx.db.transaction(async (tx) => {
+    return await withEvents(ctx.db, async (tx, emit) => {
       const before = await lockClientInScope(tx, ctx, clientId);
       const stylistId = await resolveStylistId({ ...ctx, db: tx }, data.stylistId, before.stylistId);
       // Versioned now, as a sender's change would be; the consent's version moves only when the consent does.
@@ -31,6 +33,7 @@ export async function updateClient({ ctx, input }: { ctx: ServiceContext; input:
       if (changedFields(before, after).length) await writeAudit(tx, ctx.actor, { action: "client.update", entityType: "client", entityId: clientId, before, after });
       const consent = after && consentChangeAudit(after, before.marketingConsent);
       if (consent) await writeAudit(tx, ctx.actor, consent);
+      await emit(appEvent("rekindle/client.profile-updated", { clientId }));
       return after ?? before;
     });
   } catch (error) {

@@ -6,8 +6,12 @@ import { NotFoundError } from "@/lib/server/errors";
 import { createClient } from "@/lib/server/services/clients/create-client";
 import { createOrder } from "@/lib/server/services/orders/create-order";
 import { clientInput, orderInput, userContext } from "@/test/fixtures";
+import { drainEngine, serveInngestForEachTest } from "@/test/inngest-engine";
 import { rescoreClient } from "./rescore-client";
 import { rescoreClients } from "./rescore-clients";
+
+// Saving an order has the rescore-client function rescore the client; the embedded engine runs it here.
+serveInngestForEachTest();
 
 const DAY = 86_400_000;
 const daysAgo = (days: number) => new Date(Date.now() - days * DAY).toISOString().slice(0, 10);
@@ -28,14 +32,17 @@ async function ownClient() {
 }
 
 describe("rescoreClient", () => {
-  it("rescores a client as soon as an order is saved, and a fresh order raises the score", async () => {
+  it("rescores a client after an order is saved, and a fresh order raises the score", async () => {
     const { stylist, client } = await ownClient();
     await createOrder({ ctx: stylist, input: { clientId: client.id, ...orderInput({ orderedAt: daysAgo(400) }) } });
+    await drainEngine();
     await createOrder({ ctx: stylist, input: { clientId: client.id, ...orderInput({ orderedAt: daysAgo(300) }) } });
+    await drainEngine();
     const stale = await current(client.id);
     expect(stale).toMatchObject({ tier: "lapsed", pAlive: null });
 
     await createOrder({ ctx: stylist, input: { clientId: client.id, ...orderInput({ orderedAt: daysAgo(1), itemsKept: 5 }) } });
+    await drainEngine();
     const fresh = await current(client.id);
     expect(fresh?.score).toBeGreaterThan(stale?.score ?? 100);
     expect(fresh?.tier).not.toBe("lapsed");
@@ -48,6 +55,7 @@ describe("rescoreClient", () => {
   it("keeps one snapshot per as-of date, and an older as-of date does not overwrite newer values", async () => {
     const { stylist, client } = await ownClient();
     await createOrder({ ctx: stylist, input: { clientId: client.id, ...orderInput({ orderedAt: daysAgo(20) }) } });
+    await drainEngine();
     const asOf = new Date(Date.now() - 10 * DAY);
     const first = await rescoreClient({ ctx: stylist, input: { clientId: client.id, asOf: asOf.toISOString() } });
     const again = await rescoreClient({ ctx: stylist, input: { clientId: client.id, asOf: asOf.toISOString() } });

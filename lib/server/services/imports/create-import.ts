@@ -1,17 +1,18 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import fs from "node:fs";
 import { Readable, Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
+import { eq } from "drizzle-orm";
 import { z } from "zod";
+import { appEvent } from "@/inngest/events";
 import { writeAudit } from "@/lib/server/audit";
 import { authorize } from "@/lib/server/auth/permissions";
 import type { ServiceContext } from "@/lib/server/context";
+import { withEvents } from "@/lib/server/events/outbox";
 import { importJobs, importKind } from "@/lib/server/db/schema";
 import { AppError } from "@/lib/server/errors";
 import { parseInput } from "@/lib/server/parse-input";
-import { ensureImportDir, uploadPath } from "@/lib/server/ingest/import/import-files";
-import { runImportInBackground } from "@/lib/server/ingest/import/import-worker";
+import { importFileWriter } from "@/lib/server/ingest/import/import-files";
 
 export const MAX_IMPORT_BYTES = 512 * 1024 * 1024;
 
@@ -28,43 +29,42 @@ const createImportSchema = z.object({
 });
 
 /** Counts bytes as they pass and stops the upload as soon as it passes the cap. */
-function byteCap(max: number, onBytes: (n: number) => void) {
+function byteCap(max: number) {
   let total = 0;
   return new Transform({
     transform(chunk: Buffer, _encoding, done) {
       total += chunk.length;
-      onBytes(total);
       done(total > max ? new UploadTooLargeError() : null, chunk);
     },
   });
 }
 
 /**
- * Streams an upload straight to disk (never whole in memory), records the job, and starts checking the
- * file in the background. The page then polls the job for its progress and preview.
+ * Streams an upload into the database in parts (never whole in memory, never on this server's disk), records
+ * the job, and emits the event that has the import function check the file. The page then polls the job.
  */
 export async function createImport({ ctx, input, body }: { ctx: ServiceContext; input: unknown; body: ReadableStream<Uint8Array> | null }) {
   authorize(ctx.actor, "data.import");
   const { kind, fileName } = parseInput(createImportSchema, input);
   const id = randomUUID();
-  await ensureImportDir();
+  await ctx.db.insert(importJobs).values({ id, kind, fileName, fileBytes: 0, createdBy: ctx.actor.type === "user" ? ctx.actor.id : null });
+  const writer = importFileWriter(id, "upload");
   let bytes = 0;
   try {
     const source = body ? Readable.fromWeb(body as Parameters<typeof Readable.fromWeb>[0]) : Readable.from([]);
-    await pipeline(source, byteCap(MAX_IMPORT_BYTES, (n) => (bytes = n)), fs.createWriteStream(uploadPath(id)));
+    await pipeline(source, byteCap(MAX_IMPORT_BYTES), async (chunks: AsyncIterable<Buffer>) => {
+      for await (const chunk of chunks) await writer.write(chunk);
+    });
+    bytes = await writer.end();
   } catch (error) {
-    await fs.promises.rm(uploadPath(id), { force: true });
+    await ctx.db.delete(importJobs).where(eq(importJobs.id, id));
     throw error;
   }
-  const job = await ctx.db.transaction(async (tx) => {
-    const [created] = await tx
-      .insert(importJobs)
-      .values({ id, kind, fileName, fileBytes: bytes, createdBy: ctx.actor.type === "user" ? ctx.actor.id : null })
-      .returning();
-    if (!created) throw new Error("insert returned no row");
+  return withEvents(ctx.db, async (tx, emit) => {
+    const [job] = await tx.update(importJobs).set({ fileBytes: bytes }).where(eq(importJobs.id, id)).returning();
+    if (!job) throw new Error("import job vanished");
     await writeAudit(tx, ctx.actor, { action: `import.${kind}.upload`, entityType: "import_job", entityId: id, after: { fileName, bytes } });
-    return created;
+    await emit(appEvent("rekindle/import.uploaded", { jobId: id, phase: "validate" }));
+    return job;
   });
-  void runImportInBackground(job.id, "validate");
-  return job;
 }

@@ -5,10 +5,11 @@ import { isInterrupted } from "@/lib/domain/ingest/import-progress";
 import { writeAudit } from "@/lib/server/audit";
 import { authorize } from "@/lib/server/auth/permissions";
 import type { ServiceContext } from "@/lib/server/context";
+import { withEvents } from "@/lib/server/events/outbox";
+import { appEvent } from "@/inngest/events";
 import { importJobs } from "@/lib/server/db/schema";
 import { ConflictError, NotFoundError } from "@/lib/server/errors";
 import { parseInput } from "@/lib/server/parse-input";
-import { runImportInBackground } from "@/lib/server/ingest/import/import-worker";
 
 /**
  * Imports a checked file's valid rows; also resumes a job that a server restart interrupted or an error
@@ -17,7 +18,7 @@ import { runImportInBackground } from "@/lib/server/ingest/import/import-worker"
 export async function startImport({ ctx, input }: { ctx: ServiceContext; input: unknown }) {
   authorize(ctx.actor, "data.import");
   const { jobId } = parseInput(z.object({ jobId: z.uuid("Unknown import") }), input);
-  const { job, phase } = await ctx.db.transaction(async (tx) => {
+  return withEvents(ctx.db, async (tx, emit) => {
     const [job] = await tx.select().from(importJobs).where(eq(importJobs.id, jobId)).for("update");
     if (!job) throw new NotFoundError("Import");
     const interrupted = isInterrupted(job, new Date());
@@ -34,8 +35,7 @@ export async function startImport({ ctx, input }: { ctx: ServiceContext; input: 
       .where(eq(importJobs.id, jobId))
       .returning();
     await writeAudit(tx, ctx.actor, { action: `import.${job.kind}.start`, entityType: "import_job", entityId: jobId, after: { phase, resumedAfter: job.importedRows } });
-    return { job: updated ?? job, phase };
+    await emit(appEvent("rekindle/import.uploaded", { jobId, phase }));
+    return updated ?? job;
   });
-  void runImportInBackground(job.id, phase);
-  return job;
 }

@@ -4,8 +4,9 @@ import { z } from "zod";
 import { orderInputSchema } from "@/lib/domain/orders/order-input";
 import { writeAudit } from "@/lib/server/audit";
 import { authorize } from "@/lib/server/auth/permissions";
-import { afterClientOrdersChanged } from "@/lib/server/events/client-changed";
+import { appEvent } from "@/inngest/events";
 import type { ServiceContext } from "@/lib/server/context";
+import { withEvents } from "@/lib/server/events/outbox";
 import { orders } from "@/lib/server/db/schema";
 import { lockClientInScope } from "@/lib/server/services/clients/client-rules";
 import { parseInput } from "@/lib/server/parse-input";
@@ -17,7 +18,7 @@ const createOrderSchema = z.object({ clientId: z.uuid("Unknown client") }).and(o
 export async function createOrder({ ctx, input }: { ctx: ServiceContext; input: unknown }) {
   authorize(ctx.actor, "orders.write");
   const { clientId, ...data } = parseInput(createOrderSchema, input);
-  const result = await ctx.db.transaction(async (tx) => {
+  return withEvents(ctx.db, async (tx, emit) => {
     await lockClientInScope(tx, ctx, clientId);
     const [created] = await tx
       .insert(orders)
@@ -26,8 +27,7 @@ export async function createOrder({ ctx, input }: { ctx: ServiceContext; input: 
     if (!created) throw new Error("insert returned no row");
     await refreshClientOrderSummary(tx, clientId);
     await writeAudit(tx, ctx.actor, { action: "order.create", entityType: "order", entityId: created.id, after: created });
+    await emit(appEvent("rekindle/client.orders-changed", { clientId: created.clientId }));
     return created;
   });
-  await afterClientOrdersChanged(result.clientId, ctx.db);
-  return result;
 }

@@ -1,0 +1,13 @@
+import { serve } from "inngest/next";
+import { inngest } from "@/inngest/client";
+import { functions } from "@/inngest/functions";
+
+export const dynamic = "force-dynamic";
+// A full rescoring's step may take minutes on a large database.
+export const maxDuration = 300;
+
+/**
+ * Inngest's serve endpoint: Inngest (Dev Server, Cloud, or the embedded engine) syncs the functions with PUT
+ * and calls them with signed POSTs; GET answers Inngest's introspection.
+ */
+export const { GET, POST, PUT } = serve({ client: inngest, functions });
