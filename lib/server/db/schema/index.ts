@@ -8,3 +8,5 @@ export * from "./settings";
 export * from "./api-keys";
 export * from "./engagement";
 export * from "./ingest";
+export * from "./today";
+export * from "./dashboard";
