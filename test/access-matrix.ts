@@ -14,6 +14,7 @@ export const PAGE_ACCESS: Record<string, Access> = {
   "/": ALL,
   "/login": "public",
   "/login/check-email": "public",
+  "/overview": ALL,
   "/today": ALL,
   "/clients": ALL,
   "/clients/new": ALL,
