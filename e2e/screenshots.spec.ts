@@ -54,7 +54,7 @@ for (const [device, viewport] of Object.entries(VIEWPORTS)) {
           await page.screenshot({ path: `screenshots/${device}-${name}.png`, fullPage: true });
         }
         await page.goto("/today");
-        await page.getByText("Snooze", { exact: true }).first().click();
+        await page.locator("main summary").first().click();
         await page.getByRole("button", { name: "Snooze", exact: true }).click();
         await page.getByRole("alert").first().waitFor();
         await page.screenshot({ path: `screenshots/${device}-today-snooze-errors.png`, fullPage: true });

@@ -43,6 +43,7 @@ export const HANDLER_ACCESS: Record<string, "api-key" | "shopify-hmac" | Access>
   "/api/imports/[jobId]": ["admin", "marketer"],
   "/api/imports/[jobId]/rejected": ["admin", "marketer"],
   "/api/scoring-runs/latest": ADMIN,
+  "/api/clients/export": ALL,
 };
 
 export const ACTION_ACCESS: Record<string, Access> = {

@@ -9,6 +9,7 @@ const PAD = { left: 48, right: 10, top: 10, bottom: 28 };
 const PLOT_W = W - PAD.left - PAD.right;
 const PLOT_H = H - PAD.top - PAD.bottom;
 const STROKES: Record<DashboardTier, string> = { healthy: "stroke-emerald-500", watch: "stroke-sky-500", at_risk: "stroke-amber-500", lapsed: "stroke-red-500" };
+const FILLS: Record<DashboardTier, string> = { healthy: "fill-emerald-500", watch: "fill-sky-500", at_risk: "fill-amber-500", lapsed: "fill-red-500" };
 const SWATCHES: Record<DashboardTier, string> = { healthy: "bg-emerald-500", watch: "bg-sky-500", at_risk: "bg-amber-500", lapsed: "bg-red-500" };
 
 /** Clients per tier on each day a full run scored, one line per tier. */
@@ -34,14 +35,17 @@ export function TierTrendChart({ points }: { points: readonly TierSeriesPoint[] 
           </g>
         ))}
         {DASHBOARD_TIERS.map((tier) => (
-          <polyline
-            key={tier}
-            points={points.map((p) => `${x(p.day).toFixed(1)},${y(p[tier]).toFixed(1)}`).join(" ")}
-            fill="none"
-            strokeWidth={2}
-            strokeLinejoin="round"
-            className={STROKES[tier]}
-          />
+          <g key={tier}>
+            <polyline
+              points={points.map((p) => `${x(p.day).toFixed(1)},${y(p[tier]).toFixed(1)}`).join(" ")}
+              fill="none"
+              strokeWidth={2}
+              strokeLinejoin="round"
+              className={STROKES[tier]}
+            />
+            {/* Dots while they stay apart, so a single run still shows. */}
+            {points.length <= 60 ? points.map((p) => <circle key={p.day} cx={x(p.day)} cy={y(p[tier])} r={3.5} className={`${FILLS[tier]}`} />) : null}
+          </g>
         ))}
         <text x={PAD.left} y={H - 8} className="fill-stone-500 text-[11px]">
           {first.day}
