@@ -9,6 +9,7 @@ describe("buildTimeline", () => {
       { kind: "action", at: new Date("2026-06-02T09:00:00Z"), id: "a1", action: "client.snooze", actorLabel: "Ann Lee <ann@rekindle.test>", after: { reason: "Spoke on the phone", days: 7 } },
       { kind: "tier", at: new Date("2026-01-01T00:00:00Z"), id: "1", fromTier: null, toTier: "healthy", score: 81 },
       { kind: "action", at: new Date("2025-12-01T00:00:00Z"), id: "a0", action: "client.create", actorLabel: "system:import", after: {} },
+      { kind: "action", at: new Date("2025-11-01T00:00:00Z"), id: "a-1", action: "client.consent", actorLabel: "system:import", after: { marketingConsent: false } },
     ]);
     expect(entries.map((e) => [e.title, e.detail])).toEqual([
       ["Snoozed on Today by Ann Lee", "For 7 days: Spoke on the phone"],
@@ -16,6 +17,7 @@ describe("buildTimeline", () => {
       ["Order shipped", "5 shipped, 2 kept · $150.00"],
       ["Scored Healthy", "Score 81"],
       ["Client created by system:import", null],
+      ["Marketing consent changed by system:import", "Consent withdrawn"],
     ]);
   });
 

@@ -25,7 +25,14 @@ const ACTION_TITLES: Record<string, string> = {
   "client.create": "Client created",
   "client.update": "Profile updated",
   "client.snooze": "Snoozed on Today",
+  "client.consent": "Marketing consent changed",
 };
+
+function consentDetail(after: unknown): string | null {
+  if (typeof after !== "object" || after === null) return null;
+  const { marketingConsent } = after as { marketingConsent?: unknown };
+  return typeof marketingConsent === "boolean" ? (marketingConsent ? "Consent given" : "Consent withdrawn") : null;
+}
 
 function describe(source: TimelineSource): TimelineEntry {
   const base = { kind: source.kind, at: source.at, id: `${source.kind}:${source.id}` };
@@ -46,7 +53,7 @@ function describe(source: TimelineSource): TimelineEntry {
       };
     case "action": {
       const title = ACTION_TITLES[source.action] ?? source.action;
-      const detail = source.action === "client.snooze" ? snoozeDetail(source.after) : null;
+      const detail = source.action === "client.snooze" ? snoozeDetail(source.after) : source.action === "client.consent" ? consentDetail(source.after) : null;
       return { ...base, title: `${title} by ${who(source.actorLabel)}`, detail };
     }
   }

@@ -9,7 +9,7 @@ import { listOrdersForClient } from "./orders";
 /** The most recent of each kind the timeline reads; orders follow listOrdersForClient's own limit. */
 export const TIMELINE_LIMIT = 100;
 // Emails and their delivery events (issue 15) join here as another kind of source.
-const CLIENT_ACTIONS = ["client.create", "client.update", "client.snooze"];
+const CLIENT_ACTIONS = ["client.create", "client.update", "client.snooze", "client.consent"];
 
 /** A client's orders, tier changes and the actions people took on the client, newest first; nothing for a client outside the actor's scope. */
 export async function getClientTimeline(ctx: ServiceContext, clientId: string) {
