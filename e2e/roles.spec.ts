@@ -64,7 +64,8 @@ test.describe("as admin", () => {
     const login = new LoginPage(stylistPage);
     await login.goto();
     await login.signIn("priya.stylist@rekindle.test", DEMO_PASSWORD);
-    await expect(stylistPage.getByRole("heading", { name: "My clients" })).toBeVisible();
+    // A stylist lands on their Today list.
+    await expect(stylistPage.getByRole("heading", { level: 1, name: "Today" })).toBeVisible();
 
     await page.goto("/settings/users");
     const row = page.getByTestId("users-list").getByRole("listitem").filter({ hasText: "priya.stylist@rekindle.test" });
@@ -77,7 +78,7 @@ test.describe("as admin", () => {
     await row.getByRole("button", { name: "Reactivate" }).click();
     await expect(row).not.toContainText("Deactivated");
     await login.signIn("priya.stylist@rekindle.test", DEMO_PASSWORD);
-    await expect(stylistPage.getByRole("heading", { name: "My clients" })).toBeVisible();
+    await expect(stylistPage.getByRole("heading", { level: 1, name: "Today" })).toBeVisible();
     await stylistContext.close();
   });
 
