@@ -1,12 +1,13 @@
 import { Card, CardHeader } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
 import { formatDate } from "@/components/ui/format";
-import type { TierThresholds } from "@/lib/domain/engagement";
+import { chanceWord, orderChanceText, type TierThresholds } from "@/lib/domain/engagement";
 import type { ClientEngagement } from "@/lib/server/data/engagement";
 import { ScoreHistoryChart } from "./score-history-chart";
 import { formatPAlive, TierBadge } from "./tier-badge";
 
 const COMPONENTS = [
+  { key: "outlook", label: "Outlook (chance of an order in 90 days)" },
   { key: "recency", label: "Recency" },
   { key: "frequency", label: "Frequency" },
   { key: "value", label: "Value" },
@@ -46,6 +47,11 @@ export function EngagementCard({ engagement, tiers }: { engagement: ClientEngage
             <TierBadge tier={latest.tier} />
           </div>
           <dl className="grid grid-cols-2 gap-4 md:grid-cols-1">
+            <Fact
+              label="Next 90 days"
+              value={latest.pOrder90d === null ? "—" : chanceWord(latest.pOrder90d)}
+              detail={latest.pOrder90d === null ? undefined : orderChanceText(latest.pOrder90d, 90)}
+            />
             <Fact label="P(alive)" value={formatPAlive(latest.pAlive)} detail="Chance the client is still active" />
             <Fact
               label="Next order expected"

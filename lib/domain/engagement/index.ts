@@ -3,6 +3,7 @@ export {
   type BgNbdCustomer,
   type BgNbdFit,
   type BgNbdParams,
+  type DropoutModel,
   conditionalExpectedTransactions,
   expectedTransactions,
   type FitBgNbdOptions,
@@ -38,6 +39,7 @@ export {
   historyFigures,
   roundedComponent,
   type ScoreEngagementInput,
+  type ScoreWeights,
   ScoreWorking,
   scoreEngagement,
   scoreFigures,
@@ -52,6 +54,12 @@ export {
   parseEngagementSettings,
   type TierThresholds,
 } from "./settings";
-export { type EngagementAssessment, assessEngagement, type AssessEngagementInput } from "./assess";
+export { type EngagementAssessment, assessEngagement, type AssessEngagementInput, bgNbdOnly, type EngagementModel } from "./assess";
+export { type DropoutModelFit, modelPAlive, probabilityOfPurchaseWithin } from "./mbgnbd";
+export { type HazardCalibration } from "./calibration";
+export { type LearnedScoreWeights, learnScoreWeights } from "./learn-weights";
+export { chanceWord, orderChanceText } from "./chance-words";
 export { type CurrentEngagement, currentEngagementOf, listRounding, sameCurrentEngagement } from "./current-engagement";
-export { type BacktestClient, type BacktestMetrics, type CalibrationBin, evaluateBacktest, isFlagged, type TierOutcome } from "./backtest";
+export { type CheckedClient, checkModel, type FlagComparison, type ModelCheckReport, type ModelCheckVerdict, TIER_ORDER, type TierReorders, verdictOf } from "./model-check";
+export { type ProbabilityBin } from "./ranking-metrics";
+export { type TrackingWeek } from "./tracking";
