@@ -109,7 +109,7 @@ async function topDrivers(ctx: ServiceContext, clientIds: string[], now: Date): 
   const [histories, model, settings] = await Promise.all([aggregateHistories(ctx.db, { ids: clientIds }, now), latestModelFit(ctx.db), readSettings(ctx.db, "engagement")]);
   const drivers = new Map<string, EngagementDriver>();
   for (const id of clientIds) {
-    const { drivers: all } = assessEngagement({ history: histories.get(id) ?? EMPTY_CLIENT_HISTORY, asOf: now, settings, params: model?.params ?? null });
+    const { drivers: all } = assessEngagement({ history: histories.get(id) ?? EMPTY_CLIENT_HISTORY, asOf: now, settings, model: model?.engagement ?? null });
     const top = all.find((d) => d.effect === "lowers") ?? all[0];
     if (top) drivers.set(id, top);
   }

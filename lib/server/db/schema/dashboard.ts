@@ -1,3 +1,4 @@
+import "server-only";
 import { bigint, date, index, integer, pgTable, text, uuid } from "drizzle-orm/pg-core";
 
 /**

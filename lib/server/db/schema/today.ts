@@ -1,3 +1,4 @@
+import "server-only";
 import { index, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { clients } from "./clients";
 import { users } from "./users";
