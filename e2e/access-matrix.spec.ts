@@ -39,12 +39,12 @@ test("every page answers each role as the access matrix says", async ({ baseURL 
       const status = response.status();
       const location = response.headers().location ?? "";
       let expected: string;
-      if (route === "/") expected = "redirect to /clients"; // the home page only forwards; /clients then decides
+      if (route === "/") expected = who === "anonymous" ? "redirect to /login" : `redirect to ${who === "stylist" ? "/today" : "/overview"}`; // the home page forwards each role to its landing page
       else if (access === "public") expected = "200";
       else if (who === "anonymous") expected = "redirect to /login";
       else expected = access.includes(who as DemoRole) ? "200" : "403";
       const actual = status >= 300 && status < 400 ? `redirect to ${new URL(location, baseURL).pathname}` : String(status);
-      if (actual !== expected && !(access === "public" && who !== "anonymous" && actual === "redirect to /clients")) failures.push(`${who} GET ${url}: expected ${expected}, got ${actual}`);
+      if (actual !== expected && !(access === "public" && who !== "anonymous" && actual === "redirect to /")) failures.push(`${who} GET ${url}: expected ${expected}, got ${actual}`);
     }
   }
   expect(failures).toEqual([]);

@@ -6,9 +6,9 @@ const mainNav = (page: import("@playwright/test").Page) => page.getByRole("navig
 
 test.describe("navigation per role", () => {
   for (const [role, expected] of [
-    ["admin", ["Clients", "Import", "Model check", "Settings"]],
-    ["marketer", ["Clients", "Import", "Model check"]],
-    ["stylist", ["Clients"]],
+    ["admin", ["Overview", "Today", "Clients", "Import", "Model check", "Settings"]],
+    ["marketer", ["Overview", "Today", "Clients", "Import", "Model check"]],
+    ["stylist", ["Overview", "Today", "Clients"]],
   ] as const) {
     test(`${role} sees ${expected.join(", ")}`, async ({ browser }) => {
       const context = await browser.newContext({ storageState: storageStatePath(role) });
@@ -63,7 +63,8 @@ test.describe("as admin", () => {
     const login = new LoginPage(stylistPage);
     await login.goto();
     await login.signIn("priya.stylist@rekindle.test", DEMO_PASSWORD);
-    await expect(stylistPage.getByRole("heading", { name: "My clients" })).toBeVisible();
+    // A stylist lands on their Today list.
+    await expect(stylistPage.getByRole("heading", { level: 1, name: "Today" })).toBeVisible();
 
     await page.goto("/settings/users");
     const row = page.getByTestId("users-list").getByRole("listitem").filter({ hasText: "priya.stylist@rekindle.test" });
@@ -76,7 +77,7 @@ test.describe("as admin", () => {
     await row.getByRole("button", { name: "Reactivate" }).click();
     await expect(row).not.toContainText("Deactivated");
     await login.signIn("priya.stylist@rekindle.test", DEMO_PASSWORD);
-    await expect(stylistPage.getByRole("heading", { name: "My clients" })).toBeVisible();
+    await expect(stylistPage.getByRole("heading", { level: 1, name: "Today" })).toBeVisible();
     await stylistContext.close();
   });
 

@@ -27,6 +27,8 @@ for (const [device, viewport] of Object.entries(VIEWPORTS)) {
       test("pages", async ({ page }) => {
         const client = await firstClientPath(page);
         const pages: [string, string][] = [
+          ["overview", "/overview"],
+          ["today", "/today"],
           ["clients", "/clients"],
           ["clients-search", "/clients?q=smith&sort=last_order"],
           ["clients-empty", "/clients?q=zzzzzz"],
@@ -52,10 +54,31 @@ for (const [device, viewport] of Object.entries(VIEWPORTS)) {
           await page.waitForLoadState("networkidle");
           await page.screenshot({ path: `screenshots/${device}-${name}.png`, fullPage: true });
         }
+        await page.goto("/today");
+        await page.locator("main summary").first().click();
+        await page.getByRole("button", { name: "Snooze", exact: true }).click();
+        await page.getByRole("alert").first().waitFor();
+        await page.screenshot({ path: `screenshots/${device}-today-snooze-errors.png`, fullPage: true });
         await page.goto("/clients/new");
         await page.getByRole("button", { name: "Create client" }).click();
         await page.getByRole("alert").first().waitFor();
         await page.screenshot({ path: `screenshots/${device}-client-new-errors.png`, fullPage: true });
+      });
+    });
+
+    test.describe("as stylist", () => {
+      test.use({ storageState: storageStatePath("stylist") });
+      test("landing pages", async ({ page }) => {
+        const pages: [string, string][] = [
+          ["stylist-today", "/"],
+          ["stylist-overview", "/overview"],
+        ];
+        for (const [name, path] of pages) {
+          await page.goto(path);
+          await page.locator("main h1").first().waitFor();
+          await page.waitForLoadState("networkidle");
+          await page.screenshot({ path: `screenshots/${device}-${name}.png`, fullPage: true });
+        }
       });
     });
   });

@@ -14,6 +14,8 @@ export const PAGE_ACCESS: Record<string, Access> = {
   "/": ALL,
   "/login": "public",
   "/login/check-email": "public",
+  "/overview": ALL,
+  "/today": ALL,
   "/clients": ALL,
   "/clients/new": ALL,
   "/clients/[id]": ALL,
@@ -45,6 +47,7 @@ export const HANDLER_ACCESS: Record<string, "api-key" | "shopify-hmac" | "innges
   // Inngest's signed call requests (the SDK verifies them); the engine's endpoints take its keys or CRON_SECRET.
   "/api/inngest": "inngest-signature",
   "/api/inngest/engine/[...path]": "inngest-signature",
+  "/api/clients/export": ALL,
 };
 
 export const ACTION_ACCESS: Record<string, Access> = {
@@ -56,6 +59,7 @@ export const ACTION_ACCESS: Record<string, Access> = {
   "(app)/clients/actions.ts#createOrderAction": ALL,
   "(app)/clients/actions.ts#updateOrderAction": ALL,
   "(app)/clients/actions.ts#cancelOrderAction": ALL,
+  "(app)/today/actions.ts#snoozeClientAction": ALL,
   "(app)/settings/actions.ts#updateEngagementSettingsAction": ADMIN,
   "(app)/settings/actions.ts#updateEmailPolicyAction": ADMIN,
   "(app)/settings/actions.ts#createUserAction": ADMIN,

@@ -4,6 +4,8 @@ import { can, type Permission, type UserActor } from "@/lib/domain/access/policy
 export type NavItem = { href: Route; label: string; permission: Permission };
 
 const NAV: NavItem[] = [
+  { href: "/overview", label: "Overview", permission: "clients.read" },
+  { href: "/today", label: "Today", permission: "clients.read" },
   { href: "/clients", label: "Clients", permission: "clients.read" },
   { href: "/import", label: "Import", permission: "data.import" },
   { href: "/backtest", label: "Model check", permission: "analytics.view" },

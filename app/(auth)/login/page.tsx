@@ -8,7 +8,7 @@ import { currentActor } from "@/lib/server/auth/session";
 export const metadata: Metadata = { title: "Sign in" };
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<{ next?: string; error?: string }> }) {
-  if (await currentActor()) redirect("/clients");
+  if (await currentActor()) redirect("/");
   const { next, error } = await searchParams;
   return (
     <div>

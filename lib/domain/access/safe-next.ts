@@ -1,5 +1,6 @@
 /** Where a signed-in user lands when no (acceptable) destination was asked for. */
-export const DEFAULT_AFTER_SIGN_IN = "/clients";
+// The home page forwards each role to its own landing page.
+export const DEFAULT_AFTER_SIGN_IN = "/";
 
 const BASE = "http://rekindle.invalid";
 // Backslashes and control characters (tab, CR, LF…) are what browsers rewrite or drop while parsing, turning `/\host` or `/<tab>/host` into `//host`.

@@ -75,7 +75,7 @@ export async function listClients(ctx: ServiceContext, query: ClientListQuery) {
   const backwards = Boolean(query.before) && !query.after;
   const cursor = decodeCursor(backwards ? query.before : query.after, query.sort);
   const ascending = (query.dir === "asc") !== backwards;
-  const rows = SORTS_BY_TIER_INDEX.has(query.sort) && !query.tier ? await pageAcrossTiers(ctx, query, cursor, ascending) : await pageRows(ctx, query, cursor, ascending);
+  const rows = await sortedRows(ctx, query, cursor, ascending, PAGE_SIZE + 1);
   const hasMoreInDirection = rows.length > PAGE_SIZE;
   const page = rows.slice(0, PAGE_SIZE);
   if (backwards) page.reverse();
@@ -99,7 +99,7 @@ const WHO = { id: clients.id, name: clients.name, email: clients.email, stylistI
 const SORTS_BY_TIER_INDEX = new Set<ClientSort>(["score", "p_alive"]);
 
 /** The next rows in the query's order after the cursor, one more than a page to tell whether more follow. */
-async function pageRows(ctx: ServiceContext, query: ClientListQuery, cursor: Cursor, ascending: boolean) {
+async function pageRows(ctx: ServiceContext, query: ClientListQuery, cursor: Cursor, ascending: boolean, limit: number) {
   const key = SORT_KEYS[query.sort];
   const tiebreak = TIEBREAK[query.sort];
   const compare = ascending ? sql`>` : sql`<`;
@@ -122,21 +122,36 @@ async function pageRows(ctx: ServiceContext, query: ClientListQuery, cursor: Cur
     .leftJoin(users, eq(users.id, clients.stylistId))
     .where(where)
     .orderBy(...order)
-    .limit(PAGE_SIZE + 1);
+    .limit(limit);
 }
 
 /**
  * The same rows as pageRows without a tier filter, read tier by tier: each walks its own stretch of the tier index,
  * and the next page overall is among the first rows of the tiers' next pages.
  */
-async function pageAcrossTiers(ctx: ServiceContext, query: ClientListQuery, cursor: Cursor, ascending: boolean): Promise<ClientRow[]> {
-  const perTier = await Promise.all(CLIENT_TIER_FILTERS.map((tier) => pageRows(ctx, { ...query, tier }, cursor, ascending)));
+async function pageAcrossTiers(ctx: ServiceContext, query: ClientListQuery, cursor: Cursor, ascending: boolean, limit: number): Promise<ClientRow[]> {
+  const perTier = await Promise.all(CLIENT_TIER_FILTERS.map((tier) => pageRows(ctx, { ...query, tier }, cursor, ascending, limit)));
   const direction = ascending ? 1 : -1;
   const compare = (a: ClientRow, b: ClientRow) => {
     const byKey = Number(cursorValue(query.sort, a)) - Number(cursorValue(query.sort, b));
     return direction * (byKey !== 0 ? byKey : a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
   };
-  return perTier.flat().sort(compare).slice(0, PAGE_SIZE + 1);
+  return perTier.flat().sort(compare).slice(0, limit);
+}
+
+/** The first `limit` rows after the cursor in the query's order, by the tier indexes where they serve the sort. */
+function sortedRows(ctx: ServiceContext, query: ClientListQuery, cursor: Cursor, ascending: boolean, limit: number): Promise<ClientRow[]> {
+  return SORTS_BY_TIER_INDEX.has(query.sort) && !query.tier ? pageAcrossTiers(ctx, query, cursor, ascending, limit) : pageRows(ctx, query, cursor, ascending, limit);
+}
+
+/** Most rows one export holds; a larger list is exported a filter at a time. */
+export const EXPORT_LIMIT = 10_000;
+
+/** The filtered list from its start, in its order, up to EXPORT_LIMIT rows (one more tells the caller it was cut). */
+export async function listClientsForExport(ctx: ServiceContext, query: ClientListQuery) {
+  authorize(ctx.actor, "clients.read");
+  const rows = await sortedRows(ctx, query, null, query.dir === "asc", EXPORT_LIMIT + 1);
+  return { rows: rows.slice(0, EXPORT_LIMIT), truncated: rows.length > EXPORT_LIMIT };
 }
 
 /** How many clients match: exact when few, the planner's estimate when many (a count(*) over a million rows is not worth a page view). */

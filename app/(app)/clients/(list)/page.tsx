@@ -2,11 +2,11 @@ import type { Metadata } from "next";
 import { Suspense } from "react";
 import { ClientFilters } from "@/components/clients/client-filters";
 import { ClientsTable } from "@/components/clients/clients-table";
-import { ButtonLink } from "@/components/ui/button";
+import { ButtonLink, buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { clientScope } from "@/lib/domain/access/policy";
-import { parseClientListQuery } from "@/lib/domain/clients/list-query";
+import { clientListHref, type ClientListQuery, parseClientListQuery } from "@/lib/domain/clients/list-query";
 import { requirePageContext } from "@/lib/server/auth/session";
 import { countClients, listClients } from "@/lib/server/data/clients";
 import { listStylists } from "@/lib/server/data/users";
@@ -29,7 +29,15 @@ export default async function ClientsPage({ searchParams }: { searchParams: Prom
             <ClientCount count={countClients(ctx, query)} filtered={filtered} />
           </Suspense>
         }
-        actions={<ButtonLink href="/clients/new">New client</ButtonLink>}
+        actions={
+          <>
+            {/* A plain link: the browser downloads the file the route handler answers with. */}
+            <a href={exportHref(query)} className={buttonClass("secondary")} download>
+              Export CSV
+            </a>
+            <ButtonLink href="/clients/new">New client</ButtonLink>
+          </>
+        }
       />
       <Card>
         <ClientFilters query={query} stylists={stylists} showStylistFilter={!ownClientsOnly} />
@@ -37,4 +45,9 @@ export default async function ClientsPage({ searchParams }: { searchParams: Prom
       </Card>
     </>
   );
+}
+
+/** The same filters and order as the list on screen, from its first row. */
+function exportHref(query: ClientListQuery): string {
+  return `/api/clients/export${clientListHref(query, { after: undefined, before: undefined }).slice("/clients".length)}`;
 }

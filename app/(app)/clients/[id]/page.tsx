@@ -2,6 +2,7 @@ import type { Route } from "next";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ClientProfile } from "@/components/clients/client-profile";
+import { ClientTimeline } from "@/components/clients/client-timeline";
 import { OrderForm } from "@/components/clients/order-form";
 import { OrderStats } from "@/components/clients/order-stats";
 import { OrdersTable } from "@/components/clients/orders-table";
@@ -12,6 +13,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requirePageContext } from "@/lib/server/auth/session";
 import { getClientFigures } from "@/lib/server/data/client-figures";
 import { getClientOrThrow } from "@/lib/server/data/clients";
+import { getClientTimeline } from "@/lib/server/data/client-timeline";
 import { getClientEngagement } from "@/lib/server/data/engagement";
 import { listOrdersForClient } from "@/lib/server/data/orders";
 import { getClientOrNotFound } from "@/lib/server/data/page-loaders";
@@ -32,7 +34,7 @@ const NOTICES: Record<string, string> = { created: "Client created.", saved: "Ch
 export default async function ClientPage({ params, searchParams }: Props) {
   const ctx = await requirePageContext("clients.read");
   const client = await getClientOrNotFound(ctx, (await params).id);
-  const [orders, engagement] = await Promise.all([listOrdersForClient(ctx, client.id), getClientEngagement(ctx, client.id)]);
+  const [orders, engagement, timeline] = await Promise.all([listOrdersForClient(ctx, client.id), getClientEngagement(ctx, client.id), getClientTimeline(ctx, client.id)]);
   const { figures, scoreOverTime } = await getClientFigures(ctx, orders, engagement.latest?.modelFitId ?? null);
   const notice = Object.keys(await searchParams).map((k) => NOTICES[k]).find(Boolean);
   const today = new Date().toISOString().slice(0, 10);
@@ -65,10 +67,16 @@ export default async function ClientPage({ params, searchParams }: Props) {
               </div>
             </Card>
           </div>
-          <Card className="self-start">
-            <CardHeader title="Profile" />
-            <ClientProfile client={client} />
-          </Card>
+          <div className="min-w-0 space-y-6 self-start">
+            <Card>
+              <CardHeader title="Profile" />
+              <ClientProfile client={client} />
+            </Card>
+            <Card>
+              <CardHeader title="Timeline" description="Orders, tier changes and actions, newest first." />
+              <ClientTimeline entries={timeline} />
+            </Card>
+          </div>
         </div>
       </div>
     </>

@@ -10,3 +10,5 @@ export * from "./api-keys";
 export * from "./engagement";
 export * from "./ingest";
 export * from "./inngest";
+export * from "./today";
+export * from "./dashboard";

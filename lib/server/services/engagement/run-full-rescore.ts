@@ -9,6 +9,7 @@ import { ConflictError } from "@/lib/server/errors";
 import { parseInput } from "@/lib/server/parse-input";
 import { readSettings } from "@/lib/server/data/settings";
 import { bulkRescore } from "@/lib/server/engagement/bulk-rescore";
+import { recordTierCounts } from "@/lib/server/engagement/tier-counts";
 import { DEFAULT_CHUNK_SIZE } from "@/lib/server/engagement/chunk-work";
 import { waitForFullRescoreLock } from "@/lib/server/engagement/full-rescore-lock";
 
@@ -50,6 +51,8 @@ export async function runFullRescore({ ctx, input }: { ctx: PoolContext; input: 
 async function rescoreEveryClient(db: Database, runId: string, asOf: Date, chunkSize: number) {
   const settings = await readSettings(db, "engagement");
   await bulkRescore(db, { runId, asOf, settings, chunks: { chunkSize } });
+  // The dashboard's counts follow from the scores; failing to store them must not mark live scores as failed.
+  await recordTierCounts(db, { runId, asOf }).catch((error: unknown) => console.error(`Run ${runId}: tier counts not recorded`, error));
 }
 
 /** What an admin sees: the database's own message rather than a failed query with all its parameters. */

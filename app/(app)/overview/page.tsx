@@ -1,0 +1,56 @@
+import type { Metadata } from "next";
+import { RangeForm } from "@/components/overview/range-form";
+import { ScoreDistributionChart } from "@/components/overview/score-distribution-chart";
+import { TierCards } from "@/components/overview/tier-cards";
+import { TierTrendChart } from "@/components/overview/tier-trend-chart";
+import { ButtonLink } from "@/components/ui/button";
+import { Card, CardHeader } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
+import { PageHeader } from "@/components/ui/page-header";
+import { can, clientScope } from "@/lib/domain/access/policy";
+import { parseDashboardRange } from "@/lib/domain/analytics/tier-summary";
+import { requirePageContext } from "@/lib/server/auth/session";
+import { getOverview } from "@/lib/server/data/dashboard";
+
+export const metadata: Metadata = { title: "Overview" };
+
+export default async function OverviewPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const ctx = await requirePageContext("clients.read");
+  const range = parseDashboardRange(await searchParams, new Date());
+  const overview = await getOverview(ctx, range);
+  const own = clientScope(ctx.actor).kind === "stylist";
+  return (
+    <>
+      <PageHeader
+        title={own ? "My overview" : "Overview"}
+        description={overview.day ? `As scored on ${overview.day}${overview.previousDay ? `, compared with ${overview.previousDay}` : ""}.` : "No full scoring run yet."}
+        actions={<RangeForm range={range} />}
+      />
+      {overview.summary ? (
+        <div className="space-y-6">
+          <TierCards summary={overview.summary} changes={overview.changes} />
+          <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
+            <Card>
+              <CardHeader title="Score distribution" description="Clients per ten-point score band." />
+              <div className="px-5 py-4">
+                <ScoreDistributionChart bands={overview.summary.scoreBands} />
+              </div>
+            </Card>
+            <Card>
+              <CardHeader title="Tiers over time" description={`Clients per tier at each full scoring run, ${range.from} to ${range.to}.`} />
+              <TierTrendChart points={overview.series} />
+            </Card>
+          </div>
+        </div>
+      ) : (
+        <Card>
+          <EmptyState
+            title="Nothing scored yet"
+            description="The overview fills in after the first full scoring run (nightly, or started by an admin), as of the end of the chosen range."
+            action={can(ctx.actor, "settings.manage") ? <ButtonLink href="/settings/scoring">Run a full rescore</ButtonLink> : undefined}
+          />
+        </Card>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,13 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { formAction } from "@/lib/server/actions/form-action";
+import { snoozeClient } from "@/lib/server/services/today/snooze-client";
+
+export const snoozeClientAction = formAction("clients.update", async ({ ctx, input }) => {
+  const snooze = await snoozeClient({ ctx, input });
+  revalidatePath("/today");
+  // The item leaves the list, and its form with it: the page says what happened.
+  redirect(`/today?snoozedUntil=${snooze.until.toISOString().slice(0, 10)}`);
+});

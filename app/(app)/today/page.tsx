@@ -1,0 +1,57 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { Card, CardHeader } from "@/components/ui/card";
+import { formatNumber } from "@/components/ui/format";
+import { PageHeader } from "@/components/ui/page-header";
+import { TodayList } from "@/components/today/today-list";
+import { can } from "@/lib/domain/access/policy";
+import { requirePageContext } from "@/lib/server/auth/session";
+import { getTodayList, TODAY_SHOWN } from "@/lib/server/data/today";
+
+export const metadata: Metadata = { title: "Today" };
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+export default async function TodayPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const ctx = await requirePageContext("clients.read");
+  const now = new Date();
+  const today = await getTodayList(ctx, now);
+  const snoozedUntil = (await searchParams).snoozedUntil;
+  const notice = typeof snoozedUntil === "string" && DATE.test(snoozedUntil) ? `Snoozed until ${snoozedUntil}. The client comes back then unless they order first.` : null;
+  const more = today.openCount - today.open.length;
+  return (
+    <>
+      <PageHeader
+        title="Today"
+        description="Clients who most need a personal touch, ranked by the value at stake: the chance they do not order in 90 days times what they usually spend."
+      />
+      {notice ? (
+        <p role="status" className="mb-6 rounded-lg bg-emerald-50 px-4 py-2.5 text-sm text-emerald-800 ring-1 ring-emerald-200">
+          {notice}
+        </p>
+      ) : null}
+      <dl className="mb-6 grid grid-cols-2 gap-4 sm:max-w-md">
+        <div className="rounded-xl bg-white px-4 py-3 shadow-sm ring-1 ring-stone-200">
+          <dt className="text-xs font-medium text-stone-500">To do</dt>
+          <dd className="text-2xl font-semibold text-stone-900">{formatNumber(today.openCount)}</dd>
+        </div>
+        <div className="rounded-xl bg-white px-4 py-3 shadow-sm ring-1 ring-stone-200">
+          <dt className="text-xs font-medium text-stone-500">Handled this week</dt>
+          <dd className="text-2xl font-semibold text-stone-900">{formatNumber(today.handledThisWeek)}</dd>
+        </div>
+      </dl>
+      <Card>
+        <CardHeader
+          title="Work list"
+          description={more > 0 ? `The top ${TODAY_SHOWN} of ${formatNumber(today.openCount)}.` : "Items leave the list when the client is contacted, orders, or is snoozed."}
+          action={
+            <Link href="/clients?tier=at_risk" className="text-sm font-medium text-ember-700 hover:underline">
+              All at-risk clients
+            </Link>
+          }
+        />
+        <TodayList today={today} now={now} canSnooze={can(ctx.actor, "clients.update")} />
+      </Card>
+    </>
+  );
+}

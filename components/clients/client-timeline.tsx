@@ -1,0 +1,29 @@
+import { formatDate } from "@/components/ui/format";
+import type { TimelineEntry } from "@/lib/domain/clients/timeline";
+
+const DOTS: Record<TimelineEntry["kind"], string> = { order: "bg-emerald-500", tier: "bg-amber-500", action: "bg-stone-400" };
+const KINDS: Record<TimelineEntry["kind"], string> = { order: "Order", tier: "Tier change", action: "Action" };
+
+/** Orders, tier changes and people's actions in one list, newest first. */
+export function ClientTimeline({ entries }: { entries: readonly TimelineEntry[] }) {
+  if (entries.length === 0) return <p className="px-5 py-6 text-sm text-stone-500">Nothing has happened yet: orders, tier changes and snoozes will show here.</p>;
+  return (
+    <ol className="space-y-4 px-5 py-4">
+      {entries.map((entry) => (
+        <li key={entry.id} className="flex gap-3">
+          <span aria-hidden className={`mt-1.5 size-2.5 shrink-0 rounded-full ${DOTS[entry.kind]}`} />
+          <div className="min-w-0">
+            <p className="text-sm font-medium text-stone-900">
+              <span className="sr-only">{KINDS[entry.kind]}: </span>
+              {entry.title}
+            </p>
+            {entry.detail ? <p className="text-sm break-words text-stone-600">{entry.detail}</p> : null}
+            <p className="text-xs text-stone-500">
+              <time dateTime={entry.at.toISOString()}>{formatDate(entry.at)}</time>
+            </p>
+          </div>
+        </li>
+      ))}
+    </ol>
+  );
+}

@@ -1,0 +1,38 @@
+import { formatNumber } from "@/components/ui/format";
+
+const W = 640;
+const H = 200;
+const PAD = { left: 40, right: 10, top: 10, bottom: 28 };
+const PLOT_W = W - PAD.left - PAD.right;
+const PLOT_H = H - PAD.top - PAD.bottom;
+
+/** Clients per ten-point score band, as plain SVG bars with the counts read out for screen readers. */
+export function ScoreDistributionChart({ bands }: { bands: readonly number[] }) {
+  const top = Math.max(1, ...bands);
+  const slot = PLOT_W / bands.length;
+  const label = `Score distribution: ${bands.map((n, i) => `${i * 10}–${i === bands.length - 1 ? 100 : i * 10 + 9}: ${n}`).join(", ")}`;
+  return (
+    <svg viewBox={`0 0 ${W} ${H}`} className="h-auto w-full" role="img" aria-label={label}>
+      {[0, 0.5, 1].map((f) => (
+        <g key={f}>
+          <line x1={PAD.left} x2={W - PAD.right} y1={PAD.top + (1 - f) * PLOT_H} y2={PAD.top + (1 - f) * PLOT_H} className="stroke-stone-200" />
+          <text x={PAD.left - 6} y={PAD.top + (1 - f) * PLOT_H + 4} textAnchor="end" className="fill-stone-500 text-[11px]">
+            {formatNumber(Math.round(top * f))}
+          </text>
+        </g>
+      ))}
+      {bands.map((n, i) => {
+        const h = (n / top) * PLOT_H;
+        const tone = i < 3 ? "fill-red-400" : i < 5 ? "fill-amber-400" : i < 7 ? "fill-sky-400" : "fill-emerald-500";
+        return (
+          <g key={i}>
+            <rect x={PAD.left + i * slot + 4} width={slot - 8} y={PAD.top + PLOT_H - h} height={h} rx={3} className={tone} />
+            <text x={PAD.left + i * slot + slot / 2} y={H - 10} textAnchor="middle" className="fill-stone-500 text-[11px]">
+              {i * 10}
+            </text>
+          </g>
+        );
+      })}
+    </svg>
+  );
+}

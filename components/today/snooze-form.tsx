@@ -1,0 +1,43 @@
+"use client";
+
+import { useActionState, useId } from "react";
+import { snoozeClientAction } from "@/app/(app)/today/actions";
+import { formValues } from "@/components/clients/use-form-values";
+import { Button } from "@/components/ui/button";
+import { errorProps, Field, Input, Select } from "@/components/ui/field";
+import { FormAlert } from "@/components/ui/form-alert";
+import { IDLE } from "@/lib/forms/action-state";
+import { SNOOZE_DAY_CHOICES } from "@/lib/domain/today/snooze-input";
+
+/** Sets a client aside for some days, with a reason; folded away until asked for. */
+export function SnoozeForm({ clientId, clientName }: { clientId: string; clientName: string }) {
+  const [state, action, pending] = useActionState(snoozeClientAction, IDLE);
+  const f = formValues(state, { days: "7", reason: "" });
+  const id = useId();
+  return (
+    <details className="group" open={state.status === "error"}>
+      <summary className="cursor-pointer list-none rounded-lg px-3 py-2 text-sm font-medium text-stone-700 ring-1 ring-stone-300 hover:bg-stone-50 focus-visible:outline-2 focus-visible:outline-ember-500">
+        Snooze<span className="sr-only"> {clientName}</span>
+      </summary>
+      <form action={action} className="mt-3 space-y-3" noValidate>
+        <FormAlert state={state} />
+        <input type="hidden" name="clientId" value={clientId} />
+        <Field id={`${id}-days`} label="For" error={f.error("days")}>
+          <Select id={`${id}-days`} name="days" defaultValue={f.value("days")} {...errorProps(`${id}-days`, f.error("days"))}>
+            {SNOOZE_DAY_CHOICES.map((days) => (
+              <option key={days} value={days}>
+                {days} days
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Field id={`${id}-reason`} label="Reason" error={f.error("reason")} hint="e.g. Spoke on the phone">
+          <Input id={`${id}-reason`} name="reason" defaultValue={f.value("reason")} maxLength={200} {...errorProps(`${id}-reason`, f.error("reason"))} />
+        </Field>
+        <Button type="submit" variant="secondary" disabled={pending}>
+          {pending ? "Snoozing…" : "Snooze"}
+        </Button>
+      </form>
+    </details>
+  );
+}

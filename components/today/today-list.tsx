@@ -1,0 +1,74 @@
+import type { Route } from "next";
+import Link from "next/link";
+import { TierBadge } from "@/components/engagement/tier-badge";
+import { ButtonLink } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
+import { formatAgo, formatMoney } from "@/components/ui/format";
+import type { TodayList as TodayListData } from "@/lib/server/data/today";
+import { SnoozeForm } from "./snooze-form";
+
+type Item = TodayListData["open"][number];
+
+function ValueAtStake({ item }: { item: Item }) {
+  const chance = item.pOrder90d === null ? "no forecast yet" : `${Math.round(item.pOrder90d * 100)}% chance of an order in 90 days`;
+  return (
+    <p className="text-xs text-stone-500">
+      {formatMoney(item.priority)} at stake · {chance}
+    </p>
+  );
+}
+
+function TodayRow({ item, rank, now, canSnooze }: { item: Item; rank: number; now: Date; canSnooze: boolean }) {
+  return (
+    <li className="flex flex-col gap-3 px-5 py-4 sm:flex-row sm:items-start sm:justify-between">
+      <div className="flex min-w-0 gap-3">
+        <span aria-hidden className="mt-0.5 grid size-7 shrink-0 place-items-center rounded-full bg-stone-100 text-xs font-semibold text-stone-600">
+          {rank}
+        </span>
+        <div className="min-w-0 space-y-1">
+          <div className="flex flex-wrap items-center gap-2">
+            <Link href={`/clients/${item.clientId}` as Route} className="font-medium text-stone-900 hover:underline">
+              {item.name}
+            </Link>
+            <TierBadge tier={item.tier} />
+          </div>
+          <p className="text-sm text-stone-700">{item.topDriver?.text ?? "Slipping since the last scoring run"}</p>
+          <p className="text-xs text-stone-500">
+            Last order {formatAgo(item.lastOrderAt, now).toLowerCase()} · last contact {item.lastContactAt ? formatAgo(item.lastContactAt, now).toLowerCase() : "none recorded"}
+          </p>
+          <ValueAtStake item={item} />
+        </div>
+      </div>
+      <div className="flex shrink-0 flex-wrap items-start gap-2 sm:justify-end">
+        {/* Drafting lands on the client page until the email drafts of issue 15 arrive. */}
+        <ButtonLink href={`/clients/${item.clientId}?draft=1` as Route} variant="primary">
+          Draft with AI<span className="sr-only"> for {item.name}</span>
+        </ButtonLink>
+        {canSnooze ? <SnoozeForm clientId={item.clientId} clientName={item.name} /> : null}
+      </div>
+    </li>
+  );
+}
+
+export function TodayList({ today, now, canSnooze }: { today: TodayListData; now: Date; canSnooze: boolean }) {
+  if (today.open.length === 0) {
+    return (
+      <EmptyState
+        title="Nobody needs you right now"
+        description="Every at-risk or lapsed client has been contacted, has ordered, or is snoozed. Check the full list for clients on watch."
+        action={
+          <ButtonLink href="/clients?tier=watch" variant="secondary">
+            Clients on watch
+          </ButtonLink>
+        }
+      />
+    );
+  }
+  return (
+    <ol className="divide-y divide-stone-100">
+      {today.open.map((item, i) => (
+        <TodayRow key={item.clientId} item={item} rank={i + 1} now={now} canSnooze={canSnooze} />
+      ))}
+    </ol>
+  );
+}

@@ -1,0 +1,78 @@
+// The overview's headline numbers, from the per-day, per-stylist tier counts each full scoring run stores.
+import { z } from "zod";
+
+export const DASHBOARD_TIERS = ["healthy", "watch", "at_risk", "lapsed"] as const;
+export type DashboardTier = (typeof DASHBOARD_TIERS)[number];
+
+export interface TierCountRow {
+  tier: string;
+  clients: number;
+  scoreSum: number;
+  scoreBands: readonly number[];
+}
+
+export interface TierSummary {
+  clients: number;
+  /** Everyone not lapsed. */
+  active: number;
+  byTier: Record<DashboardTier, number>;
+  /** Mean score, or null with no scored clients. */
+  averageScore: number | null;
+  /** Clients per ten-point score band, 0–9 up to 90–100. */
+  scoreBands: number[];
+}
+
+const isTier = (tier: string): tier is DashboardTier => (DASHBOARD_TIERS as readonly string[]).includes(tier);
+
+/** Adds up one day's rows (any number of stylists) into the overview's figures. */
+export function summariseTierCounts(rows: readonly TierCountRow[], bands = 10): TierSummary {
+  const byTier: Record<DashboardTier, number> = { healthy: 0, watch: 0, at_risk: 0, lapsed: 0 };
+  const scoreBands = Array.from({ length: bands }, () => 0);
+  let clients = 0;
+  let scoreSum = 0;
+  for (const row of rows) {
+    if (!isTier(row.tier)) continue;
+    byTier[row.tier] += row.clients;
+    clients += row.clients;
+    scoreSum += row.scoreSum;
+    row.scoreBands.forEach((n, i) => {
+      if (i < bands) scoreBands[i] = (scoreBands[i] ?? 0) + n;
+    });
+  }
+  return { clients, active: clients - byTier.lapsed, byTier, averageScore: clients > 0 ? scoreSum / clients : null, scoreBands };
+}
+
+/** Per tier, how many more (or fewer) clients than at the comparison day; null when there is nothing to compare with. */
+export function tierChanges(current: TierSummary, previous: TierSummary | null): Record<DashboardTier, number> | null {
+  if (!previous) return null;
+  return Object.fromEntries(DASHBOARD_TIERS.map((tier) => [tier, current.byTier[tier] - previous.byTier[tier]])) as Record<DashboardTier, number>;
+}
+
+const DAY_MS = 86_400_000;
+export const DEFAULT_RANGE_DAYS = 90;
+export const MAX_RANGE_DAYS = 731;
+const isoDay = (date: Date) => date.toISOString().slice(0, 10);
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)));
+
+export type DashboardRange = { from: string; to: string };
+
+/** The date range from the URL (?from=&to=, inclusive days); anything missing, malformed, reversed or too long falls back to the last 90 days up to `to`. */
+export function parseDashboardRange(params: Record<string, string | string[] | undefined>, today: Date): DashboardRange {
+  const pick = (key: string) => {
+    const value = params[key];
+    const parsed = day.safeParse(Array.isArray(value) ? value[0] : value);
+    return parsed.success ? parsed.data : null;
+  };
+  const to = pick("to") ?? isoDay(today);
+  const toMs = Date.parse(`${to}T00:00:00Z`);
+  const fallbackFrom = isoDay(new Date(toMs - (DEFAULT_RANGE_DAYS - 1) * DAY_MS));
+  const from = pick("from");
+  if (!from) return { from: fallbackFrom, to };
+  const span = (toMs - Date.parse(`${from}T00:00:00Z`)) / DAY_MS;
+  return span < 0 || span > MAX_RANGE_DAYS ? { from: fallbackFrom, to } : { from, to };
+}
+
+/** The day a week before `day`, for "change since last week". */
+export function weekBefore(dayText: string): string {
+  return isoDay(new Date(Date.parse(`${dayText}T00:00:00Z`) - 7 * DAY_MS));
+}

@@ -1,0 +1,32 @@
+import { describe, expect, it } from "vitest";
+import { buildTimeline } from "./timeline";
+
+describe("buildTimeline", () => {
+  it("puts orders, tier changes and people's actions in one list, newest first, each described", () => {
+    const entries = buildTimeline([
+      { kind: "order", at: new Date("2026-03-01T10:00:00Z"), id: "o1", status: "shipped", itemsShipped: 5, itemsKept: 2, valueCents: 15_000, currency: "USD" },
+      { kind: "tier", at: new Date("2026-06-01T00:00:00Z"), id: "7", fromTier: "watch", toTier: "at_risk", score: 34 },
+      { kind: "action", at: new Date("2026-06-02T09:00:00Z"), id: "a1", action: "client.snooze", actorLabel: "Ann Lee <ann@rekindle.test>", after: { reason: "Spoke on the phone", days: 7 } },
+      { kind: "tier", at: new Date("2026-01-01T00:00:00Z"), id: "1", fromTier: null, toTier: "healthy", score: 81 },
+      { kind: "action", at: new Date("2025-12-01T00:00:00Z"), id: "a0", action: "client.create", actorLabel: "system:import", after: {} },
+      { kind: "action", at: new Date("2025-11-01T00:00:00Z"), id: "a-1", action: "client.consent", actorLabel: "system:import", after: { marketingConsent: false } },
+    ]);
+    expect(entries.map((e) => [e.title, e.detail])).toEqual([
+      ["Snoozed on Today by Ann Lee", "For 7 days: Spoke on the phone"],
+      ["Watch → At risk", "Score 34"],
+      ["Order shipped", "5 shipped, 2 kept · $150.00"],
+      ["Scored Healthy", "Score 81"],
+      ["Client created by system:import", null],
+      ["Marketing consent changed by system:import", "Consent withdrawn"],
+    ]);
+  });
+
+  it("lists an order before the tier change it caused at the same moment", () => {
+    const at = new Date("2026-06-01T00:00:00Z");
+    const entries = buildTimeline([
+      { kind: "tier", at, id: "2", fromTier: "lapsed", toTier: "healthy", score: 75 },
+      { kind: "order", at, id: "o2", status: "placed", itemsShipped: 4, itemsKept: 4, valueCents: 20_000, currency: "USD" },
+    ]);
+    expect(entries.map((e) => e.kind)).toEqual(["order", "tier"]);
+  });
+});

@@ -1,0 +1,68 @@
+// The stylist's "Today" list: who most needs a personal touch now, and when an item counts as handled.
+
+export interface TodayCandidate {
+  clientId: string;
+  /** Chance of at least one order in the next 90 days, from the model; null when the client was never scored. */
+  pOrder90d: number | null;
+  /** Average value the client keeps per fix, in cents; null without kept orders. */
+  averageKeptValueCents: number | null;
+  /** When the client entered their current slipping tier (at risk or lapsed). */
+  slippingSince: Date;
+  lastOrderAt: Date | null;
+  /** Latest email drafted or sent to the client by anyone. */
+  lastContactAt: Date | null;
+  /** A snooze the stylist set, with its end. */
+  snoozedUntil: Date | null;
+}
+
+export type HandledReason = "contacted" | "ordered" | "snoozed";
+
+/** Value used for clients with no kept orders yet, so a new client at risk still ranks by their risk. */
+export const FALLBACK_VALUE_CENTS = 10_000;
+
+/** Expected value at stake: the chance the client does not order in 90 days, times what they usually keep. */
+export function priorityOf(candidate: TodayCandidate): number {
+  const risk = 1 - clamp01(candidate.pOrder90d ?? 0.5);
+  const value = candidate.averageKeptValueCents ?? FALLBACK_VALUE_CENTS;
+  return risk * Math.max(0, value);
+}
+
+/** Why an item is off the list, or null while it still needs the stylist. Contact or an order counts from the slip on. */
+export function handledReason(candidate: TodayCandidate, now: Date): HandledReason | null {
+  const since = candidate.slippingSince.getTime();
+  if (candidate.lastOrderAt && candidate.lastOrderAt.getTime() >= since) return "ordered";
+  if (candidate.lastContactAt && candidate.lastContactAt.getTime() >= since) return "contacted";
+  if (candidate.snoozedUntil && candidate.snoozedUntil.getTime() > now.getTime()) return "snoozed";
+  return null;
+}
+
+export interface TodayList<T extends TodayCandidate> {
+  open: Array<T & { priority: number }>;
+  handled: Array<T & { reason: HandledReason }>;
+}
+
+/** Splits candidates into the open list, highest priority first (ties: slipping longest first), and the handled ones. */
+export function buildTodayList<T extends TodayCandidate>(candidates: readonly T[], now: Date): TodayList<T> {
+  const open: Array<T & { priority: number }> = [];
+  const handled: Array<T & { reason: HandledReason }> = [];
+  for (const candidate of candidates) {
+    const reason = handledReason(candidate, now);
+    if (reason) handled.push({ ...candidate, reason });
+    else open.push({ ...candidate, priority: priorityOf(candidate) });
+  }
+  open.sort(
+    (a, b) =>
+      b.priority - a.priority || a.slippingSince.getTime() - b.slippingSince.getTime() || a.clientId.localeCompare(b.clientId),
+  );
+  return { open, handled };
+}
+
+/** Start of the week (Monday 00:00 UTC) that `now` falls in, for "handled this week". */
+export function startOfWeek(now: Date): Date {
+  const day = (now.getUTCDay() + 6) % 7;
+  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() - day));
+}
+
+function clamp01(v: number) {
+  return Math.min(1, Math.max(0, v));
+}

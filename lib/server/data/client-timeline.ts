@@ -1,0 +1,42 @@
+import "server-only";
+import { and, desc, eq, inArray, sql } from "drizzle-orm";
+import { buildTimeline, type TimelineSource } from "@/lib/domain/clients/timeline";
+import { authorize, clientScopeWhere } from "@/lib/server/auth/permissions";
+import type { ServiceContext } from "@/lib/server/context";
+import { auditLog, clients, tierChanges } from "@/lib/server/db/schema";
+import { listOrdersForClient } from "./orders";
+
+/** The most recent of each kind the timeline reads; orders follow listOrdersForClient's own limit. */
+export const TIMELINE_LIMIT = 100;
+// Emails and their delivery events (issue 15) join here as another kind of source.
+const CLIENT_ACTIONS = ["client.create", "client.update", "client.snooze", "client.consent"];
+
+/** A client's orders, tier changes and the actions people took on the client, newest first; nothing for a client outside the actor's scope. */
+export async function getClientTimeline(ctx: ServiceContext, clientId: string) {
+  authorize(ctx.actor, "clients.read");
+  const inScope = and(eq(clients.id, clientId), clientScopeWhere(ctx.actor));
+  const [orders, changes, actions] = await Promise.all([
+    listOrdersForClient(ctx, clientId),
+    ctx.db
+      .select({ id: tierChanges.id, at: tierChanges.changedAt, fromTier: tierChanges.fromTier, toTier: tierChanges.toTier, score: tierChanges.score })
+      .from(tierChanges)
+      .innerJoin(clients, eq(clients.id, tierChanges.clientId))
+      .where(and(eq(tierChanges.clientId, clientId), inScope))
+      .orderBy(desc(tierChanges.changedAt))
+      .limit(TIMELINE_LIMIT),
+    ctx.db
+      .select({ id: auditLog.id, at: auditLog.createdAt, action: auditLog.action, actorLabel: auditLog.actorLabel, after: auditLog.after })
+      .from(auditLog)
+      // The audit log names entities by text id.
+      .innerJoin(clients, sql`${auditLog.entityId} = ${clients.id}::text`)
+      .where(and(eq(auditLog.entityType, "client"), eq(auditLog.entityId, clientId), inArray(auditLog.action, CLIENT_ACTIONS), inScope))
+      .orderBy(desc(auditLog.createdAt))
+      .limit(TIMELINE_LIMIT),
+  ]);
+  const sources: TimelineSource[] = [
+    ...orders.map((o) => ({ kind: "order" as const, at: o.orderedAt, id: o.id, status: o.status, itemsShipped: o.itemsShipped, itemsKept: o.itemsKept, valueCents: o.valueCents, currency: o.currency })),
+    ...changes.map((c) => ({ kind: "tier" as const, at: c.at, id: String(c.id), fromTier: c.fromTier, toTier: c.toTier, score: c.score })),
+    ...actions.map((a) => ({ kind: "action" as const, at: a.at, id: a.id, action: a.action, actorLabel: a.actorLabel, after: a.after })),
+  ];
+  return buildTimeline(sources);
+}

@@ -1,0 +1,118 @@
+import { eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { db } from "@/lib/server/db/client";
+import { auditLog, clients, clientScores, orders, tierChanges } from "@/lib/server/db/schema";
+import { NotFoundError, ValidationError } from "@/lib/server/errors";
+import { snoozeClient } from "@/lib/server/services/today/snooze-client";
+import { userContext } from "@/test/fixtures";
+import { getTodayList } from "./today";
+
+const NOW = new Date("2026-12-09T10:00:00Z"); // a Wednesday; the week began on Monday 7 December
+const SLIPPED = new Date("2026-11-20T00:00:00Z");
+const DAY = 86_400_000;
+type Tier = "healthy" | "watch" | "at_risk" | "lapsed";
+
+let seq = 0;
+/** A client of the stylist with a score, a tier reached on SLIPPED, and orders of the given values (the last on lastOrderAt). */
+async function client(stylistId: string | null, o: { tier: Tier; pAlive: number; expected: number; values: number[]; lastOrderAt?: Date; slipped?: Date }) {
+  seq += 1;
+  const lastOrderAt = o.lastOrderAt ?? new Date("2026-08-01T00:00:00Z");
+  const [row] = await db
+    .insert(clients)
+    .values({ name: `Client ${String(seq).padStart(2, "0")}`, email: `today${seq}@example.com`, stylistId, lastOrderAt, orderCount: o.values.length })
+    .returning();
+  if (!row) throw new Error("no client");
+  await db.update(clientScores).set({ tier: o.tier, score: 30, pAlive: o.pAlive, expectedOrders90d: o.expected, scoredAt: SLIPPED }).where(eq(clientScores.clientId, row.id));
+  await db.insert(tierChanges).values({ clientId: row.id, fromTier: "watch", toTier: o.tier, score: 30, changedAt: o.slipped ?? SLIPPED });
+  if (o.values.length) {
+    await db.insert(orders).values(
+      o.values.map((valueCents, i) => ({
+        clientId: row.id,
+        source: "test",
+        externalId: `${row.id}-${i}`,
+        orderedAt: new Date(lastOrderAt.getTime() - i * 60 * DAY),
+        itemsShipped: 5,
+        itemsKept: 2,
+        valueCents,
+        status: "shipped" as const,
+      })),
+    );
+  }
+  return row.id;
+}
+
+describe("getTodayList", () => {
+  it("ranks the stylist's at-risk and lapsed clients by chance of no order times average value, and only theirs", async () => {
+    const stylist = await userContext("stylist");
+    const other = await userContext("stylist");
+    // Alive for sure with 1 expected order: P(order) = 1 − 1/e ≈ 0.632, so 0.368 × value is at stake.
+    const likely = await client(stylist.actor.id, { tier: "at_risk", pAlive: 1, expected: 1, values: [40_000, 20_000] }); // 0.368 × 30,000 ≈ 11,036
+    const unlikely = await client(stylist.actor.id, { tier: "lapsed", pAlive: 0.1, expected: 0.01, values: [12_000] }); // ≈ 0.99 × 12,000 ≈ 11,905
+    const small = await client(stylist.actor.id, { tier: "at_risk", pAlive: 0.5, expected: 0.2, values: [5_000] });
+    await client(stylist.actor.id, { tier: "healthy", pAlive: 0.9, expected: 1.5, values: [90_000] });
+    await client(other.actor.id, { tier: "lapsed", pAlive: 0.05, expected: 0.01, values: [90_000] });
+
+    const today = await getTodayList(stylist, NOW);
+    expect(today.open.map((item) => item.clientId)).toEqual([unlikely, likely, small]);
+    expect(today.open[1]?.averageKeptValueCents).toBe(30_000);
+    expect(today.open[1]?.pOrder90d).toBeCloseTo(1 - Math.exp(-1), 5);
+    expect(today.open[0]?.topDriver?.text).toMatch(/\w/);
+    expect(today.openCount).toBe(3);
+    expect(today.handledThisWeek).toBe(0);
+
+    // The other stylist sees only their own client; an admin sees all four.
+    expect((await getTodayList(other, NOW)).open).toHaveLength(1);
+    expect((await getTodayList(await userContext("admin"), NOW)).openCount).toBe(4);
+  });
+
+  it("takes a client off the list when snoozed or when they order after slipping, and counts this week's handling", async () => {
+    const stylist = await userContext("stylist");
+    const snoozed = await client(stylist.actor.id, { tier: "at_risk", pAlive: 0.5, expected: 0.2, values: [10_000] });
+    const ordered = await client(stylist.actor.id, { tier: "at_risk", pAlive: 0.5, expected: 0.2, values: [10_000], lastOrderAt: new Date("2026-12-08T09:00:00Z") });
+    const orderedLastWeek = await client(stylist.actor.id, { tier: "lapsed", pAlive: 0.5, expected: 0.2, values: [10_000], lastOrderAt: new Date("2026-12-01T09:00:00Z") });
+    const oldSnooze = await client(stylist.actor.id, { tier: "lapsed", pAlive: 0.5, expected: 0.2, values: [10_000] });
+    const open = await client(stylist.actor.id, { tier: "lapsed", pAlive: 0.5, expected: 0.2, values: [10_000] });
+    // Recovered this week: was at risk, now healthy.
+    const recovered = await client(stylist.actor.id, { tier: "healthy", pAlive: 0.9, expected: 1, values: [10_000] });
+    await db.insert(tierChanges).values({ clientId: recovered, fromTier: "at_risk", toTier: "healthy", score: 70, changedAt: new Date("2026-12-08T02:00:00Z") });
+
+    await snoozeClient({ ctx: stylist, input: { clientId: snoozed, days: "7", reason: "Spoke on the phone" }, now: new Date("2026-12-08T12:00:00Z") });
+    await snoozeClient({ ctx: stylist, input: { clientId: oldSnooze, days: "3", reason: "Away on holiday" }, now: new Date("2026-12-01T12:00:00Z") });
+
+    const today = await getTodayList(stylist, NOW);
+    // The snooze of 1 December ran out on the 4th, so that client is back; both who ordered after slipping are off.
+    expect(new Set(today.open.map((item) => item.clientId))).toEqual(new Set([oldSnooze, open]));
+    expect(today.open.map((i) => i.clientId)).not.toContain(snoozed);
+    expect(today.open.map((i) => i.clientId)).not.toContain(ordered);
+    expect(today.open.map((i) => i.clientId)).not.toContain(orderedLastWeek);
+    // This week: the snooze, the order on the 8th and the recovery; not the order of 1 December.
+    expect(today.handledThisWeek).toBe(3);
+
+    // A week later the snooze has run out and the client is back.
+    const later = await getTodayList(stylist, new Date("2026-12-16T10:00:00Z"));
+    expect(later.open.map((i) => i.clientId)).toContain(snoozed);
+  });
+});
+
+describe("snoozeClient", () => {
+  it("records the reason and the end of the snooze with an audit row", async () => {
+    const stylist = await userContext("stylist");
+    const id = await client(stylist.actor.id, { tier: "at_risk", pAlive: 0.5, expected: 0.2, values: [10_000] });
+    const snooze = await snoozeClient({ ctx: stylist, input: { clientId: id, days: 14, reason: "  Will call after her trip " }, now: NOW });
+    expect(snooze).toMatchObject({ clientId: id, reason: "Will call after her trip", snoozedBy: stylist.actor.id, until: new Date(NOW.getTime() + 14 * DAY) });
+    const [audit] = await db.select().from(auditLog).where(eq(auditLog.entityId, id));
+    expect(audit).toMatchObject({ action: "client.snooze", actorId: stylist.actor.id, entityType: "client" });
+    expect(audit?.after).toMatchObject({ reason: "Will call after her trip", days: 14 });
+  });
+
+  it("refuses another stylist's client as not found, and bad input naming the fields", async () => {
+    const stylist = await userContext("stylist");
+    const other = await userContext("stylist");
+    const id = await client(stylist.actor.id, { tier: "at_risk", pAlive: 0.5, expected: 0.2, values: [10_000] });
+    await expect(snoozeClient({ ctx: other, input: { clientId: id, days: 7, reason: "Not mine" } })).rejects.toBeInstanceOf(NotFoundError);
+    const invalid = await snoozeClient({ ctx: stylist, input: { clientId: id, days: 400, reason: "" } }).catch((e: unknown) => e);
+    expect(invalid).toBeInstanceOf(ValidationError);
+    expect(Object.keys((invalid as ValidationError).fieldErrors).sort()).toEqual(["days", "reason"]);
+    expect(await db.$count(auditLog, eq(auditLog.entityId, id))).toBe(0);
+  });
+});
