@@ -8,15 +8,14 @@ import { writeAudit } from "@/lib/server/audit";
 import { authorize } from "@/lib/server/auth/permissions";
 import type { ServiceContext } from "@/lib/server/context";
 import { importJobs, importKind } from "@/lib/server/db/schema";
-import { AppError } from "@/lib/server/errors";
+import { TooLargeError } from "@/lib/server/errors";
 import { parseInput } from "@/lib/server/services/parse";
 import { ensureImportDir, uploadPath } from "./import-files";
 import { runImportInBackground } from "./import-worker";
 
 export const MAX_IMPORT_BYTES = 512 * 1024 * 1024;
 
-export class UploadTooLargeError extends AppError {
-  readonly status = 413;
+export class UploadTooLargeError extends TooLargeError {
   constructor() {
     super(`The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MiB; split it into smaller files.`);
   }
