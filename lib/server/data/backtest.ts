@@ -43,7 +43,7 @@ export type BacktestReport = {
  * computed from earlier orders only, with today's settings. Then compares with what each did in the horizon after.
  * Nothing is stored. All clients count: only roles that see every client may view analytics.
  */
-export async function runBacktest(ctx: ServiceContext, input: unknown): Promise<BacktestReport> {
+export async function runBacktest(ctx: ServiceContext, input: z.input<typeof backtestInputSchema>): Promise<BacktestReport> {
   authorize(ctx.actor, "analytics.view");
   const { cutoff, horizonDays } = parseInput(backtestInputSchema, input);
   const horizonEnd = new Date(cutoff.getTime() + horizonDays * DAY_MS);

@@ -2,12 +2,12 @@ import "server-only";
 import { clientInputSchema } from "@/lib/domain/clients/client-input";
 import { writeAudit } from "@/lib/server/audit";
 import { authorize } from "@/lib/server/auth/permissions";
-import type { ServiceContext } from "@/lib/server/context";
+import type { VerbArgs } from "@/lib/server/context";
 import { clients } from "@/lib/server/db/schema";
 import { parseInput } from "@/lib/server/services/parse";
 import { profileColumns, resolveStylistId, rethrowDuplicateEmail } from "./client-rules";
 
-export async function createClient({ ctx, input }: { ctx: ServiceContext; input: unknown }) {
+export async function createClient({ ctx, input }: VerbArgs<typeof clientInputSchema>) {
   authorize(ctx.actor, "clients.create");
   const data = parseInput(clientInputSchema, input);
   const stylistId = await resolveStylistId(ctx, data.stylistId, null);

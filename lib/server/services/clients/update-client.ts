@@ -4,14 +4,14 @@ import { z } from "zod";
 import { clientInputSchema } from "@/lib/domain/clients/client-input";
 import { writeAudit } from "@/lib/server/audit";
 import { authorize } from "@/lib/server/auth/permissions";
-import type { ServiceContext } from "@/lib/server/context";
+import type { VerbArgs } from "@/lib/server/context";
 import { clients } from "@/lib/server/db/schema";
 import { parseInput } from "@/lib/server/services/parse";
 import { lockClientInScope, profileColumns, resolveStylistId, rethrowDuplicateEmail } from "./client-rules";
 
-const updateClientSchema = z.object({ clientId: z.uuid("Unknown client") }).and(clientInputSchema);
+export const updateClientSchema = z.object({ clientId: z.uuid("Unknown client") }).and(clientInputSchema);
 
-export async function updateClient({ ctx, input }: { ctx: ServiceContext; input: unknown }) {
+export async function updateClient({ ctx, input }: VerbArgs<typeof updateClientSchema>) {
   authorize(ctx.actor, "clients.update");
   const { clientId, ...data } = parseInput(updateClientSchema, input);
   try {

@@ -2,7 +2,7 @@ import "server-only";
 import { and, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
 import { authorize, clientScopeWhere } from "@/lib/server/auth/permissions";
-import type { ServiceContext } from "@/lib/server/context";
+import type { VerbArgs } from "@/lib/server/context";
 import type { Executor } from "@/lib/server/db/client";
 import { clients } from "@/lib/server/db/schema";
 import { NotFoundError } from "@/lib/server/errors";
@@ -13,16 +13,16 @@ import type { ClientSelection } from "./client-selection";
 import { latestModelFit } from "./model-fit";
 import { scoreClients } from "./score-clients";
 
-const rescoreClientSchema = z.object({ clientId: z.uuid("Unknown client"), asOf: asOfSchema });
+export const rescoreClientSchema = z.object({ clientId: z.uuid("Unknown client"), asOf: asOfSchema });
 export const MAX_CLIENTS_PER_RESCORE = 5_000;
-const rescoreClientsSchema = z.object({ clientIds: z.array(z.uuid("Unknown client")).max(MAX_CLIENTS_PER_RESCORE), asOf: asOfSchema });
+export const rescoreClientsSchema = z.object({ clientIds: z.array(z.uuid("Unknown client")).max(MAX_CLIENTS_PER_RESCORE), asOf: asOfSchema });
 
 /**
  * Recomputes one client's engagement as of `asOf` (default now) with the latest stored model fit, or without
  * P(alive) until a full run has fitted one: fitting here would make saving an order wait on every client's history.
  * No audit row: it changes no facts, only what follows from them, and the change that caused it is audited.
  */
-export async function rescoreClient({ ctx, input }: { ctx: ServiceContext; input: unknown }) {
+export async function rescoreClient({ ctx, input }: VerbArgs<typeof rescoreClientSchema>) {
   authorize(ctx.actor, "clients.update");
   const { clientId, asOf } = parseInput(rescoreClientSchema, input);
   return ctx.db.transaction(async (tx) => {
@@ -40,7 +40,7 @@ export async function rescoreClient({ ctx, input }: { ctx: ServiceContext; input
 }
 
 /** The set-based twin for a batch (an import, a webhook delivery): one aggregation for all; clients out of scope are skipped. */
-export async function rescoreClients({ ctx, input }: { ctx: ServiceContext; input: unknown }): Promise<number> {
+export async function rescoreClients({ ctx, input }: VerbArgs<typeof rescoreClientsSchema>): Promise<number> {
   authorize(ctx.actor, "clients.update");
   const { clientIds, asOf } = parseInput(rescoreClientsSchema, input);
   if (clientIds.length === 0) return 0;

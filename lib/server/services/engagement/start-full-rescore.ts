@@ -3,7 +3,7 @@ import { and, eq, inArray, lt, sql } from "drizzle-orm";
 import { z } from "zod";
 import { writeAudit } from "@/lib/server/audit";
 import { authorize } from "@/lib/server/auth/permissions";
-import type { ServiceContext } from "@/lib/server/context";
+import type { VerbArgs } from "@/lib/server/context";
 import type { Executor } from "@/lib/server/db/client";
 import { scoringRuns } from "@/lib/server/db/schema";
 import { ConflictError } from "@/lib/server/errors";
@@ -11,7 +11,7 @@ import { parseInput } from "@/lib/server/services/parse";
 import { asOfSchema } from "./as-of";
 import { tryFullRescoreLock } from "./full-rescore-lock";
 
-const startFullRescoreSchema = z.object({ asOf: asOfSchema });
+export const startFullRescoreSchema = z.object({ asOf: asOfSchema });
 // A queued run normally starts within milliseconds; one this old lost its process before it began.
 const QUEUED_RUN_STALE_AFTER = "5 minutes";
 
@@ -22,7 +22,7 @@ export const RESCORE_ALREADY_RUNNING = "A full rescoring is already running. Wai
  * Refused while another run is queued or running. Runs left "running" by a process that died (nobody holds
  * the run lock any more) are marked failed here, so they never block new runs.
  */
-export async function startFullRescore({ ctx, input }: { ctx: ServiceContext; input: unknown }) {
+export async function startFullRescore({ ctx, input }: VerbArgs<typeof startFullRescoreSchema>) {
   authorize(ctx.actor, "settings.manage");
   const { asOf } = parseInput(startFullRescoreSchema, input);
   return ctx.db.transaction(async (tx) => {

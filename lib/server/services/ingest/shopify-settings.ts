@@ -4,13 +4,13 @@ import { shopifySettingsSchema } from "@/lib/domain/ingest/shopify-settings";
 import { env } from "@/lib/env";
 import { writeAudit } from "@/lib/server/audit";
 import { authorize } from "@/lib/server/auth/permissions";
-import type { ServiceContext } from "@/lib/server/context";
+import type { VerbArgs } from "@/lib/server/context";
 import { db } from "@/lib/server/db/client";
 import { appSettings } from "@/lib/server/db/schema";
 import { parseInput } from "@/lib/server/services/parse";
 import { readSettings } from "@/lib/server/services/settings/settings-store";
 
-const updateShopifySchema = z.object({
+export const updateShopifySchema = z.object({
   shopDomain: shopifySettingsSchema.shape.shopDomain,
   // Blank keeps the saved secret: the page never shows it, so a form saved without typing one must not erase it.
   webhookSecret: z.string().trim().max(200, "That secret is too long").default(""),
@@ -18,7 +18,7 @@ const updateShopifySchema = z.object({
 });
 
 /** Saves the Shopify connection. The secret itself never reaches the audit log, only whether it changed. */
-export async function updateShopifySettings({ ctx, input }: { ctx: ServiceContext; input: unknown }) {
+export async function updateShopifySettings({ ctx, input }: VerbArgs<typeof updateShopifySchema>) {
   authorize(ctx.actor, "settings.manage");
   const data = parseInput(updateShopifySchema, input);
   return ctx.db.transaction(async (tx) => {

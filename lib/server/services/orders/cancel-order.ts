@@ -4,15 +4,15 @@ import { z } from "zod";
 import { writeAudit } from "@/lib/server/audit";
 import { authorize } from "@/lib/server/auth/permissions";
 import { afterClientOrdersChanged } from "@/lib/server/events/client-changed";
-import type { ServiceContext } from "@/lib/server/context";
+import type { VerbArgs } from "@/lib/server/context";
 import { orders } from "@/lib/server/db/schema";
 import { parseInput } from "@/lib/server/services/parse";
 import { lockOrderInScope, refreshClientOrderSummary } from "./order-rules";
 
-const cancelOrderSchema = z.object({ orderId: z.uuid("Unknown order") });
+export const cancelOrderSchema = z.object({ orderId: z.uuid("Unknown order") });
 
 /** Marks an order cancelled; the row stays so history and later imports still line up. Cancelling twice is a no-op. */
-export async function cancelOrder({ ctx, input }: { ctx: ServiceContext; input: unknown }) {
+export async function cancelOrder({ ctx, input }: VerbArgs<typeof cancelOrderSchema>) {
   authorize(ctx.actor, "orders.write");
   const { orderId } = parseInput(cancelOrderSchema, input);
   const result = await ctx.db.transaction(async (tx) => {

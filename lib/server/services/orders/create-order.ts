@@ -5,16 +5,16 @@ import { orderInputSchema } from "@/lib/domain/orders/order-input";
 import { writeAudit } from "@/lib/server/audit";
 import { authorize } from "@/lib/server/auth/permissions";
 import { afterClientOrdersChanged } from "@/lib/server/events/client-changed";
-import type { ServiceContext } from "@/lib/server/context";
+import type { VerbArgs } from "@/lib/server/context";
 import { orders } from "@/lib/server/db/schema";
 import { lockClientInScope } from "@/lib/server/services/clients/client-rules";
 import { parseInput } from "@/lib/server/services/parse";
 import { refreshClientOrderSummary } from "./order-rules";
 
-const createOrderSchema = z.object({ clientId: z.uuid("Unknown client") }).and(orderInputSchema);
+export const createOrderSchema = z.object({ clientId: z.uuid("Unknown client") }).and(orderInputSchema);
 
 /** Records an order entered by hand in the app (source "manual"). */
-export async function createOrder({ ctx, input }: { ctx: ServiceContext; input: unknown }) {
+export async function createOrder({ ctx, input }: VerbArgs<typeof createOrderSchema>) {
   authorize(ctx.actor, "orders.write");
   const { clientId, ...data } = parseInput(createOrderSchema, input);
   const result = await ctx.db.transaction(async (tx) => {

@@ -5,14 +5,14 @@ import { orderInputSchema } from "@/lib/domain/orders/order-input";
 import { writeAudit } from "@/lib/server/audit";
 import { authorize } from "@/lib/server/auth/permissions";
 import { afterClientOrdersChanged } from "@/lib/server/events/client-changed";
-import type { ServiceContext } from "@/lib/server/context";
+import type { VerbArgs } from "@/lib/server/context";
 import { orders } from "@/lib/server/db/schema";
 import { parseInput } from "@/lib/server/services/parse";
 import { lockOrderInScope, refreshClientOrderSummary } from "./order-rules";
 
-const updateOrderSchema = z.object({ orderId: z.uuid("Unknown order") }).and(orderInputSchema);
+export const updateOrderSchema = z.object({ orderId: z.uuid("Unknown order") }).and(orderInputSchema);
 
-export async function updateOrder({ ctx, input }: { ctx: ServiceContext; input: unknown }) {
+export async function updateOrder({ ctx, input }: VerbArgs<typeof updateOrderSchema>) {
   authorize(ctx.actor, "orders.write");
   const { orderId, ...data } = parseInput(updateOrderSchema, input);
   const result = await ctx.db.transaction(async (tx) => {

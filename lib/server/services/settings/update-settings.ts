@@ -1,13 +1,14 @@
 import "server-only";
 import { writeAudit } from "@/lib/server/audit";
 import { authorize } from "@/lib/server/auth/permissions";
+import type { z } from "zod";
 import type { ServiceContext } from "@/lib/server/context";
 import { appSettings } from "@/lib/server/db/schema";
 import { parseInput } from "@/lib/server/services/parse";
 import { readSettings, SETTINGS_GROUPS, type SettingsKey, type SettingsValue } from "./settings-store";
 
 /** Validates and saves one settings group, with its before and after in the audit log. */
-export async function updateSettings<K extends SettingsKey>({ ctx, key, input }: { ctx: ServiceContext; key: K; input: unknown }): Promise<SettingsValue<K>> {
+export async function updateSettings<K extends SettingsKey>({ ctx, key, input }: { ctx: ServiceContext; key: K; input: z.input<(typeof SETTINGS_GROUPS)[K]["schema"]> }): Promise<SettingsValue<K>> {
   authorize(ctx.actor, "settings.manage");
   const value = parseInput(SETTINGS_GROUPS[key].schema, input) as SettingsValue<K>;
   return ctx.db.transaction(async (tx) => {

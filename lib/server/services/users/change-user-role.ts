@@ -3,13 +3,13 @@ import { eq } from "drizzle-orm";
 import { changeRoleSchema } from "@/lib/domain/access/user-input";
 import { writeAudit } from "@/lib/server/audit";
 import { authorize } from "@/lib/server/auth/permissions";
-import type { ServiceContext } from "@/lib/server/context";
+import type { VerbArgs } from "@/lib/server/context";
 import { users } from "@/lib/server/db/schema";
 import { parseInput } from "@/lib/server/services/parse";
 import { assertAnotherActiveAdmin, lockUser, publicUser } from "./user-rules";
 
 /** Changes a role; it applies on the user's next request, since every request re-reads the role. */
-export async function changeUserRole({ ctx, input }: { ctx: ServiceContext; input: unknown }) {
+export async function changeUserRole({ ctx, input }: VerbArgs<typeof changeRoleSchema>) {
   authorize(ctx.actor, "users.manage");
   const { userId, role } = parseInput(changeRoleSchema, input);
   return ctx.db.transaction(async (tx) => {

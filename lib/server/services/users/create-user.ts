@@ -3,12 +3,12 @@ import { createUserSchema } from "@/lib/domain/access/user-input";
 import { writeAudit } from "@/lib/server/audit";
 import { hashPassword } from "@/lib/server/auth/passwords";
 import { authorize } from "@/lib/server/auth/permissions";
-import type { ServiceContext } from "@/lib/server/context";
+import type { VerbArgs } from "@/lib/server/context";
 import { users } from "@/lib/server/db/schema";
 import { parseInput } from "@/lib/server/services/parse";
 import { publicUser, rethrowDuplicateUserEmail } from "./user-rules";
 
-export async function createUser({ ctx, input }: { ctx: ServiceContext; input: unknown }) {
+export async function createUser({ ctx, input }: VerbArgs<typeof createUserSchema>) {
   authorize(ctx.actor, "users.manage");
   const { password, ...data } = parseInput(createUserSchema, input);
   const passwordHash = password ? await hashPassword(password) : null;

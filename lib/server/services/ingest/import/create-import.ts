@@ -6,7 +6,7 @@ import { pipeline } from "node:stream/promises";
 import { z } from "zod";
 import { writeAudit } from "@/lib/server/audit";
 import { authorize } from "@/lib/server/auth/permissions";
-import type { ServiceContext } from "@/lib/server/context";
+import type { VerbArgs } from "@/lib/server/context";
 import { importJobs, importKind } from "@/lib/server/db/schema";
 import { TooLargeError } from "@/lib/server/errors";
 import { parseInput } from "@/lib/server/services/parse";
@@ -21,7 +21,7 @@ export class UploadTooLargeError extends TooLargeError {
   }
 }
 
-const createImportSchema = z.object({
+export const createImportSchema = z.object({
   kind: z.enum(importKind.enumValues, "Choose clients or orders"),
   fileName: z.string().trim().min(1, "Name the file").max(200).default("upload.csv"),
 });
@@ -42,7 +42,7 @@ function byteCap(max: number, onBytes: (n: number) => void) {
  * Streams an upload straight to disk (never whole in memory), records the job, and starts checking the
  * file in the background. The page then polls the job for its progress and preview.
  */
-export async function createImport({ ctx, input, body }: { ctx: ServiceContext; input: unknown; body: ReadableStream<Uint8Array> | null }) {
+export async function createImport({ ctx, input, body }: VerbArgs<typeof createImportSchema> & { body: ReadableStream<Uint8Array> | null }) {
   authorize(ctx.actor, "data.import");
   const { kind, fileName } = parseInput(createImportSchema, input);
   const id = randomUUID();
