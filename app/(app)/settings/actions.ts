@@ -11,7 +11,7 @@ import { createApiKey, createApiKeySchema } from "@/lib/server/services/api-keys
 import { revokeApiKey, revokeApiKeySchema } from "@/lib/server/services/api-keys/revoke-api-key";
 import { assignClients, assignClientsSchema } from "@/lib/server/services/clients/assign-clients";
 import { startFullRescore } from "@/lib/server/services/engagement/start-full-rescore";
-import { updateShopifySchema, updateShopifySettings } from "@/lib/server/services/ingest/shopify-settings";
+import { updateShopifySchema, updateShopifySettings } from "@/lib/server/services/settings/update-shopify-settings";
 import { updateSettings } from "@/lib/server/services/settings/update-settings";
 import { changeUserRole } from "@/lib/server/services/users/change-user-role";
 import { createUser } from "@/lib/server/services/users/create-user";

@@ -1,7 +1,7 @@
 import { getImportJob } from "@/lib/server/data/import-jobs";
 import { jsonRoute } from "@/lib/server/http/json-route";
-import { createImport, createImportSchema } from "@/lib/server/services/ingest/import/create-import";
-import { parseInput } from "@/lib/server/services/parse";
+import { createImport, createImportSchema } from "@/lib/server/services/imports/create-import";
+import { parseInput } from "@/lib/server/parse-input";
 
 export const dynamic = "force-dynamic";
 

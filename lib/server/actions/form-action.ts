@@ -6,7 +6,7 @@ import { can } from "@/lib/domain/access/policy";
 import { currentActor } from "@/lib/server/auth/session";
 import { contextFor, type ServiceContext } from "@/lib/server/context";
 import { AppError, ConflictError, ValidationError } from "@/lib/server/errors";
-import { parseInput } from "@/lib/server/services/parse";
+import { parseInput } from "@/lib/server/parse-input";
 import type { ActionState } from "@/lib/forms/action-state";
 
 /** FormData as a plain object; repeated names (checkbox groups) become arrays, dotted names nest one level. */

@@ -6,7 +6,7 @@ import { authorize } from "@/lib/server/auth/permissions";
 import type { VerbArgs } from "@/lib/server/context";
 import { apiKeys } from "@/lib/server/db/schema";
 import { NotFoundError } from "@/lib/server/errors";
-import { parseInput } from "@/lib/server/services/parse";
+import { parseInput } from "@/lib/server/parse-input";
 
 export const revokeApiKeySchema = z.object({ apiKeyId: z.uuid("Unknown key") });
 

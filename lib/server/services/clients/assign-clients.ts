@@ -7,7 +7,7 @@ import { authorize } from "@/lib/server/auth/permissions";
 import type { VerbArgs } from "@/lib/server/context";
 import { clients, users } from "@/lib/server/db/schema";
 import { ValidationError } from "@/lib/server/errors";
-import { parseInput } from "@/lib/server/services/parse";
+import { parseInput } from "@/lib/server/parse-input";
 
 export const assignClientsSchema = z
   .object({

@@ -3,7 +3,7 @@ import { Readable } from "node:stream";
 import { getImportJob } from "@/lib/server/data/import-jobs";
 import { jsonRoute } from "@/lib/server/http/json-route";
 import { ConflictError } from "@/lib/server/errors";
-import { rejectedPath } from "@/lib/server/services/ingest/import/import-files";
+import { rejectedPath } from "@/lib/server/ingest/import/import-files";
 
 export const dynamic = "force-dynamic";
 

@@ -2,8 +2,9 @@ import "server-only";
 import { clientEventSchema, toIngestClientProfile } from "@/lib/domain/ingest/client-event";
 import { envelopeParser } from "@/lib/domain/ingest/envelope";
 import { orderEventSchema, toIngestOrder } from "@/lib/domain/ingest/order-event";
-import { deliverClientProfiles, deliverOrders } from "./deliver";
-import type { WebhookRequest } from "./http";
+import { deliverClientProfiles } from "@/lib/server/services/clients/deliver-client-profiles";
+import { deliverOrders } from "@/lib/server/services/orders/deliver-orders";
+import type { WebhookRequest } from "@/lib/server/http/webhook-http";
 import { receiveSignedWebhook } from "./signed-webhook";
 
 export { receiveShopifyWebhook } from "./shopify-webhook";
@@ -11,7 +12,7 @@ export { receiveShopifyWebhook } from "./shopify-webhook";
 const parseOrders = envelopeParser({ single: "order", batch: "orders", item: orderEventSchema, toItem: toIngestOrder, withSource: true });
 const parseClients = envelopeParser({ single: "client", batch: "clients", item: clientEventSchema, toItem: toIngestClientProfile, withSource: false });
 
-/** Orders from an order system: one (`order`) or a batch (`orders`), signed with the key's secret. See "Sending orders and client profiles" in README.md. */
+/** Orders from an order system: one (`order`) or a batch (`orders`), signed with the key's secret. See docs/ingestion.md. */
 export function receiveOrders(request: WebhookRequest) {
   return receiveSignedWebhook(request, {
     endpoint: "orders",
@@ -21,7 +22,7 @@ export function receiveOrders(request: WebhookRequest) {
   });
 }
 
-/** Client profile upserts by email: one (`client`) or a batch (`clients`). See "Sending orders and client profiles" in README.md. */
+/** Client profile upserts by email: one (`client`) or a batch (`clients`). See docs/ingestion.md. */
 export function receiveClientProfiles(request: WebhookRequest) {
   return receiveSignedWebhook(request, {
     endpoint: "clients",

@@ -7,8 +7,8 @@ import { authorize } from "@/lib/server/auth/permissions";
 import type { VerbArgs } from "@/lib/server/context";
 import { importJobs } from "@/lib/server/db/schema";
 import { ConflictError, NotFoundError } from "@/lib/server/errors";
-import { parseInput } from "@/lib/server/services/parse";
-import { runImportInBackground } from "./import-worker";
+import { parseInput } from "@/lib/server/parse-input";
+import { runImportInBackground } from "@/lib/server/ingest/import/import-worker";
 
 export const startImportSchema = z.object({ jobId: z.uuid("Unknown import") });
 
