@@ -63,7 +63,7 @@ try {
   const { forEachChunk, inChunkTransaction } = await import("@/lib/server/engagement/chunk-work");
   const { fitHistories, loadBgNbdHistories } = await import("@/lib/server/engagement/model-fit");
   const { startFullRescore } = await import("@/lib/server/services/engagement/start-full-rescore");
-  const { runFullRescore } = await import("@/lib/server/services/engagement/run-full-rescore");
+  const { scoringRunSettled } = await import("@/lib/server/events/scoring-run-requested");
   const { dropAllRunSnapshots, runSnapshotsTable } = await import("@/lib/server/engagement/run-snapshots");
   const ctx = { actor: { type: "system", name: "bench" } as const, db };
   const [settings] = await db.execute<{ shared_buffers: string; version: string }>(sql`select current_setting('shared_buffers') as shared_buffers, current_setting('server_version') as version`);
@@ -120,9 +120,9 @@ try {
     const rescore = async (asOf: Date) => {
       const start = performance.now();
       const run = await startFullRescore({ ctx, input: { asOf: asOf.toISOString() } });
-      const done = await runFullRescore({ ctx, input: { runId: run.id } });
+      const done = await scoringRunSettled(run.id);
       const ms = performance.now() - start;
-      if (done.status !== "succeeded") throw new Error(`run failed: ${done.error}`);
+      if (done?.status !== "succeeded") throw new Error(`run failed: ${done?.error ?? "it could not start"}`);
       return { ms, run: done };
     };
     // What a run did, counted after its timing.

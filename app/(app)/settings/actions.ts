@@ -6,7 +6,6 @@ import { changeRoleSchema, createUserSchema, setActiveSchema, setPasswordSchema 
 import { emailPolicySchema } from "@/lib/domain/email/policy-settings";
 import { engagementSettingsFormSchema } from "@/lib/domain/engagement/settings-form";
 import { formAction } from "@/lib/server/actions/form-action";
-import { afterScoringRunRequested } from "@/lib/server/events/scoring-run-requested";
 import { createApiKey, createApiKeySchema } from "@/lib/server/services/api-keys/create-api-key";
 import { revokeApiKey, revokeApiKeySchema } from "@/lib/server/services/api-keys/revoke-api-key";
 import { assignClients, assignClientsSchema } from "@/lib/server/services/clients/assign-clients";
@@ -79,8 +78,7 @@ export const updateShopifySettingsAction = formAction("settings.manage", updateS
 });
 
 export const startFullRescoreAction = formAction("settings.manage", z.object({}), async ({ ctx }) => {
-  const run = await startFullRescore({ ctx, input: {} });
-  afterScoringRunRequested(run.id);
+  await startFullRescore({ ctx, input: {} });
   revalidatePath("/settings/scoring");
   return { status: "success", message: "Rescoring started. It carries on if you leave this page." };
 });

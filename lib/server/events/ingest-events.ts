@@ -4,7 +4,6 @@ import { startFullRescore } from "@/lib/server/services/engagement/start-full-re
 import { db } from "@/lib/server/db/client";
 import { lockClientsByIdStatement } from "@/lib/server/ingest/store-clients";
 import { afterClientOrdersChanged } from "./client-changed";
-import { afterScoringRunRequested } from "./scoring-run-requested";
 
 /**
  * What happens after ingested data is committed. Every entry point (our webhooks, Shopify, CSV import)
@@ -65,8 +64,7 @@ function scheduleDrain() {
 
 async function requestFullRescore() {
   try {
-    const run = await startFullRescore({ ctx: { actor: { type: "system", name: "import" }, db }, input: {} });
-    afterScoringRunRequested(run.id);
+    await startFullRescore({ ctx: { actor: { type: "system", name: "import" }, db }, input: {} });
   } catch (error) {
     // A run already under way scores the clients too, or the next one will.
     if (!(error instanceof ConflictError)) console.error("Could not start a rescoring after an import", error);

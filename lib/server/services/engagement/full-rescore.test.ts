@@ -1,7 +1,9 @@
 import { asc, eq, inArray, sql } from "drizzle-orm";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import type { SystemActor } from "@/lib/domain/access/policy";
+import type { ServiceContext } from "@/lib/server/context";
 import { db } from "@/lib/server/db/client";
+import { scoringRunSettled, scoringRunsSettled } from "@/lib/server/events/scoring-run-requested";
 import { clientScores, clients, engagementSnapshots, modelFits, tierChanges } from "@/lib/server/db/schema";
 import { ConflictError, ForbiddenError } from "@/lib/server/errors";
 import { insertDemoClients, queueRun, runById, tableExists } from "@/test/engagement-fixtures";
@@ -17,6 +19,16 @@ const AS_OF = new Date("2026-06-01T00:00:00Z");
 const SYSTEM: SystemActor = { type: "system", name: "test" };
 // Small chunks, so a few dozen clients still take several chunks across both workers.
 const run = (runId: string) => runFullRescore({ ctx: { actor: SYSTEM, db }, input: { runId, chunkSize: 7 } });
+
+/** A full run as Settings → Scoring starts one: startFullRescore queues it and runs it in the background; awaited here. */
+async function startAndFinish(ctx: ServiceContext, asOf: Date) {
+  const queued = await startFullRescore({ ctx, input: { asOf: asOf.toISOString(), chunkSize: 7 } });
+  const finished = await scoringRunSettled(queued.id);
+  if (!finished) throw new Error(`Run ${queued.id} could not be executed`);
+  return finished;
+}
+
+afterEach(() => scoringRunsSettled());
 
 async function snapshotsAt(asOf: Date) {
   return db
@@ -50,8 +62,7 @@ describe("full rescoring", () => {
     const admin = await userContext("admin");
     const ids = await insertDemoClients(60, AS_OF);
     await db.insert(clients).values({ name: "No orders yet", email: "none@example.com" });
-    const queued = await startFullRescore({ ctx: admin, input: { asOf: AS_OF.toISOString() } });
-    const finished = await run(queued.id);
+    const finished = await startAndFinish(admin, AS_OF);
 
     expect(finished).toMatchObject({ status: "succeeded", total: 61, done: 61, error: null, startedBy: admin.actor.id });
     const [fit] = await db.select().from(modelFits);
@@ -104,11 +115,11 @@ describe("full rescoring", () => {
     const admin = await userContext("admin");
     await insertDemoClients(40, AS_OF);
     const earlier = new Date(AS_OF.getTime() - 45 * 86_400_000);
-    await run((await startFullRescore({ ctx: admin, input: { asOf: earlier.toISOString() } })).id);
-    const first = await run((await startFullRescore({ ctx: admin, input: { asOf: AS_OF.toISOString() } })).id);
+    await startAndFinish(admin, earlier);
+    const first = await startAndFinish(admin, AS_OF);
     const [snapshotsBefore, valuesBefore] = [await snapshotsAt(AS_OF), await currentValues()];
     const changesBefore = await db.$count(tierChanges, eq(tierChanges.runId, first.id));
-    const second = await run((await startFullRescore({ ctx: admin, input: { asOf: AS_OF.toISOString() } })).id);
+    const second = await startAndFinish(admin, AS_OF);
 
     expect(second.status).toBe("succeeded");
     expect(changesBefore).toBeGreaterThan(0);
@@ -121,15 +132,15 @@ describe("full rescoring", () => {
   it("keeps each run's snapshots in a partition of their own, which a rerun of the same date replaces with the single-client snapshots of that date", async () => {
     const admin = await userContext("admin");
     const ids = await insertDemoClients(20, AS_OF);
-    const first = await run((await startFullRescore({ ctx: admin, input: { asOf: AS_OF.toISOString() } })).id);
+    const first = await startAndFinish(admin, AS_OF);
     const later = new Date(AS_OF.getTime() + 86_400_000);
-    const other = await run((await startFullRescore({ ctx: admin, input: { asOf: later.toISOString() } })).id);
+    const other = await startAndFinish(admin, later);
     expect(await runPartitions()).toEqual([runSnapshotsTable(first.id), runSnapshotsTable(other.id)].sort());
     // Rescored alone as of the run's date: the client's snapshot of that date is now one of its own.
     await rescoreClient({ ctx: admin, input: { clientId: ids[0] ?? "", asOf: AS_OF.toISOString() } });
     expect(await db.$count(engagementSnapshots, sql`${engagementSnapshots.runId} is null`)).toBe(1);
 
-    const rerun = await run((await startFullRescore({ ctx: admin, input: { asOf: AS_OF.toISOString() } })).id);
+    const rerun = await startAndFinish(admin, AS_OF);
     expect(rerun.status).toBe("succeeded");
     expect(await runPartitions()).toEqual([runSnapshotsTable(other.id), runSnapshotsTable(rerun.id)].sort());
     const rows = await db.select({ runId: engagementSnapshots.runId, asOf: engagementSnapshots.asOf }).from(engagementSnapshots);
@@ -140,10 +151,10 @@ describe("full rescoring", () => {
   it("drops the snapshots table of a run that fails, and the next run drops one left by a process that died", async () => {
     const admin = await userContext("admin");
     await insertDemoClients(20, AS_OF);
-    const done = await run((await startFullRescore({ ctx: admin, input: { asOf: AS_OF.toISOString() } })).id);
+    const done = await startAndFinish(admin, AS_OF);
     const valuesBefore = await currentValues();
     // A partition already holding the next run's id makes its swap fail at the very end.
-    const failing = await startFullRescore({ ctx: admin, input: { asOf: new Date(AS_OF.getTime() + 86_400_000).toISOString() } });
+    const failing = await queueRun(new Date(AS_OF.getTime() + 86_400_000));
     await db.execute(sql.raw(`create table squatter partition of engagement_snapshots for values in ('${failing.id}')`));
     const failed = await run(failing.id);
     expect(failed).toMatchObject({ status: "failed", error: expect.stringMatching(/overlap/) });
@@ -154,7 +165,7 @@ describe("full rescoring", () => {
     // What a run that died between loading and going live leaves behind.
     const orphan = runSnapshotsTable(crypto.randomUUID());
     await db.execute(sql.raw(`create table ${orphan} (like engagement_snapshots)`));
-    const next = await run((await startFullRescore({ ctx: admin, input: { asOf: new Date(AS_OF.getTime() + 2 * 86_400_000).toISOString() } })).id);
+    const next = await startAndFinish(admin, new Date(AS_OF.getTime() + 2 * 86_400_000));
     expect(next.status).toBe("succeeded");
     expect(await tableExists(orphan)).toBe(false);
     // The partitions of runs that went live stay.
@@ -164,13 +175,13 @@ describe("full rescoring", () => {
   it("waits for a single-client rescoring under way instead of deadlocking with it, when a rerun replaces a date", async () => {
     const admin = await userContext("admin");
     const [client] = await insertDemoClients(20, AS_OF);
-    await run((await startFullRescore({ ctx: admin, input: { asOf: AS_OF.toISOString() } })).id);
+    await startAndFinish(admin, AS_OF);
     // A single-client rescoring half-way: it has read the client's scores and not yet replaced its snapshot.
     const rescoring = await db.$client.reserve();
     try {
       await rescoring.unsafe("begin");
       await rescoring.unsafe("select score from client_scores where client_id = $1", [client ?? ""]);
-      const rerun = run((await startFullRescore({ ctx: admin, input: { asOf: AS_OF.toISOString() } })).id);
+      const rerun = startAndFinish(admin, AS_OF);
       // The rerun's swap now waits for client_scores; the rescoring goes on to the snapshots.
       for (let waited = 0; !(await swapIsWaiting()); waited += 20) {
         if (waited > 20_000) throw new Error("the swap never waited for client_scores");
@@ -187,12 +198,12 @@ describe("full rescoring", () => {
   it("keeps a score a client got as of a later date, and a client created meanwhile, when the full run's table is swapped in", async () => {
     const admin = await userContext("admin");
     const [rescored] = await insertDemoClients(20, AS_OF);
-    await run((await startFullRescore({ ctx: admin, input: { asOf: AS_OF.toISOString() } })).id);
+    await startAndFinish(admin, AS_OF);
     const later = new Date(AS_OF.getTime() + 10 * 86_400_000);
     await rescoreClient({ ctx: admin, input: { clientId: rescored ?? "", asOf: later.toISOString() } });
     const [laterValues] = (await currentValues()).filter((c) => c.id === rescored);
 
-    await run((await startFullRescore({ ctx: admin, input: { asOf: AS_OF.toISOString() } })).id);
+    await startAndFinish(admin, AS_OF);
     const values = await currentValues();
     expect(values.find((c) => c.id === rescored)).toEqual(laterValues);
     expect(values.filter((c) => c.id !== rescored).every((c) => c.scoredAt?.getTime() === AS_OF.getTime())).toBe(true);
@@ -205,12 +216,12 @@ describe("full rescoring", () => {
   it("keeps using the last usable model when a run's own data cannot be fitted", async () => {
     const admin = await userContext("admin");
     const ids = await insertDemoClients(40, AS_OF);
-    const first = await run((await startFullRescore({ ctx: admin, input: { asOf: AS_OF.toISOString() } })).id);
+    const first = await startAndFinish(admin, AS_OF);
     expect(first.modelFitId).not.toBeNull();
     // Too few buyers left for a fit of their own.
     await db.delete(clients).where(inArray(clients.id, ids.slice(0, 20)));
     const later = new Date(AS_OF.getTime() + 10 * 86_400_000);
-    const second = await run((await startFullRescore({ ctx: admin, input: { asOf: later.toISOString() } })).id);
+    const second = await startAndFinish(admin, later);
 
     expect(second.status).toBe("succeeded");
     expect(second.modelFitId).toBe(first.modelFitId);
@@ -225,9 +236,9 @@ describe("full rescoring", () => {
   it("records a tier change only for clients whose tier moved", async () => {
     const admin = await userContext("admin");
     await insertDemoClients(40, AS_OF);
-    await run((await startFullRescore({ ctx: admin, input: { asOf: AS_OF.toISOString() } })).id);
+    await startAndFinish(admin, AS_OF);
     const later = new Date(AS_OF.getTime() + 45 * 86_400_000);
-    const second = await run((await startFullRescore({ ctx: admin, input: { asOf: later.toISOString() } })).id);
+    const second = await startAndFinish(admin, later);
 
     const moved = await db.execute<{ client_id: string }>(sql`
       select a.client_id from engagement_snapshots a join engagement_snapshots b on b.client_id = a.client_id
@@ -260,6 +271,7 @@ describe("full rescoring", () => {
     const results = await Promise.allSettled([startFullRescore({ ctx: admin, input: {} }), startFullRescore({ ctx: admin, input: {} })]);
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     expect(results.find((r) => r.status === "rejected")?.reason).toBeInstanceOf(ConflictError);
+    await scoringRunsSettled();
 
     // A "running" run with nobody holding the run lock was abandoned by a process that stopped.
     const abandoned = await queueRun(AS_OF);
@@ -268,6 +280,15 @@ describe("full rescoring", () => {
     const fresh = await startFullRescore({ ctx: admin, input: {} });
     expect(fresh.status).toBe("queued");
     expect(await runById(abandoned.id)).toMatchObject({ status: "failed", error: expect.stringMatching(/Interrupted/) });
+  });
+
+  it("runs the run it queued, so no caller has to start it", async () => {
+    const admin = await userContext("admin");
+    await insertDemoClients(10, AS_OF);
+    const queued = await startFullRescore({ ctx: admin, input: { asOf: AS_OF.toISOString() } });
+    expect(queued.status).toBe("queued");
+    await scoringRunsSettled();
+    expect(await runById(queued.id)).toMatchObject({ status: "succeeded", done: 10 });
   });
 
   it("lets only admins start a full run", async () => {

@@ -7,25 +7,28 @@ import type { VerbArgs } from "@/lib/server/context";
 import type { Executor } from "@/lib/server/db/client";
 import { scoringRuns } from "@/lib/server/db/schema";
 import { ConflictError } from "@/lib/server/errors";
+import { afterScoringRunRequested } from "@/lib/server/events/scoring-run-requested";
 import { parseInput } from "@/lib/server/parse-input";
 import { asOfSchema } from "@/lib/server/engagement/as-of";
 import { tryFullRescoreLock } from "@/lib/server/engagement/full-rescore-lock";
+import { runFullRescoreSchema } from "./run-full-rescore";
 
-export const startFullRescoreSchema = z.object({ asOf: asOfSchema });
+export const startFullRescoreSchema = z.object({ asOf: asOfSchema, chunkSize: runFullRescoreSchema.shape.chunkSize });
 // A queued run normally starts within milliseconds; one this old lost its process before it began.
 const QUEUED_RUN_STALE_AFTER = "5 minutes";
 
 export const RESCORE_ALREADY_RUNNING = "A full rescoring is already running. Wait for it to finish.";
 
 /**
- * Queues a rescoring of every client as of `asOf` (default now); the caller then starts it in the background.
- * Refused while another run is queued or running. Runs left "running" by a process that died (nobody holds
+ * Queues a rescoring of every client as of `asOf` (default now) and, once that is committed, starts it in the
+ * background (afterScoringRunRequested): no caller has to remember to. Pass the pool, not an open transaction, or
+ * the run would look for a row not yet committed. Refused while another run is queued or running. Runs left "running" by a process that died (nobody holds
  * the run lock any more) are marked failed here, so they never block new runs.
  */
 export async function startFullRescore({ ctx, input }: VerbArgs<typeof startFullRescoreSchema>) {
   authorize(ctx.actor, "settings.manage");
-  const { asOf } = parseInput(startFullRescoreSchema, input);
-  return ctx.db.transaction(async (tx) => {
+  const { asOf, chunkSize } = parseInput(startFullRescoreSchema, input);
+  const run = await ctx.db.transaction(async (tx) => {
     if (!(await tryFullRescoreLock(tx))) throw new ConflictError(RESCORE_ALREADY_RUNNING);
     await failAbandonedRuns(tx);
     const [active] = await tx.select({ id: scoringRuns.id }).from(scoringRuns).where(inArray(scoringRuns.status, ["queued", "running"])).limit(1);
@@ -38,6 +41,8 @@ export async function startFullRescore({ ctx, input }: VerbArgs<typeof startFull
     await writeAudit(tx, ctx.actor, { action: "scoring.full_rescore.start", entityType: "scoring_run", entityId: run.id, after: run });
     return run;
   });
+  afterScoringRunRequested(run.id, { chunkSize });
+  return run;
 }
 
 /** Call with the run lock held: every "running" run is then an orphan. */
