@@ -1,6 +1,9 @@
 import type { Client } from "@/lib/server/db/schema";
 import type { ClientFormDefaults } from "./client-form";
 
+/** A new client's form: consent is never pre-given, so "Agreed to marketing email" starts unticked. */
+export const NEW_CLIENT_DEFAULTS: ClientFormDefaults = { timezone: "UTC", marketingConsent: "" };
+
 /** A saved client in the shape the form's fields are named. */
 export function clientFormDefaults(client: Client): ClientFormDefaults {
   return {

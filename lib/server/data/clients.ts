@@ -72,7 +72,7 @@ function filtersFor(ctx: ServiceContext, query: ClientListQuery): SQL | undefine
 export async function listClients(ctx: ServiceContext, query: ClientListQuery) {
   authorize(ctx.actor, "clients.read");
   const backwards = Boolean(query.before) && !query.after;
-  const cursor = decodeCursor(backwards ? query.before : query.after);
+  const cursor = decodeCursor(backwards ? query.before : query.after, query.sort);
   const ascending = (query.dir === "asc") !== backwards;
   const rows = SORTS_BY_TIER_INDEX.has(query.sort) && !query.tier ? await pageAcrossTiers(ctx, query, cursor, ascending) : await pageRows(ctx, query, cursor, ascending);
   const hasMoreInDirection = rows.length > PAGE_SIZE;

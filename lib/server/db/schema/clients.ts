@@ -32,6 +32,10 @@ export const clients = pgTable(
     budgetBand: budgetBand(),
     notes: text().notNull().default(""),
     marketingConsent: boolean().notNull().default(false),
+    // Versions, as the sender's clock tells them (updated_at): a change older than the stored one is not applied.
+    // Consent has its own, so that a later name change elsewhere cannot hide an earlier withdrawal of consent.
+    profileVersion: timestamp({ withTimezone: true, mode: "date" }),
+    consentVersion: timestamp({ withTimezone: true, mode: "date" }),
     timezone: text().notNull().default("UTC"),
     // Kept in step with orders by the order services so lists sort without aggregating.
     lastOrderAt: timestamp({ withTimezone: true, mode: "date" }),
