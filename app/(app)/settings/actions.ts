@@ -62,7 +62,7 @@ export const createApiKeyAction = formAction("apiKeys.manage", createApiKeySchem
   const key = await createApiKey({ ctx, input });
   revalidatePath("/settings/api-keys");
   // Shown once: the page renders it from this answer and never again.
-  return { status: "success", message: `Key "${key.name}" created.`, secret: { token: key.token, signingSecret: key.signingSecret } };
+  return { status: "success", message: `Key "${key.name}" created.`, result: { token: key.token, signingSecret: key.signingSecret } };
 });
 
 export const revokeApiKeyAction = formAction("apiKeys.manage", revokeApiKeySchema, async ({ ctx, input }) => {

@@ -1,10 +1,11 @@
 import { z } from "zod";
+import { ENGAGEMENT_TIERS } from "@/lib/domain/engagement/tiers";
 
 export const CLIENT_SORTS = ["name", "last_order", "orders", "score", "p_alive"] as const;
 export type ClientSort = (typeof CLIENT_SORTS)[number];
 export const PAGE_SIZE = 25;
 /** An engagement tier, or clients not scored yet. */
-export const CLIENT_TIER_FILTERS = ["healthy", "watch", "at_risk", "lapsed", "unscored"] as const;
+export const CLIENT_TIER_FILTERS = [...ENGAGEMENT_TIERS, "unscored"] as const;
 export type ClientTierFilter = (typeof CLIENT_TIER_FILTERS)[number];
 
 const DEFAULT_DIRECTION: Record<ClientSort, "asc" | "desc"> = { name: "asc", last_order: "desc", orders: "desc", score: "desc", p_alive: "desc" };

@@ -35,7 +35,7 @@ function submittedValues(formData: FormData): Record<string, string | string[]> 
 }
 
 /** The one way a form answers an error: typed errors beside their field or above the form; unknown ones get a generic message and are logged in full. */
-export function formErrorState(error: unknown, formData: FormData): ActionState {
+export function formErrorState(error: unknown, formData: FormData): ActionState<never> {
   const values = submittedValues(formData);
   if (error instanceof ValidationError) return { status: "error", message: error.message, fieldErrors: error.fieldErrors, values };
   if (error instanceof ConflictError && error.field) return { status: "error", message: error.message, fieldErrors: { [error.field]: [error.message] }, values };
@@ -49,12 +49,12 @@ export function formErrorState(error: unknown, formData: FormData): ActionState 
  * parses the form with the action's schema (a failure names each bad field), hands the typed input to the handler
  * and maps typed errors onto the form. Redirects pass through.
  */
-export function formAction<S extends z.ZodType>(
+export function formAction<S extends z.ZodType, Result = never>(
   permission: Permission,
   schema: S,
-  handler: (args: { ctx: ServiceContext; input: z.output<S> }) => Promise<ActionState | void>,
+  handler: (args: { ctx: ServiceContext; input: z.output<S> }) => Promise<ActionState<Result> | void>,
 ) {
-  return async (_previous: ActionState, formData: FormData): Promise<ActionState> => {
+  return async (_previous: ActionState<Result>, formData: FormData): Promise<ActionState<Result>> => {
     try {
       const actor = await currentActor();
       if (!actor) return { status: "error", message: "Your session has ended. Sign in again to continue.", fieldErrors: {}, values: submittedValues(formData) };
