@@ -2,6 +2,7 @@ import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
 import { storageStatePath } from "./demo-accounts";
+import { DESKTOP, expectNoSidewaysScroll, PHONE } from "./pages/layout";
 
 /** The curl + openssl example of docs/ingestion.md, exactly as a reader would copy it. */
 function readmeCurlExample(): string {
@@ -71,4 +72,26 @@ test.describe("as marketer", () => {
     await page.getByRole("link", { name: "Cora Svensson" }).click();
     await expect(page.getByTestId("orders-table").locator("tbody tr")).toHaveCount(2);
   });
+});
+
+test.describe("the import page once a file is checked", () => {
+  test.use({ storageState: storageStatePath("marketer") });
+  const wide = [
+    "external_id,client_email,client_name,ordered_at,items_shipped,items_kept,value,currency,status,updated_at,source",
+    "WIDE-1,a.rather.long.email.address.for.a.client@example-of-a-long-domain.com,Maximiliana Featherstonehaugh-Worthington,2026-09-01,5,3,210.00,USD,shipped,2026-09-02T10:00:00Z,a-long-source-name",
+    "WIDE-2,not-an-email-but-a-very-long-string-without-any-spaces-at-all,Broken,2026-09-02,5,9,100.00,USD,shipped,2026-09-02T10:00:00Z,csv",
+  ].join("\n");
+
+  for (const [device, viewport] of Object.entries({ desktop: DESKTOP, phone: PHONE })) {
+    test(`fits the window on ${device}, and the file field is cleared for the next file`, async ({ page }) => {
+      await page.setViewportSize(viewport);
+      await page.goto("/import");
+      const field = page.getByLabel("CSV file");
+      await field.setInputFiles({ name: `wide-${device}.csv`, mimeType: "text/csv", buffer: Buffer.from(wide) });
+      await page.getByRole("button", { name: "Upload and check" }).click();
+      await expect(page.getByTestId("import-errors")).toContainText("Row 3:");
+      await expectNoSidewaysScroll(page);
+      await expect(field).toHaveValue("");
+    });
+  }
 });

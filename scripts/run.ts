@@ -8,6 +8,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { ensureDatabase } from "./lib/database";
 import { startEmbeddedPostgres, type RunningPostgres } from "./lib/embedded-postgres";
+import { PostgresCannotReachError } from "./lib/postgres-reach";
 
 const mode = process.argv[2];
 if (mode !== "dev" && mode !== "start") {
@@ -19,7 +20,11 @@ const DATA_DIR = process.env.REKINDLE_DATA_DIR ?? ".data";
 let postgres: RunningPostgres | null = null;
 
 if (!process.env.DATABASE_URL) {
-  postgres = await startEmbeddedPostgres({ dataDir: path.join(DATA_DIR, "postgres"), port: Number(process.env.PGPORT ?? 5433), quiet: true });
+  postgres = await startEmbeddedPostgres({ dataDir: path.join(DATA_DIR, "postgres"), port: Number(process.env.PGPORT ?? 5433), quiet: true }).catch((error: unknown) => {
+    if (!(error instanceof PostgresCannotReachError)) throw error;
+    console.error(error.message);
+    process.exit(1);
+  });
   await ensureDatabase(postgres.url("postgres"), "rekindle");
   process.env.DATABASE_URL = postgres.url("rekindle");
   process.env.REKINDLE_EMBEDDED = "1";

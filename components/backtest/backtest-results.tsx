@@ -1,44 +1,49 @@
-import { tableHeadClass } from "@/components/ui/table";
 import { TIER_LABELS } from "@/components/engagement/tier-badge";
 import { Card, CardHeader } from "@/components/ui/card";
+import { cn } from "@/components/ui/cn";
 import { formatDate, formatNumber } from "@/components/ui/format";
+import { tableHeadClass } from "@/components/ui/table";
 import type { BacktestReport } from "@/lib/server/data/backtest";
 import { CalibrationChart } from "./calibration-chart";
+import { ComparisonTable } from "./comparison-table";
+import { TrackingChart } from "./tracking-chart";
 
 const percent = (v: number | null) => (v === null ? "—" : `${Math.round(v * 100)}%`);
 
-function Metric({ label, value, detail }: { label: string; value: string; detail: string }) {
-  return (
-    <div className="rounded-xl bg-white p-4 shadow-sm ring-1 ring-stone-200">
-      <p className="text-xs font-medium tracking-wide text-stone-500 uppercase">{label}</p>
-      <p className="mt-1 text-2xl font-semibold text-stone-900 tabular-nums">{value}</p>
-      <p className="mt-0.5 text-xs text-stone-500">{detail}</p>
-    </div>
-  );
-}
-
-/** The at-risk flag's hit rate, what became of each tier, and how P(alive) compares with what happened. */
+/** The verdict first, then the score, the model and the rule side by side, each tier's outcome, calibration and tracking. */
 export function BacktestResults({ report }: { report: BacktestReport }) {
-  const { metrics: m, horizonDays } = report;
+  const { horizonDays, verdict, tracking } = report;
+  const { report: m, fit, learned } = report.scoring;
   if (m.clients === 0) {
     return <p className="text-sm text-stone-600">No client had ordered before {formatDate(report.cutoff)}. Pick a later cutoff.</p>;
   }
+  const lastWeek = tracking.at(-1);
   return (
     <div className="space-y-6" data-testid="backtest-results">
+      {verdict ? (
+        <div
+          role={verdict.beatsRule ? "status" : "alert"}
+          data-testid="backtest-verdict"
+          className={cn("rounded-xl p-4 ring-1", verdict.beatsRule ? "bg-emerald-50 text-emerald-900 ring-emerald-200" : "bg-amber-50 text-amber-900 ring-amber-300")}
+        >
+          <p className="font-semibold">{verdict.headline}</p>
+          <ul className="mt-1 space-y-0.5 text-sm">
+            {verdict.details.map((d) => (
+              <li key={d}>{d}</li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
       <p className="text-sm text-stone-600">
-        {formatNumber(m.clients)} clients had ordered before {formatDate(report.cutoff)}; {formatNumber(m.notReordered)} ({percent(m.baseRate)}) did not order in the {horizonDays} days after.
-        {report.model ? "" : " Too little history to fit the churn model at that date, so P(alive) is left out."}
+        {formatNumber(m.clients)} clients had ordered before {formatDate(report.cutoff)}; {formatNumber(m.orderedAgain)} ({percent(m.orderedAgain / m.clients)}) ordered again in the{" "}
+        {horizonDays} days after.{" "}
+        {fit ? (learned ? `Score weights learned on ${formatNumber(learned.examples)} clients in the ${report.trainingDays} days before the cutoff.` : "Too little history before the cutoff to learn weights: the settings' weights apply.") : "Too little history to fit the churn model at that date."}
       </p>
-      <div className="grid grid-cols-2 gap-3 lg:grid-cols-4">
-        <Metric label="Flagged at risk" value={formatNumber(m.flagged)} detail="At risk or lapsed at the cutoff" />
-        <Metric label="Precision" value={percent(m.precision)} detail="Of the flagged, share who did not order" />
-        <Metric label="Recall" value={percent(m.recall)} detail="Of those who did not order, share flagged" />
-        <Metric label="Lift" value={m.lift === null ? "—" : `${m.lift.toFixed(2)}×`} detail="Precision against flagging at random" />
-      </div>
+      <ComparisonTable report={m} />
       <div className="grid gap-6 lg:grid-cols-2">
         <Card>
-          <CardHeader title="What each tier did next" description={`Share who ordered within ${horizonDays} days`} />
-          <table className="w-full text-left text-sm">
+          <CardHeader title="What each tier did next" description={`Share who ordered within ${horizonDays} days; at risk are the clients still within reach`} />
+          <table className="w-full text-left text-sm" data-testid="tier-outcomes">
             <thead className={tableHeadClass}>
               <tr>
                 <th className="px-4 py-2 font-medium">Tier at cutoff</th>
@@ -56,36 +61,31 @@ export function BacktestResults({ report }: { report: BacktestReport }) {
               ))}
             </tbody>
           </table>
+          {m.tiersInOrder ? null : <p className="px-4 py-3 text-sm text-amber-800">The tiers are not in order here: a lower tier reordered at least as often as the one above it.</p>}
         </Card>
         {m.calibration.length ? (
           <Card>
-            <CardHeader title="Calibration of P(alive)" description="Deciles of clients by predicted P(alive); the dashed line is a perfect match" />
+            <CardHeader
+              title="Calibration of P(order within the horizon)"
+              description={`Deciles of clients by the model's chance of an order within ${horizonDays} days; expected calibration error ${m.calibrationError === null ? "—" : `${(100 * m.calibrationError).toFixed(1)} points`}`}
+            />
             <div className="flex flex-col items-center gap-4 p-5">
               <CalibrationChart bins={m.calibration} />
-              <table className="w-full text-left text-sm">
-                <thead className="text-xs tracking-wide text-stone-500 uppercase">
-                  <tr>
-                    <th className="py-1 font-medium">Decile</th>
-                    <th className="py-1 text-right font-medium">Clients</th>
-                    <th className="py-1 text-right font-medium">Predicted</th>
-                    <th className="py-1 text-right font-medium">Ordered</th>
-                  </tr>
-                </thead>
-                <tbody className="divide-y divide-stone-100 tabular-nums">
-                  {m.calibration.map((b) => (
-                    <tr key={b.bin}>
-                      <td className="py-1">{b.bin}</td>
-                      <td className="py-1 text-right">{formatNumber(b.clients)}</td>
-                      <td className="py-1 text-right">{percent(b.meanPAlive)}</td>
-                      <td className="py-1 text-right">{percent(b.shareOrdered)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
             </div>
           </Card>
         ) : null}
       </div>
+      {lastWeek ? (
+        <Card>
+          <CardHeader
+            title="Tracking: repeat orders week by week"
+            description={`Cumulative repeat orders after the cutoff, expected by the model (dashed) and actual (solid): ${formatNumber(Math.round(lastWeek.expected))} expected, ${formatNumber(lastWeek.actual)} came in ${lastWeek.week} weeks`}
+          />
+          <div className="p-5">
+            <TrackingChart weeks={tracking} />
+          </div>
+        </Card>
+      ) : null}
     </div>
   );
 }

@@ -1,4 +1,4 @@
-import type { CalibrationBin } from "@/lib/domain/engagement";
+import type { ProbabilityBin } from "@/lib/domain/engagement";
 
 const SIZE = 320;
 const PAD = { left: 40, right: 12, top: 12, bottom: 36 };
@@ -8,14 +8,13 @@ const y = (p: number) => PAD.top + (1 - p) * PLOT;
 const TICKS = [0, 0.25, 0.5, 0.75, 1];
 
 /**
- * Predicted P(alive) against the share who actually ordered, one point per decile. On the dashed diagonal the
- * model is calibrated; below it the model is too hopeful. P(alive) is only an upper bound on ordering within the
- * horizon (an active client may simply not be due), so points a little under the line are expected.
+ * Predicted P(order within the horizon) against the share who actually ordered, one point per decile. On the dashed
+ * diagonal the model is calibrated; below it the model is too hopeful, above it too gloomy.
  */
-export function CalibrationChart({ bins }: { bins: CalibrationBin[] }) {
+export function CalibrationChart({ bins }: { bins: ProbabilityBin[] }) {
   if (bins.length === 0) return null;
-  const line = bins.map((b) => `${x(b.meanPAlive).toFixed(1)},${y(b.shareOrdered).toFixed(1)}`).join(" ");
-  const summary = bins.map((b) => `decile ${b.bin}: predicted ${Math.round(b.meanPAlive * 100)}%, ordered ${Math.round(b.shareOrdered * 100)}%`).join("; ");
+  const line = bins.map((b) => `${x(b.meanPredicted).toFixed(1)},${y(b.shareObserved).toFixed(1)}`).join(" ");
+  const summary = bins.map((b) => `decile ${b.bin}: predicted ${Math.round(b.meanPredicted * 100)}%, ordered ${Math.round(b.shareObserved * 100)}%`).join("; ");
   return (
     <svg viewBox={`0 0 ${SIZE} ${SIZE}`} className="h-auto w-full max-w-sm" role="img" aria-label={`Calibration: ${summary}`}>
       <rect x={PAD.left} y={PAD.top} width={PLOT} height={PLOT} className="fill-stone-50 stroke-stone-200" />
@@ -34,10 +33,10 @@ export function CalibrationChart({ bins }: { bins: CalibrationBin[] }) {
       <line x1={x(0)} y1={y(0)} x2={x(1)} y2={y(1)} strokeDasharray="4 4" className="stroke-stone-400" />
       <polyline points={line} fill="none" strokeWidth={2} className="stroke-ember-600" />
       {bins.map((b) => (
-        <circle key={b.bin} cx={x(b.meanPAlive)} cy={y(b.shareOrdered)} r={4} className="fill-ember-600" />
+        <circle key={b.bin} cx={x(b.meanPredicted)} cy={y(b.shareObserved)} r={4} className="fill-ember-600" />
       ))}
       <text x={x(0.5)} y={SIZE - 4} textAnchor="middle" className="fill-stone-600 text-[11px]">
-        Predicted P(alive), decile mean
+        Predicted P(order), decile mean
       </text>
       <text transform={`translate(11 ${y(0.5)}) rotate(-90)`} textAnchor="middle" className="fill-stone-600 text-[11px]">
         Share who ordered

@@ -1,18 +1,17 @@
-import { buttonClass } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { Input, Select } from "@/components/ui/field";
 import type { ClientListQuery } from "@/lib/domain/clients/list-query";
-import Link from "next/link";
 import { StylistOptions } from "@/components/clients/stylist-options";
+import { FilterButtons, FilterForm } from "./filter-form";
 
 const SORT_LABELS = { name: "Name", last_order: "Last order", orders: "Order count", score: "Score", p_alive: "P(alive)" } as const;
 const TIER_OPTIONS = { healthy: "Healthy", watch: "Watch", at_risk: "At risk", lapsed: "Lapsed", unscored: "Not scored" } as const;
 
-/** A plain GET form: the URL carries the whole view, so it can be bookmarked and shared. */
+/** A GET form: the URL carries the whole view, so it can be bookmarked and shared; a choice applies at once. */
 export function ClientFilters({ query, stylists, showStylistFilter }: { query: ClientListQuery; stylists: { id: string; name: string }[]; showStylistFilter: boolean }) {
   const active = Boolean(query.q || query.stylist || query.tier || query.sort !== "name");
   return (
-    <form role="search" action="/clients" className={cn("grid gap-3 border-b border-stone-100 p-4 sm:items-end", showStylistFilter ? "sm:grid-cols-[1fr_auto_auto_auto_auto]" : "sm:grid-cols-[1fr_auto_auto_auto]")}>
+    <FilterForm role="search" action="/clients" className={cn("grid gap-3 border-b border-stone-100 p-4 sm:items-end", showStylistFilter ? "sm:grid-cols-[1fr_auto_auto_auto_auto]" : "sm:grid-cols-[1fr_auto_auto_auto]")}>
       <div>
         <label htmlFor="q" className="sr-only">
           Search by name or email
@@ -41,17 +40,8 @@ export function ClientFilters({ query, stylists, showStylistFilter }: { query: C
           </option>
         ))}
       </FilterSelect>
-      <div className="flex gap-2">
-        <button type="submit" className={buttonClass("secondary")}>
-          Apply
-        </button>
-        {active ? (
-          <Link href="/clients" className={buttonClass("ghost")}>
-            Clear
-          </Link>
-        ) : null}
-      </div>
-    </form>
+      <FilterButtons clearHref="/clients" showClear={active} />
+    </FilterForm>
   );
 }
 

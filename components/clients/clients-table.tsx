@@ -40,8 +40,9 @@ export function ClientsTable({ page, query, showStylist, filtered }: { page: Pag
           <tbody className="divide-y divide-stone-100">
             {page.rows.map((client) => (
               <tr key={client.id} className="hover:bg-stone-50/80">
-                <td className="px-4 py-3">
-                  <Link href={`/clients/${client.id}`} className="font-medium text-stone-900 hover:text-ember-700 hover:underline">
+                {/* w-full + max-w-0: the name column takes the room left and truncates, instead of widening the table past its card. */}
+                <td className="w-full max-w-0 px-3 py-3 sm:px-4">
+                  <Link href={`/clients/${client.id}`} className="block truncate font-medium text-stone-900 hover:text-ember-700 hover:underline">
                     {client.name}
                   </Link>
                   <div className="truncate text-xs text-stone-500">{client.email}</div>
@@ -52,7 +53,7 @@ export function ClientsTable({ page, query, showStylist, filtered }: { page: Pag
                   </div>
                 </td>
                 {showStylist ? <td className="hidden px-4 py-3 text-stone-700 md:table-cell">{client.stylistName ?? <span className="text-stone-400">Unassigned</span>}</td> : null}
-                <td className="px-4 py-3 whitespace-nowrap text-stone-700">
+                <td className="px-3 py-3 whitespace-nowrap text-stone-700 sm:px-4">
                   <span title={formatDate(client.lastOrderAt)}>{formatAgo(client.lastOrderAt)}</span>
                 </td>
                 <td className="hidden px-4 py-3 text-right text-stone-700 tabular-nums sm:table-cell">{formatNumber(client.orderCount)}</td>

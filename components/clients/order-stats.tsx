@@ -1,5 +1,5 @@
-import { formatAgo, formatMoney } from "@/components/ui/format";
-import type { OrderSummary } from "@/lib/domain/orders/order-summary";
+import { formatAgo } from "@/components/ui/format";
+import { type ClientFigures, formatDollars, recentWindowText } from "@/lib/domain/engagement";
 
 function Stat({ label, value, detail }: { label: string; value: string; detail?: string }) {
   return (
@@ -11,13 +11,20 @@ function Stat({ label, value, detail }: { label: string; value: string; detail?:
   );
 }
 
-export function OrderStats({ summary }: { summary: OrderSummary }) {
+/** The headline figures, worded as the "Why" reasons word them, each with the window it covers. */
+export function OrderStats({ figures }: { figures: ClientFigures }) {
+  const window = recentWindowText(figures.recentWindow);
+  const cancelled = figures.cancelledCount ? `${figures.cancelledCount} cancelled, not counted` : undefined;
   return (
-    <div className="grid grid-cols-2 gap-3 lg:grid-cols-4">
-      <Stat label="Last order" value={formatAgo(summary.lastOrderAt)} detail={summary.typicalGapDays ? `Usually every ${summary.typicalGapDays} days` : undefined} />
-      <Stat label="Orders" value={String(summary.orders)} />
-      <Stat label="Keep rate" value={summary.keepRate === null ? "—" : `${Math.round(summary.keepRate * 100)}%`} detail="Items kept of items shipped" />
-      <Stat label="Avg kept value" value={summary.averageKeptValueCents === null ? "—" : formatMoney(summary.averageKeptValueCents)} detail="Per order" />
+    <div className="grid grid-cols-2 gap-3 lg:grid-cols-4" data-testid="order-stats">
+      <Stat label="Last order" value={formatAgo(figures.lastOrderAt)} detail={figures.usualGapDays ? `Usual gap ${figures.usualGapDays} days` : undefined} />
+      <Stat label="Orders" value={String(figures.orderCount)} detail={cancelled} />
+      <Stat
+        label="Keep rate"
+        value={figures.recentItemsShipped ? `${Math.round((figures.recentItemsKept / figures.recentItemsShipped) * 100)}%` : "—"}
+        detail={figures.recentItemsShipped ? `${figures.recentItemsKept} of ${figures.recentItemsShipped} items, ${window}` : undefined}
+      />
+      <Stat label="Avg kept value" value={figures.averageKeptValueCents === null ? "—" : formatDollars(figures.averageKeptValueCents)} detail={figures.recentWindow ? `Per order, ${window}` : undefined} />
     </div>
   );
 }

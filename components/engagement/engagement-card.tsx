@@ -1,12 +1,13 @@
 import { Card, CardHeader } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
 import { formatDate } from "@/components/ui/format";
-import type { TierThresholds } from "@/lib/domain/engagement";
+import { chanceWord, orderChanceText, type ScorePoint, type TierThresholds } from "@/lib/domain/engagement";
 import type { ClientEngagement } from "@/lib/server/data/engagement";
 import { ScoreHistoryChart } from "./score-history-chart";
 import { formatPAlive, TierBadge } from "./tier-badge";
 
 const COMPONENTS = [
+  { key: "outlook", label: "Outlook (chance of an order in 90 days)" },
   { key: "recency", label: "Recency" },
   { key: "frequency", label: "Frequency" },
   { key: "value", label: "Value" },
@@ -24,8 +25,8 @@ function Fact({ label, value, detail }: { label: string; value: string; detail?:
 }
 
 /** The latest score with its parts, the reasons behind it, the model's forecast and the score over time. */
-export function EngagementCard({ engagement, tiers }: { engagement: ClientEngagement; tiers: TierThresholds }) {
-  const { latest, history } = engagement;
+export function EngagementCard({ engagement, scoreOverTime, tiers }: { engagement: ClientEngagement; scoreOverTime: ScorePoint[]; tiers: TierThresholds }) {
+  const { latest } = engagement;
   if (!latest) {
     return (
       <Card>
@@ -46,6 +47,11 @@ export function EngagementCard({ engagement, tiers }: { engagement: ClientEngage
             <TierBadge tier={latest.tier} />
           </div>
           <dl className="grid grid-cols-2 gap-4 md:grid-cols-1">
+            <Fact
+              label="Next 90 days"
+              value={latest.pOrder90d === null ? "—" : chanceWord(latest.pOrder90d)}
+              detail={latest.pOrder90d === null ? undefined : orderChanceText(latest.pOrder90d, 90)}
+            />
             <Fact label="P(alive)" value={formatPAlive(latest.pAlive)} detail="Chance the client is still active" />
             <Fact
               label="Next order expected"
@@ -91,9 +97,9 @@ export function EngagementCard({ engagement, tiers }: { engagement: ClientEngage
         </div>
       </div>
       <div className="border-t border-stone-100 px-5 py-4">
-        <h3 className="mb-2 text-sm font-semibold text-stone-900">Score over time</h3>
-        <ScoreHistoryChart points={history} tiers={tiers} />
-        {history.length === 1 ? <p className="mt-2 text-xs text-stone-500">Scored once so far; each rescoring adds a point.</p> : null}
+        <h3 className="text-sm font-semibold text-stone-900">Score over time</h3>
+        <p className="mb-2 text-xs text-stone-500">As of each week, from the orders placed by then, with today&apos;s settings.</p>
+        <ScoreHistoryChart points={scoreOverTime} tiers={tiers} />
       </div>
     </Card>
   );

@@ -1,35 +1,46 @@
 import { formatDate } from "@/components/ui/format";
-import type { TierThresholds } from "@/lib/domain/engagement";
+import type { ScorePoint, TierThresholds } from "@/lib/domain/engagement";
 
-const W = 640;
 const H = 180;
-const PAD = { left: 30, right: 10, top: 10, bottom: 24 };
-const PLOT_W = W - PAD.left - PAD.right;
+const PAD = { left: 30, right: 12, top: 10, bottom: 24 };
 const PLOT_H = H - PAD.top - PAD.bottom;
+/** Drawn at two widths so its 11-unit labels stay about 11 px on a phone as on a desktop. */
+const WIDTHS = { phone: 340, wide: 640 } as const;
 
 const y = (score: number) => PAD.top + (1 - score / 100) * PLOT_H;
 
 /** The score over time as a plain SVG line over the tier bands, so a glance shows which way the client is heading. */
-export function ScoreHistoryChart({ points, tiers }: { points: { asOf: Date; score: number }[]; tiers: TierThresholds }) {
+export function ScoreHistoryChart({ points, tiers }: { points: ScorePoint[]; tiers: TierThresholds }) {
   const first = points[0];
   const last = points.at(-1);
   if (!first || !last) return null;
-  const t0 = first.asOf.getTime();
-  const span = last.asOf.getTime() - t0;
-  // A single snapshot sits in the middle rather than on the axis.
-  const x = (date: Date) => PAD.left + (span > 0 ? ((date.getTime() - t0) / span) * PLOT_W : PLOT_W / 2);
+  const label = `Score over time: ${first.score} on ${formatDate(first.asOf)}, ${last.score} on ${formatDate(last.asOf)}, ${points.length} weekly points`;
+  return (
+    <figure role="img" aria-label={label}>
+      <Chart width={WIDTHS.phone} points={points} tiers={tiers} className="sm:hidden" />
+      <Chart width={WIDTHS.wide} points={points} tiers={tiers} className="hidden sm:block" />
+    </figure>
+  );
+}
+
+function Chart({ width, points, tiers, className }: { width: number; points: ScorePoint[]; tiers: TierThresholds; className: string }) {
+  const plotW = width - PAD.left - PAD.right;
+  const t0 = points[0]?.asOf.getTime() ?? 0;
+  const span = (points.at(-1)?.asOf.getTime() ?? t0) - t0;
+  // A single point (all on one day) sits in the middle, with its date under it.
+  const x = (date: Date) => PAD.left + (span > 0 ? ((date.getTime() - t0) / span) * plotW : plotW / 2);
   const bands = [
     { from: 100, to: tiers.healthy, className: "fill-emerald-50" },
     { from: tiers.healthy, to: tiers.watch, className: "fill-sky-50" },
     { from: tiers.watch, to: tiers.atRisk, className: "fill-amber-50" },
     { from: tiers.atRisk, to: 0, className: "fill-red-50" },
   ];
+  const ticks = span > 0 ? [points[0], points.at(-1)] : [points[0]];
   const line = points.map((p) => `${x(p.asOf).toFixed(1)},${y(p.score).toFixed(1)}`).join(" ");
-  const label = `Score history: ${first.score} on ${formatDate(first.asOf)}, ${last.score} on ${formatDate(last.asOf)}, ${points.length} snapshots`;
   return (
-    <svg viewBox={`0 0 ${W} ${H}`} className="h-auto w-full" role="img" aria-label={label}>
+    <svg viewBox={`0 0 ${width} ${H}`} className={`h-auto w-full ${className}`} aria-hidden>
       {bands.map((b) => (
-        <rect key={b.from} x={PAD.left} width={PLOT_W} y={y(b.from)} height={y(b.to) - y(b.from)} className={b.className} />
+        <rect key={b.from} x={PAD.left} width={plotW} y={y(b.from)} height={y(b.to) - y(b.from)} className={b.className} />
       ))}
       {[0, 50, 100].map((v) => (
         <text key={v} x={PAD.left - 6} y={y(v) + 4} textAnchor="end" className="fill-stone-500 text-[11px]">
@@ -37,15 +48,14 @@ export function ScoreHistoryChart({ points, tiers }: { points: { asOf: Date; sco
         </text>
       ))}
       <polyline points={line} fill="none" strokeWidth={2} strokeLinejoin="round" className="stroke-ember-600" />
-      {points.length <= 60 ? points.map((p, i) => <circle key={i} cx={x(p.asOf)} cy={y(p.score)} r={3} className="fill-ember-600" />) : null}
-      <text x={PAD.left} y={H - 6} className="fill-stone-500 text-[11px]">
-        {formatDate(first.asOf)}
-      </text>
-      {span > 0 ? (
-        <text x={W - PAD.right} y={H - 6} textAnchor="end" className="fill-stone-500 text-[11px]">
-          {formatDate(last.asOf)}
-        </text>
-      ) : null}
+      {points.length <= 30 ? points.map((p, i) => <circle key={i} cx={x(p.asOf)} cy={y(p.score)} r={3} className="fill-ember-600" />) : null}
+      {ticks.map((p, i) =>
+        p ? (
+          <text key={i} x={span > 0 ? (i === 0 ? PAD.left : width - PAD.right) : x(p.asOf)} y={H - 6} textAnchor={span > 0 ? (i === 0 ? "start" : "end") : "middle"} className="fill-stone-500 text-[11px]">
+            {formatDate(p.asOf)}
+          </text>
+        ) : null,
+      )}
     </svg>
   );
 }

@@ -3,11 +3,11 @@
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { useState } from "react";
 import { Card, CardHeader } from "@/components/ui/card";
+import { LocalTime } from "@/components/ui/local-time";
 import type { ImportJobView } from "@/lib/server/data/import-jobs";
 import { JobPanel } from "./job-panel";
 import { UploadForm } from "./upload-form";
 
-const time = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 
 export function ImportWorkspace({ recent }: { recent: ImportJobView[] }) {
   const [queryClient] = useState(() => new QueryClient({ defaultOptions: { queries: { refetchOnWindowFocus: false } } }));
@@ -16,7 +16,8 @@ export function ImportWorkspace({ recent }: { recent: ImportJobView[] }) {
   const job = jobs.find((j) => j.id === selected);
   return (
     <QueryClientProvider client={queryClient}>
-      <div className="grid gap-6 lg:grid-cols-[22rem_1fr]">
+      {/* minmax(0, …) and min-w-0 let the results card shrink to the window; its wide preview table scrolls inside it. */}
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-[22rem_minmax(0,1fr)]">
         <div className="space-y-6">
           <Card>
             <CardHeader title="Upload a CSV" description="Checked first; nothing is stored until you import the valid rows." />
@@ -38,7 +39,7 @@ export function ImportWorkspace({ recent }: { recent: ImportJobView[] }) {
                     <button type="button" onClick={() => setSelected(j.id)} aria-current={j.id === selected ? "true" : undefined} className="block w-full px-5 py-2.5 text-left text-sm hover:bg-stone-50 aria-[current=true]:bg-ember-50">
                       <span className="block truncate font-medium text-stone-900">{j.fileName}</span>
                       <span className="text-xs text-stone-500">
-                        {j.kind} · {time.format(new Date(j.createdAt))} UTC
+                        {j.kind} · <LocalTime value={j.createdAt} />
                       </span>
                     </button>
                   </li>
@@ -47,7 +48,7 @@ export function ImportWorkspace({ recent }: { recent: ImportJobView[] }) {
             </Card>
           ) : null}
         </div>
-        <Card className="p-5">{job ? <JobPanel key={job.id} initial={job} /> : <p className="text-sm text-stone-500">Upload a file to see its rows checked here.</p>}</Card>
+        <Card className="min-w-0 p-5">{job ? <JobPanel key={job.id} initial={job} /> : <p className="text-sm text-stone-500">Upload a file to see its rows checked here.</p>}</Card>
       </div>
     </QueryClientProvider>
   );

@@ -44,7 +44,7 @@ export function JobPanel({ initial }: { initial: ImportJobView }) {
     <div className="space-y-5" data-testid="import-job">
       <div className="flex flex-wrap items-center gap-2">
         <Badge tone={job.interrupted ? "red" : tone}>{job.interrupted ? "Interrupted" : label}</Badge>
-        <span className="font-medium text-stone-900">{job.fileName}</span>
+        <span className="min-w-0 font-medium break-all text-stone-900">{job.fileName}</span>
         <span className="text-sm text-stone-500">
           {job.kind} · {formatNumber(Math.round(job.fileBytes / 1024))} KB{job.createdBy ? ` · by ${job.createdBy}` : ""}
         </span>
@@ -79,7 +79,7 @@ export function JobPanel({ initial }: { initial: ImportJobView }) {
       {job.errorSample.length ? (
         <section>
           <h3 className="mb-2 text-sm font-semibold text-stone-900">Rows with problems{job.invalidRows > job.errorSample.length ? ` (first ${job.errorSample.length})` : ""}</h3>
-          <ul className="max-h-72 space-y-1 overflow-y-auto rounded-lg bg-stone-50 p-3 text-xs ring-1 ring-stone-200" data-testid="import-errors">
+          <ul className="max-h-72 space-y-1 overflow-y-auto rounded-lg break-words bg-stone-50 p-3 text-xs ring-1 ring-stone-200" data-testid="import-errors">
             {job.errorSample.map((e) => (
               <li key={e.row}>
                 <span className="font-medium text-stone-900">Row {e.row}:</span>{" "}

@@ -34,13 +34,15 @@ export function UploadForm({ onUploaded }: { onUploaded: (job: ImportJobView) =>
       className="space-y-4"
       onSubmit={async (e) => {
         e.preventDefault();
+        // Kept before the await: React clears the event's currentTarget once the handler yields.
+        const form = e.currentTarget;
         if (!file) return setError("Choose a CSV file first.");
         setError(null);
         setPercent(0);
         try {
           onUploaded(await upload(kind, file, setPercent));
           setFile(null);
-          e.currentTarget?.reset();
+          form.reset();
         } catch (err) {
           setError(err instanceof Error ? err.message : String(err));
         } finally {

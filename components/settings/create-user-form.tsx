@@ -8,7 +8,8 @@ import { errorProps, Field, Input, Select } from "@/components/ui/field";
 import { FormAlert } from "@/components/ui/form-alert";
 import { IDLE } from "@/lib/forms/action-state";
 
-export function CreateUserForm() {
+/** `passwordRequired` while email sign-in links are off: a person without a password could not sign in. */
+export function CreateUserForm({ passwordRequired }: { passwordRequired: boolean }) {
   const [state, action, pending] = useActionState(createUserAction, IDLE);
   const f = formValues(state, { role: "stylist" });
   return (
@@ -28,8 +29,13 @@ export function CreateUserForm() {
             <option value="admin">Admin — everything</option>
           </Select>
         </Field>
-        <Field id="user-password" label="Password (optional)" hint="At least 12 characters. Leave empty to sign in by email link." error={f.error("password")}>
-          <Input id="user-password" name="password" type="password" autoComplete="new-password" {...errorProps("user-password", f.error("password"))} />
+        <Field
+          id="user-password"
+          label={passwordRequired ? "Password" : "Password (optional)"}
+          hint={passwordRequired ? "At least 12 characters. Give it to them in person; they can sign in with it at once." : "At least 12 characters. Leave empty and they sign in with a link sent to their email."}
+          error={f.error("password")}
+        >
+          <Input id="user-password" name="password" type="password" autoComplete="new-password" required={passwordRequired} {...errorProps("user-password", f.error("password"))} />
         </Field>
       </div>
       <Button type="submit" disabled={pending}>

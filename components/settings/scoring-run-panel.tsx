@@ -7,13 +7,13 @@ import { ProgressBar } from "@/components/import/progress-bar";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { FormAlert } from "@/components/ui/form-alert";
-import { formatNumber } from "@/components/ui/format";
+import { formatDate, formatNumber } from "@/components/ui/format";
+import { LocalTime } from "@/components/ui/local-time";
 import { IDLE } from "@/lib/forms/action-state";
 import type { ScoringRunView } from "@/lib/server/data/scoring-runs";
 
 const LATEST_RUN = ["scoring-runs", "latest"] as const;
 const STATUS = { queued: ["Waiting to start", "neutral"], running: ["Running", "blue"], succeeded: ["Finished", "green"], failed: ["Failed", "red"] } as const;
-const time = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 
 async function fetchLatestRun(): Promise<ScoringRunView | null> {
   const response = await fetch("/api/scoring-runs/latest", { cache: "no-store" });
@@ -25,7 +25,16 @@ async function fetchLatestRun(): Promise<ScoringRunView | null> {
 function modelNote(run: ScoringRunView): string {
   if (!run.modelAsOf) return "Scored without P(alive): no churn model could be fitted yet (too few clients with orders, or data the model cannot fit).";
   if (run.modelAsOf === run.asOf) return "";
-  return `The churn model could not be fitted on this data, so the run kept the one fitted as of ${time.format(new Date(run.modelAsOf))} UTC.`;
+  return `The churn model could not be fitted on this data, so the run kept the one fitted as of ${formatDate(new Date(run.modelAsOf))}.`;
+}
+
+/** How many clients the run moved between tiers, and which way. */
+function tierNote(run: ScoringRunView): string {
+  const c = run.tierChanges;
+  if (!c) return "";
+  if (c.changed === 0) return "No client changed tier.";
+  const parts = [c.fell ? `${formatNumber(c.fell)} fell` : "", c.rose ? `${formatNumber(c.rose)} rose` : "", c.firstScored ? `${formatNumber(c.firstScored)} scored for the first time` : ""].filter(Boolean);
+  return `${formatNumber(c.changed)} client${c.changed === 1 ? "" : "s"} changed tier (${parts.join(", ")}).`;
 }
 
 const isActive = (run: ScoringRunView | null | undefined) => run?.status === "queued" || run?.status === "running";
@@ -64,14 +73,15 @@ function RunProgress({ initial }: { initial: ScoringRunView | null }) {
         </Button>
         <p className="text-sm text-stone-500">Scores every client as of now, with a freshly fitted churn model.</p>
       </form>
-      <FormAlert state={state} />
+      {/* "Rescoring started" belongs to a run still going; once it settles, the run's own result says what happened. */}
+      {state.status === "error" || active ? <FormAlert state={state} /> : null}
       {error ? <p className="text-sm text-red-700">{error.message}</p> : null}
       {run ? (
         <div className="space-y-3">
           <div className="flex flex-wrap items-center gap-2 text-sm text-stone-600">
             <Badge tone={STATUS[run.status][1]}>{STATUS[run.status][0]}</Badge>
             <span>
-              As of {time.format(new Date(run.asOf))} UTC{run.startedByName ? `, started by ${run.startedByName}` : ""}
+              As of <LocalTime value={run.asOf} />{run.startedByName ? `, started by ${run.startedByName}` : ""}
             </span>
           </div>
           {run.status === "running" ? (
@@ -79,7 +89,13 @@ function RunProgress({ initial }: { initial: ScoringRunView | null }) {
           ) : null}
           {run.status === "succeeded" ? (
             <p className="text-sm text-stone-700">
-              {formatNumber(run.done)} clients scored{run.finishedAt ? `, finished ${time.format(new Date(run.finishedAt))} UTC` : ""}. {modelNote(run)}
+              {formatNumber(run.done)} clients scored
+              {run.finishedAt ? (
+                <>
+                  , finished <LocalTime value={run.finishedAt} />
+                </>
+              ) : null}
+              . {tierNote(run)} {modelNote(run)}
             </p>
           ) : null}
           {run.status === "failed" ? <p className="text-sm text-red-700">{run.error ?? "The run failed."}</p> : null}

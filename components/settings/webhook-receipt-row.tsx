@@ -1,7 +1,7 @@
+import { LocalTime } from "@/components/ui/local-time";
 import { Badge } from "@/components/ui/badge";
 import type { WebhookReceiptRow } from "@/lib/server/data/webhook-receipts";
 
-const time = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "medium", timeZone: "UTC" });
 const TONES = { accepted: "green", partial: "amber", rejected: "red", ignored: "neutral" } as const;
 const SHOWN_ERRORS = 50;
 
@@ -23,9 +23,7 @@ export function WebhookReceiptItem({ receipt }: { receipt: WebhookReceiptRow }) 
           </span>
           <span>{receipt.sender}</span>
         </p>
-        <time className="text-xs text-stone-500" dateTime={receipt.receivedAt.toISOString()}>
-          {time.format(receipt.receivedAt)} UTC
-        </time>
+        <LocalTime value={receipt.receivedAt} seconds className="text-xs text-stone-500" />
       </div>
       <p className="mt-1 text-xs text-stone-500">
         {receipt.eventId ? <span className="font-mono">{receipt.eventId}</span> : "no event id"}

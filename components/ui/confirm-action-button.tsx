@@ -6,12 +6,17 @@ import { type ActionState, IDLE } from "@/lib/forms/action-state";
 // A confirm button shows only the message, so its actions answer with no result.
 type FormActionFn = (state: ActionState<never>, formData: FormData) => Promise<ActionState<never>>;
 
-/** A one-button form that asks before it posts, for destructive row actions (cancel an order, revoke a key). */
+/**
+ * A destructive row action that asks first. The question is a native <details> disclosure, not a
+ * browser dialog, so it holds when scripts have not loaded: the first click only opens the question,
+ * and only its "Yes" button posts the form.
+ */
 export function ConfirmActionButton({
   action,
   fields,
   confirm,
   label,
+  confirmLabel,
   pendingLabel,
   className,
 }: {
@@ -19,28 +24,33 @@ export function ConfirmActionButton({
   fields: Record<string, string>;
   confirm: string;
   label: string;
+  confirmLabel: string;
   pendingLabel: string;
   className: string;
 }) {
   const [state, formAction, pending] = useActionState(action, IDLE);
   return (
-    <form
-      action={formAction}
-      onSubmit={(event) => {
-        if (!window.confirm(confirm)) event.preventDefault();
-      }}
-    >
-      {Object.entries(fields).map(([name, value]) => (
-        <input key={name} type="hidden" name={name} value={value} />
-      ))}
-      <button type="submit" disabled={pending} className={className}>
-        {pending ? pendingLabel : label}
-      </button>
-      {state.status === "error" ? (
-        <span role="alert" className="ml-2 text-xs text-red-700">
-          {state.message}
-        </span>
-      ) : null}
-    </form>
+    <details className="group relative inline-block text-left">
+      <summary className={`cursor-pointer list-none [&::-webkit-details-marker]:hidden ${className}`}>{label}</summary>
+      <form
+        action={formAction}
+        role="group"
+        aria-label={confirm}
+        className="fixed inset-x-4 bottom-4 z-20 rounded-lg sm:absolute sm:inset-x-auto sm:right-0 sm:bottom-auto sm:mt-1 sm:w-64 bg-white p-3 text-left text-xs text-stone-700 shadow-lg ring-1 ring-stone-200"
+      >
+        {Object.entries(fields).map(([name, value]) => (
+          <input key={name} type="hidden" name={name} value={value} />
+        ))}
+        <p className="whitespace-normal">{confirm}</p>
+        <button type="submit" disabled={pending} className="mt-2 rounded-md bg-red-700 px-2.5 py-1.5 font-medium text-white hover:bg-red-800 disabled:opacity-60">
+          {pending ? pendingLabel : confirmLabel}
+        </button>
+        {state.status === "error" ? (
+          <p role="alert" className="mt-2 text-red-700">
+            {state.message}
+          </p>
+        ) : null}
+      </form>
+    </details>
   );
 }

@@ -16,12 +16,13 @@ import fs from "node:fs";
 import path from "node:path";
 import { ensureDatabase } from "../lib/database";
 import { startEmbeddedPostgres } from "../lib/embedded-postgres";
+import { CDNOW_DIR } from "../lib/shared-dir";
 import { timeRuns } from "./with-database";
 
 const DATA_DIR = path.join(".data", "bench-scoring");
 const SIZES = (process.env.SIZES ?? "100000,1000000").split(",").map(Number);
 const SHARED_BUFFERS = process.env.SHARED_BUFFERS ?? "2GB";
-const CDNOW = path.resolve("../shared/datasets/cdnow/cdnow_customers_summary.csv");
+const CDNOW = path.join(CDNOW_DIR, "cdnow_customers_summary.csv");
 const AS_OF = new Date("2026-06-01T00:00:00Z");
 
 type Row = { step: string; clients: number | null; ms: number; note?: string };

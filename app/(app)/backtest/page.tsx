@@ -22,7 +22,7 @@ export default async function BacktestPage({ searchParams }: Props) {
   const parsed = backtestInputSchema.safeParse({ cutoff, horizonDays });
   return (
     <>
-      <PageHeader title="Model check" description="Score every client as of a past date, then see whether the tiers and P(alive) foretold who ordered again." />
+      <PageHeader title="Model check" description="Score every client as of a past date, as the nightly run would have, then see whether the score foretold who ordered again better than days since last order." />
       <Card className="mb-6">
         <BacktestForm cutoff={cutoff} horizonDays={horizonDays} errors={parsed.success ? {} : fieldErrorsFrom(parsed.error)} />
       </Card>

@@ -2,14 +2,15 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
+import { z } from "zod";
 import { clientInputSchema } from "@/lib/domain/clients/client-input";
 import { orderFormSchema } from "@/lib/domain/orders/order-input";
 import { formAction } from "@/lib/server/actions/form-action";
 import { createClient } from "@/lib/server/services/clients/create-client";
 import { updateClient, updateClientSchema } from "@/lib/server/services/clients/update-client";
 import { cancelOrder, cancelOrderSchema } from "@/lib/server/services/orders/cancel-order";
-import { createOrder, createOrderSchema } from "@/lib/server/services/orders/create-order";
-import { updateOrder, updateOrderSchema } from "@/lib/server/services/orders/update-order";
+import { createOrder } from "@/lib/server/services/orders/create-order";
+import { updateOrder } from "@/lib/server/services/orders/update-order";
 
 export const createClientAction = formAction("clients.create", clientInputSchema, async ({ ctx, input }) => {
   const client = await createClient({ ctx, input });
@@ -23,13 +24,13 @@ export const updateClientAction = formAction("clients.update", updateClientSchem
   redirect(`/clients/${client.id}?saved=1`);
 });
 
-export const createOrderAction = formAction("orders.write", orderFormSchema.pipe(createOrderSchema), async ({ ctx, input }) => {
+export const createOrderAction = formAction("orders.write", z.object({ clientId: z.uuid("Unknown client") }).and(orderFormSchema), async ({ ctx, input }) => {
   const order = await createOrder({ ctx, input });
   revalidatePath(`/clients/${order.clientId}`);
   return { status: "success", message: "Order added." };
 });
 
-export const updateOrderAction = formAction("orders.write", orderFormSchema.pipe(updateOrderSchema), async ({ ctx, input }) => {
+export const updateOrderAction = formAction("orders.write", z.object({ orderId: z.uuid("Unknown order") }).and(orderFormSchema), async ({ ctx, input }) => {
   const order = await updateOrder({ ctx, input });
   revalidatePath(`/clients/${order.clientId}`);
   redirect(`/clients/${order.clientId}?orderSaved=1`);

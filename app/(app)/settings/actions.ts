@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
+import { roleName } from "@/lib/domain/access/role-change";
 import { changeRoleSchema, createUserSchema, setActiveSchema, setPasswordSchema } from "@/lib/domain/access/user-input";
 import { emailPolicySchema } from "@/lib/domain/email/policy-settings";
 import { engagementSettingsFormSchema } from "@/lib/domain/engagement/settings-form";
@@ -32,13 +33,14 @@ export const updateEmailPolicyAction = formAction("settings.manage", emailPolicy
 export const createUserAction = formAction("users.manage", createUserSchema, async ({ ctx, input }) => {
   const user = await createUser({ ctx, input });
   revalidatePath("/settings/users");
-  return { status: "success", message: `${user.name} can now sign in as ${user.role}.` };
+  const how = user.hasPassword ? "with the password you set" : `with a link sent to ${user.email}`;
+  return { status: "success", message: `${user.name} can now sign in as ${roleName(user.role)}, ${how}.` };
 });
 
 export const changeUserRoleAction = formAction("users.manage", changeRoleSchema, async ({ ctx, input }) => {
-  const user = await changeUserRole({ ctx, input });
+  const { user, unassigned } = await changeUserRole({ ctx, input });
   revalidatePath("/settings/users");
-  return { status: "success", message: `${user.name} is now ${user.role}.` };
+  return { status: "success", message: `${user.name} is now ${roleName(user.role)}.${unassigned > 0 ? ` ${unassigned === 1 ? "1 client now has" : `${unassigned.toLocaleString("en-US")} clients now have`} no stylist.` : ""}` };
 });
 
 export const setUserActiveAction = formAction("users.manage", setActiveSchema, async ({ ctx, input }) => {

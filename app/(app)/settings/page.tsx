@@ -6,14 +6,17 @@ import { readSettings } from "@/lib/server/data/settings";
 
 export const metadata: Metadata = { title: "Engagement settings" };
 
+/** Stored weights are fractions of 1; the form shows percent, as typed. */
+const percent = (fraction: number) => String(Number((fraction * 100).toFixed(2)));
+
 export default async function EngagementSettingsPage() {
   const ctx = await requirePageContext("settings.manage");
   const s = await readSettings(ctx.db, "engagement");
   const defaults = {
-    "weights.recency": String(s.weights.recency),
-    "weights.frequency": String(s.weights.frequency),
-    "weights.value": String(s.weights.value),
-    "weights.keepRate": String(s.weights.keepRate),
+    "weights.recency": percent(s.weights.recency),
+    "weights.frequency": percent(s.weights.frequency),
+    "weights.value": percent(s.weights.value),
+    "weights.keepRate": percent(s.weights.keepRate),
     "tiers.healthy": String(s.tiers.healthy),
     "tiers.watch": String(s.tiers.watch),
     "tiers.atRisk": String(s.tiers.atRisk),

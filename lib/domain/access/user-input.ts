@@ -16,6 +16,11 @@ export const createUserSchema = z.object({
   password: z.preprocess((v) => (v === "" ? undefined : v), password.optional()),
 });
 
-export const changeRoleSchema = z.object({ userId: z.uuid("Unknown user"), role: z.enum(ROLES, "Choose a role") });
+export const changeRoleSchema = z.object({
+  userId: z.uuid("Unknown user"),
+  role: z.enum(ROLES, "Choose a role"),
+  // The person confirmed what the change means (see roleChangeWarning).
+  confirmed: z.preprocess((v) => v === true || v === "yes", z.boolean()).optional(),
+});
 export const setActiveSchema = z.object({ userId: z.uuid("Unknown user"), active: z.preprocess((v) => v === true || v === "true", z.boolean()) });
 export const setPasswordSchema = z.object({ userId: z.uuid("Unknown user"), password });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { assessEngagement } from "./assess";
+import { assessEngagement, bgNbdOnly } from "./assess";
 import { type CurrentEngagement, currentEngagementOf, sameCurrentEngagement } from "./current-engagement";
 import { EMPTY_CLIENT_HISTORY, summariseHistory } from "./history";
 import { AS_OF, ordersEvery } from "./test-orders";
@@ -16,23 +16,23 @@ describe("assessEngagement", () => {
   });
 
   it("adds the model's forecast, and a low P(alive) caps the tier", () => {
-    const active = assessEngagement({ history: steady, asOf: AS_OF, params: PARAMS });
+    const active = assessEngagement({ history: steady, asOf: AS_OF, model: bgNbdOnly(PARAMS) });
     expect(active.pAlive).toBeGreaterThan(0.8);
     expect(active.expectedOrders90d).toBeGreaterThan(1);
     expect(active.nextOrderExpectedAt?.getTime()).toBeGreaterThan(AS_OF.getTime());
-    const lapsed = assessEngagement({ history: gone, asOf: AS_OF, params: PARAMS });
+    const lapsed = assessEngagement({ history: gone, asOf: AS_OF, model: bgNbdOnly(PARAMS) });
     expect(lapsed.pAlive).toBeLessThan(0.1);
     expect(lapsed.tier).toBe("lapsed");
   });
 
   it("a client who never ordered is lapsed with no forecast", () => {
-    expect(assessEngagement({ history: EMPTY_CLIENT_HISTORY, asOf: AS_OF, params: PARAMS })).toMatchObject({ score: 0, tier: "lapsed", pAlive: null });
+    expect(assessEngagement({ history: EMPTY_CLIENT_HISTORY, asOf: AS_OF, model: bgNbdOnly(PARAMS) })).toMatchObject({ score: 0, tier: "lapsed", pAlive: null });
   });
 });
 
 describe("currentEngagementOf", () => {
   it("rounds to what a list shows, so tiny daily drifts compare equal", () => {
-    const a = assessEngagement({ history: steady, asOf: AS_OF, params: PARAMS });
+    const a = assessEngagement({ history: steady, asOf: AS_OF, model: bgNbdOnly(PARAMS) });
     const current = currentEngagementOf({ ...a, pAlive: 0.87349, expectedOrders90d: 2.349, nextOrderExpectedAt: new Date("2025-06-20T13:45:00Z") });
     expect(current).toMatchObject({ pAlive: 0.87, expectedOrders90d: 2.3, nextOrderExpectedAt: new Date("2025-06-20T00:00:00Z") });
     const same = (fresh: Partial<CurrentEngagement>, asOf = AS_OF) => sameCurrentEngagement(current, { ...current, ...fresh }, asOf);
@@ -44,11 +44,34 @@ describe("currentEngagementOf", () => {
   });
 
   it("lets the next-order date slide up to a week before the stored copy follows, unless it has passed", () => {
-    const a = assessEngagement({ history: steady, asOf: AS_OF, params: PARAMS });
+    const a = assessEngagement({ history: steady, asOf: AS_OF, model: bgNbdOnly(PARAMS) });
     const current = currentEngagementOf({ ...a, nextOrderExpectedAt: new Date("2025-06-20T00:00:00Z") });
     const next = (date: string, asOf = AS_OF) => sameCurrentEngagement(current, { ...current, nextOrderExpectedAt: new Date(date) }, asOf);
     expect(next("2025-06-27T00:00:00Z")).toBe(true);
     expect(next("2025-06-28T00:00:00Z")).toBe(false);
     expect(next("2025-06-22T00:00:00Z", new Date("2025-06-23T00:00:00Z"))).toBe(false);
+  });
+});
+
+describe("assessEngagement with weights learned on the shop's history", () => {
+  const model = {
+    fit: { model: "mbgnbd" as const, params: { r: 0.525, alpha: 6.183, a: 0.891, b: 1.614 } },
+    weights: { recency: 0.2, frequency: 0, value: 0, keepRate: 0, outlook: 0.8 },
+    calibration: null,
+  };
+
+  it("scores the learned weighted sum, the outlook being 100 × P(order in 90 days), with no P(alive) cap", () => {
+    const a = assessEngagement({ history: steady, asOf: AS_OF, model });
+    const outlook = 100 * (a.pOrder90d ?? 0);
+    expect(a.components.outlook).toBe(Math.round(outlook));
+    expect(a.score).toBe(Math.round(0.2 * (a.components.recency ?? 0) + 0.8 * outlook));
+    expect(a.drivers[0]?.text).toMatch(/^\d+% chance of an order in the next 90 days$/);
+  });
+
+  it("ranks a client gone for a year below one who ordered last week", () => {
+    const lapsed = assessEngagement({ history: gone, asOf: AS_OF, model });
+    const active = assessEngagement({ history: steady, asOf: AS_OF, model });
+    expect(lapsed.score).toBeLessThan(active.score);
+    expect(lapsed.tier).toBe("lapsed");
   });
 });

@@ -1,10 +1,25 @@
 // Everything Rekindle stores about one client's engagement as of a date: score, reasons and forecast.
 import type { BgNbdParams } from "./bgnbd";
+import type { HazardCalibration } from "./calibration";
 import { type EngagementDriver, explainEngagement } from "./drivers";
 import { type ForecastOptions, forecastNextOrder } from "./forecast";
 import type { ClientHistory } from "./history";
-import { type EngagementComponents, type EngagementTier, scoreEngagement } from "./score";
+import type { DropoutModelFit } from "./mbgnbd";
+import { type EngagementComponents, type EngagementTier, type ScoreWeights, scoreEngagement } from "./score";
 import { DEFAULT_ENGAGEMENT_SETTINGS, type EngagementSettings } from "./settings";
+
+/**
+ * What a full run fits and stores: the drop-out model, the score weights learned on the shop's history (null: the
+ * admin's weights apply) and the recalibration of P(order) learned with them (null: the model's own).
+ */
+export interface EngagementModel {
+  fit: DropoutModelFit;
+  weights: ScoreWeights | null;
+  calibration: HazardCalibration | null;
+}
+
+/** A model of BG/NBD parameters alone, as stored before MBG/NBD: forecasts only, the admin's weights. */
+export const bgNbdOnly = (params: BgNbdParams): EngagementModel => ({ fit: { model: "bgnbd", params }, weights: null, calibration: null });
 
 export interface EngagementAssessment {
   score: number;
@@ -14,6 +29,8 @@ export interface EngagementAssessment {
   /** Null without a fitted model, or for a client who never ordered. */
   pAlive: number | null;
   expectedOrders90d: number | null;
+  /** P(at least one order in the next 90 days); null as P(alive) is. */
+  pOrder90d: number | null;
   nextOrderExpectedAt: Date | null;
 }
 
@@ -21,11 +38,11 @@ export interface AssessEngagementInput {
   history: ClientHistory;
   asOf: Date;
   settings?: EngagementSettings;
-  /** The fitted BG/NBD parameters; without them the score is computed without P(alive). */
-  params?: BgNbdParams | null;
+  /** The fitted model; without it the score is computed without P(alive), with the settings' weights. */
+  model?: EngagementModel | null;
   /** False skips the drivers (a bulk run that does not store them); default true. */
   explain?: boolean;
-  /** Shared by every assessment with the same parameters and as-of date (see ForecastOptions.memo). */
+  /** Shared by every assessment with the same model and as-of date (see ForecastOptions.memo). */
   forecastMemo?: ForecastOptions["memo"];
 }
 
@@ -33,20 +50,28 @@ export interface AssessEngagementInput {
  * A history the series cannot evaluate under extreme parameters leaves this one client without a forecast,
  * rather than failing the rescoring of everyone else.
  */
-function safeForecast(params: BgNbdParams, history: ClientHistory, asOf: Date, memo: ForecastOptions["memo"]) {
+function safeForecast(model: EngagementModel, history: ClientHistory, asOf: Date, memo: ForecastOptions["memo"]) {
   try {
-    return forecastNextOrder(params, history, asOf, { memo });
+    return forecastNextOrder(model.fit, history, asOf, { memo, calibration: model.calibration });
   } catch (error) {
     if (error instanceof RangeError) return null;
     throw error;
   }
 }
 
-/** Forecast first, because P(alive) can cap the tier; then the score and the drivers that explain it. */
+/** Forecast first, because the score weighs its outlook (and P(alive) can cap the tier); then the score and the drivers that explain it. */
 export function assessEngagement(input: AssessEngagementInput): EngagementAssessment {
   const settings = input.settings ?? DEFAULT_ENGAGEMENT_SETTINGS;
-  const forecast = input.params ? safeForecast(input.params, input.history, input.asOf, input.forecastMemo) : null;
-  const result = scoreEngagement({ history: input.history, asOf: input.asOf, settings, pAlive: forecast?.pAlive ?? null });
+  const model = input.model ?? null;
+  const forecast = model ? safeForecast(model, input.history, input.asOf, input.forecastMemo) : null;
+  const result = scoreEngagement({
+    history: input.history,
+    asOf: input.asOf,
+    settings,
+    pAlive: forecast?.pAlive ?? null,
+    pOrder90d: forecast?.pOrder90d ?? null,
+    learnedWeights: forecast ? (model?.weights ?? null) : null,
+  });
   return {
     score: result.score,
     tier: result.tier,
@@ -54,6 +79,7 @@ export function assessEngagement(input: AssessEngagementInput): EngagementAssess
     drivers: input.explain === false ? [] : explainEngagement(result, { settings }),
     pAlive: forecast?.pAlive ?? null,
     expectedOrders90d: forecast?.expectedOrdersNext90Days ?? null,
+    pOrder90d: forecast?.pOrder90d ?? null,
     nextOrderExpectedAt: forecast?.expectedNextOrderAt ?? null,
   };
 }

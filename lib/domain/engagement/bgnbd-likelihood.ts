@@ -107,10 +107,20 @@ export interface LikelihoodWithGradient {
 }
 
 /**
- * ln L_i = lnΓ(r+x) − lnΓ(r) + r ln α + lnΓ(a+b) + lnΓ(b+x) − lnΓ(b) − lnΓ(a+b+x)
- *        + ln[(α+T)^−(r+x) + 1{x>0} a/(b+x−1) (α+t_x)^−(r+x)]
+ * Which model's likelihood: BG/NBD (Fader, Hardie & Lee 2005), where a client can only drop out after a repeat
+ * purchase, or MBG/NBD (Batislam, Denizel & Filiztekin 2007), where a client can drop out after any purchase,
+ * the first included, so a one-order client can have left.
  */
-export function groupedLogLikelihood(params: BgNbdParams, grouped: GroupedHistories): LikelihoodWithGradient {
+export type DropoutModel = "bgnbd" | "mbgnbd";
+
+/**
+ * BG/NBD: ln L_i = lnΓ(r+x) − lnΓ(r) + r ln α + lnΓ(a+b) + lnΓ(b+x) − lnΓ(b) − lnΓ(a+b+x)
+ *        + ln[(α+T)^−(r+x) + 1{x>0} a/(b+x−1) (α+t_x)^−(r+x)]
+ * MBG/NBD is the same with b+x+1 for b+x, a+b+x+1 for a+b+x, a/(b+x) for a/(b+x−1), and the drop-out term for
+ * x = 0 too.
+ */
+export function groupedLogLikelihood(params: BgNbdParams, grouped: GroupedHistories, model: DropoutModel = "bgnbd"): LikelihoodWithGradient {
+  const shift = model === "mbgnbd" ? 1 : 0;
   const { r, alpha, a, b } = params;
   const logAlpha = Math.log(alpha);
   const lgR = lgamma(r);
@@ -141,14 +151,15 @@ export function groupedLogLikelihood(params: BgNbdParams, grouped: GroupedHistor
     const { x, txIndex, tIndex, counts } = group;
     const n = group.customerCount;
     const rx = r + x;
-    ll += n * (lgamma(rx) - lgR + r * logAlpha + lgAB + lgamma(b + x) - lgB - lgamma(a + b + x));
+    const bx = b + x + shift;
+    ll += n * (lgamma(rx) - lgR + r * logAlpha + lgAB + lgamma(bx) - lgB - lgamma(a + bx));
     dR += n * (digamma(rx) - psiR + logAlpha);
     dAlpha += (n * r) / alpha;
-    const psiABX = digamma(a + b + x);
+    const psiABX = digamma(a + bx);
     dA += n * (psiAB - psiABX);
-    dB += n * (psiAB + digamma(b + x) - psiB - psiABX);
+    dB += n * (psiAB + digamma(bx) - psiB - psiABX);
 
-    if (x === 0) {
+    if (x === 0 && shift === 0) {
       // Only the "alive" branch: ln L = −r ln(α+T).
       for (let i = 0; i < counts.length; i++) {
         const t = tIndex[i] ?? 0;
@@ -160,7 +171,7 @@ export function groupedLogLikelihood(params: BgNbdParams, grouped: GroupedHistor
       }
       continue;
     }
-    const logDropoutFactor = logA - Math.log(b + x - 1);
+    const logDropoutFactor = logA - Math.log(bx - 1);
     // Σ count × weight of the "dropped out after t_x" branch, for the a and b derivatives.
     let dropoutCustomers = 0;
     for (let i = 0; i < counts.length; i++) {
@@ -191,7 +202,7 @@ export function groupedLogLikelihood(params: BgNbdParams, grouped: GroupedHistor
       dropoutCustomers += c * dropoutWeight;
     }
     dA += dropoutCustomers / a;
-    dB -= dropoutCustomers / (b + x - 1);
+    dB -= dropoutCustomers / (bx - 1);
   }
   return { logLikelihood: ll, gradientLog: [dR * r, dAlpha * alpha, dA * a, dB * b] };
 }

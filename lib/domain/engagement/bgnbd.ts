@@ -2,6 +2,7 @@
 import {
   assertValidCustomer,
   type BgNbdCustomer,
+  type DropoutModel,
   type BgNbdParams,
   type GroupedHistories,
   groupedLogLikelihood,
@@ -11,7 +12,7 @@ import {
 import { minimizeBfgs } from "./optimize";
 import { expm1Ratio, hyp2f1Excess, lgamma, logBeta } from "./special-functions";
 
-export type { BgNbdCustomer, BgNbdParams, GroupedHistories, WeightedBgNbdCustomer } from "./bgnbd-likelihood";
+export type { BgNbdCustomer, BgNbdParams, DropoutModel, GroupedHistories, WeightedBgNbdCustomer } from "./bgnbd-likelihood";
 export { groupHistories } from "./bgnbd-likelihood";
 
 export interface FitBgNbdOptions {
@@ -21,6 +22,8 @@ export interface FitBgNbdOptions {
   maxIterations?: number;
   /** On the mean per-customer log-likelihood's gradient in log-parameters. */
   gradientTolerance?: number;
+  /** The likelihood to maximise: BG/NBD (default) or MBG/NBD, same parameters (see DropoutModel). */
+  model?: DropoutModel;
 }
 
 export interface BgNbdFit {
@@ -43,7 +46,7 @@ const LOG_PARAM_LIMIT = 30;
 
 const PARAM_NAMES = ["r", "alpha", "a", "b"] as const;
 
-function assertValidParams(params: BgNbdParams): void {
+export function assertValidParams(params: BgNbdParams): void {
   // Checked before every forecast a full run makes: one comparison chain, the loop only to name what is wrong.
   const { r, alpha, a, b } = params;
   if (r > 0 && alpha > 0 && a > 0 && b > 0 && Number.isFinite(r + alpha + a + b)) return;
@@ -74,7 +77,7 @@ export function fitBgNbd(customers: readonly WeightedBgNbdCustomer[] | GroupedHi
     if (logParams.some((v) => Math.abs(v) > LOG_PARAM_LIMIT)) {
       return { value: Number.POSITIVE_INFINITY, gradient: logParams.map(() => 0) };
     }
-    const { logLikelihood: ll, gradientLog } = groupedLogLikelihood(fromLog(logParams), grouped);
+    const { logLikelihood: ll, gradientLog } = groupedLogLikelihood(fromLog(logParams), grouped, options.model);
     return { value: -ll / n, gradient: gradientLog.map((g) => -g / n) };
   };
 
@@ -105,7 +108,7 @@ const COARSE_GRADIENT_TOLERANCE = 1e-5;
  * the coarse one does not converge (`warmStarted` false).
  */
 export function fitBgNbdFromCoarse(exact: GroupedHistories, coarse: GroupedHistories, options: FitBgNbdOptions = {}): BgNbdFit & { warmStarted: boolean } {
-  const rough = coarse.customerCount > 0 ? fitBgNbd(coarse, { gradientTolerance: COARSE_GRADIENT_TOLERANCE }) : null;
+  const rough = coarse.customerCount > 0 ? fitBgNbd(coarse, { gradientTolerance: COARSE_GRADIENT_TOLERANCE, model: options.model }) : null;
   if (!rough?.converged) return { ...fitBgNbd(exact, options), warmStarted: false };
   return { ...fitBgNbd(exact, { ...options, initialParams: rough.params, initialInverseHessian: rough.inverseHessian }), warmStarted: true };
 }
@@ -132,7 +135,7 @@ export function pAlive(params: BgNbdParams, customer: BgNbdCustomer): number {
  * (c/(a−1)) [1 − (1−z)^(a−1) ₂F₁(a+b−1−r, a−1; c; z)], the common core of eqs. 9 and 10 after Euler's
  * transformation, which turns ₂F₁(r+x, b+x; c; z) into a series whose terms shrink even for large x.
  */
-function expectationCore(params: BgNbdParams, c: number, logOneMinusZ: number, z: number): number {
+export function expectationCore(params: BgNbdParams, c: number, logOneMinusZ: number, z: number): number {
   const { r, a, b } = params;
   const s = a - 1;
   // 1 − e^{sL}(1 + s·G) = −expm1(sL) − s·e^{sL}·G, so dividing by s is exact even when a → 1.

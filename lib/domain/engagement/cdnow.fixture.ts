@@ -1,9 +1,9 @@
 // Test-only loader for the CDNOW reference data in ../shared/datasets/cdnow (relative to the repo root).
 import fs from "node:fs";
 import path from "node:path";
+import { CDNOW_DIR } from "@/scripts/lib/shared-dir";
 import type { BgNbdCustomer, BgNbdParams } from "./bgnbd";
 
-const CDNOW_DIR = path.resolve(process.cwd(), "../shared/datasets/cdnow");
 
 function readCsv(file: string): Record<string, number>[] {
   const [header, ...lines] = fs.readFileSync(path.join(CDNOW_DIR, file), "utf8").trim().split(/\r?\n/);

@@ -1,4 +1,5 @@
 // Plain-language reasons behind an engagement score, most important first.
+import { orderChanceText } from "./chance-words";
 import type { EngagementComponent, EngagementScore } from "./score";
 import { DEFAULT_ENGAGEMENT_SETTINGS, type EngagementSettings } from "./settings";
 
@@ -14,7 +15,7 @@ export interface EngagementDriver {
 const DEFAULT_MAX_DRIVERS = 3;
 // Below this P(alive) the model's view is worth stating even when it did not cap the tier.
 const NOTABLE_P_ALIVE = 0.5;
-const COMPONENT_ORDER: readonly EngagementComponent[] = ["recency", "frequency", "keepRate", "value"];
+const COMPONENT_ORDER: readonly EngagementComponent[] = ["outlook", "recency", "frequency", "keepRate", "value"];
 
 export interface ExplainOptions {
   settings?: EngagementSettings;
@@ -22,7 +23,8 @@ export interface ExplainOptions {
 }
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
-const formatDollars = (cents: number) => `$${Math.round(cents / 100).toLocaleString("en-US")}`;
+/** Whole dollars, as every engagement figure shows money ("$384"). */
+export const formatDollars = (cents: number) => `$${Math.round(cents / 100).toLocaleString("en-US")}`;
 
 function describeComponent(component: EngagementComponent, result: EngagementScore): string {
   const f = result.facts;
@@ -40,12 +42,14 @@ function describeComponent(component: EngagementComponent, result: EngagementSco
       return `Kept ${f.recentItemsKept} of the last ${plural(f.recentItemsShipped, "item")}`;
     case "value":
       return `Average kept value ${formatDollars(f.averageKeptValueCents ?? 0)} per order`;
+    case "outlook":
+      return orderChanceText(f.pOrder90d ?? 0, 90);
   }
 }
 
 /**
  * A healthy client is explained by the points each component earns; anyone else by the points each loses
- * (an overdue fade is charged to recency). Deterministic: ties keep recency, frequency, keep rate, value.
+ * (an overdue fade is charged to recency). Deterministic: ties keep outlook, recency, frequency, keep rate, value.
  */
 export function explainEngagement(result: EngagementScore, options: ExplainOptions = {}): EngagementDriver[] {
   const settings = options.settings ?? DEFAULT_ENGAGEMENT_SETTINGS;

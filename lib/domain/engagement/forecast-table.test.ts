@@ -17,11 +17,11 @@ describe("ForecastTable", () => {
   const distinct = new DistinctBgNbdInputs(Float64Array.from(inputs, bgNbdInputKey));
 
   it.each(PARAMS)("gives every input exactly the forecast made for it alone (%o)", (params) => {
-    const table = new ForecastTable(params, distinct);
+    const table = new ForecastTable({ model: "bgnbd", params }, distinct);
     let withNextOrder = 0;
     inputs.forEach((input, i) => {
       const slot = table.slotAt(distinct.indexOfInput[i] ?? -1);
-      const alone = forecastFor(params, input, AS_OF);
+      const alone = forecastFor({ model: "bgnbd", params }, input, AS_OF);
       expect(slot).toBeGreaterThanOrEqual(0);
       expect(table.pAliveAt(slot)).toBe(alone.pAlive);
       expect(table.expectedOrders90At(slot)).toBe(alone.expectedOrdersNext90Days);
@@ -34,7 +34,7 @@ describe("ForecastTable", () => {
   });
 
   it("has no forecast for a client who never ordered", () => {
-    expect(new ForecastTable(PARAMS[0] as BgNbdParams, distinct).slotAt(-1)).toBe(-1);
+    expect(new ForecastTable({ model: "bgnbd", params: PARAMS[0] as BgNbdParams }, distinct).slotAt(-1)).toBe(-1);
   });
 });
 

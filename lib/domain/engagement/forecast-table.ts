@@ -1,7 +1,9 @@
 // Forecasts for the distinct histories of a full rescoring, computed once each and kept in typed arrays.
-import { type BgNbdCustomer, type BgNbdParams, pAlive } from "./bgnbd";
+import type { BgNbdCustomer, BgNbdParams } from "./bgnbd";
+import type { HazardCalibration } from "./calibration";
+import { type DropoutModelFit, expectationParams, modelPAlive } from "./mbgnbd";
 import type { DistinctBgNbdInputs } from "./distinct-inputs";
-import { DEFAULT_HORIZON_DAYS, type ExpectedIfAlive, expectedIfAlive, type ForecastNumbers, forecastNumbers, NOTHING_EXPECTED } from "./forecast";
+import { DEFAULT_HORIZON_DAYS, type ExpectedIfAlive, expectedIfAlive, type ForecastNumbers, forecastNumbers, NOTHING_EXPECTED, orderChance90 } from "./forecast";
 
 /**
  * A million clients share a few hundred thousand distinct histories. Numbers in typed arrays, rather than a map of
@@ -10,6 +12,7 @@ import { DEFAULT_HORIZON_DAYS, type ExpectedIfAlive, expectedIfAlive, type Forec
 export class ForecastTable {
   private readonly pAlive: Float64Array;
   private readonly expected90: Float64Array;
+  private readonly pOrder90: Float64Array;
   /** Days until the next order; NaN for none within the horizon. */
   private readonly nextDays: Float64Array;
   /** Whether each input's forecast is made yet: made on first use, while the scores already made are being written. */
@@ -21,13 +24,19 @@ export class ForecastTable {
   private readonly customer: BgNbdCustomer = { x: 0, tx: 0, T: 0 };
   private readonly numbers: ForecastNumbers = { pAlive: 0, expected90: 0, nextDays: 0 };
 
+  /** The parameters the expectation formulas take (see expectationParams). */
+  private readonly params: BgNbdParams;
+
   constructor(
-    private readonly params: BgNbdParams,
+    private readonly fit: DropoutModelFit,
     readonly inputs: DistinctBgNbdInputs,
+    private readonly calibration: HazardCalibration | null = null,
   ) {
     const n = inputs.size;
+    this.params = expectationParams(fit);
     this.pAlive = new Float64Array(n);
     this.expected90 = new Float64Array(n);
+    this.pOrder90 = new Float64Array(n);
     this.nextDays = new Float64Array(n);
     this.made = new Uint8Array(n);
     const { pairOf, pairs } = inputs.frequencyAgePairs();
@@ -54,6 +63,11 @@ export class ForecastTable {
     return this.expected90[slot] ?? Number.NaN;
   }
 
+  /** P(at least one order in the next 90 days), recalibrated when the table has a calibration. */
+  pOrder90At(slot: number): number {
+    return this.pOrder90[slot] ?? Number.NaN;
+  }
+
   /** Whole days until the next order is expected; NaN for none within the horizon. */
   daysUntilNextOrderAt(slot: number): number {
     return this.nextDays[slot] ?? Number.NaN;
@@ -64,6 +78,7 @@ export class ForecastTable {
     // NaN P(alive) marks a history the series could not evaluate: that client goes without a forecast.
     this.pAlive[i] = forecast?.pAlive ?? Number.NaN;
     this.expected90[i] = forecast?.expected90 ?? Number.NaN;
+    this.pOrder90[i] = forecast ? orderChance90(this.fit.params, this.customer, forecast.pAlive, this.calibration) : Number.NaN;
     this.nextDays[i] = forecast?.nextDays ?? Number.NaN;
     this.made[i] = 1;
   }
@@ -71,7 +86,7 @@ export class ForecastTable {
   /** Extreme parameters can defeat the series for one history; that client then goes without a forecast, not the run. */
   private safeForecast(customer: BgNbdCustomer, pair: number): ForecastNumbers | null {
     try {
-      const alive = pAlive(this.params, customer);
+      const alive = modelPAlive(this.fit, customer);
       let shared = alive === 0 ? NOTHING_EXPECTED : this.ifAlive[pair];
       if (!shared) this.ifAlive[pair] = shared = expectedIfAlive(this.params, customer, DEFAULT_HORIZON_DAYS);
       return forecastNumbers(this.params, customer, alive, shared, DEFAULT_HORIZON_DAYS, this.numbers);

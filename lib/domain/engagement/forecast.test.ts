@@ -6,6 +6,7 @@ import { EMPTY_CLIENT_HISTORY, type EngagementOrder, summariseHistory, toBgNbdIn
 
 // The CDNOW fit stands in for a fitted book of clients (its time unit is weeks, like ours).
 const params = loadCdnowReference().ours.fitted_2dp_data.params;
+const bg = { model: "bgnbd", params } as const;
 const AS_OF = new Date("2025-06-01T00:00:00Z");
 const daysAgo = (days: number) => new Date(AS_OF.getTime() - days * 86_400_000);
 const ordersEvery = (gapDays: number, count: number, lastDaysAgo: number): EngagementOrder[] =>
@@ -19,12 +20,12 @@ const ordersEvery = (gapDays: number, count: number, lastDaysAgo: number): Engag
 
 describe("forecastNextOrder", () => {
   it("is null for a client who never ordered", () => {
-    expect(forecastNextOrder(params, EMPTY_CLIENT_HISTORY, AS_OF)).toBeNull();
+    expect(forecastNextOrder(bg, EMPTY_CLIENT_HISTORY, AS_OF)).toBeNull();
   });
 
   it("expects a weekly buyer back within days", () => {
     const history = summariseHistory(ordersEvery(7, 20, 3), AS_OF);
-    const forecast = forecastNextOrder(params, history, AS_OF);
+    const forecast = forecastNextOrder(bg, history, AS_OF);
     const input = toBgNbdInput(history, AS_OF);
     if (!forecast || !input) throw new Error("expected a forecast");
 
@@ -41,7 +42,7 @@ describe("forecastNextOrder", () => {
   });
 
   it("returns no date for a frequent buyer who went silent", () => {
-    const forecast = forecastNextOrder(params, summariseHistory(ordersEvery(7, 20, 200), AS_OF), AS_OF);
+    const forecast = forecastNextOrder(bg, summariseHistory(ordersEvery(7, 20, 200), AS_OF), AS_OF);
     expect(forecast?.pAlive).toBeLessThan(0.01);
     expect(forecast?.expectedDaysUntilNextOrder).toBeNull();
     expect(forecast?.expectedNextOrderAt).toBeNull();
@@ -69,7 +70,7 @@ describe("forecastNextOrder", () => {
           if (expected !== null) dated += 1;
           expect(expectedDaysUntilNextOrder(params, input), JSON.stringify(input)).toBe(expected);
           // A full forecast starts its search from the 90-day figure too, by another first guess.
-          expect(forecastFor(params, input, AS_OF).expectedDaysUntilNextOrder, JSON.stringify(input)).toBe(expected);
+          expect(forecastFor(bg, input, AS_OF).expectedDaysUntilNextOrder, JSON.stringify(input)).toBe(expected);
         }
       }
     }
@@ -82,10 +83,29 @@ describe("forecastNextOrder", () => {
     const morning = summariseHistory(ordersEvery(30, 6, 10), AS_OF);
     const evening = summariseHistory(ordersEvery(30, 6, 10).map((o) => ({ ...o, orderedAt: new Date(o.orderedAt.getTime() + 9 * 3_600_000) })), AS_OF);
     const other = summariseHistory(ordersEvery(45, 6, 10), AS_OF);
-    const first = forecastNextOrder(params, morning, AS_OF, { memo });
-    expect(forecastNextOrder(params, evening, AS_OF, { memo })).toBe(first);
-    expect(forecastNextOrder(params, other, AS_OF, { memo })).not.toEqual(first);
+    const first = forecastNextOrder(bg, morning, AS_OF, { memo });
+    expect(forecastNextOrder(bg, evening, AS_OF, { memo })).toBe(first);
+    expect(forecastNextOrder(bg, other, AS_OF, { memo })).not.toEqual(first);
     expect(memo.size).toBe(2);
-    expect(forecastNextOrder(params, morning, AS_OF)).toEqual(first);
+    expect(forecastNextOrder(bg, morning, AS_OF)).toEqual(first);
+  });
+});
+
+describe("forecasts under MBG/NBD", () => {
+  const mbg = { model: "mbgnbd", params: { r: 0.525, alpha: 6.183, a: 0.891, b: 1.614 } } as const;
+
+  it("gives a one-order client a P(alive) below 1 that falls with time, and no next order once it is unlikely", () => {
+    const recent = forecastNextOrder(mbg, summariseHistory(ordersEvery(30, 1, 10), AS_OF), AS_OF);
+    const old = forecastNextOrder(mbg, summariseHistory(ordersEvery(30, 1, 420), AS_OF), AS_OF);
+    expect(recent?.pAlive ?? 1).toBeLessThan(1);
+    expect(old?.pAlive ?? 1).toBeLessThan(recent?.pAlive ?? 0);
+    expect(old?.expectedNextOrderAt).toBeNull();
+    expect(old?.pOrder90d ?? 1).toBeLessThan(recent?.pOrder90d ?? 0);
+  });
+
+  it("P(order in 90 days) never exceeds P(alive)", () => {
+    const forecast = forecastNextOrder(mbg, summariseHistory(ordersEvery(20, 8, 15), AS_OF), AS_OF);
+    expect(forecast?.pOrder90d ?? 2).toBeLessThanOrEqual(forecast?.pAlive ?? 0);
+    expect(forecast?.pOrder90d ?? 0).toBeGreaterThan(0.5);
   });
 });

@@ -1,11 +1,15 @@
 // Per-client BG/NBD forecasts in days, for the score and the client page.
 import { type BgNbdCustomer, type BgNbdParams, conditionalExpectationGivenAlive, pAlive } from "./bgnbd";
+import { applyCalibration, type HazardCalibration } from "./calibration";
+import { type DropoutModelFit, expectationParams, modelPAlive, probabilityOfPurchaseGivenAlive } from "./mbgnbd";
 import { bgNbdInputKey } from "./distinct-inputs";
 import { type ClientHistory, DAY_MS, toBgNbdInput } from "./history";
 
 export interface ClientForecast {
   pAlive: number;
   expectedOrdersNext90Days: number;
+  /** P(at least one order in the next 90 days), recalibrated when a calibration is given. */
+  pOrder90d: number;
   /** Whole days until one more order is expected, or null if that does not happen within the horizon. */
   expectedDaysUntilNextOrder: number | null;
   expectedNextOrderAt: Date | null;
@@ -18,6 +22,8 @@ export interface ForecastOptions {
    * rescoring meets each distinct history many times, and a forecast costs a handful of series evaluations.
    */
   memo?: Map<number, ClientForecast | null>;
+  /** The shop's recalibration of P(order) (see fitCalibration). */
+  calibration?: HazardCalibration | null;
 }
 
 const DAYS_PER_WEEK = 7;
@@ -25,6 +31,12 @@ const DAYS_PER_WEEK = 7;
 /** How far ahead the next order is looked for. */
 export const DEFAULT_HORIZON_DAYS = 365;
 const FORECAST_DAYS = 90;
+
+/** P(at least one order in the next 90 days) for a client whose P(alive) is known, recalibrated if asked. */
+export function orderChance90(params: BgNbdParams, customer: BgNbdCustomer, alive: number, calibration: HazardCalibration | null | undefined): number {
+  const raw = probabilityOfPurchaseGivenAlive(params, FORECAST_DAYS / DAYS_PER_WEEK, customer, alive);
+  return calibration ? applyCalibration(calibration, raw) : raw;
+}
 
 type ExpectedWithin = (days: number) => number;
 const expectedOrdersWithin = (params: BgNbdParams, customer: BgNbdCustomer, alive: number): ExpectedWithin => (days) =>
@@ -129,31 +141,33 @@ export function forecastNumbers(params: BgNbdParams, customer: BgNbdCustomer, al
 
 /** Null for a client who never ordered: the model has nothing to condition on. */
 export function forecastNextOrder(
-  params: BgNbdParams,
+  fit: DropoutModelFit,
   history: ClientHistory,
   asOf: Date,
   options: ForecastOptions = {},
 ): ClientForecast | null {
   const customer = toBgNbdInput(history, asOf);
   if (!customer) return null;
-  if (!options.memo) return forecastFor(params, customer, asOf, options.horizonDays);
+  if (!options.memo) return forecastFor(fit, customer, asOf, options.horizonDays, options.calibration);
   const key = bgNbdInputKey(customer);
   const known = options.memo.get(key);
   if (known !== undefined) return known;
-  const forecast = forecastFor(params, customer, asOf, options.horizonDays);
+  const forecast = forecastFor(fit, customer, asOf, options.horizonDays, options.calibration);
   options.memo.set(key, forecast);
   return forecast;
 }
 
-/** The forecast for one BG/NBD input as of a date. */
-export function forecastFor(params: BgNbdParams, customer: BgNbdCustomer, asOf: Date, horizonDays = DEFAULT_HORIZON_DAYS): ClientForecast {
-  const alive = pAlive(params, customer);
+/** The forecast for one input as of a date, under either drop-out model (see expectationParams). */
+export function forecastFor(fit: DropoutModelFit, customer: BgNbdCustomer, asOf: Date, horizonDays = DEFAULT_HORIZON_DAYS, calibration?: HazardCalibration | null): ClientForecast {
+  const alive = modelPAlive(fit, customer);
+  const params = expectationParams(fit);
   const ifAlive = alive === 0 ? NOTHING_EXPECTED : expectedIfAlive(params, customer, horizonDays);
   const { expected90, nextDays } = forecastNumbers(params, customer, alive, ifAlive, horizonDays, { pAlive: 0, expected90: 0, nextDays: 0 });
   const days = Number.isNaN(nextDays) ? null : nextDays;
   return {
     pAlive: alive,
     expectedOrdersNext90Days: expected90,
+    pOrder90d: orderChance90(fit.params, customer, alive, calibration),
     expectedDaysUntilNextOrder: days,
     expectedNextOrderAt: days === null ? null : new Date(asOf.getTime() + days * DAY_MS),
   };

@@ -3,6 +3,7 @@ export {
   type BgNbdCustomer,
   type BgNbdFit,
   type BgNbdParams,
+  type DropoutModel,
   conditionalExpectedTransactions,
   expectedTransactions,
   type FitBgNbdOptions,
@@ -15,7 +16,9 @@ export {
   transactionCountProbability,
   type WeightedBgNbdCustomer,
 } from "./bgnbd";
-export { type EngagementDriver, type EngagementDriverKind, type ExplainOptions, explainEngagement } from "./drivers";
+export { type EngagementDriver, type EngagementDriverKind, type ExplainOptions, explainEngagement, formatDollars } from "./drivers";
+export { type ClientFigures, clientFigures, recentWindowText } from "./client-figures";
+export { type ScorePoint, SCORE_OVER_TIME_WEEKS, scoreOverTime } from "./score-over-time";
 export { type ClientForecast, expectedDaysUntilNextOrder, type ForecastOptions, forecastNextOrder } from "./forecast";
 export {
   type ClientHistory,
@@ -38,6 +41,7 @@ export {
   historyFigures,
   roundedComponent,
   type ScoreEngagementInput,
+  type ScoreWeights,
   ScoreWorking,
   scoreEngagement,
   scoreFigures,
@@ -52,6 +56,12 @@ export {
   parseEngagementSettings,
   type TierThresholds,
 } from "./settings";
-export { type EngagementAssessment, assessEngagement, type AssessEngagementInput } from "./assess";
+export { type EngagementAssessment, assessEngagement, type AssessEngagementInput, bgNbdOnly, type EngagementModel } from "./assess";
+export { type DropoutModelFit, modelPAlive, probabilityOfPurchaseWithin } from "./mbgnbd";
+export { type HazardCalibration } from "./calibration";
+export { type LearnedScoreWeights, learnScoreWeights } from "./learn-weights";
+export { chanceWord, orderChanceText } from "./chance-words";
 export { type CurrentEngagement, currentEngagementOf, listRounding, sameCurrentEngagement } from "./current-engagement";
-export { type BacktestClient, type BacktestMetrics, type CalibrationBin, evaluateBacktest, isFlagged, type TierOutcome } from "./backtest";
+export { type CheckedClient, checkModel, type FlagComparison, type ModelCheckReport, type ModelCheckVerdict, TIER_ORDER, type TierReorders, verdictOf } from "./model-check";
+export { type ProbabilityBin } from "./ranking-metrics";
+export { type TrackingWeek } from "./tracking";

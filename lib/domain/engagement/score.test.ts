@@ -44,7 +44,7 @@ describe("scoreEngagement", () => {
     const result = scoreEngagement({ history: EMPTY_CLIENT_HISTORY, asOf: AS_OF });
     expect(result.score).toBe(0);
     expect(result.tier).toBe("lapsed");
-    expect(result.components).toEqual({ recency: null, frequency: null, value: null, keepRate: null });
+    expect(result.components).toEqual({ recency: null, frequency: null, value: null, keepRate: null, outlook: null });
     expect(result.facts.daysSinceLastOrder).toBeNull();
   });
 

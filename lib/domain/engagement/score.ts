@@ -1,11 +1,17 @@
 // Explainable 0–100 engagement score for one client as of a date.
 import { type ClientHistory, DAY_MS } from "./history";
-import { DEFAULT_ENGAGEMENT_SETTINGS, type EngagementSettings, type EngagementWeights, normaliseWeights } from "./settings";
+import { DEFAULT_ENGAGEMENT_SETTINGS, type EngagementSettings, type EngagementWeights } from "./settings";
 
 import type { EngagementTier } from "./tiers";
 
 export type { EngagementTier } from "./tiers";
-export type EngagementComponent = keyof EngagementWeights;
+/** "outlook" is 100 × the drop-out model's P(at least one order in the next 90 days). */
+export type EngagementComponent = keyof EngagementWeights | "outlook";
+/**
+ * Weights over every component. The admin's settings weigh the four history components (outlook 0); weights learned
+ * on the shop's own history (see learnScoreWeights) weigh the outlook too.
+ */
+export type ScoreWeights = Record<EngagementComponent, number>;
 
 /** Each component on 0–100; null when the history cannot measure it (its weight is then shared out). */
 export type EngagementComponents = Record<EngagementComponent, number | null>;
@@ -25,6 +31,10 @@ export interface EngagementFacts {
   recentItemsKept: number;
   averageKeptValueCents: number | null;
   pAlive: number | null;
+  /** P(at least one order in the next 90 days), null without a model forecast. */
+  pOrder90d: number | null;
+  /** True when the weights were learned on the shop's history rather than taken from the settings. */
+  learnedWeights: boolean;
 }
 
 export interface EngagementScore {
@@ -35,7 +45,7 @@ export interface EngagementScore {
   cappedByPAlive: boolean;
   components: EngagementComponents;
   /** Normalised weights actually applied: zero for unmeasurable components. */
-  effectiveWeights: EngagementWeights;
+  effectiveWeights: ScoreWeights;
   facts: EngagementFacts;
 }
 
@@ -43,8 +53,12 @@ export interface ScoreEngagementInput {
   history: ClientHistory;
   asOf: Date;
   settings?: EngagementSettings;
-  /** BG/NBD P(alive) for the client, if a model has been fitted. */
+  /** The drop-out model's P(alive) for the client, if a model has been fitted. */
   pAlive?: number | null;
+  /** The model's P(at least one order in the next 90 days). */
+  pOrder90d?: number | null;
+  /** Weights learned on the shop's history; without them the settings' weights apply. */
+  learnedWeights?: ScoreWeights | null;
 }
 
 // At or under the usual gap a client is on time; at 2.5 usual gaps recency has fallen to zero.
@@ -57,7 +71,7 @@ const MIN_TYPICAL_INTERVAL_DAYS = 7;
 const YEAR_DAYS = 365;
 
 const clamp = (v: number, min: number, max: number) => Math.min(max, Math.max(min, v));
-const COMPONENTS: readonly EngagementComponent[] = ["recency", "frequency", "value", "keepRate"];
+const COMPONENTS: readonly EngagementComponent[] = ["recency", "frequency", "value", "keepRate", "outlook"];
 
 export function recencyScore(overdueRatio: number): number {
   return 100 * clamp((ZERO_RECENCY_RATIO - overdueRatio) / (ZERO_RECENCY_RATIO - ON_TIME_RATIO), 0, 1);
@@ -81,13 +95,21 @@ export function tierForScore(score: number, tiers: EngagementSettings["tiers"]):
   return "lapsed";
 }
 
-const NO_WEIGHTS: EngagementWeights = Object.freeze({ recency: 0, frequency: 0, value: 0, keepRate: 0 });
-// Per weights object, the normalised weights for each of the 16 patterns of unmeasurable components: a full run
+const NO_WEIGHTS: ScoreWeights = Object.freeze({ recency: 0, frequency: 0, value: 0, keepRate: 0, outlook: 0 });
+// Per weights object, the normalised weights for each of the 32 patterns of unmeasurable components: a full run
 // scores a million clients with the same settings, and allocating them afresh each time is most of a score's cost.
-const weightsByPattern = new WeakMap<EngagementWeights, (EngagementWeights | undefined)[]>();
+const weightsByPattern = new WeakMap<ScoreWeights, (ScoreWeights | undefined)[]>();
+const settingsWeights = new WeakMap<EngagementWeights, ScoreWeights>();
+
+/** The admin's weights over all components: the outlook has no weight of its own there. */
+function fromSettings(weights: EngagementWeights): ScoreWeights {
+  let known = settingsWeights.get(weights);
+  if (!known) settingsWeights.set(weights, (known = Object.freeze({ ...weights, outlook: 0 })));
+  return known;
+}
 
 /** Normalised weights over the measurable components (bit i of `pattern` set: COMPONENTS[i] is not); all zero when nothing is measurable. */
-function applicableWeights(weights: EngagementWeights, pattern: number): EngagementWeights {
+function applicableWeights(weights: ScoreWeights, pattern: number): ScoreWeights {
   let cached = weightsByPattern.get(weights);
   if (!cached) weightsByPattern.set(weights, (cached = []));
   const known = cached[pattern];
@@ -97,7 +119,7 @@ function applicableWeights(weights: EngagementWeights, pattern: number): Engagem
     if (pattern & (1 << i)) masked[c] = 0;
   });
   const total = COMPONENTS.reduce((s, c) => s + masked[c], 0);
-  const applicable = total > 0 ? Object.freeze(normaliseWeights(masked)) : NO_WEIGHTS;
+  const applicable = total > 0 ? Object.freeze(Object.fromEntries(COMPONENTS.map((c) => [c, masked[c] / total])) as ScoreWeights) : NO_WEIGHTS;
   cached[pattern] = applicable;
   return applicable;
 }
@@ -142,7 +164,8 @@ export class ScoreWorking {
   frequency = Number.NaN;
   value = Number.NaN;
   keepRate = Number.NaN;
-  effectiveWeights: EngagementWeights = NO_WEIGHTS;
+  outlook = Number.NaN;
+  effectiveWeights: ScoreWeights = NO_WEIGHTS;
   daysSinceLastOrder = Number.NaN;
   typicalIntervalDays = 0;
   intervalSource: EngagementFacts["intervalSource"] = "prior";
@@ -151,19 +174,28 @@ export class ScoreWorking {
 }
 
 /**
- * Weighted sum of recency, frequency, value and keep rate, faded for far-overdue clients, written into `out`.
- * A client who never ordered scores 0 (lapsed).
- * A BG/NBD P(alive) below settings.pAliveAtRiskBelow caps the tier at at_risk without changing the score,
- * so the number stays a plain weighted sum while the tier listens to the model.
+ * Weighted sum of the components, written into `out`. A client who never ordered scores 0 (lapsed).
+ * With weights learned on the shop's history (`learned`), the sum is the score: those weights were fitted to rank
+ * who orders again, the model's outlook among them. With the admin's weights (the fallback while the history is too
+ * thin to learn from) the sum is faded for far-overdue clients, and a P(alive) below settings.pAliveAtRiskBelow caps
+ * the tier at at_risk without changing the score, so the tier listens to the model.
  */
-export function scoreFigures(figures: HistoryFigures, asOfMs: number, settings: EngagementSettings, pAlive: number | null, out: ScoreWorking): ScoreWorking {
+export function scoreFigures(
+  figures: HistoryFigures,
+  asOfMs: number,
+  settings: EngagementSettings,
+  pAlive: number | null,
+  out: ScoreWorking,
+  pOrder90d = Number.NaN,
+  learned: ScoreWeights | null = null,
+): ScoreWorking {
   if (pAlive !== null && !(pAlive >= 0 && pAlive <= 1)) throw new RangeError(`pAlive must be between 0 and 1, got ${pAlive}`);
   const gap = figures.meanInterOrderGapDays;
   const ownInterval = figures.orderDayCount >= 2 && Number.isFinite(gap);
   out.typicalIntervalDays = ownInterval ? Math.max(MIN_TYPICAL_INTERVAL_DAYS, gap) : settings.priorIntervalDays;
   out.intervalSource = ownInterval ? "client" : "prior";
   if (figures.orderCount === 0 || Number.isNaN(figures.firstOrderMs) || Number.isNaN(figures.lastOrderMs)) {
-    out.recency = out.frequency = out.value = out.keepRate = Number.NaN;
+    out.recency = out.frequency = out.value = out.keepRate = out.outlook = Number.NaN;
     out.daysSinceLastOrder = out.overdueRatio = Number.NaN;
   } else {
     out.daysSinceLastOrder = Math.max(0, (asOfMs - figures.lastOrderMs) / DAY_MS);
@@ -173,14 +205,17 @@ export function scoreFigures(figures: HistoryFigures, asOfMs: number, settings: 
     const average = figures.averageKeptValueCents;
     out.value = Number.isNaN(average) ? Number.NaN : 100 * clamp(average / settings.valueScaleCents, 0, 1);
     out.keepRate = figures.recentItemsShipped > 0 ? 100 * clamp(figures.recentItemsKept / figures.recentItemsShipped, 0, 1) : Number.NaN;
+    out.outlook = Number.isNaN(pOrder90d) ? Number.NaN : 100 * clamp(pOrder90d, 0, 1);
   }
-  const unmeasured = (Number.isNaN(out.recency) ? 1 : 0) | (Number.isNaN(out.frequency) ? 2 : 0) | (Number.isNaN(out.value) ? 4 : 0) | (Number.isNaN(out.keepRate) ? 8 : 0);
-  const w = (out.effectiveWeights = applicableWeights(settings.weights, unmeasured));
-  out.overdueFade = Number.isNaN(out.overdueRatio) ? 1 : overdueFade(out.overdueRatio);
-  const weightedSum = w.recency * measured(out.recency) + w.frequency * measured(out.frequency) + w.value * measured(out.value) + w.keepRate * measured(out.keepRate);
+  const unmeasured =
+    (Number.isNaN(out.recency) ? 1 : 0) | (Number.isNaN(out.frequency) ? 2 : 0) | (Number.isNaN(out.value) ? 4 : 0) | (Number.isNaN(out.keepRate) ? 8 : 0) | (Number.isNaN(out.outlook) ? 16 : 0);
+  const w = (out.effectiveWeights = applicableWeights(learned ?? fromSettings(settings.weights), unmeasured));
+  out.overdueFade = learned || Number.isNaN(out.overdueRatio) ? 1 : overdueFade(out.overdueRatio);
+  const weightedSum =
+    w.recency * measured(out.recency) + w.frequency * measured(out.frequency) + w.value * measured(out.value) + w.keepRate * measured(out.keepRate) + w.outlook * measured(out.outlook);
   out.score = Math.round(clamp(weightedSum * out.overdueFade, 0, 100));
   out.scoreTier = tierForScore(out.score, settings.tiers);
-  out.cappedByPAlive = pAlive !== null && pAlive < settings.pAliveAtRiskBelow && (out.scoreTier === "healthy" || out.scoreTier === "watch");
+  out.cappedByPAlive = !learned && pAlive !== null && pAlive < settings.pAliveAtRiskBelow && (out.scoreTier === "healthy" || out.scoreTier === "watch");
   out.tier = out.cappedByPAlive ? "at_risk" : out.scoreTier;
   return out;
 }
@@ -199,7 +234,9 @@ export function scoreEngagement(input: ScoreEngagementInput): EngagementScore {
   const settings = input.settings ?? DEFAULT_ENGAGEMENT_SETTINGS;
   const { history, asOf } = input;
   const pAlive = input.pAlive ?? null;
-  const working = scoreFigures(historyFigures(history), asOf.getTime(), settings, pAlive, new ScoreWorking());
+  const pOrder90d = input.pOrder90d ?? null;
+  const learned = input.learnedWeights ?? null;
+  const working = scoreFigures(historyFigures(history), asOf.getTime(), settings, pAlive, new ScoreWorking(), pOrder90d ?? Number.NaN, learned);
   return {
     score: working.score,
     tier: working.tier,
@@ -210,6 +247,7 @@ export function scoreEngagement(input: ScoreEngagementInput): EngagementScore {
       frequency: roundedComponent(working.frequency),
       value: roundedComponent(working.value),
       keepRate: roundedComponent(working.keepRate),
+      outlook: roundedComponent(working.outlook),
     },
     effectiveWeights: working.effectiveWeights,
     facts: {
@@ -224,6 +262,8 @@ export function scoreEngagement(input: ScoreEngagementInput): EngagementScore {
       recentItemsKept: history.recentItemsKept,
       averageKeptValueCents: history.averageKeptValueCents,
       pAlive,
+      pOrder90d,
+      learnedWeights: learned !== null,
     },
   };
 }

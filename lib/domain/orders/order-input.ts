@@ -13,39 +13,62 @@ export function parseMoneyToCents(text: string): number | null {
 
 const FUTURE_TOLERANCE_MS = 24 * 60 * 60 * 1000;
 
+/** A blank number field is a missing one, not 0: `Number("")` would otherwise store "0 of 5". */
+const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
+
+const orderFields = {
+  orderedAt: z.coerce
+    .date({ error: "Enter the order date" })
+    .refine((d) => !Number.isNaN(d.getTime()), "Enter a valid date")
+    .refine((d) => d.getTime() <= Date.now() + FUTURE_TOLERANCE_MS, "The order date cannot be in the future")
+    .refine((d) => d.getUTCFullYear() >= 2000, "The order date must be after 2000"),
+  itemsShipped: z.preprocess(blankToUndefined, z.coerce.number({ error: "Enter how many items were shipped" }).int("Use a whole number").min(1, "At least 1 item is shipped in a fix").max(50, "At most 50 items")),
+  itemsKept: z.preprocess(blankToUndefined, z.coerce.number({ error: "Enter how many items were kept" }).int("Use a whole number").min(0, "Cannot be negative")),
+  currency: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z]{3}$/, "Use a 3-letter currency code like USD")
+    .default("USD"),
+  status: z.enum(ORDER_STATUSES, "Choose a status from the list").default("placed"),
+};
+
+const isCount = (v: unknown) => typeof v === "number" && Number.isInteger(v);
+/** Checked even when another field is wrong, so the form shows every problem at once. */
+const keptAtMostShipped: [(o: { itemsKept: number; itemsShipped: number }) => boolean, { path: PropertyKey[]; message: string; when: (payload: { value: unknown }) => boolean }] = [
+  (o) => o.itemsKept <= o.itemsShipped,
+  {
+    path: ["itemsKept"],
+    message: "Cannot keep more items than were shipped",
+    when: (payload: { value: unknown }) => {
+      const o = payload.value as { itemsKept?: unknown; itemsShipped?: unknown } | null;
+      return isCount(o?.itemsKept) && isCount(o?.itemsShipped);
+    },
+  },
+];
+
 /** The domain's view of an order: value in integer cents. */
 export const orderInputSchema = z
-  .object({
-    orderedAt: z.coerce
-      .date({ error: "Enter the order date" })
-      .refine((d) => !Number.isNaN(d.getTime()), "Enter a valid date")
-      .refine((d) => d.getTime() <= Date.now() + FUTURE_TOLERANCE_MS, "The order date cannot be in the future")
-      .refine((d) => d.getUTCFullYear() >= 2000, "The order date must be after 2000"),
-    itemsShipped: z.coerce.number({ error: "Enter how many items were shipped" }).int("Use a whole number").min(1, "At least 1 item is shipped in a fix").max(50, "At most 50 items"),
-    itemsKept: z.coerce.number({ error: "Enter how many items were kept" }).int("Use a whole number").min(0, "Cannot be negative"),
-    valueCents: z.number().int().min(0, "Cannot be negative").max(100_000_000, "That value is too large"),
-    currency: z
-      .string()
-      .trim()
-      .toUpperCase()
-      .regex(/^[A-Z]{3}$/, "Use a 3-letter currency code like USD")
-      .default("USD"),
-    status: z.enum(ORDER_STATUSES, "Choose a status from the list").default("placed"),
-  })
-  .refine((o) => o.itemsKept <= o.itemsShipped, { path: ["itemsKept"], message: "Cannot keep more items than were shipped" });
+  .object({ ...orderFields, valueCents: z.number().int().min(0, "Cannot be negative").max(100_000_000, "That value is too large") })
+  .refine(...keptAtMostShipped);
 
 export type OrderInput = z.infer<typeof orderInputSchema>;
 
-/** What the order form posts: the value in major units as typed. */
-export const orderFormSchema = z
-  .object({ value: z.string({ error: "Enter the kept value" }).trim().min(1, "Enter the kept value") })
-  .passthrough()
-  .transform((form, ctx) => {
-    const cents = parseMoneyToCents(form.value);
+const keptValue = z
+  .string({ error: "Enter the kept value" })
+  .trim()
+  .min(1, "Enter the kept value")
+  .transform((text, ctx) => {
+    const cents = parseMoneyToCents(text);
     if (cents === null) {
-      ctx.addIssue({ code: "custom", path: ["value"], message: "Enter an amount like 129.50" });
+      ctx.addIssue({ code: "custom", message: text.startsWith("-") ? "Cannot be negative" : "Enter an amount like 129.50" });
       return z.NEVER;
     }
-    const { value: _value, ...rest } = form;
-    return { ...rest, valueCents: cents };
+    return cents;
   });
+
+/** What the order form posts, the value in major units as typed; every field is checked in one pass. */
+export const orderFormSchema = z
+  .object({ ...orderFields, value: keptValue })
+  .refine(...keptAtMostShipped)
+  .transform(({ value, ...rest }) => ({ ...rest, valueCents: value }));

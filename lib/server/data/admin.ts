@@ -2,7 +2,7 @@ import "server-only";
 import { asc, desc, eq, sql } from "drizzle-orm";
 import { authorize } from "@/lib/server/auth/permissions";
 import type { ServiceContext } from "@/lib/server/context";
-import { apiKeys, auditLog, clients, users } from "@/lib/server/db/schema";
+import { apiKeys, clients, users } from "@/lib/server/db/schema";
 
 export async function listUsersWithClientCounts(ctx: ServiceContext) {
   authorize(ctx.actor, "users.manage");
@@ -30,14 +30,4 @@ export async function listApiKeys(ctx: ServiceContext) {
     .orderBy(sql`${apiKeys.revokedAt} is not null`, desc(apiKeys.createdAt));
 }
 
-export const AUDIT_PAGE_SIZE = 50;
 
-export async function listAuditEntries(ctx: ServiceContext, { entityType }: { entityType?: string } = {}) {
-  authorize(ctx.actor, "audit.view");
-  return ctx.db
-    .select()
-    .from(auditLog)
-    .where(entityType ? eq(auditLog.entityType, entityType) : undefined)
-    .orderBy(desc(auditLog.createdAt))
-    .limit(AUDIT_PAGE_SIZE);
-}

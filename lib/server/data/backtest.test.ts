@@ -5,20 +5,29 @@ import { userContext } from "@/test/fixtures";
 import { defaultBacktestInput, runBacktest } from "./backtest";
 
 describe("runBacktest", () => {
-  it("scores demo clients as of a past cutoff and finds the at-risk flag better than chance", async () => {
+  it("scores demo clients as of a past cutoff with weights learned before it, and sets the score beside the rule", async () => {
     await insertDemoClients(400, new Date());
     const marketer = await userContext("marketer");
     const report = await runBacktest(marketer, defaultBacktestInput());
 
-    const m = report.metrics;
-    expect(report.model).not.toBeNull();
+    const m = report.scoring.report;
+    expect(report.scoring.fit?.model).toBe("mbgnbd");
+    expect(report.scoring.learned).not.toBeNull();
     expect(m.clients).toBeGreaterThan(300);
-    expect(m.flagged).toBeGreaterThan(0);
-    expect(m.lift).toBeGreaterThan(1);
     expect(m.tiers.reduce((s, t) => s + t.clients, 0)).toBe(m.clients);
+    // The score ranks who orders again better than chance, and its flag catches clients who did not order.
+    expect(m.auc.score).toBeGreaterThan(0.6);
+    expect(m.flag.caught).toBeGreaterThan(0);
+    expect(m.flag.rulePrecision).not.toBeNull();
+    // Calibration of P(order within the horizon), by deciles, higher deciles ordering more.
     expect(m.calibration).toHaveLength(10);
-    // Higher P(alive) deciles should reorder more often than the lowest.
-    expect(m.calibration.at(-1)?.shareOrdered).toBeGreaterThan(m.calibration[0]?.shareOrdered ?? 1);
+    expect(m.calibration.at(-1)?.shareObserved).toBeGreaterThan(m.calibration[0]?.shareObserved ?? 1);
+    expect(m.calibrationError).not.toBeNull();
+    expect(report.verdict?.headline).toBeTruthy();
+    // Tracking: one row per whole week of the 60-day horizon, the actual count never falling.
+    expect(report.tracking).toHaveLength(8);
+    expect(report.tracking.every((w, i) => i === 0 || w.actual >= (report.tracking[i - 1]?.actual ?? 0))).toBe(true);
+    expect(report.tracking.at(-1)?.expected).toBeGreaterThan(0);
   });
 
   it("needs the outcome to be known, and is for analytics roles only", async () => {

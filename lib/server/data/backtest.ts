@@ -1,15 +1,19 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import { z } from "zod";
-import { assessEngagement, type BacktestClient, type BacktestMetrics, type BgNbdParams, type ClientHistory, evaluateBacktest, bgNbdKeyOf, DistinctBgNbdInputs } from "@/lib/domain/engagement";
+import type { ClientHistory } from "@/lib/domain/engagement";
+import { backtestScoring, type ScoringBacktest } from "@/lib/domain/engagement/backtest-scoring";
+import { type ModelCheckVerdict, verdictOf } from "@/lib/domain/engagement/model-check";
+import { expectedCumulativeRepeatOrders, type TrackingWeek, trackingWeeks } from "@/lib/domain/engagement/tracking";
 import { DAY_MS } from "@/lib/domain/engagement/history";
 import { authorize } from "@/lib/server/auth/permissions";
 import type { ServiceContext } from "@/lib/server/context";
 import type { Executor } from "@/lib/server/db/client";
 import { aggregateHistories } from "@/lib/server/engagement/client-histories";
-import { chunkRanges, type ClientSelection, selectionWhere } from "@/lib/server/engagement/client-selection";
+import { chunkRanges } from "@/lib/server/engagement/client-selection";
 import { DEFAULT_CHUNK_SIZE } from "@/lib/server/engagement/chunk-work";
-import { fitHistories } from "@/lib/server/engagement/model-fit";
+import { readTrainingSample, trainingWindow } from "@/lib/server/engagement/learn-weights";
+import { clientsWhoOrdered } from "@/lib/server/engagement/orders-between";
 import { parseInput } from "@/lib/server/parse-input";
 import { readSettings } from "@/lib/server/data/settings";
 
@@ -34,46 +38,65 @@ export const backtestInputSchema = z
 export type BacktestReport = {
   cutoff: Date;
   horizonDays: number;
-  model: { params: BgNbdParams; customers: number } | null;
-  metrics: BacktestMetrics;
+  scoring: ScoringBacktest;
+  /** The window before the cutoff the weights and calibration were learned on. */
+  trainingDays: number;
+  verdict: ModelCheckVerdict | null;
+  tracking: TrackingWeek[];
 };
 
+const WEEK_DAYS = 7;
+
 /**
- * Scores every client who had ordered by the cutoff as if it were the cutoff: the model is fitted and the score
- * computed from earlier orders only, with today's settings. Then compares with what each did in the horizon after.
+ * Scores every client who had ordered by the cutoff as the nightly run would have then: the weights and the P(order)
+ * calibration learned on a window before the cutoff (as long as the horizon, at most half the history before it,
+ * see trainingWindowDays), the model fitted on orders up to it, today's settings. Then sets the score beside the
+ * days-since-last-order rule and the model's P(order) alone against what each client did in the horizon after.
  * Nothing is stored. All clients count: only roles that see every client may view analytics.
  */
 export async function runBacktest(ctx: ServiceContext, input: z.input<typeof backtestInputSchema>): Promise<BacktestReport> {
   authorize(ctx.actor, "analytics.view");
   const { cutoff, horizonDays } = parseInput(backtestInputSchema, input);
   const horizonEnd = new Date(cutoff.getTime() + horizonDays * DAY_MS);
-  return ctx.db.transaction(async (tx) => {
-    // As in a full run: walk orders_client_ordered_idx range by range rather than scan all orders per chunk.
-    await tx.execute(sql`set local random_page_cost = 1.1`);
-    const settings = await readSettings(tx, "engagement");
-    // One pass over orders: histories and outcomes chunk by chunk, then the fit on those same histories.
-    const seen: { history: ClientHistory; orderedAgain: boolean }[] = [];
-    const nextRange = chunkRanges(tx, DEFAULT_CHUNK_SIZE);
-    for (let range = await nextRange(); range; range = await nextRange()) {
-      const histories = await aggregateHistories(tx, range, cutoff);
-      const reordered = await clientsWhoOrdered(tx, range, cutoff, horizonEnd);
-      for (const [clientId, history] of histories) seen.push({ history, orderedAgain: reordered.has(clientId) });
-    }
-    const fitted = fitHistories(new DistinctBgNbdInputs(Float64Array.from(seen, (s) => bgNbdKeyOf(s.history, cutoff))), cutoff);
-    const params = fitted?.fit.params ?? null;
-    const forecastMemo = new Map();
-    const clients: BacktestClient[] = seen.map(({ history, orderedAgain }) => {
-      const { tier, pAlive } = assessEngagement({ history, asOf: cutoff, settings, params, explain: false, forecastMemo });
-      return { tier, pAlive, orderedAgain };
-    });
-    return { cutoff, horizonDays, model: fitted && params ? { params, customers: fitted.customers } : null, metrics: evaluateBacktest(clients) };
-  });
+  const settings = await readSettings(ctx.db, "engagement");
+  const trainingDays = await trainingWindow(ctx.db, horizonDays, cutoff);
+  const [check, training] = await Promise.all([
+    ctx.db.transaction(async (tx) => {
+      // As in a full run: walk orders_client_ordered_idx range by range rather than scan all orders per chunk.
+      await tx.execute(sql`set local random_page_cost = 1.1`);
+      const histories: ClientHistory[] = [];
+      const orderedAgain: boolean[] = [];
+      const nextRange = chunkRanges(tx, DEFAULT_CHUNK_SIZE);
+      for (let range = await nextRange(); range; range = await nextRange()) {
+        const found = await aggregateHistories(tx, range, cutoff);
+        const reordered = await clientsWhoOrdered(tx, range, cutoff, horizonEnd);
+        for (const [clientId, history] of found) {
+          histories.push(history);
+          orderedAgain.push(reordered.has(clientId));
+        }
+      }
+      return { asOf: cutoff, histories, orderedAgain };
+    }),
+    readTrainingSample(ctx.db, cutoff, trainingDays),
+  ]);
+  const scoring = backtestScoring(check, training, horizonDays, settings);
+  const weeks = Math.floor(horizonDays / WEEK_DAYS);
+  const tracking = scoring.fit ? trackingWeeks(expectedCumulativeRepeatOrders(scoring.fit, check.histories, cutoff, weeks), await repeatOrdersPerWeek(ctx.db, cutoff, weeks)) : [];
+  return { cutoff, horizonDays, scoring, trainingDays, verdict: verdictOf(scoring.report), tracking };
 }
 
-async function clientsWhoOrdered(db: Executor, range: ClientSelection, from: Date, to: Date): Promise<Set<string>> {
-  const rows = await db.execute<{ client_id: string }>(sql`
-    select distinct client_id from orders
-    where ${selectionWhere(sql`client_id`, range)} and status <> 'cancelled'
-      and ordered_at > ${from.toISOString()}::timestamptz and ordered_at <= ${to.toISOString()}::timestamptz`);
-  return new Set(rows.map((r) => r.client_id));
+/** Repeat order days per week after the cutoff (index 0: the first week) of the clients who had ordered by it, as the model counts them. */
+async function repeatOrdersPerWeek(db: Executor, cutoff: Date, weeks: number): Promise<number[]> {
+  const from = cutoff.toISOString();
+  const to = new Date(cutoff.getTime() + weeks * WEEK_DAYS * DAY_MS).toISOString();
+  const rows = await db.execute<{ week: number; orders: number }>(sql`
+    select floor(extract(epoch from ordered_at - ${from}::timestamptz) / ${WEEK_DAYS * 86_400})::int as week,
+      count(distinct (client_id, date_bin('1 day', ordered_at, timestamptz 'epoch')))::int as orders
+    from orders o
+    where status <> 'cancelled' and ordered_at > ${from}::timestamptz and ordered_at <= ${to}::timestamptz
+      and exists (select 1 from orders p where p.client_id = o.client_id and p.status <> 'cancelled' and p.ordered_at <= ${from}::timestamptz)
+    group by 1`);
+  const perWeek = new Array<number>(weeks).fill(0);
+  for (const row of rows) if (row.week >= 0 && row.week < weeks) perWeek[row.week] = row.orders;
+  return perWeek;
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
-import { assessEngagement, EMPTY_CLIENT_HISTORY, type EngagementComponents, type EngagementDriver, type EngagementSettings } from "@/lib/domain/engagement";
+import { assessEngagement, EMPTY_CLIENT_HISTORY, type EngagementAssessment, type EngagementComponents, type EngagementSettings } from "@/lib/domain/engagement";
 import { authorize, clientScopeWhere } from "@/lib/server/auth/permissions";
 import type { ServiceContext } from "@/lib/server/context";
 import { clients, engagementSnapshots, scoringRuns } from "@/lib/server/db/schema";
@@ -14,20 +14,29 @@ export const SCORE_HISTORY_LIMIT = 120;
 
 /**
  * A client's latest engagement snapshot, the reasons behind it, and their score over time (oldest first).
- * The join keeps the stylist scope. Snapshots do not store the drivers (a million rows a night); they are
- * recomputed here from the same orders, as of the same date, with the same model.
+ * The join keeps the stylist scope. Snapshots do not store the drivers, the outlook or P(order in 90 days) (a million
+ * rows a night); they are recomputed here from the same orders, as of the same date, with the same model.
  */
 export async function getClientEngagement(ctx: ServiceContext, clientId: string) {
   authorize(ctx.actor, "clients.read");
   const [rows, settings] = await Promise.all([snapshotHistory(ctx, clientId, SCORE_HISTORY_LIMIT), readSettings(ctx.db, "engagement")]);
   const latest = rows[0];
+  const recomputed = latest ? await assessmentAsOf(ctx, clientId, latest.asOf, latest.modelFitId, settings) : null;
   return {
     tiers: settings.tiers,
     latest: latest
       ? {
           ...latest,
-          components: { recency: latest.recency, frequency: latest.frequency, value: latest.value, keepRate: latest.keepRate } satisfies EngagementComponents,
-          drivers: await driversAsOf(ctx, clientId, latest.asOf, latest.modelFitId, settings),
+          components: {
+            recency: latest.recency,
+            frequency: latest.frequency,
+            value: latest.value,
+            keepRate: latest.keepRate,
+            outlook: recomputed?.components.outlook ?? null,
+          } satisfies EngagementComponents,
+          drivers: recomputed?.drivers ?? [],
+          /** P(at least one order in the 90 days after the snapshot), recomputed with its model. */
+          pOrder90d: recomputed?.pOrder90d ?? null,
         }
       : null,
     history: rows.map((r) => ({ asOf: r.asOf, score: r.score, tier: r.tier })).reverse(),
@@ -67,10 +76,10 @@ async function snapshotHistory(ctx: ServiceContext, clientId: string, limit: num
     .limit(limit);
 }
 
-async function driversAsOf(ctx: ServiceContext, clientId: string, asOf: Date, modelFitId: string | null, settings: EngagementSettings): Promise<EngagementDriver[]> {
+async function assessmentAsOf(ctx: ServiceContext, clientId: string, asOf: Date, modelFitId: string | null, settings: EngagementSettings): Promise<EngagementAssessment> {
   const [histories, model] = await Promise.all([aggregateHistories(ctx.db, { ids: [clientId] }, asOf), modelFitId ? modelFitById(ctx.db, modelFitId) : null]);
   const history = histories.get(clientId) ?? EMPTY_CLIENT_HISTORY;
-  return assessEngagement({ history, asOf, settings, params: model?.params ?? null }).drivers;
+  return assessEngagement({ history, asOf, settings, model: model?.engagement ?? null });
 }
 
 export type ClientEngagement = Awaited<ReturnType<typeof getClientEngagement>>;

@@ -1,8 +1,9 @@
 import "server-only";
-import { desc, eq } from "drizzle-orm";
+import { desc, eq, sql } from "drizzle-orm";
+import { summariseTierChanges, type TierChangeSummary } from "@/lib/domain/engagement/run-summary";
 import { authorize } from "@/lib/server/auth/permissions";
 import type { ServiceContext } from "@/lib/server/context";
-import { modelFits, scoringRuns, users } from "@/lib/server/db/schema";
+import { modelFits, scoringRuns, tierChanges, users } from "@/lib/server/db/schema";
 import { latestModelFit } from "@/lib/server/engagement/model-fit";
 
 /** A scoring run as the settings page and its polling endpoint show it: plain JSON, dates as ISO strings. */
@@ -19,6 +20,8 @@ export type ScoringRunView = {
   startedByName: string | null;
   /** As of when the churn model the run scored with was fitted: the run's own date, or an earlier one it kept. */
   modelAsOf: string | null;
+  /** For a finished run: how many clients changed tier, and which way. */
+  tierChanges: TierChangeSummary | null;
 };
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
@@ -46,7 +49,17 @@ export async function getLatestScoringRun(ctx: ServiceContext): Promise<ScoringR
     finishedAt: iso(run.finishedAt),
     startedByName: row.startedByName,
     modelAsOf: iso(row.modelAsOf),
+    tierChanges: run.status === "succeeded" ? await runTierChanges(ctx, run.id) : null,
   };
+}
+
+async function runTierChanges(ctx: ServiceContext, runId: string): Promise<TierChangeSummary> {
+  const rows = await ctx.db
+    .select({ from: tierChanges.fromTier, to: tierChanges.toTier, clients: sql<number>`count(*)::int` })
+    .from(tierChanges)
+    .where(eq(tierChanges.runId, runId))
+    .groupBy(tierChanges.fromTier, tierChanges.toTier);
+  return summariseTierChanges(rows);
 }
 
 /** The churn model single-client rescoring currently uses, with the size of the data it was fitted on. */

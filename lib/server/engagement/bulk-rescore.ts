@@ -19,7 +19,8 @@ import { scoringRuns } from "@/lib/server/db/schema";
 import { type ChunkOptions, forEachChunk, inRawChunkTransaction } from "./chunk-work";
 import { doubled, HISTORY_FIELDS, HistoryColumns, type HistoryRow, historyAggregation } from "./client-histories";
 import { type ClientSelection, selectionWhere } from "./client-selection";
-import { fitHistories, latestModelFitAsOf, modelVersionOf, type StoredModelFit, storeModelFit } from "./model-fit";
+import { learnFromRecentHistory } from "./learn-weights";
+import { type FittedModel, fitHistories, latestModelFitAsOf, modelVersionOf, type StoredModelFit, storeModelFit } from "./model-fit";
 import { previousTierCode, tierOfCode } from "./previous-tiers";
 import { RunProgress } from "./run-progress";
 import { createRunSnapshots, dropUnpublishedRunSnapshots, indexRunSnapshots, publishRunSnapshots } from "./run-snapshots";
@@ -91,16 +92,28 @@ async function rescoreAndPublish(db: Database, input: BulkRescoreInput): Promise
   indexes.catch(() => {});
   // Left by a run whose process died before going live.
   const cleared = dropUnpublishedRunSnapshots(client).catch((error: unknown) => console.warn(`Scoring run ${runId} could not drop a dead run's table`, error));
+  // The sample's past histories for learning the weights are read while the model is fitted here. Learning that
+  // fails leaves the admin's weights in force for this run rather than failing it.
+  const learning = learnFromRecentHistory(db, asOf, input.settings).catch((error: unknown) => {
+    console.warn(`Scoring run ${runId} could not learn the score's weights; the settings' weights apply`, error);
+    return { weights: null, calibration: null };
+  });
   // They are only sent once this thread lets go: before the fit holds it.
   await new Promise<void>((resolve) => setImmediate(resolve));
   const inputs = new DistinctBgNbdInputs(concatenate(chunks.map((chunk) => chunk.keys)));
   // Each chunk's histories' positions among the distinct inputs, where their forecasts will be.
   const inputIndexes = slices(inputs.indexOfInput, chunks.map((chunk) => chunk.keys.length));
-  const fitted = fitHistories(inputs, asOf);
+  let fitted: FittedModel | null;
+  try {
+    fitted = fitHistories(inputs, asOf);
+  } finally {
+    // Whatever happens, the learning's read transaction ends here: left open, it would hold locks past the run.
+    await learning;
+  }
   // Without a usable fit of its own, the run keeps the last good model (none on a first run: scores without P(alive)).
-  const model = fitted ? await storeModelFit(db, fitted) : await latestModelFitAsOf(db, asOf);
+  const model = fitted ? await storeModelFit(db, fitted, await learning) : await latestModelFitAsOf(db, asOf);
   if (model) await db.update(scoringRuns).set({ modelFitId: model.id }).where(sql`${scoringRuns.id} = ${runId}`);
-  const forecasts = model ? new ForecastTable(model.params, inputs) : null;
+  const forecasts = model ? new ForecastTable(model.engagement.fit, inputs, model.engagement.calibration) : null;
 
   await cleared;
   const tierChanges = await writeAssessments(client, chunks, { ...input, clients, model, forecasts, inputIndexes }, {
@@ -191,6 +204,7 @@ async function writeAssessments(
   callbacks: { onWritten: (clients: number) => void; afterScoresLoaded: () => Promise<void> },
 ): Promise<RunTierChanges> {
   const { asOf, runId, settings, model, forecasts, inputIndexes } = context;
+  const learnedWeights = model?.engagement.weights ?? null;
   const asOfMs = asOf.getTime();
   const listRows = new ClientScoreRows(context.clients);
   const figures = historyFigures(EMPTY_CLIENT_HISTORY);
@@ -214,7 +228,9 @@ async function writeAssessments(
           const pAlive = slot >= 0 && forecasts ? forecasts.pAliveAt(slot) : Number.NaN;
           const expected = slot >= 0 && forecasts ? forecasts.expectedOrders90At(slot) : Number.NaN;
           const nextOrderMs = slot >= 0 && forecasts ? asOfMs + forecasts.daysUntilNextOrderAt(slot) * DAY_MS : Number.NaN;
-          const { score, tier } = scoreFigures(figures, asOfMs, settings, Number.isNaN(pAlive) ? null : pAlive, working);
+          const pOrder90d = slot >= 0 && forecasts ? forecasts.pOrder90At(slot) : Number.NaN;
+          // As assessEngagement does: the learned weights apply to clients with a forecast, the admin's to the rest.
+          const { score, tier } = scoreFigures(figures, asOfMs, settings, Number.isNaN(pAlive) ? null : pAlive, working, pOrder90d, Number.isNaN(pOrder90d) ? null : learnedWeights);
           snapshots.rows
             .row(SNAPSHOT_COLUMNS.length)
             .uuidBytes(chunk.uuids, i * 16)

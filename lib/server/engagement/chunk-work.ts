@@ -34,7 +34,7 @@ export async function forEachChunk(db: Database, options: ChunkOptions, work: (r
 
 // The planner prices a range scan of orders_client_ordered_idx as random I/O and may read the whole orders table
 // for every chunk instead; on SSD-backed storage the index is the cheap way.
-const CHUNK_SETTINGS = "set local random_page_cost = 1.1";
+export const CHUNK_SETTINGS = "set local random_page_cost = 1.1";
 
 /** One chunk's read-only transaction. */
 export async function inChunkTransaction<T>(db: Database, work: (tx: Transaction) => Promise<T>): Promise<T> {

@@ -1,22 +1,74 @@
 import "server-only";
 import { and, desc, eq, lte, sql } from "drizzle-orm";
 import { z } from "zod";
-import { type BgNbdFit, type BgNbdParams, type DistinctBgNbdInputs, fitBgNbd, fitBgNbdFromCoarse, type WeightedBgNbdCustomer } from "@/lib/domain/engagement";
+import {
+  type BgNbdFit,
+  type BgNbdParams,
+  bgNbdOnly,
+  type DistinctBgNbdInputs,
+  type DropoutModel,
+  type EngagementModel,
+  fitBgNbd,
+  fitBgNbdFromCoarse,
+  type HazardCalibration,
+  type ScoreWeights,
+  type WeightedBgNbdCustomer,
+} from "@/lib/domain/engagement";
 import type { Executor } from "@/lib/server/db/client";
 import { modelFits } from "@/lib/server/db/schema";
 
-export const BGNBD_MODEL = "bgnbd";
-/** Bump when the fit's inputs change meaning (here: histories rounded to whole days, times in weeks). */
-export const BGNBD_VERSION = "bgnbd-days-1";
+/** The drop-out model a full run fits: MBG/NBD, so that one-order clients can lapse (see lib/domain/engagement/mbgnbd.ts). */
+export const DROPOUT_MODEL: DropoutModel = "mbgnbd";
+/**
+ * Bump when the fit's inputs change meaning (here: histories rounded to whole days, times in weeks; learned score
+ * weights and the P(order) calibration stored beside the parameters).
+ */
+export const MODEL_VERSION = "mbgnbd-days-1";
 // Below this many buyers, or with no repeat buyer at all, the parameters say more about noise than about clients.
 const MIN_CUSTOMERS = 30;
 // A parameter beyond a millionfold of 1 means the likelihood had no optimum inside (e.g. nobody ordered for months).
 const MAX_PARAM_RATIO = 1e6;
 
-export type StoredModelFit = { id: string; params: BgNbdParams; version: string; asOf: Date; fittedAt: Date; customers: number; distinctHistories: number | null };
+export type StoredModelFit = {
+  id: string;
+  params: BgNbdParams;
+  /** The model, the weights learned with it (null: the admin's) and the calibration of P(order) (null: none). */
+  engagement: EngagementModel;
+  version: string;
+  asOf: Date;
+  fittedAt: Date;
+  customers: number;
+  distinctHistories: number | null;
+};
 export type FittedModel = { fit: BgNbdFit; customers: number; asOf: Date };
+/** What a run learned on the window before its date (see learnFromRecentHistory). */
+export type LearnedExtras = { weights: ScoreWeights | null; calibration: HazardCalibration | null };
 
 const paramsSchema = z.object({ r: z.number().positive(), alpha: z.number().positive(), a: z.number().positive(), b: z.number().positive() });
+// Stored flat beside the parameters in the same jsonb: weights as w_<component>, the calibration as cal_intercept and cal_slope.
+const weightsSchema = z.object({ w_recency: z.number().min(0), w_frequency: z.number().min(0), w_value: z.number().min(0), w_keepRate: z.number().min(0), w_outlook: z.number().min(0) });
+const calibrationSchema = z.object({ cal_intercept: z.number(), cal_slope: z.number() });
+
+function storedExtras(extras: LearnedExtras): Record<string, number> {
+  const w = extras.weights;
+  const c = extras.calibration;
+  return {
+    ...(w ? { w_recency: w.recency, w_frequency: w.frequency, w_value: w.value, w_keepRate: w.keepRate, w_outlook: w.outlook } : {}),
+    ...(c ? { cal_intercept: c.intercept, cal_slope: c.slope } : {}),
+  };
+}
+
+function engagementModelOf(model: string, stored: Record<string, number>): EngagementModel {
+  const params = paramsSchema.parse(stored);
+  if (model !== "mbgnbd") return bgNbdOnly(params);
+  const w = weightsSchema.safeParse(stored);
+  const c = calibrationSchema.safeParse(stored);
+  return {
+    fit: { model: "mbgnbd", params },
+    weights: w.success ? { recency: w.data.w_recency, frequency: w.data.w_frequency, value: w.data.w_value, keepRate: w.data.w_keepRate, outlook: w.data.w_outlook } : null,
+    calibration: c.success ? { intercept: c.data.cal_intercept, slope: c.data.cal_slope } : null,
+  };
+}
 
 /** Which model a snapshot's P(alive) came from (its fit is the snapshot's model_fit_id), or none. */
 export function modelVersionOf(model: StoredModelFit | null): string {
@@ -61,22 +113,22 @@ export function fitHistories(inputs: DistinctBgNbdInputs, asOf: Date): FittedMod
   if (customers < MIN_CUSTOMERS || !histories.groups.some((g) => g.x > 0)) return null;
   // Where the likelihood is nearly flat along a and b's ridge, the warm start can run off along it where a cold
   // start stops at an interior optimum: that answer is then taken instead.
-  const warm = fitBgNbdFromCoarse(histories, inputs.coarsened(COARSE_DAYS).grouped());
-  const fit = usable(warm) || !warm.warmStarted ? warm : fitBgNbd(histories);
+  const warm = fitBgNbdFromCoarse(histories, inputs.coarsened(COARSE_DAYS).grouped(), { model: DROPOUT_MODEL });
+  const fit = usable(warm) || !warm.warmStarted ? warm : fitBgNbd(histories, { model: DROPOUT_MODEL });
   if (!usable(fit)) {
-    console.warn(`BG/NBD fit as of ${asOf.toISOString()} is unusable (${JSON.stringify(fit.params)} after ${fit.iterations} iterations)`);
+    console.warn(`${DROPOUT_MODEL} fit as of ${asOf.toISOString()} is unusable (${JSON.stringify(fit.params)} after ${fit.iterations} iterations)`);
     return null;
   }
   return { fit, customers, asOf };
 }
 
-export async function storeModelFit(db: Executor, fitted: FittedModel): Promise<StoredModelFit> {
+export async function storeModelFit(db: Executor, fitted: FittedModel, extras: LearnedExtras): Promise<StoredModelFit> {
   const [row] = await db
     .insert(modelFits)
     .values({
-      model: BGNBD_MODEL,
-      version: BGNBD_VERSION,
-      params: { ...fitted.fit.params },
+      model: DROPOUT_MODEL,
+      version: MODEL_VERSION,
+      params: { ...fitted.fit.params, ...storedExtras(extras) },
       logLikelihood: fitted.fit.logLikelihood,
       customers: fitted.customers,
       distinctHistories: fitted.fit.distinctHistories,
@@ -95,7 +147,7 @@ export async function latestModelFitAsOf(db: Executor, asOf: Date): Promise<Stor
   const [row] = await db
     .select()
     .from(modelFits)
-    .where(and(eq(modelFits.model, BGNBD_MODEL), eq(modelFits.version, BGNBD_VERSION), lte(modelFits.asOf, asOf)))
+    .where(and(eq(modelFits.model, DROPOUT_MODEL), eq(modelFits.version, MODEL_VERSION), lte(modelFits.asOf, asOf)))
     .orderBy(desc(modelFits.asOf), desc(modelFits.fittedAt))
     .limit(1);
   return row ? toStored(row) : null;
@@ -103,7 +155,7 @@ export async function latestModelFitAsOf(db: Executor, asOf: Date): Promise<Stor
 
 /** The most recently fitted model, which single-client rescoring uses between full runs. */
 export async function latestModelFit(db: Executor): Promise<StoredModelFit | null> {
-  const [row] = await db.select().from(modelFits).where(eq(modelFits.model, BGNBD_MODEL)).orderBy(desc(modelFits.fittedAt)).limit(1);
+  const [row] = await db.select().from(modelFits).orderBy(desc(modelFits.fittedAt)).limit(1);
   return row ? toStored(row) : null;
 }
 
@@ -113,5 +165,6 @@ export async function modelFitById(db: Executor, id: string): Promise<StoredMode
 }
 
 function toStored(row: typeof modelFits.$inferSelect): StoredModelFit {
-  return { id: row.id, params: paramsSchema.parse(row.params), version: row.version, asOf: row.asOf, fittedAt: row.fittedAt, customers: row.customers, distinctHistories: row.distinctHistories };
+  const engagement = engagementModelOf(row.model, row.params);
+  return { id: row.id, params: engagement.fit.params, engagement, version: row.version, asOf: row.asOf, fittedAt: row.fittedAt, customers: row.customers, distinctHistories: row.distinctHistories };
 }

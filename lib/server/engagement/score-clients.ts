@@ -17,10 +17,10 @@ export type ScoringContext = { asOf: Date; settings: EngagementSettings; model: 
 export async function scoreClients(tx: Executor, selection: ClientSelection, context: ScoringContext) {
   const histories = await aggregateHistories(tx, selection, context.asOf);
   const rows = await readCurrentEngagement(tx, selection);
-  const params = context.model?.params ?? null;
+  const model = context.model?.engagement ?? null;
   const assessed = rows.map((row) => ({
     row,
-    assessment: assessEngagement({ history: histories.get(row.id) ?? EMPTY_CLIENT_HISTORY, asOf: context.asOf, settings: context.settings, params }),
+    assessment: assessEngagement({ history: histories.get(row.id) ?? EMPTY_CLIENT_HISTORY, asOf: context.asOf, settings: context.settings, model }),
   }));
   const saved = await saveAssessments(tx, selection, { asOf: context.asOf, modelFitId: context.model?.id ?? null, modelVersion: modelVersionOf(context.model) }, assessed);
   return { clients: assessed.length, ...saved, assessments: new Map<string, EngagementAssessment>(assessed.map((a) => [a.row.id, a.assessment])) };

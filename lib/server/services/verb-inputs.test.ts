@@ -16,7 +16,7 @@ describe("verb inputs are typed from their schemas", () => {
   it("names each verb's fields and their types", () => {
     expectTypeOf<InputOf<typeof cancelOrder>>().toEqualTypeOf<{ orderId: string }>();
     expectTypeOf<InputOf<typeof revokeApiKey>>().toEqualTypeOf<{ apiKeyId: string }>();
-    expectTypeOf<InputOf<typeof changeUserRole>>().toEqualTypeOf<{ userId: string; role: "admin" | "marketer" | "stylist" }>();
+    expectTypeOf<InputOf<typeof changeUserRole>>().toEqualTypeOf<{ userId: string; role: "admin" | "marketer" | "stylist"; confirmed?: unknown }>();
     expectTypeOf<InputOf<typeof createClient>>().toHaveProperty("name").toEqualTypeOf<string>();
     expectTypeOf<InputOf<typeof startFullRescore>>().toHaveProperty("chunkSize").toEqualTypeOf<number | undefined>();
     expectTypeOf<Parameters<typeof updateSettings<"engagement">>[0]["input"]>().toHaveProperty("valueScaleCents").toEqualTypeOf<number>();

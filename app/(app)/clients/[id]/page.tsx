@@ -9,8 +9,8 @@ import { EngagementCard } from "@/components/engagement/engagement-card";
 import { ButtonLink } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
-import { summariseOrders } from "@/lib/domain/orders/order-summary";
 import { requirePageContext } from "@/lib/server/auth/session";
+import { getClientFigures } from "@/lib/server/data/client-figures";
 import { getClientOrThrow } from "@/lib/server/data/clients";
 import { getClientEngagement } from "@/lib/server/data/engagement";
 import { listOrdersForClient } from "@/lib/server/data/orders";
@@ -33,6 +33,7 @@ export default async function ClientPage({ params, searchParams }: Props) {
   const ctx = await requirePageContext("clients.read");
   const client = await getClientOrNotFound(ctx, (await params).id);
   const [orders, engagement] = await Promise.all([listOrdersForClient(ctx, client.id), getClientEngagement(ctx, client.id)]);
+  const { figures, scoreOverTime } = await getClientFigures(ctx, orders, engagement.latest?.modelFitId ?? null);
   const notice = Object.keys(await searchParams).map((k) => NOTICES[k]).find(Boolean);
   const today = new Date().toISOString().slice(0, 10);
   return (
@@ -49,8 +50,8 @@ export default async function ClientPage({ params, searchParams }: Props) {
         </p>
       ) : null}
       <div className="space-y-6">
-        <OrderStats summary={summariseOrders(orders)} />
-        <EngagementCard engagement={engagement} tiers={engagement.tiers} />
+        <OrderStats figures={figures} />
+        <EngagementCard engagement={engagement} scoreOverTime={scoreOverTime} tiers={engagement.tiers} />
         <div className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
           <div className="min-w-0 space-y-6">
             <Card>

@@ -2,16 +2,25 @@ import type { Metadata } from "next";
 import { ScoringRunPanel } from "@/components/settings/scoring-run-panel";
 import { Card, CardHeader } from "@/components/ui/card";
 import { formatDate, formatNumber } from "@/components/ui/format";
+import { readModel } from "@/lib/domain/engagement/run-summary";
 import { requirePageContext } from "@/lib/server/auth/session";
 import { getCurrentModelFit, getLatestScoringRun } from "@/lib/server/data/scoring-runs";
 
 export const metadata: Metadata = { title: "Scoring" };
 
 const PARAMS = [
-  ["r", "r", "Shape of purchase rates across clients"],
-  ["alpha", "α", "Scale of purchase rates (weeks)"],
-  ["a", "a", "Dropout chance after each order: shape"],
-  ["b", "b", "Dropout chance after each order: shape"],
+  ["r", "r", "Purchase rate: how it varies between clients"],
+  ["alpha", "α", "Purchase rate: scale, in weeks"],
+  ["a", "a", "Dropout after an order: first shape"],
+  ["b", "b", "Dropout after an order: second shape"],
+] as const;
+
+const WEIGHT_LABELS = [
+  ["outlook", "outlook"],
+  ["recency", "recency"],
+  ["frequency", "frequency"],
+  ["value", "value"],
+  ["keepRate", "keep rate"],
 ] as const;
 
 export default async function ScoringSettingsPage() {
@@ -26,13 +35,20 @@ export default async function ScoringSettingsPage() {
         </div>
       </Card>
       <Card>
-        <CardHeader title="Churn model" description="BG/NBD, fitted on every client's order history at each full run. It gives P(alive) and the expected next order." />
+        <CardHeader
+          title="Churn model"
+          description="MBG/NBD, fitted on every client's order history at each full run: any client, one-order clients too, may have lapsed. It gives P(alive), the chance of an order in the next 90 days and the expected next order. Each run also learns the score's weights from who ordered in the 90 days before it."
+        />
         {model ? (
           <div className="space-y-4 p-5">
             <p className="text-sm text-stone-600">
               Fitted {formatDate(model.fittedAt)} on {formatNumber(model.customers)} clients with orders
               {model.distinctHistories ? ` (${formatNumber(model.distinctHistories)} distinct histories)` : ""}, as of {formatDate(model.asOf)}.
             </p>
+            <ul className="space-y-1 text-sm text-stone-800" data-testid="model-reading">
+              <li>{readModel(model.params).purchase}</li>
+              <li>{readModel(model.params).dropout}</li>
+            </ul>
             <dl className="grid gap-4 sm:grid-cols-4">
               {PARAMS.map(([key, symbol, hint]) => (
                 <div key={key}>
@@ -43,6 +59,11 @@ export default async function ScoringSettingsPage() {
                 </div>
               ))}
             </dl>
+            <p className="text-sm text-stone-600" data-testid="score-weights">
+              {model.engagement.weights
+                ? `Score weights learned on the shop's history: ${WEIGHT_LABELS.map(([key, label]) => `${label} ${Math.round((model.engagement.weights?.[key] ?? 0) * 100)}%`).join(", ")}.`
+                : "Too little history before this run to learn the score's weights: the weights in the engagement settings apply."}
+            </p>
           </div>
         ) : (
           <p className="p-5 text-sm text-stone-500">Not fitted yet. Run a full rescoring to fit it; until then scores leave out P(alive).</p>

@@ -5,6 +5,7 @@ import { UserRowActions } from "@/components/settings/user-row-actions";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardHeader } from "@/components/ui/card";
 import { formatNumber } from "@/components/ui/format";
+import { magicLinksEnabled } from "@/lib/server/auth/magic-link";
 import { requirePageContext } from "@/lib/server/auth/session";
 import { listUsersWithClientCounts } from "@/lib/server/data/admin";
 import { listStylists } from "@/lib/server/data/users";
@@ -39,9 +40,9 @@ export default async function UsersPage() {
         </ul>
       </Card>
       <Card>
-        <CardHeader title="Add a person" description="They sign in with the password you set, or with an email link when Resend is configured." />
+        <CardHeader title="Add a person" description={magicLinksEnabled() ? "They sign in with the password you set, or with a link sent to their email." : "They sign in with the password you set (sign-in links by email are off until Resend is configured)."} />
         <div className="p-5">
-          <CreateUserForm />
+          <CreateUserForm passwordRequired={!magicLinksEnabled()} />
         </div>
       </Card>
       <Card>

@@ -2,6 +2,7 @@ import "server-only";
 import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { clientInputSchema } from "@/lib/domain/clients/client-input";
+import { changedFields } from "@/lib/domain/audit/changes";
 import { writeAudit } from "@/lib/server/audit";
 import { authorize } from "@/lib/server/auth/permissions";
 import type { VerbArgs } from "@/lib/server/context";
@@ -26,7 +27,8 @@ export async function updateClient({ ctx, input }: VerbArgs<typeof updateClientS
         .set({ ...profileColumns(data), stylistId, profileVersion: now, ...(consentChanged ? { consentVersion: now } : {}) })
         .where(eq(clients.id, clientId))
         .returning();
-      await writeAudit(tx, ctx.actor, { action: "client.update", entityType: "client", entityId: clientId, before, after });
+      // Saving the form unchanged (or with the styles in another order) is not a change worth a line in the log.
+      if (changedFields(before, after).length) await writeAudit(tx, ctx.actor, { action: "client.update", entityType: "client", entityId: clientId, before, after });
       const consent = after && consentChangeAudit(after, before.marketingConsent);
       if (consent) await writeAudit(tx, ctx.actor, consent);
       return after ?? before;

@@ -67,7 +67,7 @@ describe("full rescoring", () => {
     expect(finished).toMatchObject({ status: "succeeded", total: 61, done: 61, error: null, startedBy: admin.actor.id });
     const [fit] = await db.select().from(modelFits);
     expect(finished.modelFitId).toBe(fit?.id);
-    expect(fit).toMatchObject({ model: "bgnbd", customers: 60, asOf: AS_OF });
+    expect(fit).toMatchObject({ model: "mbgnbd", customers: 60, asOf: AS_OF });
     const snapshots = await snapshotsAt(AS_OF);
     expect(snapshots).toHaveLength(61);
     expect(new Set(snapshots.map((s) => s.clientId)).size).toBe(61);
@@ -109,6 +109,24 @@ describe("full rescoring", () => {
     // The one-client path replaced every snapshot of that date with its own, and found no list row to change.
     expect(await everySnapshotColumn()).toEqual(bulkSnapshots);
     expect(await currentValues()).toEqual(bulkValues);
+  });
+
+  it("learns the score's weights on the 90 days before the run, stores them with the model, and scores with them as single-client rescoring does", async () => {
+    const admin = await userContext("admin");
+    await insertDemoClients(300, AS_OF);
+    expect((await run((await queueRun(AS_OF)).id)).status).toBe("succeeded");
+    const [fit] = await db.select().from(modelFits);
+    const weights = ["w_recency", "w_frequency", "w_value", "w_keepRate", "w_outlook"].map((key) => fit?.params[key] ?? Number.NaN);
+    expect(weights.every((w) => w >= 0)).toBe(true);
+    expect(weights.reduce((s, w) => s + w, 0)).toBeCloseTo(1, 6);
+    expect(fit?.params.w_outlook ?? 0).toBeGreaterThan(0);
+    expect(Number.isFinite(fit?.params.cal_slope ?? Number.NaN)).toBe(true);
+    const bulk = await currentValues();
+    const ids = bulk.map((c) => c.id);
+    await rescoreClients({ ctx: admin, input: { clientIds: ids, asOf: AS_OF.toISOString() } });
+    expect(await currentValues()).toEqual(bulk);
+    // One-order clients too can have lapsed (MBG/NBD): P(alive) is no longer 1 for anyone merely for lack of a repeat order.
+    expect(bulk.some((c) => c.pAlive !== null && c.pAlive < 0.5)).toBe(true);
   });
 
   it("gives identical results when rerun with the same as-of date, without duplicating snapshots or tier changes", async () => {

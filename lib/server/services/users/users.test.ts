@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/server/db/client";
-import { auditLog, users } from "@/lib/server/db/schema";
+import { auditLog, clients, users } from "@/lib/server/db/schema";
 import { ConflictError, ForbiddenError, ValidationError } from "@/lib/server/errors";
 import { checkCredentials } from "@/lib/server/auth/credentials";
 import { sessionUser, startSession } from "@/lib/server/auth/sessions";
@@ -10,7 +10,7 @@ import { createClient } from "@/lib/server/services/clients/create-client";
 import { assignClients } from "@/lib/server/services/clients/assign-clients";
 import { clientInput, untyped, userContext } from "@/test/fixtures";
 import { changeUserRole } from "./change-user-role";
-import { createUser } from "./create-user";
+import { createUser, PASSWORD_NEEDED } from "./create-user";
 import { setUserActive } from "./set-user-active";
 
 describe("users", () => {
@@ -27,8 +27,16 @@ describe("users", () => {
     const admin = await userContext("admin");
     const error = await createUser({ ctx: admin, input: untyped({ name: "", email: "x", role: "owner", password: "short" }) }).catch((e) => e);
     expect(Object.keys((error as ValidationError).fieldErrors).sort()).toEqual(["email", "name", "password", "role"]);
-    await createUser({ ctx: admin, input: { name: "A", email: "a@rekindle.test", role: "stylist" } });
-    await expect(createUser({ ctx: admin, input: { name: "B", email: "A@REKINDLE.TEST", role: "stylist" } })).rejects.toBeInstanceOf(ConflictError);
+    await createUser({ ctx: admin, input: { name: "A", email: "a@rekindle.test", role: "stylist", password: "a long enough secret" } });
+    await expect(createUser({ ctx: admin, input: { name: "B", email: "A@REKINDLE.TEST", role: "stylist", password: "a long enough secret" } })).rejects.toBeInstanceOf(ConflictError);
+  });
+
+  it("requires a password while sign-in links are off, since the person could not sign in otherwise", async () => {
+    const admin = await userContext("admin");
+    const error = await createUser({ ctx: admin, input: { name: "Ola", email: "ola@rekindle.test", role: "stylist", password: "" } }).catch((e) => e);
+    expect(error).toBeInstanceOf(ValidationError);
+    expect((error as ValidationError).fieldErrors.password).toEqual([PASSWORD_NEEDED]);
+    expect(await db.$count(users, eq(users.email, "ola@rekindle.test"))).toBe(0);
   });
 
   it("only admins manage users", async () => {
@@ -63,6 +71,26 @@ describe("users", () => {
 
     const actions = (await db.select({ action: auditLog.action }).from(auditLog)).map((a) => a.action);
     expect(actions).toEqual(expect.arrayContaining(["user.create", "user.deactivate", "user.reactivate"]));
+  });
+
+  it("asks before a role change that needs a second look, then unassigns a former stylist's clients", async () => {
+    const admin = await userContext("admin");
+    const stylist = await userContext("stylist", "Priya Stylist");
+    for (let i = 0; i < 2; i++) await createClient({ ctx: admin, input: clientInput({ stylistId: stylist.actor.id }) });
+
+    const question = await changeUserRole({ ctx: admin, input: { userId: stylist.actor.id, role: "marketer" } }).catch((e) => e);
+    expect(question).toBeInstanceOf(ValidationError);
+    expect((question as ValidationError).fieldErrors.confirmed).toEqual(["Make Priya Stylist a marketer? Priya Stylist's 2 clients become unassigned."]);
+    const [unchanged] = await db.select().from(users).where(eq(users.id, stylist.actor.id));
+    expect(unchanged?.role).toBe("stylist");
+
+    const done = await changeUserRole({ ctx: admin, input: { userId: stylist.actor.id, role: "marketer", confirmed: "yes" } });
+    expect(done).toMatchObject({ user: { role: "marketer" }, unassigned: 2 });
+    expect(await db.select().from(clients).where(eq(clients.stylistId, stylist.actor.id))).toHaveLength(0);
+
+    const marketer = await userContext("marketer", "Nia");
+    await expect(changeUserRole({ ctx: admin, input: { userId: marketer.actor.id, role: "admin" } })).rejects.toThrow("Nia will be able to manage users");
+    await expect(changeUserRole({ ctx: admin, input: { userId: marketer.actor.id, role: "stylist" } })).resolves.toMatchObject({ user: { role: "stylist" }, unassigned: 0 });
   });
 
   it("moves a stylist's book to another stylist in bulk and counts clients per stylist", async () => {

@@ -1,0 +1,23 @@
+import { expect, test } from "@playwright/test";
+import { storageStatePath } from "./demo-accounts";
+import { expectNoSidewaysScroll, expectNothingClipped, PHONE } from "./pages/layout";
+
+test.use({ storageState: storageStatePath("admin"), viewport: PHONE });
+
+test("on a phone the clients table fits its card", async ({ page }) => {
+  await page.goto("/clients?sort=last_order&dir=asc");
+  await expect(page.locator("tbody tr").first()).toBeVisible();
+  await expectNoSidewaysScroll(page);
+  await expectNothingClipped(page, "main section:has(table)");
+});
+
+test("on a phone a client's orders, with their Edit and Cancel, fit the card, and the chart's labels are readable", async ({ page }) => {
+  await page.goto("/clients?sort=orders");
+  await page.locator("tbody a").first().click();
+  await expect(page.getByTestId("orders-table")).toBeVisible();
+  await expectNoSidewaysScroll(page);
+  await expectNothingClipped(page, "section:has([data-testid=orders-table])");
+  const label = page.locator("figure svg:visible text").first();
+  const height = await label.evaluate((el) => el.getBoundingClientRect().height);
+  expect(height).toBeGreaterThanOrEqual(9);
+});

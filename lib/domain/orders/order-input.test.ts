@@ -1,0 +1,30 @@
+import { describe, expect, it } from "vitest";
+import { fieldErrorsFrom } from "@/lib/domain/validation";
+import { orderFormSchema, orderInputSchema } from "./order-input";
+
+const errorsOf = (input: Record<string, unknown>) => {
+  const parsed = orderFormSchema.safeParse(input);
+  return parsed.success ? {} : fieldErrorsFrom(parsed.error);
+};
+
+describe("the order form", () => {
+  it("reports every field's problem at once: a future date, 7 kept of 5 and a negative value", () => {
+    const errors = errorsOf({ orderedAt: "2099-01-01", itemsShipped: "5", itemsKept: "7", value: "-20", status: "shipped" });
+    expect(errors).toEqual({
+      orderedAt: ["The order date cannot be in the future"],
+      itemsKept: ["Cannot keep more items than were shipped"],
+      value: ["Cannot be negative"],
+    });
+  });
+
+  it("treats an empty count as missing, not as 0", () => {
+    expect(errorsOf({ orderedAt: "2026-01-05", itemsShipped: "5", itemsKept: "", value: "10.00" })).toEqual({ itemsKept: ["Enter how many items were kept"] });
+    expect(errorsOf({ orderedAt: "2026-01-05", itemsShipped: " ", itemsKept: "0", value: "" })).toEqual({ itemsShipped: ["Enter how many items were shipped"], value: ["Enter the kept value"] });
+  });
+
+  it("turns a valid form into the order's values, the kept value in cents", () => {
+    const parsed = orderFormSchema.parse({ orderedAt: "2026-01-05", itemsShipped: "5", itemsKept: "0", value: "1,250.5", status: "returned" });
+    expect(parsed).toMatchObject({ itemsShipped: 5, itemsKept: 0, valueCents: 125_050, status: "returned", currency: "USD" });
+    expect(orderInputSchema.safeParse({ ...parsed }).success).toBe(true);
+  });
+});
