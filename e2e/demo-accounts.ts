@@ -1,4 +1,4 @@
-/** The seeded demo accounts (README, "Local sign-in"). */
+/** The seeded demo accounts (README, "Who uses it"). */
 export const DEMO_PASSWORD = "rekindle-demo";
 export const ACCOUNTS = {
   admin: { email: "admin@rekindle.test", name: "Alex Admin" },

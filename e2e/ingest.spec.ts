@@ -4,18 +4,18 @@ import { expect, test } from "@playwright/test";
 import { storageStatePath } from "./demo-accounts";
 import { DESKTOP, expectNoSidewaysScroll, PHONE } from "./pages/layout";
 
-/** The README's curl + openssl example, exactly as a reader would copy it. */
+/** The curl + openssl example of docs/ingestion.md, exactly as a reader would copy it. */
 function readmeCurlExample(): string {
-  const readme = readFileSync("README.md", "utf8");
-  const script = /### Try it[\s\S]*?```sh\n([\s\S]*?)```/.exec(readme)?.[1];
-  if (!script) throw new Error("README.md has no curl example under '### Try it'");
+  const doc = readFileSync("docs/ingestion.md", "utf8");
+  const script = /### Try it[\s\S]*?```sh\n([\s\S]*?)```/.exec(doc)?.[1];
+  if (!script) throw new Error("docs/ingestion.md has no curl example under '### Try it'");
   return script;
 }
 
 test.describe("as admin", () => {
   test.use({ storageState: storageStatePath("admin") });
 
-  test("an order system signs a delivery as the README shows; the order lands and the delivery is listed", async ({ page, baseURL }) => {
+  test("an order system signs a delivery as docs/ingestion.md shows; the order lands and the delivery is listed", async ({ page, baseURL }) => {
     await page.goto("/settings/api-keys");
     await page.getByLabel("Name").fill("README example sender");
     await page.getByRole("button", { name: "Create key" }).click();

@@ -13,7 +13,7 @@ export async function webhookKey(scope: "ingest:all" | "orders:write" | "clients
 
 type RequestOptions = { timestamp?: number; signature?: string; contentType?: string; headers?: Record<string, string>; token?: string | null };
 
-/** A POST signed as the README tells senders to sign it. */
+/** A POST signed as docs/ingestion.md tells senders to sign it. */
 export function signedRequest(path: string, body: unknown, key: TestKey, options: RequestOptions = {}): Request {
   const text = typeof body === "string" ? body : JSON.stringify(body);
   const timestamp = options.timestamp ?? Math.floor(Date.now() / 1000);

@@ -2,13 +2,16 @@ import "server-only";
 
 export type FieldErrors = Record<string, string[]>;
 
-/** Errors a service throws on purpose; each maps to one HTTP status and one kind of user message. */
+/** What went wrong, in the domain's words; each transport (form state, JSON route) decides how to answer it. */
+export type AppErrorKind = "validation" | "not_found" | "forbidden" | "unauthenticated" | "conflict" | "too_large";
+
+/** Errors a service throws on purpose. The message is meant for the person who made the request. */
 export abstract class AppError extends Error {
-  abstract readonly status: number;
+  abstract readonly kind: AppErrorKind;
 }
 
 export class ValidationError extends AppError {
-  readonly status = 400;
+  readonly kind = "validation";
   constructor(
     readonly fieldErrors: FieldErrors,
     message = "Some fields need attention.",
@@ -18,34 +21,39 @@ export class ValidationError extends AppError {
 }
 
 export class NotFoundError extends AppError {
-  readonly status = 404;
+  readonly kind = "not_found";
   constructor(what: string) {
     super(`${what} was not found.`);
   }
 }
 
 export class ForbiddenError extends AppError {
-  readonly status = 403;
+  readonly kind = "forbidden";
   constructor(message = "You are not allowed to do that.") {
     super(message);
   }
 }
 
 export class UnauthenticatedError extends AppError {
-  readonly status = 401;
+  readonly kind = "unauthenticated";
   constructor(message = "Sign in to continue.") {
     super(message);
   }
 }
 
 export class ConflictError extends AppError {
-  readonly status = 409;
+  readonly kind = "conflict";
   constructor(
     message: string,
     readonly field?: string,
   ) {
     super(message);
   }
+}
+
+/** Something sent was bigger than Rekindle takes (an upload past its cap). */
+export class TooLargeError extends AppError {
+  readonly kind = "too_large";
 }
 
 export function isUniqueViolation(error: unknown, constraint?: string): boolean {

@@ -92,9 +92,9 @@ async function send(deliveries: Delivery[], url: URL, key: { token: string; secr
   };
 }
 
-/** Runs the curl + openssl example from README.md as written, so the doc stays true. */
+/** Runs the curl + openssl example from docs/ingestion.md as written, so the doc stays true. */
 function runDocExample(url: string, key: { token: string; secret: string }): string {
-  const doc = fs.readFileSync("README.md", "utf8");
+  const doc = fs.readFileSync("docs/ingestion.md", "utf8");
   const script = /### Try it[\s\S]*?```sh\n([\s\S]*?)```/.exec(doc)?.[1];
   if (!script) return "no example found";
   const out = execFileSync("bash", ["-c", script], { env: { ...process.env, REKINDLE_URL: url, REKINDLE_KEY: key.token, REKINDLE_SECRET: key.secret } }).toString();
@@ -136,7 +136,7 @@ try {
   console.log(`\nstatuses seen: singles ${singles.otherStatuses}, batches ${batches.otherStatuses} (400 = invalid single orders, answered with their errors)`);
   console.log(`invalid items answered without their reason: ${singles.unexplained + batches.unexplained}`);
   console.log(`database: ${check.stored} orders stored for ${check.expected} valid unique orders sent; missing ${check.missing}, unexpected ${check.unexpected}, values differing ${check.differing}; clients with a wrong order summary: ${check.wrongSummaries}`);
-  console.log(`README curl example: ${doc}`);
+  console.log(`docs/ingestion.md curl example: ${doc}`);
   const capacity = (r: typeof singles) => (2000 / (r.serverCpuMs + r.clientCpuMs)) * (r.accepted / r.deliveries);
   console.log(
     `\nCPU per delivery (server = Next.js + Postgres incl. background rescoring; client = this script):` +

@@ -5,7 +5,7 @@ import { hashPassword } from "@/lib/server/auth/passwords";
 import type { UserRole } from "./schema-types";
 
 /**
- * Inserts the demo staff, each with the documented demo password (README, "Local sign-in").
+ * Inserts the demo staff, each with the documented demo password (README, "Who uses it").
  * A production start refuses to run while any of them is still active with it.
  */
 export async function createDemoUsers(tx: TransactionSql, staff: readonly DemoUser[]): Promise<number> {

@@ -3,9 +3,10 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { formAction } from "@/lib/server/actions/form-action";
+import { snoozeClientSchema } from "@/lib/domain/today/snooze-input";
 import { snoozeClient } from "@/lib/server/services/today/snooze-client";
 
-export const snoozeClientAction = formAction("clients.update", async ({ ctx, input }) => {
+export const snoozeClientAction = formAction("clients.update", snoozeClientSchema, async ({ ctx, input }) => {
   const snooze = await snoozeClient({ ctx, input });
   revalidatePath("/today");
   // The item leaves the list, and its form with it: the page says what happened.

@@ -20,7 +20,7 @@ export const changeRoleSchema = z.object({
   userId: z.uuid("Unknown user"),
   role: z.enum(ROLES, "Choose a role"),
   // The person confirmed what the change means (see roleChangeWarning).
-  confirmed: z.preprocess((v) => v === true || v === "yes", z.boolean()),
+  confirmed: z.preprocess((v) => v === true || v === "yes", z.boolean()).optional(),
 });
 export const setActiveSchema = z.object({ userId: z.uuid("Unknown user"), active: z.preprocess((v) => v === true || v === "true", z.boolean()) });
 export const setPasswordSchema = z.object({ userId: z.uuid("Unknown user"), password });

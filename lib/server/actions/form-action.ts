@@ -1,10 +1,12 @@
 import "server-only";
 import { unstable_rethrow } from "next/navigation";
+import type { z } from "zod";
 import type { Permission } from "@/lib/domain/access/policy";
 import { can } from "@/lib/domain/access/policy";
 import { currentActor } from "@/lib/server/auth/session";
 import { contextFor, type ServiceContext } from "@/lib/server/context";
 import { AppError, ConflictError, ValidationError } from "@/lib/server/errors";
+import { parseInput } from "@/lib/server/parse-input";
 import type { ActionState } from "@/lib/forms/action-state";
 
 /** FormData as a plain object; repeated names (checkbox groups) become arrays, dotted names nest one level. */
@@ -32,8 +34,8 @@ function submittedValues(formData: FormData): Record<string, string | string[]> 
   return values;
 }
 
-/** Turns any error into what a form shows. Unknown errors get a generic message and are logged in full. */
-export function errorState(error: unknown, formData: FormData): ActionState<never> {
+/** The one way a form answers an error: typed errors beside their field or above the form; unknown ones get a generic message and are logged in full. */
+export function formErrorState(error: unknown, formData: FormData): ActionState<never> {
   const values = submittedValues(formData);
   if (error instanceof ValidationError) return { status: "error", message: error.message, fieldErrors: error.fieldErrors, values };
   if (error instanceof ConflictError && error.field) return { status: "error", message: error.message, fieldErrors: { [error.field]: [error.message] }, values };
@@ -43,22 +45,25 @@ export function errorState(error: unknown, formData: FormData): ActionState<neve
 }
 
 /**
- * Every form action goes through here: it resolves the signed-in user, checks the permission the
- * action needs, hands the form to the handler and maps typed errors onto the form. Redirects pass through.
+ * Every form action goes through here: it resolves the signed-in user, checks the permission the action needs,
+ * parses the form with the action's schema (a failure names each bad field), hands the typed input to the handler
+ * and maps typed errors onto the form. Redirects pass through.
  */
-export function formAction<Result = never>(
+export function formAction<S extends z.ZodType, Result = never>(
   permission: Permission,
-  handler: (args: { ctx: ServiceContext; input: Record<string, unknown>; formData: FormData }) => Promise<ActionState<Result> | void>,
+  schema: S,
+  handler: (args: { ctx: ServiceContext; input: z.output<S> }) => Promise<ActionState<Result> | void>,
 ) {
   return async (_previous: ActionState<Result>, formData: FormData): Promise<ActionState<Result>> => {
     try {
       const actor = await currentActor();
       if (!actor) return { status: "error", message: "Your session has ended. Sign in again to continue.", fieldErrors: {}, values: submittedValues(formData) };
       if (!can(actor, permission)) return { status: "error", message: "You are not allowed to do that.", fieldErrors: {}, values: submittedValues(formData) };
-      return (await handler({ ctx: contextFor(actor), input: formDataToObject(formData), formData })) ?? { status: "success", message: "Saved." };
+      const input = parseInput(schema, formDataToObject(formData));
+      return (await handler({ ctx: contextFor(actor), input })) ?? { status: "success", message: "Saved." };
     } catch (error) {
       unstable_rethrow(error);
-      return errorState(error, formData);
+      return formErrorState(error, formData);
     }
   };
 }

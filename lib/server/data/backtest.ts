@@ -54,7 +54,7 @@ const WEEK_DAYS = 7;
  * days-since-last-order rule and the model's P(order) alone against what each client did in the horizon after.
  * Nothing is stored. All clients count: only roles that see every client may view analytics.
  */
-export async function runBacktest(ctx: ServiceContext, input: unknown): Promise<BacktestReport> {
+export async function runBacktest(ctx: ServiceContext, input: z.input<typeof backtestInputSchema>): Promise<BacktestReport> {
   authorize(ctx.actor, "analytics.view");
   const { cutoff, horizonDays } = parseInput(backtestInputSchema, input);
   const horizonEnd = new Date(cutoff.getTime() + horizonDays * DAY_MS);

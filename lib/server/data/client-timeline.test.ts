@@ -12,7 +12,7 @@ describe("getClientTimeline", () => {
   it("lists the client's orders, tier changes and people's actions newest first, to those who may see the client", async () => {
     const stylist = await userContext("stylist", "Ann Lee");
     const client = await createClient({ ctx: stylist, input: clientInput() });
-    await createOrder({ ctx: stylist, input: orderInput({ clientId: client.id, orderedAt: "2026-01-10", valueCents: 12_000 }) });
+    await createOrder({ ctx: stylist, input: { ...orderInput({ orderedAt: "2026-01-10", valueCents: 12_000 }), clientId: client.id } });
     await db.insert(tierChanges).values({ clientId: client.id, fromTier: "watch", toTier: "at_risk", score: 33, changedAt: new Date("2026-05-01T00:00:00Z") });
     await updateClient({ ctx: stylist, input: { ...clientInput({ name: "Renamed Client" }), clientId: client.id } });
     await snoozeClient({ ctx: stylist, input: { clientId: client.id, days: 7, reason: "Spoke on the phone" } });

@@ -12,7 +12,7 @@ export { receiveShopifyWebhook } from "./shopify-webhook";
 const parseOrders = envelopeParser({ single: "order", batch: "orders", item: orderEventSchema, toItem: toIngestOrder, withSource: true });
 const parseClients = envelopeParser({ single: "client", batch: "clients", item: clientEventSchema, toItem: toIngestClientProfile, withSource: false });
 
-/** Orders from an order system: one (`order`) or a batch (`orders`), signed with the key's secret. See "Sending orders and client profiles" in README.md. */
+/** Orders from an order system: one (`order`) or a batch (`orders`), signed with the key's secret. See docs/ingestion.md. */
 export function receiveOrders(request: WebhookRequest) {
   return receiveSignedWebhook(request, {
     endpoint: "orders",
@@ -22,7 +22,7 @@ export function receiveOrders(request: WebhookRequest) {
   });
 }
 
-/** Client profile upserts by email: one (`client`) or a batch (`clients`). See "Sending orders and client profiles" in README.md. */
+/** Client profile upserts by email: one (`client`) or a batch (`clients`). See docs/ingestion.md. */
 export function receiveClientProfiles(request: WebhookRequest) {
   return receiveSignedWebhook(request, {
     endpoint: "clients",

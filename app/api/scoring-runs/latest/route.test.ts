@@ -1,6 +1,8 @@
 import { describe, expect, it, vi } from "vitest";
 import type { UserActor } from "@/lib/domain/access/policy";
-import { startFullRescore } from "@/lib/server/services/engagement/start-full-rescore";
+import { db } from "@/lib/server/db/client";
+import { scoringRuns } from "@/lib/server/db/schema";
+import { queueRun } from "@/test/engagement-fixtures";
 import { userContext } from "@/test/fixtures";
 import { GET } from "./route";
 
@@ -22,7 +24,9 @@ describe("GET /api/scoring-runs/latest", () => {
     const admin = await userContext("admin");
     session.actor = admin.actor;
     expect(await (await GET()).json()).toEqual({ run: null });
-    const run = await startFullRescore({ ctx: admin, input: { asOf: "2026-06-01T00:00:00Z" } });
+    // Queued as startFullRescore queues it, without the background run that would move it on while we look.
+    const run = await queueRun(new Date("2026-06-01T00:00:00Z"));
+    await db.update(scoringRuns).set({ startedBy: admin.actor.id });
     const response = await GET();
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({

@@ -4,17 +4,17 @@ import { deriveSigningSecret, generateApiKeyToken } from "@/lib/domain/api-keys/
 import { writeAudit } from "@/lib/server/audit";
 import { authorize } from "@/lib/server/auth/permissions";
 import { serverSecret } from "@/lib/server/auth/server-secret";
-import type { ServiceContext } from "@/lib/server/context";
+import type { VerbArgs } from "@/lib/server/context";
 import { apiKeys, apiKeyScope } from "@/lib/server/db/schema";
 import { parseInput } from "@/lib/server/parse-input";
 
-const createApiKeySchema = z.object({
+export const createApiKeySchema = z.object({
   name: z.string().trim().min(1, "Name the key after the system that uses it").max(80, "Keep the name under 80 characters"),
   scope: z.enum(apiKeyScope.enumValues, "Choose a scope from the list"),
 });
 
 /** Creates a key and returns it with its signing secret: the only time either is shown. */
-export async function createApiKey({ ctx, input }: { ctx: ServiceContext; input: unknown }) {
+export async function createApiKey({ ctx, input }: VerbArgs<typeof createApiKeySchema>) {
   authorize(ctx.actor, "apiKeys.manage");
   const data = parseInput(createApiKeySchema, input);
   const { token, prefix, secretHash } = generateApiKeyToken();

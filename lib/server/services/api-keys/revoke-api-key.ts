@@ -3,15 +3,17 @@ import { and, eq, isNull } from "drizzle-orm";
 import { z } from "zod";
 import { writeAudit } from "@/lib/server/audit";
 import { authorize } from "@/lib/server/auth/permissions";
-import type { ServiceContext } from "@/lib/server/context";
+import type { VerbArgs } from "@/lib/server/context";
 import { apiKeys } from "@/lib/server/db/schema";
 import { NotFoundError } from "@/lib/server/errors";
 import { parseInput } from "@/lib/server/parse-input";
 
+export const revokeApiKeySchema = z.object({ apiKeyId: z.uuid("Unknown key") });
+
 /** Revokes a key at once; requests signed with it are refused from then on. Revoking twice changes nothing. */
-export async function revokeApiKey({ ctx, input }: { ctx: ServiceContext; input: unknown }) {
+export async function revokeApiKey({ ctx, input }: VerbArgs<typeof revokeApiKeySchema>) {
   authorize(ctx.actor, "apiKeys.manage");
-  const { apiKeyId } = parseInput(z.object({ apiKeyId: z.uuid("Unknown key") }), input);
+  const { apiKeyId } = parseInput(revokeApiKeySchema, input);
   return ctx.db.transaction(async (tx) => {
     const [before] = await tx.select().from(apiKeys).where(eq(apiKeys.id, apiKeyId)).for("update");
     if (!before) throw new NotFoundError("API key");

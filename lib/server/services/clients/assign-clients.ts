@@ -4,12 +4,12 @@ import { z } from "zod";
 import { likePattern } from "@/lib/domain/clients/list-query";
 import { writeAudit } from "@/lib/server/audit";
 import { authorize } from "@/lib/server/auth/permissions";
-import type { ServiceContext } from "@/lib/server/context";
+import type { VerbArgs } from "@/lib/server/context";
 import { clients, users } from "@/lib/server/db/schema";
 import { ValidationError } from "@/lib/server/errors";
 import { parseInput } from "@/lib/server/parse-input";
 
-const assignSchema = z
+export const assignClientsSchema = z
   .object({
     from: z.union([z.uuid(), z.literal("unassigned")], "Choose whose clients to move"),
     to: z.uuid("Choose the stylist who takes them over"),
@@ -18,9 +18,9 @@ const assignSchema = z
   .refine((v) => v.from !== v.to, { path: ["to"], message: "Choose a different stylist" });
 
 /** Moves every client of one stylist (or every unassigned client), optionally only those matching a search, to another stylist. */
-export async function assignClients({ ctx, input }: { ctx: ServiceContext; input: unknown }) {
+export async function assignClients({ ctx, input }: VerbArgs<typeof assignClientsSchema>) {
   authorize(ctx.actor, "clients.assign");
-  const { from, to, search } = parseInput(assignSchema, input);
+  const { from, to, search } = parseInput(assignClientsSchema, input);
   return ctx.db.transaction(async (tx) => {
     const [target] = await tx.select({ id: users.id, name: users.name }).from(users).where(and(eq(users.id, to), eq(users.role, "stylist"), isNull(users.deactivatedAt)));
     if (!target) throw new ValidationError({ to: ["Choose an active stylist"] });

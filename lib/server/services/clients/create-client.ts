@@ -2,14 +2,14 @@ import "server-only";
 import { clientInputSchema } from "@/lib/domain/clients/client-input";
 import { writeAudit } from "@/lib/server/audit";
 import { authorize } from "@/lib/server/auth/permissions";
-import type { ServiceContext } from "@/lib/server/context";
 import { withEvents } from "@/lib/server/events/outbox";
 import { appEvent } from "@/inngest/events";
+import type { VerbArgs } from "@/lib/server/context";
 import { clients } from "@/lib/server/db/schema";
 import { parseInput } from "@/lib/server/parse-input";
 import { consentChangeAudit, profileColumns, resolveStylistId, rethrowDuplicateEmail } from "./client-rules";
 
-export async function createClient({ ctx, input }: { ctx: ServiceContext; input: unknown }) {
+export async function createClient({ ctx, input }: VerbArgs<typeof clientInputSchema>) {
   authorize(ctx.actor, "clients.create");
   const data = parseInput(clientInputSchema, input);
   const stylistId = await resolveStylistId(ctx, data.stylistId, null);

@@ -5,16 +5,16 @@ import { clientInputSchema } from "@/lib/domain/clients/client-input";
 import { changedFields } from "@/lib/domain/audit/changes";
 import { writeAudit } from "@/lib/server/audit";
 import { authorize } from "@/lib/server/auth/permissions";
-import type { ServiceContext } from "@/lib/server/context";
 import { withEvents } from "@/lib/server/events/outbox";
 import { appEvent } from "@/inngest/events";
+import type { VerbArgs } from "@/lib/server/context";
 import { clients } from "@/lib/server/db/schema";
 import { parseInput } from "@/lib/server/parse-input";
 import { consentChangeAudit, lockClientInScope, profileColumns, resolveStylistId, rethrowDuplicateEmail } from "./client-rules";
 
-const updateClientSchema = z.object({ clientId: z.uuid("Unknown client") }).and(clientInputSchema);
+export const updateClientSchema = z.object({ clientId: z.uuid("Unknown client") }).and(clientInputSchema);
 
-export async function updateClient({ ctx, input }: { ctx: ServiceContext; input: unknown }) {
+export async function updateClient({ ctx, input }: VerbArgs<typeof updateClientSchema>) {
   authorize(ctx.actor, "clients.update");
   const { clientId, ...data } = parseInput(updateClientSchema, input);
   try {

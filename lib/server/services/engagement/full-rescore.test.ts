@@ -144,7 +144,7 @@ describe("full rescoring", () => {
     const other = await run((await startFullRescore({ ctx: admin, input: { asOf: later.toISOString() } })).id);
     expect(await runPartitions()).toEqual([runSnapshotsTable(first.id), runSnapshotsTable(other.id)].sort());
     // Rescored alone as of the run's date: the client's snapshot of that date is now one of its own.
-    await rescoreClient({ ctx: admin, input: { clientId: ids[0], asOf: AS_OF.toISOString() } });
+    await rescoreClient({ ctx: admin, input: { clientId: ids[0] ?? "", asOf: AS_OF.toISOString() } });
     expect(await db.$count(engagementSnapshots, sql`${engagementSnapshots.runId} is null`)).toBe(1);
 
     const rerun = await run((await startFullRescore({ ctx: admin, input: { asOf: AS_OF.toISOString() } })).id);
@@ -207,7 +207,7 @@ describe("full rescoring", () => {
     const [rescored] = await insertDemoClients(20, AS_OF);
     await run((await startFullRescore({ ctx: admin, input: { asOf: AS_OF.toISOString() } })).id);
     const later = new Date(AS_OF.getTime() + 10 * 86_400_000);
-    await rescoreClient({ ctx: admin, input: { clientId: rescored, asOf: later.toISOString() } });
+    await rescoreClient({ ctx: admin, input: { clientId: rescored ?? "", asOf: later.toISOString() } });
     const [laterValues] = (await currentValues()).filter((c) => c.id === rescored);
 
     await run((await startFullRescore({ ctx: admin, input: { asOf: AS_OF.toISOString() } })).id);

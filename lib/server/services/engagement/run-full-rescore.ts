@@ -1,8 +1,8 @@
 import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import { z } from "zod";
-import type { Actor } from "@/lib/domain/access/policy";
 import { authorize } from "@/lib/server/auth/permissions";
+import type { VerbArgs } from "@/lib/server/context";
 import type { Database } from "@/lib/server/db/client";
 import { scoringRuns } from "@/lib/server/db/schema";
 import { ConflictError } from "@/lib/server/errors";
@@ -13,17 +13,15 @@ import { recordTierCounts } from "@/lib/server/engagement/tier-counts";
 import { DEFAULT_CHUNK_SIZE } from "@/lib/server/engagement/chunk-work";
 import { waitForFullRescoreLock } from "@/lib/server/engagement/full-rescore-lock";
 
-const runFullRescoreSchema = z.object({ runId: z.uuid(), chunkSize: z.number().int().min(1).max(100_000).default(DEFAULT_CHUNK_SIZE) });
-
-/** The pool itself, not a transaction: the run spreads its chunks over several connections. */
-export type PoolContext = { actor: Actor; db: Database };
+export const runFullRescoreSchema = z.object({ runId: z.uuid(), chunkSize: z.number().int().min(1).max(100_000).default(DEFAULT_CHUNK_SIZE) });
 
 /**
  * Executes a queued full rescoring (see bulkRescore), counting progress in the run row as it goes.
+ * Takes the pool, not a transaction: the run spreads its chunks over several connections.
  * Holds the run lock throughout, so a second run waits for this one. The same as-of date always gives the same
  * stored result: snapshots for that date are replaced and the scores table is rebuilt whole.
  */
-export async function runFullRescore({ ctx, input }: { ctx: PoolContext; input: unknown }) {
+export async function runFullRescore({ ctx, input }: VerbArgs<typeof runFullRescoreSchema, Database>) {
   authorize(ctx.actor, "settings.manage");
   const { runId, chunkSize } = parseInput(runFullRescoreSchema, input);
   const { db } = ctx;

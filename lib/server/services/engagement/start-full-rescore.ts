@@ -3,10 +3,10 @@ import { and, eq, inArray, lt, sql } from "drizzle-orm";
 import { z } from "zod";
 import { writeAudit } from "@/lib/server/audit";
 import { authorize } from "@/lib/server/auth/permissions";
-import type { ServiceContext } from "@/lib/server/context";
 import { withEvents } from "@/lib/server/events/outbox";
 import { type AppEvent, appEvent } from "@/inngest/events";
 import type { Actor } from "@/lib/domain/access/policy";
+import type { VerbArgs } from "@/lib/server/context";
 import type { Executor } from "@/lib/server/db/client";
 import { scoringRuns } from "@/lib/server/db/schema";
 import { ConflictError } from "@/lib/server/errors";
@@ -14,7 +14,7 @@ import { parseInput } from "@/lib/server/parse-input";
 import { asOfSchema } from "@/lib/server/engagement/as-of";
 import { tryFullRescoreLock } from "@/lib/server/engagement/full-rescore-lock";
 
-const startFullRescoreSchema = z.object({ asOf: asOfSchema });
+export const startFullRescoreSchema = z.object({ asOf: asOfSchema });
 // A queued run starts as soon as the engine (or Inngest) runs the full-rescore function; one this old lost its event.
 const QUEUED_RUN_STALE_AFTER = "30 minutes";
 
@@ -25,7 +25,7 @@ export const RESCORE_ALREADY_RUNNING = "A full rescoring is already running. Wai
  * Refused while another run is queued or running. Runs left "running" by a process that died (nobody holds
  * the run lock any more) are marked failed here, so they never block new runs.
  */
-export async function startFullRescore({ ctx, input }: { ctx: ServiceContext; input: unknown }) {
+export async function startFullRescore({ ctx, input }: VerbArgs<typeof startFullRescoreSchema>) {
   authorize(ctx.actor, "settings.manage");
   const { asOf } = parseInput(startFullRescoreSchema, input);
   return withEvents(ctx.db, (tx, emit) => queueFullRescore(tx, emit, ctx.actor, asOf));

@@ -8,7 +8,7 @@ import { engineRuns } from "@/lib/server/db/schema";
 import { ConflictError, NotFoundError } from "@/lib/server/errors";
 import { parseInput } from "@/lib/server/parse-input";
 
-const replayRunSchema = z.object({ runId: z.uuid("Unknown run") });
+export const replayRunSchema = z.object({ runId: z.uuid("Unknown run") });
 
 /**
  * Runs a failed (or cancelled) function run again from the start with the same events, as Inngest's replay

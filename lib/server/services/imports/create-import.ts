@@ -7,23 +7,22 @@ import { z } from "zod";
 import { appEvent } from "@/inngest/events";
 import { writeAudit } from "@/lib/server/audit";
 import { authorize } from "@/lib/server/auth/permissions";
-import type { ServiceContext } from "@/lib/server/context";
 import { withEvents } from "@/lib/server/events/outbox";
+import type { VerbArgs } from "@/lib/server/context";
 import { importJobs, importKind } from "@/lib/server/db/schema";
-import { AppError } from "@/lib/server/errors";
+import { TooLargeError } from "@/lib/server/errors";
 import { parseInput } from "@/lib/server/parse-input";
 import { importFileWriter } from "@/lib/server/ingest/import/import-files";
 
 export const MAX_IMPORT_BYTES = 512 * 1024 * 1024;
 
-export class UploadTooLargeError extends AppError {
-  readonly status = 413;
+export class UploadTooLargeError extends TooLargeError {
   constructor() {
     super(`The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MiB; split it into smaller files.`);
   }
 }
 
-const createImportSchema = z.object({
+export const createImportSchema = z.object({
   kind: z.enum(importKind.enumValues, "Choose clients or orders"),
   fileName: z.string().trim().min(1, "Name the file").max(200).default("upload.csv"),
 });
@@ -43,7 +42,7 @@ function byteCap(max: number) {
  * Streams an upload into the database in parts (never whole in memory, never on this server's disk), records
  * the job, and emits the event that has the import function check the file. The page then polls the job.
  */
-export async function createImport({ ctx, input, body }: { ctx: ServiceContext; input: unknown; body: ReadableStream<Uint8Array> | null }) {
+export async function createImport({ ctx, input, body }: VerbArgs<typeof createImportSchema> & { body: ReadableStream<Uint8Array> | null }) {
   authorize(ctx.actor, "data.import");
   const { kind, fileName } = parseInput(createImportSchema, input);
   const id = randomUUID();

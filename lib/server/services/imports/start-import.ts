@@ -4,20 +4,22 @@ import { z } from "zod";
 import { isInterrupted } from "@/lib/domain/ingest/import-progress";
 import { writeAudit } from "@/lib/server/audit";
 import { authorize } from "@/lib/server/auth/permissions";
-import type { ServiceContext } from "@/lib/server/context";
 import { withEvents } from "@/lib/server/events/outbox";
 import { appEvent } from "@/inngest/events";
+import type { VerbArgs } from "@/lib/server/context";
 import { importJobs } from "@/lib/server/db/schema";
 import { ConflictError, NotFoundError } from "@/lib/server/errors";
 import { parseInput } from "@/lib/server/parse-input";
+
+export const startImportSchema = z.object({ jobId: z.uuid("Unknown import") });
 
 /**
  * Imports a checked file's valid rows; also resumes a job that a server restart interrupted or an error
  * stopped (checking starts over, importing continues after the last stored chunk).
  */
-export async function startImport({ ctx, input }: { ctx: ServiceContext; input: unknown }) {
+export async function startImport({ ctx, input }: VerbArgs<typeof startImportSchema>) {
   authorize(ctx.actor, "data.import");
-  const { jobId } = parseInput(z.object({ jobId: z.uuid("Unknown import") }), input);
+  const { jobId } = parseInput(startImportSchema, input);
   return withEvents(ctx.db, async (tx, emit) => {
     const [job] = await tx.select().from(importJobs).where(eq(importJobs.id, jobId)).for("update");
     if (!job) throw new NotFoundError("Import");

@@ -4,17 +4,17 @@ import { z } from "zod";
 import { writeAudit } from "@/lib/server/audit";
 import { authorize } from "@/lib/server/auth/permissions";
 import { appEvent } from "@/inngest/events";
-import type { ServiceContext } from "@/lib/server/context";
 import { withEvents } from "@/lib/server/events/outbox";
+import type { VerbArgs } from "@/lib/server/context";
 import { orders } from "@/lib/server/db/schema";
 import { parseInput } from "@/lib/server/parse-input";
 import { refreshClientOrderSummary } from "@/lib/server/orders/order-summaries";
 import { lockOrderInScope } from "./order-rules";
 
-const cancelOrderSchema = z.object({ orderId: z.uuid("Unknown order") });
+export const cancelOrderSchema = z.object({ orderId: z.uuid("Unknown order") });
 
 /** Marks an order cancelled; the row stays so history and later imports still line up. Cancelling twice is a no-op. */
-export async function cancelOrder({ ctx, input }: { ctx: ServiceContext; input: unknown }) {
+export async function cancelOrder({ ctx, input }: VerbArgs<typeof cancelOrderSchema>) {
   authorize(ctx.actor, "orders.write");
   const { orderId } = parseInput(cancelOrderSchema, input);
   return withEvents(ctx.db, async (tx, emit) => {

@@ -5,17 +5,17 @@ import { orderInputSchema } from "@/lib/domain/orders/order-input";
 import { writeAudit } from "@/lib/server/audit";
 import { authorize } from "@/lib/server/auth/permissions";
 import { appEvent } from "@/inngest/events";
-import type { ServiceContext } from "@/lib/server/context";
 import { withEvents } from "@/lib/server/events/outbox";
+import type { VerbArgs } from "@/lib/server/context";
 import { orders } from "@/lib/server/db/schema";
 import { lockClientInScope } from "@/lib/server/services/clients/client-rules";
 import { parseInput } from "@/lib/server/parse-input";
 import { refreshClientOrderSummary } from "@/lib/server/orders/order-summaries";
 
-const createOrderSchema = z.object({ clientId: z.uuid("Unknown client") }).and(orderInputSchema);
+export const createOrderSchema = z.object({ clientId: z.uuid("Unknown client") }).and(orderInputSchema);
 
 /** Records an order entered by hand in the app (source "manual"). */
-export async function createOrder({ ctx, input }: { ctx: ServiceContext; input: unknown }) {
+export async function createOrder({ ctx, input }: VerbArgs<typeof createOrderSchema>) {
   authorize(ctx.actor, "orders.write");
   const { clientId, ...data } = parseInput(createOrderSchema, input);
   return withEvents(ctx.db, async (tx, emit) => {

@@ -5,16 +5,16 @@ import { orderInputSchema } from "@/lib/domain/orders/order-input";
 import { writeAudit } from "@/lib/server/audit";
 import { authorize } from "@/lib/server/auth/permissions";
 import { appEvent } from "@/inngest/events";
-import type { ServiceContext } from "@/lib/server/context";
 import { withEvents } from "@/lib/server/events/outbox";
+import type { VerbArgs } from "@/lib/server/context";
 import { orders } from "@/lib/server/db/schema";
 import { parseInput } from "@/lib/server/parse-input";
 import { refreshClientOrderSummary } from "@/lib/server/orders/order-summaries";
 import { lockOrderInScope } from "./order-rules";
 
-const updateOrderSchema = z.object({ orderId: z.uuid("Unknown order") }).and(orderInputSchema);
+export const updateOrderSchema = z.object({ orderId: z.uuid("Unknown order") }).and(orderInputSchema);
 
-export async function updateOrder({ ctx, input }: { ctx: ServiceContext; input: unknown }) {
+export async function updateOrder({ ctx, input }: VerbArgs<typeof updateOrderSchema>) {
   authorize(ctx.actor, "orders.write");
   const { orderId, ...data } = parseInput(updateOrderSchema, input);
   return withEvents(ctx.db, async (tx, emit) => {

@@ -1,4 +1,5 @@
 import "server-only";
+import type { z } from "zod";
 import { writeAudit } from "@/lib/server/audit";
 import { authorize } from "@/lib/server/auth/permissions";
 import type { ServiceContext } from "@/lib/server/context";
@@ -16,7 +17,7 @@ const PLAIN_GROUPS = ["engagement", "email_policy", "scoring_schedule"] as const
 type PlainSettingsKey = (typeof PLAIN_GROUPS)[number];
 
 /** Validates and saves one settings group, with its before and after in the audit log. */
-export async function updateSettings<K extends PlainSettingsKey>({ ctx, key, input }: { ctx: ServiceContext; key: K; input: unknown }): Promise<SettingsValue<K>> {
+export async function updateSettings<K extends PlainSettingsKey>({ ctx, key, input }: { ctx: ServiceContext; key: K; input: z.input<(typeof SETTINGS_GROUPS)[K]["schema"]> }): Promise<SettingsValue<K>> {
   authorize(ctx.actor, "settings.manage");
   if (!PLAIN_GROUPS.includes(key)) throw new ValidationError({ key: [`The ${key} settings have a form of their own.`] }, `The ${key} settings have a form of their own.`);
   const value = parseInput(SETTINGS_GROUPS[key].schema, input) as SettingsValue<K>;

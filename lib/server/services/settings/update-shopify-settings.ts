@@ -3,13 +3,13 @@ import { z } from "zod";
 import { shopifySettingsSchema } from "@/lib/domain/ingest/shopify-settings";
 import { writeAudit } from "@/lib/server/audit";
 import { authorize } from "@/lib/server/auth/permissions";
-import type { ServiceContext } from "@/lib/server/context";
+import type { VerbArgs } from "@/lib/server/context";
 import { readSettings } from "@/lib/server/data/settings";
 import { appSettings } from "@/lib/server/db/schema";
 import { forgetShopifyConfig } from "@/lib/server/ingest/shopify-config";
 import { parseInput } from "@/lib/server/parse-input";
 
-const updateShopifySchema = z.object({
+export const updateShopifySchema = z.object({
   // Required (blank allowed, as the form sends it): a post without the field must not silently clear the saved shop.
   shopDomain: z.string("Give the shop domain, or leave the field empty to accept any shop").pipe(shopifySettingsSchema.shape.shopDomain.unwrap()),
   // Blank keeps the saved secret: the page never shows it, so a form saved without typing one must not erase it.
@@ -18,7 +18,7 @@ const updateShopifySchema = z.object({
 });
 
 /** Saves the Shopify connection. The secret itself never reaches the audit log, only whether it changed. */
-export async function updateShopifySettings({ ctx, input }: { ctx: ServiceContext; input: unknown }) {
+export async function updateShopifySettings({ ctx, input }: VerbArgs<typeof updateShopifySchema>) {
   authorize(ctx.actor, "settings.manage");
   const data = parseInput(updateShopifySchema, input);
   return ctx.db.transaction(async (tx) => {

@@ -4,7 +4,7 @@ import { roleChangeWarning } from "@/lib/domain/access/role-change";
 import { changeRoleSchema } from "@/lib/domain/access/user-input";
 import { writeAudit } from "@/lib/server/audit";
 import { authorize } from "@/lib/server/auth/permissions";
-import type { ServiceContext } from "@/lib/server/context";
+import type { VerbArgs } from "@/lib/server/context";
 import { clients, users } from "@/lib/server/db/schema";
 import { ValidationError } from "@/lib/server/errors";
 import { parseInput } from "@/lib/server/parse-input";
@@ -15,7 +15,7 @@ import { assertAnotherActiveAdmin, lockUser, publicUser } from "./user-rules";
  * that needs a second look (to admin, or a stylist with clients leaving the role) is refused until
  * `confirmed`, with the sentence saying what it means; a former stylist's clients become unassigned.
  */
-export async function changeUserRole({ ctx, input }: { ctx: ServiceContext; input: unknown }) {
+export async function changeUserRole({ ctx, input }: VerbArgs<typeof changeRoleSchema>) {
   authorize(ctx.actor, "users.manage");
   const { userId, role, confirmed } = parseInput(changeRoleSchema, input);
   return ctx.db.transaction(async (tx) => {

@@ -4,7 +4,7 @@ import { writeAudit } from "@/lib/server/audit";
 import { magicLinksEnabled } from "@/lib/server/auth/magic-link";
 import { hashPassword } from "@/lib/server/auth/passwords";
 import { authorize } from "@/lib/server/auth/permissions";
-import type { ServiceContext } from "@/lib/server/context";
+import type { VerbArgs } from "@/lib/server/context";
 import { users } from "@/lib/server/db/schema";
 import { ValidationError } from "@/lib/server/errors";
 import { parseInput } from "@/lib/server/parse-input";
@@ -13,7 +13,7 @@ import { publicUser, rethrowDuplicateUserEmail } from "./user-rules";
 export const PASSWORD_NEEDED = "Set a password: sign-in links by email are off (no RESEND_API_KEY), so without one they could not sign in";
 
 /** Adds a person; they sign in with the password set here, or by email link when links are on. */
-export async function createUser({ ctx, input }: { ctx: ServiceContext; input: unknown }) {
+export async function createUser({ ctx, input }: VerbArgs<typeof createUserSchema>) {
   authorize(ctx.actor, "users.manage");
   const { password, ...data } = parseInput(createUserSchema, input);
   // Without a password a person signs in only by email link, and those need Resend.

@@ -4,14 +4,14 @@ import { setActiveSchema } from "@/lib/domain/access/user-input";
 import { writeAudit } from "@/lib/server/audit";
 import { authorize } from "@/lib/server/auth/permissions";
 import { endUserSessions } from "@/lib/server/auth/sessions";
-import type { ServiceContext } from "@/lib/server/context";
+import type { VerbArgs } from "@/lib/server/context";
 import { users } from "@/lib/server/db/schema";
 import { ConflictError } from "@/lib/server/errors";
 import { parseInput } from "@/lib/server/parse-input";
 import { assertAnotherActiveAdmin, lockUser, publicUser } from "./user-rules";
 
 /** Deactivates or reactivates a user. Deactivation ends the user's sessions: they stop working on their next request, for good. */
-export async function setUserActive({ ctx, input }: { ctx: ServiceContext; input: unknown }) {
+export async function setUserActive({ ctx, input }: VerbArgs<typeof setActiveSchema>) {
   authorize(ctx.actor, "users.manage");
   const { userId, active } = parseInput(setActiveSchema, input);
   if (!active && ctx.actor.type === "user" && ctx.actor.id === userId) throw new ConflictError("You cannot deactivate your own account.");
