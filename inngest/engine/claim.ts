@@ -24,14 +24,16 @@ function toEngineRun(row: Record<string, unknown>): EngineRun {
  * Claims up to `limit` runs that are due at `now`: queued, debounced past their period, or running under a
  * lease that ran out (their instance died). A run whose concurrency key already has its limit of runs
  * under a live lease waits. Each claimed run gets a new lease token. One statement under the claim lock
- * chooses, counts the busy keys, leases and answers the runs.
+ * chooses, counts the busy keys, leases and answers the runs: three round trips with the transaction's own.
  */
 export async function claimRuns(now: Date, limit: number): Promise<EngineRun[]> {
   const at = now.toISOString();
   const leaseUntil = new Date(now.getTime() + LEASE_MS).toISOString();
   return db.transaction(async (tx) => {
-    await tx.execute(sql`select pg_advisory_xact_lock(${CLAIM_LOCK}::bigint)`);
-    const rows = await tx.execute<Record<string, unknown>>(sql`
+    // Sent together (the connection pipelines them): the claim statement runs, with a fresh snapshot, once the lock is held.
+    const [, rows] = await Promise.all([
+      tx.execute(sql`select pg_advisory_xact_lock(${CLAIM_LOCK}::bigint)`),
+      tx.execute<Record<string, unknown>>(sql`
       with candidates as (
         select id, concurrency_key, concurrency_limit, next_at from engine_runs
         where next_at <= ${at}::timestamptz
@@ -52,7 +54,8 @@ export async function claimRuns(now: Date, limit: number): Promise<EngineRun[]> 
       update engine_runs r set status = 'running', lease_until = ${leaseUntil}::timestamptz, lease_token = gen_random_uuid(),
         started_at = coalesce(r.started_at, ${at}::timestamptz)
       from chosen where r.id = chosen.id
-      returning r.*`);
+      returning r.*`),
+    ]);
     return [...rows].map(toEngineRun);
   });
 }
