@@ -26,8 +26,8 @@ const BATCH_CHECK_MS = 250;
 
 /**
  * One turn of the embedded engine, safe to run on any number of instances at once: forwards outbox rows
- * their verb did not, fires due cron slots, starts the runs of full or timed-out batches, then claims due runs and drives them until none is due or the
- * budget is spent. Nothing lives between ticks but Postgres.
+ * their verb did not, fires due cron slots, starts the runs of full or timed-out batches, then claims due
+ * runs and drives them until none is due or the budget is spent. Nothing lives between ticks but Postgres.
  */
 export async function tickEngine(options: TickOptions = {}): Promise<TickResult> {
   const now = options.now ?? (() => new Date());
