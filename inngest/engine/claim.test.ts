@@ -16,7 +16,8 @@ const run = (key: string | null, limit: number | null, n: number): NewRun => ({
   debounceKey: null,
   debounceUntil: null,
 });
-const numbers = (runs: Awaited<ReturnType<typeof claimRuns>>) => runs.map((r) => Number(r.events[0]?.data.n)).sort((a, b) => a - b);
+// Each run is due n ms after `at`: its number.
+const numbers = (runs: Awaited<ReturnType<typeof claimRuns>>) => runs.map((r) => r.nextAt.getTime() - at.getTime()).sort((a, b) => a - b);
 
 describe("claiming runs", () => {
   it("claims due runs oldest first, at most a key's limit under a live lease, and takes over an expired lease", async () => {
