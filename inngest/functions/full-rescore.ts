@@ -19,7 +19,7 @@ import { systemContext } from "./system";
  */
 export const fullRescoreFunction = inngest.createFunction(
   { id: "full-rescore", name: "Full rescoring", triggers: [scoringRunRequested], retries: 2, concurrency: { limit: 1 } },
-  async ({ event, step }) => executeFullRun(db, event.data.runId, { run: async (id, work, output) => output.parse(await step.run(id, work)), workers: 1 }),
+  async ({ event, step }) => executeFullRun(db, event.data.runId, { run: async (id, work, output) => output.parse(await step.run(id, work)), workers: 1 }, event.data.chunkSize),
 );
 
 /**
