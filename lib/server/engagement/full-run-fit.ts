@@ -5,7 +5,7 @@ import type { Database } from "@/lib/server/db/client";
 import { scoringRuns } from "@/lib/server/db/schema";
 import { readSettings } from "@/lib/server/data/settings";
 import { doubled } from "./client-histories";
-import { createStagedTierChanges, stagedHistoriesTable } from "./full-run-tables";
+import { createStagedRunTables, stagedHistoriesTable } from "./full-run-tables";
 import { learnFromRecentHistory } from "./learn-weights";
 import { fitHistories, latestModelFitAsOf, modelFitById, modelVersionOf, type StoredModelFit, storeModelFit } from "./model-fit";
 import { createRunSnapshotsTable } from "./run-snapshots";
@@ -27,7 +27,7 @@ export async function fitFullRun(db: Database, input: FitFullRunInput): Promise<
   await db.$client.begin(async (tx) => {
     await createRunSnapshotsTable(tx, { runId, asOf, modelFitId: model?.id ?? null, modelVersion: modelVersionOf(model) });
     await createNextClientScores(tx);
-    await createStagedTierChanges(tx, runId);
+    await createStagedRunTables(tx, runId);
   });
   return model?.id ?? null;
 }

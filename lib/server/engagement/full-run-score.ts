@@ -16,15 +16,16 @@ import { BinaryCopyWriter, uuidToBytes } from "@/lib/server/db/copy-binary";
 import { readSettings } from "@/lib/server/data/settings";
 import { ClientScoreRows, TIER_BYTES } from "./client-score-rows";
 import { doubled, HISTORY_FIELDS, HistoryColumns, type HistoryRow } from "./client-histories";
-import { stagedHistoriesTable, stagedTierChangesTable, tableExists } from "./full-run-tables";
+import { stagedHistoriesTable, stagedTierChangesTable, stagedTierCountsTable, tableExists } from "./full-run-tables";
 import { modelFitById, type StoredModelFit } from "./model-fit";
 import { tierOfCode } from "./previous-tiers";
 import { copyIntoRunSnapshots } from "./run-snapshots";
 import { RunTierChanges } from "./run-tier-changes";
 import { copyIntoNextClientScores } from "./swap-client-scores";
+import { TierCounts } from "./tier-counts";
 
 /** One chunk of staged clients as columns: ids as bytes, last tiers as one character each, histories as numbers (see stageChunk). */
-type Chunk = { clients: number; uuids: Uint8Array; previousTiers: string; histories: HistoryColumns; historyOf: Int32Array; keys: Float64Array };
+type Chunk = { clients: number; uuids: Uint8Array; previousTiers: string; stylistOf: Int32Array; histories: HistoryColumns; historyOf: Int32Array; keys: Float64Array };
 export type ScoreChunkInput = { runId: string; asOf: Date; chunk: number; modelFitId: string | null };
 
 // Room for this many clients before a chunk's columns grow (by doubling).
@@ -36,7 +37,7 @@ const SNAPSHOT_COLUMNS = ["client_id", "score", "tier", "recency", "frequency", 
 /**
  * A full run's third pass, one chunk per call: scores the chunk's staged clients with the run's model and writes, in
  * one transaction, their snapshots into the run's table, their current values into the fresh client_scores, the tier
- * changes it saw, the other half of their progress, and drops the chunk's staged table. A repeated call (a step
+ * changes it saw, their counts per stylist and tier (see TierCounts), the other half of their progress, and drops the chunk's staged table. A repeated call (a step
  * retried after that transaction committed) finds no staged table and writes nothing. Answers how many it scored.
  * Scoring allocates nothing per client: histories are read from columns into one reused object, and forecasts are
  * made once per distinct history (see ForecastTable).
@@ -48,12 +49,19 @@ export async function scoreChunk(db: Database, input: ScoreChunkInput): Promise<
   const model = input.modelFitId ? await modelFitById(db, input.modelFitId) : null;
   return db.$client.begin(async (tx) => {
     if (!(await tableExists(tx, table))) return 0;
-    const chunk = await readStagedChunk(tx, table, asOf);
-    const tierChanges = await writeChunk(tx, chunk, { runId, asOf, settings, model });
+    const counts = new TierCounts();
+    const chunk = await readStagedChunk(tx, table, asOf, counts);
+    const tierChanges = await writeChunk(tx, chunk, { runId, asOf, settings, model, counts });
     if (tierChanges.size > 0) {
       await tx.unsafe(
         `insert into ${stagedTierChangesTable(runId)} select * from unnest($1::uuid[], $2::engagement_tier[], $3::engagement_tier[], $4::int2[])`,
         tierChanges.arrayLiterals(),
+      );
+    }
+    if (counts.size > 0) {
+      await tx.unsafe(
+        `insert into ${stagedTierCountsTable(runId)} select * from unnest($1::uuid[], $2::text[], $3::int2[], $4::int[], $5::bigint[])`,
+        counts.arrayLiterals(),
       );
     }
     await tx.unsafe(`drop table ${table}`);
@@ -63,27 +71,30 @@ export async function scoreChunk(db: Database, input: ScoreChunkInput): Promise<
 }
 
 /** A row of a staged table: a client, its last tier's code, and its history's figures (null without orders). */
-type StagedRow = { [field in keyof HistoryRow]: HistoryRow[field] | null } & { client_id: string; previous_tier: string };
+type StagedRow = { [field in keyof HistoryRow]: HistoryRow[field] | null } & { client_id: string; previous_tier: string; stylist_id: string | null };
 
 /** The staged rows in id order, taken one by one as they arrive into columns, never kept as row objects. */
-async function readStagedChunk(tx: TransactionSql, table: string, asOf: Date): Promise<Chunk> {
+async function readStagedChunk(tx: TransactionSql, table: string, asOf: Date, counts: TierCounts): Promise<Chunk> {
   const histories = new HistoryColumns(INITIAL_CHUNK_CAPACITY);
   let uuids = new Uint8Array(INITIAL_CHUNK_CAPACITY * 16);
   let historyOf = new Int32Array(INITIAL_CHUNK_CAPACITY);
+  let stylistOf = new Int32Array(INITIAL_CHUNK_CAPACITY);
   const tiers: string[] = [];
-  await tx.unsafe<StagedRow[]>(`select client_id, previous_tier, ${HISTORY_FIELDS.join(", ")} from ${table} order by client_id`).forEach((row) => {
+  await tx.unsafe<StagedRow[]>(`select client_id, previous_tier, stylist_id, ${HISTORY_FIELDS.join(", ")} from ${table} order by client_id`).forEach((row) => {
     const i = tiers.length;
     if (i === historyOf.length) {
       historyOf = doubled(historyOf);
+      stylistOf = doubled(stylistOf);
       uuids = doubled(uuids);
     }
     uuidToBytes(row.client_id, 0, uuids, i * 16);
+    stylistOf[i] = counts.stylistOf(row.stylist_id);
     historyOf[i] = row.order_count === null ? -1 : histories.push(row as HistoryRow);
     tiers.push(row.previous_tier);
   });
   const clients = tiers.length;
   const keys = Float64Array.from({ length: histories.size }, (_, row) => histories.bgNbdKeyAt(row, asOf));
-  return { clients, uuids: uuids.subarray(0, clients * 16), previousTiers: tiers.join(""), histories, historyOf: historyOf.subarray(0, clients), keys };
+  return { clients, uuids: uuids.subarray(0, clients * 16), previousTiers: tiers.join(""), stylistOf: stylistOf.subarray(0, clients), histories, historyOf: historyOf.subarray(0, clients), keys };
 }
 
 /**
@@ -94,7 +105,7 @@ async function readStagedChunk(tx: TransactionSql, table: string, asOf: Date): P
 async function writeChunk(
   tx: TransactionSql,
   chunk: Chunk,
-  context: { runId: string; asOf: Date; settings: EngagementSettings; model: StoredModelFit | null },
+  context: { runId: string; asOf: Date; settings: EngagementSettings; model: StoredModelFit | null; counts: TierCounts },
 ): Promise<RunTierChanges> {
   const { asOf, settings, model } = context;
   const learnedWeights = model?.engagement.weights ?? null;
@@ -131,6 +142,7 @@ async function writeChunk(
         .float4OrNull(Number.isNaN(expected) ? null : expected)
         .timestamptzOrNull(Number.isNaN(nextOrderMs) ? null : nextOrderMs);
       listRows.add(chunk.uuids, i * 16, score, tier, pAlive, expected, nextOrderMs);
+      context.counts.add(chunk.stylistOf[i] ?? 0, tier, score);
       const previous = tierOfCode(chunk.previousTiers.charAt(i));
       if (previous && previous !== tier) tierChanges.add(chunk.uuids, i * 16, previous, tier, score);
       if ((i + 1) % 16_384 === 0) await snapshots.flush();

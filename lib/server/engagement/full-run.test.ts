@@ -1,14 +1,16 @@
-import { asc, eq, isNotNull } from "drizzle-orm";
+import { asc, eq, inArray, isNotNull, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/server/db/client";
-import { clientScores, engagementSnapshots, modelFits, tierChanges } from "@/lib/server/db/schema";
+import { clients, clientScores, engagementSnapshots, modelFits, tierChanges } from "@/lib/server/db/schema";
 import { runFullRescore } from "@/lib/server/services/engagement/run-full-rescore";
 import { insertDemoClients, queueRun, runById } from "@/test/engagement-fixtures";
+import { userContext } from "@/test/fixtures";
 import { beginFullRun, directSteps, executeFullRun } from "./full-run";
 import { fitFullRun } from "./full-run-fit";
 import { publishFullRun } from "./full-run-publish";
 import { scoreChunk } from "./full-run-score";
 import { stageChunk } from "./full-run-stage";
+import { recordTierCounts } from "./tier-counts";
 
 const AS_OF = new Date("2026-06-01T00:00:00Z");
 const SYSTEM = { actor: { type: "system", name: "test" } as const, db };
@@ -22,7 +24,9 @@ const snapshotsOf = (runId: string) =>
 
 describe("a full run's steps", () => {
   it("each change nothing when repeated after their work committed (a step retried because its result was never stored)", async () => {
-    await insertDemoClients(40, AS_OF);
+    const ids = await insertDemoClients(40, AS_OF);
+    const stylist = await userContext("stylist");
+    await db.update(clients).set({ stylistId: stylist.actor.id }).where(inArray(clients.id, ids.slice(0, 15)));
     const run = await queueRun(AS_OF);
     const plan = await beginFullRun(db, run.id, 12);
     if (!plan) throw new Error("not begun");
@@ -50,6 +54,19 @@ describe("a full run's steps", () => {
     expect(await runById(run.id)).toMatchObject({ status: "succeeded", done: 40, total: 40, modelFitId });
     const snapshots = await snapshotsOf(run.id);
     expect(snapshots).toHaveLength(40);
+    // The day's counts per stylist and tier, counted while scoring, are those of the snapshots.
+    await recordTierCounts(db, { runId: run.id, asOf: AS_OF });
+    await recordTierCounts(db, { runId: run.id, asOf: AS_OF });
+    const counted = await db.execute(sql`select stylist_id, tier, clients, score_sum::int, score_bands from tier_counts_daily where day = '2026-06-01' order by 1, 2`);
+    // As the counts were made before: one query over the run's snapshots and their clients.
+    const bands = Array.from({ length: 10 }, (_, band) => `coalesce(sum(n) filter (where band = ${band}), 0)::int`).join(", ");
+    const expected = await db.execute(sql`
+      select stylist_id, tier, sum(n)::int as clients, sum(total)::int as score_sum, array[${sql.raw(bands)}] as score_bands
+      from (select c.stylist_id, s.tier::text as tier, least(s.score / 10, 9) as band, count(*) as n, sum(s.score) as total
+            from engagement_snapshots s join clients c on c.id = s.client_id where s.run_id = ${run.id}::uuid group by 1, 2, 3) per_band
+      group by 1, 2 order by 1, 2`);
+    expect(counted).toEqual(expected);
+    expect(new Set(counted.map((row) => row.stylist_id)).size).toBe(2);
 
     // The same date in one go (other chunk boundaries, chunks side by side) gives the same rows.
     const again = await runFullRescore({ ctx: SYSTEM, input: { runId: (await queueRun(AS_OF)).id, chunkSize: 5 } });
@@ -63,7 +80,7 @@ describe("a full run's steps", () => {
     const failing = { run: <T>(id: string, work: () => Promise<T>) => (id === "score-chunk-1" ? Promise.reject(new Error("the step's invocation timed out")) : work()), workers: 1 };
     expect(await executeFullRun(db, run.id, failing, 4)).toEqual({ runId: run.id, status: "failed", error: "the step's invocation timed out" });
     expect(await runById(run.id)).toMatchObject({ status: "failed", error: "the step's invocation timed out" });
-    const leftovers = await db.$client`select relname from pg_class where relname ~ '^(scoring_stage_|scoring_changes_|snapshots_run_)'`;
+    const leftovers = await db.$client`select relname from pg_class where relname ~ '^(scoring_stage_|scoring_changes_|scoring_counts_|snapshots_run_)'`;
     expect(leftovers).toHaveLength(0);
     expect(await db.$count(clientScores, isNotNull(clientScores.score))).toBe(0);
     expect(await executeFullRun(db, run.id, directSteps(1), 4)).toEqual({ runId: run.id, status: "not queued" });
