@@ -26,7 +26,8 @@ import { TierCounts } from "./tier-counts";
 
 /** One chunk of staged clients as columns: ids as bytes, last tiers as one character each, histories as numbers (see stageChunk). */
 type Chunk = { clients: number; uuids: Uint8Array; previousTiers: string; stylistOf: Int32Array; histories: HistoryColumns; historyOf: Int32Array; keys: Float64Array };
-export type ScoreChunkInput = { runId: string; asOf: Date; chunk: number; modelFitId: string | null };
+/** `staged`: how many clients stageChunk staged for the chunk. */
+export type ScoreChunkInput = { runId: string; asOf: Date; chunk: number; modelFitId: string | null; staged: number };
 
 // Room for this many clients before a chunk's columns grow (by doubling).
 const INITIAL_CHUNK_CAPACITY = 4096;
@@ -51,6 +52,8 @@ export async function scoreChunk(db: Database, input: ScoreChunkInput): Promise<
     if (!(await tableExists(tx, table))) return 0;
     const counts = new TierCounts();
     const chunk = await readStagedChunk(tx, table, asOf, counts);
+    // An unlogged table comes back empty after a database crash: scoring what is left would drop clients from the list.
+    if (chunk.clients !== input.staged) throw new Error(`Chunk ${input.chunk} holds ${chunk.clients} of the ${input.staged} clients staged (did the database restart?)`);
     const tierChanges = await writeChunk(tx, chunk, { runId, asOf, settings, model, counts });
     if (tierChanges.size > 0) {
       await tx.unsafe(

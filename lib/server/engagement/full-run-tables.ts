@@ -17,13 +17,13 @@ export const stagedTierChangesTable = (runId: string) => `${CHANGES_PREFIX}${hex
 /** The clients the scoring steps counted per stylist, tier and score band, for the run's tier_counts_daily. */
 export const stagedTierCountsTable = (runId: string) => `${COUNTS_PREFIX}${hex(runId)}`;
 
-/** Creates the (empty) tier-change and tier-count tables the scoring steps add to. */
+/** Creates the (empty) tier-change and tier-count tables the scoring steps add to; logged (they are small), so a database restart keeps them. */
 export async function createStagedRunTables(tx: TransactionSql, runId: string): Promise<void> {
   const changes = stagedTierChangesTable(runId);
   const counts = stagedTierCountsTable(runId);
   await tx.unsafe(`drop table if exists ${changes}, ${counts}`);
-  await tx.unsafe(`create unlogged table ${changes} (client_id uuid not null, from_tier engagement_tier not null, to_tier engagement_tier not null, score int2 not null)`);
-  await tx.unsafe(`create unlogged table ${counts} (stylist_id uuid, tier text not null, band int2 not null, clients int not null, score_sum bigint not null)`);
+  await tx.unsafe(`create table ${changes} (client_id uuid not null, from_tier engagement_tier not null, to_tier engagement_tier not null, score int2 not null)`);
+  await tx.unsafe(`create table ${counts} (stylist_id uuid, tier text not null, band int2 not null, clients int not null, score_sum bigint not null)`);
 }
 
 /** Whether `table` exists (a chunk's histories are gone once scored). */

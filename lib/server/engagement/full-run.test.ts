@@ -10,6 +10,7 @@ import { fitFullRun } from "./full-run-fit";
 import { publishFullRun } from "./full-run-publish";
 import { scoreChunk } from "./full-run-score";
 import { stageChunk } from "./full-run-stage";
+import { stagedHistoriesTable } from "./full-run-tables";
 import { recordTierCounts } from "./tier-counts";
 
 const AS_OF = new Date("2026-06-01T00:00:00Z");
@@ -45,8 +46,9 @@ describe("a full run's steps", () => {
     expect(modelFitId).not.toBeNull();
     expect(await db.$count(modelFits)).toBe(1);
     for (let chunk = 0; chunk < 4; chunk++) {
-      expect(await scoreChunk(db, { runId: run.id, asOf: AS_OF, chunk, modelFitId })).toBe(staged[chunk]);
-      expect(await scoreChunk(db, { runId: run.id, asOf: AS_OF, chunk, modelFitId })).toBe(0);
+      const score = { runId: run.id, asOf: AS_OF, chunk, modelFitId, staged: staged[chunk] ?? 0 };
+      expect(await scoreChunk(db, score)).toBe(staged[chunk]);
+      expect(await scoreChunk(db, score)).toBe(0);
     }
     const publish = { runId: run.id, asOf: AS_OF, readHorizon: plan.readHorizon, loaded: 40 };
     await publishFullRun(db, publish);
@@ -84,5 +86,17 @@ describe("a full run's steps", () => {
     expect(leftovers).toHaveLength(0);
     expect(await db.$count(clientScores, isNotNull(clientScores.score))).toBe(0);
     expect(await executeFullRun(db, run.id, directSteps(1), 4)).toEqual({ runId: run.id, status: "not queued" });
+  });
+
+  it("refuses to score a chunk whose staged rows were lost (an unlogged table after a database crash)", async () => {
+    await insertDemoClients(10, AS_OF);
+    const run = await queueRun(AS_OF);
+    const plan = await beginFullRun(db, run.id, 100);
+    const range = plan?.chunks[0];
+    if (!range) throw new Error("not begun");
+    const staged = await stageChunk(db, { runId: run.id, asOf: AS_OF, chunk: 0, range });
+    const modelFitId = await fitFullRun(db, { runId: run.id, asOf: AS_OF, chunks: 1, clients: staged });
+    await db.execute(sql.raw(`truncate ${stagedHistoriesTable(run.id, 0)}`));
+    await expect(scoreChunk(db, { runId: run.id, asOf: AS_OF, chunk: 0, modelFitId, staged })).rejects.toThrow(/holds 0 of the 10 clients staged/);
   });
 });

@@ -52,7 +52,7 @@ export async function executeFullRun(db: Database, runId: string, steps: StepRun
     const staged = await eachChunk(steps, "read-chunk", chunks, (chunk) => stageChunk(db, { runId, asOf, chunk, range: plan.chunks[chunk] ?? { after: null, upTo: null } }), count);
     const clients = staged.reduce((n, count) => n + count, 0);
     const modelFitId = await steps.run("fit", () => fitFullRun(db, { runId, asOf, chunks, clients }), z.uuid().nullable());
-    await eachChunk(steps, "score-chunk", chunks, (chunk) => scoreChunk(db, { runId, asOf, chunk, modelFitId }), count);
+    await eachChunk(steps, "score-chunk", chunks, (chunk) => scoreChunk(db, { runId, asOf, chunk, modelFitId, staged: staged[chunk] ?? 0 }), count);
     await steps.run("publish", () => publishFullRun(db, { runId, asOf, readHorizon: plan.readHorizon, loaded: clients }).then(() => true), z.literal(true));
   } catch (error) {
     console.error(`Scoring run ${runId} failed`, error);
