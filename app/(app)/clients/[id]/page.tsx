@@ -11,7 +11,7 @@ import { ButtonLink } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageContext } from "@/lib/server/auth/session";
-import { getClientFigures } from "@/lib/server/data/client-figures";
+import { getClientPicture } from "@/lib/server/data/client-picture";
 import { getClientOrThrow } from "@/lib/server/data/clients";
 import { getClientTimeline } from "@/lib/server/data/client-timeline";
 import { getClientEngagement } from "@/lib/server/data/engagement";
@@ -35,7 +35,8 @@ export default async function ClientPage({ params, searchParams }: Props) {
   const ctx = await requirePageContext("clients.read");
   const client = await getClientOrNotFound(ctx, (await params).id);
   const [orders, engagement, timeline] = await Promise.all([listOrdersForClient(ctx, client.id), getClientEngagement(ctx, client.id), getClientTimeline(ctx, client.id)]);
-  const { figures, scoreOverTime } = await getClientFigures(ctx, orders, engagement.latest?.modelFitId ?? null);
+  const now = new Date();
+  const picture = await getClientPicture(ctx, orders, engagement.latest?.modelFitId ?? null, now);
   const notice = Object.keys(await searchParams).map((k) => NOTICES[k]).find(Boolean);
   const today = new Date().toISOString().slice(0, 10);
   return (
@@ -52,8 +53,8 @@ export default async function ClientPage({ params, searchParams }: Props) {
         </p>
       ) : null}
       <div className="space-y-6">
-        <OrderStats figures={figures} />
-        <EngagementCard engagement={engagement} scoreOverTime={scoreOverTime} tiers={engagement.tiers} />
+        <OrderStats figures={picture.figures} now={now} />
+        <EngagementCard picture={picture} stored={engagement.latest} tiers={engagement.tiers} />
         <div className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
           <div className="min-w-0 space-y-6">
             <Card>
