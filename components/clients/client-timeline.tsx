@@ -1,4 +1,4 @@
-import { formatDate } from "@/components/ui/format";
+import { LocalTime } from "@/components/ui/local-time";
 import type { TimelineEntry } from "@/lib/domain/clients/timeline";
 
 const DOTS: Record<TimelineEntry["kind"], string> = { order: "bg-emerald-500", tier: "bg-amber-500", action: "bg-stone-400" };
@@ -19,7 +19,7 @@ export function ClientTimeline({ entries }: { entries: readonly TimelineEntry[] 
             </p>
             {entry.detail ? <p className="text-sm break-words text-stone-600">{entry.detail}</p> : null}
             <p className="text-xs text-stone-500">
-              <time dateTime={entry.at.toISOString()}>{formatDate(entry.at)}</time>
+              <LocalTime value={entry.at} style="date" />
             </p>
           </div>
         </li>

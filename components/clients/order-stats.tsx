@@ -12,10 +12,10 @@ function Stat({ label, value, detail, testId }: { label: string; value: string; 
 }
 
 /** The headline figures, worded as the "Why" reasons word them, each with the window it covers. */
-export function OrderStats({ figures, now }: { figures: ClientFigures; now: Date }) {
+export function OrderStats({ figures, now, clientZone }: { figures: ClientFigures; now: Date; clientZone: string }) {
   const window = recentWindowText(figures.recentWindow);
   const cancelled = figures.cancelledCount
-    ? `${figures.cancelledCount} cancelled (latest ${formatDate(figures.lastCancelledAt)}), not counted`
+    ? `${figures.cancelledCount} cancelled (latest ${formatDate(figures.lastCancelledAt, clientZone)}), not counted`
     : undefined;
   return (
     <div className="grid grid-cols-2 gap-3 lg:grid-cols-4" data-testid="order-stats">

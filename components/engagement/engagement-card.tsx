@@ -25,15 +25,16 @@ function Fact({ label, value, detail }: { label: string; value: string; detail?:
 }
 
 /** What the list shows, when it differs from the page's score as of now (the lists show the last rescoring). */
-function storedNote(stored: ClientEngagement["latest"], score: number): string {
-  return stored && stored.score !== score ? ` · lists show ${stored.score}, from the rescoring of ${formatDate(stored.asOf)}` : "";
+function storedNote(stored: ClientEngagement["latest"], score: number, zone: string): string {
+  return stored && stored.score !== score ? ` · lists show ${stored.score}, from the rescoring of ${formatDate(stored.asOf, zone)}` : "";
 }
 
 /**
  * The client's score as of now with its parts, the reasons behind it, the model's outlook, the next order by the
  * client's rhythm and the score over time: all one assessment (`picture`), so no two places disagree.
  */
-export function EngagementCard({ picture, stored, tiers }: { picture: ClientPicture; stored: ClientEngagement["latest"]; tiers: TierThresholds }) {
+/** `zones.viewer` for moments (as of), `zones.client` for the client's own days (orders, the next one due). */
+export function EngagementCard({ picture, stored, tiers, zones }: { picture: ClientPicture; stored: ClientEngagement["latest"]; tiers: TierThresholds; zones: { viewer: string; client: string } }) {
   const { assessment: latest, figures } = picture;
   if (!latest) {
     return (
@@ -45,7 +46,7 @@ export function EngagementCard({ picture, stored, tiers }: { picture: ClientPict
   }
   return (
     <Card>
-      <CardHeader title="Engagement" description={`As of ${formatDate(picture.asOf)}${latest.pAlive === null ? " · no churn model fitted yet" : ""}${storedNote(stored, latest.score)}`} />
+      <CardHeader title="Engagement" description={`As of ${formatDate(picture.asOf, zones.viewer)}${latest.pAlive === null ? " · no churn model fitted yet" : ""}${storedNote(stored, latest.score, zones.viewer)}`} />
       <div className="grid gap-6 p-5 md:grid-cols-[auto_1fr_1fr]">
         <div className="space-y-4">
           <div className="flex items-center gap-3">
@@ -61,7 +62,7 @@ export function EngagementCard({ picture, stored, tiers }: { picture: ClientPict
               detail={latest.pOrder90d === null ? undefined : `${orderChanceText(latest.pOrder90d, 90)} (the model's outlook)`}
             />
             <Fact label="P(alive)" value={formatPAlive(latest.pAlive)} detail="Chance the client is still active" />
-            <Fact label="Next order due" value={formatDate(figures.nextOrder.dueAt)} detail={nextOrderBasisText(figures)} />
+            <Fact label="Next order due" value={formatDate(figures.nextOrder.dueAt, zones.client)} detail={nextOrderBasisText(figures)} />
           </dl>
         </div>
         <div>
@@ -101,7 +102,7 @@ export function EngagementCard({ picture, stored, tiers }: { picture: ClientPict
               <li className="flex gap-2 text-stone-600">
                 <span aria-hidden>·</span>
                 <span>
-                  {figures.cancelledCount === 1 ? "A fix was cancelled on" : `${figures.cancelledCount} fixes were cancelled, the latest on`} {formatDate(figures.lastCancelledAt)}; cancelled fixes do not count
+                  {figures.cancelledCount === 1 ? "A fix was cancelled on" : `${figures.cancelledCount} fixes were cancelled, the latest on`} {formatDate(figures.lastCancelledAt, zones.client)}; cancelled fixes do not count
                 </span>
               </li>
             ) : null}
@@ -111,7 +112,7 @@ export function EngagementCard({ picture, stored, tiers }: { picture: ClientPict
       <div className="border-t border-stone-100 px-5 py-4">
         <h3 className="text-sm font-semibold text-stone-900">Score over time</h3>
         <p className="mb-2 text-xs text-stone-500">As of each week, from the orders placed by then, with today&apos;s settings.</p>
-        <ScoreHistoryChart points={picture.scoreOverTime} tiers={tiers} />
+        <ScoreHistoryChart points={picture.scoreOverTime} tiers={tiers} zone={zones.viewer} />
       </div>
     </Card>
   );

@@ -18,6 +18,8 @@ import { getClientEngagement } from "@/lib/server/data/engagement";
 import { listOrdersForClient } from "@/lib/server/data/orders";
 import { getClientOrNotFound } from "@/lib/server/data/page-loaders";
 import { contextFor } from "@/lib/server/context";
+import { displayTimeZone } from "@/lib/server/http/viewer-time-zone";
+import { dayInZone, FALLBACK_TIME_ZONE, knownTimeZone } from "@/lib/domain/time/format";
 import { currentActor } from "@/lib/server/auth/session";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | undefined>> };
@@ -36,9 +38,10 @@ export default async function ClientPage({ params, searchParams }: Props) {
   const client = await getClientOrNotFound(ctx, (await params).id);
   const [orders, engagement, timeline] = await Promise.all([listOrdersForClient(ctx, client.id), getClientEngagement(ctx, client.id), getClientTimeline(ctx, client.id)]);
   const now = new Date();
-  const picture = await getClientPicture(ctx, orders, engagement.latest?.modelFitId ?? null, now);
+  const [picture, viewerZone] = await Promise.all([getClientPicture(ctx, orders, engagement.latest?.modelFitId ?? null, now), displayTimeZone()]);
+  // The client's own days (orders, the next one due) are counted in their timezone; moments in the viewer's.
+  const zones = { viewer: viewerZone, client: knownTimeZone(client.timezone) ?? FALLBACK_TIME_ZONE };
   const notice = Object.keys(await searchParams).map((k) => NOTICES[k]).find(Boolean);
-  const today = new Date().toISOString().slice(0, 10);
   return (
     <>
       <PageHeader
@@ -53,25 +56,28 @@ export default async function ClientPage({ params, searchParams }: Props) {
         </p>
       ) : null}
       <div className="space-y-6">
-        <OrderStats figures={picture.figures} now={now} />
-        <EngagementCard picture={picture} stored={engagement.latest} tiers={engagement.tiers} />
+        <OrderStats figures={picture.figures} now={now} clientZone={zones.client} />
+        <EngagementCard picture={picture} stored={engagement.latest} tiers={engagement.tiers} zones={zones} />
         <div className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
           <div className="min-w-0 space-y-6">
             <Card>
-              <CardHeader title="Orders" description="Every fix shipped to this client, newest first." />
-              <OrdersTable orders={orders} clientId={client.id} />
+              <CardHeader
+                title="Orders"
+                description={`Every fix shipped to this client, newest first${zones.client === zones.viewer ? "" : `; dates in the client's timezone (${zones.client.replaceAll("_", " ")})`}.`}
+              />
+              <OrdersTable orders={orders} clientId={client.id} clientZone={zones.client} />
             </Card>
             <Card>
               <CardHeader title="Add an order" description="For fixes the order system did not send." />
               <div className="p-5">
-                <OrderForm clientId={client.id} defaults={{ orderedAt: today, itemsShipped: "5", itemsKept: "", value: "", status: "shipped" }} />
+                <OrderForm clientId={client.id} defaults={{ orderedAt: dayInZone(now, zones.client), itemsShipped: "5", itemsKept: "", value: "", status: "shipped" }} />
               </div>
             </Card>
           </div>
           <div className="min-w-0 space-y-6 self-start">
             <Card>
               <CardHeader title="Profile" />
-              <ClientProfile client={client} />
+              <ClientProfile client={client} now={now} zone={zones.client} />
             </Card>
             <Card>
               <CardHeader title="Timeline" description="Orders, tier changes and actions, newest first." />
