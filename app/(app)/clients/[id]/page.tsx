@@ -41,6 +41,7 @@ export default async function ClientPage({ params, searchParams }: Props) {
   const [picture, viewerZone] = await Promise.all([getClientPicture(ctx, orders, engagement.latest?.modelFitId ?? null, now), displayTimeZone()]);
   // The client's own days (orders, the next one due) are counted in their timezone; moments in the viewer's.
   const zones = { viewer: viewerZone, client: knownTimeZone(client.timezone) ?? FALLBACK_TIME_ZONE };
+  const clientZoneNote = zones.client === zones.viewer ? "" : `; days in the client's timezone (${zones.client.replaceAll("_", " ")})`;
   const notice = Object.keys(await searchParams).map((k) => NOTICES[k]).find(Boolean);
   return (
     <>
@@ -63,7 +64,7 @@ export default async function ClientPage({ params, searchParams }: Props) {
             <Card>
               <CardHeader
                 title="Orders"
-                description={`Every fix shipped to this client, newest first${zones.client === zones.viewer ? "" : `; dates in the client's timezone (${zones.client.replaceAll("_", " ")})`}.`}
+                description={`Every fix shipped to this client, newest first${clientZoneNote}.`}
               />
               <OrdersTable orders={orders} clientId={client.id} clientZone={zones.client} />
             </Card>
@@ -80,8 +81,8 @@ export default async function ClientPage({ params, searchParams }: Props) {
               <ClientProfile client={client} now={now} zone={zones.client} />
             </Card>
             <Card>
-              <CardHeader title="Timeline" description="Orders, tier changes and actions, newest first." />
-              <ClientTimeline entries={timeline} />
+              <CardHeader title="Timeline" description={`Orders, tier changes and actions, newest first${clientZoneNote}.`} />
+              <ClientTimeline entries={timeline} zone={zones.client} />
             </Card>
           </div>
         </div>
