@@ -56,6 +56,8 @@ async function upload(kind: CsvKind, file: File, onProgress: (percent: number) =
     const blob = file.slice(part * opened.partBytes, Math.min(file.size, (part + 1) * opened.partBytes));
     await withRetries(() => send("PUT", `/api/imports/${opened.jobId}/parts/${part}`, blob, (loaded) => onProgress(Math.floor(((done + loaded) / file.size) * 100)), 200));
     done += blob.size;
+    // A small part may finish before the browser reports any progress on it.
+    onProgress(Math.floor((done / file.size) * 100));
   }
   return withRetries(() => send<ImportJobView>("POST", `/api/imports/${opened.jobId}/finish`, null, () => {}, 200));
 }
