@@ -1,4 +1,5 @@
 import type { Metadata, Viewport } from "next";
+import { TimeZoneCookie } from "@/components/ui/time-zone";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -11,7 +12,10 @@ export const viewport: Viewport = { themeColor: "#1c1917", width: "device-width"
 export default function RootLayout({ children }: { children: React.ReactNode }) {
   return (
     <html lang="en">
-      <body className="min-h-dvh font-sans">{children}</body>
+      <body className="min-h-dvh font-sans">
+        <TimeZoneCookie />
+        {children}
+      </body>
     </html>
   );
 }

@@ -43,3 +43,17 @@ test("changing a role without scripts posts with its button, asks before making 
   await expect(row.getByRole("status")).toContainText("is now a marketer");
   await expect(row.getByLabel(/Role for/)).toHaveValue("marketer");
 });
+
+test("a small CSV uploads without scripts in one request and the page shows its job", async ({ page }) => {
+  await page.goto("/import");
+  const name = `no-script-${Date.now().toString(36)}.csv`;
+  await page.getByLabel("CSV file").setInputFiles({ name, mimeType: "text/csv", buffer: Buffer.from("email,name\nno.script@example.com,No Script\n") });
+  await page.getByRole("radio", { name: "Client profiles" }).check();
+  await page.getByRole("button", { name: "Upload and check" }).click();
+  await expect(page).toHaveURL(/\/import\?job=[0-9a-f-]{36}$/);
+  await expect(page.getByTestId("import-job")).toContainText(name);
+
+  // Without a file the page says so.
+  await page.getByRole("button", { name: "Upload and check" }).click();
+  await expect(page.getByRole("alert")).toHaveText("Choose a CSV file first.");
+});

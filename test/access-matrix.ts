@@ -43,6 +43,10 @@ export const HANDLER_ACCESS: Record<string, "api-key" | "shopify-hmac" | "innges
   "/api/imports": ["admin", "marketer"],
   "/api/imports/[jobId]": ["admin", "marketer"],
   "/api/imports/[jobId]/rejected": ["admin", "marketer"],
+  "/api/imports/[jobId]/parts/[part]": ["admin", "marketer"],
+  "/api/imports/[jobId]/finish": ["admin", "marketer"],
+  "/api/imports/uploads": ["admin", "marketer"],
+  "/api/imports/form": ["admin", "marketer"],
   "/api/scoring-runs/latest": ADMIN,
   // Inngest's signed call requests (the SDK verifies them); the engine's endpoints take its keys or CRON_SECRET.
   "/api/inngest": "inngest-signature",

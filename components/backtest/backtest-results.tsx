@@ -8,6 +8,8 @@ import { CalibrationChart } from "./calibration-chart";
 import { ComparisonTable } from "./comparison-table";
 import { TrackingChart } from "./tracking-chart";
 
+/** The cutoff is a calendar day the admin picked, counted in UTC like the back-test itself. */
+const CUTOFF_ZONE = "UTC";
 const percent = (v: number | null) => (v === null ? "—" : `${Math.round(v * 100)}%`);
 
 /** The verdict first, then the score, the model and the rule side by side, each tier's outcome, calibration and tracking. */
@@ -15,7 +17,7 @@ export function BacktestResults({ report }: { report: BacktestReport }) {
   const { horizonDays, verdict, tracking } = report;
   const { report: m, fit, learned } = report.scoring;
   if (m.clients === 0) {
-    return <p className="text-sm text-stone-600">No client had ordered before {formatDate(report.cutoff)}. Pick a later cutoff.</p>;
+    return <p className="text-sm text-stone-600">No client had ordered before {formatDate(report.cutoff, CUTOFF_ZONE)}. Pick a later cutoff.</p>;
   }
   const lastWeek = tracking.at(-1);
   return (
@@ -35,7 +37,7 @@ export function BacktestResults({ report }: { report: BacktestReport }) {
         </div>
       ) : null}
       <p className="text-sm text-stone-600">
-        {formatNumber(m.clients)} clients had ordered before {formatDate(report.cutoff)}; {formatNumber(m.orderedAgain)} ({percent(m.orderedAgain / m.clients)}) ordered again in the{" "}
+        {formatNumber(m.clients)} clients had ordered before {formatDate(report.cutoff, CUTOFF_ZONE)}; {formatNumber(m.orderedAgain)} ({percent(m.orderedAgain / m.clients)}) ordered again in the{" "}
         {horizonDays} days after.{" "}
         {fit ? (learned ? `Score weights learned on ${formatNumber(learned.examples)} clients in the ${report.trainingDays} days before the cutoff.` : "Too little history before the cutoff to learn weights: the settings' weights apply.") : "Too little history to fit the churn model at that date."}
       </p>

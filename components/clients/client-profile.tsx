@@ -1,5 +1,6 @@
 import { Badge } from "@/components/ui/badge";
 import { BUDGET_LABELS } from "@/lib/domain/clients/client-input";
+import { formatTime } from "@/lib/domain/time/format";
 import type { ClientDetail } from "@/lib/server/data/clients";
 
 function Row({ label, children }: { label: string; children: React.ReactNode }) {
@@ -11,7 +12,8 @@ function Row({ label, children }: { label: string; children: React.ReactNode }) 
   );
 }
 
-export function ClientProfile({ client }: { client: ClientDetail }) {
+/** `now` in `zone` (the client's timezone, checked) is shown as their local time: when to call or send. */
+export function ClientProfile({ client, now, zone }: { client: ClientDetail; now: Date; zone: string }) {
   const sizes = Object.entries(client.sizes).filter(([, v]) => v);
   return (
     <dl className="divide-y divide-stone-100 px-5">
@@ -32,7 +34,12 @@ export function ClientProfile({ client }: { client: ClientDetail }) {
       </Row>
       <Row label="Budget">{client.budgetBand ? BUDGET_LABELS[client.budgetBand] : <span className="text-stone-400">Not known</span>}</Row>
       <Row label="Marketing email">{client.marketingConsent ? "Agreed" : <span className="text-amber-700">Not agreed — no win-back emails</span>}</Row>
-      <Row label="Time zone">{client.timezone.replaceAll("_", " ")}</Row>
+      <Row label="Time zone">
+        {zone.replaceAll("_", " ")}
+        <span className="block text-xs text-stone-500" data-testid="client-local-time">
+          Their time now: {formatTime(now, zone, "datetime")}
+        </span>
+      </Row>
       {client.notes ? <Row label="Notes"><p className="whitespace-pre-line">{client.notes}</p></Row> : null}
     </dl>
   );

@@ -5,7 +5,8 @@ const DOTS: Record<TimelineEntry["kind"], string> = { order: "bg-emerald-500", t
 const KINDS: Record<TimelineEntry["kind"], string> = { order: "Order", tier: "Tier change", action: "Action" };
 
 /** Orders, tier changes and people's actions in one list, newest first. */
-export function ClientTimeline({ entries }: { entries: readonly TimelineEntry[] }) {
+/** Days are the client's (`zone`), as in the orders table beside it, so an order has one date on the page. */
+export function ClientTimeline({ entries, zone }: { entries: readonly TimelineEntry[]; zone: string }) {
   if (entries.length === 0) return <p className="px-5 py-6 text-sm text-stone-500">Nothing has happened yet: orders, tier changes and snoozes will show here.</p>;
   return (
     <ol className="space-y-4 px-5 py-4">
@@ -19,7 +20,7 @@ export function ClientTimeline({ entries }: { entries: readonly TimelineEntry[] 
             </p>
             {entry.detail ? <p className="text-sm break-words text-stone-600">{entry.detail}</p> : null}
             <p className="text-xs text-stone-500">
-              <time dateTime={entry.at.toISOString()}>{formatDate(entry.at)}</time>
+              <time dateTime={entry.at.toISOString()}>{formatDate(entry.at, zone)}</time>
             </p>
           </div>
         </li>

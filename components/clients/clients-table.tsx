@@ -11,7 +11,7 @@ import { SortHeader } from "./sort-header";
 
 type Page = Awaited<ReturnType<typeof listClients>>;
 
-export function ClientsTable({ page, query, showStylist, filtered }: { page: Page; query: ClientListQuery; showStylist: boolean; filtered: boolean }) {
+export function ClientsTable({ page, query, showStylist, filtered, zone }: { page: Page; query: ClientListQuery; showStylist: boolean; filtered: boolean; zone: string }) {
   if (page.rows.length === 0) {
     return filtered ? (
       <EmptyState title="No clients match" description="Try a different name or email, or clear the filters." action={<Link className={buttonClass("secondary")} href="/clients">Clear filters</Link>} />
@@ -54,7 +54,7 @@ export function ClientsTable({ page, query, showStylist, filtered }: { page: Pag
                 </td>
                 {showStylist ? <td className="hidden px-4 py-3 text-stone-700 md:table-cell">{client.stylistName ?? <span className="text-stone-400">Unassigned</span>}</td> : null}
                 <td className="px-3 py-3 whitespace-nowrap text-stone-700 sm:px-4">
-                  <span title={formatDate(client.lastOrderAt)}>{formatAgo(client.lastOrderAt)}</span>
+                  <span title={formatDate(client.lastOrderAt, zone)}>{formatAgo(client.lastOrderAt)}</span>
                 </td>
                 <td className="hidden px-4 py-3 text-right text-stone-700 tabular-nums sm:table-cell">{formatNumber(client.orderCount)}</td>
                 <td className="hidden px-4 py-3 text-right font-medium text-stone-900 tabular-nums sm:table-cell">{client.engagementScore ?? "—"}</td>

@@ -6,7 +6,7 @@ import type { ClientOrder } from "@/lib/server/data/orders";
 import { CancelOrderButton } from "./cancel-order-button";
 import { OrderStatusBadge } from "./order-status-badge";
 
-export function OrdersTable({ orders, clientId }: { orders: ClientOrder[]; clientId: string }) {
+export function OrdersTable({ orders, clientId, clientZone }: { orders: ClientOrder[]; clientId: string; clientZone: string }) {
   if (orders.length === 0) return <EmptyState title="No orders yet" description="Add this client's first fix below, or let the order system send it." />;
   return (
     // Fits a phone without scrolling, so the cancel question (positioned over the row) is never clipped.
@@ -28,7 +28,7 @@ export function OrdersTable({ orders, clientId }: { orders: ClientOrder[]; clien
           {orders.map((order) => (
             <tr key={order.id} className={order.status === "cancelled" ? "text-stone-400" : undefined}>
               <td className="px-2 sm:px-4 py-3 whitespace-nowrap">
-                {formatDate(order.orderedAt)}
+                {formatDate(order.orderedAt, clientZone)}
                 {/* Phones have no room for the status column: a shipped fix is the norm, so only the others show. */}
                 {order.status === "shipped" ? null : (
                   <div className="mt-1 sm:hidden">
@@ -50,7 +50,7 @@ export function OrdersTable({ orders, clientId }: { orders: ClientOrder[]; clien
                     <Link href={`/clients/${clientId}/orders/${order.id}/edit`} className="rounded px-1.5 py-1 text-xs font-medium text-stone-700 hover:bg-stone-100 sm:px-2">
                       Edit
                     </Link>
-                    <CancelOrderButton orderId={order.id} label={formatDate(order.orderedAt)} />
+                    <CancelOrderButton orderId={order.id} label={formatDate(order.orderedAt, clientZone)} />
                   </div>
                 )}
               </td>

@@ -1,7 +1,7 @@
 import { Card, CardHeader } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
 import { formatDate } from "@/components/ui/format";
-import { chanceWord, orderChanceText, type ScorePoint, type TierThresholds } from "@/lib/domain/engagement";
+import { chanceWord, type ClientPicture, nextOrderBasisText, orderChanceText, type TierThresholds } from "@/lib/domain/engagement";
 import type { ClientEngagement } from "@/lib/server/data/engagement";
 import { ScoreHistoryChart } from "./score-history-chart";
 import { formatPAlive, TierBadge } from "./tier-badge";
@@ -24,20 +24,29 @@ function Fact({ label, value, detail }: { label: string; value: string; detail?:
   );
 }
 
-/** The latest score with its parts, the reasons behind it, the model's forecast and the score over time. */
-export function EngagementCard({ engagement, scoreOverTime, tiers }: { engagement: ClientEngagement; scoreOverTime: ScorePoint[]; tiers: TierThresholds }) {
-  const { latest } = engagement;
+/** What the list shows, when it differs from the page's score as of now (the lists show the last rescoring). */
+function storedNote(stored: ClientEngagement["latest"], score: number, zone: string): string {
+  return stored && stored.score !== score ? ` · lists show ${stored.score}, from the rescoring of ${formatDate(stored.asOf, zone)}` : "";
+}
+
+/**
+ * The client's score as of now with its parts, the reasons behind it, the model's outlook, the next order by the
+ * client's rhythm and the score over time: all one assessment (`picture`), so no two places disagree.
+ */
+/** `zones.viewer` for moments (as of), `zones.client` for the client's own days (orders, the next one due). */
+export function EngagementCard({ picture, stored, tiers, zones }: { picture: ClientPicture; stored: ClientEngagement["latest"]; tiers: TierThresholds; zones: { viewer: string; client: string } }) {
+  const { assessment: latest, figures } = picture;
   if (!latest) {
     return (
       <Card>
         <CardHeader title="Engagement" />
-        <p className="px-5 py-4 text-sm text-stone-500">Not scored yet. A score appears once an order is saved, or after the next full rescoring.</p>
+        <p className="px-5 py-4 text-sm text-stone-500">Not scored yet. A score appears once an order is saved.</p>
       </Card>
     );
   }
   return (
     <Card>
-      <CardHeader title="Engagement" description={`As of ${formatDate(latest.asOf)}${latest.pAlive === null ? " · no churn model fitted yet" : ""}`} />
+      <CardHeader title="Engagement" description={`As of ${formatDate(picture.asOf, zones.viewer)}${latest.pAlive === null ? " · no churn model fitted yet" : ""}${storedNote(stored, latest.score, zones.viewer)}`} />
       <div className="grid gap-6 p-5 md:grid-cols-[auto_1fr_1fr]">
         <div className="space-y-4">
           <div className="flex items-center gap-3">
@@ -50,14 +59,10 @@ export function EngagementCard({ engagement, scoreOverTime, tiers }: { engagemen
             <Fact
               label="Next 90 days"
               value={latest.pOrder90d === null ? "—" : chanceWord(latest.pOrder90d)}
-              detail={latest.pOrder90d === null ? undefined : orderChanceText(latest.pOrder90d, 90)}
+              detail={latest.pOrder90d === null ? undefined : `${orderChanceText(latest.pOrder90d, 90)} (the model's outlook)`}
             />
             <Fact label="P(alive)" value={formatPAlive(latest.pAlive)} detail="Chance the client is still active" />
-            <Fact
-              label="Next order expected"
-              value={latest.nextOrderExpectedAt ? formatDate(latest.nextOrderExpectedAt) : "—"}
-              detail={latest.expectedOrders90d === null ? undefined : `${latest.expectedOrders90d.toFixed(1)} orders expected in 90 days`}
-            />
+            <Fact label="Next order due" value={formatDate(figures.nextOrder.dueAt, zones.client)} detail={nextOrderBasisText(figures)} />
           </dl>
         </div>
         <div>
@@ -81,7 +86,7 @@ export function EngagementCard({ engagement, scoreOverTime, tiers }: { engagemen
         </div>
         <div>
           <h3 className="mb-2 text-sm font-semibold text-stone-900">Why</h3>
-          <ul className="space-y-1.5 text-sm">
+          <ul className="space-y-1.5 text-sm" data-testid="why">
             {latest.drivers.map((d) => (
               <li key={d.kind} className="flex gap-2">
                 <span aria-hidden className={cn("font-semibold", d.effect === "raises" ? "text-emerald-700" : "text-red-700")}>
@@ -93,13 +98,21 @@ export function EngagementCard({ engagement, scoreOverTime, tiers }: { engagemen
                 </span>
               </li>
             ))}
+            {figures.lastCancelledAt ? (
+              <li className="flex gap-2 text-stone-600">
+                <span aria-hidden>·</span>
+                <span>
+                  {figures.cancelledCount === 1 ? "A fix was cancelled on" : `${figures.cancelledCount} fixes were cancelled, the latest on`} {formatDate(figures.lastCancelledAt, zones.client)}; cancelled fixes do not count
+                </span>
+              </li>
+            ) : null}
           </ul>
         </div>
       </div>
       <div className="border-t border-stone-100 px-5 py-4">
         <h3 className="text-sm font-semibold text-stone-900">Score over time</h3>
         <p className="mb-2 text-xs text-stone-500">As of each week, from the orders placed by then, with today&apos;s settings.</p>
-        <ScoreHistoryChart points={scoreOverTime} tiers={tiers} />
+        <ScoreHistoryChart points={picture.scoreOverTime} tiers={tiers} zone={zones.viewer} />
       </div>
     </Card>
   );

@@ -10,20 +10,20 @@ const WIDTHS = { phone: 340, wide: 640 } as const;
 const y = (score: number) => PAD.top + (1 - score / 100) * PLOT_H;
 
 /** The score over time as a plain SVG line over the tier bands, so a glance shows which way the client is heading. */
-export function ScoreHistoryChart({ points, tiers }: { points: ScorePoint[]; tiers: TierThresholds }) {
+export function ScoreHistoryChart({ points, tiers, zone }: { points: ScorePoint[]; tiers: TierThresholds; zone: string }) {
   const first = points[0];
   const last = points.at(-1);
   if (!first || !last) return null;
-  const label = `Score over time: ${first.score} on ${formatDate(first.asOf)}, ${last.score} on ${formatDate(last.asOf)}, ${points.length} weekly points`;
+  const label = `Score over time: ${first.score} on ${formatDate(first.asOf, zone)}, ${last.score} on ${formatDate(last.asOf, zone)}, ${points.length} weekly points`;
   return (
     <figure role="img" aria-label={label}>
-      <Chart width={WIDTHS.phone} points={points} tiers={tiers} className="sm:hidden" />
-      <Chart width={WIDTHS.wide} points={points} tiers={tiers} className="hidden sm:block" />
+      <Chart width={WIDTHS.phone} points={points} tiers={tiers} zone={zone} className="sm:hidden" />
+      <Chart width={WIDTHS.wide} points={points} tiers={tiers} zone={zone} className="hidden sm:block" />
     </figure>
   );
 }
 
-function Chart({ width, points, tiers, className }: { width: number; points: ScorePoint[]; tiers: TierThresholds; className: string }) {
+function Chart({ width, points, tiers, zone, className }: { width: number; points: ScorePoint[]; tiers: TierThresholds; zone: string; className: string }) {
   const plotW = width - PAD.left - PAD.right;
   const t0 = points[0]?.asOf.getTime() ?? 0;
   const span = (points.at(-1)?.asOf.getTime() ?? t0) - t0;
@@ -52,7 +52,7 @@ function Chart({ width, points, tiers, className }: { width: number; points: Sco
       {ticks.map((p, i) =>
         p ? (
           <text key={i} x={span > 0 ? (i === 0 ? PAD.left : width - PAD.right) : x(p.asOf)} y={H - 6} textAnchor={span > 0 ? (i === 0 ? "start" : "end") : "middle"} className="fill-stone-500 text-[11px]">
-            {formatDate(p.asOf)}
+            {formatDate(p.asOf, zone)}
           </text>
         ) : null,
       )}

@@ -9,10 +9,10 @@ import { JobPanel } from "./job-panel";
 import { UploadForm } from "./upload-form";
 
 
-export function ImportWorkspace({ recent }: { recent: ImportJobView[] }) {
+export function ImportWorkspace({ recent, selectedJob, uploadError }: { recent: ImportJobView[]; selectedJob: string | null; uploadError: string | null }) {
   const [queryClient] = useState(() => new QueryClient({ defaultOptions: { queries: { refetchOnWindowFocus: false } } }));
   const [jobs, setJobs] = useState(recent);
-  const [selected, setSelected] = useState<string | null>(recent[0]?.id ?? null);
+  const [selected, setSelected] = useState<string | null>(recent.find((j) => j.id === selectedJob)?.id ?? recent[0]?.id ?? null);
   const job = jobs.find((j) => j.id === selected);
   return (
     <QueryClientProvider client={queryClient}>
@@ -23,6 +23,7 @@ export function ImportWorkspace({ recent }: { recent: ImportJobView[] }) {
             <CardHeader title="Upload a CSV" description="Checked first; nothing is stored until you import the valid rows." />
             <div className="p-5">
               <UploadForm
+                initialError={uploadError}
                 onUploaded={(created) => {
                   setJobs((all) => [created, ...all]);
                   setSelected(created.id);

@@ -19,7 +19,7 @@ async function fetchJob(id: string): Promise<ImportJobView> {
   return (await response.json()) as ImportJobView;
 }
 
-const STATUS = { validating: ["Checking", "blue"], ready: ["Checked", "amber"], importing: ["Importing", "blue"], done: ["Imported", "green"], failed: ["Failed", "red"] } as const;
+const STATUS = { uploading: ["Uploading", "neutral"], validating: ["Checking", "blue"], ready: ["Checked", "amber"], importing: ["Importing", "blue"], done: ["Imported", "green"], failed: ["Failed", "red"] } as const;
 
 export function JobPanel({ initial }: { initial: ImportJobView }) {
   const queryClient = useQueryClient();

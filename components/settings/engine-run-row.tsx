@@ -1,8 +1,8 @@
 import { Badge } from "@/components/ui/badge";
+import { LocalTime } from "@/components/ui/local-time";
 import type { RunListItem } from "@/lib/server/data/engine-runs";
 import { ReplayRunButton } from "./replay-run-button";
 
-const time = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "medium", timeZone: "UTC" });
 const TONES = { debouncing: "neutral", queued: "neutral", running: "blue", completed: "green", failed: "red", cancelled: "amber" } as const;
 const LABELS = { debouncing: "waiting (debounce)", queued: "queued", running: "running", completed: "completed", failed: "failed", cancelled: "cancelled" } as const;
 
@@ -25,9 +25,7 @@ export function EngineRunRow({ run }: { run: RunListItem }) {
           {run.replayOf ? <Badge tone="ember">replay</Badge> : null}
         </p>
         <div className="flex items-center gap-3">
-          <time className="text-xs text-stone-500" dateTime={run.createdAt.toISOString()}>
-            {time.format(run.createdAt)} UTC
-          </time>
+          <LocalTime value={run.createdAt} seconds className="text-xs text-stone-500" />
           {run.status === "failed" || run.status === "cancelled" ? <ReplayRunButton runId={run.id} /> : null}
         </div>
       </div>
@@ -35,7 +33,11 @@ export function EngineRunRow({ run }: { run: RunListItem }) {
         {run.calls} call{run.calls === 1 ? "" : "s"}
         {run.attempt ? ` · attempt ${run.attempt + 1}` : ""}
         {took ? ` · took ${took}` : ""}
-        {run.status === "queued" && run.nextAt > new Date() ? ` · next at ${time.format(run.nextAt)} UTC` : ""}
+        {run.status === "queued" && run.nextAt > new Date() ? (
+          <>
+            {" "}· next at <LocalTime value={run.nextAt} seconds />
+          </>
+        ) : null}
       </p>
       {run.error ? (
         <p className="mt-1 text-xs break-words text-red-800">

@@ -7,7 +7,7 @@ import { ProgressBar } from "@/components/import/progress-bar";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { FormAlert } from "@/components/ui/form-alert";
-import { formatDate, formatNumber } from "@/components/ui/format";
+import { formatNumber } from "@/components/ui/format";
 import { LocalTime } from "@/components/ui/local-time";
 import { IDLE } from "@/lib/forms/action-state";
 import type { ScoringRunView } from "@/lib/server/data/scoring-runs";
@@ -22,10 +22,14 @@ async function fetchLatestRun(): Promise<ScoringRunView | null> {
 }
 
 /** Which churn model a finished run scored with, when it is not one fitted on the run's own data. */
-function modelNote(run: ScoringRunView): string {
+function modelNote(run: ScoringRunView) {
   if (!run.modelAsOf) return "Scored without P(alive): no churn model could be fitted yet (too few clients with orders, or data the model cannot fit).";
   if (run.modelAsOf === run.asOf) return "";
-  return `The churn model could not be fitted on this data, so the run kept the one fitted as of ${formatDate(new Date(run.modelAsOf))}.`;
+  return (
+    <>
+      The churn model could not be fitted on this data, so the run kept the one fitted as of <LocalTime value={run.modelAsOf} />.
+    </>
+  );
 }
 
 /** How many clients the run moved between tiers, and which way. */

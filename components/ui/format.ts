@@ -1,8 +1,10 @@
-const dateFormat = new Intl.DateTimeFormat("en-US", { year: "numeric", month: "short", day: "numeric", timeZone: "UTC" });
+import { formatTime } from "@/lib/domain/time/format";
+
 const numberFormat = new Intl.NumberFormat("en-US");
 
-export function formatDate(date: Date | null | undefined): string {
-  return date ? dateFormat.format(date) : "—";
+/** "Dec 6, 2026": the calendar day in `zone` (the viewer's, or a client's); see lib/domain/time/format.ts. */
+export function formatDate(date: Date | null | undefined, zone: string): string {
+  return formatTime(date, zone, "date");
 }
 
 export function formatMoney(cents: number, currency = "USD"): string {

@@ -1,25 +1,19 @@
 "use client";
 
-import { useSyncExternalStore } from "react";
-
-const noChange = () => () => {};
-const viewerZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
+import { formatTime, type TimeStyle } from "@/lib/domain/time/format";
+import { useViewerTimeZone } from "./time-zone";
 
 /**
- * A moment in the viewer's own timezone, named ("Dec 6, 2026, 5:30 PM GMT+1"). The server cannot know that
- * zone, so the first paint says UTC and the browser swaps in local time once it runs.
+ * A moment in the viewer's timezone, named ("Dec 6, 2026, 5:30 PM GMT+1"), or in `zone` (a client's) when given.
+ * Before the browser has reported its zone, the server renders UTC and says so.
  */
-export function LocalTime({ value, seconds = false, className }: { value: Date | string; seconds?: boolean; className?: string }) {
-  const zone = useSyncExternalStore(noChange, viewerZone, () => "UTC");
+export function LocalTime({ value, style = "datetime", seconds = false, zone, className }: { value: Date | string; style?: TimeStyle; seconds?: boolean; zone?: string; className?: string }) {
+  const viewer = useViewerTimeZone();
+  const shownZone = zone ?? viewer;
   const date = typeof value === "string" ? new Date(value) : value;
-  const text = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: seconds ? "long" : "short", timeZone: zone }).format(date);
   return (
-    <time dateTime={date.toISOString()} className={className} title={zone}>
-      {seconds ? text : `${text} ${shortZone(date, zone)}`}
+    <time dateTime={date.toISOString()} className={className} title={shownZone}>
+      {formatTime(date, shownZone, seconds ? "datetime-seconds" : style)}
     </time>
   );
-}
-
-function shortZone(date: Date, zone: string): string {
-  return new Intl.DateTimeFormat("en-US", { timeZone: zone, timeZoneName: "short" }).formatToParts(date).find((p) => p.type === "timeZoneName")?.value ?? zone;
 }

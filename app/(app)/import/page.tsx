@@ -6,13 +6,19 @@ import { listImportJobs } from "@/lib/server/data/import-jobs";
 
 export const metadata: Metadata = { title: "Import" };
 
-export default async function ImportPage() {
+/** `job` and `uploadError` come back from the form posted without JavaScript (app/api/imports/form). */
+export default async function ImportPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const ctx = await requirePageContext("data.import");
   const recent = await listImportJobs(ctx);
+  const { job, uploadError } = await searchParams;
   return (
     <>
       <PageHeader title="Import" description="Bring in clients and orders from a spreadsheet. Each row is checked, and rejected rows can be downloaded with the reasons." />
-      <ImportWorkspace recent={recent} />
+      <ImportWorkspace
+        recent={recent}
+        selectedJob={typeof job === "string" ? job : null}
+        uploadError={typeof uploadError === "string" ? uploadError.slice(0, 300) : null}
+      />
     </>
   );
 }

@@ -5,7 +5,7 @@ import { type EngagementDriver, explainEngagement } from "./drivers";
 import { type ForecastOptions, forecastNextOrder } from "./forecast";
 import type { ClientHistory } from "./history";
 import type { DropoutModelFit } from "./mbgnbd";
-import { type EngagementComponents, type EngagementTier, type ScoreWeights, scoreEngagement } from "./score";
+import { type EngagementComponents, type EngagementFacts, type EngagementTier, type ScoreWeights, scoreEngagement } from "./score";
 import { DEFAULT_ENGAGEMENT_SETTINGS, type EngagementSettings } from "./settings";
 
 /**
@@ -25,6 +25,8 @@ export interface EngagementAssessment {
   score: number;
   tier: EngagementTier;
   components: EngagementComponents;
+  /** The figures the components and drivers were computed from (the client page quotes them). */
+  facts: EngagementFacts;
   drivers: EngagementDriver[];
   /** Null without a fitted model, or for a client who never ordered. */
   pAlive: number | null;
@@ -76,6 +78,7 @@ export function assessEngagement(input: AssessEngagementInput): EngagementAssess
     score: result.score,
     tier: result.tier,
     components: result.components,
+    facts: result.facts,
     drivers: input.explain === false ? [] : explainEngagement(result, { settings }),
     pAlive: forecast?.pAlive ?? null,
     expectedOrders90d: forecast?.expectedOrdersNext90Days ?? null,

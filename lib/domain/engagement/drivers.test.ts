@@ -19,7 +19,7 @@ describe("explainEngagement", () => {
     expect(drivers.map((d) => d.text)).toEqual([
       "10 days since last order, usual gap 28 days",
       "12 orders in the last 12 months",
-      "Average kept value $150 per order",
+      "Average kept value $150 per order, last 5 fixes",
     ]);
     expect(drivers.every((d) => d.effect === "raises")).toBe(true);
   });
@@ -27,7 +27,7 @@ describe("explainEngagement", () => {
   it("reports a poor keep rate in items", () => {
     const orders = [...ordersEvery(20, 4, 10, { itemsShipped: 2, itemsKept: 0, valueCents: 0 }), ...ordersEvery(0, 1, 90, { itemsShipped: 2, itemsKept: 1 })];
     const drivers = explain(orders);
-    expect(drivers[0]?.text).toBe("Kept 1 of the last 10 items");
+    expect(drivers[0]?.text).toBe("Kept 1 of 10 items, last 5 fixes");
     expect(drivers[0]?.effect).toBe("lowers");
   });
 

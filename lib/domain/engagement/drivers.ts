@@ -26,12 +26,23 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 /** Whole dollars, as every engagement figure shows money ("$384"). */
 export const formatDollars = (cents: number) => `$${Math.round(cents / 100).toLocaleString("en-US")}`;
 
+/** "last 5 fixes", "the only fix so far": the window a recent figure covers, said the same way everywhere. */
+export function recentWindowText(count: number): string {
+  return count === 1 ? "the only fix so far" : `last ${count} fixes`;
+}
+
+/** "14 of 25 items, last 5 fixes": the keep rate's own words, on the top card and under Why. */
+export const keptItemsText = (kept: number, shipped: number, window: number) => `${kept} of ${plural(shipped, "item")}, ${recentWindowText(window)}`;
+
+/** "usual gap 62 days": the rhythm recency is measured against, rounded the one way every figure rounds it. */
+export const usualGapDays = (typicalIntervalDays: number) => Math.round(typicalIntervalDays);
+
 function describeComponent(component: EngagementComponent, result: EngagementScore): string {
   const f = result.facts;
   switch (component) {
     case "recency": {
       const since = plural(Math.floor(f.daysSinceLastOrder ?? 0), "day");
-      const gap = plural(Math.round(f.typicalIntervalDays), "day");
+      const gap = plural(usualGapDays(f.typicalIntervalDays), "day");
       return f.intervalSource === "client"
         ? `${since} since last order, usual gap ${gap}`
         : `${since} since last order, no usual gap yet (assumed ${gap})`;
@@ -39,9 +50,9 @@ function describeComponent(component: EngagementComponent, result: EngagementSco
     case "frequency":
       return `${plural(f.ordersLast12Months, "order")} in the last 12 months`;
     case "keepRate":
-      return `Kept ${f.recentItemsKept} of the last ${plural(f.recentItemsShipped, "item")}`;
+      return `Kept ${keptItemsText(f.recentItemsKept, f.recentItemsShipped, f.recentOrderCount)}`;
     case "value":
-      return `Average kept value ${formatDollars(f.averageKeptValueCents ?? 0)} per order`;
+      return `Average kept value ${formatDollars(f.averageKeptValueCents ?? 0)} per order, ${recentWindowText(f.recentOrderCount)}`;
     case "outlook":
       return orderChanceText(f.pOrder90d ?? 0, 90);
   }

@@ -16,8 +16,8 @@ export {
   transactionCountProbability,
   type WeightedBgNbdCustomer,
 } from "./bgnbd";
-export { type EngagementDriver, type EngagementDriverKind, type ExplainOptions, explainEngagement, formatDollars } from "./drivers";
-export { type ClientFigures, clientFigures, recentWindowText } from "./client-figures";
+export { type EngagementDriver, type EngagementDriverKind, type ExplainOptions, explainEngagement, formatDollars, keptItemsText, recentWindowText } from "./drivers";
+export { type ClientFigures, type ClientPicture, clientPicture, type NextOrder, nextOrderBasisText } from "./client-figures";
 export { type ScorePoint, SCORE_OVER_TIME_WEEKS, scoreOverTime } from "./score-over-time";
 export { type ClientForecast, expectedDaysUntilNextOrder, type ForecastOptions, forecastNextOrder } from "./forecast";
 export {

@@ -27,6 +27,8 @@ export interface EngagementFacts {
   /** Factor applied to the weighted sum (1 unless the client is far overdue). */
   overdueFade: number;
   ordersLast12Months: number;
+  /** How many of the latest orders the keep rate and average value cover. */
+  recentOrderCount: number;
   recentItemsShipped: number;
   recentItemsKept: number;
   averageKeptValueCents: number | null;
@@ -258,6 +260,7 @@ export function scoreEngagement(input: ScoreEngagementInput): EngagementScore {
       overdueRatio: orNull(working.overdueRatio),
       overdueFade: working.overdueFade,
       ordersLast12Months: history.ordersLast12Months,
+      recentOrderCount: history.recentOrderCount,
       recentItemsShipped: history.recentItemsShipped,
       recentItemsKept: history.recentItemsKept,
       averageKeptValueCents: history.averageKeptValueCents,

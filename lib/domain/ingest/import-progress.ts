@@ -2,7 +2,7 @@
 export const IMPORT_STALE_MS = 60_000;
 
 type JobLike = {
-  status: "validating" | "ready" | "importing" | "done" | "failed";
+  status: "uploading" | "validating" | "ready" | "importing" | "done" | "failed";
   fileBytes: number;
   bytesValidated: number;
   validRows: number;

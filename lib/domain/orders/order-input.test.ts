@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { dayInZone } from "@/lib/domain/time/format";
 import { fieldErrorsFrom } from "@/lib/domain/validation";
 import { orderFormSchema, orderInputSchema } from "./order-input";
 
@@ -26,5 +27,11 @@ describe("the order form", () => {
     const parsed = orderFormSchema.parse({ orderedAt: "2026-01-05", itemsShipped: "5", itemsKept: "0", value: "1,250.5", status: "returned" });
     expect(parsed).toMatchObject({ itemsShipped: 5, itemsKept: 0, valueCents: 125_050, status: "returned", currency: "USD" });
     expect(orderInputSchema.safeParse({ ...parsed }).success).toBe(true);
+  });
+
+  it("stores a typed day at noon UTC, so it is that day in the client's timezone east or west", () => {
+    const { orderedAt } = orderFormSchema.parse({ orderedAt: "2026-01-05", itemsShipped: "5", itemsKept: "0", value: "10", status: "shipped" });
+    expect(orderedAt).toEqual(new Date("2026-01-05T12:00:00Z"));
+    for (const zone of ["America/Los_Angeles", "UTC", "Europe/Berlin", "Asia/Tokyo"]) expect(dayInZone(orderedAt, zone)).toBe("2026-01-05");
   });
 });

@@ -16,9 +16,14 @@ const FUTURE_TOLERANCE_MS = 24 * 60 * 60 * 1000;
 /** A blank number field is a missing one, not 0: `Number("")` would otherwise store "0 of 5". */
 const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 
+/**
+ * A day typed into the form ("2026-01-05") is stored at noon UTC, so it shows as that same day in the client's
+ * timezone anywhere from UTC−11 to UTC+11 (orders are shown in the client's timezone).
+ */
+const dayAtNoonUtc = (v: unknown) => (typeof v === "string" && /^\d{4}-\d{2}-\d{2}$/.test(v.trim()) ? `${v.trim()}T12:00:00Z` : v);
+
 const orderFields = {
-  orderedAt: z.coerce
-    .date({ error: "Enter the order date" })
+  orderedAt: z.preprocess(dayAtNoonUtc, z.coerce.date({ error: "Enter the order date" }))
     .refine((d) => !Number.isNaN(d.getTime()), "Enter a valid date")
     .refine((d) => d.getTime() <= Date.now() + FUTURE_TOLERANCE_MS, "The order date cannot be in the future")
     .refine((d) => d.getUTCFullYear() >= 2000, "The order date must be after 2000"),

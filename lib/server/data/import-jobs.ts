@@ -1,5 +1,5 @@
 import "server-only";
-import { desc, eq } from "drizzle-orm";
+import { desc, eq, ne } from "drizzle-orm";
 import { isInterrupted, progressPercent } from "@/lib/domain/ingest/import-progress";
 import { authorize } from "@/lib/server/auth/permissions";
 import type { ServiceContext } from "@/lib/server/context";
@@ -43,8 +43,9 @@ export async function getImportJob(ctx: ServiceContext, jobId: string): Promise<
   return importJobView(row.job, row.name);
 }
 
+/** The latest imports, leaving out uploads whose parts are still arriving (or were abandoned). */
 export async function listImportJobs(ctx: ServiceContext, limit = 10): Promise<ImportJobView[]> {
   authorize(ctx.actor, "data.import");
-  const rows = await ctx.db.select({ job: importJobs, name: users.name }).from(importJobs).leftJoin(users, eq(users.id, importJobs.createdBy)).orderBy(desc(importJobs.createdAt)).limit(limit);
+  const rows = await ctx.db.select({ job: importJobs, name: users.name }).from(importJobs).leftJoin(users, eq(users.id, importJobs.createdBy)).where(ne(importJobs.status, "uploading")).orderBy(desc(importJobs.createdAt)).limit(limit);
   return rows.map((r) => importJobView(r.job, r.name));
 }

@@ -8,6 +8,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { clientScope } from "@/lib/domain/access/policy";
 import { clientListHref, type ClientListQuery, parseClientListQuery } from "@/lib/domain/clients/list-query";
 import { requirePageContext } from "@/lib/server/auth/session";
+import { displayTimeZone } from "@/lib/server/http/viewer-time-zone";
 import { countClients, listClients } from "@/lib/server/data/clients";
 import { listStylists } from "@/lib/server/data/users";
 import { ClientCount } from "@/components/clients/client-count";
@@ -18,7 +19,7 @@ export default async function ClientsPage({ searchParams }: { searchParams: Prom
   const ctx = await requirePageContext("clients.read");
   const query = parseClientListQuery(await searchParams);
   const ownClientsOnly = clientScope(ctx.actor).kind === "stylist";
-  const [page, stylists] = await Promise.all([listClients(ctx, query), ownClientsOnly ? Promise.resolve([]) : listStylists(ctx)]);
+  const [page, stylists, zone] = await Promise.all([listClients(ctx, query), ownClientsOnly ? Promise.resolve([]) : listStylists(ctx), displayTimeZone()]);
   const filtered = Boolean(query.q || query.stylist || query.tier);
   return (
     <>
@@ -41,7 +42,7 @@ export default async function ClientsPage({ searchParams }: { searchParams: Prom
       />
       <Card>
         <ClientFilters query={query} stylists={stylists} showStylistFilter={!ownClientsOnly} />
-        <ClientsTable page={page} query={query} showStylist={!ownClientsOnly} filtered={filtered} />
+        <ClientsTable page={page} query={query} showStylist={!ownClientsOnly} filtered={filtered} zone={zone} />
       </Card>
     </>
   );

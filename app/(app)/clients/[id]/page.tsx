@@ -11,13 +11,15 @@ import { ButtonLink } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageContext } from "@/lib/server/auth/session";
-import { getClientFigures } from "@/lib/server/data/client-figures";
+import { getClientPicture } from "@/lib/server/data/client-picture";
 import { getClientOrThrow } from "@/lib/server/data/clients";
 import { getClientTimeline } from "@/lib/server/data/client-timeline";
 import { getClientEngagement } from "@/lib/server/data/engagement";
 import { listOrdersForClient } from "@/lib/server/data/orders";
 import { getClientOrNotFound } from "@/lib/server/data/page-loaders";
 import { contextFor } from "@/lib/server/context";
+import { displayTimeZone } from "@/lib/server/http/viewer-time-zone";
+import { dayInZone, FALLBACK_TIME_ZONE, knownTimeZone } from "@/lib/domain/time/format";
 import { currentActor } from "@/lib/server/auth/session";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | undefined>> };
@@ -35,9 +37,12 @@ export default async function ClientPage({ params, searchParams }: Props) {
   const ctx = await requirePageContext("clients.read");
   const client = await getClientOrNotFound(ctx, (await params).id);
   const [orders, engagement, timeline] = await Promise.all([listOrdersForClient(ctx, client.id), getClientEngagement(ctx, client.id), getClientTimeline(ctx, client.id)]);
-  const { figures, scoreOverTime } = await getClientFigures(ctx, orders, engagement.latest?.modelFitId ?? null);
+  const now = new Date();
+  const [picture, viewerZone] = await Promise.all([getClientPicture(ctx, orders, engagement.latest?.modelFitId ?? null, now), displayTimeZone()]);
+  // The client's own days (orders, the next one due) are counted in their timezone; moments in the viewer's.
+  const zones = { viewer: viewerZone, client: knownTimeZone(client.timezone) ?? FALLBACK_TIME_ZONE };
+  const clientZoneNote = zones.client === zones.viewer ? "" : `; days in the client's timezone (${zones.client.replaceAll("_", " ")})`;
   const notice = Object.keys(await searchParams).map((k) => NOTICES[k]).find(Boolean);
-  const today = new Date().toISOString().slice(0, 10);
   return (
     <>
       <PageHeader
@@ -52,29 +57,32 @@ export default async function ClientPage({ params, searchParams }: Props) {
         </p>
       ) : null}
       <div className="space-y-6">
-        <OrderStats figures={figures} />
-        <EngagementCard engagement={engagement} scoreOverTime={scoreOverTime} tiers={engagement.tiers} />
+        <OrderStats figures={picture.figures} now={now} clientZone={zones.client} />
+        <EngagementCard picture={picture} stored={engagement.latest} tiers={engagement.tiers} zones={zones} />
         <div className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
           <div className="min-w-0 space-y-6">
             <Card>
-              <CardHeader title="Orders" description="Every fix shipped to this client, newest first." />
-              <OrdersTable orders={orders} clientId={client.id} />
+              <CardHeader
+                title="Orders"
+                description={`Every fix shipped to this client, newest first${clientZoneNote}.`}
+              />
+              <OrdersTable orders={orders} clientId={client.id} clientZone={zones.client} />
             </Card>
             <Card>
               <CardHeader title="Add an order" description="For fixes the order system did not send." />
               <div className="p-5">
-                <OrderForm clientId={client.id} defaults={{ orderedAt: today, itemsShipped: "5", itemsKept: "", value: "", status: "shipped" }} />
+                <OrderForm clientId={client.id} defaults={{ orderedAt: dayInZone(now, zones.client), itemsShipped: "5", itemsKept: "", value: "", status: "shipped" }} />
               </div>
             </Card>
           </div>
           <div className="min-w-0 space-y-6 self-start">
             <Card>
               <CardHeader title="Profile" />
-              <ClientProfile client={client} />
+              <ClientProfile client={client} now={now} zone={zones.client} />
             </Card>
             <Card>
-              <CardHeader title="Timeline" description="Orders, tier changes and actions, newest first." />
-              <ClientTimeline entries={timeline} />
+              <CardHeader title="Timeline" description={`Orders, tier changes and actions, newest first${clientZoneNote}.`} />
+              <ClientTimeline entries={timeline} zone={zones.client} />
             </Card>
           </div>
         </div>

@@ -6,6 +6,7 @@ import { Card, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { formatAgo, formatDate } from "@/components/ui/format";
 import { requirePageContext } from "@/lib/server/auth/session";
+import { displayTimeZone } from "@/lib/server/http/viewer-time-zone";
 import { listApiKeys } from "@/lib/server/data/admin";
 
 export const metadata: Metadata = { title: "API keys" };
@@ -14,7 +15,7 @@ const SCOPE_LABELS = { "ingest:all": "Orders and profiles", "orders:write": "Ord
 
 export default async function ApiKeysPage() {
   const ctx = await requirePageContext("apiKeys.manage");
-  const keys = await listApiKeys(ctx);
+  const [keys, zone] = await Promise.all([listApiKeys(ctx), displayTimeZone()]);
   return (
     <div className="space-y-6">
       <Card>
@@ -34,10 +35,10 @@ export default async function ApiKeysPage() {
                 <div className="min-w-0">
                   <p className="flex flex-wrap items-center gap-2 font-medium text-stone-900">
                     {key.name} <Badge>{SCOPE_LABELS[key.scope]}</Badge>
-                    {key.revokedAt ? <Badge tone="red">Revoked {formatDate(key.revokedAt)}</Badge> : null}
+                    {key.revokedAt ? <Badge tone="red">Revoked {formatDate(key.revokedAt, zone)}</Badge> : null}
                   </p>
                   <p className="text-sm text-stone-500">
-                    <code className="font-mono text-xs">{key.prefix}_…</code> · created {formatDate(key.createdAt)}
+                    <code className="font-mono text-xs">{key.prefix}_…</code> · created {formatDate(key.createdAt, zone)}
                     {key.createdBy ? ` by ${key.createdBy}` : ""} · last used {key.lastUsedAt ? formatAgo(key.lastUsedAt).toLowerCase() : "never"}
                   </p>
                 </div>

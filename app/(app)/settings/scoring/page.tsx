@@ -5,6 +5,7 @@ import { Card, CardHeader } from "@/components/ui/card";
 import { formatDate, formatNumber } from "@/components/ui/format";
 import { readModel } from "@/lib/domain/engagement/run-summary";
 import { requirePageContext } from "@/lib/server/auth/session";
+import { displayTimeZone } from "@/lib/server/http/viewer-time-zone";
 import { getCurrentModelFit, getLatestScoringRun } from "@/lib/server/data/scoring-runs";
 import { readSettings } from "@/lib/server/data/settings";
 
@@ -27,7 +28,7 @@ const WEIGHT_LABELS = [
 
 export default async function ScoringSettingsPage() {
   const ctx = await requirePageContext("settings.manage");
-  const [run, model, schedule] = await Promise.all([getLatestScoringRun(ctx), getCurrentModelFit(ctx), readSettings(ctx.db, "scoring_schedule")]);
+  const [run, model, schedule, zone] = await Promise.all([getLatestScoringRun(ctx), getCurrentModelFit(ctx), readSettings(ctx.db, "scoring_schedule"), displayTimeZone()]);
   return (
     <div className="space-y-6">
       <Card>
@@ -47,8 +48,8 @@ export default async function ScoringSettingsPage() {
         {model ? (
           <div className="space-y-4 p-5">
             <p className="text-sm text-stone-600">
-              Fitted {formatDate(model.fittedAt)} on {formatNumber(model.customers)} clients with orders
-              {model.distinctHistories ? ` (${formatNumber(model.distinctHistories)} distinct histories)` : ""}, as of {formatDate(model.asOf)}.
+              Fitted {formatDate(model.fittedAt, zone)} on {formatNumber(model.customers)} clients with orders
+              {model.distinctHistories ? ` (${formatNumber(model.distinctHistories)} distinct histories)` : ""}, as of {formatDate(model.asOf, zone)}.
             </p>
             <ul className="space-y-1 text-sm text-stone-800" data-testid="model-reading">
               <li>{readModel(model.params).purchase}</li>

@@ -40,7 +40,8 @@ export const webhookReceipts = pgTable(
 );
 
 export const importKind = pgEnum("import_kind", ["clients", "orders"]);
-export const importStatus = pgEnum("import_status", ["validating", "ready", "importing", "done", "failed"]);
+/** "uploading": a file sent in parts (see start-upload.ts) whose last part has not been confirmed yet. */
+export const importStatus = pgEnum("import_status", ["uploading", "validating", "ready", "importing", "done", "failed"]);
 
 export type ImportRowError = { row: number; errors: { field: string; message: string }[] };
 
@@ -56,6 +57,8 @@ export const importJobs = pgTable(
     status: importStatus().notNull().default("validating"),
     fileName: text().notNull(),
     fileBytes: bigint({ mode: "number" }).notNull(),
+    /** For a file sent in parts: the size of every part but the last (null: sent as one request body). */
+    uploadPartBytes: integer(),
     bytesValidated: bigint({ mode: "number" }).notNull().default(0),
     totalRows: integer().notNull().default(0),
     validRows: integer().notNull().default(0),

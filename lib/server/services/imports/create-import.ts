@@ -4,8 +4,6 @@ import { Readable, Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { eq } from "drizzle-orm";
 import { z } from "zod";
-import { appEvent } from "@/inngest/events";
-import { writeAudit } from "@/lib/server/audit";
 import { authorize } from "@/lib/server/auth/permissions";
 import { withEvents } from "@/lib/server/events/outbox";
 import type { VerbArgs } from "@/lib/server/context";
@@ -13,6 +11,7 @@ import { importJobs, importKind } from "@/lib/server/db/schema";
 import { TooLargeError } from "@/lib/server/errors";
 import { parseInput } from "@/lib/server/parse-input";
 import { importFileWriter } from "@/lib/server/ingest/import/import-files";
+import { handOverUpload } from "./import-rules";
 
 export const MAX_IMPORT_BYTES = 512 * 1024 * 1024;
 
@@ -46,7 +45,7 @@ export async function createImport({ ctx, input, body }: VerbArgs<typeof createI
   authorize(ctx.actor, "data.import");
   const { kind, fileName } = parseInput(createImportSchema, input);
   const id = randomUUID();
-  await ctx.db.insert(importJobs).values({ id, kind, fileName, fileBytes: 0, createdBy: ctx.actor.type === "user" ? ctx.actor.id : null });
+  await ctx.db.insert(importJobs).values({ id, kind, status: "uploading", fileName, fileBytes: 0, createdBy: ctx.actor.type === "user" ? ctx.actor.id : null });
   const writer = importFileWriter(id, "upload");
   let bytes = 0;
   try {
@@ -60,10 +59,8 @@ export async function createImport({ ctx, input, body }: VerbArgs<typeof createI
     throw error;
   }
   return withEvents(ctx.db, async (tx, emit) => {
-    const [job] = await tx.update(importJobs).set({ fileBytes: bytes }).where(eq(importJobs.id, id)).returning();
+    const [job] = await tx.select().from(importJobs).where(eq(importJobs.id, id)).for("update");
     if (!job) throw new Error("import job vanished");
-    await writeAudit(tx, ctx.actor, { action: `import.${kind}.upload`, entityType: "import_job", entityId: id, after: { fileName, bytes } });
-    await emit(appEvent("rekindle/import.uploaded", { jobId: id, phase: "validate" }));
-    return job;
+    return handOverUpload(tx, emit, ctx.actor, { ...job, fileBytes: bytes }, {});
   });
 }

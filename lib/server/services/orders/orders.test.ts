@@ -26,13 +26,13 @@ describe("orders", () => {
     const { stylist, client } = await clientOf();
     const first = await createOrder({ ctx: stylist, input: { clientId: client.id, ...orderInput({ orderedAt: "2026-06-01" }) } });
     const second = await createOrder({ ctx: stylist, input: { clientId: client.id, ...orderInput({ orderedAt: "2026-08-15" }) } });
-    expect(await summary(client.id)).toEqual({ lastOrderAt: new Date("2026-08-15T00:00:00Z"), orderCount: 2 });
+    expect(await summary(client.id)).toEqual({ lastOrderAt: new Date("2026-08-15T12:00:00Z"), orderCount: 2 });
 
     await updateOrder({ ctx: stylist, input: { orderId: first.id, ...orderInput({ orderedAt: "2026-09-20", itemsKept: 5 }) } });
-    expect((await summary(client.id))?.lastOrderAt).toEqual(new Date("2026-09-20T00:00:00Z"));
+    expect((await summary(client.id))?.lastOrderAt).toEqual(new Date("2026-09-20T12:00:00Z"));
 
     await cancelOrder({ ctx: stylist, input: { orderId: first.id } });
-    expect(await summary(client.id)).toEqual({ lastOrderAt: new Date("2026-08-15T00:00:00Z"), orderCount: 1 });
+    expect(await summary(client.id)).toEqual({ lastOrderAt: new Date("2026-08-15T12:00:00Z"), orderCount: 1 });
     await cancelOrder({ ctx: stylist, input: { orderId: second.id } });
     expect(await summary(client.id)).toEqual({ lastOrderAt: null, orderCount: 0 });
     expect(await db.$count(orders, eq(orders.clientId, client.id))).toBe(2);

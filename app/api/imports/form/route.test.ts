@@ -1,0 +1,39 @@
+import { eq } from "drizzle-orm";
+import { describe, expect, it, vi } from "vitest";
+import type { UserActor } from "@/lib/domain/access/policy";
+import { db } from "@/lib/server/db/client";
+import { importJobs } from "@/lib/server/db/schema";
+import { userContext } from "@/test/fixtures";
+import { POST } from "./route";
+
+const session = vi.hoisted(() => ({ actor: null as UserActor | null }));
+vi.mock("@/lib/server/auth/session", () => ({ currentActor: async () => session.actor }));
+
+const post = (form: FormData, headers: Record<string, string> = {}) => POST(new Request("http://localhost/api/imports/form", { method: "POST", body: form, headers }));
+const csvForm = (kind: string, csv: string | null) => {
+  const form = new FormData();
+  form.set("kind", kind);
+  if (csv !== null) form.set("file", new File([csv], "june.csv", { type: "text/csv" }));
+  return form;
+};
+
+describe("the Import form without JavaScript", () => {
+  it("uploads a small file in one request and returns to the page showing the new job", async () => {
+    session.actor = (await userContext("marketer")).actor;
+    const response = await post(csvForm("clients", "email,name\nada@example.com,Ada\n"));
+    expect(response.status).toBe(303);
+    const location = new URL(response.headers.get("location") ?? "");
+    expect(location.pathname).toBe("/import");
+    const [job] = await db.select().from(importJobs).where(eq(importJobs.id, location.searchParams.get("job") ?? ""));
+    expect(job).toMatchObject({ kind: "clients", fileName: "june.csv", status: "validating", fileBytes: 31 });
+  });
+
+  it("returns to the page saying what was wrong: no file, a wrong kind, a file too large for one request", async () => {
+    session.actor = (await userContext("admin")).actor;
+    const error = async (response: Response) => new URL(response.headers.get("location") ?? "").searchParams.get("uploadError");
+    expect(await error(await post(csvForm("orders", null)))).toBe("Choose a CSV file first.");
+    expect(await error(await post(csvForm("pets", "a,b\n")))).toBe("Choose clients or orders");
+    expect(await error(await post(csvForm("orders", "a,b\n"), { "content-length": String(10 * 1024 * 1024) }))).toContain("at most 4 MiB");
+    expect(await db.$count(importJobs)).toBe(0);
+  });
+});

@@ -1,0 +1,57 @@
+// Dates and times as people read them, in a named timezone: the one formatter every page uses.
+
+/** The zone a page falls back to when it does not know the viewer's, always named on screen. */
+export const FALLBACK_TIME_ZONE = "UTC";
+
+/** The zone if the runtime knows it ("Europe/Berlin"), else null: a cookie or a stored value is never trusted as is. */
+export function knownTimeZone(zone: string | null | undefined): string | null {
+  if (!zone || zone.length > 64) return null;
+  try {
+    return new Intl.DateTimeFormat("en-US", { timeZone: zone }).resolvedOptions().timeZone;
+  } catch {
+    return null;
+  }
+}
+
+export type TimeStyle = "date" | "datetime" | "datetime-seconds";
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatter(zone: string, style: TimeStyle | "zone" | "day"): Intl.DateTimeFormat {
+  const key = `${zone}|${style}`;
+  let f = formatters.get(key);
+  if (!f) {
+    const options: Intl.DateTimeFormatOptions =
+      style === "date"
+        ? { dateStyle: "medium" }
+        : style === "datetime"
+          ? { dateStyle: "medium", timeStyle: "short" }
+          : style === "datetime-seconds"
+            ? { dateStyle: "medium", timeStyle: "medium" }
+            : style === "zone"
+              ? { timeZoneName: "short" }
+              : { year: "numeric", month: "2-digit", day: "2-digit" };
+    f = new Intl.DateTimeFormat(style === "day" ? "en-CA" : "en-US", { ...options, timeZone: zone });
+    formatters.set(key, f);
+  }
+  return f;
+}
+
+/** "GMT+1", "EST", "UTC": the zone's short name at that moment (it changes with daylight saving). */
+export function zoneName(date: Date, zone: string): string {
+  return formatter(zone, "zone").formatToParts(date).find((p) => p.type === "timeZoneName")?.value ?? zone;
+}
+
+/**
+ * "Dec 6, 2026" for a date; "Dec 6, 2026, 5:30 PM GMT+1" for a moment, whose zone is always named so a
+ * time shown in the fallback zone says so. A missing date is a dash.
+ */
+export function formatTime(date: Date | null | undefined, zone: string, style: TimeStyle = "date"): string {
+  if (!date || Number.isNaN(date.getTime())) return "—";
+  const text = formatter(zone, style).format(date);
+  return style === "date" ? text : `${text} ${zoneName(date, zone)}`;
+}
+
+/** "2026-12-06": the calendar day of a moment in a zone, as a date input holds it. */
+export function dayInZone(date: Date, zone: string): string {
+  return formatter(zone, "day").format(date);
+}
