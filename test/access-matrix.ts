@@ -29,6 +29,7 @@ export const PAGE_ACCESS: Record<string, Access> = {
   "/settings/scoring": ADMIN,
   "/settings/webhooks": ADMIN,
   "/settings/runs": ADMIN,
+  "/settings/demo": ADMIN,
   "/import": ["admin", "marketer"],
   "/backtest": ["admin", "marketer"],
 };
@@ -74,4 +75,7 @@ export const ACTION_ACCESS: Record<string, Access> = {
   "(app)/settings/actions.ts#updateScoringScheduleAction": ADMIN,
   "(app)/settings/actions.ts#replayRunAction": ADMIN,
   "(app)/import/actions.ts#startImportAction": ["admin", "marketer"],
+  "(app)/settings/demo/actions.ts#startDemoRescoreAction": ADMIN,
+  "(app)/settings/demo/actions.ts#overrideClientTierAction": ADMIN,
+  "(app)/settings/demo/actions.ts#clearTierOverrideAction": ADMIN,
 };

@@ -3,8 +3,10 @@ import { cn } from "@/components/ui/cn";
 import { formatDate } from "@/components/ui/format";
 import { chanceWord, orderChanceText, type ScorePoint, type TierThresholds } from "@/lib/domain/engagement";
 import type { ClientEngagement } from "@/lib/server/data/engagement";
+import { EffectiveTierBadge } from "@/components/demo/effective-tier-badge";
+import type { TierOverride } from "@/lib/domain/demo-controls/effective-tier";
 import { ScoreHistoryChart } from "./score-history-chart";
-import { formatPAlive, TierBadge } from "./tier-badge";
+import { formatPAlive } from "./tier-badge";
 
 const COMPONENTS = [
   { key: "outlook", label: "Outlook (chance of an order in 90 days)" },
@@ -25,7 +27,7 @@ function Fact({ label, value, detail }: { label: string; value: string; detail?:
 }
 
 /** The latest score with its parts, the reasons behind it, the model's forecast and the score over time. */
-export function EngagementCard({ engagement, scoreOverTime, tiers }: { engagement: ClientEngagement; scoreOverTime: ScorePoint[]; tiers: TierThresholds }) {
+export function EngagementCard({ engagement, scoreOverTime, tiers, override }: { engagement: ClientEngagement; scoreOverTime: ScorePoint[]; tiers: TierThresholds; override?: TierOverride | null }) {
   const { latest } = engagement;
   if (!latest) {
     return (
@@ -44,7 +46,7 @@ export function EngagementCard({ engagement, scoreOverTime, tiers }: { engagemen
             <p className="text-4xl font-semibold text-stone-900 tabular-nums" data-testid="engagement-score">
               {latest.score}
             </p>
-            <TierBadge tier={latest.tier} />
+            <EffectiveTierBadge scored={latest.tier} override={override} />
           </div>
           <dl className="grid grid-cols-2 gap-4 md:grid-cols-1">
             <Fact

@@ -3,11 +3,13 @@
 import { useActionState } from "react";
 import { replayRunAction } from "@/app/(app)/settings/actions";
 import { buttonClass } from "@/components/ui/button";
+import { useActionToast } from "@/components/ui/toast";
 import { IDLE } from "@/lib/forms/action-state";
 
 /** Replays a failed run from its start with the same events. */
 export function ReplayRunButton({ runId }: { runId: string }) {
   const [state, action, pending] = useActionState(replayRunAction, IDLE);
+  useActionToast(state);
   return (
     <form action={action} className="flex items-center gap-2">
       <input type="hidden" name="runId" value={runId} />

@@ -9,6 +9,7 @@ import { clientScope } from "@/lib/domain/access/policy";
 import { clientListHref, type ClientListQuery, parseClientListQuery } from "@/lib/domain/clients/list-query";
 import { requirePageContext } from "@/lib/server/auth/session";
 import { countClients, listClients } from "@/lib/server/data/clients";
+import { activeTierOverrides } from "@/lib/server/data/demo-overrides";
 import { listStylists } from "@/lib/server/data/users";
 import { ClientCount } from "@/components/clients/client-count";
 
@@ -20,6 +21,7 @@ export default async function ClientsPage({ searchParams }: { searchParams: Prom
   const ownClientsOnly = clientScope(ctx.actor).kind === "stylist";
   const [page, stylists] = await Promise.all([listClients(ctx, query), ownClientsOnly ? Promise.resolve([]) : listStylists(ctx)]);
   const filtered = Boolean(query.q || query.stylist || query.tier);
+  const overrides = await activeTierOverrides(ctx, page.rows.map((row) => row.id));
   return (
     <>
       <PageHeader
@@ -41,7 +43,7 @@ export default async function ClientsPage({ searchParams }: { searchParams: Prom
       />
       <Card>
         <ClientFilters query={query} stylists={stylists} showStylistFilter={!ownClientsOnly} />
-        <ClientsTable page={page} query={query} showStylist={!ownClientsOnly} filtered={filtered} />
+        <ClientsTable page={page} query={query} showStylist={!ownClientsOnly} filtered={filtered} overrides={overrides} />
       </Card>
     </>
   );

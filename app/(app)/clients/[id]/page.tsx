@@ -6,6 +6,7 @@ import { ClientTimeline } from "@/components/clients/client-timeline";
 import { OrderForm } from "@/components/clients/order-form";
 import { OrderStats } from "@/components/clients/order-stats";
 import { OrdersTable } from "@/components/clients/orders-table";
+import { ClientDemoControls } from "@/components/demo/client-demo-controls";
 import { EngagementCard } from "@/components/engagement/engagement-card";
 import { ButtonLink } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
@@ -19,6 +20,8 @@ import { listOrdersForClient } from "@/lib/server/data/orders";
 import { getClientOrNotFound } from "@/lib/server/data/page-loaders";
 import { contextFor } from "@/lib/server/context";
 import { currentActor } from "@/lib/server/auth/session";
+import { can } from "@/lib/domain/access/policy";
+import { activeTierOverrides } from "@/lib/server/data/demo-overrides";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | undefined>> };
 
@@ -34,7 +37,13 @@ const NOTICES: Record<string, string> = { created: "Client created.", saved: "Ch
 export default async function ClientPage({ params, searchParams }: Props) {
   const ctx = await requirePageContext("clients.read");
   const client = await getClientOrNotFound(ctx, (await params).id);
-  const [orders, engagement, timeline] = await Promise.all([listOrdersForClient(ctx, client.id), getClientEngagement(ctx, client.id), getClientTimeline(ctx, client.id)]);
+  const [orders, engagement, timeline, overrides] = await Promise.all([
+    listOrdersForClient(ctx, client.id),
+    getClientEngagement(ctx, client.id),
+    getClientTimeline(ctx, client.id),
+    activeTierOverrides(ctx, [client.id]),
+  ]);
+  const override = overrides.get(client.id) ?? null;
   const { figures, scoreOverTime } = await getClientFigures(ctx, orders, engagement.latest?.modelFitId ?? null);
   const notice = Object.keys(await searchParams).map((k) => NOTICES[k]).find(Boolean);
   const today = new Date().toISOString().slice(0, 10);
@@ -53,7 +62,7 @@ export default async function ClientPage({ params, searchParams }: Props) {
       ) : null}
       <div className="space-y-6">
         <OrderStats figures={figures} />
-        <EngagementCard engagement={engagement} scoreOverTime={scoreOverTime} tiers={engagement.tiers} />
+        <EngagementCard engagement={engagement} scoreOverTime={scoreOverTime} tiers={engagement.tiers} override={override} />
         <div className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
           <div className="min-w-0 space-y-6">
             <Card>
@@ -76,6 +85,7 @@ export default async function ClientPage({ params, searchParams }: Props) {
               <CardHeader title="Timeline" description="Orders, tier changes and actions, newest first." />
               <ClientTimeline entries={timeline} />
             </Card>
+            {can(ctx.actor, "demo.control") ? <ClientDemoControls client={client} scored={engagement.latest?.tier ?? null} override={override} /> : null}
           </div>
         </div>
       </div>

@@ -1,0 +1,27 @@
+"use client";
+
+import { useActionState } from "react";
+import { clearTierOverrideAction } from "@/app/(app)/settings/demo/actions";
+import { buttonClass } from "@/components/ui/button";
+import { useActionToast } from "@/components/ui/toast";
+import { IDLE } from "@/lib/forms/action-state";
+
+/** Ends a demo tier override now. */
+export function ClearOverrideButton({ clientId, clientName }: { clientId: string; clientName: string }) {
+  const [state, action, pending] = useActionState(clearTierOverrideAction, IDLE);
+  useActionToast(state);
+  return (
+    <form action={action} className="inline-flex items-center gap-2">
+      <input type="hidden" name="clientId" value={clientId} />
+      <button type="submit" disabled={pending} className={buttonClass("secondary", "px-2.5 py-1 text-xs")}>
+        {pending ? "Ending…" : "End override"}
+        <span className="sr-only"> for {clientName}</span>
+      </button>
+      {state.status === "error" ? (
+        <span role="alert" className="text-xs text-red-700">
+          {state.message}
+        </span>
+      ) : null}
+    </form>
+  );
+}
