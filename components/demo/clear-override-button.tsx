@@ -3,6 +3,7 @@
 import { useActionState } from "react";
 import { clearTierOverrideAction } from "@/app/(app)/settings/demo/actions";
 import { buttonClass } from "@/components/ui/button";
+import { InlineError } from "@/components/ui/inline-error";
 import { useActionToast } from "@/components/ui/toast";
 import { IDLE } from "@/lib/forms/action-state";
 
@@ -17,11 +18,7 @@ export function ClearOverrideButton({ clientId, clientName }: { clientId: string
         {pending ? "Ending…" : "End override"}
         <span className="sr-only"> for {clientName}</span>
       </button>
-      {state.status === "error" ? (
-        <span role="alert" className="text-xs text-red-700">
-          {state.message}
-        </span>
-      ) : null}
+      <InlineError state={state} />
     </form>
   );
 }
