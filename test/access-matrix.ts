@@ -45,6 +45,7 @@ export const HANDLER_ACCESS: Record<string, "api-key" | "shopify-hmac" | "innges
   "/api/imports/[jobId]": ["admin", "marketer"],
   "/api/imports/[jobId]/rejected": ["admin", "marketer"],
   "/api/scoring-runs/latest": ADMIN,
+  "/api/engine-runs": ADMIN,
   // Inngest's signed call requests (the SDK verifies them); the engine's endpoints take its keys or CRON_SECRET.
   "/api/inngest": "inngest-signature",
   "/api/inngest/engine/[...path]": "inngest-signature",

@@ -12,7 +12,7 @@ export const LIVE_POLL = { active: 1_000, idle: 15_000 } as const;
  * `useLiveQuery({ key: ["emails", filter], url: "/api/emails?...", read, initial, isActive: (list) => list.some(sending) })`.
  */
 export function useLiveQuery<T>({ key, url, read, initial, isActive }: { key: QueryKey; url: string; read: (json: unknown) => T; initial: T; isActive: (data: T) => boolean }) {
-  return useQuery({
+  const query = useQuery({
     queryKey: key,
     queryFn: async () => {
       const response = await fetch(url, { cache: "no-store", headers: { accept: "application/json" } });
@@ -20,6 +20,7 @@ export function useLiveQuery<T>({ key, url, read, initial, isActive }: { key: Qu
       return read(await response.json());
     },
     initialData: initial,
-    refetchInterval: (query) => (query.state.data !== undefined && isActive(query.state.data) ? LIVE_POLL.active : LIVE_POLL.idle),
+    refetchInterval: (q) => (q.state.data !== undefined && isActive(q.state.data) ? LIVE_POLL.active : LIVE_POLL.idle),
   });
+  return { data: query.data ?? initial, error: query.error };
 }
