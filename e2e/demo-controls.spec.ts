@@ -17,7 +17,7 @@ test.describe("demo controls", () => {
     await expect(page.getByTestId("demo-override").first()).toContainText("Lapsed");
     const name = (await page.locator("main h1").first().textContent()) ?? "";
     await page.goto(`/clients?q=${encodeURIComponent(name)}`);
-    await expect(page.locator("tbody tr").first().getByTestId("demo-override").last()).toBeVisible();
+    await expect(page.locator(`tbody tr:has(a[href="/clients/${id}"])`).getByTestId("demo-override").last()).toBeVisible();
 
     await page.goto("/settings/demo");
     await expect(page.getByTestId("demo-overrides")).toContainText(name);
