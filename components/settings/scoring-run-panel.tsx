@@ -101,7 +101,7 @@ export function ScoringRunStatus({ initial }: { initial: ScoringRunView | null }
           {run.status === "failed" ? <p className="text-sm text-red-700">{run.error ?? "The run failed."}</p> : null}
         </div>
       ) : (
-        <p className="text-sm text-stone-500">No full rescoring has run yet.</p>
+        <p className="text-sm text-stone-600">No full rescoring has run yet. Start one to score every client and fit the churn model.</p>
       )}
     </>
   );
