@@ -1,16 +1,14 @@
 "use client";
 
-import { useActionState } from "react";
 import { clearTierOverrideAction } from "@/app/(app)/settings/demo/actions";
 import { buttonClass } from "@/components/ui/button";
 import { InlineError } from "@/components/ui/inline-error";
-import { useActionToast } from "@/components/ui/toast";
+import { useToastingActionState } from "@/components/ui/toast";
 import { IDLE } from "@/lib/forms/action-state";
 
 /** Ends a demo tier override now. */
 export function ClearOverrideButton({ clientId, clientName }: { clientId: string; clientName: string }) {
-  const [state, action, pending] = useActionState(clearTierOverrideAction, IDLE);
-  useActionToast(state);
+  const [state, action, pending] = useToastingActionState(clearTierOverrideAction, IDLE);
   return (
     <form action={action} className="inline-flex items-center gap-2">
       <input type="hidden" name="clientId" value={clientId} />

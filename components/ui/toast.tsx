@@ -1,6 +1,6 @@
 "use client";
 
-import { createContext, type ReactNode, useCallback, useContext, useEffect, useRef, useState } from "react";
+import { createContext, type ReactNode, useActionState, useCallback, useContext, useEffect, useRef, useState } from "react";
 import type { ActionState } from "@/lib/forms/action-state";
 
 type Toast = { id: number; message: string; tone: "success" | "error" };
@@ -58,4 +58,17 @@ export function useActionToast(state: ActionState<unknown>) {
   useEffect(() => {
     if (state.status === "success") push(state.message);
   }, [state, push]);
+}
+
+/**
+ * useActionState whose success toasts as soon as the action answers: for a control the answer removes from the page
+ * (ending an override removes its row), which would unmount before an effect could toast.
+ */
+export function useToastingActionState(action: (state: ActionState<never>, formData: FormData) => Promise<ActionState<never>>, initial: ActionState<never>) {
+  const push = useToast();
+  return useActionState(async (state: ActionState<never>, formData: FormData) => {
+    const next = await action(state, formData);
+    if (next.status === "success") push(next.message);
+    return next;
+  }, initial);
 }
