@@ -37,6 +37,7 @@ for (const [device, viewport] of Object.entries(VIEWPORTS)) {
     test.describe("as admin", () => {
       test.use({ storageState: storageStatePath("admin") });
       test("pages", async ({ page }) => {
+        test.setTimeout(240_000);
         const client = await firstClientPath(page);
         const pages: [string, string][] = [
           ["overview", "/overview"],

@@ -12,7 +12,7 @@ export function ClearOverrideButton({ clientId, clientName }: { clientId: string
   return (
     <form action={action} className="inline-flex items-center gap-2">
       <input type="hidden" name="clientId" value={clientId} />
-      <button type="submit" disabled={pending} className={buttonClass("secondary", "px-2.5 py-1 text-xs")}>
+      <button type="submit" disabled={pending} className={buttonClass("secondary", "px-2.5 py-1 text-xs whitespace-nowrap")}>
         {pending ? "Ending…" : "End override"}
         <span className="sr-only"> for {clientName}</span>
       </button>

@@ -11,7 +11,7 @@ export function EffectiveTierBadge({ scored, override }: { scored: EngagementTie
   if (!override) return <TierBadge tier={scored} />;
   const until = formatDate(override.expiresAt);
   return (
-    <span className="inline-flex items-center gap-1" data-testid="demo-override">
+    <span className="inline-flex items-center gap-1 whitespace-nowrap" data-testid="demo-override">
       <TierBadge tier={override.tier} />
       <span
         title={`Demo override until ${until}; scored tier: ${scored ? TIER_LABELS[scored] : "not scored"}`}
