@@ -35,3 +35,27 @@ for (const role of ["admin", "marketer", "stylist"] as const satisfies DemoRole[
     });
   });
 }
+
+test.describe("keyboard", () => {
+  test.use({ storageState: storageStatePath("admin") });
+
+  test("the first Tab reaches a visible Skip to content, and focus is drawn on every stop after it", async ({ page }) => {
+    await page.goto("/clients");
+    await page.locator("h1").first().waitFor();
+    await page.keyboard.press("Tab");
+    const skip = page.getByRole("link", { name: "Skip to content" });
+    await expect(skip).toBeFocused();
+    await expect(skip).toBeVisible();
+    for (let i = 0; i < 6; i++) {
+      await page.keyboard.press("Tab");
+      const outline = await page.evaluate(() => {
+        const el = document.activeElement;
+        if (!el || el === document.body) return "none";
+        const style = getComputedStyle(el);
+        // A ring (box-shadow) counts as a drawn focus too: inputs use one.
+        return style.outlineStyle !== "none" && style.outlineWidth !== "0px" ? "outline" : style.boxShadow !== "none" ? "ring" : "none";
+      });
+      expect(outline, `focus stop ${i + 2}`).not.toBe("none");
+    }
+  });
+});
