@@ -1,7 +1,0 @@
-import { requirePageContext } from "@/lib/server/auth/session";
-
-// Access is checked here, before the loading skeleton streams, so a refused visit still answers 403.
-export default async function BacktestLayout({ children }: { children: React.ReactNode }) {
-  await requirePageContext("analytics.view");
-  return children;
-}
