@@ -19,8 +19,8 @@ export const eventSchemas = {
     /** Set when a demo tier override (Settings → Demo) made the change rather than a rescoring. */
     demo: z.literal(true).optional(),
   }),
-  /** A full rescoring was queued (Settings → Scoring, a large import, the nightly schedule). */
-  "rekindle/scoring.run-requested": z.object({ runId: z.uuid() }),
+  /** A full rescoring was queued (Settings → Scoring, a large import, the nightly schedule); chunkSize: clients per step (default 25,000). */
+  "rekindle/scoring.run-requested": z.object({ runId: z.uuid(), chunkSize: z.number().int().min(1).max(100_000).optional() }),
   /** A CSV upload is stored and waits to be checked ("validate") or imported ("import"). */
   "rekindle/import.uploaded": z.object({ jobId: z.uuid(), phase: z.enum(["validate", "import"]) }),
 } as const;

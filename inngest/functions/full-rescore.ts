@@ -4,29 +4,22 @@ import { scoringRunRequested } from "@/inngest/events";
 import { isNightlyRunDue } from "@/lib/domain/engagement/schedule";
 import { db } from "@/lib/server/db/client";
 import { ConflictError } from "@/lib/server/errors";
-import { runFullRescore } from "@/lib/server/services/engagement/run-full-rescore";
+import { executeFullRun } from "@/lib/server/engagement/full-run";
 import { startFullRescore } from "@/lib/server/services/engagement/start-full-rescore";
 import { readSettings } from "@/lib/server/data/settings";
 import { systemContext } from "./system";
 
 /**
- * Executes a queued full rescoring (Settings → Scoring, a large import, the nightly schedule). One at a time
- * (concurrency 1), so two runs never overlap; progress is counted in the run row, which the Scoring page
- * polls. Idempotent: a run that is no longer queued (already done, or under way elsewhere) is reported as it
- * stands rather than run again. Retries: 2.
+ * Executes a queued full rescoring (Settings → Scoring, a large import, the nightly schedule) in steps that each fit
+ * one serverless invocation (see executeFullRun): begin, read each chunk, fit, score each chunk, publish, count tiers.
+ * Every step's stored output is small (chunk boundaries, counts, a fit id). One at a time (concurrency 1), and only
+ * one run is ever queued or running (see queueFullRescore), so two runs never overlap; progress is counted in the
+ * run row, which the Scoring page polls. A run that is no longer queued is reported as it stands rather than run
+ * again; a repeated step finds its work done. Retries: 2 per step.
  */
 export const fullRescoreFunction = inngest.createFunction(
   { id: "full-rescore", name: "Full rescoring", triggers: [scoringRunRequested], retries: 2, concurrency: { limit: 1 } },
-  async ({ event, step }) =>
-    step.run("rescore-every-client", async () => {
-      try {
-        const run = await runFullRescore({ ctx: systemContext("full-rescore"), input: { runId: event.data.runId } });
-        return { runId: run.id, status: run.status, error: run.error };
-      } catch (error) {
-        if (error instanceof ConflictError) return { runId: event.data.runId, status: "not queued" };
-        throw error;
-      }
-    }),
+  async ({ event, step }) => executeFullRun(db, event.data.runId, { run: async (id, work, output) => output.parse(await step.run(id, work)), workers: 1 }, event.data.chunkSize),
 );
 
 /**

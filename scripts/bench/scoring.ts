@@ -64,7 +64,8 @@ try {
   const { forEachChunk, inChunkTransaction } = await import("@/lib/server/engagement/chunk-work");
   const { fitHistories, loadBgNbdHistories } = await import("@/lib/server/engagement/model-fit");
   const { startFullRescore } = await import("@/lib/server/services/engagement/start-full-rescore");
-  const { runFullRescore } = await import("@/lib/server/services/engagement/run-full-rescore");
+  const { executeFullRun } = await import("@/lib/server/engagement/full-run");
+  const { DEFAULT_WORKERS } = await import("@/lib/server/engagement/chunk-work");
   const { dropAllRunSnapshots, runSnapshotsTable } = await import("@/lib/server/engagement/run-snapshots");
   const ctx = { actor: { type: "system", name: "bench" } as const, db };
   const [settings] = await db.execute<{ shared_buffers: string; version: string }>(sql`select current_setting('shared_buffers') as shared_buffers, current_setting('server_version') as version`);
@@ -118,13 +119,30 @@ try {
     const distinct = DistinctBgNbdInputs.ofWeighted(weighted);
     await timed("  of which the BG/NBD fit", size, async () => fitHistories(distinct, AS_OF), (f) => (f ? `${count(weighted.length)} distinct histories; r ${f.fit.params.r.toFixed(3)}, α ${f.fit.params.alpha.toFixed(2)}, a ${f.fit.params.a.toFixed(3)}, b ${f.fit.params.b.toFixed(3)}` : "no usable fit"));
 
+    // The steps the full-rescore function runs, here in-process with chunks side by side as runFullRescore runs them,
+    // each step timed: the longest of each kind is what one serverless invocation must fit.
+    const stepTimes = new Map<string, { steps: number; longest: number }>();
+    const timedSteps = {
+      workers: DEFAULT_WORKERS,
+      run: async <T>(id: string, work: () => Promise<T>) => {
+        const start = performance.now();
+        const result = await work();
+        const kind = id.replace(/-\d+$/, "");
+        const seen = stepTimes.get(kind) ?? { steps: 0, longest: 0 };
+        stepTimes.set(kind, { steps: seen.steps + 1, longest: Math.max(seen.longest, performance.now() - start) });
+        return result;
+      },
+    };
+    const stepNote = () => [...stepTimes].map(([kind, t]) => `${kind}${t.steps > 1 ? ` ×${t.steps}` : ""} ≤${seconds(t.longest)}`).join(", ");
     const rescore = async (asOf: Date) => {
+      stepTimes.clear();
       const start = performance.now();
       const run = await startFullRescore({ ctx, input: { asOf: asOf.toISOString() } });
-      const done = await runFullRescore({ ctx, input: { runId: run.id } });
+      const outcome = await executeFullRun(db, run.id, timedSteps);
       const ms = performance.now() - start;
-      if (done.status !== "succeeded") throw new Error(`run failed: ${done.error}`);
-      return { ms, run: done };
+      if (outcome.status !== "succeeded") throw new Error(`run failed: ${outcome.error}`);
+      console.log(`    steps (longest, s): ${stepNote()}`);
+      return { ms, run };
     };
     // What a run did, counted after its timing.
     const describe = async (run: { id: string; asOf: Date }) => {
@@ -165,6 +183,7 @@ try {
       const median = medianOf(timings);
       const cleanUpMedian = medianOf(cleanUps);
       rows.push({ step: `${step} (median of 3)`, clients: size, ms: median, note: `${note}; runs ${timings.map(seconds).join(", ")} s` });
+      rows.push({ step: "  its steps, longest of each kind (last run)", clients: null, ms: Number.NaN, note: stepNote() });
       rows.push({ step: "  then vacuum, analyze, checkpoint (median of 3)", clients: null, ms: cleanUpMedian, note: `runs ${cleanUps.map(seconds).join(", ")} s` });
       return { ms: median, cleanUpMs: cleanUpMedian };
     };

@@ -4,7 +4,7 @@ import { db } from "@/lib/server/db/client";
 import { BinaryCopyWriter } from "@/lib/server/db/copy-binary";
 import { clients, engagementSnapshots } from "@/lib/server/db/schema";
 import { queueRun, tableExists } from "@/test/engagement-fixtures";
-import { createRunSnapshots, dropUnpublishedRunSnapshots, indexRunSnapshots, ofRunsOrUnrun, publishRunSnapshots, runSnapshotsTable } from "./run-snapshots";
+import { copyIntoRunSnapshots, createRunSnapshotsTable, dropUnpublishedRunSnapshots, indexRunSnapshots, ofRunsOrUnrun, publishRunSnapshots, runSnapshotsTable } from "./run-snapshots";
 
 const AS_OF = new Date("2026-06-01T00:00:00Z");
 const LATER = new Date("2026-06-02T00:00:00Z");
@@ -20,14 +20,12 @@ async function newClients(n: number): Promise<string[]> {
 /** What a full run writes before its swap: its own table, loaded with a score per client and indexed. */
 async function loadRun(runId: string, asOf: Date, scores: Map<string, number>) {
   await db.$client.begin(async (tx) => {
-    const writer = new BinaryCopyWriter(await createRunSnapshots(tx, { runId, asOf, modelFitId: null, modelVersion: "score-only" }, ["client_id", "score", "tier"]), {
-      batchBytes: 1024,
-      maxQueuedBytes: 4096,
-    });
+    await createRunSnapshotsTable(tx, { runId, asOf, modelFitId: null, modelVersion: "score-only" });
+    const writer = new BinaryCopyWriter(await copyIntoRunSnapshots(tx, runId, ["client_id", "score", "tier"]), { batchBytes: 1024, maxQueuedBytes: 4096 });
     for (const [id, score] of [...scores].sort(([a], [b]) => a.localeCompare(b))) writer.rows.row(3).uuid(id).int2(score).text("watch");
     await writer.end();
-    await indexRunSnapshots(tx, runId);
   });
+  await indexRunSnapshots(db.$client, runId);
 }
 
 async function publish(runId: string, asOf: Date, clientsMayBeGone = false) {

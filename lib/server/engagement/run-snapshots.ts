@@ -15,7 +15,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 export type RunConstants = { runId: string; asOf: Date; modelFitId: string | null; modelVersion: string };
 
 /** A run id checked to be a uuid, so it can be written into SQL as it is. */
-function checkedRunId(runId: string): string {
+export function checkedRunId(runId: string): string {
   const id = runId.toLowerCase();
   if (!UUID.test(id)) throw new RangeError(`not a run id: ${runId}`);
   return id;
@@ -30,12 +30,11 @@ export function runSnapshotsTable(runId: string): string {
 }
 
 /**
- * Creates the run's snapshots table and opens a binary COPY into it, for `columns` (the others take the run's
- * constants as their defaults). Created in the transaction that loads it, so the COPY can FREEZE its rows: visible to
- * all at once, with nothing left for vacuum. It has no index while loading (see indexRunSnapshots), and its run_id is
- * NOT NULL and checked to be the run's, which lets the attach skip scanning it.
+ * Creates the run's empty snapshots table (replacing any left from an earlier attempt): its columns take the run's
+ * constants as their defaults, and its run_id is NOT NULL and checked to be the run's, which lets the attach skip
+ * scanning it. It has no index while loading (see indexRunSnapshots).
  */
-export async function createRunSnapshots(tx: TransactionSql, run: RunConstants, columns: readonly string[]): Promise<Writable> {
+export async function createRunSnapshotsTable(tx: TransactionSql, run: RunConstants): Promise<void> {
   const table = runSnapshotsTable(run.runId);
   const runId = `${literal(checkedRunId(run.runId))}::uuid`;
   await tx.unsafe(`drop table if exists ${table}`);
@@ -45,18 +44,24 @@ export async function createRunSnapshots(tx: TransactionSql, run: RunConstants, 
        alter column as_of set default ${literal(run.asOf.toISOString())}::timestamptz,
        alter column model_fit_id set default ${literal(run.modelFitId)}::uuid, alter column model_version set default ${literal(run.modelVersion)}`,
   );
-  return tx.unsafe(`copy ${table} (${columns.join(", ")}) from stdin with (format binary, freeze)`).writable();
+}
+
+/** A binary COPY of `columns` into the run's table (the others take its defaults), one chunk of clients at a time. */
+export async function copyIntoRunSnapshots(tx: TransactionSql, runId: string, columns: readonly string[]): Promise<Writable> {
+  return tx.unsafe(`copy ${runSnapshotsTable(runId)} (${columns.join(", ")}) from stdin with (format binary)`).writable();
 }
 
 /**
- * The client index, built once on the loaded rows (in client order, so presorted), in the loading transaction and
- * the way the client_scores builds running beside it are (see indexNextClientScores).
+ * The client index, built once on the loaded rows the way the client_scores builds running beside it are (see
+ * indexNextClientScores). Already there after an earlier attempt, it is left as it is.
  */
-export async function indexRunSnapshots(tx: TransactionSql, runId: string): Promise<void> {
+export async function indexRunSnapshots(sql: Sql, runId: string): Promise<void> {
   const table = runSnapshotsTable(runId);
-  await tx.unsafe("set local maintenance_work_mem = '256MB'");
-  await tx.unsafe("set local max_parallel_maintenance_workers = 0");
-  await tx.unsafe(`create index ${table}_client_idx on ${table} (client_id) with (deduplicate_items = false)`);
+  await sql.begin(async (tx) => {
+    await tx.unsafe("set local maintenance_work_mem = '256MB'");
+    await tx.unsafe("set local max_parallel_maintenance_workers = 0");
+    await tx.unsafe(`create index if not exists ${table}_client_idx on ${table} (client_id) with (deduplicate_items = false)`);
+  });
 }
 
 /**

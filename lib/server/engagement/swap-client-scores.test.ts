@@ -5,7 +5,7 @@ import { BinaryCopyRows, copyAllRows, uuidToBytes } from "@/lib/server/db/copy-b
 import { clientScores, clients, tierChanges } from "@/lib/server/db/schema";
 import { queueRun } from "@/test/engagement-fixtures";
 import { RunTierChanges } from "./run-tier-changes";
-import { CLIENT_SCORE_COPY_COLUMNS, createNextClientScores, indexNextClientScores, liveClientScoreIndexes, readHorizon, swapInNextClientScores } from "./swap-client-scores";
+import { CLIENT_SCORE_COPY_COLUMNS, copyIntoNextClientScores, createNextClientScores, indexNextClientScores, liveClientScoreIndexes, readHorizon, swapInNextClientScores } from "./swap-client-scores";
 
 const AS_OF = new Date("2026-06-01T00:00:00Z");
 const LATER = new Date("2026-06-05T00:00:00Z");
@@ -31,7 +31,10 @@ async function setLive(id: string, value: Score) {
 async function loadNext(rows: Map<string, Score>) {
   const copied = new BinaryCopyRows();
   for (const [id, r] of rows) copied.row(CLIENT_SCORE_COPY_COLUMNS.length).uuid(id).int2(r.score).text(r.tier).null().null().null().timestamptz(r.scoredAt.getTime());
-  await db.$client.begin(async (tx) => copyAllRows(await createNextClientScores(tx), copied));
+  await db.$client.begin(async (tx) => {
+    await createNextClientScores(tx);
+    await copyAllRows(await copyIntoNextClientScores(tx), copied);
+  });
   await indexNextClientScores(db.$client, await liveClientScoreIndexes(db.$client));
 }
 

@@ -1,23 +1,27 @@
 import "server-only";
 import type { Writable } from "node:stream";
 import type { Sql, TransactionSql } from "postgres";
+import type { AppEventName } from "@/inngest/events";
 import type { RunTierChanges } from "./run-tier-changes";
 
 const LIVE = "client_scores";
+const TIER_CHANGED: AppEventName = "rekindle/client.tier-changed";
 const NEXT = "client_scores_next";
 export const CLIENT_SCORE_COPY_COLUMNS = ["client_id", "score", "tier", "p_alive", "expected_orders90d", "next_order_expected_at", "scored_at"] as const;
 
 /**
- * A fresh, index-less copy of client_scores to load a full rescoring into, and the COPY that loads it: COPY into a
- * bare table and one sorted index build per index cost a fraction of rewriting a million indexed rows in place.
- * Created in the loading transaction, so the COPY can FREEZE its rows: they are visible to all at once and the
- * visibility map says so, which lets the next run read ids and tiers from the key index alone (and spares autovacuum
- * a million rows). A leftover from a run that died half-way is dropped first.
+ * A fresh, index-less copy of client_scores to load a full rescoring into (see copyIntoNextClientScores): COPY into a
+ * bare table and one index build per index cost a fraction of rewriting a million indexed rows in place. A leftover
+ * from a run that died half-way is dropped first.
  */
-export async function createNextClientScores(tx: TransactionSql): Promise<Writable> {
+export async function createNextClientScores(tx: TransactionSql): Promise<void> {
   await tx.unsafe(`drop table if exists ${NEXT}`);
   await tx.unsafe(`create table ${NEXT} (like ${LIVE} including defaults)`);
-  return tx.unsafe(`copy ${NEXT} (${COLUMNS}) from stdin with (format binary, freeze)`).writable();
+}
+
+/** A binary COPY into the fresh table, one chunk of clients at a time. */
+export async function copyIntoNextClientScores(tx: TransactionSql): Promise<Writable> {
+  return tx.unsafe(`copy ${NEXT} (${COLUMNS}) from stdin with (format binary)`).writable();
 }
 
 export type IndexDefinition = { name: string; definition: string };
@@ -30,11 +34,11 @@ export async function liveClientScoreIndexes(sql: Sql): Promise<IndexDefinition[
 
 /**
  * Builds the live table's indexes (see liveClientScoreIndexes) on the loaded copy, named with a `_next` suffix until
- * the swap, and its statistics.
+ * the swap, and its statistics. Indexes an earlier attempt built are left as they are.
  */
 export async function indexNextClientScores(sql: Sql, indexes: IndexDefinition[]): Promise<void> {
   const statements = indexes.map(({ name, definition }) =>
-    definition.replace(`INDEX ${name} ON`, `INDEX ${name}_next ON`).replace(/ ON (\S+\.)?client_scores /, ` ON $1${NEXT} `),
+    definition.replace(`INDEX ${name} ON`, `INDEX IF NOT EXISTS ${name}_next ON`).replace(/ ON (\S+\.)?client_scores /, ` ON $1${NEXT} `),
   );
   const builds = await Promise.allSettled(
     statements.map((build) =>
@@ -49,7 +53,8 @@ export async function indexNextClientScores(sql: Sql, indexes: IndexDefinition[]
   );
   const failure = builds.find((build) => build.status === "rejected");
   if (failure) throw failure.reason;
-  await sql.unsafe(`alter table ${NEXT} add constraint ${LIVE}_pkey_next primary key using index ${LIVE}_pkey_next`);
+  const [key] = await sql`select 1 from pg_constraint where conname = ${`${LIVE}_pkey_next`} and conrelid = to_regclass(${NEXT})`;
+  if (!key) await sql.unsafe(`alter table ${NEXT} add constraint ${LIVE}_pkey_next primary key using index ${LIVE}_pkey_next`);
   // A new table has no statistics until autovacuum gets to it; without them the planner guesses every tier
   // holds 0.5% of clients and picks exact counts and index walks that a million rows make slow.
   // Its columns hold few distinct values (four tiers, 101 scores): a tenth of the default sample describes them.
@@ -159,15 +164,23 @@ const assignments = (source: string) =>
     .map((c) => `${c} = ${source}.${c}`)
     .join(", ");
 
+/**
+ * Stores the tier changes the run saw, each with its `rekindle/client.tier-changed` event in the outbox (forwarded
+ * after commit by the engine's tick or the sweep), so they exist exactly when the scores go live.
+ */
 async function insertTierChanges(tx: TransactionSql, run: { asOf: Date; runId: string; tierChanges: RunTierChanges }): Promise<void> {
   // A first run, and a quiet night, have none.
   if (run.tierChanges.size === 0) return;
   await tx.unsafe(
-    `insert into tier_changes (client_id, run_id, from_tier, to_tier, score, changed_at)
-     select c.client_id, $2::uuid, c.from_tier, c.to_tier, c.score, $1::timestamptz
-     from unnest($3::uuid[], $4::engagement_tier[], $5::engagement_tier[], $6::int2[]) as c(client_id, from_tier, to_tier, score)
-       join ${LIVE} live on live.client_id = c.client_id join clients on clients.id = c.client_id
-     where live.tier = c.from_tier and live.scored_at <= $1::timestamptz`,
+    `with stored as (
+       insert into tier_changes (client_id, run_id, from_tier, to_tier, score, changed_at)
+       select c.client_id, $2::uuid, c.from_tier, c.to_tier, c.score, $1::timestamptz
+       from unnest($3::uuid[], $4::engagement_tier[], $5::engagement_tier[], $6::int2[]) as c(client_id, from_tier, to_tier, score)
+         join ${LIVE} live on live.client_id = c.client_id join clients on clients.id = c.client_id
+       where live.tier = c.from_tier and live.scored_at <= $1::timestamptz
+       returning client_id, from_tier, to_tier, score)
+     insert into event_outbox (name, data)
+     select '${TIER_CHANGED}', jsonb_build_object('clientId', client_id, 'fromTier', from_tier, 'toTier', to_tier, 'score', score) from stored`,
     [run.asOf.toISOString(), run.runId, ...run.tierChanges.arrayLiterals()],
   );
 }

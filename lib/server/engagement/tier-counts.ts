@@ -1,28 +1,79 @@
 import "server-only";
-import { sql } from "drizzle-orm";
-import type { Executor } from "@/lib/server/db/client";
+import type { EngagementTier } from "@/lib/domain/engagement";
+import type { Database } from "@/lib/server/db/client";
+import { engagementTier } from "@/lib/server/db/schema";
+import { stagedTierCountsTable, tableExists } from "./full-run-tables";
 
 export const SCORE_BANDS = 10;
+const TIERS = engagementTier.enumValues;
+const TIER_RANK = new Map<EngagementTier, number>(TIERS.map((tier, rank) => [tier, rank]));
 const bandCounts = Array.from({ length: SCORE_BANDS }, (_, band) => `coalesce(sum(n) filter (where band = ${band}), 0)::int`).join(", ");
 
 /**
- * Stores the clients per stylist and tier that a full run scored, with their score sum and score bands, as the day
- * of the run's as-of date (replacing that day's rows). Read from the run's own snapshots (one partition), so a run
- * that fills in an earlier date records that date's tiers, not today's.
+ * A chunk's clients counted per stylist, tier and score band of ten points as they are scored, so the run's daily
+ * counts need no pass of their own over a million snapshots and their clients. Nothing is allocated per client.
  */
-export async function recordTierCounts(db: Executor, run: { runId: string; asOf: Date }): Promise<void> {
+export class TierCounts {
+  private readonly stylistIds: (string | null)[] = [];
+  private readonly stylistIndex = new Map<string | null, number>();
+  private readonly clients = new Map<number, number>();
+  private readonly scoreSums = new Map<number, number>();
+
+  /** A small number standing for the stylist, for `add`. */
+  stylistOf(stylistId: string | null): number {
+    let index = this.stylistIndex.get(stylistId);
+    if (index === undefined) {
+      index = this.stylistIds.push(stylistId) - 1;
+      this.stylistIndex.set(stylistId, index);
+    }
+    return index;
+  }
+
+  add(stylist: number, tier: EngagementTier, score: number): void {
+    const band = Math.min(Math.floor(score / 10), SCORE_BANDS - 1);
+    const key = (stylist * TIERS.length + (TIER_RANK.get(tier) ?? 0)) * SCORE_BANDS + band;
+    this.clients.set(key, (this.clients.get(key) ?? 0) + 1);
+    this.scoreSums.set(key, (this.scoreSums.get(key) ?? 0) + score);
+  }
+
+  get size(): number {
+    return this.clients.size;
+  }
+
+  /** The counts as PostgreSQL array literals: $n::uuid[] (stylists), $n::text[] (tiers), then $n::int2[], $n::int[], $n::bigint[]. */
+  arrayLiterals(): [string, string, string, string, string] {
+    const keys = [...this.clients.keys()];
+    const literal = (values: readonly (string | number | null)[]) => `{${values.map((v) => (v === null ? "NULL" : v)).join(",")}}`;
+    const cell = (key: number) => Math.floor(key / SCORE_BANDS);
+    return [
+      literal(keys.map((key) => this.stylistIds[Math.floor(cell(key) / TIERS.length)] ?? null)),
+      literal(keys.map((key) => TIERS[cell(key) % TIERS.length] ?? "lapsed")),
+      literal(keys.map((key) => key % SCORE_BANDS)),
+      literal(keys.map((key) => this.clients.get(key) ?? 0)),
+      literal(keys.map((key) => this.scoreSums.get(key) ?? 0)),
+    ];
+  }
+}
+
+/**
+ * Stores the clients per stylist and tier that a full run scored, with their score sum and score bands, as the day
+ * of the run's as-of date (replacing that day's rows), from what its scoring steps counted (see TierCounts): a run
+ * that fills in an earlier date records that date's tiers, not today's. The counted rows go in the same
+ * transaction, so a repeat finds nothing left to record.
+ */
+export async function recordTierCounts(db: Database, run: { runId: string; asOf: Date }): Promise<void> {
   const day = run.asOf.toISOString().slice(0, 10);
-  await db.transaction(async (tx) => {
-    await tx.execute(sql`delete from tier_counts_daily where day = ${day}::date`);
-    await tx.execute(sql`
-      insert into tier_counts_daily (day, stylist_id, tier, clients, score_sum, score_bands)
-      select ${day}::date, stylist_id, tier, sum(n)::int, sum(total)::bigint, array[${sql.raw(bandCounts)}]
-      from (
-        select c.stylist_id, s.tier::text as tier, least(s.score / 10, ${SCORE_BANDS - 1}) as band, count(*) as n, sum(s.score) as total
-        from engagement_snapshots s join clients c on c.id = s.client_id
-        where s.run_id = ${run.runId}::uuid
-        group by 1, 2, 3
-      ) per_band
-      group by stylist_id, tier`);
+  const counted = stagedTierCountsTable(run.runId);
+  await db.$client.begin(async (tx) => {
+    if (!(await tableExists(tx, counted))) return;
+    await tx`delete from tier_counts_daily where day = ${day}::date`;
+    await tx.unsafe(
+      `insert into tier_counts_daily (day, stylist_id, tier, clients, score_sum, score_bands)
+       select $1::date, stylist_id, tier, sum(n)::int, sum(total)::bigint, array[${bandCounts}]
+       from (select stylist_id, tier, band, sum(clients) as n, sum(score_sum) as total from ${counted} group by 1, 2, 3) per_band
+       group by stylist_id, tier`,
+      [day],
+    );
+    await tx.unsafe(`drop table ${counted}`);
   });
 }

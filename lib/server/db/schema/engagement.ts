@@ -22,6 +22,8 @@ export const scoringRuns = pgTable(
     createdAt: timestamp({ withTimezone: true, mode: "date" }).notNull().defaultNow(),
     startedAt: timestamp({ withTimezone: true, mode: "date" }),
     finishedAt: timestamp({ withTimezone: true, mode: "date" }),
+    // When a step of the run last made progress: a run "running" with none for a while was abandoned (see queueFullRescore).
+    progressedAt: timestamp({ withTimezone: true, mode: "date" }),
   },
   (t) => [index("scoring_runs_created_idx").on(t.createdAt.desc())],
 );

@@ -273,15 +273,15 @@ describe("full rescoring", () => {
     expect((await currentValues()).every((c) => c.scoredAt?.getTime() === AS_OF.getTime())).toBe(true);
   });
 
-  it("refuses to queue a second run while one is waiting or running, and marks runs left by a dead process failed", async () => {
+  it("refuses to queue a second run while one is waiting or running, and marks runs silent for a quarter of an hour failed", async () => {
     const admin = await userContext("admin");
     const results = await Promise.allSettled([startFullRescore({ ctx: admin, input: {} }), startFullRescore({ ctx: admin, input: {} })]);
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     expect(results.find((r) => r.status === "rejected")?.reason).toBeInstanceOf(ConflictError);
 
-    // A "running" run with nobody holding the run lock was abandoned by a process that stopped.
+    // A "running" run whose steps have made no progress for a quarter of an hour was given up.
     const abandoned = await queueRun(AS_OF);
-    await db.execute(sql`update scoring_runs set status = 'running' where id = ${abandoned.id}::uuid`);
+    await db.execute(sql`update scoring_runs set status = 'running', progressed_at = now() - interval '16 minutes' where id = ${abandoned.id}::uuid`);
     await db.execute(sql`update scoring_runs set status = 'succeeded' where id <> ${abandoned.id}::uuid`);
     const fresh = await startFullRescore({ ctx: admin, input: {} });
     expect(fresh.status).toBe("queued");

@@ -17,13 +17,16 @@ import { tryFullRescoreLock } from "@/lib/server/engagement/full-rescore-lock";
 export const startFullRescoreSchema = z.object({ asOf: asOfSchema });
 // A queued run starts as soon as the engine (or Inngest) runs the full-rescore function; one this old lost its event.
 const QUEUED_RUN_STALE_AFTER = "30 minutes";
+// Each step of a running run takes well under a minute and records its progress; one silent this long was given up
+// (its function failed without marking it, or a process running it directly died).
+const RUNNING_RUN_STALE_AFTER = "15 minutes";
 
 export const RESCORE_ALREADY_RUNNING = "A full rescoring is already running. Wait for it to finish.";
 
 /**
  * Queues a rescoring of every client as of `asOf` (default now), with the event that has the full-rescore function run it.
- * Refused while another run is queued or running. Runs left "running" by a process that died (nobody holds
- * the run lock any more) are marked failed here, so they never block new runs.
+ * Refused while another run is queued or running. Runs left "running" with no progress for a while are marked
+ * failed here, so they never block new runs.
  */
 export async function startFullRescore({ ctx, input }: VerbArgs<typeof startFullRescoreSchema>) {
   authorize(ctx.actor, "settings.manage");
@@ -50,10 +53,18 @@ export async function queueFullRescore(tx: Executor, emit: (...events: AppEvent[
   return run;
 }
 
-/** Call with the run lock held: every "running" run is then an orphan. */
+/** Call with the run lock held (no run is going on in-process then): a run silent for long is an orphan. */
 async function failAbandonedRuns(tx: Executor) {
-  const failed = { status: "failed" as const, error: "Interrupted: the server stopped before the run finished.", finishedAt: new Date() };
-  await tx.update(scoringRuns).set(failed).where(eq(scoringRuns.status, "running"));
+  const failed = { status: "failed" as const, error: "Interrupted: the run made no progress for 15 minutes.", finishedAt: new Date() };
+  await tx
+    .update(scoringRuns)
+    .set(failed)
+    .where(
+      and(
+        eq(scoringRuns.status, "running"),
+        sql`coalesce(${scoringRuns.progressedAt}, ${scoringRuns.startedAt}, ${scoringRuns.createdAt}) < now() - ${RUNNING_RUN_STALE_AFTER}::interval`,
+      ),
+    );
   await tx
     .update(scoringRuns)
     .set(failed)

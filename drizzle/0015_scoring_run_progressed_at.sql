@@ -1,0 +1,1 @@
+ALTER TABLE "scoring_runs" ADD COLUMN "progressed_at" timestamp with time zone;

@@ -1,0 +1,168 @@
+import "server-only";
+import type { TransactionSql } from "postgres";
+import {
+  DistinctBgNbdInputs,
+  EMPTY_CLIENT_HISTORY,
+  type EngagementSettings,
+  ForecastTable,
+  historyFigures,
+  roundedComponent,
+  ScoreWorking,
+  scoreFigures,
+} from "@/lib/domain/engagement";
+import { DAY_MS } from "@/lib/domain/engagement/history";
+import type { Database } from "@/lib/server/db/client";
+import { BinaryCopyWriter, uuidToBytes } from "@/lib/server/db/copy-binary";
+import { readSettings } from "@/lib/server/data/settings";
+import { ClientScoreRows, TIER_BYTES } from "./client-score-rows";
+import { doubled, HISTORY_FIELDS, HistoryColumns, type HistoryRow } from "./client-histories";
+import { stagedHistoriesTable, stagedTierChangesTable, stagedTierCountsTable, tableExists } from "./full-run-tables";
+import { modelFitById, type StoredModelFit } from "./model-fit";
+import { tierOfCode } from "./previous-tiers";
+import { copyIntoRunSnapshots } from "./run-snapshots";
+import { RunTierChanges } from "./run-tier-changes";
+import { copyIntoNextClientScores } from "./swap-client-scores";
+import { TierCounts } from "./tier-counts";
+
+/** One chunk of staged clients as columns: ids as bytes, last tiers as one character each, histories as numbers (see stageChunk). */
+type Chunk = { clients: number; uuids: Uint8Array; previousTiers: string; stylistOf: Int32Array; histories: HistoryColumns; historyOf: Int32Array; keys: Float64Array };
+/** `staged`: how many clients stageChunk staged for the chunk. */
+export type ScoreChunkInput = { runId: string; asOf: Date; chunk: number; modelFitId: string | null; staged: number };
+
+// Room for this many clients before a chunk's columns grow (by doubling).
+const INITIAL_CHUNK_CAPACITY = 4096;
+const EMPTY_FIGURES = Object.freeze(historyFigures(EMPTY_CLIENT_HISTORY));
+// What each snapshot row carries; the run's id, date and model are its table's defaults (see createRunSnapshotsTable).
+const SNAPSHOT_COLUMNS = ["client_id", "score", "tier", "recency", "frequency", "value", "keep_rate", "p_alive", "expected_orders90d", "next_order_expected_at"];
+
+/**
+ * A full run's third pass, one chunk per call: scores the chunk's staged clients with the run's model and writes, in
+ * one transaction, their snapshots into the run's table, their current values into the fresh client_scores, the tier
+ * changes it saw, their counts per stylist and tier (see TierCounts), the other half of their progress, and drops the chunk's staged table. A repeated call (a step
+ * retried after that transaction committed) finds no staged table and writes nothing. Answers how many it scored.
+ * Scoring allocates nothing per client: histories are read from columns into one reused object, and forecasts are
+ * made once per distinct history (see ForecastTable).
+ */
+export async function scoreChunk(db: Database, input: ScoreChunkInput): Promise<number> {
+  const { runId, asOf } = input;
+  const table = stagedHistoriesTable(runId, input.chunk);
+  const settings = await readSettings(db, "engagement");
+  const model = input.modelFitId ? await modelFitById(db, input.modelFitId) : null;
+  return db.$client.begin(async (tx) => {
+    if (!(await tableExists(tx, table))) return 0;
+    const counts = new TierCounts();
+    const chunk = await readStagedChunk(tx, table, asOf, counts);
+    // An unlogged table comes back empty after a database crash: scoring what is left would drop clients from the list.
+    if (chunk.clients !== input.staged) throw new Error(`Chunk ${input.chunk} holds ${chunk.clients} of the ${input.staged} clients staged (did the database restart?)`);
+    const tierChanges = await writeChunk(tx, chunk, { runId, asOf, settings, model, counts });
+    if (tierChanges.size > 0) {
+      await tx.unsafe(
+        `insert into ${stagedTierChangesTable(runId)} select * from unnest($1::uuid[], $2::engagement_tier[], $3::engagement_tier[], $4::int2[])`,
+        tierChanges.arrayLiterals(),
+      );
+    }
+    if (counts.size > 0) {
+      await tx.unsafe(
+        `insert into ${stagedTierCountsTable(runId)} select * from unnest($1::uuid[], $2::text[], $3::int2[], $4::int[], $5::bigint[])`,
+        counts.arrayLiterals(),
+      );
+    }
+    await tx.unsafe(`drop table ${table}`);
+    await tx`update scoring_runs set done = done + ${chunk.clients - Math.floor(chunk.clients / 2)}, progressed_at = now() where id = ${runId}::uuid`;
+    return chunk.clients;
+  });
+}
+
+/** A row of a staged table: a client, its last tier's code, and its history's figures (null without orders). */
+type StagedRow = { [field in keyof HistoryRow]: HistoryRow[field] | null } & { client_id: string; previous_tier: string; stylist_id: string | null };
+
+/** The staged rows in id order, taken one by one as they arrive into columns, never kept as row objects. */
+async function readStagedChunk(tx: TransactionSql, table: string, asOf: Date, counts: TierCounts): Promise<Chunk> {
+  const histories = new HistoryColumns(INITIAL_CHUNK_CAPACITY);
+  let uuids = new Uint8Array(INITIAL_CHUNK_CAPACITY * 16);
+  let historyOf = new Int32Array(INITIAL_CHUNK_CAPACITY);
+  let stylistOf = new Int32Array(INITIAL_CHUNK_CAPACITY);
+  const tiers: string[] = [];
+  await tx.unsafe<StagedRow[]>(`select client_id, previous_tier, stylist_id, ${HISTORY_FIELDS.join(", ")} from ${table} order by client_id`).forEach((row) => {
+    const i = tiers.length;
+    if (i === historyOf.length) {
+      historyOf = doubled(historyOf);
+      stylistOf = doubled(stylistOf);
+      uuids = doubled(uuids);
+    }
+    uuidToBytes(row.client_id, 0, uuids, i * 16);
+    stylistOf[i] = counts.stylistOf(row.stylist_id);
+    historyOf[i] = row.order_count === null ? -1 : histories.push(row as HistoryRow);
+    tiers.push(row.previous_tier);
+  });
+  const clients = tiers.length;
+  const keys = Float64Array.from({ length: histories.size }, (_, row) => histories.bgNbdKeyAt(row, asOf));
+  return { clients, uuids: uuids.subarray(0, clients * 16), previousTiers: tiers.join(""), stylistOf: stylistOf.subarray(0, clients), histories, historyOf: historyOf.subarray(0, clients), keys };
+}
+
+/**
+ * Scores the chunk and writes two binary COPY streams one after the other on the step's connection: the snapshots
+ * while scoring, then the chunk's client_scores rows sorted for the main index (see ClientScoreRows). Returns the
+ * tier changes it saw.
+ */
+async function writeChunk(
+  tx: TransactionSql,
+  chunk: Chunk,
+  context: { runId: string; asOf: Date; settings: EngagementSettings; model: StoredModelFit | null; counts: TierCounts },
+): Promise<RunTierChanges> {
+  const { asOf, settings, model } = context;
+  const learnedWeights = model?.engagement.weights ?? null;
+  const inputs = new DistinctBgNbdInputs(chunk.keys);
+  const forecasts = model ? new ForecastTable(model.engagement.fit, inputs, model.engagement.calibration) : null;
+  const asOfMs = asOf.getTime();
+  const listRows = new ClientScoreRows(chunk.clients);
+  const figures = historyFigures(EMPTY_CLIENT_HISTORY);
+  const working = new ScoreWorking();
+  const tierChanges = new RunTierChanges();
+  const snapshots = new BinaryCopyWriter(await copyIntoRunSnapshots(tx, context.runId, SNAPSHOT_COLUMNS), { batchBytes: 4 * 1024 * 1024, maxQueuedBytes: 32 * 1024 * 1024 });
+  try {
+    for (let i = 0; i < chunk.clients; i++) {
+      const row = chunk.historyOf[i] ?? -1;
+      if (row >= 0) chunk.histories.figuresAt(row, figures);
+      else Object.assign(figures, EMPTY_FIGURES);
+      const slot = forecasts && row >= 0 ? forecasts.slotAt(inputs.indexOfInput[row] ?? -1) : -1;
+      const pAlive = slot >= 0 && forecasts ? forecasts.pAliveAt(slot) : Number.NaN;
+      const expected = slot >= 0 && forecasts ? forecasts.expectedOrders90At(slot) : Number.NaN;
+      const nextOrderMs = slot >= 0 && forecasts ? asOfMs + forecasts.daysUntilNextOrderAt(slot) * DAY_MS : Number.NaN;
+      const pOrder90d = slot >= 0 && forecasts ? forecasts.pOrder90At(slot) : Number.NaN;
+      // As assessEngagement does: the learned weights apply to clients with a forecast, the admin's to the rest.
+      const { score, tier } = scoreFigures(figures, asOfMs, settings, Number.isNaN(pAlive) ? null : pAlive, working, pOrder90d, Number.isNaN(pOrder90d) ? null : learnedWeights);
+      snapshots.rows
+        .row(SNAPSHOT_COLUMNS.length)
+        .uuidBytes(chunk.uuids, i * 16)
+        .int2(score)
+        .textBytes(TIER_BYTES[tier])
+        .int2OrNull(roundedComponent(working.recency))
+        .int2OrNull(roundedComponent(working.frequency))
+        .int2OrNull(roundedComponent(working.value))
+        .int2OrNull(roundedComponent(working.keepRate))
+        .float4OrNull(Number.isNaN(pAlive) ? null : pAlive)
+        .float4OrNull(Number.isNaN(expected) ? null : expected)
+        .timestamptzOrNull(Number.isNaN(nextOrderMs) ? null : nextOrderMs);
+      listRows.add(chunk.uuids, i * 16, score, tier, pAlive, expected, nextOrderMs);
+      context.counts.add(chunk.stylistOf[i] ?? 0, tier, score);
+      const previous = tierOfCode(chunk.previousTiers.charAt(i));
+      if (previous && previous !== tier) tierChanges.add(chunk.uuids, i * 16, previous, tier, score);
+      if ((i + 1) % 16_384 === 0) await snapshots.flush();
+    }
+    await snapshots.end();
+  } catch (error) {
+    // An open COPY holds its connection forever: fail it, so its transaction rolls back and the connection frees.
+    snapshots.abort(error);
+    throw error;
+  }
+  const scores = new BinaryCopyWriter(await copyIntoNextClientScores(tx), { batchBytes: 2 * 1024 * 1024, maxQueuedBytes: 8 * 1024 * 1024 });
+  try {
+    await listRows.writeSorted(scores, asOfMs);
+    await scores.end();
+  } catch (error) {
+    scores.abort(error);
+    throw error;
+  }
+  return tierChanges;
+}

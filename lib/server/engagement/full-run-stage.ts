@@ -1,0 +1,42 @@
+import "server-only";
+import { sql } from "drizzle-orm";
+import { PgDialect } from "drizzle-orm/pg-core";
+import type { Database } from "@/lib/server/db/client";
+import { CHUNK_SETTINGS } from "./chunk-work";
+import { HISTORY_FIELDS, historyAggregation } from "./client-histories";
+import { type ClientSelection, selectionWhere } from "./client-selection";
+import { stagedHistoriesTable, tableExists } from "./full-run-tables";
+import { previousTierCode } from "./previous-tiers";
+
+const dialect = new PgDialect();
+const STAGED_COLUMNS = `client_id uuid not null, previous_tier text not null, stylist_id uuid, order_count int, order_days int, first_ms float8, last_ms float8,
+  last_year int, recent_count int, recent_shipped int, recent_kept int, recent_value float8`;
+
+export type StageChunkInput = { runId: string; asOf: Date; chunk: number; range: ClientSelection };
+
+/**
+ * A full run's first pass, one chunk of clients per call: every client in the range (clients without orders are scored
+ * too) with the tier their last score gave them, their stylist (for the tier counts) and their aggregated history (null without orders), written inside
+ * the database into an unlogged table of the chunk's own: nothing travels to this process, and the fit and the
+ * scoring read it back. Counts half of each client as progress, in the same transaction, so a repeated call (a step
+ * retried after its table was committed) finds the table and changes nothing. Answers how many clients it staged.
+ */
+export async function stageChunk(db: Database, input: StageChunkInput): Promise<number> {
+  const table = stagedHistoriesTable(input.runId, input.chunk);
+  const select = dialect.sqlToQuery(sql`
+    select s.client_id, ${previousTierCode(input.asOf)}, c.stylist_id, ${sql.raw(HISTORY_FIELDS.map((field) => `h.${field}`).join(", "))}
+    from client_scores s join clients c on c.id = s.client_id left join (${historyAggregation(input.range, input.asOf)}) h on h.client_id = s.client_id
+    where ${selectionWhere(sql`s.client_id`, input.range)}
+    order by s.client_id`);
+  return db.$client.begin(async (tx) => {
+    if (await tableExists(tx, table)) {
+      const [row] = await tx.unsafe<{ clients: number }[]>(`select count(*)::int as clients from ${table}`);
+      return row?.clients ?? 0;
+    }
+    await tx.unsafe(CHUNK_SETTINGS);
+    await tx.unsafe(`create unlogged table ${table} (${STAGED_COLUMNS}) with (autovacuum_enabled = false)`);
+    const inserted = await tx.unsafe(`insert into ${table} ${select.sql}`, select.params as never[]);
+    await tx`update scoring_runs set done = done + ${Math.floor(inserted.count / 2)}, progressed_at = now() where id = ${input.runId}::uuid`;
+    return inserted.count;
+  });
+}

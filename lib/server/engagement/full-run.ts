@@ -1,0 +1,134 @@
+import "server-only";
+import { and, eq, inArray, sql } from "drizzle-orm";
+import { z } from "zod";
+import type { Database } from "@/lib/server/db/client";
+import { scoringRuns } from "@/lib/server/db/schema";
+import { DEFAULT_CHUNK_SIZE } from "./chunk-work";
+import { nextChunkEnd } from "./client-selection";
+import { fitFullRun } from "./full-run-fit";
+import { publishFullRun } from "./full-run-publish";
+import { scoreChunk } from "./full-run-score";
+import { stageChunk } from "./full-run-stage";
+import { dropStagedTables } from "./full-run-tables";
+import { dropUnpublishedRunSnapshots } from "./run-snapshots";
+import { readHorizon } from "./swap-client-scores";
+import { recordTierCounts } from "./tier-counts";
+
+/**
+ * How a full run's pieces are run: as Inngest steps, each a call of its own whose small result is stored (the
+ * full-rescore function, one piece at a time), or directly in this process (`npm run bench:scoring`, tests), with
+ * `workers` chunks at once. The pieces are the same either way.
+ */
+export type StepRunner = { run: <T>(id: string, work: () => Promise<T>, output: z.ZodType<T>) => Promise<T>; workers: number };
+export const directSteps = (workers: number): StepRunner => ({ run: (_id, work) => work(), workers });
+
+const chunkRangeSchema = z.object({ after: z.uuid().nullable(), upTo: z.uuid().nullable() });
+/** A keyset range of client ids (after, upTo], open at either end. */
+export type ChunkRange = z.infer<typeof chunkRangeSchema>;
+/** What the first step hands on: small (a million clients are 40 ranges), so it fits in a step's stored output. */
+const planSchema = z.object({ asOf: z.iso.datetime(), readHorizon: z.string(), chunks: z.array(chunkRangeSchema) }).nullable();
+export type FullRunPlan = NonNullable<z.infer<typeof planSchema>>;
+const outcomeSchema = z.object({ runId: z.uuid(), status: z.enum(["succeeded", "failed", "not queued"]), error: z.string().optional() });
+export type FullRunOutcome = z.infer<typeof outcomeSchema>;
+const count = z.number().int();
+
+/**
+ * A full rescoring in steps that each fit one serverless invocation (a chunk is 25,000 clients), none holding a
+ * transaction or lock beyond itself, each safe to repeat:
+ * 1. begin: the run goes from queued to running; its chunk boundaries are fixed (so a replay walks the same steps);
+ * 2. read-chunk-k: each chunk's histories and last tiers staged in the database (stageChunk);
+ * 3. fit: the model fitted on every staged history, weights learned, fit stored (fitFullRun);
+ * 4. score-chunk-k: each chunk scored into the run's snapshots and the fresh client_scores (scoreChunk);
+ * 5. publish: indexes built, the fresh table swapped in with the snapshots, tier changes and their events (publishFullRun);
+ * 6. count-tiers: the dashboard's daily counts (failing them does not fail the run's live scores).
+ * A step that fails after its retries marks the run failed and drops its working tables.
+ */
+export async function executeFullRun(db: Database, runId: string, steps: StepRunner, chunkSize = DEFAULT_CHUNK_SIZE): Promise<FullRunOutcome> {
+  const plan = await steps.run("begin", () => beginFullRun(db, runId, chunkSize), planSchema);
+  if (!plan) return { runId, status: "not queued" };
+  const asOf = new Date(plan.asOf);
+  const chunks = plan.chunks.length;
+  try {
+    const staged = await eachChunk(steps, "read-chunk", chunks, (chunk) => stageChunk(db, { runId, asOf, chunk, range: plan.chunks[chunk] ?? { after: null, upTo: null } }), count);
+    const clients = staged.reduce((n, count) => n + count, 0);
+    const modelFitId = await steps.run("fit", () => fitFullRun(db, { runId, asOf, chunks, clients }), z.uuid().nullable());
+    await eachChunk(steps, "score-chunk", chunks, (chunk) => scoreChunk(db, { runId, asOf, chunk, modelFitId, staged: staged[chunk] ?? 0 }), count);
+    await steps.run("publish", () => publishFullRun(db, { runId, asOf, readHorizon: plan.readHorizon, loaded: clients }).then(() => true), z.literal(true));
+  } catch (error) {
+    console.error(`Scoring run ${runId} failed`, error);
+    return steps.run("fail", () => failFullRun(db, runId, failureReason(error)), outcomeSchema);
+  }
+  await steps.run("count-tiers", () =>
+    recordTierCounts(db, { runId, asOf }).then(
+      () => true,
+      (error: unknown) => {
+        console.error(`Run ${runId}: tier counts not recorded`, error);
+        return false;
+      },
+    ),
+    z.boolean(),
+  );
+  return { runId, status: "succeeded" };
+}
+
+/** `work` for every chunk, each a step of its own, `steps.workers` at a time; answers their results in chunk order. */
+async function eachChunk<T>(steps: StepRunner, name: string, chunks: number, work: (chunk: number) => Promise<T>, output: z.ZodType<T>): Promise<T[]> {
+  const results: T[] = new Array<T>(chunks);
+  let next = 0;
+  let failed = false;
+  const worker = async () => {
+    try {
+      for (let chunk = next++; chunk < chunks && !failed; chunk = next++) results[chunk] = await steps.run(`${name}-${chunk}`, () => work(chunk), output);
+    } catch (error) {
+      failed = true;
+      throw error;
+    }
+  };
+  const outcomes = await Promise.allSettled(Array.from({ length: Math.max(1, Math.min(steps.workers, chunks)) }, worker));
+  const failure = outcomes.find((outcome) => outcome.status === "rejected");
+  if (failure) throw failure.reason;
+  return results;
+}
+
+/**
+ * Starts a queued run (or picks up one whose first step is repeated): marks it running, clears what failed or dead
+ * runs left behind, and fixes its chunks by walking the client ids' index. Null for a run that is not queued.
+ * Until the fit stores the exact count, the progress bar's total is the planner's estimate.
+ */
+export async function beginFullRun(db: Database, runId: string, chunkSize: number): Promise<FullRunPlan | null> {
+  const [run] = await db
+    .update(scoringRuns)
+    .set({ status: "running", startedAt: sql`coalesce(${scoringRuns.startedAt}, now())`, progressedAt: sql`now()`, total: sql`(select greatest(reltuples, 0)::int from pg_class where oid = 'clients'::regclass)` })
+    .where(and(eq(scoringRuns.id, runId), inArray(scoringRuns.status, ["queued", "running"]), sql`${scoringRuns.modelFitId} is null`))
+    .returning();
+  if (!run) return null;
+  const horizon = await readHorizon(db.$client);
+  // Left by runs that failed or whose process died before going live (no other run is under way: see queueFullRescore).
+  await dropUnpublishedRunSnapshots(db.$client);
+  await dropStagedTables(db.$client);
+  const chunks: ChunkRange[] = [];
+  for (let after: string | null = null; ; ) {
+    const upTo = await nextChunkEnd(db, after, chunkSize);
+    chunks.push({ after, upTo });
+    if (upTo === null) break;
+    after = upTo;
+  }
+  return { asOf: run.asOf.toISOString(), readHorizon: horizon, chunks };
+}
+
+/** Marks the run failed with `error` and drops its working tables; the live scores stay as they were. */
+export async function failFullRun(db: Database, runId: string, error: string): Promise<FullRunOutcome> {
+  await db
+    .update(scoringRuns)
+    .set({ status: "failed", error, finishedAt: new Date() })
+    .where(and(eq(scoringRuns.id, runId), inArray(scoringRuns.status, ["queued", "running"])));
+  await dropStagedTables(db.$client, runId).catch((cleanUp: unknown) => console.warn(`Run ${runId}: its working tables stay`, cleanUp));
+  await dropUnpublishedRunSnapshots(db.$client, runId).catch((cleanUp: unknown) => console.warn(`Run ${runId}: its snapshots table stays`, cleanUp));
+  return { runId, status: "failed", error };
+}
+
+/** What an admin sees: the database's own message rather than a failed query with all its parameters. */
+function failureReason(error: unknown): string {
+  const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error;
+  return cause instanceof Error ? cause.message.slice(0, 500) : "Unknown error";
+}
