@@ -20,11 +20,24 @@ for (const [device, viewport] of Object.entries(VIEWPORTS)) {
     test("signed out", async ({ page }) => {
       await page.goto("/login");
       await page.screenshot({ path: `screenshots/${device}-login.png`, fullPage: true });
+      await page.goto("/login/check-email");
+      await page.screenshot({ path: `screenshots/${device}-login-check-email.png`, fullPage: true });
+    });
+
+    test.describe("as marketer", () => {
+      test.use({ storageState: storageStatePath("marketer") });
+      test("landing page", async ({ page }) => {
+        await page.goto("/");
+        await page.locator("main h1").first().waitFor();
+        await page.waitForLoadState("networkidle");
+        await page.screenshot({ path: `screenshots/${device}-marketer-overview.png`, fullPage: true });
+      });
     });
 
     test.describe("as admin", () => {
       test.use({ storageState: storageStatePath("admin") });
       test("pages", async ({ page }) => {
+        test.setTimeout(240_000);
         const client = await firstClientPath(page);
         const pages: [string, string][] = [
           ["overview", "/overview"],
@@ -43,11 +56,15 @@ for (const [device, viewport] of Object.entries(VIEWPORTS)) {
           ["settings-scoring", "/settings/scoring"],
           ["settings-webhooks", "/settings/webhooks"],
           ["settings-runs", "/settings/runs"],
+          ["settings-demo", "/settings/demo"],
           ["import", "/import"],
           ["backtest", "/backtest"],
           ["clients-at-risk", "/clients?tier=at_risk&sort=score&dir=asc"],
           ["not-found", "/clients/00000000-0000-4000-8000-000000000000"],
         ];
+        await page.goto(client);
+        const orderEdit = await page.locator('a[href*="/orders/"]').first().getAttribute("href");
+        if (orderEdit) pages.push(["order-edit", orderEdit]);
         for (const [name, path] of pages) {
           await page.goto(path);
           await page.locator("main h1").first().waitFor();

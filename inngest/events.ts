@@ -16,6 +16,8 @@ export const eventSchemas = {
     fromTier: z.enum(["healthy", "watch", "at_risk", "lapsed"]),
     toTier: z.enum(["healthy", "watch", "at_risk", "lapsed"]),
     score: z.number().int(),
+    /** Set when a demo tier override (Settings → Demo) made the change rather than a rescoring. */
+    demo: z.literal(true).optional(),
   }),
   /** A full rescoring was queued (Settings → Scoring, a large import, the nightly schedule); chunkSize: clients per step (default 25,000). */
   "rekindle/scoring.run-requested": z.object({ runId: z.uuid(), chunkSize: z.number().int().min(1).max(100_000).optional() }),

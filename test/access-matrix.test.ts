@@ -65,6 +65,9 @@ const EMPTY_FORM_OUTCOME: Record<string, "validation" | "success"> = {
   "(app)/settings/actions.ts#updateScoringScheduleAction": "validation",
   "(app)/settings/actions.ts#replayRunAction": "validation",
   "(app)/import/actions.ts#startImportAction": "validation",
+  "(app)/settings/demo/actions.ts#startDemoRescoreAction": "validation",
+  "(app)/settings/demo/actions.ts#overrideClientTierAction": "validation",
+  "(app)/settings/demo/actions.ts#clearTierOverrideAction": "validation",
 };
 
 type Outcome = "denied" | "validation" | "success" | { unexpected: unknown };

@@ -29,6 +29,7 @@ export const PAGE_ACCESS: Record<string, Access> = {
   "/settings/scoring": ADMIN,
   "/settings/webhooks": ADMIN,
   "/settings/runs": ADMIN,
+  "/settings/demo": ADMIN,
   "/import": ["admin", "marketer"],
   "/backtest": ["admin", "marketer"],
 };
@@ -48,6 +49,7 @@ export const HANDLER_ACCESS: Record<string, "api-key" | "shopify-hmac" | "innges
   "/api/imports/uploads": ["admin", "marketer"],
   "/api/imports/form": ["admin", "marketer"],
   "/api/scoring-runs/latest": ADMIN,
+  "/api/engine-runs": ADMIN,
   // Inngest's signed call requests (the SDK verifies them); the engine's endpoints take its keys or CRON_SECRET.
   "/api/inngest": "inngest-signature",
   "/api/inngest/engine/[...path]": "inngest-signature",
@@ -78,4 +80,7 @@ export const ACTION_ACCESS: Record<string, Access> = {
   "(app)/settings/actions.ts#updateScoringScheduleAction": ADMIN,
   "(app)/settings/actions.ts#replayRunAction": ADMIN,
   "(app)/import/actions.ts#startImportAction": ["admin", "marketer"],
+  "(app)/settings/demo/actions.ts#startDemoRescoreAction": ADMIN,
+  "(app)/settings/demo/actions.ts#overrideClientTierAction": ADMIN,
+  "(app)/settings/demo/actions.ts#clearTierOverrideAction": ADMIN,
 };

@@ -9,7 +9,7 @@ export default function AuthLayout({ children }: { children: React.ReactNode }) 
           <p className="text-2xl leading-snug font-medium text-white">Notice who is drifting away before they are gone, and win them back in your own voice.</p>
           <p className="mt-4 text-sm text-stone-400">Engagement scores with reasons, win-back emails grounded in each client&apos;s history, and a holdout that shows what worked.</p>
         </blockquote>
-        <p className="text-xs text-stone-500">Rekindle · client retention for subscription styling</p>
+        <p className="text-xs text-stone-400">Rekindle · client retention for subscription styling</p>
       </div>
       <main className="flex items-center justify-center px-5 py-12">
         <div className="w-full max-w-sm">

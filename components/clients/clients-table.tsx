@@ -4,14 +4,31 @@ import Link from "next/link";
 import { buttonClass } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { formatAgo, formatDate, formatNumber } from "@/components/ui/format";
-import { formatPAlive, TierBadge } from "@/components/engagement/tier-badge";
+import { EffectiveTierBadge } from "@/components/demo/effective-tier-badge";
+import { formatPAlive } from "@/components/engagement/tier-badge";
+import type { TierOverride } from "@/lib/domain/demo-controls/effective-tier";
 import { type ClientListQuery, type ClientSort, clientListHref } from "@/lib/domain/clients/list-query";
 import type { listClients } from "@/lib/server/data/clients";
 import { SortHeader } from "./sort-header";
 
 type Page = Awaited<ReturnType<typeof listClients>>;
 
-export function ClientsTable({ page, query, showStylist, filtered, zone }: { page: Page; query: ClientListQuery; showStylist: boolean; filtered: boolean; zone: string }) {
+export function ClientsTable({
+  page,
+  query,
+  showStylist,
+  filtered,
+  zone,
+  overrides,
+}: {
+  page: Page;
+  query: ClientListQuery;
+  showStylist: boolean;
+  filtered: boolean;
+  zone: string;
+  /** Demo tier overrides in force for the page's clients, shown marked in place of the scored tier. */
+  overrides?: ReadonlyMap<string, TierOverride>;
+}) {
   if (page.rows.length === 0) {
     return filtered ? (
       <EmptyState title="No clients match" description="Try a different name or email, or clear the filters." action={<Link className={buttonClass("secondary")} href="/clients">Clear filters</Link>} />
@@ -48,7 +65,7 @@ export function ClientsTable({ page, query, showStylist, filtered, zone }: { pag
                   <div className="truncate text-xs text-stone-500">{client.email}</div>
                   {/* Phones have no room for the tier and score columns: show them under the name. */}
                   <div className="mt-1 flex items-center gap-2 sm:hidden">
-                    <TierBadge tier={client.engagementTier} />
+                    <EffectiveTierBadge scored={client.engagementTier} override={overrides?.get(client.id)} zone={zone} />
                     {client.engagementScore === null ? null : <span className="text-xs text-stone-600 tabular-nums">Score {client.engagementScore}</span>}
                   </div>
                 </td>
@@ -59,7 +76,7 @@ export function ClientsTable({ page, query, showStylist, filtered, zone }: { pag
                 <td className="hidden px-4 py-3 text-right text-stone-700 tabular-nums sm:table-cell">{formatNumber(client.orderCount)}</td>
                 <td className="hidden px-4 py-3 text-right font-medium text-stone-900 tabular-nums sm:table-cell">{client.engagementScore ?? "—"}</td>
                 <td className="hidden px-4 py-3 whitespace-nowrap sm:table-cell">
-                  <TierBadge tier={client.engagementTier} />
+                  <EffectiveTierBadge scored={client.engagementTier} override={overrides?.get(client.id)} zone={zone} />
                 </td>
                 <td className="hidden px-4 py-3 text-right text-stone-700 tabular-nums sm:table-cell">{formatPAlive(client.pAlive)}</td>
               </tr>

@@ -3,8 +3,10 @@ import { cn } from "@/components/ui/cn";
 import { formatDate } from "@/components/ui/format";
 import { chanceWord, type ClientPicture, nextOrderBasisText, orderChanceText, type TierThresholds } from "@/lib/domain/engagement";
 import type { ClientEngagement } from "@/lib/server/data/engagement";
+import { EffectiveTierBadge } from "@/components/demo/effective-tier-badge";
+import type { TierOverride } from "@/lib/domain/demo-controls/effective-tier";
 import { ScoreHistoryChart } from "./score-history-chart";
-import { formatPAlive, TierBadge } from "./tier-badge";
+import { formatPAlive } from "./tier-badge";
 
 const COMPONENTS = [
   { key: "outlook", label: "Outlook (chance of an order in 90 days)" },
@@ -34,7 +36,7 @@ function storedNote(stored: ClientEngagement["latest"], score: number, zone: str
  * client's rhythm and the score over time: all one assessment (`picture`), so no two places disagree.
  */
 /** `zones.viewer` for moments (as of), `zones.client` for the client's own days (orders, the next one due). */
-export function EngagementCard({ picture, stored, tiers, zones }: { picture: ClientPicture; stored: ClientEngagement["latest"]; tiers: TierThresholds; zones: { viewer: string; client: string } }) {
+export function EngagementCard({ picture, stored, tiers, zones, override }: { picture: ClientPicture; stored: ClientEngagement["latest"]; tiers: TierThresholds; zones: { viewer: string; client: string }; override?: TierOverride | null }) {
   const { assessment: latest, figures } = picture;
   if (!latest) {
     return (
@@ -53,7 +55,7 @@ export function EngagementCard({ picture, stored, tiers, zones }: { picture: Cli
             <p className="text-4xl font-semibold text-stone-900 tabular-nums" data-testid="engagement-score">
               {latest.score}
             </p>
-            <TierBadge tier={latest.tier} />
+            <EffectiveTierBadge scored={latest.tier} override={override} zone={zones.viewer} />
           </div>
           <dl className="grid grid-cols-2 gap-4 md:grid-cols-1">
             <Fact

@@ -13,7 +13,7 @@ const ACCENTS: Record<DashboardTier, string> = {
 };
 
 function Change({ value }: { value: number | undefined }) {
-  if (value === undefined) return <span className="text-xs text-stone-400">no run a week earlier</span>;
+  if (value === undefined) return <span className="text-xs text-stone-500">no run a week earlier</span>;
   const text = value === 0 ? "no change" : `${value > 0 ? "+" : "−"}${formatNumber(Math.abs(value))}`;
   return <span className="text-xs text-stone-500">{text} since last week</span>;
 }

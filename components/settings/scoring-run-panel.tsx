@@ -1,7 +1,7 @@
 "use client";
 
-import { QueryClient, QueryClientProvider, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useActionState, useEffect, useState } from "react";
+import { useQueryClient } from "@tanstack/react-query";
+import { useActionState, useEffect } from "react";
 import { startFullRescoreAction } from "@/app/(app)/settings/actions";
 import { ProgressBar } from "@/components/import/progress-bar";
 import { Badge } from "@/components/ui/badge";
@@ -9,17 +9,15 @@ import { Button } from "@/components/ui/button";
 import { FormAlert } from "@/components/ui/form-alert";
 import { formatNumber } from "@/components/ui/format";
 import { LocalTime } from "@/components/ui/local-time";
+import { useLiveQuery } from "@/components/ui/live-query";
 import { IDLE } from "@/lib/forms/action-state";
 import type { ScoringRunView } from "@/lib/server/data/scoring-runs";
 
 const LATEST_RUN = ["scoring-runs", "latest"] as const;
 const STATUS = { queued: ["Waiting to start", "neutral"], running: ["Running", "blue"], succeeded: ["Finished", "green"], failed: ["Failed", "red"] } as const;
 
-async function fetchLatestRun(): Promise<ScoringRunView | null> {
-  const response = await fetch("/api/scoring-runs/latest", { cache: "no-store" });
-  if (!response.ok) throw new Error(`Could not load the scoring run (${response.status})`);
-  return ((await response.json()) as { run: ScoringRunView | null }).run;
-}
+/** The latest run as the route answers it (JSON: its dates stay ISO strings, as ScoringRunView has them). */
+const readLatestRun = (json: unknown) => (json as { run: ScoringRunView | null }).run;
 
 /** Which churn model a finished run scored with, when it is not one fitted on the run's own data. */
 function modelNote(run: ScoringRunView) {
@@ -43,42 +41,44 @@ function tierNote(run: ScoringRunView): string {
 
 const isActive = (run: ScoringRunView | null | undefined) => run?.status === "queued" || run?.status === "running";
 
-/** Starts a full rescoring and follows its progress; the run goes on on the server if the page is closed. */
-export function ScoringRunPanel({ initial }: { initial: ScoringRunView | null }) {
-  const [queryClient] = useState(() => new QueryClient({ defaultOptions: { queries: { refetchOnWindowFocus: false } } }));
-  return (
-    <QueryClientProvider client={queryClient}>
-      <RunProgress initial={initial} />
-    </QueryClientProvider>
-  );
+/** The newest full run, live from the app's one query cache: every widget showing it shares one poll. */
+export function useLatestScoringRun(initial: ScoringRunView | null) {
+  return useLiveQuery({ key: LATEST_RUN, url: "/api/scoring-runs/latest", read: readLatestRun, initial, isActive: isActive });
 }
 
-function RunProgress({ initial }: { initial: ScoringRunView | null }) {
+/** After an action that queued a run: fetch the run now rather than at the next idle poll. */
+export function useRefreshRunOnSuccess(status: string) {
   const queryClient = useQueryClient();
-  const { data: run, error } = useQuery({
-    queryKey: LATEST_RUN,
-    queryFn: fetchLatestRun,
-    initialData: initial,
-    // Poll while a run is queued or running; stop once it has settled.
-    refetchInterval: (query) => (isActive(query.state.data) ? 1000 : false),
-  });
-  const [state, action, pending] = useActionState(startFullRescoreAction, IDLE);
   useEffect(() => {
-    if (state.status === "success") void queryClient.invalidateQueries({ queryKey: LATEST_RUN });
-  }, [state, queryClient]);
+    if (status === "success") void queryClient.invalidateQueries({ queryKey: LATEST_RUN });
+  }, [status, queryClient]);
+}
 
-  const active = isActive(run);
-  const percent = run && run.total > 0 ? Math.min(100, Math.floor((run.done / run.total) * 100)) : 0;
+/** Starts a full rescoring and follows its progress; the run goes on on the server if the page is closed. */
+export function ScoringRunPanel({ initial }: { initial: ScoringRunView | null }) {
+  const { data: run } = useLatestScoringRun(initial);
+  const [state, action, pending] = useActionState(startFullRescoreAction, IDLE);
+  useRefreshRunOnSuccess(state.status);
   return (
     <div className="space-y-5" data-testid="scoring-run">
       <form action={action} className="flex flex-wrap items-center gap-3">
-        <Button type="submit" disabled={pending || active}>
+        <Button type="submit" disabled={pending || isActive(run)}>
           {pending ? "Starting…" : "Rescore all clients"}
         </Button>
         <p className="text-sm text-stone-500">Scores every client as of now, with a freshly fitted churn model.</p>
       </form>
-      {/* "Rescoring started" belongs to a run still going; once it settles, the run's own result says what happened. */}
-      {state.status === "error" || active ? <FormAlert state={state} /> : null}
+      <FormAlert state={state} />
+      <ScoringRunStatus initial={initial} />
+    </div>
+  );
+}
+
+/** The newest run's state, progress and outcome, refreshing on its own while it is queued or running. */
+export function ScoringRunStatus({ initial }: { initial: ScoringRunView | null }) {
+  const { data: run, error } = useLatestScoringRun(initial);
+  const percent = run && run.total > 0 ? Math.min(100, Math.floor((run.done / run.total) * 100)) : 0;
+  return (
+    <>
       {error ? <p className="text-sm text-red-700">{error.message}</p> : null}
       {run ? (
         <div className="space-y-3">
@@ -105,8 +105,8 @@ function RunProgress({ initial }: { initial: ScoringRunView | null }) {
           {run.status === "failed" ? <p className="text-sm text-red-700">{run.error ?? "The run failed."}</p> : null}
         </div>
       ) : (
-        <p className="text-sm text-stone-500">No full rescoring has run yet.</p>
+        <p className="text-sm text-stone-600">No full rescoring has run yet. Start one to score every client and fit the churn model.</p>
       )}
-    </div>
+    </>
   );
 }

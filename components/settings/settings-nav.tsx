@@ -14,6 +14,7 @@ const TABS: { href: Route; label: string }[] = [
   { href: "/settings/webhooks", label: "Webhooks" },
   { href: "/settings/runs", label: "Runs" },
   { href: "/settings/audit", label: "Audit log" },
+  { href: "/settings/demo", label: "Demo" },
 ];
 
 export function SettingsNav() {

@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
+import { useActionToast } from "@/components/ui/toast";
 import { changeUserRoleAction, setUserActiveAction } from "@/app/(app)/settings/actions";
 import { Select } from "@/components/ui/field";
 import type { Role } from "@/lib/domain/access/policy";
@@ -24,6 +25,8 @@ function shownRole(state: ActionState, stored: Role): string {
 export function UserRowActions({ user, isSelf }: { user: { id: string; name: string; role: Role; active: boolean }; isSelf: boolean }) {
   const [roleState, roleAction, rolePending] = useActionState(changeUserRoleAction, IDLE);
   const [activeState, activeAction, activePending] = useActionState(setUserActiveAction, IDLE);
+  useActionToast(roleState);
+  useActionToast(activeState);
   const question = roleState.status === "error" ? roleState.fieldErrors.confirmed?.[0] : undefined;
   const error = [roleState, activeState].find((s) => s.status === "error" && !(s === roleState && question));
   const success = [roleState, activeState].find((s) => s.status === "success");

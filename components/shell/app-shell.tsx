@@ -1,5 +1,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { QueryProvider } from "@/components/providers/query-provider";
+import { ToastProvider } from "@/components/ui/toast";
 import type { UserActor } from "@/lib/domain/access/policy";
 import { Brand } from "./brand";
 import { navFor } from "./nav-items";
@@ -41,7 +43,9 @@ export function AppShell({ actor, children }: { actor: UserActor; children: Reac
         </details>
       </header>
       <main id="main" className="mx-auto w-full min-w-0 max-w-6xl px-4 py-6 sm:px-6 lg:px-10 lg:py-10">
-        {children}
+        <QueryProvider>
+          <ToastProvider>{children}</ToastProvider>
+        </QueryProvider>
       </main>
     </div>
   );

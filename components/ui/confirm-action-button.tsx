@@ -2,6 +2,7 @@
 
 import { useActionState } from "react";
 import { type ActionState, IDLE } from "@/lib/forms/action-state";
+import { useActionToast } from "./toast";
 
 // A confirm button shows only the message, so its actions answer with no result.
 type FormActionFn = (state: ActionState<never>, formData: FormData) => Promise<ActionState<never>>;
@@ -29,6 +30,7 @@ export function ConfirmActionButton({
   className: string;
 }) {
   const [state, formAction, pending] = useActionState(action, IDLE);
+  useActionToast(state);
   return (
     <details className="group relative inline-block text-left">
       <summary className={`cursor-pointer list-none [&::-webkit-details-marker]:hidden ${className}`}>{label}</summary>

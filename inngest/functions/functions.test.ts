@@ -2,7 +2,7 @@ import { InngestTestEngine } from "@inngest/test";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/server/db/client";
-import { clientScores, importJobs, scoringRuns } from "@/lib/server/db/schema";
+import { clientScores, demoTierOverrides, importJobs, scoringRuns } from "@/lib/server/db/schema";
 import { createClient } from "@/lib/server/services/clients/create-client";
 import { createOrder } from "@/lib/server/services/orders/create-order";
 import { updateSettings } from "@/lib/server/services/settings/update-settings";
@@ -89,6 +89,19 @@ describe("nightly-sweep", () => {
     const { result, ctx } = await t.execute();
     expect(result).toMatchObject({ rescored: 1 });
     expect(ctx.step.sendEvent).toHaveBeenCalledWith("rescore-stale-clients", [expect.objectContaining({ name: "rekindle/client.orders-changed", data: { clientId: client.id }, id: `sweep:2026-03-02:${client.id}` })]);
+  });
+
+  it("deletes demo tier overrides past their expiry and keeps those still running", async () => {
+    const { client } = await clientWithOrder();
+    const other = await createClient({ ctx: (await userContext("admin")), input: clientInput() });
+    const day = 86_400_000;
+    await db.insert(demoTierOverrides).values([
+      { clientId: client.id, tier: "lapsed", fromTier: "healthy", expiresAt: new Date(Date.now() - day) },
+      { clientId: other.id, tier: "lapsed", fromTier: "healthy", expiresAt: new Date(Date.now() + day) },
+    ]);
+    const t = new InngestTestEngine({ function: nightlySweepFunction, events: [{ name: "inngest/scheduled.timer", data: { cron: "30 2 * * *" }, ts: Date.now() }] });
+    expect((await t.execute()).result).toMatchObject({ expiredOverrides: 1 });
+    expect((await db.select({ clientId: demoTierOverrides.clientId }).from(demoTierOverrides))).toEqual([{ clientId: other.id }]);
   });
 });
 

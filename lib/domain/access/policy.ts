@@ -23,6 +23,7 @@ export const PERMISSIONS = [
   "users.manage",
   "apiKeys.manage",
   "audit.view",
+  "demo.control", // demo controls: rescore as of a date, override a tier for some days
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

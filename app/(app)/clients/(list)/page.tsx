@@ -10,6 +10,7 @@ import { clientListHref, type ClientListQuery, parseClientListQuery } from "@/li
 import { requirePageContext } from "@/lib/server/auth/session";
 import { displayTimeZone } from "@/lib/server/http/viewer-time-zone";
 import { countClients, listClients } from "@/lib/server/data/clients";
+import { activeTierOverrides } from "@/lib/server/data/demo-overrides";
 import { listStylists } from "@/lib/server/data/users";
 import { ClientCount } from "@/components/clients/client-count";
 
@@ -21,6 +22,7 @@ export default async function ClientsPage({ searchParams }: { searchParams: Prom
   const ownClientsOnly = clientScope(ctx.actor).kind === "stylist";
   const [page, stylists, zone] = await Promise.all([listClients(ctx, query), ownClientsOnly ? Promise.resolve([]) : listStylists(ctx), displayTimeZone()]);
   const filtered = Boolean(query.q || query.stylist || query.tier);
+  const overrides = await activeTierOverrides(ctx, page.rows.map((row) => row.id));
   return (
     <>
       <PageHeader
@@ -42,7 +44,7 @@ export default async function ClientsPage({ searchParams }: { searchParams: Prom
       />
       <Card>
         <ClientFilters query={query} stylists={stylists} showStylistFilter={!ownClientsOnly} />
-        <ClientsTable page={page} query={query} showStylist={!ownClientsOnly} filtered={filtered} zone={zone} />
+        <ClientsTable page={page} query={query} showStylist={!ownClientsOnly} filtered={filtered} zone={zone} overrides={overrides} />
       </Card>
     </>
   );

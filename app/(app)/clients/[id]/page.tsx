@@ -6,6 +6,7 @@ import { ClientTimeline } from "@/components/clients/client-timeline";
 import { OrderForm } from "@/components/clients/order-form";
 import { OrderStats } from "@/components/clients/order-stats";
 import { OrdersTable } from "@/components/clients/orders-table";
+import { ClientDemoControls } from "@/components/demo/client-demo-controls";
 import { EngagementCard } from "@/components/engagement/engagement-card";
 import { ButtonLink } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
@@ -21,6 +22,8 @@ import { contextFor } from "@/lib/server/context";
 import { displayTimeZone } from "@/lib/server/http/viewer-time-zone";
 import { dayInZone, FALLBACK_TIME_ZONE, knownTimeZone } from "@/lib/domain/time/format";
 import { currentActor } from "@/lib/server/auth/session";
+import { can } from "@/lib/domain/access/policy";
+import { activeTierOverrides } from "@/lib/server/data/demo-overrides";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | undefined>> };
 
@@ -36,7 +39,13 @@ const NOTICES: Record<string, string> = { created: "Client created.", saved: "Ch
 export default async function ClientPage({ params, searchParams }: Props) {
   const ctx = await requirePageContext("clients.read");
   const client = await getClientOrNotFound(ctx, (await params).id);
-  const [orders, engagement, timeline] = await Promise.all([listOrdersForClient(ctx, client.id), getClientEngagement(ctx, client.id), getClientTimeline(ctx, client.id)]);
+  const [orders, engagement, timeline, overrides] = await Promise.all([
+    listOrdersForClient(ctx, client.id),
+    getClientEngagement(ctx, client.id),
+    getClientTimeline(ctx, client.id),
+    activeTierOverrides(ctx, [client.id]),
+  ]);
+  const override = overrides.get(client.id) ?? null;
   const now = new Date();
   const [picture, viewerZone] = await Promise.all([getClientPicture(ctx, orders, engagement.latest?.modelFitId ?? null, now), displayTimeZone()]);
   // The client's own days (orders, the next one due) are counted in their timezone; moments in the viewer's.
@@ -58,7 +67,7 @@ export default async function ClientPage({ params, searchParams }: Props) {
       ) : null}
       <div className="space-y-6">
         <OrderStats figures={picture.figures} now={now} clientZone={zones.client} />
-        <EngagementCard picture={picture} stored={engagement.latest} tiers={engagement.tiers} zones={zones} />
+        <EngagementCard picture={picture} stored={engagement.latest} tiers={engagement.tiers} zones={zones} override={override} />
         <div className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
           <div className="min-w-0 space-y-6">
             <Card>
@@ -84,6 +93,7 @@ export default async function ClientPage({ params, searchParams }: Props) {
               <CardHeader title="Timeline" description={`Orders, tier changes and actions, newest first${clientZoneNote}.`} />
               <ClientTimeline entries={timeline} zone={zones.client} />
             </Card>
+            {can(ctx.actor, "demo.control") ? <ClientDemoControls client={client} scored={engagement.latest?.tier ?? null} override={override} zone={zones.viewer} /> : null}
           </div>
         </div>
       </div>

@@ -1,6 +1,6 @@
 import type { Metadata, Route } from "next";
 import Link from "next/link";
-import { EngineRunRow } from "@/components/settings/engine-run-row";
+import { LiveEngineRuns } from "@/components/settings/live-engine-runs";
 import { Card, CardHeader } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -45,13 +45,9 @@ export default async function RunsPage({ searchParams }: { searchParams: Promise
         })}
       </nav>
       {runs.length === 0 ? (
-        <EmptyState title="No runs" description="Runs appear here when orders, imports or the nightly schedule give the engine work." />
+        <EmptyState title="No runs yet" description="Runs appear here, on their own, when orders, imports or the nightly schedule give the engine work. To see one now, start a rescoring under Scoring." />
       ) : (
-        <ol className="divide-y divide-stone-100" data-testid="engine-runs">
-          {runs.map((run) => (
-            <EngineRunRow key={run.id} run={run} />
-          ))}
-        </ol>
+        <LiveEngineRuns initial={runs} status={status} />
       )}
     </Card>
   );

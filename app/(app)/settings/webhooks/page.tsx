@@ -1,3 +1,4 @@
+import { buttonClass } from "@/components/ui/button";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ShopifySettingsForm } from "@/components/settings/shopify-settings-form";
@@ -41,7 +42,15 @@ export default async function WebhooksPage({ searchParams }: { searchParams: Pro
           }
         />
         {receipts.length === 0 ? (
-          <EmptyState title="No deliveries yet" description="Deliveries appear here as soon as an order system or Shopify sends one." />
+          <EmptyState
+            title="No deliveries yet"
+            description="Deliveries appear here as soon as an order system or Shopify sends one. To connect an order system, create an API key for it; for Shopify, save its webhook secret above."
+            action={
+              <Link className={buttonClass("secondary")} href="/settings/api-keys">
+                Create an API key
+              </Link>
+            }
+          />
         ) : (
           <ol className="divide-y divide-stone-100" data-testid="webhook-receipts">
             {receipts.map((receipt) => (

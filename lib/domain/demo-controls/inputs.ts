@@ -1,0 +1,20 @@
+import { z } from "zod";
+import { ENGAGEMENT_TIERS } from "@/lib/domain/engagement/tiers";
+
+export const TIER_OVERRIDE_DAY_CHOICES = [1, 3, 7, 14, 30] as const;
+export const MAX_TIER_OVERRIDE_DAYS = 30;
+
+/** A demo's tier override: which client, which tier, for how many days. */
+export const tierOverrideSchema = z.object({
+  clientId: z.uuid("Unknown client"),
+  tier: z.enum(ENGAGEMENT_TIERS, { error: "Choose a tier" }),
+  days: z.coerce
+    .number({ error: "Choose how many days" })
+    .int("Choose a whole number of days")
+    .min(1, "Override for at least one day")
+    .max(MAX_TIER_OVERRIDE_DAYS, `Override for at most ${MAX_TIER_OVERRIDE_DAYS} days`),
+});
+
+export const clearTierOverrideSchema = z.object({ clientId: z.uuid("Unknown client") });
+
+export type TierOverrideInput = z.output<typeof tierOverrideSchema>;
