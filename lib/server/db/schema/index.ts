@@ -8,3 +8,4 @@ export * from "./settings";
 export * from "./api-keys";
 export * from "./engagement";
 export * from "./ingest";
+export * from "./emails";

@@ -2,6 +2,7 @@ import "server-only";
 import { eq } from "drizzle-orm";
 import type { z } from "zod";
 import { DEFAULT_EMAIL_POLICY, emailPolicySchema } from "@/lib/domain/email/policy-settings";
+import { DEFAULT_WIN_BACK_SETTINGS, winBackSettingsSchema } from "@/lib/domain/email/win-back-settings";
 import { DEFAULT_ENGAGEMENT_SETTINGS, engagementSettingsSchema } from "@/lib/domain/engagement/settings";
 import { DEFAULT_SHOPIFY_SETTINGS, shopifySettingsSchema } from "@/lib/domain/ingest/shopify-settings";
 import type { Executor } from "@/lib/server/db/client";
@@ -12,6 +13,7 @@ export const SETTINGS_GROUPS = {
   engagement: { schema: engagementSettingsSchema, defaults: DEFAULT_ENGAGEMENT_SETTINGS },
   email_policy: { schema: emailPolicySchema, defaults: DEFAULT_EMAIL_POLICY },
   shopify: { schema: shopifySettingsSchema, defaults: DEFAULT_SHOPIFY_SETTINGS },
+  win_back: { schema: winBackSettingsSchema, defaults: DEFAULT_WIN_BACK_SETTINGS },
 } as const;
 
 export type SettingsKey = keyof typeof SETTINGS_GROUPS;
