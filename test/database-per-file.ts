@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import postgres from "postgres";
 import { afterAll, beforeEach, inject } from "vitest";
-import { dropAllRunSnapshots } from "@/lib/server/services/engagement/run-snapshots";
+import { dropAllRunSnapshots } from "@/lib/server/engagement/run-snapshots";
 
 // Each test file gets its own database cloned from the migrated template, so files never see each
 // other's rows; every test starts from empty tables.

@@ -59,12 +59,12 @@ try {
   const { sql } = await import("drizzle-orm");
   const { DistinctBgNbdInputs, fitBgNbd } = await import("@/lib/domain/engagement");
   const { seedDemoData } = await import("../seed/seed-demo-data");
-  const { aggregateHistoryColumns } = await import("@/lib/server/services/engagement/client-histories");
-  const { forEachChunk, inChunkTransaction } = await import("@/lib/server/services/engagement/chunk-work");
-  const { fitHistories, loadBgNbdHistories } = await import("@/lib/server/services/engagement/model-fit");
+  const { aggregateHistoryColumns } = await import("@/lib/server/engagement/client-histories");
+  const { forEachChunk, inChunkTransaction } = await import("@/lib/server/engagement/chunk-work");
+  const { fitHistories, loadBgNbdHistories } = await import("@/lib/server/engagement/model-fit");
   const { startFullRescore } = await import("@/lib/server/services/engagement/start-full-rescore");
   const { runFullRescore } = await import("@/lib/server/services/engagement/run-full-rescore");
-  const { dropAllRunSnapshots, runSnapshotsTable } = await import("@/lib/server/services/engagement/run-snapshots");
+  const { dropAllRunSnapshots, runSnapshotsTable } = await import("@/lib/server/engagement/run-snapshots");
   const ctx = { actor: { type: "system", name: "bench" } as const, db };
   const [settings] = await db.execute<{ shared_buffers: string; version: string }>(sql`select current_setting('shared_buffers') as shared_buffers, current_setting('server_version') as version`);
   console.log(`PostgreSQL ${settings?.version}, shared_buffers ${settings?.shared_buffers}`);

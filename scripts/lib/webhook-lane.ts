@@ -6,9 +6,9 @@
  * rates that decides the throughput of the whole machine (`npm run bench:ingest`).
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
-import type { BodyRead, WebhookAnswer, WebhookRequest } from "@/lib/server/services/ingest/http";
-import { SERVER_FAULT_MESSAGE } from "@/lib/server/services/ingest/signed-webhook";
-import { receiveClientProfiles, receiveOrders, receiveShopifyWebhook } from "@/lib/server/services/ingest/webhook-endpoints";
+import type { BodyRead, WebhookAnswer, WebhookRequest } from "@/lib/server/http/webhook-http";
+import { SERVER_FAULT_MESSAGE } from "@/lib/server/ingest/signed-webhook";
+import { receiveClientProfiles, receiveOrders, receiveShopifyWebhook } from "@/lib/server/ingest/webhook-endpoints";
 
 const ROUTES = new Map<string, (request: WebhookRequest) => Promise<WebhookAnswer>>([
   ["/api/webhooks/orders", receiveOrders],

@@ -6,7 +6,7 @@ import {
   type Archetype,
   type DemoClient,
 } from "@/lib/domain/demo";
-import { dropAllRunSnapshots } from "@/lib/server/services/engagement/run-snapshots";
+import { dropAllRunSnapshots } from "@/lib/server/engagement/run-snapshots";
 import { createDemoUsers } from "./demo-users";
 import { loadClientsAndOrders } from "./load-clients-and-orders";
 import { suspendIndexesAndKeys } from "./suspend-indexes";

@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { orderFormSchema } from "@/lib/domain/orders/order-input";
 import { formAction } from "@/lib/server/actions/form-action";
-import { parseInput } from "@/lib/server/services/parse";
+import { parseInput } from "@/lib/server/parse-input";
 import { createClient } from "@/lib/server/services/clients/create-client";
 import { updateClient } from "@/lib/server/services/clients/update-client";
 import { cancelOrder } from "@/lib/server/services/orders/cancel-order";

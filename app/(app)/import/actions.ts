@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { formAction } from "@/lib/server/actions/form-action";
-import { startImport } from "@/lib/server/services/ingest/import/start-import";
+import { startImport } from "@/lib/server/services/imports/start-import";
 
 export const startImportAction = formAction("data.import", async ({ ctx, input }) => {
   const job = await startImport({ ctx, input });

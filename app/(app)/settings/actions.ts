@@ -8,7 +8,7 @@ import { createApiKey } from "@/lib/server/services/api-keys/create-api-key";
 import { revokeApiKey } from "@/lib/server/services/api-keys/revoke-api-key";
 import { assignClients } from "@/lib/server/services/clients/assign-clients";
 import { startFullRescore } from "@/lib/server/services/engagement/start-full-rescore";
-import { updateShopifySettings } from "@/lib/server/services/ingest/shopify-settings";
+import { updateShopifySettings } from "@/lib/server/services/settings/update-shopify-settings";
 import { updateSettings } from "@/lib/server/services/settings/update-settings";
 import { changeUserRole } from "@/lib/server/services/users/change-user-role";
 import { createUser } from "@/lib/server/services/users/create-user";

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { EngagementSettingsForm } from "@/components/settings/engagement-settings-form";
 import { Card } from "@/components/ui/card";
 import { requirePageContext } from "@/lib/server/auth/session";
-import { readSettings } from "@/lib/server/services/settings/settings-store";
+import { readSettings } from "@/lib/server/data/settings";
 
 export const metadata: Metadata = { title: "Engagement settings" };
 

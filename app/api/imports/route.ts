@@ -1,5 +1,5 @@
-import { createImport } from "@/lib/server/services/ingest/import/create-import";
-import { importContext, importErrorResponse } from "@/lib/server/services/ingest/import/import-route";
+import { createImport } from "@/lib/server/services/imports/create-import";
+import { importContext, importErrorResponse } from "@/lib/server/http/import-route";
 import { getImportJob } from "@/lib/server/data/import-jobs";
 
 export const dynamic = "force-dynamic";

@@ -6,12 +6,12 @@ import { DAY_MS } from "@/lib/domain/engagement/history";
 import { authorize } from "@/lib/server/auth/permissions";
 import type { ServiceContext } from "@/lib/server/context";
 import type { Executor } from "@/lib/server/db/client";
-import { aggregateHistories } from "@/lib/server/services/engagement/client-histories";
-import { chunkRanges, type ClientSelection, selectionWhere } from "@/lib/server/services/engagement/client-selection";
-import { DEFAULT_CHUNK_SIZE } from "@/lib/server/services/engagement/chunk-work";
-import { fitHistories } from "@/lib/server/services/engagement/model-fit";
-import { parseInput } from "@/lib/server/services/parse";
-import { readSettings } from "@/lib/server/services/settings/settings-store";
+import { aggregateHistories } from "@/lib/server/engagement/client-histories";
+import { chunkRanges, type ClientSelection, selectionWhere } from "@/lib/server/engagement/client-selection";
+import { DEFAULT_CHUNK_SIZE } from "@/lib/server/engagement/chunk-work";
+import { fitHistories } from "@/lib/server/engagement/model-fit";
+import { parseInput } from "@/lib/server/parse-input";
+import { readSettings } from "@/lib/server/data/settings";
 
 const DEFAULT_HORIZON_DAYS = 60;
 const DEFAULT_CUTOFF_DAYS_AGO = 90;

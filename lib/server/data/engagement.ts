@@ -4,10 +4,10 @@ import { assessEngagement, EMPTY_CLIENT_HISTORY, type EngagementComponents, type
 import { authorize, clientScopeWhere } from "@/lib/server/auth/permissions";
 import type { ServiceContext } from "@/lib/server/context";
 import { clients, engagementSnapshots, scoringRuns } from "@/lib/server/db/schema";
-import { aggregateHistories } from "@/lib/server/services/engagement/client-histories";
-import { modelFitById } from "@/lib/server/services/engagement/model-fit";
-import { ofRunsOrUnrun } from "@/lib/server/services/engagement/run-snapshots";
-import { readSettings } from "@/lib/server/services/settings/settings-store";
+import { aggregateHistories } from "@/lib/server/engagement/client-histories";
+import { modelFitById } from "@/lib/server/engagement/model-fit";
+import { ofRunsOrUnrun } from "@/lib/server/engagement/run-snapshots";
+import { readSettings } from "@/lib/server/data/settings";
 
 /** Enough snapshots for a few months of nightly rescoring; older runs' snapshots stay stored but are not read. */
 export const SCORE_HISTORY_LIMIT = 120;

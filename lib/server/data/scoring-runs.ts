@@ -3,7 +3,7 @@ import { desc, eq } from "drizzle-orm";
 import { authorize } from "@/lib/server/auth/permissions";
 import type { ServiceContext } from "@/lib/server/context";
 import { modelFits, scoringRuns, users } from "@/lib/server/db/schema";
-import { latestModelFit } from "@/lib/server/services/engagement/model-fit";
+import { latestModelFit } from "@/lib/server/engagement/model-fit";
 
 /** A scoring run as the settings page and its polling endpoint show it: plain JSON, dates as ISO strings. */
 export type ScoringRunView = {

@@ -1,7 +1,8 @@
 import "server-only";
 import type { SystemActor } from "@/lib/domain/access/policy";
 import { db as pool, type Executor } from "@/lib/server/db/client";
-import { MAX_CLIENTS_PER_RESCORE, rescoreClient, rescoreClients } from "@/lib/server/services/engagement/rescore-client";
+import { rescoreClient } from "@/lib/server/services/engagement/rescore-client";
+import { MAX_CLIENTS_PER_RESCORE, rescoreClients } from "@/lib/server/services/engagement/rescore-clients";
 
 const RESCORING: SystemActor = { type: "system", name: "rescoring" };
 

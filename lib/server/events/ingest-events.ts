@@ -2,7 +2,7 @@ import "server-only";
 import { ConflictError } from "@/lib/server/errors";
 import { startFullRescore } from "@/lib/server/services/engagement/start-full-rescore";
 import { db } from "@/lib/server/db/client";
-import { lockClientsByIdStatement } from "@/lib/server/services/ingest/store-clients";
+import { lockClientsByIdStatement } from "@/lib/server/ingest/store-clients";
 import { afterClientOrdersChanged } from "./client-changed";
 import { afterScoringRunRequested } from "./scoring-run-requested";
 

@@ -7,7 +7,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { env } from "@/lib/env";
 import { requirePageContext } from "@/lib/server/auth/session";
 import { listWebhookReceipts } from "@/lib/server/data/webhook-receipts";
-import { shopifyConfig } from "@/lib/server/services/ingest/shopify-settings";
+import { shopifyConfig } from "@/lib/server/ingest/shopify-config";
 
 export const metadata: Metadata = { title: "Webhooks" };
 

@@ -1,5 +1,5 @@
 import { getImportJob } from "@/lib/server/data/import-jobs";
-import { importContext, importErrorResponse } from "@/lib/server/services/ingest/import/import-route";
+import { importContext, importErrorResponse } from "@/lib/server/http/import-route";
 
 export const dynamic = "force-dynamic";
 

@@ -1,5 +1,5 @@
-import { fetchWebhook } from "@/lib/server/services/ingest/http";
-import { receiveOrders } from "@/lib/server/services/ingest/webhook-endpoints";
+import { fetchWebhook } from "@/lib/server/http/webhook-http";
+import { receiveOrders } from "@/lib/server/ingest/webhook-endpoints";
 
 export const dynamic = "force-dynamic";
 

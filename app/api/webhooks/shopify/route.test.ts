@@ -6,7 +6,7 @@ import { shopifyHmac } from "@/lib/domain/ingest/signature";
 import { db } from "@/lib/server/db/client";
 import { auditLog, clients, orders, webhookReceipts } from "@/lib/server/db/schema";
 import { ingestFollowUpsSettled } from "@/lib/server/events/ingest-events";
-import { updateShopifySettings } from "@/lib/server/services/ingest/shopify-settings";
+import { updateShopifySettings } from "@/lib/server/services/settings/update-shopify-settings";
 import { userContext } from "@/test/fixtures";
 import { POST } from "./route";
 

@@ -5,7 +5,7 @@ import { apiKeys, auditLog } from "@/lib/server/db/schema";
 import { ForbiddenError } from "@/lib/server/errors";
 import { listApiKeys } from "@/lib/server/data/admin";
 import { userContext } from "@/test/fixtures";
-import { authenticateApiKey } from "./authenticate-api-key";
+import { authenticateApiKey } from "@/lib/server/auth/authenticate-api-key";
 import { createApiKey } from "./create-api-key";
 import { revokeApiKey } from "./revoke-api-key";
 

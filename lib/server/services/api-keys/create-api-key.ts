@@ -6,7 +6,7 @@ import { authorize } from "@/lib/server/auth/permissions";
 import { serverSecret } from "@/lib/server/auth/server-secret";
 import type { ServiceContext } from "@/lib/server/context";
 import { apiKeys, apiKeyScope } from "@/lib/server/db/schema";
-import { parseInput } from "@/lib/server/services/parse";
+import { parseInput } from "@/lib/server/parse-input";
 
 const createApiKeySchema = z.object({
   name: z.string().trim().min(1, "Name the key after the system that uses it").max(80, "Keep the name under 80 characters"),

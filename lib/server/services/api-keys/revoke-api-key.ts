@@ -6,7 +6,7 @@ import { authorize } from "@/lib/server/auth/permissions";
 import type { ServiceContext } from "@/lib/server/context";
 import { apiKeys } from "@/lib/server/db/schema";
 import { NotFoundError } from "@/lib/server/errors";
-import { parseInput } from "@/lib/server/services/parse";
+import { parseInput } from "@/lib/server/parse-input";
 
 /** Revokes a key at once; requests signed with it are refused from then on. Revoking twice changes nothing. */
 export async function revokeApiKey({ ctx, input }: { ctx: ServiceContext; input: unknown }) {

@@ -7,7 +7,7 @@ import { authorize } from "@/lib/server/auth/permissions";
 import type { ServiceContext } from "@/lib/server/context";
 import { clients, users } from "@/lib/server/db/schema";
 import { ValidationError } from "@/lib/server/errors";
-import { parseInput } from "@/lib/server/services/parse";
+import { parseInput } from "@/lib/server/parse-input";
 
 const assignSchema = z
   .object({

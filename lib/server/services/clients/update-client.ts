@@ -6,7 +6,7 @@ import { writeAudit } from "@/lib/server/audit";
 import { authorize } from "@/lib/server/auth/permissions";
 import type { ServiceContext } from "@/lib/server/context";
 import { clients } from "@/lib/server/db/schema";
-import { parseInput } from "@/lib/server/services/parse";
+import { parseInput } from "@/lib/server/parse-input";
 import { lockClientInScope, profileColumns, resolveStylistId, rethrowDuplicateEmail } from "./client-rules";
 
 const updateClientSchema = z.object({ clientId: z.uuid("Unknown client") }).and(clientInputSchema);

@@ -7,9 +7,10 @@ import { ConflictError, ForbiddenError } from "@/lib/server/errors";
 import { insertDemoClients, queueRun, runById, tableExists } from "@/test/engagement-fixtures";
 import { userContext } from "@/test/fixtures";
 import { getLatestScoringRun } from "@/lib/server/data/scoring-runs";
-import { rescoreClient, rescoreClients } from "./rescore-client";
+import { rescoreClient } from "./rescore-client";
+import { rescoreClients } from "./rescore-clients";
 import { runFullRescore } from "./run-full-rescore";
-import { RUN_TABLE_PATTERN, runSnapshotsTable } from "./run-snapshots";
+import { RUN_TABLE_PATTERN, runSnapshotsTable } from "@/lib/server/engagement/run-snapshots";
 import { startFullRescore } from "./start-full-rescore";
 
 const AS_OF = new Date("2026-06-01T00:00:00Z");

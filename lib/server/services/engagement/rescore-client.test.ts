@@ -6,7 +6,8 @@ import { NotFoundError } from "@/lib/server/errors";
 import { createClient } from "@/lib/server/services/clients/create-client";
 import { createOrder } from "@/lib/server/services/orders/create-order";
 import { clientInput, orderInput, userContext } from "@/test/fixtures";
-import { rescoreClient, rescoreClients } from "./rescore-client";
+import { rescoreClient } from "./rescore-client";
+import { rescoreClients } from "./rescore-clients";
 
 const DAY = 86_400_000;
 const daysAgo = (days: number) => new Date(Date.now() - days * DAY).toISOString().slice(0, 10);

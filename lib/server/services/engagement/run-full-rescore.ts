@@ -6,11 +6,11 @@ import { authorize } from "@/lib/server/auth/permissions";
 import type { Database } from "@/lib/server/db/client";
 import { scoringRuns } from "@/lib/server/db/schema";
 import { ConflictError } from "@/lib/server/errors";
-import { parseInput } from "@/lib/server/services/parse";
-import { readSettings } from "@/lib/server/services/settings/settings-store";
-import { bulkRescore } from "./bulk-rescore";
-import { DEFAULT_CHUNK_SIZE } from "./chunk-work";
-import { waitForFullRescoreLock } from "./full-rescore-lock";
+import { parseInput } from "@/lib/server/parse-input";
+import { readSettings } from "@/lib/server/data/settings";
+import { bulkRescore } from "@/lib/server/engagement/bulk-rescore";
+import { DEFAULT_CHUNK_SIZE } from "@/lib/server/engagement/chunk-work";
+import { waitForFullRescoreLock } from "@/lib/server/engagement/full-rescore-lock";
 
 const runFullRescoreSchema = z.object({ runId: z.uuid(), chunkSize: z.number().int().min(1).max(100_000).default(DEFAULT_CHUNK_SIZE) });
 

@@ -7,9 +7,9 @@ import type { ServiceContext } from "@/lib/server/context";
 import type { Executor } from "@/lib/server/db/client";
 import { scoringRuns } from "@/lib/server/db/schema";
 import { ConflictError } from "@/lib/server/errors";
-import { parseInput } from "@/lib/server/services/parse";
-import { asOfSchema } from "./as-of";
-import { tryFullRescoreLock } from "./full-rescore-lock";
+import { parseInput } from "@/lib/server/parse-input";
+import { asOfSchema } from "@/lib/server/engagement/as-of";
+import { tryFullRescoreLock } from "@/lib/server/engagement/full-rescore-lock";
 
 const startFullRescoreSchema = z.object({ asOf: asOfSchema });
 // A queued run normally starts within milliseconds; one this old lost its process before it began.

@@ -8,8 +8,8 @@ import { afterClientOrdersChanged } from "@/lib/server/events/client-changed";
 import type { ServiceContext } from "@/lib/server/context";
 import { orders } from "@/lib/server/db/schema";
 import { lockClientInScope } from "@/lib/server/services/clients/client-rules";
-import { parseInput } from "@/lib/server/services/parse";
-import { refreshClientOrderSummary } from "./order-rules";
+import { parseInput } from "@/lib/server/parse-input";
+import { refreshClientOrderSummary } from "@/lib/server/orders/order-summaries";
 
 const createOrderSchema = z.object({ clientId: z.uuid("Unknown client") }).and(orderInputSchema);
 

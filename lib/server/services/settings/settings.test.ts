@@ -4,7 +4,7 @@ import { db } from "@/lib/server/db/client";
 import { auditLog } from "@/lib/server/db/schema";
 import { ForbiddenError, ValidationError } from "@/lib/server/errors";
 import { userContext } from "@/test/fixtures";
-import { readSettings } from "./settings-store";
+import { readSettings } from "@/lib/server/data/settings";
 import { updateSettings } from "./update-settings";
 
 describe("settings", () => {

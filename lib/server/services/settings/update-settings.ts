@@ -3,8 +3,8 @@ import { writeAudit } from "@/lib/server/audit";
 import { authorize } from "@/lib/server/auth/permissions";
 import type { ServiceContext } from "@/lib/server/context";
 import { appSettings } from "@/lib/server/db/schema";
-import { parseInput } from "@/lib/server/services/parse";
-import { readSettings, SETTINGS_GROUPS, type SettingsKey, type SettingsValue } from "./settings-store";
+import { parseInput } from "@/lib/server/parse-input";
+import { readSettings, SETTINGS_GROUPS, type SettingsKey, type SettingsValue } from "@/lib/server/data/settings";
 
 /** Validates and saves one settings group, with its before and after in the audit log. */
 export async function updateSettings<K extends SettingsKey>({ ctx, key, input }: { ctx: ServiceContext; key: K; input: unknown }): Promise<SettingsValue<K>> {

@@ -5,7 +5,7 @@ import { writeAudit } from "@/lib/server/audit";
 import { authorize } from "@/lib/server/auth/permissions";
 import type { ServiceContext } from "@/lib/server/context";
 import { users } from "@/lib/server/db/schema";
-import { parseInput } from "@/lib/server/services/parse";
+import { parseInput } from "@/lib/server/parse-input";
 import { assertAnotherActiveAdmin, lockUser, publicUser } from "./user-rules";
 
 /** Changes a role; it applies on the user's next request, since every request re-reads the role. */

@@ -5,7 +5,7 @@ import { hashPassword } from "@/lib/server/auth/passwords";
 import { authorize } from "@/lib/server/auth/permissions";
 import type { ServiceContext } from "@/lib/server/context";
 import { users } from "@/lib/server/db/schema";
-import { parseInput } from "@/lib/server/services/parse";
+import { parseInput } from "@/lib/server/parse-input";
 import { publicUser, rethrowDuplicateUserEmail } from "./user-rules";
 
 export async function createUser({ ctx, input }: { ctx: ServiceContext; input: unknown }) {

@@ -6,7 +6,7 @@ import { authorize } from "@/lib/server/auth/permissions";
 import type { ServiceContext } from "@/lib/server/context";
 import { users } from "@/lib/server/db/schema";
 import { ConflictError } from "@/lib/server/errors";
-import { parseInput } from "@/lib/server/services/parse";
+import { parseInput } from "@/lib/server/parse-input";
 import { assertAnotherActiveAdmin, lockUser, publicUser } from "./user-rules";
 
 /** Deactivates or reactivates a user. A deactivated user's sessions stop working on their next request. */

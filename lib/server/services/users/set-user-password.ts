@@ -6,7 +6,7 @@ import { hashPassword } from "@/lib/server/auth/passwords";
 import { authorize } from "@/lib/server/auth/permissions";
 import type { ServiceContext } from "@/lib/server/context";
 import { users } from "@/lib/server/db/schema";
-import { parseInput } from "@/lib/server/services/parse";
+import { parseInput } from "@/lib/server/parse-input";
 import { lockUser } from "./user-rules";
 
 /** Sets a new password. The audit row records that it changed, never the password or its hash. */

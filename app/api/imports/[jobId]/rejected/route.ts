@@ -1,8 +1,8 @@
 import fs from "node:fs";
 import { Readable } from "node:stream";
 import { getImportJob } from "@/lib/server/data/import-jobs";
-import { rejectedPath } from "@/lib/server/services/ingest/import/import-files";
-import { importContext, importErrorResponse } from "@/lib/server/services/ingest/import/import-route";
+import { rejectedPath } from "@/lib/server/ingest/import/import-files";
+import { importContext, importErrorResponse } from "@/lib/server/http/import-route";
 
 export const dynamic = "force-dynamic";
 

@@ -9,9 +9,9 @@ import { authorize } from "@/lib/server/auth/permissions";
 import type { ServiceContext } from "@/lib/server/context";
 import { importJobs, importKind } from "@/lib/server/db/schema";
 import { AppError } from "@/lib/server/errors";
-import { parseInput } from "@/lib/server/services/parse";
-import { ensureImportDir, uploadPath } from "./import-files";
-import { runImportInBackground } from "./import-worker";
+import { parseInput } from "@/lib/server/parse-input";
+import { ensureImportDir, uploadPath } from "@/lib/server/ingest/import/import-files";
+import { runImportInBackground } from "@/lib/server/ingest/import/import-worker";
 
 export const MAX_IMPORT_BYTES = 512 * 1024 * 1024;
 

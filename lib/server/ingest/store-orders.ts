@@ -3,10 +3,10 @@ import { sql } from "drizzle-orm";
 import { type ItemOutcome, nameFromEmail } from "@/lib/domain/ingest/ingest-types";
 import { applyOrderSets, orderKey, type OrderSet, type OrderWrite } from "@/lib/domain/ingest/order-versions";
 import { RetryableIngestConflict } from "./retry";
-import type { RunSql } from "./run-sql";
-import { textArray, uuidArray } from "./sql-lists";
+import type { RunSql } from "@/lib/server/db/run-sql";
+import { textArray, uuidArray } from "@/lib/server/db/sql-lists";
 import type { StorePlan } from "./commit-deliveries";
-import { refreshSummariesStatement } from "@/lib/server/services/orders/order-rules";
+import { refreshSummariesStatement } from "@/lib/server/orders/order-summaries";
 import { createClientsStatement, lockClientsByEmailStatement, lockClientsByIdStatement } from "./store-clients";
 
 type StoredRow = { source: string; external_id: string; client_id: string; updated_ms: number | null };

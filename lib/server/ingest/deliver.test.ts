@@ -6,7 +6,8 @@ import { db } from "@/lib/server/db/client";
 import { auditLog, clients, orders, webhookReceipts } from "@/lib/server/db/schema";
 import { ingestFollowUpsSettled } from "@/lib/server/events/ingest-events";
 import { ingestOrder as order } from "@/test/ingest-orders";
-import { deliverClientProfiles, deliverOrders } from "./deliver";
+import { deliverClientProfiles } from "@/lib/server/services/clients/deliver-client-profiles";
+import { deliverOrders } from "@/lib/server/services/orders/deliver-orders";
 
 // Rescoring follows each delivery in the background; let it finish before the tables are emptied.
 afterEach(() => ingestFollowUpsSettled());

@@ -1,9 +1,10 @@
 import "server-only";
 import { assessEngagement, EMPTY_CLIENT_HISTORY, type EngagementAssessment, type EngagementSettings } from "@/lib/domain/engagement";
+import { readSettings } from "@/lib/server/data/settings";
 import type { Executor } from "@/lib/server/db/client";
 import { aggregateHistories } from "./client-histories";
 import type { ClientSelection } from "./client-selection";
-import { modelVersionOf, type StoredModelFit } from "./model-fit";
+import { latestModelFit, modelVersionOf, type StoredModelFit } from "./model-fit";
 import { readCurrentEngagement, saveAssessments } from "./save-assessments";
 
 export type ScoringContext = { asOf: Date; settings: EngagementSettings; model: StoredModelFit | null };
@@ -23,4 +24,11 @@ export async function scoreClients(tx: Executor, selection: ClientSelection, con
   }));
   const saved = await saveAssessments(tx, selection, { asOf: context.asOf, modelFitId: context.model?.id ?? null, modelVersion: modelVersionOf(context.model) }, assessed);
   return { clients: assessed.length, ...saved, assessments: new Map<string, EngagementAssessment>(assessed.map((a) => [a.row.id, a.assessment])) };
+}
+
+/** Scores the selected clients with the saved settings and the latest stored model fit (none until a full run has fitted one). */
+export async function scoreWithLatestModel(tx: Executor, selection: ClientSelection, asOf: Date | undefined) {
+  const settings = await readSettings(tx, "engagement");
+  const model = await latestModelFit(tx);
+  return scoreClients(tx, selection, { asOf: asOf ?? new Date(), settings, model });
 }

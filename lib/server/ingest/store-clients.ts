@@ -1,6 +1,6 @@
 import "server-only";
 import { type SQL, sql } from "drizzle-orm";
-import { textArray, uuidArray } from "./sql-lists";
+import { textArray, uuidArray } from "@/lib/server/db/sql-lists";
 
 type ClientRef = { email: string; name: string };
 

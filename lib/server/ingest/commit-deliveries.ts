@@ -9,7 +9,7 @@ import type { IngestIssue } from "@/lib/domain/ingest/issues";
 import { auditRowsStatement } from "@/lib/server/audit";
 import type { Executor } from "@/lib/server/db/client";
 import { type DeliveryMeta, lockEventsStatement, type ProcessedDelivery, type ProcessedReceipt, processedReceiptsStatement, recordProcessedReceiptsStatement } from "./receipts";
-import { type RunSql, transaction } from "./run-sql";
+import { type RunSql, transaction } from "@/lib/server/db/run-sql";
 
 export type Delivery<T> = { meta: DeliveryMeta & { eventId: string }; received: number; valid: ValidItem<T>[]; issues: IngestIssue[] };
 

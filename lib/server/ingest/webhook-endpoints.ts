@@ -2,8 +2,9 @@ import "server-only";
 import { clientEventSchema, toIngestClientProfile } from "@/lib/domain/ingest/client-event";
 import { envelopeParser } from "@/lib/domain/ingest/envelope";
 import { orderEventSchema, toIngestOrder } from "@/lib/domain/ingest/order-event";
-import { deliverClientProfiles, deliverOrders } from "./deliver";
-import type { WebhookRequest } from "./http";
+import { deliverClientProfiles } from "@/lib/server/services/clients/deliver-client-profiles";
+import { deliverOrders } from "@/lib/server/services/orders/deliver-orders";
+import type { WebhookRequest } from "@/lib/server/http/webhook-http";
 import { receiveSignedWebhook } from "./signed-webhook";
 
 export { receiveShopifyWebhook } from "./shopify-webhook";

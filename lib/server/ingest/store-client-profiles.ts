@@ -2,7 +2,7 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import type { IngestClientProfile, ItemOutcome } from "@/lib/domain/ingest/ingest-types";
 import { RetryableIngestConflict } from "./retry";
-import type { RunSql } from "./run-sql";
+import type { RunSql } from "@/lib/server/db/run-sql";
 import { lockClientsByEmailStatement } from "./store-clients";
 
 export type StoredProfiles = { outcomes: ItemOutcome[]; changedClientIds: string[] };

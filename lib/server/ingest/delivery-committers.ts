@@ -1,8 +1,6 @@
 import "server-only";
 import type { DeliveryAnswer } from "@/lib/domain/ingest/delivery-replay";
 import type { IngestClientProfile, IngestOrder } from "@/lib/domain/ingest/ingest-types";
-import { authorize } from "@/lib/server/auth/permissions";
-import type { ServiceContext } from "@/lib/server/context";
 import type { Executor } from "@/lib/server/db/client";
 import { onClientProfilesUpdated, onOrdersChanged } from "@/lib/server/events/ingest-events";
 import { type CommitSpec, commitDeliveries, type Delivery, type DeliveryJob } from "./commit-deliveries";
@@ -46,10 +44,11 @@ function groupCommitted<T, D extends Delivery<T>, P>(spec: CommitSpec<T, D, P> &
   };
 }
 
-type OrderDelivery = Delivery<IngestOrder> & { source: string };
+export type OrderDelivery = Delivery<IngestOrder> & { source: string };
 const orderSets = (deliveries: OrderDelivery[]) => deliveries.map((d) => ({ source: d.source, orders: d.valid.map((v) => v.value) }));
 
-const orderCommitter = groupCommitted({
+/** Orders from a sender, keyed by (source, external id); unknown client emails become minimal clients. */
+export const orderCommitter = groupCommitted({
   prepare: (run, deliveries: OrderDelivery[]) => prepareOrderSets(run, orderSets(deliveries)),
   plan: async (_run, fresh, prepared) => planOrderSets(orderSets(fresh), prepared),
   idOf: (o: IngestOrder) => o.externalId,
@@ -59,7 +58,8 @@ const orderCommitter = groupCommitted({
 
 const profileSets = (deliveries: Delivery<IngestClientProfile>[]) => deliveries.map((d) => d.valid.map((v) => v.value));
 
-const profileCommitter = groupCommitted({
+/** Client profile upserts, keyed by email. */
+export const profileCommitter = groupCommitted({
   prepare: (run, deliveries: Delivery<IngestClientProfile>[]) => prepareClientProfileSets(run, profileSets(deliveries)),
   // Profiles are written as they are decided, one delivery after another; nothing is left to write after.
   plan: async (run, fresh) => {
@@ -70,15 +70,3 @@ const profileCommitter = groupCommitted({
   auditAction: "clients.ingest",
   after: onClientProfilesUpdated,
 });
-
-/** Orders from a sender, keyed by (source, external id); unknown client emails become minimal clients. */
-export async function deliverOrders({ ctx, input }: { ctx: ServiceContext; input: Delivery<IngestOrder> & { source: string } }): Promise<DeliveryAnswer> {
-  authorize(ctx.actor, "orders.write");
-  return orderCommitter(ctx.db)({ actor: ctx.actor, delivery: input });
-}
-
-/** Client profile upserts, keyed by email. */
-export async function deliverClientProfiles({ ctx, input }: { ctx: ServiceContext; input: Delivery<IngestClientProfile> }): Promise<DeliveryAnswer> {
-  authorize(ctx.actor, "clients.update");
-  return profileCommitter(ctx.db)({ actor: ctx.actor, delivery: input });
-}

@@ -6,7 +6,7 @@ import { parseJsonBody } from "@/lib/domain/ingest/safe-json";
 import { verifyWebhookSignature } from "@/lib/domain/ingest/signature";
 import { db } from "@/lib/server/db/client";
 import { contextFor, type ServiceContext } from "@/lib/server/context";
-import { errorAnswer, isJsonContentType, jsonAnswer, MAX_WEBHOOK_BODY_BYTES, type WebhookAnswer, type WebhookRequest } from "./http";
+import { errorAnswer, isJsonContentType, jsonAnswer, MAX_WEBHOOK_BODY_BYTES, type WebhookAnswer, type WebhookRequest } from "@/lib/server/http/webhook-http";
 import { type DeliveryMeta, recordRefusedDelivery } from "./receipts";
 import { keyAllows, webhookKeyFor, webhookRateLimiter } from "./webhook-auth";
 

@@ -5,7 +5,7 @@ import { env } from "@/lib/env";
 import { serverSecret } from "@/lib/server/auth/server-secret";
 import { db } from "@/lib/server/db/client";
 import type { ApiKey, ApiKeyScope } from "@/lib/server/db/schema";
-import { authenticateApiKey } from "@/lib/server/services/api-keys/authenticate-api-key";
+import { authenticateApiKey } from "@/lib/server/auth/authenticate-api-key";
 
 export type WebhookKey = { id: string; name: string; prefix: string; scope: ApiKeyScope; signingSecret: string };
 

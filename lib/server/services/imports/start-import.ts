@@ -7,8 +7,8 @@ import { authorize } from "@/lib/server/auth/permissions";
 import type { ServiceContext } from "@/lib/server/context";
 import { importJobs } from "@/lib/server/db/schema";
 import { ConflictError, NotFoundError } from "@/lib/server/errors";
-import { parseInput } from "@/lib/server/services/parse";
-import { runImportInBackground } from "./import-worker";
+import { parseInput } from "@/lib/server/parse-input";
+import { runImportInBackground } from "@/lib/server/ingest/import/import-worker";
 
 /**
  * Imports a checked file's valid rows; also resumes a job that a server restart interrupted or an error

@@ -2,7 +2,7 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import type { Executor } from "@/lib/server/db/client";
 import { webhookReceipts } from "@/lib/server/db/schema";
-import { textArray } from "./sql-lists";
+import { textArray } from "@/lib/server/db/sql-lists";
 
 export type DeliveryMeta = { sender: string; apiKeyId: string | null; endpoint: string; eventId: string | null; bodySha256: string | null };
 

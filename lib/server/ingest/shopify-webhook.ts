@@ -8,10 +8,11 @@ import { verifyShopifyHmac } from "@/lib/domain/ingest/signature";
 import { parseShopifyCustomer } from "@/lib/domain/ingest/shopify-customer";
 import { mapShopifyOrder, shopifyOrderSchema } from "@/lib/domain/ingest/shopify-order";
 import { contextFor } from "@/lib/server/context";
-import { deliverClientProfiles, deliverOrders } from "./deliver";
-import { errorAnswer, isJsonContentType, jsonAnswer, MAX_WEBHOOK_BODY_BYTES, type WebhookAnswer, type WebhookRequest } from "./http";
+import { deliverClientProfiles } from "@/lib/server/services/clients/deliver-client-profiles";
+import { deliverOrders } from "@/lib/server/services/orders/deliver-orders";
+import { errorAnswer, isJsonContentType, jsonAnswer, MAX_WEBHOOK_BODY_BYTES, type WebhookAnswer, type WebhookRequest } from "@/lib/server/http/webhook-http";
 import type { DeliveryMeta } from "./receipts";
-import { shopifyConfig } from "./shopify-settings";
+import { shopifyConfig } from "./shopify-config";
 import { refuseDelivery, SERVER_FAULT_MESSAGE } from "./signed-webhook";
 import { webhookRateLimiter } from "./webhook-auth";
 

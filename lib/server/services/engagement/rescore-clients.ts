@@ -1,0 +1,27 @@
+import "server-only";
+import { and, inArray } from "drizzle-orm";
+import { z } from "zod";
+import { authorize, clientScopeWhere } from "@/lib/server/auth/permissions";
+import type { ServiceContext } from "@/lib/server/context";
+import { clients } from "@/lib/server/db/schema";
+import { asOfSchema } from "@/lib/server/engagement/as-of";
+import { scoreWithLatestModel } from "@/lib/server/engagement/score-clients";
+import { parseInput } from "@/lib/server/parse-input";
+
+export const MAX_CLIENTS_PER_RESCORE = 5_000;
+const rescoreClientsSchema = z.object({ clientIds: z.array(z.uuid("Unknown client")).max(MAX_CLIENTS_PER_RESCORE), asOf: asOfSchema });
+
+/** The set-based twin for a batch (an import, a webhook delivery): one aggregation for all; clients out of scope are skipped. */
+export async function rescoreClients({ ctx, input }: { ctx: ServiceContext; input: unknown }): Promise<number> {
+  authorize(ctx.actor, "clients.update");
+  const { clientIds, asOf } = parseInput(rescoreClientsSchema, input);
+  if (clientIds.length === 0) return 0;
+  return ctx.db.transaction(async (tx) => {
+    const visible = await tx
+      .select({ id: clients.id })
+      .from(clients)
+      .where(and(inArray(clients.id, clientIds), clientScopeWhere(ctx.actor)));
+    if (visible.length === 0) return 0;
+    return (await scoreWithLatestModel(tx, { ids: visible.map((c) => c.id) }, asOf)).clients;
+  });
+}
