@@ -6,7 +6,7 @@ import type { ServiceContext } from "@/lib/server/context";
 import { clients, clientScores, orders, users } from "@/lib/server/db/schema";
 import { getClientEngagement } from "@/lib/server/data/engagement";
 import { NotFoundError } from "@/lib/server/errors";
-import { readSettings } from "@/lib/server/services/settings/settings-store";
+import { readSettings } from "@/lib/server/data/settings";
 
 const RECENT_FIXES = 3;
 

@@ -8,8 +8,8 @@ import type { ServiceContext } from "@/lib/server/context";
 import type { Executor } from "@/lib/server/db/client";
 import { clients } from "@/lib/server/db/schema";
 import { lockEmailInScope, moveEmail } from "@/lib/server/emails/email-rules";
-import { parseInput } from "@/lib/server/services/parse";
-import { readSettings } from "@/lib/server/services/settings/settings-store";
+import { parseInput } from "@/lib/server/parse-input";
+import { readSettings } from "@/lib/server/data/settings";
 
 const approveEmailSchema = z.object({ emailId: z.uuid("Unknown email") });
 const approveEmailsSchema = z.object({ emailIds: z.array(z.uuid("Unknown email")).min(1, "Choose at least one email").max(500, "Approve at most 500 at once") });

@@ -4,7 +4,7 @@ import { writeAudit } from "@/lib/server/audit";
 import { authorize } from "@/lib/server/auth/permissions";
 import type { ServiceContext } from "@/lib/server/context";
 import { lockEmailInScope, moveEmail } from "@/lib/server/emails/email-rules";
-import { parseInput } from "@/lib/server/services/parse";
+import { parseInput } from "@/lib/server/parse-input";
 
 const discardEmailSchema = z.object({
   emailId: z.uuid("Unknown email"),

@@ -12,7 +12,7 @@ import { winBackEmails } from "@/lib/server/db/schema";
 import { loadWriterFacts } from "@/lib/server/emails/client-facts";
 import { isOneInFlightViolation, lockEmailInScope, moveEmail, recordTransition } from "@/lib/server/emails/email-rules";
 import { ConflictError } from "@/lib/server/errors";
-import { parseInput } from "@/lib/server/services/parse";
+import { parseInput } from "@/lib/server/parse-input";
 import { lockClientInScope } from "@/lib/server/services/clients/client-rules";
 
 const draftEmailSchema = z.object({

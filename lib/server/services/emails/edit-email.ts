@@ -8,7 +8,7 @@ import type { ServiceContext } from "@/lib/server/context";
 import { winBackEmails } from "@/lib/server/db/schema";
 import { lockEmailInScope, moveEmail } from "@/lib/server/emails/email-rules";
 import { ConflictError, ValidationError } from "@/lib/server/errors";
-import { parseInput } from "@/lib/server/services/parse";
+import { parseInput } from "@/lib/server/parse-input";
 import { eq } from "drizzle-orm";
 import { paragraphsOf } from "@/lib/domain/email/draft-content";
 

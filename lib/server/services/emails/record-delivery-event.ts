@@ -7,7 +7,7 @@ import { authorize } from "@/lib/server/auth/permissions";
 import type { ServiceContext } from "@/lib/server/context";
 import { emailEvents, emailSuppressions, winBackEmails } from "@/lib/server/db/schema";
 import { moveEmail, normaliseAddress } from "@/lib/server/emails/email-rules";
-import { parseInput } from "@/lib/server/services/parse";
+import { parseInput } from "@/lib/server/parse-input";
 
 const deliveryEventSchema = z.object({
   deliveryId: z.string().min(1).max(200),

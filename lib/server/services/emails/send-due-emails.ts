@@ -4,8 +4,8 @@ import { z } from "zod";
 import { authorize } from "@/lib/server/auth/permissions";
 import type { ServiceContext } from "@/lib/server/context";
 import { winBackEmails } from "@/lib/server/db/schema";
-import { parseInput } from "@/lib/server/services/parse";
-import { readSettings } from "@/lib/server/services/settings/settings-store";
+import { parseInput } from "@/lib/server/parse-input";
+import { readSettings } from "@/lib/server/data/settings";
 import { type SendOutcome, sendWinBackEmail } from "./send-win-back-email";
 
 const sendDueSchema = z.object({ limit: z.number().int().min(1).max(10_000).default(500) });

@@ -9,8 +9,8 @@ import { clients, users, type WinBackEmail, winBackEmails } from "@/lib/server/d
 import { composeWinBack } from "@/lib/server/emails/compose-win-back";
 import { clientEligibility, lockEmailInScope, moveEmail } from "@/lib/server/emails/email-rules";
 import { sendEmail } from "@/lib/server/mail/send-email";
-import { parseInput } from "@/lib/server/services/parse";
-import { readSettings } from "@/lib/server/services/settings/settings-store";
+import { parseInput } from "@/lib/server/parse-input";
+import { readSettings } from "@/lib/server/data/settings";
 
 const sendSchema = z.object({ emailId: z.uuid("Unknown email") });
 

@@ -9,8 +9,8 @@ import type { ServiceContext } from "@/lib/server/context";
 import { clientScores, outreachAssignments } from "@/lib/server/db/schema";
 import { clientEligibility } from "@/lib/server/emails/email-rules";
 import { NotFoundError } from "@/lib/server/errors";
-import { parseInput } from "@/lib/server/services/parse";
-import { readSettings } from "@/lib/server/services/settings/settings-store";
+import { parseInput } from "@/lib/server/parse-input";
+import { readSettings } from "@/lib/server/data/settings";
 import { approveEmail } from "./approve-email";
 import { draftEmail } from "./draft-email";
 

@@ -3,7 +3,7 @@ import { sql } from "drizzle-orm";
 import { z } from "zod";
 import { authorize } from "@/lib/server/auth/permissions";
 import type { ServiceContext } from "@/lib/server/context";
-import { parseInput } from "@/lib/server/services/parse";
+import { parseInput } from "@/lib/server/parse-input";
 import { type OutreachOutcome, startOutreach } from "./start-outreach";
 
 const sweepSchema = z.object({ limit: z.number().int().min(1).max(50_000).default(1_000) });

@@ -9,7 +9,7 @@ import type { ServiceContext } from "@/lib/server/context";
 import { clients, emailSuppressions, winBackEmails } from "@/lib/server/db/schema";
 import { moveEmail, normaliseAddress } from "@/lib/server/emails/email-rules";
 import { NotFoundError } from "@/lib/server/errors";
-import { parseInput } from "@/lib/server/services/parse";
+import { parseInput } from "@/lib/server/parse-input";
 
 const unsubscribeSchema = z.object({ token: z.string().min(10, "The unsubscribe link is incomplete").max(300, "The unsubscribe link is not valid") });
 
