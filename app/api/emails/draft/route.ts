@@ -1,0 +1,23 @@
+import { z } from "zod";
+import { errorResponse, sessionRouteContext } from "@/lib/server/http/session-route";
+import { streamDraft } from "@/lib/server/emails/stream-draft";
+import { parseInput } from "@/lib/server/parse-input";
+
+export const dynamic = "force-dynamic";
+
+const bodySchema = z.object({ clientId: z.uuid("Unknown client"), replace: z.boolean().default(false) });
+
+/**
+ * "Draft with AI": streams the draft as newline-delimited JSON while it is written (partial, restart, then saved
+ * with the email's id, or error). Closing the request stops the writer.
+ */
+export async function POST(request: Request) {
+  const ctx = await sessionRouteContext("emails.write");
+  if (ctx instanceof Response) return ctx;
+  try {
+    const input = parseInput(bodySchema, await request.json().catch(() => null));
+    return new Response(streamDraft(ctx, input, request.signal), { headers: { "content-type": "application/x-ndjson; charset=utf-8", "cache-control": "no-store" } });
+  } catch (error) {
+    return errorResponse(error, "Drafting");
+  }
+}
