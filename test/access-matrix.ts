@@ -19,6 +19,11 @@ export const PAGE_ACCESS: Record<string, Access> = {
   "/clients/[id]": ALL,
   "/clients/[id]/edit": ALL,
   "/clients/[id]/orders/[orderId]/edit": ALL,
+  "/emails": ALL,
+  "/emails/[id]": ALL,
+  "/mailbox": ADMIN,
+  "/mailbox/[id]": ADMIN,
+  "/unsubscribe/[token]": "public",
   "/settings": ADMIN,
   "/settings/email": ADMIN,
   "/settings/users": ADMIN,
@@ -30,8 +35,8 @@ export const PAGE_ACCESS: Record<string, Access> = {
   "/backtest": ["admin", "marketer"],
 };
 
-/** Route handlers authenticate in their own way: "public", "api-key" for order systems, "shopify-hmac", or a session with these roles. */
-export const HANDLER_ACCESS: Record<string, "api-key" | "shopify-hmac" | Access> = {
+/** Route handlers authenticate in their own way: "public", "api-key" for order systems, "shopify-hmac", "svix" (Resend), or a session with these roles. */
+export const HANDLER_ACCESS: Record<string, "api-key" | "shopify-hmac" | "svix" | Access> = {
   "/api/health": "public",
   "/api/auth/[...nextauth]": "public",
   "/api/webhooks/orders": "api-key",
@@ -41,6 +46,9 @@ export const HANDLER_ACCESS: Record<string, "api-key" | "shopify-hmac" | Access>
   "/api/imports/[jobId]": ["admin", "marketer"],
   "/api/imports/[jobId]/rejected": ["admin", "marketer"],
   "/api/scoring-runs/latest": ADMIN,
+  "/api/emails/draft": ALL,
+  "/api/webhooks/resend": "svix",
+  "/api/unsubscribe/[token]": "public",
 };
 
 export const ACTION_ACCESS: Record<string, Access> = {
@@ -64,4 +72,12 @@ export const ACTION_ACCESS: Record<string, Access> = {
   "(app)/settings/actions.ts#updateShopifySettingsAction": ADMIN,
   "(app)/settings/actions.ts#startFullRescoreAction": ADMIN,
   "(app)/import/actions.ts#startImportAction": ["admin", "marketer"],
+  "(app)/emails/actions.ts#editEmailAction": ALL,
+  "(app)/emails/actions.ts#approveEmailAction": ALL,
+  "(app)/emails/actions.ts#approveEmailsAction": ALL,
+  "(app)/emails/actions.ts#discardEmailAction": ALL,
+  "(app)/emails/actions.ts#sendEmailNowAction": ALL,
+  "(app)/emails/actions.ts#sendDueEmailsAction": ["admin", "marketer"],
+  "(app)/settings/actions.ts#updateWinBackSettingsAction": ADMIN,
+  "unsubscribe/actions.ts#confirmUnsubscribeAction": "public",
 };

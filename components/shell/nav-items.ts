@@ -5,8 +5,10 @@ export type NavItem = { href: Route; label: string; permission: Permission };
 
 const NAV: NavItem[] = [
   { href: "/clients", label: "Clients", permission: "clients.read" },
+  { href: "/emails", label: "Emails", permission: "emails.write" },
   { href: "/import", label: "Import", permission: "data.import" },
   { href: "/backtest", label: "Model check", permission: "analytics.view" },
+  { href: "/mailbox", label: "Mailbox", permission: "settings.manage" },
   { href: "/settings", label: "Settings", permission: "settings.manage" },
 ];
 

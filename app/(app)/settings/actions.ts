@@ -43,6 +43,13 @@ export const updateEmailPolicyAction = formAction("settings.manage", async ({ ct
   return { status: "success", message: "Email policy saved." };
 });
 
+export const updateWinBackSettingsAction = formAction("settings.manage", async ({ ctx, input }) => {
+  const offers = typeof input.allowedOffers === "string" ? input.allowedOffers.split("\n").map((line) => line.trim()).filter(Boolean) : [];
+  await updateSettings({ ctx, key: "win_back", input: { ...input, allowedOffers: offers } });
+  revalidatePath("/settings/email");
+  return { status: "success", message: "Win-back settings saved." };
+});
+
 export const createUserAction = formAction("users.manage", async ({ ctx, input }) => {
   const user = await createUser({ ctx, input });
   revalidatePath("/settings/users");
