@@ -22,7 +22,6 @@ export const PAGE_ACCESS: Record<string, Access> = {
   "/emails": ALL,
   "/emails/[id]": ALL,
   "/mailbox": ADMIN,
-  "/mailbox/[id]": ADMIN,
   "/unsubscribe/[token]": "public",
   "/settings": ADMIN,
   "/settings/email": ADMIN,

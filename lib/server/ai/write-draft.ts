@@ -38,9 +38,12 @@ async function* attemptDraft(writer: WriterModel, facts: WriterFacts, correction
       streamError = error;
     },
   });
+  // Read before streaming: when the reader stops early (Stop), the abandoned result must not reject unhandled.
+  const output = Promise.resolve(result.output);
+  output.catch(() => undefined);
   try {
     for await (const partial of result.partialOutputStream) yield { type: "partial", draft: partial as PartialDraft };
-    return { ok: true, content: await result.output };
+    return { ok: true, content: await output };
   } catch (error) {
     if (signal?.aborted) throw new DraftAbortedError();
     return { ok: false, fault: describeFault(streamError ?? error) };

@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import type { ServiceContext } from "@/lib/server/context";
 import { NotFoundError } from "@/lib/server/errors";
 import { getClientOrThrow } from "./clients";
-import { getEmailOrThrow, getMailboxItemOrThrow } from "./emails";
+import { getEmailOrThrow } from "./emails";
 import { getOrderOrThrow } from "./orders";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -29,8 +29,4 @@ export function getOrderOrNotFound(ctx: ServiceContext, id: string) {
 
 export function getEmailOrNotFound(ctx: ServiceContext, id: string) {
   return orNotFound(id, () => getEmailOrThrow(ctx, id));
-}
-
-export function getMailboxItemOrNotFound(ctx: ServiceContext, id: string) {
-  return orNotFound(id, () => getMailboxItemOrThrow(ctx, id));
 }
