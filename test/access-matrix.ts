@@ -77,6 +77,7 @@ export const ACTION_ACCESS: Record<string, Access> = {
   "(app)/emails/actions.ts#discardEmailAction": ALL,
   "(app)/emails/actions.ts#sendEmailNowAction": ALL,
   "(app)/emails/actions.ts#sendDueEmailsAction": ["admin", "marketer"],
+  "(app)/emails/actions.ts#updateEmailProfileAction": ALL,
   "(app)/settings/actions.ts#updateWinBackSettingsAction": ADMIN,
   "unsubscribe/actions.ts#confirmUnsubscribeAction": "public",
 };

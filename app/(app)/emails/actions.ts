@@ -9,6 +9,7 @@ import { discardEmail } from "@/lib/server/services/emails/discard-email";
 import { editEmail } from "@/lib/server/services/emails/edit-email";
 import { sendDueEmails } from "@/lib/server/services/emails/send-due-emails";
 import { sendWinBackEmail } from "@/lib/server/services/emails/send-win-back-email";
+import { updateEmailProfile } from "@/lib/server/services/users/update-email-profile";
 
 function refresh(emailId?: string) {
   revalidatePath("/emails");
@@ -54,4 +55,10 @@ export const sendDueEmailsAction = formAction("emails.review", async ({ ctx }) =
   const counts = await sendDueEmails({ ctx, input: {} });
   refresh();
   return { status: "success", message: `${counts.sent} sent, ${counts.deferred} waiting for daytime, ${counts.blocked} blocked, ${counts.failed} failed.` };
+});
+
+export const updateEmailProfileAction = formAction("emails.write", async ({ ctx, input }) => {
+  await updateEmailProfile({ ctx, input });
+  revalidatePath("/emails");
+  return { status: "success", message: "Signature and voice saved." };
 });

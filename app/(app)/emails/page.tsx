@@ -2,12 +2,13 @@ import type { Metadata } from "next";
 import { QueueFiltersForm } from "@/components/emails/queue-filters";
 import { QueueTable } from "@/components/emails/queue-table";
 import { ActionButton } from "@/components/emails/action-button";
-import { Card } from "@/components/ui/card";
+import { EmailProfileForm } from "@/components/emails/email-profile-form";
+import { Card, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/domain/access/policy";
 import { queueFiltersSchema } from "@/lib/domain/email/queue-filters";
 import { requirePageContext } from "@/lib/server/auth/session";
-import { listEmails } from "@/lib/server/data/emails";
+import { emailProfileOf, listEmails } from "@/lib/server/data/emails";
 import { listStylists } from "@/lib/server/data/users";
 import { sendDueEmailsAction } from "./actions";
 
@@ -19,7 +20,7 @@ export default async function EmailsPage({ searchParams }: Props) {
   const ctx = await requirePageContext("emails.write");
   const filters = queueFiltersSchema.parse(await searchParams);
   const allClients = can(ctx.actor, "emails.review");
-  const [emails, stylists] = await Promise.all([listEmails(ctx, filters), allClients ? listStylists(ctx) : []]);
+  const [emails, stylists, profile] = await Promise.all([listEmails(ctx, filters), allClients ? listStylists(ctx) : [], emailProfileOf(ctx)]);
   return (
     <>
       <PageHeader
@@ -30,6 +31,10 @@ export default async function EmailsPage({ searchParams }: Props) {
       <Card>
         <QueueFiltersForm filters={filters} stylists={stylists.map((s) => ({ id: s.id, name: s.name }))} />
         <QueueTable emails={emails} showStylist={allClients} />
+      </Card>
+      <Card className="mt-6">
+        <CardHeader title="Your signature and voice" />
+        <EmailProfileForm defaults={profile} />
       </Card>
     </>
   );

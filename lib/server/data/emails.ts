@@ -86,3 +86,9 @@ export async function getMailboxItemOrThrow(ctx: ServiceContext, id: string) {
   if (!row) throw new NotFoundError("Email");
   return row;
 }
+
+/** The signed-in person's own signature and voice note. */
+export async function emailProfileOf(ctx: ServiceContext & { actor: { type: "user"; id: string } }) {
+  const [row] = await ctx.db.select({ emailSignature: users.emailSignature, voiceNote: users.voiceNote }).from(users).where(eq(users.id, ctx.actor.id)).limit(1);
+  return row ?? { emailSignature: "", voiceNote: "" };
+}

@@ -12,6 +12,7 @@ import { editEmail } from "./edit-email";
 import { sendWinBackEmail } from "./send-win-back-email";
 import { unsubscribe } from "./unsubscribe";
 import { unsubscribeUrls } from "@/lib/server/emails/compose-win-back";
+import { updateEmailProfile } from "@/lib/server/services/users/update-email-profile";
 
 async function stylistWithClient(overrides: Record<string, unknown> = {}) {
   const stylist = await userContext("stylist");
@@ -121,6 +122,19 @@ describe("sending to the local mailbox", () => {
     const [mail] = await db.select().from(localMailbox);
     expect(mail?.html).not.toContain("<script>");
     expect(mail?.html).toContain("Hi &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;,");
+  });
+});
+
+describe("the stylist's signature and voice", () => {
+  it("signs the email with the stylist's own signature", async () => {
+    const { stylist, client } = await stylistWithClient();
+    await expect(updateEmailProfile({ ctx: stylist, input: { emailSignature: "x".repeat(301) } })).rejects.toBeInstanceOf(ValidationError);
+    await updateEmailProfile({ ctx: stylist, input: { emailSignature: "Ava — your stylist since 2024", voiceNote: "Playful" } });
+    const email = await draftEmail({ ctx: stylist, input: { clientId: client.id } });
+    await approveEmail({ ctx: stylist, input: { emailId: email.id }, now: DAYTIME });
+    await sendWinBackEmail({ ctx: stylist, input: { emailId: email.id }, now: DAYTIME });
+    const [mail] = await db.select().from(localMailbox);
+    expect(mail?.text).toContain("Ava — your stylist since 2024");
   });
 });
 
