@@ -15,6 +15,9 @@ test("a stylist drafts with streaming, edits and approves; the email reaches the
   const unique = Date.now().toString(36);
   const name = `Wren Castellanos ${unique}`;
   const stylist = await browser.newPage({ storageState: storageStatePath("stylist") });
+  // The notes below carry a script: shown as text everywhere, it must never run.
+  const dialogs: string[] = [];
+  stylist.on("dialog", (dialog) => void dialog.dismiss().then(() => dialogs.push(dialog.message())));
 
   // A client of the stylist, with consent, living where it is daytime.
   await stylist.goto("/clients/new");
@@ -29,6 +32,7 @@ test("a stylist drafts with streaming, edits and approves; the email reaches the
   await expect(stylist.getByLabel("Subject")).toHaveValue(/Wren/);
   await expect(stylist.getByRole("button", { name: "Regenerate" })).toBeVisible();
   await expect(stylist.getByText("Written offline: no AI model is configured.")).toBeVisible();
+  await expect(stylist.getByText("<script>alert(1)</script>", { exact: false })).toBeVisible();
   const body = await stylist.getByLabel(/^Body/).inputValue();
   expect(body).not.toMatch(/90%|<script>/);
 
@@ -44,7 +48,7 @@ test("a stylist drafts with streaming, edits and approves; the email reaches the
   await stylist.goto("/emails?status=scheduled");
   await stylist.getByRole("link", { name: subject }).click();
   await stylist.getByRole("button", { name: "Send now" }).click();
-  await expect(stylist.getByText("Sent.")).toBeVisible();
+  await expect(stylist.getByText("Sending → Sent")).toBeVisible();
 
   // The admin finds it in the mailbox, with the one-click unsubscribe headers.
   const admin = await browser.newPage({ storageState: storageStatePath("admin") });
@@ -60,4 +64,5 @@ test("a stylist drafts with streaming, edits and approves; the email reaches the
   await expect(recipient.getByRole("heading", { name: "Unsubscribe from these emails?" })).toBeVisible();
   await recipient.getByRole("button", { name: "Unsubscribe" }).click();
   await expect(recipient.getByText("You are unsubscribed.")).toBeVisible();
+  expect(dialogs).toEqual([]);
 });

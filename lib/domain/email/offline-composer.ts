@@ -49,7 +49,7 @@ export function composeOfflineDraft(input: OfflineInput): DraftContent {
   }
   const offer = input.offers[0];
   if (offer) paragraphs.push(`As a thank-you for coming back: ${offer.charAt(0).toLowerCase()}${offer.slice(1)}.`);
-  paragraphs.push(`Just reply to this email or book below, and I will take it from there. — ${input.stylist.name}`);
+  paragraphs.push("Just reply to this email or book below, and I will take it from there.");
 
   return {
     subject: lapsed ? `We miss you, ${name}` : `${name}, a fix picked just for you`,

@@ -8,6 +8,7 @@ import type { ServiceContext } from "@/lib/server/context";
 import type { Executor } from "@/lib/server/db/client";
 import { clients } from "@/lib/server/db/schema";
 import { lockEmailInScope, moveEmail } from "@/lib/server/emails/email-rules";
+import { AppError } from "@/lib/server/errors";
 import { parseInput } from "@/lib/server/parse-input";
 import { readSettings } from "@/lib/server/data/settings";
 
@@ -29,9 +30,13 @@ export async function approveEmails({ ctx, input, now = new Date() }: { ctx: Ser
     let approved = 0;
     const skipped: string[] = [];
     for (const emailId of [...new Set(emailIds)].sort()) {
+      // A savepoint each: an email that can no longer be approved (or is out of scope) is skipped, not fatal.
       const ok = await tx.transaction(async (inner) => approveInTransaction(inner, ctx, emailId, now)).then(
         () => true,
-        () => false,
+        (error: unknown) => {
+          if (error instanceof AppError) return false;
+          throw error;
+        },
       );
       if (ok) approved++;
       else skipped.push(emailId);
