@@ -22,9 +22,9 @@ function compose(options: LanguageModelV4CallOptions): string {
   return JSON.stringify(composeOfflineDraft(input.data));
 }
 
-/** Splits text into word-sized pieces, so the offline writer streams the way a model does (subject first). */
+/** Splits text into pieces of a few words, so the offline writer streams the way a model does (subject first). */
 function chunksOf(text: string): string[] {
-  return text.match(/\S*\s*/g)?.filter(Boolean) ?? [text];
+  return text.match(/(?:\S*\s*){1,4}/g)?.filter(Boolean) ?? [text];
 }
 
 /**
