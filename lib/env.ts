@@ -1,4 +1,6 @@
+import { isIP } from "node:net";
 import { z } from "zod";
+import { normaliseAddress, type ProxyTrust } from "@/lib/domain/access/client-address";
 
 /** The one validated view of process.env. Nothing else reads process.env inside the app. */
 const schema = z.object({
@@ -22,6 +24,21 @@ const schema = z.object({
   // Per sender (API key or shop): sustained deliveries a second, and how many may arrive at once.
   WEBHOOK_RATE_PER_SECOND: z.coerce.number().positive().default(100),
   WEBHOOK_RATE_BURST: z.coerce.number().int().positive().default(200),
+  // Who may tell us the caller's address (sign-in and webhook limits per address): "none" (default) uses the
+  // connection's own address; "vercel" the platform's X-Vercel-Forwarded-For; else a comma-separated list of
+  // the proxies' addresses, whose X-Forwarded-For is then believed.
+  TRUSTED_PROXY: z
+    .string()
+    .trim()
+    .default("none")
+    .transform((value, ctx): ProxyTrust => {
+      if (value === "" || value === "none") return { kind: "none" };
+      if (value === "vercel") return { kind: "vercel" };
+      const addresses = value.split(",").map((a) => a.trim()).filter(Boolean);
+      const bad = addresses.find((a) => !isIP(a));
+      if (bad) ctx.addIssue({ code: "custom", message: `TRUSTED_PROXY must be "none", "vercel" or a comma-separated list of IP addresses; "${bad}" is not an IP address` });
+      return { kind: "proxies", addresses: addresses.map(normaliseAddress) };
+    }),
   // Where uploads (CSV imports) are kept; `npm run dev`/`npm start` keep everything under this folder.
   REKINDLE_DATA_DIR: z.string().min(1).default(".data"),
   LOG_QUERIES: z

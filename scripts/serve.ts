@@ -5,16 +5,14 @@
  */
 import http from "node:http";
 import next from "next";
-import { serveWebhook } from "./lib/webhook-lane";
+import { appRequestListener } from "./lib/request-listener";
 
 const port = Number(process.env.PORT ?? 3000);
 const app = next({ dev: false, dir: process.cwd(), port });
 const handle = app.getRequestHandler();
 await app.prepare();
 
-const server = http.createServer((req, res) => {
-  if (!serveWebhook(req, res)) void handle(req, res);
-});
+const server = http.createServer(appRequestListener(handle));
 server.listen(port, () => console.log(`▲ Next.js production server on http://localhost:${port}`));
 
 async function shutdown() {

@@ -1,4 +1,4 @@
-import { signWebhookBody } from "@/lib/domain/ingest/signature";
+import { shopifyHmac, signWebhookBody } from "@/lib/domain/ingest/signature";
 import { createApiKey } from "@/lib/server/services/api-keys/create-api-key";
 import { userContext } from "./fixtures";
 
@@ -49,4 +49,25 @@ export function orderEvent(overrides: Record<string, unknown> = {}) {
 
 export async function json(response: Response): Promise<Record<string, unknown>> {
   return (await response.json()) as Record<string, unknown>;
+}
+
+export const SHOPIFY_TEST_SECRET = "shpss_test_secret_for_rekindle";
+export const SHOPIFY_TEST_SHOP = "jsmith.myshopify.com";
+
+/** A webhook as Shopify sends it, signed with `secret` (by default the one the tests configure). */
+export function shopifyRequest(topic: string, body: string, options: { secret?: string; webhookId?: string; shop?: string; headers?: Record<string, string> } = {}) {
+  return new Request("http://localhost/api/webhooks/shopify", {
+    method: "POST",
+    headers: {
+      "Content-Type": "application/json",
+      "X-Shopify-Topic": topic,
+      "X-Shopify-Hmac-Sha256": shopifyHmac(options.secret ?? SHOPIFY_TEST_SECRET, body),
+      "X-Shopify-Shop-Domain": options.shop ?? SHOPIFY_TEST_SHOP,
+      "X-Shopify-Webhook-Id": options.webhookId ?? crypto.randomUUID(),
+      "X-Shopify-API-Version": "2025-07",
+      "X-Shopify-Triggered-At": new Date().toISOString(),
+      ...options.headers,
+    },
+    body,
+  });
 }

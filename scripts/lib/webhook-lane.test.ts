@@ -5,15 +5,13 @@ import { db } from "@/lib/server/db/client";
 import { orders } from "@/lib/server/db/schema";
 import { ingestFollowUpsSettled } from "@/lib/server/events/ingest-events";
 import { orderEvent, signedRequest, webhookKey } from "@/test/webhook-requests";
-import { serveWebhook } from "./webhook-lane";
+import { appRequestListener } from "./request-listener";
 
 // Rescoring follows each delivery in the background; let it finish before the tables are emptied.
 afterEach(() => ingestFollowUpsSettled());
 
 // What scripts/serve.ts does, with a stand-in for Next.js that says it was asked.
-const server = http.createServer((req, res) => {
-  if (!serveWebhook(req, res)) res.writeHead(299, { "X-Served-By": "next" }).end();
-});
+const server = http.createServer(appRequestListener((_req, res) => res.writeHead(299, { "X-Served-By": "next" }).end()));
 let base = "";
 beforeAll(async () => {
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));

@@ -29,4 +29,14 @@ describe("token bucket", () => {
     expect(limiter.size()).toBe(2);
     expect(limiter.take("a", 0).allowed).toBe(true); // forgotten, so it starts full again
   });
+
+  it("checks without taking", () => {
+    const limiter = createRateLimiter({ ratePerSecond: 1, burst: 2 });
+    expect(limiter.check("a", 0)).toEqual({ allowed: true });
+    limiter.take("a", 0);
+    limiter.take("a", 0);
+    expect(limiter.check("a", 0)).toEqual({ allowed: false, retryAfterSeconds: 1 });
+    expect(limiter.check("a", 1000)).toEqual({ allowed: true });
+    expect(limiter.check("a", 1000)).toEqual({ allowed: true });
+  });
 });

@@ -1,6 +1,7 @@
 /**
- * A token bucket per sender: `burst` requests at once, refilled at `ratePerSecond`. Kept in memory, so each
- * server process limits on its own; with several instances the effective limit is their sum.
+ * A token bucket per key: `burst` requests at once, refilled at `ratePerSecond`. Kept in memory, so each
+ * server process limits on its own; with several instances the effective limit is their sum. (Webhook
+ * senders' buckets are shared through Postgres instead: lib/server/ingest/rate-buckets.ts.)
  */
 export type RateDecision = { allowed: true } | { allowed: false; retryAfterSeconds: number };
 
@@ -26,7 +27,15 @@ export function createRateLimiter({ ratePerSecond, burst, maxKeys = 10_000 }: { 
     return { allowed: true };
   }
 
-  return { take, size: () => buckets.size };
+  /** Whether a token is there, without taking it: for limits that charge only some outcomes (failures). */
+  function check(key: string, nowMs: number): RateDecision {
+    const bucket = buckets.get(key);
+    if (!bucket) return { allowed: true };
+    const refilled = Math.min(burst, bucket.tokens + ((nowMs - bucket.updatedAt) / 1000) * ratePerSecond);
+    return refilled >= 1 ? { allowed: true } : { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((1 - refilled) / ratePerSecond)) };
+  }
+
+  return { take, check, size: () => buckets.size };
 }
 
 export type RateLimiter = ReturnType<typeof createRateLimiter>;

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/server/db/client";
-import { users } from "@/lib/server/db/schema";
+import { signInFailures, users } from "@/lib/server/db/schema";
 import { checkCredentials } from "./credentials";
 import { hashPassword } from "./passwords";
 import { MAX_FAILURES_PER_ACCOUNT, MAX_FAILURES_PER_IP } from "./throttle";
@@ -50,5 +50,15 @@ describe("checkCredentials", () => {
     }
     expect(await checkCredentials(db, { email: "pat@rekindle.test", password: "correct horse battery" }, "192.0.2.7")).toEqual({ ok: false, reason: "throttled" });
     expect((await checkCredentials(db, { email: "pat@rekindle.test", password: "correct horse battery" }, "192.0.2.8")).ok).toBe(true);
+  });
+
+  it(`checks at most ${MAX_FAILURES_PER_ACCOUNT} passwords when 30 guesses arrive at once`, async () => {
+    await userWithPassword("pat@rekindle.test", "correct horse battery");
+    const guesses = Array.from({ length: 30 }, (_, i) => checkCredentials(db, { email: "pat@rekindle.test", password: `guess ${i} guess` }, `10.1.0.${i}`));
+    const results = await Promise.all(guesses);
+    const checked = results.filter((r) => !r.ok && r.reason === "invalid").length;
+    expect(checked).toBe(MAX_FAILURES_PER_ACCOUNT);
+    expect(results.filter((r) => !r.ok && r.reason === "throttled")).toHaveLength(30 - MAX_FAILURES_PER_ACCOUNT);
+    expect(await db.$count(signInFailures)).toBe(MAX_FAILURES_PER_ACCOUNT);
   });
 });

@@ -4,7 +4,7 @@ import { z } from "zod";
 import type { Executor } from "@/lib/server/db/client";
 import { users } from "@/lib/server/db/schema";
 import { decoyHash, verifyPassword } from "./passwords";
-import { clearSignInFailures, isSignInThrottled, recordSignInFailure } from "./throttle";
+import { claimSignInAttempt, clearSignInFailures } from "./throttle";
 
 export const credentialsSchema = z.object({
   email: z.string().trim().toLowerCase().pipe(z.email()),
@@ -20,17 +20,15 @@ export async function checkCredentials(db: Executor, raw: unknown, ip: string): 
   const parsed = credentialsSchema.safeParse(raw);
   if (!parsed.success) return { ok: false, reason: "invalid" };
   const { email, password } = parsed.data;
-  if (await isSignInThrottled(db, email, ip)) return { ok: false, reason: "throttled" };
+  if (!(await claimSignInAttempt(db, email, ip))) return { ok: false, reason: "throttled" };
   const [user] = await db
     .select({ id: users.id, name: users.name, email: users.email, passwordHash: users.passwordHash, deactivatedAt: users.deactivatedAt })
     .from(users)
     .where(sql`lower(${users.email}) = ${email}`)
     .limit(1);
   const valid = await verifyPassword(user?.passwordHash ?? (await decoyHash()), password);
-  if (!user || !user.passwordHash || user.deactivatedAt || !valid) {
-    await recordSignInFailure(db, email, ip);
-    return { ok: false, reason: "invalid" };
-  }
+  // The claim above already stands as this attempt's failure.
+  if (!user || !user.passwordHash || user.deactivatedAt || !valid) return { ok: false, reason: "invalid" };
   await clearSignInFailures(db, email);
   return { ok: true, user: { id: user.id, name: user.name, email: user.email } };
 }

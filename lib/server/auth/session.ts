@@ -1,23 +1,25 @@
 import "server-only";
-import { eq } from "drizzle-orm";
 import { forbidden, redirect } from "next/navigation";
 import { cache } from "react";
 import { can, type Permission, type UserActor } from "@/lib/domain/access/policy";
 import { contextFor, type ServiceContext } from "@/lib/server/context";
 import { db } from "@/lib/server/db/client";
-import { users } from "@/lib/server/db/schema";
 import { auth } from "./auth";
+import { sessionUser } from "./sessions";
+
+const UUID = /^[0-9a-f-]{36}$/i;
 
 /**
- * The signed-in user, re-read from the database on every request so that a role change or a
- * deactivation takes effect at once, whatever the session cookie says.
+ * The signed-in user, re-read from the database on every request so that a role change, a deactivation
+ * or a sign-out takes effect at once, whatever the session cookie says.
  */
 export const currentActor = cache(async (): Promise<UserActor | null> => {
   const session = await auth();
   const userId = session?.user?.id;
-  if (!userId || !/^[0-9a-f-]{36}$/i.test(userId)) return null;
-  const [user] = await db.select().from(users).where(eq(users.id, userId)).limit(1);
-  if (!user || user.deactivatedAt) return null;
+  const sessionId = session?.sessionId;
+  if (!userId || !sessionId || !UUID.test(userId) || !UUID.test(sessionId)) return null;
+  const user = await sessionUser(db, userId, sessionId);
+  if (!user) return null;
   return { type: "user", id: user.id, role: user.role, name: user.name, email: user.email };
 });
 

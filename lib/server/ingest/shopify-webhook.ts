@@ -7,6 +7,7 @@ import { parseJsonBody } from "@/lib/domain/ingest/safe-json";
 import { verifyShopifyHmac } from "@/lib/domain/ingest/signature";
 import { parseShopifyCustomer } from "@/lib/domain/ingest/shopify-customer";
 import { mapShopifyOrder, shopifyOrderSchema } from "@/lib/domain/ingest/shopify-order";
+import { clientIp } from "@/lib/server/auth/request-ip";
 import { contextFor } from "@/lib/server/context";
 import { deliverClientProfiles } from "@/lib/server/services/clients/deliver-client-profiles";
 import { deliverOrders } from "@/lib/server/services/orders/deliver-orders";
@@ -14,7 +15,7 @@ import { errorAnswer, isJsonContentType, jsonAnswer, MAX_WEBHOOK_BODY_BYTES, typ
 import type { DeliveryMeta } from "./receipts";
 import { shopifyConfig } from "./shopify-config";
 import { refuseDelivery, SERVER_FAULT_MESSAGE } from "./signed-webhook";
-import { webhookRateLimiter } from "./webhook-auth";
+import { authenticationFailed, failedTooOften, senderRateLimited, webhookRateLimiter } from "./webhook-auth";
 
 export const SHOPIFY_SENDER = "shopify";
 export const SHOPIFY_SOURCE = "shopify";
@@ -42,21 +43,28 @@ function mapTopic(topic: string, body: unknown): Mapped {
   return { kind: "ignored", reasons: [{ path: "X-Shopify-Topic", message: `Rekindle does not use the ${topic || "(missing)"} topic` }] };
 }
 
-/** Shopify's webhooks: HMAC of the raw body with the shop's secret, deduplicated by X-Shopify-Webhook-Id. */
+/**
+ * Shopify's webhooks: HMAC of the raw body with the shop's secret, deduplicated by X-Shopify-Webhook-Id.
+ * The HMAC is checked before anything else: X-Shopify-Shop-Domain is only the sender's claim, so the shop's
+ * rate bucket is charged only once the body proves it came from Shopify.
+ */
 export async function receiveShopifyWebhook(request: WebhookRequest): Promise<WebhookAnswer> {
   try {
+    const address = clientIp(request.header);
+    const blocked = failedTooOften(address);
+    if (blocked) return blocked;
     const config = await shopifyConfig();
     if (!config.secret) return errorAnswer(401, [{ path: "X-Shopify-Hmac-Sha256", message: "Shopify webhooks are not set up: save the webhook secret under Settings → Webhooks." }]);
-    const shop = request.header("x-shopify-shop-domain")?.toLowerCase() ?? "";
-    const rate = webhookRateLimiter.take(`shopify:${shop}`, Date.now());
-    if (!rate.allowed) return errorAnswer(429, [{ path: "(rate)", message: `Too many deliveries; retry after ${rate.retryAfterSeconds}s.` }], { "Retry-After": String(rate.retryAfterSeconds) });
-    if (!isJsonContentType(request.header("content-type"))) return errorAnswer(415, [{ path: "Content-Type", message: "Send the body as application/json." }]);
     const read = await request.readBody(MAX_WEBHOOK_BODY_BYTES);
     if (!read.ok) return errorAnswer(413, [{ path: "(body)", message: "The body is too large." }]);
     if (!verifyShopifyHmac(config.secret, read.body, request.header("x-shopify-hmac-sha256"))) {
-      return errorAnswer(401, [{ path: "X-Shopify-Hmac-Sha256", message: "The HMAC does not match the body with the shop's webhook secret." }]);
+      return authenticationFailed(address, 401, "X-Shopify-Hmac-Sha256", "The HMAC does not match the body with the shop's webhook secret.");
     }
-    if (config.shopDomain && shop !== config.shopDomain) return errorAnswer(401, [{ path: "X-Shopify-Shop-Domain", message: `Only ${config.shopDomain} is connected.` }]);
+    const shop = request.header("x-shopify-shop-domain")?.toLowerCase() ?? "";
+    if (config.shopDomain && shop !== config.shopDomain) return authenticationFailed(address, 401, "X-Shopify-Shop-Domain", `Only ${config.shopDomain} is connected.`);
+    const rate = await webhookRateLimiter.take(`shopify:${shop}`);
+    if (!rate.allowed) return senderRateLimited(rate.retryAfterSeconds, "shop");
+    if (!isJsonContentType(request.header("content-type"))) return errorAnswer(415, [{ path: "Content-Type", message: "Send the body as application/json." }]);
 
     const topic = request.header("x-shopify-topic") ?? "";
     const webhookId = request.header("x-shopify-webhook-id")?.trim() ?? "";

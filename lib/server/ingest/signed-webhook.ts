@@ -4,11 +4,12 @@ import type { DeliveryAnswer } from "@/lib/domain/ingest/delivery-replay";
 import type { EnvelopeResult } from "@/lib/domain/ingest/envelope";
 import { parseJsonBody } from "@/lib/domain/ingest/safe-json";
 import { verifyWebhookSignature } from "@/lib/domain/ingest/signature";
+import { clientIp } from "@/lib/server/auth/request-ip";
 import { db } from "@/lib/server/db/client";
 import { contextFor, type ServiceContext } from "@/lib/server/context";
 import { errorAnswer, isJsonContentType, jsonAnswer, MAX_WEBHOOK_BODY_BYTES, type WebhookAnswer, type WebhookRequest } from "@/lib/server/http/webhook-http";
 import { type DeliveryMeta, recordRefusedDelivery } from "./receipts";
-import { keyAllows, webhookKeyFor, webhookRateLimiter } from "./webhook-auth";
+import { authenticationFailed, failedTooOften, keyAllows, senderRateLimited, webhookKeyFor, webhookRateLimiter } from "./webhook-auth";
 
 type Spec<T> = {
   endpoint: "orders" | "clients";
@@ -34,26 +35,20 @@ export async function refuseDelivery(
 }
 
 /**
- * Our own webhook, step by step: API key, rate, content type, size, signature, payload, then the
- * delivery itself. Each refusal names what was wrong; only an unexpected fault answers 5xx.
+ * Our own webhook, step by step: who sends it (API key, then the signature over the body) before anything
+ * else, then scope, the sender's rate, content type and payload, then the delivery itself. Nothing is
+ * recorded and no sender's token is taken until the signature holds; failures count against the caller's
+ * address instead. Each refusal names what was wrong; only an unexpected fault answers 5xx.
  */
 export async function receiveSignedWebhook<T>(request: WebhookRequest, spec: Spec<T>): Promise<WebhookAnswer> {
   try {
+    const address = clientIp(request.header);
+    const blocked = failedTooOften(address);
+    if (blocked) return blocked;
     const key = await webhookKeyFor(request.header("authorization"));
-    if (!key) return errorAnswer(401, [{ path: "Authorization", message: "Send an active API key as `Authorization: Bearer rk_…`; this one is missing, unknown or revoked." }]);
-    if (!keyAllows(key, spec.scope)) return errorAnswer(403, [{ path: "Authorization", message: `This key's scope does not include ${spec.scope}.` }]);
-    const rate = webhookRateLimiter.take(key.id, Date.now());
-    if (!rate.allowed) {
-      return errorAnswer(429, [{ path: "(rate)", message: `Too many deliveries for this key; retry after ${rate.retryAfterSeconds}s.` }], { "Retry-After": String(rate.retryAfterSeconds) });
-    }
-
-    const meta: DeliveryMeta = { sender: key.id, apiKeyId: key.id, endpoint: spec.endpoint, eventId: null, bodySha256: null };
-    if (!isJsonContentType(request.header("content-type"))) {
-      return refuseDelivery(meta, 415, { errors: [{ path: "Content-Type", message: "Send the body as application/json." }] });
-    }
+    if (!key) return authenticationFailed(address, 401, "Authorization", "Send an active API key as `Authorization: Bearer rk_…`; this one is missing, unknown or revoked.");
     const read = await request.readBody(MAX_WEBHOOK_BODY_BYTES);
-    if (!read.ok) return refuseDelivery(meta, 413, { errors: [{ path: "(body)", message: `The body is larger than ${MAX_WEBHOOK_BODY_BYTES / 1024 / 1024} MiB; send smaller batches (at most 1,000 items).` }] });
-
+    if (!read.ok) return errorAnswer(413, [{ path: "(body)", message: `The body is larger than ${MAX_WEBHOOK_BODY_BYTES / 1024 / 1024} MiB; send smaller batches (at most 1,000 items).` }]);
     const signature = verifyWebhookSignature({
       signingSecret: key.signingSecret,
       timestamp: request.header("x-rekindle-timestamp"),
@@ -61,7 +56,15 @@ export async function receiveSignedWebhook<T>(request: WebhookRequest, spec: Spe
       body: read.body,
       nowSeconds: Math.floor(Date.now() / 1000),
     });
-    if (!signature.ok) return errorAnswer(401, [{ path: "X-Rekindle-Signature", message: signature.reason }]);
+    if (!signature.ok) return authenticationFailed(address, 401, "X-Rekindle-Signature", signature.reason);
+
+    if (!keyAllows(key, spec.scope)) return errorAnswer(403, [{ path: "Authorization", message: `This key's scope does not include ${spec.scope}.` }]);
+    const rate = await webhookRateLimiter.take(`key:${key.id}`);
+    if (!rate.allowed) return senderRateLimited(rate.retryAfterSeconds, "key");
+    const meta: DeliveryMeta = { sender: key.id, apiKeyId: key.id, endpoint: spec.endpoint, eventId: null, bodySha256: null };
+    if (!isJsonContentType(request.header("content-type"))) {
+      return refuseDelivery(meta, 415, { errors: [{ path: "Content-Type", message: "Send the body as application/json." }] });
+    }
 
     meta.bodySha256 = createHash("sha256").update(read.body).digest("hex");
     const json = parseJsonBody(read.body.toString("utf8"));

@@ -4,6 +4,8 @@ import { createRateLimiter } from "@/lib/domain/ingest/token-bucket";
 import { env } from "@/lib/env";
 import { serverSecret } from "@/lib/server/auth/server-secret";
 import { db } from "@/lib/server/db/client";
+import { errorAnswer, type WebhookAnswer } from "@/lib/server/http/webhook-http";
+import { createSharedRateLimiter } from "./rate-buckets";
 import type { ApiKey, ApiKeyScope } from "@/lib/server/db/schema";
 import { authenticateApiKey } from "@/lib/server/auth/authenticate-api-key";
 
@@ -43,5 +45,37 @@ export function keyAllows(key: WebhookKey, needed: "orders:write" | "clients:wri
   return key.scope === "ingest:all" || key.scope === needed;
 }
 
-/** One token bucket per sender (API key id, or the shop), in this process's memory. */
-export const webhookRateLimiter = createRateLimiter({ ratePerSecond: env.WEBHOOK_RATE_PER_SECOND, burst: env.WEBHOOK_RATE_BURST });
+/**
+ * One token bucket per authenticated sender (API key, or the shop), shared by all instances through
+ * Postgres. Only a delivery that proved who sent it takes a token, so forgeries cannot use up a sender's.
+ */
+export const webhookRateLimiter = createSharedRateLimiter({ ratePerSecond: env.WEBHOOK_RATE_PER_SECOND, burst: env.WEBHOOK_RATE_BURST });
+
+/**
+ * Failed authentication per caller address (unknown key, bad signature or HMAC), in this instance's
+ * memory: cheap, and it stops an address that keeps failing from costing us key look-ups and HMACs of
+ * 2 MiB bodies. An address is refused only after WEBHOOK_FAILURE_BURST failures, so a sender that signs
+ * correctly is never slowed by forgeries from elsewhere. Per instance: N instances allow N times as many.
+ */
+export const WEBHOOK_FAILURE_BURST = 30;
+const failedAttempts = createRateLimiter({ ratePerSecond: 0.5, burst: WEBHOOK_FAILURE_BURST });
+
+/** The refusal for an address that has failed too often lately, or null. */
+export function failedTooOften(address: string): WebhookAnswer | null {
+  const decision = failedAttempts.check(address, Date.now());
+  if (decision.allowed) return null;
+  return errorAnswer(429, [{ path: "(rate)", message: `Too many unauthenticated requests from this address; retry after ${decision.retryAfterSeconds}s.` }], {
+    "Retry-After": String(decision.retryAfterSeconds),
+  });
+}
+
+/** Answers a failed authentication, and counts it against the caller's address. */
+export function authenticationFailed(address: string, status: 401 | 403, path: string, message: string): WebhookAnswer {
+  failedAttempts.take(address, Date.now());
+  return errorAnswer(status, [{ path, message }]);
+}
+
+/** The 429 for a sender that has used its bucket. */
+export function senderRateLimited(retryAfterSeconds: number, who: string): WebhookAnswer {
+  return errorAnswer(429, [{ path: "(rate)", message: `Too many deliveries for this ${who}; retry after ${retryAfterSeconds}s.` }], { "Retry-After": String(retryAfterSeconds) });
+}

@@ -240,6 +240,16 @@ describe("POST /api/webhooks/orders: refusals", () => {
     expect(sent).toBeLessThan(40); // stopped reading soon after the cap
   });
 
+  it("401 before any other check: a bad signature with a wrong Content-Type, or an oversized body, records no receipt", async () => {
+    const key = await webhookKey();
+    const response = await POST(signedRequest(PATH, delivery({ order: orderEvent() }), key, { contentType: "text/plain", signature: `v1=${"0".repeat(64)}` }));
+    expect(response.status).toBe(401);
+    expect(await json(response)).toMatchObject({ errors: [{ path: "X-Rekindle-Signature" }] });
+    const huge = JSON.stringify(delivery({ orders: [orderEvent({ client_name: "x".repeat(3 * 1024 * 1024) })] }));
+    expect((await POST(signedRequest(PATH, huge, key, { contentType: "text/plain", headers: { "Content-Length": String(Buffer.byteLength(huge)) } }))).status).toBe(413);
+    expect(await db.$count(webhookReceipts)).toBe(0);
+  });
+
   it("415: a body that is not sent as application/json", async () => {
     const key = await webhookKey();
     const response = await POST(signedRequest(PATH, delivery({ order: orderEvent() }), key, { contentType: "text/plain" }));

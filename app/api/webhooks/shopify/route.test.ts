@@ -2,36 +2,18 @@ import fs from "node:fs";
 import path from "node:path";
 import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { shopifyHmac } from "@/lib/domain/ingest/signature";
 import { db } from "@/lib/server/db/client";
 import { auditLog, clients, orders, webhookReceipts } from "@/lib/server/db/schema";
 import { ingestFollowUpsSettled } from "@/lib/server/events/ingest-events";
 import { updateShopifySettings } from "@/lib/server/services/settings/update-shopify-settings";
 import { userContext } from "@/test/fixtures";
+import { SHOPIFY_TEST_SECRET as SECRET, SHOPIFY_TEST_SHOP as SHOP, shopifyRequest } from "@/test/webhook-requests";
 import { POST } from "./route";
 
 // Rescoring follows each delivery in the background; let it finish before the tables are emptied.
 afterEach(() => ingestFollowUpsSettled());
 
-const SECRET = "shpss_test_secret_for_rekindle";
-const SHOP = "jsmith.myshopify.com";
 const fixture = (name: string) => fs.readFileSync(path.join(process.cwd(), "test/fixtures/shopify", name), "utf8");
-
-function shopifyRequest(topic: string, body: string, options: { secret?: string; webhookId?: string; shop?: string } = {}) {
-  return new Request("http://localhost/api/webhooks/shopify", {
-    method: "POST",
-    headers: {
-      "Content-Type": "application/json",
-      "X-Shopify-Topic": topic,
-      "X-Shopify-Hmac-Sha256": shopifyHmac(options.secret ?? SECRET, body),
-      "X-Shopify-Shop-Domain": options.shop ?? SHOP,
-      "X-Shopify-Webhook-Id": options.webhookId ?? crypto.randomUUID(),
-      "X-Shopify-API-Version": "2025-07",
-      "X-Shopify-Triggered-At": new Date().toISOString(),
-    },
-    body,
-  });
-}
 
 beforeEach(async () => {
   await updateShopifySettings({ ctx: await userContext("admin"), input: { shopDomain: SHOP, webhookSecret: SECRET } });
@@ -58,6 +40,12 @@ describe("POST /api/webhooks/shopify", () => {
     // An older version arriving late changes nothing.
     expect(await (await POST(shopifyRequest("orders/updated", fixture("orders-create.json")))).json()).toMatchObject({ unchanged: 1 });
     expect((await db.select().from(orders))[0]?.status).toBe("shipped");
+  });
+
+  it("401 before any other check: a wrong HMAC with a wrong Content-Type records no receipt", async () => {
+    const response = await POST(shopifyRequest("orders/create", fixture("orders-create.json"), { secret: "shpss_wrong", headers: { "Content-Type": "text/plain" } }));
+    expect(response.status).toBe(401);
+    expect(await db.$count(webhookReceipts)).toBe(0);
   });
 
   it("401 for a wrong HMAC, another shop, or no secret configured", async () => {

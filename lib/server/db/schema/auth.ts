@@ -23,6 +23,8 @@ export const accounts = pgTable(
   (t) => [primaryKey({ columns: [t.provider, t.providerAccountId] }), index("accounts_user_idx").on(t.userId)],
 );
 
+// With JWT sessions the adapter leaves this table alone; Rekindle keeps one row per live sign-in in it, named
+// by the cookie's `sid`, deleted at sign-out and deactivation (lib/server/auth/sessions.ts).
 export const sessions = pgTable("sessions", {
   sessionToken: text().primaryKey(),
   userId: uuid()

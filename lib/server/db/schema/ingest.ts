@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { bigint, boolean, index, integer, jsonb, pgEnum, pgTable, smallint, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { bigint, boolean, doublePrecision, index, integer, jsonb, pgEnum, pgTable, smallint, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { apiKeys } from "./api-keys";
 import { users } from "./users";
 
@@ -79,3 +79,14 @@ export const importJobs = pgTable(
 export type WebhookReceipt = typeof webhookReceipts.$inferSelect;
 export type ImportJob = typeof importJobs.$inferSelect;
 export type ImportKind = (typeof importKind.enumValues)[number];
+
+/**
+ * Each webhook sender's token bucket (API key or Shopify shop), shared by every server instance; see
+ * lib/server/ingest/rate-buckets.ts. `granted` is what the last refill handed out.
+ */
+export const webhookRateBuckets = pgTable("webhook_rate_buckets", {
+  sender: text().primaryKey(),
+  tokens: doublePrecision().notNull(),
+  granted: integer().notNull(),
+  refilledAt: timestamp({ withTimezone: true, mode: "date" }).notNull(),
+});

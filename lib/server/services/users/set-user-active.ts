@@ -3,13 +3,14 @@ import { eq } from "drizzle-orm";
 import { setActiveSchema } from "@/lib/domain/access/user-input";
 import { writeAudit } from "@/lib/server/audit";
 import { authorize } from "@/lib/server/auth/permissions";
+import { endUserSessions } from "@/lib/server/auth/sessions";
 import type { ServiceContext } from "@/lib/server/context";
 import { users } from "@/lib/server/db/schema";
 import { ConflictError } from "@/lib/server/errors";
 import { parseInput } from "@/lib/server/parse-input";
 import { assertAnotherActiveAdmin, lockUser, publicUser } from "./user-rules";
 
-/** Deactivates or reactivates a user. A deactivated user's sessions stop working on their next request. */
+/** Deactivates or reactivates a user. Deactivation ends the user's sessions: they stop working on their next request, for good. */
 export async function setUserActive({ ctx, input }: { ctx: ServiceContext; input: unknown }) {
   authorize(ctx.actor, "users.manage");
   const { userId, active } = parseInput(setActiveSchema, input);
@@ -24,6 +25,7 @@ export async function setUserActive({ ctx, input }: { ctx: ServiceContext; input
       .where(eq(users.id, userId))
       .returning();
     if (!after) throw new Error("update returned no row");
+    if (!active) await endUserSessions(tx, userId);
     await writeAudit(tx, ctx.actor, {
       action: active ? "user.reactivate" : "user.deactivate",
       entityType: "user",

@@ -4,6 +4,7 @@ import { db } from "@/lib/server/db/client";
 import { auditLog, users } from "@/lib/server/db/schema";
 import { ConflictError, ForbiddenError, ValidationError } from "@/lib/server/errors";
 import { checkCredentials } from "@/lib/server/auth/credentials";
+import { sessionUser, startSession } from "@/lib/server/auth/sessions";
 import { listUsersWithClientCounts } from "@/lib/server/data/admin";
 import { createClient } from "@/lib/server/services/clients/create-client";
 import { assignClients } from "@/lib/server/services/clients/assign-clients";
@@ -35,6 +36,16 @@ describe("users", () => {
     const stylist = await userContext("stylist");
     await expect(createUser({ ctx: marketer, input: { name: "A", email: "a@rekindle.test", role: "admin" } })).rejects.toBeInstanceOf(ForbiddenError);
     await expect(changeUserRole({ ctx: stylist, input: { userId: stylist.actor.id, role: "admin" } })).rejects.toBeInstanceOf(ForbiddenError);
+  });
+
+  it("deactivation ends the user's sessions for good: reactivating does not bring an old session back", async () => {
+    const admin = await userContext("admin");
+    const target = await createUser({ ctx: admin, input: { name: "Leo", email: "leo@rekindle.test", role: "stylist", password: "a long enough secret" } });
+    const captured = await startSession(db, target.id);
+    await setUserActive({ ctx: admin, input: { userId: target.id, active: "false" } });
+    await setUserActive({ ctx: admin, input: { userId: target.id, active: "true" } });
+    expect(await sessionUser(db, target.id, captured)).toBeNull();
+    expect((await sessionUser(db, target.id, await startSession(db, target.id)))?.id).toBe(target.id);
   });
 
   it("deactivation blocks sign-in; the last active admin cannot be removed or demoted; nobody deactivates themselves", async () => {
