@@ -6,9 +6,9 @@ const mainNav = (page: import("@playwright/test").Page) => page.getByRole("navig
 
 test.describe("navigation per role", () => {
   for (const [role, expected] of [
-    ["admin", ["Clients", "Import", "Model check", "Settings"]],
-    ["marketer", ["Clients", "Import", "Model check"]],
-    ["stylist", ["Clients"]],
+    ["admin", ["Clients", "Emails", "Import", "Model check", "Mailbox", "Settings"]],
+    ["marketer", ["Clients", "Emails", "Import", "Model check"]],
+    ["stylist", ["Clients", "Emails"]],
   ] as const) {
     test(`${role} sees ${expected.join(", ")}`, async ({ browser }) => {
       const context = await browser.newContext({ storageState: storageStatePath(role) });
