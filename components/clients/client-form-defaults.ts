@@ -1,8 +1,11 @@
-import type { Client } from "@/lib/server/db/schema";
+import type { ClientDetail } from "@/lib/server/data/clients";
 import type { ClientFormDefaults } from "./client-form";
 
+/** A new client's form: consent is never pre-given, so "Agreed to marketing email" starts unticked. */
+export const NEW_CLIENT_DEFAULTS: ClientFormDefaults = { timezone: "UTC", marketingConsent: "" };
+
 /** A saved client in the shape the form's fields are named. */
-export function clientFormDefaults(client: Client): ClientFormDefaults {
+export function clientFormDefaults(client: ClientDetail): ClientFormDefaults {
   return {
     name: client.name,
     email: client.email,

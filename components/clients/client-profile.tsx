@@ -1,6 +1,6 @@
 import { Badge } from "@/components/ui/badge";
 import { BUDGET_LABELS } from "@/lib/domain/clients/client-input";
-import type { Client } from "@/lib/server/db/schema";
+import type { ClientDetail } from "@/lib/server/data/clients";
 
 function Row({ label, children }: { label: string; children: React.ReactNode }) {
   return (
@@ -11,7 +11,7 @@ function Row({ label, children }: { label: string; children: React.ReactNode }) 
   );
 }
 
-export function ClientProfile({ client }: { client: Client & { stylistName: string | null } }) {
+export function ClientProfile({ client }: { client: ClientDetail }) {
   const sizes = Object.entries(client.sizes).filter(([, v]) => v);
   return (
     <dl className="divide-y divide-stone-100 px-5">

@@ -2,11 +2,11 @@ import { tableHeadClass } from "@/components/ui/table";
 import Link from "next/link";
 import { EmptyState } from "@/components/ui/empty-state";
 import { formatDate, formatMoney } from "@/components/ui/format";
-import type { Order } from "@/lib/server/db/schema";
+import type { ClientOrder } from "@/lib/server/data/orders";
 import { CancelOrderButton } from "./cancel-order-button";
 import { OrderStatusBadge } from "./order-status-badge";
 
-export function OrdersTable({ orders, clientId }: { orders: Order[]; clientId: string }) {
+export function OrdersTable({ orders, clientId }: { orders: ClientOrder[]; clientId: string }) {
   if (orders.length === 0) return <EmptyState title="No orders yet" description="Add this client's first fix below, or let the order system send it." />;
   return (
     <div className="overflow-x-auto">

@@ -5,7 +5,7 @@ import { Button } from "@/components/ui/button";
 import { FormAlert } from "@/components/ui/form-alert";
 import { type ActionState, IDLE } from "@/lib/forms/action-state";
 
-type FormActionFn = (state: ActionState, formData: FormData) => Promise<ActionState>;
+type FormActionFn = (state: ActionState<never>, formData: FormData) => Promise<ActionState<never>>;
 
 /** One button posting hidden fields to a server action, with the outcome shown under it. */
 export function ActionButton({ action, fields, label, pendingLabel, variant = "primary" }: { action: FormActionFn; fields: Record<string, string>; label: string; pendingLabel: string; variant?: "primary" | "secondary" }) {

@@ -13,16 +13,16 @@ export function CreateApiKeyForm() {
   const f = formValues(state, { scope: "ingest:all" });
   return (
     <div className="space-y-5">
-      {state.status === "success" && state.secret ? (
+      {state.status === "success" && state.result ? (
         <div role="status" className="space-y-3 rounded-lg bg-amber-50 p-4 ring-1 ring-amber-200">
           <p className="text-sm font-medium text-amber-900">{state.message} Copy both values now: they are not shown again.</p>
-          <SecretLine label="API key" value={state.secret.token} testId="new-api-key" />
-          <SecretLine label="Signing secret" value={state.secret.signingSecret} testId="new-signing-secret" />
+          <SecretLine label="API key" value={state.result.token} testId="new-api-key" />
+          <SecretLine label="Signing secret" value={state.result.signingSecret} testId="new-signing-secret" />
         </div>
       ) : (
         <FormAlert state={state} />
       )}
-      <form action={action} className="grid gap-4 sm:grid-cols-[1fr_16rem_auto] sm:items-end" noValidate key={state.status === "success" ? state.secret?.token : f.key}>
+      <form action={action} className="grid gap-4 sm:grid-cols-[1fr_16rem_auto] sm:items-end" noValidate key={state.status === "success" ? state.result?.token : f.key}>
         <Field id="key-name" label="Name" error={f.error("name")}>
           <Input id="key-name" name="name" placeholder="Order system (production)" defaultValue={f.value("name")} {...errorProps("key-name", f.error("name"))} />
         </Field>

@@ -3,7 +3,8 @@
 import { useActionState } from "react";
 import { type ActionState, IDLE } from "@/lib/forms/action-state";
 
-type FormActionFn = (state: ActionState, formData: FormData) => Promise<ActionState>;
+// A confirm button shows only the message, so its actions answer with no result.
+type FormActionFn = (state: ActionState<never>, formData: FormData) => Promise<ActionState<never>>;
 
 /** A one-button form that asks before it posts, for destructive row actions (cancel an order, revoke a key). */
 export function ConfirmActionButton({

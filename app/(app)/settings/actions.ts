@@ -79,11 +79,11 @@ export const assignClientsAction = formAction("clients.assign", async ({ ctx, in
   return { status: "success", message: `${moved.toLocaleString("en-US")} client${moved === 1 ? "" : "s"} moved to ${stylistName}.` };
 });
 
-export const createApiKeyAction = formAction("apiKeys.manage", async ({ ctx, input }) => {
+export const createApiKeyAction = formAction<{ token: string; signingSecret: string }>("apiKeys.manage", async ({ ctx, input }) => {
   const key = await createApiKey({ ctx, input });
   revalidatePath("/settings/api-keys");
   // Shown once: the page renders it from this answer and never again.
-  return { status: "success", message: `Key "${key.name}" created.`, secret: { token: key.token, signingSecret: key.signingSecret } };
+  return { status: "success", message: `Key "${key.name}" created.`, result: { token: key.token, signingSecret: key.signingSecret } };
 });
 
 export const revokeApiKeyAction = formAction("apiKeys.manage", async ({ ctx, input }) => {

@@ -1,6 +1,6 @@
 import fs from "node:fs";
-import { eq } from "drizzle-orm";
-import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
+import { eq, sql } from "drizzle-orm";
+import { afterAll, afterEach, describe, expect, it, onTestFinished, vi } from "vitest";
 import type { UserActor } from "@/lib/domain/access/policy";
 import { db } from "@/lib/server/db/client";
 import { clients, importJobs, orders } from "@/lib/server/db/schema";
@@ -35,7 +35,7 @@ async function signIn(role: "admin" | "marketer" | "stylist" = "marketer") {
   return ctx;
 }
 
-async function uploadCsv(kind: string, csv: string, name = "file.csv") {
+async function uploadCsv(kind: string, csv: string | Uint8Array<ArrayBuffer>, name = "file.csv") {
   const response = await upload(new Request(`http://localhost/api/imports?kind=${kind}&name=${name}`, { method: "POST", headers: { "Content-Type": "text/csv" }, body: csv }));
   const body = (await response.json()) as { id: string; status: string };
   if (response.status === 201) await importSettled(body.id);
@@ -169,6 +169,67 @@ describe("CSV import", () => {
     session.actor = null;
     expect((await uploadCsv("orders", ORDERS_CSV)).response.status).toBe(401);
     expect(await db.$count(importJobs)).toBe(0);
+  });
+
+  it("rejects every row the store would refuse (a NUL byte) while checking, and imports all the others", async () => {
+    const ctx = await signIn("admin");
+    const lines = ["external_id,client_email,ordered_at,items_shipped,items_kept,value_cents,notes"];
+    // 1,500 rows: the NUL sits in the second chunk, in a column the import reads, and in one it ignores.
+    for (let i = 1; i <= 1_500; i++) lines.push(`N-${i},c${i % 50}@example.com,2026-01-01,4,2,${i},${i === 7 ? "ig\0nored" : ""}`);
+    lines[1_201] = "N-1201,c1@example.com,2026-01-01,4,2,1201\0,";
+    const { body } = await uploadCsv("orders", lines.join("\n"));
+    expect(await job(body.id)).toMatchObject({ status: "ready", validRows: 1_499, invalidRows: 1, errorSample: [{ row: 1_202, errors: [{ field: "value_cents", message: expect.stringMatching(/NUL/) }] }] });
+    await startImport({ ctx, input: { jobId: body.id } });
+    await importSettled(body.id);
+    expect(await job(body.id)).toMatchObject({ status: "done", importedRows: 1_499, error: null });
+    expect(await db.$count(orders)).toBe(1_499);
+  });
+
+  it("stores each chunk whole or not at all, says which rows failed in plain words, and resumes from that chunk", async () => {
+    const ctx = await signIn("admin");
+    const lines = ["external_id,client_email,ordered_at,items_shipped,items_kept,value_cents"];
+    for (let i = 1; i <= 2_500; i++) lines.push(`F-${i},c${i % 50}@example.com,2026-01-01,4,2,${i}`);
+    const { body } = await uploadCsv("orders", lines.join("\n"));
+    // Something the checks cannot foresee refuses one row of the second chunk when it is written.
+    await db.execute(sql`create function refuse_f1500() returns trigger language plpgsql as $$ begin
+      if new.external_id = 'F-1500' then raise exception 'insert into orders refused: %', row_to_json(new); end if; return new; end $$`);
+    await db.execute(sql`create trigger refuse_f1500 before insert on orders for each row execute function refuse_f1500()`);
+    onTestFinished(() => db.execute(sql`drop trigger if exists refuse_f1500 on orders`).then(() => undefined));
+    await startImport({ ctx, input: { jobId: body.id } });
+    await importSettled(body.id);
+    const failed = await job(body.id);
+    expect(failed).toMatchObject({ status: "failed", importedRows: 1_000 });
+    expect(failed.error).toBe("Rows 1,002–2,001 of the file could not be stored, so none of them were; the 1,000 valid rows before them are imported. Press Try again to continue from row 1,002.");
+    expect(String(failed.error)).not.toMatch(/insert|select|refused|F-1500|@example/i);
+    expect(await db.$count(orders)).toBe(1_000); // the first chunk, and nothing of the second
+
+    await db.execute(sql`drop trigger refuse_f1500 on orders`);
+    await startImport({ ctx, input: { jobId: body.id } });
+    await importSettled(body.id);
+    expect(await job(body.id)).toMatchObject({ status: "done", importedRows: 2_500, created: 2_500, error: null });
+    expect(await db.$count(orders)).toBe(2_500);
+  });
+
+  it("ends as failed with a clear message, never stuck checking, for an .xlsx workbook or a header with a NUL", async () => {
+    await signIn();
+    // The first bytes of every .xlsx: a ZIP archive's local file header, then binary.
+    const xlsx = new Uint8Array(Buffer.concat([Buffer.from("504b030414000600080000002100", "hex"), Buffer.from("[Content_Types].xml\0\0\x01binary")]));
+    for (const file of [xlsx, "external_id\0,client_email,ordered_at,items_shipped,items_kept,value\nA-1,a@example.com,2026-01-01,1,1,1\n"]) {
+      const { body } = await uploadCsv("orders", file, "june.xlsx");
+      const checked = await job(body.id);
+      expect(checked).toMatchObject({ status: "failed", error: expect.stringMatching(/not a CSV text file.*CSV \(UTF-8\)/) });
+      expect(checked.finishedAt).not.toBeNull();
+    }
+  });
+
+  it("neutralises every cell of the rejected-rows download that a spreadsheet would run as a formula", async () => {
+    await signIn();
+    const csv = ["email,name,notes", "bad-1,-2+3+cmd|' /C calc'!A0,x", "bad-2,-1+1,=1+1", "bad-3,+1,@SUM(A1)", 'bad-4,"\tx","\rx"'].join("\n");
+    const { body } = await uploadCsv("clients", csv);
+    const download = await getRejected(new Request("http://localhost"), { params: Promise.resolve({ jobId: body.id }) });
+    const cells = (await download.text()).split("\r\n").slice(1, -1).flatMap((line) => line.replace(/^"|"$/g, "").split(/",?"?|,/));
+    for (const cell of cells) expect({ cell, dangerous: /^[=+\-@\t\r]/.test(cell) }).toEqual({ cell, dangerous: false });
+    expect(cells).toEqual(expect.arrayContaining(["'-2+3+cmd|' /C calc'!A0", "'-1+1", "'=1+1", "'+1", "'@SUM(A1)"]));
   });
 
   it("answers 400 for an unknown kind", async () => {

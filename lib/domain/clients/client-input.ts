@@ -2,7 +2,8 @@ import { z } from "zod";
 
 export const STYLE_OPTIONS = ["classic", "minimal", "boho", "romantic", "streetwear", "workwear", "athleisure", "edgy", "preppy", "glam"] as const;
 export const BUDGET_BANDS = ["under_50", "50_100", "100_200", "200_plus"] as const;
-export const BUDGET_LABELS: Record<(typeof BUDGET_BANDS)[number], string> = {
+export type BudgetBand = (typeof BUDGET_BANDS)[number];
+export const BUDGET_LABELS: Record<BudgetBand, string> = {
   under_50: "Under $50 an item",
   "50_100": "$50–100 an item",
   "100_200": "$100–200 an item",

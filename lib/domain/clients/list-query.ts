@@ -1,10 +1,11 @@
 import { z } from "zod";
+import { ENGAGEMENT_TIERS } from "@/lib/domain/engagement/tiers";
 
 export const CLIENT_SORTS = ["name", "last_order", "orders", "score", "p_alive"] as const;
 export type ClientSort = (typeof CLIENT_SORTS)[number];
 export const PAGE_SIZE = 25;
 /** An engagement tier, or clients not scored yet. */
-export const CLIENT_TIER_FILTERS = ["healthy", "watch", "at_risk", "lapsed", "unscored"] as const;
+export const CLIENT_TIER_FILTERS = [...ENGAGEMENT_TIERS, "unscored"] as const;
 export type ClientTierFilter = (typeof CLIENT_TIER_FILTERS)[number];
 
 const DEFAULT_DIRECTION: Record<ClientSort, "asc" | "desc"> = { name: "asc", last_order: "desc", orders: "desc", score: "desc", p_alive: "desc" };
@@ -36,13 +37,26 @@ export function encodeCursor(cursor: Cursor): string {
   return Buffer.from(JSON.stringify([cursor.value, cursor.id])).toString("base64url");
 }
 
-export function decodeCursor(text: string | undefined): Cursor | null {
+const INT4_MAX = 2_147_483_647;
+
+/**
+ * What a cursor's value must be for each sort, as the SQL compares it: a hand-made cursor (a word for a
+ * count, a bad date, 1e20) would otherwise reach Postgres as a cast it cannot make.
+ */
+const CURSOR_VALUES: Record<ClientSort, z.ZodType<string | number>> = {
+  name: z.string().max(300).regex(/^[^\0]*$/),
+  last_order: z.union([z.literal("-infinity"), z.iso.datetime({ offset: true })]),
+  orders: z.number().int().min(0).max(INT4_MAX),
+  score: z.number().int().min(-1).max(100),
+  p_alive: z.number().min(-1).max(1),
+};
+
+/** The cursor for this sort, or null (the first page) when it is not one this list could have made. */
+export function decodeCursor(text: string | undefined, sort: ClientSort): Cursor | null {
   if (!text) return null;
   try {
-    const parsed = z
-      .tuple([z.union([z.string().max(300), z.number()]), z.uuid()])
-      .parse(JSON.parse(Buffer.from(text, "base64url").toString("utf8")));
-    return { value: parsed[0], id: parsed[1] };
+    const parsed = z.tuple([CURSOR_VALUES[sort], z.uuid()]).safeParse(JSON.parse(Buffer.from(text, "base64url").toString("utf8")));
+    return parsed.success ? { value: parsed.data[0], id: parsed.data[1] } : null;
   } catch {
     return null;
   }

@@ -1,6 +1,7 @@
 import { z } from "zod";
+import { ENGAGEMENT_TIERS } from "@/lib/domain/engagement/tiers";
 
-export const RISK_TIERS = ["healthy", "watch", "at_risk", "lapsed"] as const;
+export const RISK_TIERS = ENGAGEMENT_TIERS;
 export type RiskTier = (typeof RISK_TIERS)[number];
 export const TIER_LABELS: Record<RiskTier, string> = { healthy: "Healthy", watch: "Watch", at_risk: "At risk", lapsed: "Lapsed" };
 

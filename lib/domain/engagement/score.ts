@@ -2,7 +2,9 @@
 import { type ClientHistory, DAY_MS } from "./history";
 import { DEFAULT_ENGAGEMENT_SETTINGS, type EngagementSettings, type EngagementWeights, normaliseWeights } from "./settings";
 
-export type EngagementTier = "healthy" | "watch" | "at_risk" | "lapsed";
+import type { EngagementTier } from "./tiers";
+
+export type { EngagementTier } from "./tiers";
 export type EngagementComponent = keyof EngagementWeights;
 
 /** Each component on 0–100; null when the history cannot measure it (its weight is then shared out). */

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { BUDGET_BANDS, STYLE_OPTIONS } from "@/lib/domain/clients/client-input";
 import type { IngestClientProfile } from "./ingest-types";
-import { emailField } from "./order-event";
+import { dateTimeField, emailField } from "./order-event";
 
 const timeZones = new Set(Intl.supportedValuesOf("timeZone").concat("UTC"));
 const size = z.string().trim().max(12, "Keep sizes to 12 characters").optional();
@@ -20,12 +20,15 @@ export const clientEventSchema = z.object({
     .refine((tz) => timeZones.has(tz), "Use an IANA time zone like Europe/London")
     .optional(),
   notes: z.string().trim().max(2000, "Keep notes under 2,000 characters").optional(),
+  /** When the sender last changed this profile: its version. An older one than Rekindle holds changes nothing. */
+  updated_at: dateTimeField("updated_at"),
 });
 
 export function toIngestClientProfile(c: z.output<typeof clientEventSchema>): IngestClientProfile {
   return {
     email: c.email,
     name: c.name,
+    updatedAt: c.updated_at,
     sizes: c.sizes,
     preferredStyles: c.preferred_styles,
     budgetBand: c.budget_band,

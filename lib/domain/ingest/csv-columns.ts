@@ -10,7 +10,7 @@ export const CSV_COLUMNS: Record<CsvKind, { required: string[]; optional: string
   },
   clients: {
     required: ["email", "name"],
-    optional: ["size_top", "size_bottom", "size_dress", "size_shoe", "preferred_styles", "budget_band", "marketing_consent", "timezone", "notes"],
+    optional: ["size_top", "size_bottom", "size_dress", "size_shoe", "preferred_styles", "budget_band", "marketing_consent", "timezone", "notes", "updated_at"],
   },
 };
 

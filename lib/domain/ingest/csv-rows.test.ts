@@ -46,19 +46,27 @@ describe("CSV order rows", () => {
 });
 
 describe("CSV client rows", () => {
+  const UPLOADED = { updatedAt: new Date("2026-06-01T00:00:00Z") };
+
+  it("versions a row by its updated_at column, else by the upload's time", () => {
+    const row = { email: "ada@example.com", name: "Ada" };
+    expect(validateClientRow(row, UPLOADED)).toMatchObject({ ok: true, profile: { updatedAt: UPLOADED.updatedAt } });
+    expect(validateClientRow({ ...row, updated_at: "2026-02-01" }, UPLOADED)).toMatchObject({ ok: true, profile: { updatedAt: new Date("2026-02-01T00:00:00Z") } });
+  });
+
   it("reads sizes, styles and yes/no consent", () => {
-    const result = validateClientRow({ email: "ada@example.com", name: "Ada", size_top: "M", preferred_styles: "Classic; minimal", marketing_consent: "yes", timezone: "" });
-    expect(result).toEqual({ ok: true, profile: expect.objectContaining({ sizes: { top: "M", bottom: undefined, dress: undefined, shoe: undefined }, preferredStyles: ["classic", "minimal"], marketingConsent: true, timezone: undefined }) });
+    const result = validateClientRow({ email: "ada@example.com", name: "Ada", size_top: "M", preferred_styles: "Classic; minimal", marketing_consent: "yes", timezone: "" }, UPLOADED);
+    expect(result).toEqual({ ok: true, profile: expect.objectContaining({ sizes: { top: "M", bottom: undefined, dress: undefined, shoe: undefined }, preferredStyles: ["classic", "minimal"], marketingConsent: true, timezone: undefined, updatedAt: UPLOADED.updatedAt }) });
   });
 
   it("names bad columns by their CSV names", () => {
-    const result = validateClientRow({ email: "ada", name: "", size_top: "X".repeat(20), marketing_consent: "maybe" });
+    const result = validateClientRow({ email: "ada", name: "", size_top: "X".repeat(20), marketing_consent: "maybe" }, UPLOADED);
     expect(!result.ok && result.errors.map((e) => e.field)).toEqual(["email", "name", "size_top", "marketing_consent"]);
   });
 });
 
 describe("CSV output", () => {
   it("quotes where needed and defuses formulas", () => {
-    expect(csvLine(["a", "b,c", 'say "hi"', "=SUM(A1)", "-5", "line\nbreak"])).toBe('a,"b,c","say ""hi""",\'=SUM(A1),-5,"line\nbreak"\r\n');
+    expect(csvLine(["a", "b,c", 'say "hi"', "=SUM(A1)", "-5", "line\nbreak"])).toBe('a,"b,c","say ""hi""",\'=SUM(A1),\'-5,"line\nbreak"\r\n');
   });
 });

@@ -3,7 +3,10 @@ import { parseMoneyToCents } from "@/lib/domain/orders/order-input";
 import { clientEventSchema, toIngestClientProfile } from "./client-event";
 import type { IngestClientProfile, IngestOrder } from "./ingest-types";
 import { orderEventSchema, sourceField, toIngestOrder } from "./order-event";
+import { CSV_COLUMNS } from "./csv-columns";
 export { CSV_COLUMNS, type CsvKind, missingColumns, normalizeHeader } from "./csv-columns";
+
+const CSV_READ = { orders: [...CSV_COLUMNS.orders.required, ...CSV_COLUMNS.orders.optional], clients: [...CSV_COLUMNS.clients.required, ...CSV_COLUMNS.clients.optional] };
 
 export type CsvFieldError = { field: string; message: string };
 export type CsvRow = Record<string, string>;
@@ -39,9 +42,19 @@ function fieldErrors(error: z.ZodError, rename: Record<string, string> = {}): Cs
   });
 }
 
+/**
+ * The columns (of those the import reads) whose cell holds a NUL character: no text column can store one, so a
+ * row with one is rejected here rather than failing the import when it is written.
+ */
+function nulErrors(row: CsvRow, columns: string[]): CsvFieldError[] {
+  return columns.filter((c) => row[c]?.includes("\0")).map((field) => ({ field, message: "Contains a NUL character, which cannot be stored; remove it" }));
+}
+
 export type OrderRowResult = { ok: true; source: string; order: IngestOrder } | { ok: false; errors: CsvFieldError[] };
 
 export function validateOrderRow(row: CsvRow, defaults: { updatedAt: Date }): OrderRowResult {
+  const nul = nulErrors(row, CSV_READ.orders);
+  if (nul.length) return { ok: false, errors: nul };
   const errors: CsvFieldError[] = [];
   const source = sourceField.safeParse(given(row.source) ?? DEFAULT_CSV_SOURCE);
   if (!source.success) errors.push({ field: "source", message: source.error.issues[0]?.message ?? "Invalid source" });
@@ -75,7 +88,10 @@ export function validateOrderRow(row: CsvRow, defaults: { updatedAt: Date }): Or
 
 export type ClientRowResult = { ok: true; profile: IngestClientProfile } | { ok: false; errors: CsvFieldError[] };
 
-export function validateClientRow(row: CsvRow): ClientRowResult {
+/** `defaults.updatedAt` versions rows without an updated_at column: the time the file was uploaded. */
+export function validateClientRow(row: CsvRow, defaults: { updatedAt: Date }): ClientRowResult {
+  const nul = nulErrors(row, CSV_READ.clients);
+  if (nul.length) return { ok: false, errors: nul };
   const sizes = { top: given(row.size_top), bottom: given(row.size_bottom), dress: given(row.size_dress), shoe: given(row.size_shoe) };
   const anySize = Object.values(sizes).some((v) => v !== undefined);
   const styles = given(row.preferred_styles)
@@ -91,6 +107,7 @@ export function validateClientRow(row: CsvRow): ClientRowResult {
     marketing_consent: booleanish(row.marketing_consent),
     timezone: given(row.timezone),
     notes: given(row.notes),
+    updated_at: dateish(row.updated_at) ?? defaults.updatedAt.toISOString(),
   });
   if (!parsed.success) {
     return { ok: false, errors: fieldErrors(parsed.error, { "sizes.top": "size_top", "sizes.bottom": "size_bottom", "sizes.dress": "size_dress", "sizes.shoe": "size_shoe" }) };
@@ -98,9 +115,12 @@ export function validateClientRow(row: CsvRow): ClientRowResult {
   return { ok: true, profile: toIngestClientProfile(parsed.data) };
 }
 
-/** One CSV field, quoted when it has to be. Cells that a spreadsheet would run as a formula get a leading quote. */
+/**
+ * One CSV field, quoted when it has to be. A cell a spreadsheet could run as a formula (one starting with
+ * = + - @, a tab or a carriage return: OWASP's rule, negative numbers included) gets a leading quote.
+ */
 export function csvField(value: string): string {
-  const safe = /^([=+@\t\r]|-[^\d.])/.test(value) ? `'${value}` : value;
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 

@@ -57,12 +57,12 @@ describe("order deliveries", () => {
 
 describe("client deliveries", () => {
   it("leaves out what the sender left out, so existing values are kept", () => {
-    const result = clients({ event_id: "c-1", client: { email: "ada@example.com", name: "Ada", marketing_consent: true } });
-    expect(result.ok && result.valid[0]?.value).toEqual({ email: "ada@example.com", name: "Ada", marketingConsent: true, sizes: undefined, preferredStyles: undefined, budgetBand: undefined, timezone: undefined, notes: undefined });
+    const result = clients({ event_id: "c-1", client: { email: "ada@example.com", name: "Ada", marketing_consent: true, updated_at: "2026-05-02T09:30:00Z" } });
+    expect(result.ok && result.valid[0]?.value).toEqual({ email: "ada@example.com", name: "Ada", marketingConsent: true, updatedAt: new Date("2026-05-02T09:30:00Z"), sizes: undefined, preferredStyles: undefined, budgetBand: undefined, timezone: undefined, notes: undefined });
   });
 
   it("names invalid profile fields", () => {
-    const result = clients({ event_id: "c-2", clients: [{ email: "a@example.com", name: "A", preferred_styles: ["gothic"], timezone: "Mars/Olympus" }] });
+    const result = clients({ event_id: "c-2", clients: [{ email: "a@example.com", name: "A", preferred_styles: ["gothic"], timezone: "Mars/Olympus", updated_at: "2026-05-02T09:30:00Z" }] });
     expect(result).toMatchObject({ ok: false, issues: [{ path: "clients[0].preferred_styles[0]" }, { path: "clients[0].timezone", message: "Use an IANA time zone like Europe/London" }] });
   });
 });

@@ -15,10 +15,15 @@ export type IngestOrder = {
   status: OrderStatusValue;
 };
 
-/** A client profile change. Fields left undefined keep what the client has (or the default for a new client). */
+/**
+ * A client profile change. Fields left undefined keep what the client has (or the default for a new client).
+ * `updatedAt` is its version, as for orders: a change no newer than the stored profile (or, for consent, than the
+ * stored consent) changes nothing, so a late or repeated older change never overwrites a newer one.
+ */
 export type IngestClientProfile = {
   email: string;
   name: string;
+  updatedAt: Date;
   sizes?: { top?: string; bottom?: string; dress?: string; shoe?: string };
   preferredStyles?: string[];
   budgetBand?: string | null;

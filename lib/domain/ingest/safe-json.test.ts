@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseJsonBody, quoteLongIntegers } from "./safe-json";
+import { loneSurrogatePath, parseJsonBody, quoteLongIntegers } from "./safe-json";
 
 describe("JSON with 64-bit ids", () => {
   it("keeps long integer ids exact as strings and leaves everything else alone", () => {
@@ -21,5 +21,16 @@ describe("JSON with 64-bit ids", () => {
     expect(parseJsonBody('{"name":"Ada\\u0000"}')).toMatchObject({ ok: false, message: expect.stringMatching(/NUL/) });
     expect(parseJsonBody('{"name":"Ada\u0000"}')).toMatchObject({ ok: false });
     expect(parseJsonBody('{"name":"C:\\\\u0000"}')).toEqual({ ok: true, value: { name: "C:\\u0000" } });
+  });
+});
+
+describe("lone UTF-16 surrogates", () => {
+  it("names the first string or key holding half a pair, and leaves whole pairs alone", () => {
+    expect(loneSurrogatePath({ a: ["ok", { b: "x\ud800" }] })).toBe("a[1].b");
+    expect(loneSurrogatePath({ a: "\udc00" })).toBe("a");
+    expect(loneSurrogatePath({ ["k\ud800"]: 1 })).toBe("k\ufffd");
+    expect(loneSurrogatePath({ a: "\ud83d\ude00" })).toBeNull();
+    expect(parseJsonBody('{"event_id":"\\ud800"}')).toMatchObject({ ok: false, path: "event_id" });
+    expect(parseJsonBody('{"name":"\\ud83d\\ude00"}')).toEqual({ ok: true, value: { name: "\ud83d\ude00" } });
   });
 });

@@ -34,16 +34,53 @@ export function quoteLongIntegers(json: string): string {
   return last === 0 ? json : out + json.slice(last);
 }
 
-export type JsonParse = { ok: true; value: unknown } | { ok: false; message: string };
+export type JsonParse = { ok: true; value: unknown } | { ok: false; path: string; message: string };
 
 // A \u0000 escape (after an even run of backslashes, so not a literal "\\u0000"): PostgreSQL text cannot hold NUL.
 const NUL_ESCAPE = /(?<!\\)(?:\\\\)*\\u0000/;
 
-export function parseJsonBody(text: string): JsonParse {
-  if (text.includes("\0") || NUL_ESCAPE.test(text)) return { ok: false, message: "The body contains a NUL character (\\u0000), which no text field can store; remove it." };
-  try {
-    return { ok: true, value: JSON.parse(quoteLongIntegers(text)) };
-  } catch (error) {
-    return { ok: false, message: `The body is not valid JSON: ${error instanceof Error ? error.message : String(error)}` };
+// A \uD800-\uDFFF escape: half of a UTF-16 pair, well-formed only next to its other half.
+const SURROGATE_ESCAPE = /\\u[dD][89a-fA-F][0-9a-fA-F]{2}/;
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const isWellFormed = (text: string) => !LONE_SURROGATE.test(text);
+
+// A key with a lone surrogate is named with U+FFFD in its place, so the answer itself is valid text.
+const pathOf = (parent: string, key: string | number) =>
+  typeof key === "number" ? `${parent}[${key}]` : `${parent ? `${parent}.` : ""}${key.replace(new RegExp(LONE_SURROGATE, "g"), "\uFFFD")}`;
+
+/**
+ * The path of the first string (or key) holding a lone UTF-16 surrogate ("\ud800" without its pair), or null.
+ * JSON allows one, but no UTF-8 text can hold it: Postgres refuses it in jsonb and text alike.
+ */
+export function loneSurrogatePath(value: unknown): string | null {
+  const stack: [unknown, string][] = [[value, ""]];
+  for (let next = stack.pop(); next; next = stack.pop()) {
+    const [item, path] = next;
+    if (typeof item === "string") {
+      if (!isWellFormed(item)) return path || "(body)";
+    } else if (Array.isArray(item)) {
+      for (let i = item.length - 1; i >= 0; i--) stack.push([item[i], pathOf(path, i)]);
+    } else if (item && typeof item === "object") {
+      for (const [key, child] of Object.entries(item)) {
+        if (!isWellFormed(key)) return pathOf(path, key);
+        stack.push([child, pathOf(path, key)]);
+      }
+    }
   }
+  return null;
+}
+
+export function parseJsonBody(text: string): JsonParse {
+  if (text.includes("\0") || NUL_ESCAPE.test(text)) return { ok: false, path: "(body)", message: "The body contains a NUL character (\\u0000), which no text field can store; remove it." };
+  let value: unknown;
+  try {
+    value = JSON.parse(quoteLongIntegers(text));
+  } catch (error) {
+    return { ok: false, path: "(body)", message: `The body is not valid JSON: ${error instanceof Error ? error.message : String(error)}` };
+  }
+  // Most bodies have no surrogate escape at all; only those that do are walked.
+  const lone = SURROGATE_ESCAPE.test(text) ? loneSurrogatePath(value) : null;
+  if (lone) return { ok: false, path: lone, message: "Contains a lone UTF-16 surrogate (like \\ud800 without its pair), which is not text; send valid Unicode." };
+  return { ok: true, value };
 }

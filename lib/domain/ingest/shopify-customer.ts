@@ -10,6 +10,8 @@ export const shopifyCustomerSchema = z.object({
   // Newer API versions send email_marketing_consent; older ones accepts_marketing.
   email_marketing_consent: z.object({ state: z.string().nullish() }).nullish(),
   accepts_marketing: z.boolean().nullish(),
+  // The customer's version: an older update than the one stored (a late retry) changes nothing.
+  updated_at: z.iso.datetime({ offset: true, error: "Give updated_at as an ISO 8601 date-time with a zone" }).nullish(),
 });
 
 /**
@@ -23,8 +25,9 @@ export function parseShopifyCustomer(body: unknown): { ok: true; profile: Ingest
   const email = customer.email?.trim() ?? "";
   if (!email) return { ok: true, profile: null };
   if (!z.email().safeParse(email).success) return { ok: false, issues: [{ path: "email", message: "Not a valid email address" }] };
+  if (!customer.updated_at) return { ok: false, issues: [{ path: "updated_at", message: "Missing; it is the customer's version, so an older update never overwrites a newer one" }] };
   const name = [customer.first_name, customer.last_name].filter(Boolean).join(" ").trim().slice(0, 120) || nameFromEmail(email);
   const consentState = customer.email_marketing_consent?.state;
   const marketingConsent = consentState ? consentState === "subscribed" : (customer.accepts_marketing ?? undefined);
-  return { ok: true, profile: { email, name, marketingConsent } };
+  return { ok: true, profile: { email, name, marketingConsent, updatedAt: new Date(customer.updated_at) } };
 }

@@ -71,7 +71,7 @@ describe("Shopify orders", () => {
 
 describe("Shopify customers", () => {
   it("takes the name and email marketing consent from customers/update", () => {
-    expect(parseShopifyCustomer(fixture("customers-update.json"))).toEqual({ ok: true, profile: { email: "bob@biller.com", name: "Bob Biller", marketingConsent: true } });
+    expect(parseShopifyCustomer(fixture("customers-update.json"))).toEqual({ ok: true, profile: { email: "bob@biller.com", name: "Bob Biller", marketingConsent: true, updatedAt: new Date("2022-01-01T00:00:00Z") } });
   });
 
   it("skips a customer without an email", () => {

@@ -33,7 +33,7 @@ function submittedValues(formData: FormData): Record<string, string | string[]> 
 }
 
 /** Turns any error into what a form shows. Unknown errors get a generic message and are logged in full. */
-export function errorState(error: unknown, formData: FormData): ActionState {
+export function errorState(error: unknown, formData: FormData): ActionState<never> {
   const values = submittedValues(formData);
   if (error instanceof ValidationError) return { status: "error", message: error.message, fieldErrors: error.fieldErrors, values };
   if (error instanceof ConflictError && error.field) return { status: "error", message: error.message, fieldErrors: { [error.field]: [error.message] }, values };
@@ -46,11 +46,11 @@ export function errorState(error: unknown, formData: FormData): ActionState {
  * Every form action goes through here: it resolves the signed-in user, checks the permission the
  * action needs, hands the form to the handler and maps typed errors onto the form. Redirects pass through.
  */
-export function formAction(
+export function formAction<Result = never>(
   permission: Permission,
-  handler: (args: { ctx: ServiceContext; input: Record<string, unknown>; formData: FormData }) => Promise<ActionState | void>,
+  handler: (args: { ctx: ServiceContext; input: Record<string, unknown>; formData: FormData }) => Promise<ActionState<Result> | void>,
 ) {
-  return async (_previous: ActionState, formData: FormData): Promise<ActionState> => {
+  return async (_previous: ActionState<Result>, formData: FormData): Promise<ActionState<Result>> => {
     try {
       const actor = await currentActor();
       if (!actor) return { status: "error", message: "Your session has ended. Sign in again to continue.", fieldErrors: {}, values: submittedValues(formData) };

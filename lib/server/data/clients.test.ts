@@ -116,6 +116,38 @@ describe("listClients", () => {
     const underscore = await listClients(admin, parseClientListQuery({ q: "_" }));
     expect(underscore.rows).toHaveLength(0);
   });
+
+  it("answers a hand-made cursor that this list could not have made with the first page, never a database error", async () => {
+    const admin = await userContext("admin");
+    await db.insert(clients).values([
+      { name: "Ann", email: "ann@example.com", orderCount: 3, lastOrderAt: new Date("2026-01-02T00:00:00Z") },
+      { name: "Ben", email: "ben@example.com", orderCount: 1 },
+    ]);
+    const first = await listClients(admin, parseClientListQuery({ sort: "orders" }));
+    const id = "7f1c2a56-0f3b-4c8e-9a1d-2b3c4d5e6f70";
+    const handMade = (value: unknown) => Buffer.from(JSON.stringify([value, id])).toString("base64url");
+    const cases: [string, unknown][] = [
+      ["orders", "lots"],
+      ["orders", 1e20],
+      ["orders", 1.5],
+      ["orders", -3],
+      ["score", "high"],
+      ["score", 1e20],
+      ["p_alive", "0.5; drop table clients"],
+      ["p_alive", 1e20],
+      ["last_order", "not a date"],
+      ["last_order", "2026-13-45T99:00:00Z"],
+      ["last_order", 12],
+      ["name", 42],
+      ["name", "Ann\u0000"],
+    ];
+    for (const [sort, value] of cases) {
+      for (const direction of ["after", "before"] as const) {
+        const page = await listClients(admin, parseClientListQuery({ sort, [direction]: handMade(value) }));
+        expect({ sort, value, direction, ids: page.rows.map((r) => r.id).sort() }).toEqual({ sort, value, direction, ids: first.rows.map((r) => r.id).sort() });
+      }
+    }
+  });
 });
 
 type Row = { id: string; name: string; orderCount: number; lastOrderAt: Date | null; engagementScore: number | null; engagementTier: string | null; pAlive: number | null };

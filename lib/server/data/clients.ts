@@ -9,6 +9,7 @@ import {
   likePattern,
   PAGE_SIZE,
 } from "@/lib/domain/clients/list-query";
+import type { BudgetBand } from "@/lib/domain/clients/client-input";
 import { authorize, clientScopeWhere } from "@/lib/server/auth/permissions";
 import type { ServiceContext } from "@/lib/server/context";
 import { clientScores, clients, lastOrderSortKey, pAliveSortKey, scoreSortKey, users } from "@/lib/server/db/schema";
@@ -72,7 +73,7 @@ function filtersFor(ctx: ServiceContext, query: ClientListQuery): SQL | undefine
 export async function listClients(ctx: ServiceContext, query: ClientListQuery) {
   authorize(ctx.actor, "clients.read");
   const backwards = Boolean(query.before) && !query.after;
-  const cursor = decodeCursor(backwards ? query.before : query.after);
+  const cursor = decodeCursor(backwards ? query.before : query.after, query.sort);
   const ascending = (query.dir === "asc") !== backwards;
   const rows = SORTS_BY_TIER_INDEX.has(query.sort) && !query.tier ? await pageAcrossTiers(ctx, query, cursor, ascending) : await pageRows(ctx, query, cursor, ascending);
   const hasMoreInDirection = rows.length > PAGE_SIZE;
@@ -91,6 +92,9 @@ export async function listClients(ctx: ServiceContext, query: ClientListQuery) {
 type Cursor = ReturnType<typeof decodeCursor>;
 type ClientRow = Awaited<ReturnType<typeof pageRows>>[number];
 
+/** A client's identity and stylist, as every client read returns them (the stylist joined in). */
+const WHO = { id: clients.id, name: clients.name, email: clients.email, stylistId: clients.stylistId, stylistName: users.name };
+
 // Sorts served by the (tier, key, client) indexes: without a tier filter they take one page from each tier and merge.
 const SORTS_BY_TIER_INDEX = new Set<ClientSort>(["score", "p_alive"]);
 
@@ -106,11 +110,7 @@ async function pageRows(ctx: ServiceContext, query: ClientListQuery, cursor: Cur
   const order = ascending ? [asc(key), asc(tiebreak)] : [desc(key), desc(tiebreak)];
   return ctx.db
     .select({
-      id: clients.id,
-      name: clients.name,
-      email: clients.email,
-      stylistId: clients.stylistId,
-      stylistName: users.name,
+      ...WHO,
       lastOrderAt: clients.lastOrderAt,
       orderCount: clients.orderCount,
       engagementScore: clientScores.score,
@@ -148,14 +148,37 @@ export async function countClients(ctx: ServiceContext, query: ClientListQuery) 
   return estimateRowCount(ctx.db, counted.where(filtersFor(ctx, query)).$dynamic());
 }
 
-export async function getClientOrThrow(ctx: ServiceContext, clientId: string) {
+/** A client as its page and edit form show it: the client's own details and its stylist's name. */
+export type ClientDetail = {
+  id: string;
+  name: string;
+  email: string;
+  stylistId: string | null;
+  stylistName: string | null;
+  sizes: { top?: string; bottom?: string; dress?: string; shoe?: string };
+  preferredStyles: string[];
+  budgetBand: BudgetBand | null;
+  notes: string;
+  marketingConsent: boolean;
+  timezone: string;
+};
+
+export async function getClientOrThrow(ctx: ServiceContext, clientId: string): Promise<ClientDetail> {
   authorize(ctx.actor, "clients.read");
   const [row] = await ctx.db
-    .select({ client: clients, stylistName: users.name })
+    .select({
+      ...WHO,
+      sizes: clients.sizes,
+      preferredStyles: clients.preferredStyles,
+      budgetBand: clients.budgetBand,
+      notes: clients.notes,
+      marketingConsent: clients.marketingConsent,
+      timezone: clients.timezone,
+    })
     .from(clients)
     .leftJoin(users, eq(users.id, clients.stylistId))
     .where(and(sql`${clients.id} = ${clientId}::uuid`, clientScopeWhere(ctx.actor)))
     .limit(1);
   if (!row) throw new NotFoundError("Client");
-  return { ...row.client, stylistName: row.stylistName };
+  return row;
 }

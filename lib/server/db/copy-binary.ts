@@ -1,3 +1,4 @@
+import "server-only";
 import type { Writable } from "node:stream";
 
 /**

@@ -1,3 +1,4 @@
+import "server-only";
 import net from "node:net";
 
 /** What postgres.js hands its `socket` factory: the parsed connection options. */

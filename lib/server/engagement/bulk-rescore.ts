@@ -20,7 +20,7 @@ import { type ChunkOptions, forEachChunk, inRawChunkTransaction } from "./chunk-
 import { doubled, HISTORY_FIELDS, HistoryColumns, type HistoryRow, historyAggregation } from "./client-histories";
 import { type ClientSelection, selectionWhere } from "./client-selection";
 import { fitHistories, latestModelFitAsOf, modelVersionOf, type StoredModelFit, storeModelFit } from "./model-fit";
-import { previousTierLetter, tierOfLetter } from "./previous-tiers";
+import { previousTierCode, tierOfCode } from "./previous-tiers";
 import { RunProgress } from "./run-progress";
 import { createRunSnapshots, dropUnpublishedRunSnapshots, indexRunSnapshots, publishRunSnapshots } from "./run-snapshots";
 import { ClientScoreRows, TIER_BYTES } from "./client-score-rows";
@@ -116,20 +116,20 @@ async function rescoreAndPublish(db: Database, input: BulkRescoreInput): Promise
   return model;
 }
 
-/** A row of the chunk read: a client, its last tier's letter, and its history's figures (null without orders). */
+/** A row of the chunk read: a client, its last tier's code, and its history's figures (null without orders). */
 type ChunkRow = { [field in keyof HistoryRow]: HistoryRow[field] | null } & { client_id: string; previous_tier: string };
 const dialect = new PgDialect();
 
 /**
  * Every client in the range (clients without orders are scored too) with the tier their last score gave them, and
  * the aggregated histories of those with orders: the aggregation left-joined to client_scores, in id order. Rows are
- * taken one by one as they arrive, into columns: ids as bytes, tiers as one letter each, histories as numbers. A run
+ * taken one by one as they arrive, into columns: ids as bytes, tiers as one character each, histories as numbers. A run
  * holds a million clients until it writes; kept as row objects and strings, they would make every garbage
  * collection meanwhile copy them.
  */
 async function readChunk(tx: TransactionSql, range: ClientSelection, asOf: Date): Promise<Chunk> {
   const query = dialect.sqlToQuery(sql`
-    select s.client_id, ${previousTierLetter(asOf)} as previous_tier, ${sql.raw(HISTORY_FIELDS.map((field) => `h.${field}`).join(", "))}
+    select s.client_id, ${previousTierCode(asOf)} as previous_tier, ${sql.raw(HISTORY_FIELDS.map((field) => `h.${field}`).join(", "))}
     from client_scores s left join (${historyAggregation(range, asOf)}) h on h.client_id = s.client_id
     where ${selectionWhere(sql`s.client_id`, range)}
     order by s.client_id`);
@@ -228,7 +228,7 @@ async function writeAssessments(
             .float4OrNull(Number.isNaN(expected) ? null : expected)
             .timestamptzOrNull(Number.isNaN(nextOrderMs) ? null : nextOrderMs);
           listRows.add(chunk.uuids, i * 16, score, tier, pAlive, expected, nextOrderMs);
-          const previous = tierOfLetter(chunk.previousTiers.charAt(i));
+          const previous = tierOfCode(chunk.previousTiers.charAt(i));
           if (previous && previous !== tier) {
             tierChanges.add(chunk.uuids, i * 16, previous, tier, score);
           }

@@ -1,3 +1,5 @@
+import "server-only";
+
 /**
  * A run's progress, counted in the database without holding up the work: each addition is sent after the one
  * before (so they never race), and the work goes on meanwhile instead of waiting a round trip per chunk. A failed

@@ -11,7 +11,18 @@ const SCORING: SystemActor = { type: "system", name: "full-rescore" };
  * event for a job runner later.
  */
 export function afterScoringRunRequested(runId: string): void {
-  runFullRescore({ ctx: { actor: SCORING, db }, input: { runId } }).catch((error: unknown) => {
-    console.error(`Scoring run ${runId} could not be executed`, error);
-  });
+  const run = runFullRescore({ ctx: { actor: SCORING, db }, input: { runId } })
+    .then(() => undefined)
+    .catch((error: unknown) => {
+      console.error(`Scoring run ${runId} could not be executed`, error);
+    })
+    .finally(() => running.delete(run));
+  running.add(run);
+}
+
+const running = new Set<Promise<void>>();
+
+/** Resolves once the runs started in this process have finished (for tests that must not leave one running). */
+export async function scoringRunsSettled(): Promise<void> {
+  await Promise.all(running);
 }

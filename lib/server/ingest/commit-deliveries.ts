@@ -16,8 +16,14 @@ export type Delivery<T> = { meta: DeliveryMeta & { eventId: string }; received: 
 /** A delivery waiting to be committed, with who sent it (for the audit row). */
 export type DeliveryJob<D> = { actor: Actor; delivery: D };
 
-/** What storing the fresh deliveries will do: each item's outcome, by delivery, and the writes still to issue (they return the clients whose data changed). */
-export type StorePlan = { outcomes: ItemOutcome[][]; write: (run: RunSql) => Promise<string[]> };
+/** An audit row a store adds for one delivery (a client's consent changed); its actor is the delivery's sender. */
+export type StoreAudit = { action: string; entityType: string; entityId: string; before?: unknown; after?: unknown };
+
+/**
+ * What storing the fresh deliveries will do: each item's outcome, by delivery, the writes still to issue (they
+ * return the clients whose data changed), and any audit rows of the store's own, by delivery.
+ */
+export type StorePlan = { outcomes: ItemOutcome[][]; write: (run: RunSql) => Promise<string[]>; audits?: StoreAudit[][] };
 
 export type CommitSpec<T, D extends Delivery<T>, P> = {
   /** Reads and locks what storing the deliveries needs, without writing: it runs before it is known which of them are repeats. */
@@ -90,7 +96,7 @@ export async function commitDeliveries<T, D extends Delivery<T>, P>(db: Executor
       responses[position] = response;
       const { created, updated, unchanged, rejected } = response;
       const receipt: ProcessedDelivery = { id: randomUUID(), meta: job.delivery.meta, outcome: response.status, received: job.delivery.received, counts: { created, updated, unchanged, rejected }, response };
-      return { actor: job.actor, receipt };
+      return { actor: job.actor, receipt, audits: store.audits?.[i] ?? [] };
     });
     // Issued in this order, so they travel in one round trip: the data first, then what records it.
     const [changedClientIds] = await Promise.all([
@@ -99,13 +105,16 @@ export async function commitDeliveries<T, D extends Delivery<T>, P>(db: Executor
       processed.length
         ? run(
             auditRowsStatement(
-              processed.map(({ actor, receipt }) => ({
-                actor,
-                action: spec.auditAction,
-                entityType: "webhook_receipt",
-                entityId: receipt.id,
-                after: { endpoint: receipt.meta.endpoint, eventId: receipt.meta.eventId, ...receipt.counts },
-              })),
+              processed.flatMap(({ actor, receipt, audits }) => [
+                {
+                  actor,
+                  action: spec.auditAction,
+                  entityType: "webhook_receipt",
+                  entityId: receipt.id,
+                  after: { endpoint: receipt.meta.endpoint, eventId: receipt.meta.eventId, ...receipt.counts },
+                },
+                ...audits.map((audit) => ({ actor, ...audit })),
+              ]),
             ),
           )
         : null,

@@ -98,9 +98,9 @@ describe("deliverOrders: deliveries committed together", () => {
 
 describe("deliverClientProfiles: deliveries committed together", () => {
   it("applies profiles for one email in the order they arrived, each answered as if alone", async () => {
-    const profile = (name: string): IngestClientProfile => ({ email: "sam@example.com", name });
+    const profile = (name: string, day: number): IngestClientProfile => ({ email: "sam@example.com", name, updatedAt: new Date(Date.UTC(2026, 0, day)) });
     const settled = await Promise.all(
-      [delivery("p-1", [profile("Sam")]), delivery("p-2", [profile("Samuel")]), delivery("p-3", [profile("Samuel")])].map((d) => deliverClientProfiles({ ctx, input: d })),
+      [delivery("p-1", [profile("Sam", 1)]), delivery("p-2", [profile("Samuel", 2)]), delivery("p-3", [profile("Samuel", 3)])].map((d) => deliverClientProfiles({ ctx, input: d })),
     );
     expect(settled.map((a) => outcomesOf(a.body))).toEqual([["created"], ["updated"], ["unchanged"]]);
     expect(await clientByEmail("sam@example.com")).toMatchObject({ name: "Samuel" });

@@ -1,4 +1,5 @@
 import "server-only";
+import { consentAuditEntry } from "@/lib/domain/audit/consent";
 import type { DeliveryAnswer } from "@/lib/domain/ingest/delivery-replay";
 import type { IngestClientProfile, IngestOrder } from "@/lib/domain/ingest/ingest-types";
 import type { Executor } from "@/lib/server/db/client";
@@ -63,8 +64,10 @@ export const profileCommitter = groupCommitted({
   prepare: (run, deliveries: Delivery<IngestClientProfile>[]) => prepareClientProfileSets(run, profileSets(deliveries)),
   // Profiles are written as they are decided, one delivery after another; nothing is left to write after.
   plan: async (run, fresh) => {
-    const { outcomes, changedClientIds } = await storeClientProfileSets(run, profileSets(fresh));
-    return { outcomes, write: async () => changedClientIds };
+    const { outcomes, changedClientIds, consentChanges } = await storeClientProfileSets(run, profileSets(fresh));
+    // Each consent given or withdrawn gets an audit row of its own, with the sender as its actor.
+    const audits = consentChanges.map((changes, i) => changes.map((change) => consentAuditEntry(change, { eventId: fresh[i]?.meta.eventId })));
+    return { outcomes, write: async () => changedClientIds, audits };
   },
   idOf: (p: IngestClientProfile) => p.email,
   auditAction: "clients.ingest",

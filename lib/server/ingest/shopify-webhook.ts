@@ -72,7 +72,7 @@ export async function receiveShopifyWebhook(request: WebhookRequest): Promise<We
     const refuse = (status: number, body: Record<string, unknown>, outcome: "rejected" | "ignored" = "rejected") => refuseDelivery(meta, status, body, { received: 1, outcome });
     if (!webhookId) return refuse(400, { errors: [{ path: "X-Shopify-Webhook-Id", message: "Missing; it is how repeated deliveries are recognised." }] });
     const json = parseJsonBody(read.body.toString("utf8"));
-    if (!json.ok) return refuse(400, { errors: [{ path: "(body)", message: json.message }] });
+    if (!json.ok) return refuse(400, { errors: [{ path: json.path, message: json.message }] });
 
     const mapped = mapTopic(topic, json.value);
     if (mapped.kind === "invalid") return refuse(400, { errors: mapped.issues });

@@ -68,7 +68,7 @@ export async function receiveSignedWebhook<T>(request: WebhookRequest, spec: Spe
 
     meta.bodySha256 = createHash("sha256").update(read.body).digest("hex");
     const json = parseJsonBody(read.body.toString("utf8"));
-    if (!json.ok) return refuseDelivery(meta, 400, { errors: [{ path: "(body)", message: json.message }] });
+    if (!json.ok) return refuseDelivery(meta, 400, { errors: [{ path: json.path, message: json.message }] });
     const parsed = spec.parse(json.value);
     meta.eventId = parsed.eventId;
     if (!parsed.ok) return refuseDelivery(meta, 400, { event_id: parsed.eventId, errors: parsed.issues }, { received: parsed.received });

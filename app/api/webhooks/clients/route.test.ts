@@ -7,7 +7,14 @@ import { POST } from "./route";
 
 const PATH = "/api/webhooks/clients";
 let events = 0;
-const delivery = (body: Record<string, unknown>) => ({ event_id: `c-${++events}`, ...body });
+// Each profile a version of its own, a second after the last one sent, unless it names one.
+let versions = Date.parse("2026-01-01T00:00:00Z");
+const versioned = (profile: unknown) => ({ updated_at: new Date((versions += 1000)).toISOString(), ...(profile as object) });
+const delivery = (body: { client?: unknown; clients?: unknown[] }) => ({
+  event_id: `c-${++events}`,
+  ...(body.client ? { client: versioned(body.client) } : {}),
+  ...(body.clients ? { clients: body.clients.map(versioned) } : {}),
+});
 
 describe("POST /api/webhooks/clients", () => {
   it("creates a client, then changes only the fields a later profile sends", async () => {

@@ -1,3 +1,4 @@
+import "server-only";
 import { type SQL, sql } from "drizzle-orm";
 import { type AnyPgColumn, boolean, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { timestamps } from "./columns";
@@ -20,6 +21,10 @@ export const budgetBand = pgEnum("budget_band", ["under_50", "50_100", "100_200"
 
 export type ClientSizes = { top?: string; bottom?: string; dress?: string; shoe?: string };
 
+/**
+ * Two triggers on this table live only in the migrations, since Drizzle has no triggers (see beyond-drizzle.ts):
+ * an insert creates each client's client_scores row, a delete removes its snapshots and tier changes.
+ */
 export const clients = pgTable(
   "clients",
   {
@@ -32,6 +37,10 @@ export const clients = pgTable(
     budgetBand: budgetBand(),
     notes: text().notNull().default(""),
     marketingConsent: boolean().notNull().default(false),
+    // Versions, as the sender's clock tells them (updated_at): a change older than the stored one is not applied.
+    // Consent has its own, so that a later name change elsewhere cannot hide an earlier withdrawal of consent.
+    profileVersion: timestamp({ withTimezone: true, mode: "date" }),
+    consentVersion: timestamp({ withTimezone: true, mode: "date" }),
     timezone: text().notNull().default("UTC"),
     // Kept in step with orders by the order services so lists sort without aggregating.
     lastOrderAt: timestamp({ withTimezone: true, mode: "date" }),

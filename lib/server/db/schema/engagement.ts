@@ -1,3 +1,4 @@
+import "server-only";
 import { bigint, index, integer, jsonb, pgEnum, pgTable, real, smallint, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { clients, pAliveSortKey, scoreSortKey } from "./clients";
 import { users } from "./users";
@@ -52,6 +53,8 @@ const UNIQUE_KEYS = { deduplicate_items: false };
 export const clientScores = pgTable(
   "client_scores",
   {
+    // The database's key is PRIMARY KEY (client_id) INCLUDE (tier, scored_at), which Drizzle cannot say (see
+    // beyond-drizzle.ts, drizzle/0006): a full run reads each client's last tier and date from the key alone.
     clientId: uuid()
       .primaryKey()
       .references(() => clients.id, { onDelete: "cascade" }),
@@ -97,7 +100,7 @@ export const engagementSnapshots = pgTable(
     modelVersion: text().notNull(),
   },
   (t) => [
-    // Partitioned by run (LIST on run_id; drizzle does not model partitions, see drizzle/0009): each full run loads
+    // Partitioned by run (LIST on run_id; Drizzle does not model partitions, see beyond-drizzle.ts): each full run loads
     // its rows into a table of its own, frozen and without indexes, builds this index on it at once and attaches it
     // when its scores go live (see run-snapshots.ts). Snapshots written one client at a time (no run) are in the
     // partition for NULL. A client's history is one probe of this index per partition.

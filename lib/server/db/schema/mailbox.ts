@@ -1,3 +1,4 @@
+import "server-only";
 import { index, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 
 /** Where email goes when no RESEND_API_KEY is set: the local mailbox stands where Resend stands. */

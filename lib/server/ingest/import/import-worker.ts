@@ -2,6 +2,7 @@ import "server-only";
 import { eq } from "drizzle-orm";
 import { db } from "@/lib/server/db/client";
 import { importJobs } from "@/lib/server/db/schema";
+import { ImportFailure, unexpectedFailureMessage } from "./import-failure";
 import { importValidRows } from "./run-import";
 import { validateImportFile } from "./validate-import";
 
@@ -17,10 +18,14 @@ export function runImportInBackground(jobId: string, phase: "validate" | "import
   const work = (phase === "validate" ? validateImportFile(jobId) : importValidRows(jobId))
     .catch(async (error: unknown) => {
       console.error(`Import ${jobId} failed while ${phase === "validate" ? "checking" : "importing"}`, error);
-      const message = error instanceof Error ? error.message : String(error);
+      // The user reads this: only an ImportFailure's own words, never a driver's message (SQL, row data).
       await db
         .update(importJobs)
-        .set({ status: "failed", error: `The import stopped: ${message}`, finishedAt: new Date() })
+        .set({
+          status: "failed",
+          error: error instanceof ImportFailure ? error.message : unexpectedFailureMessage(phase),
+          finishedAt: new Date(),
+        })
         .where(eq(importJobs.id, jobId))
         .catch((e) => console.error("Could not mark the import failed", e));
     })

@@ -1,8 +1,9 @@
 import "server-only";
+import { consentAuditEntry } from "@/lib/domain/audit/consent";
 import { eq, sql } from "drizzle-orm";
 import type { IngestClientProfile, IngestCounts, IngestOrder, ItemOutcome } from "@/lib/domain/ingest/ingest-types";
 import { countOutcomes } from "@/lib/domain/ingest/ingest-types";
-import { writeAudit } from "@/lib/server/audit";
+import { writeAudit, writeAudits } from "@/lib/server/audit";
 import { db, type Executor } from "@/lib/server/db/client";
 import { importJobs } from "@/lib/server/db/schema";
 import { BULK_RESCORE_THRESHOLD, onClientProfilesUpdated, onOrdersChanged } from "@/lib/server/events/ingest-events";
@@ -11,14 +12,19 @@ import { runViaDrizzle } from "@/lib/server/db/run-sql";
 import { storeClientProfiles } from "@/lib/server/ingest/store-client-profiles";
 import { storeOrderSets } from "@/lib/server/ingest/store-orders";
 import { readCsv } from "./csv-reader";
+import { chunkFailureMessage, ImportFailure } from "./import-failure";
 import { uploadPath } from "./import-files";
 import { checkRow } from "./validate-import";
 
 export const IMPORT_CHUNK_ROWS = 1_000;
 
-type Chunk = { orders: { source: string; order: IngestOrder }[]; profiles: IngestClientProfile[] };
+/** The valid rows of one transaction, with the file rows they span (for a failure message). */
+type Chunk = { orders: { source: string; order: IngestOrder }[]; profiles: IngestClientProfile[]; firstRow: number; lastRow: number };
+const emptyChunk = (): Chunk => ({ orders: [], profiles: [], firstRow: 0, lastRow: 0 });
 
-async function storeChunk(tx: Executor, chunk: Chunk) {
+const IMPORT_ACTOR = { type: "system", name: "import" } as const;
+
+async function storeChunk(tx: Executor, jobId: string, chunk: Chunk) {
   const run = runViaDrizzle(tx);
   const bySource = new Map<string, IngestOrder[]>();
   for (const { source, order } of chunk.orders) {
@@ -37,6 +43,8 @@ async function storeChunk(tx: Executor, chunk: Chunk) {
     const stored = await storeClientProfiles(run, chunk.profiles);
     outcomes.push(...stored.outcomes);
     stored.changedClientIds.forEach((id) => changed.add(id));
+    // Consent given or withdrawn by the file: recorded per client, with the import it came from.
+    await writeAudits(tx, stored.consentChanges.map((change) => ({ actor: IMPORT_ACTOR, ...consentAuditEntry(change, { importJobId: jobId }) })));
   }
   return { counts: countOutcomes(outcomes), changedClientIds: [...changed] };
 }
@@ -45,13 +53,16 @@ async function storeChunk(tx: Executor, chunk: Chunk) {
  * The second pass: stores the valid rows through the same upserts as the webhooks, a chunk per
  * transaction, recording progress in that same transaction. A resumed job skips the valid rows
  * already committed, so an interrupted import picks up where it stopped and counts nothing twice.
+ * A chunk that cannot be stored stops the import with a message naming its rows: none of them were
+ * stored, the chunks before it were, and starting the job again continues from that chunk.
  */
 export async function importValidRows(jobId: string): Promise<void> {
   const [job] = await db.select().from(importJobs).where(eq(importJobs.id, jobId));
   if (!job) throw new Error(`Import ${jobId} not found`);
   const alreadyStored = job.importedRows;
   let seen = 0;
-  let chunk: Chunk = { orders: [], profiles: [] };
+  let chunk = emptyChunk();
+  let importedRows = alreadyStored;
   // Follow-ups run once, after the last chunk: a large import asks for one full rescoring rather than one per client.
   const changed = new Set<string>();
 
@@ -59,10 +70,10 @@ export async function importValidRows(jobId: string): Promise<void> {
     const rows = chunk.orders.length + chunk.profiles.length;
     if (rows === 0) return;
     const current = chunk;
-    chunk = { orders: [], profiles: [] };
+    chunk = emptyChunk();
     const { changedClientIds } = await withIngestRetry(() =>
       db.transaction(async (tx) => {
-        const stored = await storeChunk(tx, current);
+        const stored = await storeChunk(tx, jobId, current);
         await tx
           .update(importJobs)
           .set({
@@ -75,7 +86,11 @@ export async function importValidRows(jobId: string): Promise<void> {
           .where(eq(importJobs.id, jobId));
         return stored;
       }),
-    );
+    ).catch((error: unknown) => {
+      console.error(`Import ${jobId}: rows ${current.firstRow}-${current.lastRow} could not be stored`, error);
+      throw new ImportFailure(chunkFailureMessage(current.firstRow, current.lastRow, importedRows));
+    });
+    importedRows += rows;
     for (const id of changedClientIds) if (changed.size <= BULK_RESCORE_THRESHOLD) changed.add(id);
   };
 
@@ -84,6 +99,8 @@ export async function importValidRows(jobId: string): Promise<void> {
     const result = checkRow(job, item.row);
     if (!result.ok) continue;
     if (++seen <= alreadyStored) continue;
+    if (!chunk.firstRow) chunk.firstRow = item.rowNumber;
+    chunk.lastRow = item.rowNumber;
     if ("order" in result) chunk.orders.push({ source: result.source, order: result.order });
     else chunk.profiles.push(result.profile);
     if (chunk.orders.length + chunk.profiles.length >= IMPORT_CHUNK_ROWS) await flush();
@@ -95,6 +112,6 @@ export async function importValidRows(jobId: string): Promise<void> {
   await db.transaction(async (tx) => {
     const [done] = await tx.update(importJobs).set({ status: "done", finishedAt: new Date(), heartbeatAt: new Date() }).where(eq(importJobs.id, jobId)).returning();
     const totals: IngestCounts & { imported: number } = { created: done?.created ?? 0, updated: done?.updated ?? 0, unchanged: done?.unchanged ?? 0, imported: done?.importedRows ?? 0 };
-    await writeAudit(tx, { type: "system", name: "import" }, { action: `import.${job.kind}.finish`, entityType: "import_job", entityId: jobId, after: totals });
+    await writeAudit(tx, IMPORT_ACTOR, { action: `import.${job.kind}.finish`, entityType: "import_job", entityId: jobId, after: totals });
   });
 }

@@ -6,15 +6,33 @@ import { csvLine, describeErrors, missingColumns, validateClientRow, validateOrd
 import { db } from "@/lib/server/db/client";
 import { type ImportJob, type ImportRowError, importJobs } from "@/lib/server/db/schema";
 import { readCsv } from "./csv-reader";
+import { ImportFailure, NOT_CSV_MESSAGE } from "./import-failure";
 import { rejectedPath, uploadPath } from "./import-files";
 
 const PREVIEW_ROWS = 10;
 const ERROR_SAMPLE = 200;
 const PROGRESS_EVERY_ROWS = 5_000;
 
+// Workbooks are ZIP archives (.xlsx: "PK\x03\x04") or OLE2 files (.xls): binary, never CSV.
+const BINARY_SIGNATURES = [Buffer.from("504b0304", "hex"), Buffer.from("d0cf11e0a1b11ae1", "hex")];
+
+async function startsLikeBinary(file: string): Promise<boolean> {
+  const handle = await fs.promises.open(file, "r");
+  try {
+    const { buffer, bytesRead } = await handle.read(Buffer.alloc(8), 0, 8, 0);
+    const head = buffer.subarray(0, bytesRead);
+    return BINARY_SIGNATURES.some((signature) => head.subarray(0, signature.length).equals(signature));
+  } finally {
+    await handle.close();
+  }
+}
+
+// A preview is stored as JSON, which cannot hold NUL; the row itself is rejected with the reason.
+const previewOf = (row: CsvRow) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, v.replaceAll("\0", "\uFFFD")]));
+
 /** One CSV row checked the way the import will store it: the same schemas as the webhooks. */
 export function checkRow(job: Pick<ImportJob, "kind" | "createdAt">, row: CsvRow) {
-  return job.kind === "orders" ? validateOrderRow(row, { updatedAt: job.createdAt }) : validateClientRow(row);
+  return job.kind === "orders" ? validateOrderRow(row, { updatedAt: job.createdAt }) : validateClientRow(row, { updatedAt: job.createdAt });
 }
 
 /**
@@ -24,6 +42,7 @@ export function checkRow(job: Pick<ImportJob, "kind" | "createdAt">, row: CsvRow
 export async function validateImportFile(jobId: string): Promise<void> {
   const [job] = await db.select().from(importJobs).where(eq(importJobs.id, jobId));
   if (!job) throw new Error(`Import ${jobId} not found`);
+  if (await startsLikeBinary(uploadPath(jobId))) throw new ImportFailure(NOT_CSV_MESSAGE);
   const reader = readCsv(uploadPath(jobId));
   const out = fs.createWriteStream(rejectedPath(jobId));
   const write = async (line: string) => {
@@ -35,7 +54,8 @@ export async function validateImportFile(jobId: string): Promise<void> {
   let columns: string[] = [];
   const reject = async (rowNumber: number, values: string[], errors: CsvFieldError[]) => {
     counts.invalidRows++;
-    if (errorSample.length < ERROR_SAMPLE) errorSample.push({ row: rowNumber, errors });
+    // The parser's messages quote the row; stored as JSON, they cannot hold NUL.
+    if (errorSample.length < ERROR_SAMPLE) errorSample.push({ row: rowNumber, errors: errors.map((e) => ({ ...e, message: e.message.replaceAll("\0", "\uFFFD") })) });
     await write(csvLine([...values, describeErrors(errors)]));
   };
   const saveProgress = (extra: Partial<ImportJob> = {}) =>
@@ -44,6 +64,7 @@ export async function validateImportFile(jobId: string): Promise<void> {
   try {
     for await (const item of reader.items) {
       if (item.kind === "header") {
+        if (item.original.some((cell) => cell.includes("\0"))) throw new ImportFailure(NOT_CSV_MESSAGE);
         columns = item.columns;
         const missing = missingColumns(job.kind, columns);
         if (missing.length) {
@@ -57,7 +78,7 @@ export async function validateImportFile(jobId: string): Promise<void> {
       if (item.kind === "broken") {
         await reject(item.rowNumber, [item.raw], [{ field: "row", message: item.message }]);
       } else {
-        if (previewRows.length < PREVIEW_ROWS) previewRows.push(item.row);
+        if (previewRows.length < PREVIEW_ROWS) previewRows.push(previewOf(item.row));
         const result = checkRow(job, item.row);
         if (result.ok) counts.validRows++;
         else await reject(item.rowNumber, item.values, result.errors);

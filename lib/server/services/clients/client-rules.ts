@@ -1,5 +1,7 @@
 import "server-only";
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
+import { consentAuditEntry } from "@/lib/domain/audit/consent";
+import { clientScope } from "@/lib/domain/access/policy";
 import type { ClientInput } from "@/lib/domain/clients/client-input";
 import { can, clientScopeWhere } from "@/lib/server/auth/permissions";
 import type { ServiceContext } from "@/lib/server/context";
@@ -8,6 +10,8 @@ import { clients, users } from "@/lib/server/db/schema";
 import { ConflictError, isUniqueViolation, NotFoundError, ValidationError } from "@/lib/server/errors";
 
 export const DUPLICATE_EMAIL_MESSAGE = "Another client already uses this email address.";
+/** For a stylist, whose clients are only their own: the same words whoever holds the email and whatever else is known of it. */
+export const EMAIL_UNAVAILABLE_MESSAGE = "This email address cannot be used here. If this person is already a Rekindle client, ask an admin or a marketer to assign them to you.";
 
 /** Stylists can only hold their own clients; others may assign any active stylist. */
 export async function resolveStylistId(ctx: ServiceContext, requested: string | null, current: string | null): Promise<string | null> {
@@ -37,9 +41,29 @@ export async function lockClientInScope(tx: Executor, ctx: ServiceContext, clien
   return client;
 }
 
-export function rethrowDuplicateEmail(error: unknown): never {
-  if (isUniqueViolation(error, "clients_email_lower_key")) throw new ConflictError(DUPLICATE_EMAIL_MESSAGE, "email");
-  throw error;
+/**
+ * Turns the unique-email violation into a form error that says nothing outside the actor's scope: an admin or
+ * marketer sees every client, so hears that another one has the email; a stylist hears that only when the
+ * client is their own, and otherwise a neutral answer that names no client, stylist or anything about them.
+ */
+export async function rethrowDuplicateEmail(error: unknown, ctx: ServiceContext, email: string): Promise<never> {
+  if (!isUniqueViolation(error, "clients_email_lower_key")) throw error;
+  if (clientScope(ctx.actor).kind === "all") throw new ConflictError(DUPLICATE_EMAIL_MESSAGE, "email");
+  const [own] = await ctx.db
+    .select({ id: clients.id })
+    .from(clients)
+    .where(and(sql`lower(${clients.email}) = lower(${email})`, clientScopeWhere(ctx.actor)))
+    .limit(1);
+  throw new ConflictError(own ? "You already have a client with this email address." : EMAIL_UNAVAILABLE_MESSAGE, "email");
+}
+
+/**
+ * The consent audit row when a form gave or withdrew consent (none when it stayed as it was). A change made in
+ * Rekindle is versioned by the moment it was made, like any sender's.
+ */
+export function consentChangeAudit(client: { id: string; email: string; marketingConsent: boolean; consentVersion: Date | null }, before: boolean | null) {
+  if (client.marketingConsent === before || (before === null && !client.marketingConsent)) return null;
+  return consentAuditEntry({ clientId: client.id, email: client.email, before, after: client.marketingConsent, version: (client.consentVersion ?? new Date()).toISOString() });
 }
 
 export function profileColumns(input: ClientInput) {

@@ -1,9 +1,10 @@
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/server/db/client";
 import { auditLog, clients } from "@/lib/server/db/schema";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/server/errors";
 import { clientInput, userContext } from "@/test/fixtures";
+import { DUPLICATE_EMAIL_MESSAGE, EMAIL_UNAVAILABLE_MESSAGE } from "./client-rules";
 import { createClient } from "./create-client";
 import { updateClient } from "./update-client";
 
@@ -20,7 +21,57 @@ describe("createClient", () => {
     expect(client.preferredStyles).toEqual(["classic", "minimal"]);
     expect(client.marketingConsent).toBe(true);
     const audit = await db.select().from(auditLog).where(eq(auditLog.entityId, client.id));
-    expect(audit.map((a) => a.action)).toEqual(["client.create"]);
+    expect(audit.map((a) => a.action).sort()).toEqual(["client.consent", "client.create"]);
+  });
+
+  it("records who gave or withdrew marketing consent, and only when it was given or changed", async () => {
+    const stylist = await userContext("stylist", "Stella Stylist");
+    const consentRows = async (clientId: string) =>
+      (await db.select().from(auditLog).where(and(eq(auditLog.entityId, clientId), eq(auditLog.action, "client.consent")))).map((a) => ({
+        actorId: a.actorId,
+        before: a.before,
+        consent: (a.after as { marketingConsent: boolean }).marketingConsent,
+      }));
+    const without = await createClient({ ctx: stylist, input: clientInput({ marketingConsent: undefined }) });
+    expect(without.marketingConsent).toBe(false);
+    expect(await consentRows(without.id)).toEqual([]);
+
+    const given = await createClient({ ctx: stylist, input: clientInput({ marketingConsent: "on" }) });
+    expect(await consentRows(given.id)).toEqual([{ actorId: stylist.actor.id, before: null, consent: true }]);
+
+    const admin = await userContext("admin");
+    await updateClient({ ctx: admin, input: { ...clientInput({ marketingConsent: undefined }), email: given.email, clientId: given.id } });
+    await updateClient({ ctx: admin, input: { ...clientInput({ marketingConsent: undefined, notes: "no change to consent" }), email: given.email, clientId: given.id } });
+    expect(await consentRows(given.id)).toEqual([
+      { actorId: stylist.actor.id, before: null, consent: true },
+      { actorId: admin.actor.id, before: { marketingConsent: true }, consent: false },
+    ]);
+  });
+
+  it("never tells a stylist that an email belongs to a client outside their own", async () => {
+    const admin = await userContext("admin");
+    const ava = await userContext("stylist");
+    const mateo = await userContext("stylist");
+    const avas = await createClient({ ctx: ava, input: clientInput({ email: "ava.client@example.com" }) });
+    await createClient({ ctx: admin, input: clientInput({ email: "unassigned@example.com" }) });
+    const mateos = await createClient({ ctx: mateo, input: clientInput({ email: "mateo.client@example.com" }) });
+
+    const refusal = (promise: Promise<unknown>) => promise.then(() => null, (e: unknown) => (e instanceof ConflictError ? { field: e.field, message: e.message } : e));
+    // Another stylist's client and an unassigned one get the same answer, which names nobody.
+    const other = await refusal(createClient({ ctx: mateo, input: clientInput({ email: "AVA.client@example.com" }) }));
+    const unassigned = await refusal(createClient({ ctx: mateo, input: clientInput({ email: "unassigned@example.com" }) }));
+    const moved = await refusal(updateClient({ ctx: mateo, input: { ...clientInput({ email: "ava.client@example.com" }), clientId: mateos.id } }));
+    expect(other).toEqual({ field: "email", message: EMAIL_UNAVAILABLE_MESSAGE });
+    expect(unassigned).toEqual(other);
+    expect(moved).toEqual(other);
+    expect(JSON.stringify(other)).not.toMatch(/another client|already uses|stylist/i);
+    // The data stays consistent: one client per email, still Ava's, unchanged.
+    expect(await db.$count(clients, eq(clients.email, "ava.client@example.com"))).toBe(1);
+    expect((await db.select().from(clients).where(eq(clients.id, avas.id)))[0]?.stylistId).toBe(ava.actor.id);
+    expect((await db.select().from(clients).where(eq(clients.id, mateos.id)))[0]?.email).toBe("mateo.client@example.com");
+    // Their own client is theirs to hear about; admins see every client anyway.
+    expect(await refusal(createClient({ ctx: mateo, input: clientInput({ email: "mateo.client@example.com" }) }))).toMatchObject({ message: /You already have a client/ });
+    expect(await refusal(createClient({ ctx: admin, input: clientInput({ email: "ava.client@example.com" }) }))).toMatchObject({ message: DUPLICATE_EMAIL_MESSAGE });
   });
 
   it("names each invalid field and writes nothing", async () => {

@@ -30,6 +30,15 @@ describe("settings", () => {
     expect(await db.$count(auditLog)).toBe(0);
   });
 
+  it("refuses the Shopify group, whose secret only updateShopifySettings may save (and keep out of the audit log)", async () => {
+    const admin = await userContext("admin");
+    const secret = "shpss_never_in_the_audit_log";
+    const key = "shopify" as Parameters<typeof updateSettings>[0]["key"];
+    await expect(updateSettings({ ctx: admin, key, input: { shopDomain: "", webhookSecret: secret } })).rejects.toBeInstanceOf(ValidationError);
+    expect(await readSettings(db, "shopify")).not.toMatchObject({ webhookSecret: secret });
+    expect(JSON.stringify(await db.select().from(auditLog))).not.toContain(secret);
+  });
+
   it("cannot be changed by a marketer", async () => {
     const marketer = await userContext("marketer");
     await expect(updateSettings({ ctx: marketer, key: "engagement", input: DEFAULT_ENGAGEMENT_SETTINGS })).rejects.toBeInstanceOf(ForbiddenError);

@@ -2,13 +2,23 @@ import "server-only";
 import { writeAudit } from "@/lib/server/audit";
 import { authorize } from "@/lib/server/auth/permissions";
 import type { ServiceContext } from "@/lib/server/context";
-import { appSettings } from "@/lib/server/db/schema";
-import { parseInput } from "@/lib/server/parse-input";
 import { readSettings, SETTINGS_GROUPS, type SettingsKey, type SettingsValue } from "@/lib/server/data/settings";
+import { appSettings } from "@/lib/server/db/schema";
+import { ValidationError } from "@/lib/server/errors";
+import { parseInput } from "@/lib/server/parse-input";
+
+/**
+ * The groups saved as given, with before and after audited in full. Shopify's holds the webhook secret, so only
+ * updateShopifySettings saves it (and audits whether the secret changed, never the secret); a new group holding a
+ * secret stays out of this list the same way.
+ */
+const PLAIN_GROUPS = ["engagement", "email_policy", "win_back"] as const satisfies readonly SettingsKey[];
+type PlainSettingsKey = (typeof PLAIN_GROUPS)[number];
 
 /** Validates and saves one settings group, with its before and after in the audit log. */
-export async function updateSettings<K extends SettingsKey>({ ctx, key, input }: { ctx: ServiceContext; key: K; input: unknown }): Promise<SettingsValue<K>> {
+export async function updateSettings<K extends PlainSettingsKey>({ ctx, key, input }: { ctx: ServiceContext; key: K; input: unknown }): Promise<SettingsValue<K>> {
   authorize(ctx.actor, "settings.manage");
+  if (!PLAIN_GROUPS.includes(key)) throw new ValidationError({ key: [`The ${key} settings have a form of their own.`] }, `The ${key} settings have a form of their own.`);
   const value = parseInput(SETTINGS_GROUPS[key].schema, input) as SettingsValue<K>;
   return ctx.db.transaction(async (tx) => {
     const before = await readSettings(tx, key);

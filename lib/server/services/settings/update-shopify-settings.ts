@@ -10,7 +10,8 @@ import { forgetShopifyConfig } from "@/lib/server/ingest/shopify-config";
 import { parseInput } from "@/lib/server/parse-input";
 
 const updateShopifySchema = z.object({
-  shopDomain: shopifySettingsSchema.shape.shopDomain,
+  // Required (blank allowed, as the form sends it): a post without the field must not silently clear the saved shop.
+  shopDomain: z.string("Give the shop domain, or leave the field empty to accept any shop").pipe(shopifySettingsSchema.shape.shopDomain.unwrap()),
   // Blank keeps the saved secret: the page never shows it, so a form saved without typing one must not erase it.
   webhookSecret: z.string().trim().max(200, "That secret is too long").default(""),
   clearSecret: z.preprocess((v) => v === "on" || v === true || v === "true", z.boolean()).default(false),
