@@ -6,7 +6,7 @@ import { useRouter } from "next/navigation";
 import { useRef, useState } from "react";
 import { approveEmailAction } from "@/app/(app)/emails/actions";
 import { Button } from "@/components/ui/button";
-import type { DraftStreamLine } from "@/lib/server/emails/stream-draft";
+import type { DraftStreamLine } from "@/lib/domain/email/draft-stream";
 import { ActionButton } from "./action-button";
 import { type EditableEmail, EmailEditor } from "./email-editor";
 

@@ -1,9 +1,9 @@
 import { EmailPreview } from "@/components/emails/email-preview";
 import { Card, CardHeader } from "@/components/ui/card";
-import type { LocalMailboxMessage } from "@/lib/server/db/schema";
+import type { MailboxItem } from "@/lib/server/data/emails";
 
 /** One delivered message: the rendered HTML, every header (List-Unsubscribe included), the tags and the plain text. */
-export function MailboxMessage({ mail }: { mail: LocalMailboxMessage }) {
+export function MailboxMessage({ mail }: { mail: MailboxItem }) {
   const headers = { From: mail.from, To: mail.to.join(", "), Subject: mail.subject, ...(mail.headers ?? {}) };
   return (
     <div className="grid grid-cols-1 gap-6 xl:grid-cols-2">

@@ -80,6 +80,8 @@ export async function listMailbox(ctx: ServiceContext) {
     .limit(200);
 }
 
+export type MailboxItem = Awaited<ReturnType<typeof getMailboxItemOrThrow>>;
+
 export async function getMailboxItemOrThrow(ctx: ServiceContext, id: string) {
   authorize(ctx.actor, "settings.manage");
   const [row] = await ctx.db.select().from(localMailbox).where(eq(localMailbox.id, id)).limit(1);

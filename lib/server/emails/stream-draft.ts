@@ -1,15 +1,9 @@
 import "server-only";
+import type { DraftStreamLine } from "@/lib/domain/email/draft-stream";
 import { DraftAbortedError } from "@/lib/server/ai/write-draft";
 import type { ServiceContext } from "@/lib/server/context";
 import { AppError } from "@/lib/server/errors";
 import { draftEmail } from "@/lib/server/services/emails/draft-email";
-
-/** What the "Draft with AI" stream carries, one JSON object a line. */
-export type DraftStreamLine =
-  | { type: "partial"; draft: { subject?: string; preheader?: string; paragraphs?: (string | undefined)[]; callToAction?: string } }
-  | { type: "restart"; reason: string }
-  | { type: "saved"; emailId: string; writer: string; note: string | null }
-  | { type: "error"; message: string };
 
 /** Runs draftEmail, writing each event as a line as soon as it happens. */
 export function streamDraft(ctx: ServiceContext, input: { clientId: string; replace: boolean }, signal: AbortSignal): ReadableStream<Uint8Array> {

@@ -18,4 +18,3 @@ export const localMailbox = pgTable(
   },
   (t) => [index("local_mailbox_created_idx").on(t.createdAt.desc())],
 );
-export type LocalMailboxMessage = typeof localMailbox.$inferSelect;
