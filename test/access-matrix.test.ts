@@ -65,6 +65,16 @@ const EMPTY_FORM_OUTCOME: Record<string, "validation" | "success"> = {
   "(app)/settings/actions.ts#updateScoringScheduleAction": "validation",
   "(app)/settings/actions.ts#replayRunAction": "validation",
   "(app)/import/actions.ts#startImportAction": "validation",
+  "(app)/emails/actions.ts#editEmailAction": "validation",
+  "(app)/emails/actions.ts#approveEmailAction": "validation",
+  "(app)/emails/actions.ts#approveEmailsAction": "validation",
+  "(app)/emails/actions.ts#discardEmailAction": "validation",
+  "(app)/emails/actions.ts#sendEmailNowAction": "validation",
+  "(app)/settings/actions.ts#updateWinBackSettingsAction": "validation",
+  // Sending what is due takes no input: an empty form sends (nothing, in an empty database).
+  "(app)/emails/actions.ts#sendDueEmailsAction": "success",
+  // Both fields are optional: an empty form clears the signature and voice note.
+  "(app)/emails/actions.ts#updateEmailProfileAction": "success",
 };
 
 type Outcome = "denied" | "validation" | "success" | { unexpected: unknown };

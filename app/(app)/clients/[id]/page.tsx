@@ -6,6 +6,7 @@ import { ClientTimeline } from "@/components/clients/client-timeline";
 import { OrderForm } from "@/components/clients/order-form";
 import { OrderStats } from "@/components/clients/order-stats";
 import { OrdersTable } from "@/components/clients/orders-table";
+import { DraftWithAi } from "@/components/emails/draft-with-ai";
 import { EngagementCard } from "@/components/engagement/engagement-card";
 import { ButtonLink } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
@@ -14,6 +15,8 @@ import { requirePageContext } from "@/lib/server/auth/session";
 import { getClientFigures } from "@/lib/server/data/client-figures";
 import { getClientOrThrow } from "@/lib/server/data/clients";
 import { getClientTimeline } from "@/lib/server/data/client-timeline";
+import { can } from "@/lib/domain/access/policy";
+import { inFlightEmailFor } from "@/lib/server/data/emails";
 import { getClientEngagement } from "@/lib/server/data/engagement";
 import { listOrdersForClient } from "@/lib/server/data/orders";
 import { getClientOrNotFound } from "@/lib/server/data/page-loaders";
@@ -34,7 +37,13 @@ const NOTICES: Record<string, string> = { created: "Client created.", saved: "Ch
 export default async function ClientPage({ params, searchParams }: Props) {
   const ctx = await requirePageContext("clients.read");
   const client = await getClientOrNotFound(ctx, (await params).id);
-  const [orders, engagement, timeline] = await Promise.all([listOrdersForClient(ctx, client.id), getClientEngagement(ctx, client.id), getClientTimeline(ctx, client.id)]);
+  const canEmail = can(ctx.actor, "emails.write");
+  const [orders, engagement, timeline, email] = await Promise.all([
+    listOrdersForClient(ctx, client.id),
+    getClientEngagement(ctx, client.id),
+    getClientTimeline(ctx, client.id),
+    canEmail ? inFlightEmailFor(ctx, client.id) : null,
+  ]);
   const { figures, scoreOverTime } = await getClientFigures(ctx, orders, engagement.latest?.modelFitId ?? null);
   const notice = Object.keys(await searchParams).map((k) => NOTICES[k]).find(Boolean);
   const today = new Date().toISOString().slice(0, 10);
@@ -54,6 +63,18 @@ export default async function ClientPage({ params, searchParams }: Props) {
       <div className="space-y-6">
         <OrderStats figures={figures} />
         <EngagementCard engagement={engagement} scoreOverTime={scoreOverTime} tiers={engagement.tiers} />
+        {canEmail ? (
+          <Card>
+            <CardHeader
+              title="Win-back email"
+              description={client.marketingConsent ? "A personal note, written from this client's history. Review it, edit it, approve it." : "This client has not agreed to marketing email: a draft cannot be sent."}
+            />
+            <DraftWithAi
+              clientId={client.id}
+              existing={email ? { id: email.id, state: email.state, subject: email.subject, preheader: email.preheader, body: email.body, callToAction: email.callToAction, writerNote: email.writerNote } : null}
+            />
+          </Card>
+        ) : null}
         <div className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
           <div className="min-w-0 space-y-6">
             <Card>
