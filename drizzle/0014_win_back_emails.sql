@@ -14,6 +14,11 @@ CREATE TABLE "email_events" (
 	CONSTRAINT "email_events_deliveryId_unique" UNIQUE("delivery_id")
 );
 --> statement-breakpoint
+CREATE TABLE "email_send_pacer" (
+	"id" smallint PRIMARY KEY NOT NULL,
+	"next_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "email_suppressions" (
 	"address" text PRIMARY KEY NOT NULL,
 	"reason" "suppression_reason" NOT NULL,
@@ -81,10 +86,13 @@ ALTER TABLE "outreach_assignments" ADD CONSTRAINT "outreach_assignments_email_id
 ALTER TABLE "win_back_emails" ADD CONSTRAINT "win_back_emails_client_id_clients_id_fk" FOREIGN KEY ("client_id") REFERENCES "public"."clients"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "win_back_emails" ADD CONSTRAINT "win_back_emails_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "email_events_email_idx" ON "email_events" USING btree ("email_id");--> statement-breakpoint
+CREATE INDEX "email_events_type_idx" ON "email_events" USING btree ("type","received_at");--> statement-breakpoint
 CREATE INDEX "email_transitions_email_idx" ON "email_transitions" USING btree ("email_id","at");--> statement-breakpoint
 CREATE UNIQUE INDEX "outreach_assignments_entry_key" ON "outreach_assignments" USING btree ("client_id","entered_at");--> statement-breakpoint
 CREATE INDEX "outreach_assignments_assigned_idx" ON "outreach_assignments" USING btree ("assigned_at");--> statement-breakpoint
 CREATE INDEX "win_back_emails_client_idx" ON "win_back_emails" USING btree ("client_id","created_at" DESC NULLS LAST);--> statement-breakpoint
 CREATE INDEX "win_back_emails_state_idx" ON "win_back_emails" USING btree ("state","created_at" DESC NULLS LAST);--> statement-breakpoint
+CREATE INDEX "win_back_emails_tier_state_idx" ON "win_back_emails" USING btree ("tier","state");--> statement-breakpoint
+CREATE INDEX "win_back_emails_sent_idx" ON "win_back_emails" USING btree ("sent_at") WHERE "win_back_emails"."sent_at" is not null;--> statement-breakpoint
 CREATE INDEX "win_back_emails_due_idx" ON "win_back_emails" USING btree ("scheduled_for") WHERE "win_back_emails"."state" = 'scheduled';--> statement-breakpoint
 CREATE UNIQUE INDEX "win_back_emails_one_in_flight_key" ON "win_back_emails" USING btree ("client_id") WHERE "win_back_emails"."state" in ('draft', 'approved', 'scheduled', 'sending');

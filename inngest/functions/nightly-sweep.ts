@@ -4,6 +4,8 @@ import { clientOrdersChanged } from "@/inngest/events";
 import { clientsWithStaleScores } from "@/lib/server/data/engagement-sweep";
 import { db } from "@/lib/server/db/client";
 import { forwardOutbox } from "@/lib/server/events/outbox";
+import { winBackEntriesWithoutOutreach } from "@/lib/server/data/outreach-entries";
+import { ENTRY_LIMIT, winBackEntryEvents } from "./win-back-entries";
 
 /** Enough for any night's stragglers; a larger backlog is what the nightly full rescoring is for. */
 const SWEEP_LIMIT = 10_000;
@@ -11,7 +13,8 @@ const SWEEP_LIMIT = 10_000;
 /**
  * Nightly: rescues what slipped through. Outbox rows never forwarded (a process died between commit and
  * send) are sent; clients whose orders changed after their last score get an orders-changed event, whose
- * ids are fixed per night and client so a retried sweep sends each once. Retries: 2.
+ * ids are fixed per night and client so a retried sweep sends each once; clients in at risk or lapsed whose entry
+ * has no outreach yet get a tier-changed event (ids fixed per entry). Retries: 2.
  */
 export const nightlySweepFunction = inngest.createFunction(
   { id: "nightly-sweep", name: "Nightly sweep", triggers: [{ cron: "30 2 * * *" }], retries: 2, concurrency: { limit: 1 } },
@@ -20,6 +23,8 @@ export const nightlySweepFunction = inngest.createFunction(
     const stale = await step.run("find-clients-with-stale-scores", () => clientsWithStaleScores(db, SWEEP_LIMIT));
     const night = new Date(event.ts ?? Date.now()).toISOString().slice(0, 10);
     if (stale.length) await step.sendEvent("rescore-stale-clients", stale.map((clientId) => clientOrdersChanged.create({ clientId }, { id: `sweep:${night}:${clientId}` })));
-    return { forwarded, rescored: stale.length };
+    const entries = await step.run("find-win-back-entries", () => winBackEntriesWithoutOutreach(db, ENTRY_LIMIT));
+    if (entries.length) await step.sendEvent("start-outreach", winBackEntryEvents(entries));
+    return { forwarded, rescored: stale.length, outreach: entries.length };
   },
 );

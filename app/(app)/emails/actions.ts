@@ -47,13 +47,14 @@ export const sendEmailNowAction = formAction("emails.write", sendSchema, async (
   refresh(input.emailId);
   if (result.outcome === "sent") return { status: "success", message: "Sent." };
   if (result.outcome === "deferred") return { status: "success", message: `It is night where the client lives; it goes out at ${result.until.toUTCString()}.` };
-  return { status: "error", message: result.outcome === "blocked" ? `Not sent: ${result.reason}` : `Sending failed: ${result.error}`, fieldErrors: {}, values: {} };
+  const message = result.outcome === "blocked" ? `Not sent: ${result.reason}` : result.outcome === "skipped" ? `Not sent: the email is ${result.state} already.` : `Sending failed: ${result.error}`;
+  return { status: "error", message, fieldErrors: {}, values: {} };
 });
 
 export const sendDueEmailsAction = formAction("emails.review", z.object({}), async ({ ctx }) => {
-  const counts = await sendDueEmails({ ctx, input: {} });
+  const { queued } = await sendDueEmails({ ctx, input: {} });
   refresh();
-  return { status: "success", message: `${counts.sent} sent, ${counts.deferred} waiting for daytime, ${counts.blocked} blocked, ${counts.failed} failed.` };
+  return { status: "success", message: queued === 0 ? "Nothing is due." : `${queued} due ${queued === 1 ? "email is" : "emails are"} on their way, at the configured rate.` };
 });
 
 export const updateEmailProfileAction = formAction("emails.write", emailProfileSchema, async ({ ctx, input }) => {

@@ -1,6 +1,6 @@
 import "server-only";
 import { sql } from "drizzle-orm";
-import { bigint, index, jsonb, pgEnum, pgTable, real, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { bigint, index, jsonb, pgEnum, pgTable, real, smallint, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { EMAIL_STATES } from "@/lib/domain/email/lifecycle";
 import { clients } from "./clients";
 import { timestamps } from "./columns";
@@ -45,6 +45,9 @@ export const winBackEmails = pgTable(
   (t) => [
     index("win_back_emails_client_idx").on(t.clientId, t.createdAt.desc()),
     index("win_back_emails_state_idx").on(t.state, t.createdAt.desc()),
+    // Email analytics count per tier and state, and per week of sending, from these rather than scans.
+    index("win_back_emails_tier_state_idx").on(t.tier, t.state),
+    index("win_back_emails_sent_idx").on(t.sentAt).where(sql`${t.sentAt} is not null`),
     index("win_back_emails_due_idx").on(t.scheduledFor).where(sql`${t.state} = 'scheduled'`),
     // At most one win-back on its way per client, even when two drafts race.
     uniqueIndex("win_back_emails_one_in_flight_key").on(t.clientId).where(sql`${t.state} in ('draft', 'approved', 'scheduled', 'sending')`),
@@ -81,7 +84,7 @@ export const emailEvents = pgTable(
     payload: jsonb().notNull(),
     receivedAt: timestamp({ withTimezone: true, mode: "date" }).notNull().defaultNow(),
   },
-  (t) => [index("email_events_email_idx").on(t.emailId)],
+  (t) => [index("email_events_email_idx").on(t.emailId), index("email_events_type_idx").on(t.type, t.receivedAt)],
 );
 
 export const suppressionReason = pgEnum("suppression_reason", ["unsubscribed", "bounced", "complained", "manual"]);
@@ -122,3 +125,12 @@ export const outreachAssignments = pgTable(
 );
 
 export type WinBackEmail = typeof winBackEmails.$inferSelect;
+
+/**
+ * The send pacer: one row holding the next free moment to hand to Resend, so sends across every function run and
+ * instance keep to the configured rate (each send reserves the next slot and sleeps until it, durably).
+ */
+export const emailSendPacer = pgTable("email_send_pacer", {
+  id: smallint().primaryKey(),
+  nextAt: timestamp({ withTimezone: true, mode: "date" }).notNull(),
+});

@@ -10,23 +10,32 @@ import { clients } from "@/lib/server/db/schema";
 import { lockEmailInScope, moveEmail } from "@/lib/server/emails/email-rules";
 import { AppError } from "@/lib/server/errors";
 import { parseInput } from "@/lib/server/parse-input";
+import { withEvents } from "@/lib/server/events/outbox";
+import { appEvent } from "@/inngest/events";
 import { readSettings } from "@/lib/server/data/settings";
 
 export const approveEmailSchema = z.object({ emailId: z.uuid("Unknown email") });
 export const approveEmailsSchema = z.object({ emailIds: z.array(z.uuid("Unknown email")).min(1, "Choose at least one email").max(500, "Approve at most 500 at once") });
 
-/** Approves a draft and schedules it for the next moment inside the client's daytime window. */
+/**
+ * Approves a draft and schedules it for the next moment inside the client's daytime window; the `email.approved`
+ * event it commits with the change starts the send-email function, which sends it when due.
+ */
 export async function approveEmail({ ctx, input, now = new Date() }: VerbArgs<typeof approveEmailSchema> & { now?: Date }) {
   authorize(ctx.actor, "emails.write");
   const { emailId } = parseInput(approveEmailSchema, input);
-  return ctx.db.transaction(async (tx) => approveInTransaction(tx, ctx, emailId, now));
+  return withEvents(ctx.db, async (tx, emit) => {
+    const scheduled = await approveInTransaction(tx, ctx, emailId, now);
+    await emit(appEvent("rekindle/email.approved", { emailId }));
+    return scheduled;
+  });
 }
 
 /** Approves many drafts in one transaction; those no longer drafts (or out of scope) are skipped and counted. */
 export async function approveEmails({ ctx, input, now = new Date() }: VerbArgs<typeof approveEmailsSchema> & { now?: Date }) {
   authorize(ctx.actor, "emails.write");
   const { emailIds } = parseInput(approveEmailsSchema, input);
-  return ctx.db.transaction(async (tx) => {
+  return withEvents(ctx.db, async (tx, emit) => {
     let approved = 0;
     const skipped: string[] = [];
     for (const emailId of [...new Set(emailIds)].sort()) {
@@ -38,8 +47,10 @@ export async function approveEmails({ ctx, input, now = new Date() }: VerbArgs<t
           throw error;
         },
       );
-      if (ok) approved++;
-      else skipped.push(emailId);
+      if (ok) {
+        approved++;
+        await emit(appEvent("rekindle/email.approved", { emailId }));
+      } else skipped.push(emailId);
     }
     await writeAudit(tx, ctx.actor, { action: "email.bulk_approve", entityType: "email", after: { approved, skipped } });
     return { approved, skipped };

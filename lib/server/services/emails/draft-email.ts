@@ -8,10 +8,11 @@ import { IN_FLIGHT_STATES } from "@/lib/domain/email/lifecycle";
 import { writeAudit } from "@/lib/server/audit";
 import { authorize } from "@/lib/server/auth/permissions";
 import type { VerbArgs } from "@/lib/server/context";
-import { winBackEmails } from "@/lib/server/db/schema";
+import { outreachAssignments, type WinBackEmail, winBackEmails } from "@/lib/server/db/schema";
+import type { Executor } from "@/lib/server/db/client";
 import { loadWriterFacts } from "@/lib/server/emails/client-facts";
 import { isOneInFlightViolation, lockEmailInScope, moveEmail, recordTransition } from "@/lib/server/emails/email-rules";
-import { ConflictError } from "@/lib/server/errors";
+import { ConflictError, NotFoundError } from "@/lib/server/errors";
 import { parseInput } from "@/lib/server/parse-input";
 import { lockClientInScope } from "@/lib/server/services/clients/client-rules";
 
@@ -19,6 +20,8 @@ export const draftEmailSchema = z.object({
   clientId: z.uuid("Unknown client"),
   /** Regenerate: the client's current draft is discarded in favour of the new one. */
   replace: z.boolean().default(false),
+  /** Outreach: the assignment this draft answers. Drafting for it again answers the draft already made. */
+  assignmentId: z.uuid().optional(),
 });
 
 type DraftOptions = { signal?: AbortSignal; onEvent?: (event: DraftStreamEvent) => void; origin?: "stylist" | "outreach" };
@@ -29,7 +32,9 @@ type DraftOptions = { signal?: AbortSignal; onEvent?: (event: DraftStreamEvent) 
  */
 export async function draftEmail({ ctx, input, signal, onEvent, origin = "stylist" }: VerbArgs<typeof draftEmailSchema> & DraftOptions) {
   authorize(ctx.actor, "emails.write");
-  const { clientId, replace } = parseInput(draftEmailSchema, input);
+  const { clientId, replace, assignmentId } = parseInput(draftEmailSchema, input);
+  const earlier = assignmentId ? await draftOfAssignment(ctx.db, assignmentId) : null;
+  if (earlier) return earlier;
   const { facts, client, policy } = await loadWriterFacts(ctx, clientId);
   let written;
   if (onEvent) {
@@ -45,6 +50,12 @@ export async function draftEmail({ ctx, input, signal, onEvent, origin = "stylis
   try {
     return await ctx.db.transaction(async (tx) => {
       await lockClientInScope(tx, ctx, clientId);
+      if (assignmentId) {
+        const [assignment] = await tx.select({ emailId: outreachAssignments.emailId }).from(outreachAssignments).where(eq(outreachAssignments.id, assignmentId)).for("update");
+        if (!assignment) throw new NotFoundError("Outreach assignment");
+        const made = await draftOfAssignment(tx, assignmentId);
+        if (made) return made;
+      }
       const current = await tx
         .select({ id: winBackEmails.id })
         .from(winBackEmails)
@@ -75,6 +86,7 @@ export async function draftEmail({ ctx, input, signal, onEvent, origin = "stylis
         .returning();
       if (!email) throw new Error("insert returned no email");
       await recordTransition(tx, ctx.actor, email.id, null, "draft", draft.note);
+      if (assignmentId) await tx.update(outreachAssignments).set({ emailId: email.id }).where(eq(outreachAssignments.id, assignmentId));
       await writeAudit(tx, ctx.actor, { action: "email.draft", entityType: "email", entityId: email.id, after: { clientId, writer: draft.writer, model: draft.model, subject: email.subject } });
       return email;
     });
@@ -82,4 +94,15 @@ export async function draftEmail({ ctx, input, signal, onEvent, origin = "stylis
     if (isOneInFlightViolation(error)) throw new ConflictError("This client already has an email on its way. Edit or discard it first.", "clientId");
     throw error;
   }
+}
+
+/** The email an outreach assignment already has, so a repeated draft step does not write a second one. */
+async function draftOfAssignment(db: Executor, assignmentId: string): Promise<WinBackEmail | null> {
+  const [row] = await db
+    .select({ email: winBackEmails })
+    .from(outreachAssignments)
+    .innerJoin(winBackEmails, eq(winBackEmails.id, outreachAssignments.emailId))
+    .where(eq(outreachAssignments.id, assignmentId))
+    .limit(1);
+  return row?.email ?? null;
 }

@@ -10,6 +10,7 @@ import { createOrder } from "@/lib/server/services/orders/create-order";
 import { DAYTIME, clientWithFix, setScore } from "@/test/email-fixtures";
 import { orderInput, userContext } from "@/test/fixtures";
 import { sendDueEmails } from "./send-due-emails";
+import { sendWinBackEmail } from "./send-win-back-email";
 import { startOutreach } from "./start-outreach";
 import { sweepOutreach } from "./sweep-outreach";
 
@@ -42,8 +43,9 @@ describe("outreach on entering win-back", () => {
     expect(result).toMatchObject({ outcome: "drafted", route: "review" });
     const [email] = await db.select().from(winBackEmails).where(eq(winBackEmails.clientId, client.id));
     expect(email).toMatchObject({ state: "draft", origin: "outreach", tier: "lapsed" });
-    // The same entry again does nothing.
-    expect(await startOutreach({ ctx: system, input: { clientId: client.id, enteredAt: DAYTIME }, now: DAYTIME })).toEqual({ outcome: "ineligible", reason: expect.stringMatching(/already on its way/) });
+    // The same entry again (a repeated event) answers the same draft and writes no second one.
+    expect(await startOutreach({ ctx: system, input: { clientId: client.id, enteredAt: DAYTIME }, now: DAYTIME })).toEqual({ ...result });
+    expect(await db.$count(winBackEmails, eq(winBackEmails.clientId, client.id))).toBe(1);
   });
 
   it("holds a client out: no email, but recorded and counted against the emailed group", async () => {
@@ -52,8 +54,12 @@ describe("outreach on entering win-back", () => {
     const emailed = await clientInGroup(false, 0.5);
     for (const { client } of [held, emailed]) await setScore(client.id, 5, "lapsed");
     expect(await startOutreach({ ctx: system, input: { clientId: held.client.id, enteredAt: DAYTIME }, now: DAYTIME })).toEqual({ outcome: "holdout" });
-    expect(await startOutreach({ ctx: system, input: { clientId: emailed.client.id, enteredAt: DAYTIME }, now: DAYTIME })).toMatchObject({ outcome: "drafted", route: "auto_send" });
-    expect(await sendDueEmails({ ctx: system, input: {}, now: () => DAYTIME })).toEqual({ sent: 1, deferred: 0, blocked: 0, failed: 0 });
+    const drafted = await startOutreach({ ctx: system, input: { clientId: emailed.client.id, enteredAt: DAYTIME }, now: DAYTIME });
+    expect(drafted).toMatchObject({ outcome: "drafted", route: "auto_send" });
+    // Approved by policy and due: the catch-up hands it to the send-email function, which sends it as this does.
+    expect(await sendDueEmails({ ctx: system, input: {}, now: new Date(DAYTIME.getTime() + 86_400_000) })).toEqual({ queued: 1 });
+    if (drafted.outcome !== "drafted") throw new Error("not drafted");
+    expect(await sendWinBackEmail({ ctx: system, input: { emailId: drafted.emailId }, now: DAYTIME })).toMatchObject({ outcome: "sent" });
     const mailbox = await db.select().from(localMailbox);
     expect(mailbox.map((m) => m.to[0])).toEqual([emailed.client.email]);
     expect(await db.select({ group: outreachAssignments.group }).from(outreachAssignments).where(eq(outreachAssignments.clientId, held.client.id))).toEqual([{ group: "holdout" }]);

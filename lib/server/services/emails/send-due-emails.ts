@@ -1,38 +1,33 @@
 import "server-only";
 import { and, asc, eq, lte } from "drizzle-orm";
 import { z } from "zod";
+import { appEvent } from "@/inngest/events";
+import { writeAudit } from "@/lib/server/audit";
 import { authorize } from "@/lib/server/auth/permissions";
 import type { VerbArgs } from "@/lib/server/context";
 import { winBackEmails } from "@/lib/server/db/schema";
+import { withEvents } from "@/lib/server/events/outbox";
 import { parseInput } from "@/lib/server/parse-input";
-import { readSettings } from "@/lib/server/data/settings";
-import { type SendOutcome, sendWinBackEmail } from "./send-win-back-email";
 
 export const sendDueSchema = z.object({ limit: z.number().int().min(1).max(10_000).default(500) });
 
 /**
- * Sends every scheduled email whose time has come, at most the configured rate a second (Resend's account limit
- * stays the ceiling). What a scheduled job runs; each email is its own send, so one failure stops nothing else.
+ * Hands every scheduled email whose time has come to the send-email function again (a catch-up: approval already
+ * did, so a run that finished or failed is started anew). The function paces the sends and re-checks each one; an
+ * email already sent is skipped there, so asking twice sends nothing twice.
  */
-export async function sendDueEmails({ ctx, input, now = () => new Date() }: VerbArgs<typeof sendDueSchema> & { now?: () => Date }) {
+export async function sendDueEmails({ ctx, input, now = new Date() }: VerbArgs<typeof sendDueSchema> & { now?: Date }) {
   authorize(ctx.actor, "emails.write");
   const { limit } = parseInput(sendDueSchema, input);
-  const settings = await readSettings(ctx.db, "win_back");
-  const due = await ctx.db
-    .select({ id: winBackEmails.id })
-    .from(winBackEmails)
-    .where(and(eq(winBackEmails.state, "scheduled"), lte(winBackEmails.scheduledFor, now())))
-    .orderBy(asc(winBackEmails.scheduledFor))
-    .limit(limit);
-  const counts: Record<SendOutcome["outcome"], number> = { sent: 0, deferred: 0, blocked: 0, failed: 0 };
-  const gapMs = 1000 / settings.sendRatePerSecond;
-  let next = Date.now();
-  for (const { id } of due) {
-    const wait = next - Date.now();
-    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
-    next = Math.max(next, Date.now()) + gapMs;
-    const result = await sendWinBackEmail({ ctx, input: { emailId: id }, now: now() });
-    counts[result.outcome]++;
-  }
-  return counts;
+  return withEvents(ctx.db, async (tx, emit) => {
+    const due = await tx
+      .select({ id: winBackEmails.id })
+      .from(winBackEmails)
+      .where(and(eq(winBackEmails.state, "scheduled"), lte(winBackEmails.scheduledFor, now)))
+      .orderBy(asc(winBackEmails.scheduledFor))
+      .limit(limit);
+    await emit(...due.map(({ id }) => appEvent("rekindle/email.approved", { emailId: id })));
+    await writeAudit(tx, ctx.actor, { action: "email.send_due", entityType: "email", after: { queued: due.length } });
+    return { queued: due.length };
+  });
 }

@@ -14,20 +14,30 @@ import { readSettings } from "@/lib/server/data/settings";
 
 export const sendSchema = z.object({ emailId: z.uuid("Unknown email") });
 
-export type SendOutcome = { outcome: "sent"; email: WinBackEmail } | { outcome: "deferred"; until: Date } | { outcome: "blocked"; reason: string } | { outcome: "failed"; error: string };
+export type SendOutcome =
+  | { outcome: "sent"; email: WinBackEmail }
+  | { outcome: "deferred"; until: Date }
+  | { outcome: "blocked"; reason: string }
+  | { outcome: "failed"; error: string }
+  | { outcome: "skipped"; state: WinBackEmail["state"] };
+
+const SENDABLE: readonly WinBackEmail["state"][] = ["approved", "scheduled", "sending"];
 
 /**
  * Sends one scheduled email. The guards (consent, suppression, frequency, state) run again right before delivery;
  * outside the client's daytime the email waits for the window. A crash after "sending" is safe to retry: the
- * idempotency key makes Resend (or the local mailbox) deliver it once.
+ * idempotency key makes Resend (or the local mailbox) deliver it once. An email already sent, or discarded meanwhile,
+ * is skipped. A delivery fault marks the email failed, unless `finalAttempt` is false: then the fault is thrown and
+ * the email stays "sending", for the caller's retry (an Inngest step) to send it again under the same key.
  */
-export async function sendWinBackEmail({ ctx, input, now = new Date() }: VerbArgs<typeof sendSchema> & { now?: Date }): Promise<SendOutcome> {
+export async function sendWinBackEmail({ ctx, input, now = new Date(), finalAttempt = true }: VerbArgs<typeof sendSchema> & { now?: Date; finalAttempt?: boolean }): Promise<SendOutcome> {
   authorize(ctx.actor, "emails.write");
   const { emailId } = parseInput(sendSchema, input);
   const [winBack, policy] = await Promise.all([readSettings(ctx.db, "win_back"), readSettings(ctx.db, "email_policy")]);
 
   const claimed = await ctx.db.transaction(async (tx): Promise<SendOutcome | { outcome: "claimed"; email: WinBackEmail; signature: string }> => {
     const email = await lockEmailInScope(tx, ctx.actor, emailId);
+    if (!SENDABLE.includes(email.state)) return { outcome: "skipped", state: email.state };
     const [client] = await tx
       .select({ timezone: clients.timezone, address: clients.email, signature: users.emailSignature, stylistName: users.name })
       .from(clients)
@@ -69,6 +79,7 @@ export async function sendWinBackEmail({ ctx, input, now = new Date() }: VerbArg
     });
     return { outcome: "sent", email: done };
   } catch (error) {
+    if (!finalAttempt) throw error;
     const message = error instanceof Error ? error.message : String(error);
     await ctx.db.transaction(async (tx) => {
       const current = await lockEmailInScope(tx, ctx.actor, email.id);
