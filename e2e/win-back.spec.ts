@@ -45,10 +45,12 @@ test("a stylist drafts with streaming, edits and approves; the email reaches the
   await stylist.getByRole("button", { name: "Approve" }).click();
   await expect(stylist.getByText("This email is scheduled.", { exact: false })).toBeVisible();
 
-  // The email page shows it scheduled; send it now.
-  await stylist.goto("/emails?status=scheduled");
+  // Approval hands it to the send-email function (the embedded Inngest engine): it goes out on its own, in daytime.
+  await expect(async () => {
+    await stylist.goto("/emails?status=sent");
+    await expect(stylist.getByRole("link", { name: subject })).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 60_000 });
   await stylist.getByRole("link", { name: subject }).click();
-  await stylist.getByRole("button", { name: "Send now" }).click();
   await expect(stylist.getByText("Sending → Sent")).toBeVisible();
 
   // The admin finds it in the mailbox, with the one-click unsubscribe headers.

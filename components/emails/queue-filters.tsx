@@ -11,6 +11,10 @@ export function QueueFiltersForm({ filters, stylists }: { filters: QueueFilters;
       <Field id="status" label="Status">
         <Select id="status" name="status" defaultValue={filters.status}>
           <option value="pending">Waiting (draft, approved, scheduled)</option>
+          <option value="all">Every status</option>
+          <option value="reached_sent">Sent (and delivered, opened, …)</option>
+          <option value="reached_delivered">Delivered (and opened, clicked)</option>
+          <option value="reached_opened">Opened (and clicked)</option>
           {EMAIL_STATES.map((state) => (
             <option key={state} value={state}>
               {EMAIL_STATE_LABELS[state]}

@@ -1,7 +1,8 @@
 import "server-only";
 import { and, asc, desc, eq, inArray, type SQL } from "drizzle-orm";
 import type { QueueFilters } from "@/lib/domain/email/queue-filters";
-import { IN_FLIGHT_STATES, REVIEWABLE_STATES } from "@/lib/domain/email/lifecycle";
+import { statesOfQueueStatus } from "@/lib/domain/email/email-figures";
+import { IN_FLIGHT_STATES } from "@/lib/domain/email/lifecycle";
 import { authorize, clientScopeWhere } from "@/lib/server/auth/permissions";
 import type { ServiceContext } from "@/lib/server/context";
 import { clients, clientScores, emailTransitions, localMailbox, users, winBackEmails } from "@/lib/server/db/schema";
@@ -10,11 +11,16 @@ import { NotFoundError } from "@/lib/server/errors";
 const QUEUE_LIMIT = 200;
 
 /** The review queue: emails of the clients the actor may see, filtered, newest first. */
+function statesWhere(status: QueueFilters["status"]): SQL | undefined {
+  const states = statesOfQueueStatus(status);
+  return states ? inArray(winBackEmails.state, [...states]) : undefined;
+}
+
 export async function listEmails(ctx: ServiceContext, filters: QueueFilters) {
   authorize(ctx.actor, "emails.write");
   const where: (SQL | undefined)[] = [
     clientScopeWhere(ctx.actor),
-    filters.status === "pending" ? inArray(winBackEmails.state, [...REVIEWABLE_STATES]) : eq(winBackEmails.state, filters.status),
+    statesWhere(filters.status),
     filters.stylist ? eq(clients.stylistId, filters.stylist) : undefined,
     filters.tier ? eq(winBackEmails.tier, filters.tier) : undefined,
   ];
