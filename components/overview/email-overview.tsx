@@ -2,7 +2,7 @@ import type { Route } from "next";
 import Link from "next/link";
 import { Card, CardHeader } from "@/components/ui/card";
 import { formatNumber } from "@/components/ui/format";
-import type { EmailFigure } from "@/lib/domain/email/email-figures";
+import { EMAIL_FIGURE_LABELS, type EmailFigure } from "@/lib/domain/email/email-figures";
 import type { EmailBreakdownRow, EmailOverview } from "@/lib/server/data/email-overview";
 
 /** The review queue filtered to what a number counts. */
@@ -26,6 +26,7 @@ function FigureLink({ figure, filters }: { figure: EmailFigure; filters?: { tier
 
 function BreakdownTable({ title, rows, filter }: { title: string; rows: EmailBreakdownRow[]; filter: "tier" | "stylist" }) {
   const keys = ["drafted", "awaitingReview", "sent", "delivered", "opened", "clicked", "bounced"] as const;
+  if (rows.length === 0) return <p className="px-5 py-2 text-sm text-stone-500">{title}: no emails drafted in this range yet.</p>;
   return (
     <div className="overflow-x-auto">
       <table className="w-full text-sm">
@@ -35,7 +36,7 @@ function BreakdownTable({ title, rows, filter }: { title: string; rows: EmailBre
             <th className="px-5 py-1 font-medium">{filter === "tier" ? "Tier" : "Stylist"}</th>
             {keys.map((k) => (
               <th key={k} className="px-2 py-1 text-right font-medium">
-                {rows[0]?.figures.find((f) => f.key === k)?.label ?? k}
+                {EMAIL_FIGURE_LABELS[k]}
               </th>
             ))}
           </tr>

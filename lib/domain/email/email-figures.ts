@@ -6,6 +6,16 @@ export type StateCount = { state: EmailState; count: number };
 export type EmailFigure = { key: EmailFigureKey; label: string; count: number; rate: number | null; rateOf: string | null; status: QueueStatus };
 export type EmailFigureKey = "drafted" | "awaitingReview" | "sent" | "delivered" | "opened" | "clicked" | "bounced";
 
+export const EMAIL_FIGURE_LABELS: Record<EmailFigureKey, string> = {
+  drafted: "Drafted",
+  awaitingReview: "Awaiting review",
+  sent: "Sent",
+  delivered: "Delivered",
+  opened: "Opened",
+  clicked: "Clicked",
+  bounced: "Bounced",
+};
+
 /** States an email passes through on its way to each figure: an opened email was delivered, a click was an open. */
 export const REACHED: Record<Exclude<EmailFigureKey, "drafted" | "awaitingReview">, readonly EmailState[]> = {
   sent: ["sent", "delivered", "opened", "clicked", "bounced", "complained"],
@@ -31,13 +41,13 @@ export function emailFigures(counts: readonly StateCount[]): EmailFigure[] {
   const bounced = total(REACHED.bounced);
   const rate = (n: number, base: number) => (base > 0 ? n / base : null);
   return [
-    { key: "drafted", label: "Drafted", count: drafted, rate: null, rateOf: null, status: "all" },
-    { key: "awaitingReview", label: "Awaiting review", count: awaiting, rate: rate(awaiting, drafted), rateOf: "of drafted", status: "draft" },
-    { key: "sent", label: "Sent", count: sent, rate: rate(sent, drafted), rateOf: "of drafted", status: "reached_sent" },
-    { key: "delivered", label: "Delivered", count: delivered, rate: rate(delivered, sent), rateOf: "of sent", status: "reached_delivered" },
-    { key: "opened", label: "Opened", count: opened, rate: rate(opened, delivered), rateOf: "of delivered", status: "reached_opened" },
-    { key: "clicked", label: "Clicked", count: clicked, rate: rate(clicked, opened), rateOf: "of opened", status: "clicked" },
-    { key: "bounced", label: "Bounced", count: bounced, rate: rate(bounced, sent), rateOf: "of sent", status: "bounced" },
+    { key: "drafted", label: EMAIL_FIGURE_LABELS.drafted, count: drafted, rate: null, rateOf: null, status: "all" },
+    { key: "awaitingReview", label: EMAIL_FIGURE_LABELS.awaitingReview, count: awaiting, rate: rate(awaiting, drafted), rateOf: "of drafted", status: "draft" },
+    { key: "sent", label: EMAIL_FIGURE_LABELS.sent, count: sent, rate: rate(sent, drafted), rateOf: "of drafted", status: "reached_sent" },
+    { key: "delivered", label: EMAIL_FIGURE_LABELS.delivered, count: delivered, rate: rate(delivered, sent), rateOf: "of sent", status: "reached_delivered" },
+    { key: "opened", label: EMAIL_FIGURE_LABELS.opened, count: opened, rate: rate(opened, delivered), rateOf: "of delivered", status: "reached_opened" },
+    { key: "clicked", label: EMAIL_FIGURE_LABELS.clicked, count: clicked, rate: rate(clicked, opened), rateOf: "of opened", status: "clicked" },
+    { key: "bounced", label: EMAIL_FIGURE_LABELS.bounced, count: bounced, rate: rate(bounced, sent), rateOf: "of sent", status: "bounced" },
   ];
 }
 
