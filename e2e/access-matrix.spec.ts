@@ -2,7 +2,7 @@ import { expect, type APIRequestContext, request as playwrightRequest, test } fr
 import { PAGE_ACCESS } from "../test/access-matrix";
 import { ACCOUNTS, type DemoRole, storageStatePath } from "./demo-accounts";
 
-type Ids = { id: string; orderId: string; foreignId: string };
+type Ids = { id: string; orderId: string; foreignId: string; emailId: string };
 
 /** Real ids to put into dynamic routes: the stylist's own client and order, and a client of another stylist. */
 async function findIds(admin: APIRequestContext, stylist: APIRequestContext): Promise<Ids> {
@@ -20,10 +20,15 @@ async function findIds(admin: APIRequestContext, stylist: APIRequestContext): Pr
   const theirs = await (await admin.get(`/clients?stylist=${other}`)).text();
   const foreignId = /href="\/clients\/([0-9a-f-]{36})"/.exec(theirs)?.[1];
   if (!foreignId) throw new Error("no client of another stylist found");
-  return { id, orderId, foreignId };
+  // A draft for the stylist's own client, through the streaming draft route (the offline writer answers).
+  const drafted = await (await stylist.post("/api/emails/draft", { data: { clientId: id, replace: true } })).text();
+  const emailId = /"emailId":"([0-9a-f-]{36})"/.exec(drafted)?.[1];
+  if (!emailId) throw new Error(`drafting failed: ${drafted.slice(-300)}`);
+  return { id, orderId, foreignId, emailId };
 }
 
-const fill = (route: string, ids: Ids) => route.replace("[id]", ids.id).replace("[orderId]", ids.orderId);
+const fill = (route: string, ids: Ids) =>
+  route.startsWith("/emails/") ? route.replace("[id]", ids.emailId) : route.replace("[id]", ids.id).replace("[orderId]", ids.orderId).replace("[token]", "not-a-real-token");
 
 test("every page answers each role as the access matrix says", async ({ baseURL }) => {
   const contexts = {} as Record<DemoRole | "anonymous", APIRequestContext>;

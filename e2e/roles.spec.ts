@@ -6,9 +6,9 @@ const mainNav = (page: import("@playwright/test").Page) => page.getByRole("navig
 
 test.describe("navigation per role", () => {
   for (const [role, expected] of [
-    ["admin", ["Overview", "Today", "Clients", "Import", "Model check", "Settings"]],
-    ["marketer", ["Overview", "Today", "Clients", "Import", "Model check"]],
-    ["stylist", ["Overview", "Today", "Clients"]],
+    ["admin", ["Overview", "Today", "Clients", "Emails", "Import", "Model check", "Mailbox", "Settings"]],
+    ["marketer", ["Overview", "Today", "Clients", "Emails", "Import", "Model check"]],
+    ["stylist", ["Overview", "Today", "Clients", "Emails"]],
   ] as const) {
     test(`${role} sees ${expected.join(", ")}`, async ({ browser }) => {
       const context = await browser.newContext({ storageState: storageStatePath(role) });

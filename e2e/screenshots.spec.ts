@@ -61,6 +61,9 @@ for (const [device, viewport] of Object.entries(VIEWPORTS)) {
           ["backtest", "/backtest"],
           ["clients-at-risk", "/clients?tier=at_risk&sort=score&dir=asc"],
           ["not-found", "/clients/00000000-0000-4000-8000-000000000000"],
+          ["emails", "/emails"],
+          ["emails-sent", "/emails?status=sent"],
+          ["mailbox", "/mailbox"],
         ];
         await page.goto(client);
         const orderEdit = await page.locator('a[href*="/orders/"]').first().getAttribute("href");
@@ -76,6 +79,17 @@ for (const [device, viewport] of Object.entries(VIEWPORTS)) {
         await page.getByRole("button", { name: "Snooze", exact: true }).click();
         await page.getByRole("alert").first().waitFor();
         await page.screenshot({ path: `screenshots/${device}-today-snooze-errors.png`, fullPage: true });
+        // One email page and one mailbox message, when there are any.
+        for (const [name, list, link] of [["email", "/emails?status=sent", "tbody a[href^='/emails/']"], ["mailbox-message", "/mailbox", "a[href^='/mailbox?message=']"]] as const) {
+          await page.goto(list);
+          const href = await page.locator(link).first().getAttribute("href").catch(() => null);
+          if (!href) continue;
+          await page.goto(href);
+          await page.waitForLoadState("networkidle");
+          await page.screenshot({ path: `screenshots/${device}-${name}.png`, fullPage: true });
+        }
+        await page.goto("/unsubscribe/example-token");
+        await page.screenshot({ path: `screenshots/${device}-unsubscribe.png`, fullPage: true });
         await page.goto("/clients/new");
         await page.getByRole("button", { name: "Create client" }).click();
         await page.getByRole("alert").first().waitFor();

@@ -10,15 +10,21 @@ export const eventSchemas = {
   "rekindle/client.orders-changed": z.object({ clientId: z.uuid() }),
   /** A client's profile was created or changed (app, webhook, import). */
   "rekindle/client.profile-updated": z.object({ clientId: z.uuid() }),
-  /** A rescoring moved a client to another engagement tier. */
+  /**
+   * A rescoring moved a client to another engagement tier, or gave a client their first score (`fromTier` null: a
+   * first score counts as entering its tier). `enteredAt` is the as-of time of that score: one entry, one outreach.
+   */
   "rekindle/client.tier-changed": z.object({
     clientId: z.uuid(),
-    fromTier: z.enum(["healthy", "watch", "at_risk", "lapsed"]),
+    fromTier: z.enum(["healthy", "watch", "at_risk", "lapsed"]).nullable(),
     toTier: z.enum(["healthy", "watch", "at_risk", "lapsed"]),
     score: z.number().int(),
+    enteredAt: z.iso.datetime({ offset: true }),
     /** Set when a demo tier override (Settings → Demo) made the change rather than a rescoring. */
     demo: z.literal(true).optional(),
   }),
+  /** A win-back email was approved and scheduled (review queue, bulk approval, auto-send policy, catch-up): send it when due. */
+  "rekindle/email.approved": z.object({ emailId: z.uuid() }),
   /** A full rescoring was queued (Settings → Scoring, a large import, the nightly schedule); chunkSize: clients per step (default 25,000). */
   "rekindle/scoring.run-requested": z.object({ runId: z.uuid(), chunkSize: z.number().int().min(1).max(100_000).optional() }),
   /** A CSV upload is stored and waits to be checked ("validate") or imported ("import"). */
@@ -33,6 +39,7 @@ export type AppEvent = { [N in AppEventName]: { name: N; data: AppEventData<N> }
 export const clientOrdersChanged = eventType("rekindle/client.orders-changed", { schema: eventSchemas["rekindle/client.orders-changed"] });
 export const clientProfileUpdated = eventType("rekindle/client.profile-updated", { schema: eventSchemas["rekindle/client.profile-updated"] });
 export const clientTierChanged = eventType("rekindle/client.tier-changed", { schema: eventSchemas["rekindle/client.tier-changed"] });
+export const emailApproved = eventType("rekindle/email.approved", { schema: eventSchemas["rekindle/email.approved"] });
 export const scoringRunRequested = eventType("rekindle/scoring.run-requested", { schema: eventSchemas["rekindle/scoring.run-requested"] });
 export const importUploaded = eventType("rekindle/import.uploaded", { schema: eventSchemas["rekindle/import.uploaded"] });
 

@@ -12,6 +12,13 @@ const schema = z.object({
   RESEND_API_KEY: z.string().min(1).optional(),
   RESEND_BASE_URL: z.url().optional(),
   EMAIL_FROM: z.string().min(3).default("Rekindle <no-reply@rekindle.test>"),
+  // Resend's webhook signing secret (whsec_…), from the webhook's page in Resend.
+  RESEND_WEBHOOK_SECRET: z.string().min(1).optional(),
+  // Unset: drafts are written by the built-in offline writer.
+  OPENROUTER_API_KEY: z.string().min(1).optional(),
+  OPENROUTER_BASE_URL: z.url().optional(),
+  // How long one model call may take before it counts as a fault and is retried.
+  AI_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(30_000),
   // Shopify's webhook signing secret, when it is not set on the Webhooks settings page.
   SHOPIFY_WEBHOOK_SECRET: z.string().min(1).optional(),
   // Per sender (API key or shop): sustained deliveries a second, and how many may arrive at once.

@@ -68,6 +68,16 @@ const EMPTY_FORM_OUTCOME: Record<string, "validation" | "success"> = {
   "(app)/settings/demo/actions.ts#startDemoRescoreAction": "validation",
   "(app)/settings/demo/actions.ts#overrideClientTierAction": "validation",
   "(app)/settings/demo/actions.ts#clearTierOverrideAction": "validation",
+  "(app)/emails/actions.ts#editEmailAction": "validation",
+  "(app)/emails/actions.ts#approveEmailAction": "validation",
+  "(app)/emails/actions.ts#approveEmailsAction": "validation",
+  "(app)/emails/actions.ts#discardEmailAction": "validation",
+  "(app)/emails/actions.ts#sendEmailNowAction": "validation",
+  "(app)/settings/actions.ts#updateWinBackSettingsAction": "validation",
+  // Sending what is due takes no input: an empty form sends (nothing, in an empty database).
+  "(app)/emails/actions.ts#sendDueEmailsAction": "success",
+  // Both fields are optional: an empty form clears the signature and voice note.
+  "(app)/emails/actions.ts#updateEmailProfileAction": "success",
 };
 
 type Outcome = "denied" | "validation" | "success" | { unexpected: unknown };

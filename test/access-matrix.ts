@@ -21,6 +21,10 @@ export const PAGE_ACCESS: Record<string, Access> = {
   "/clients/[id]": ALL,
   "/clients/[id]/edit": ALL,
   "/clients/[id]/orders/[orderId]/edit": ALL,
+  "/emails": ALL,
+  "/emails/[id]": ALL,
+  "/mailbox": ADMIN,
+  "/unsubscribe/[token]": "public",
   "/settings": ADMIN,
   "/settings/email": ADMIN,
   "/settings/users": ADMIN,
@@ -34,8 +38,8 @@ export const PAGE_ACCESS: Record<string, Access> = {
   "/backtest": ["admin", "marketer"],
 };
 
-/** Route handlers authenticate in their own way: "public", "api-key" for order systems, "shopify-hmac", or a session with these roles. */
-export const HANDLER_ACCESS: Record<string, "api-key" | "shopify-hmac" | "inngest-signature" | Access> = {
+/** Route handlers authenticate in their own way: "public", "api-key" for order systems, "shopify-hmac", "svix" (Resend), or a session with these roles. */
+export const HANDLER_ACCESS: Record<string, "api-key" | "shopify-hmac" | "inngest-signature" | "svix" | Access> = {
   "/api/health": "public",
   "/api/auth/[...nextauth]": "public",
   "/api/webhooks/orders": "api-key",
@@ -54,6 +58,9 @@ export const HANDLER_ACCESS: Record<string, "api-key" | "shopify-hmac" | "innges
   "/api/inngest": "inngest-signature",
   "/api/inngest/engine/[...path]": "inngest-signature",
   "/api/clients/export": ALL,
+  "/api/emails/draft": ALL,
+  "/api/webhooks/resend": "svix",
+  "/api/unsubscribe/[token]": "public",
 };
 
 export const ACTION_ACCESS: Record<string, Access> = {
@@ -83,4 +90,13 @@ export const ACTION_ACCESS: Record<string, Access> = {
   "(app)/settings/demo/actions.ts#startDemoRescoreAction": ADMIN,
   "(app)/settings/demo/actions.ts#overrideClientTierAction": ADMIN,
   "(app)/settings/demo/actions.ts#clearTierOverrideAction": ADMIN,
+  "(app)/emails/actions.ts#editEmailAction": ALL,
+  "(app)/emails/actions.ts#approveEmailAction": ALL,
+  "(app)/emails/actions.ts#approveEmailsAction": ALL,
+  "(app)/emails/actions.ts#discardEmailAction": ALL,
+  "(app)/emails/actions.ts#sendEmailNowAction": ALL,
+  "(app)/emails/actions.ts#sendDueEmailsAction": ["admin", "marketer"],
+  "(app)/emails/actions.ts#updateEmailProfileAction": ALL,
+  "(app)/settings/actions.ts#updateWinBackSettingsAction": ADMIN,
+  "unsubscribe/actions.ts#confirmUnsubscribeAction": "public",
 };

@@ -7,8 +7,10 @@ const NAV: NavItem[] = [
   { href: "/overview", label: "Overview", permission: "clients.read" },
   { href: "/today", label: "Today", permission: "clients.read" },
   { href: "/clients", label: "Clients", permission: "clients.read" },
+  { href: "/emails", label: "Emails", permission: "emails.write" },
   { href: "/import", label: "Import", permission: "data.import" },
   { href: "/backtest", label: "Model check", permission: "analytics.view" },
+  { href: "/mailbox", label: "Mailbox", permission: "settings.manage" },
   { href: "/settings", label: "Settings", permission: "settings.manage" },
 ];
 

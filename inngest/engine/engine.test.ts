@@ -43,7 +43,7 @@ describe("the embedded engine", () => {
     const signingKey = embeddedSigningKey() ?? "";
     expect((await fetch(app.serveUrl)).status).toBe(401);
     const signed = await fetch(app.serveUrl, { headers: { "X-Inngest-Signature": signBody("", signingKey, new Date()) } });
-    expect(await signed.json()).toMatchObject({ authentication_succeeded: true, function_count: 5, app_id: "rekindle" });
+    expect(await signed.json()).toMatchObject({ authentication_succeeded: true, function_count: 7, app_id: "rekindle" });
     const [registered] = await registeredApps();
     expect(registered?.url).toBe(app.serveUrl);
     expect(Object.fromEntries((registered?.functions ?? []).map((f) => [f.id, f.triggers]))).toEqual({
@@ -52,6 +52,8 @@ describe("the embedded engine", () => {
       "rekindle-nightly-rescore": [{ cron: "0 * * * *" }],
       "rekindle-process-import": [{ event: "rekindle/import.uploaded" }],
       "rekindle-nightly-sweep": [{ cron: "30 2 * * *" }],
+      "rekindle-outreach": [{ event: "rekindle/client.tier-changed" }],
+      "rekindle-send-email": [{ event: "rekindle/email.approved" }],
     });
   });
 
@@ -83,9 +85,11 @@ describe("the embedded engine", () => {
       expect(response.status).toBe(200);
     }
     expect(await db.$count(engineEvents, sql`name = 'rekindle/client.orders-changed'`)).toBe(20);
-    expect(await drainEngine()).toBe(1);
+    // One rescoring; its first score is an entry into a tier, which outreach hears of (and leaves: not win-back).
+    expect(await drainEngine()).toBe(2);
     const runs = await runsOf("rescore-client");
     expect(runs).toHaveLength(1);
+    expect((await runsOf("outreach")).map((r) => r.status)).toEqual(["completed"]);
     expect(runs[0]?.status).toBe("completed");
     const [client] = await db.select().from(clients).where(eq(clients.email, "burst@example.com"));
     expect((await scoreOf(client?.id ?? ""))?.scoredAt).toBeInstanceOf(Date);

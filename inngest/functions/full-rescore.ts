@@ -8,18 +8,29 @@ import { executeFullRun } from "@/lib/server/engagement/full-run";
 import { startFullRescore } from "@/lib/server/services/engagement/start-full-rescore";
 import { readSettings } from "@/lib/server/data/settings";
 import { systemContext } from "./system";
+import { ENTRY_LIMIT, winBackEntryEvents } from "./win-back-entries";
+import { winBackEntriesWithoutOutreach } from "@/lib/server/data/outreach-entries";
 
+/**
 /**
  * Executes a queued full rescoring (Settings → Scoring, a large import, the nightly schedule) in steps that each fit
  * one serverless invocation (see executeFullRun): begin, read each chunk, fit, score each chunk, publish, count tiers.
  * Every step's stored output is small (chunk boundaries, counts, a fit id). One at a time (concurrency 1), and only
  * one run is ever queued or running (see queueFullRescore), so two runs never overlap; progress is counted in the
  * run row, which the Scoring page polls. A run that is no longer queued is reported as it stands rather than run
- * again; a repeated step finds its work done. Retries: 2 per step.
+ * again; a repeated step finds its work done. Tier changes go to outreach as events written with them; clients
+ * first scored in at risk or lapsed (no tier change) are handed to outreach after the run (event ids fixed per
+ * entry). Retries: 2 per step.
  */
 export const fullRescoreFunction = inngest.createFunction(
   { id: "full-rescore", name: "Full rescoring", triggers: [scoringRunRequested], retries: 2, concurrency: { limit: 1 } },
-  async ({ event, step }) => executeFullRun(db, event.data.runId, { run: async (id, work, output) => output.parse(await step.run(id, work)), workers: 1 }, event.data.chunkSize),
+  async ({ event, step }) => {
+    const outcome = await executeFullRun(db, event.data.runId, { run: async (id, work, output) => output.parse(await step.run(id, work)), workers: 1 }, event.data.chunkSize);
+    if (outcome.status !== "succeeded") return outcome;
+    const entries = await step.run("find-win-back-entries", () => winBackEntriesWithoutOutreach(db, ENTRY_LIMIT));
+    if (entries.length) await step.sendEvent("start-outreach", winBackEntryEvents(entries));
+    return { ...outcome, outreach: entries.length };
+  },
 );
 
 /**

@@ -6,6 +6,8 @@ import { db } from "@/lib/server/db/client";
 import { forwardOutbox } from "@/lib/server/events/outbox";
 import { expireTierOverrides } from "@/lib/server/services/demo/expire-tier-overrides";
 import { systemContext } from "./system";
+import { winBackEntriesWithoutOutreach } from "@/lib/server/data/outreach-entries";
+import { ENTRY_LIMIT, winBackEntryEvents } from "./win-back-entries";
 
 /** Enough for any night's stragglers; a larger backlog is what the nightly full rescoring is for. */
 const SWEEP_LIMIT = 10_000;
@@ -13,7 +15,8 @@ const SWEEP_LIMIT = 10_000;
 /**
  * Nightly: rescues what slipped through. Outbox rows never forwarded (a process died between commit and
  * send) are sent; clients whose orders changed after their last score get an orders-changed event, whose
- * ids are fixed per night and client so a retried sweep sends each once; demo tier overrides past their expiry are
+ * ids are fixed per night and client so a retried sweep sends each once; clients in at risk or lapsed whose entry
+ * has no outreach yet get a tier-changed event (ids fixed per entry); demo tier overrides past their expiry are
  * deleted (pages ignore them from the moment they expire). Retries: 2.
  */
 export const nightlySweepFunction = inngest.createFunction(
@@ -23,7 +26,9 @@ export const nightlySweepFunction = inngest.createFunction(
     const stale = await step.run("find-clients-with-stale-scores", () => clientsWithStaleScores(db, SWEEP_LIMIT));
     const night = new Date(event.ts ?? Date.now()).toISOString().slice(0, 10);
     if (stale.length) await step.sendEvent("rescore-stale-clients", stale.map((clientId) => clientOrdersChanged.create({ clientId }, { id: `sweep:${night}:${clientId}` })));
+    const entries = await step.run("find-win-back-entries", () => winBackEntriesWithoutOutreach(db, ENTRY_LIMIT));
+    if (entries.length) await step.sendEvent("start-outreach", winBackEntryEvents(entries));
     const expiredOverrides = await step.run("delete-expired-tier-overrides", () => expireTierOverrides({ ctx: systemContext("nightly-sweep") }));
-    return { forwarded, rescored: stale.length, expiredOverrides };
+    return { forwarded, rescored: stale.length, outreach: entries.length, expiredOverrides };
   },
 );

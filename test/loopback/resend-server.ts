@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 
-export type ReceivedEmail = { authorization: string | undefined; idempotencyKey: string | undefined; body: { from: string; to: string[] | string; subject: string; html?: string; text?: string } };
+export type ReceivedEmail = { authorization: string | undefined; idempotencyKey: string | undefined; body: { from: string; to: string[] | string; subject: string; html?: string; text?: string; headers?: Record<string, string>; tags?: { name: string; value: string }[] } };
 
 /**
  * A loopback server that answers like Resend's API (POST /emails → 200 {"id": …}; errors as

@@ -11,13 +11,15 @@ import { can, clientScope } from "@/lib/domain/access/policy";
 import { parseDashboardRange } from "@/lib/domain/analytics/tier-summary";
 import { requirePageContext } from "@/lib/server/auth/session";
 import { getOverview } from "@/lib/server/data/dashboard";
+import { getEmailOverview } from "@/lib/server/data/email-overview";
+import { EmailOverviewSection } from "@/components/overview/email-overview";
 
 export const metadata: Metadata = { title: "Overview" };
 
 export default async function OverviewPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const ctx = await requirePageContext("clients.read");
   const range = parseDashboardRange(await searchParams, new Date());
-  const overview = await getOverview(ctx, range);
+  const [overview, emails] = await Promise.all([getOverview(ctx, range), can(ctx.actor, "emails.write") ? getEmailOverview(ctx, range) : null]);
   const own = clientScope(ctx.actor).kind === "stylist";
   return (
     <>
@@ -51,6 +53,11 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
           />
         </Card>
       )}
+      {emails ? (
+        <div className="mt-6">
+          <EmailOverviewSection overview={emails} />
+        </div>
+      ) : null}
     </>
   );
 }

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { roleName } from "@/lib/domain/access/role-change";
 import { changeRoleSchema, createUserSchema, setActiveSchema, setPasswordSchema } from "@/lib/domain/access/user-input";
 import { emailPolicySchema } from "@/lib/domain/email/policy-settings";
+import { winBackSettingsFormSchema } from "@/lib/domain/email/win-back-settings";
 import { engagementSettingsFormSchema } from "@/lib/domain/engagement/settings-form";
 import { formAction } from "@/lib/server/actions/form-action";
 import { createApiKey, createApiKeySchema } from "@/lib/server/services/api-keys/create-api-key";
@@ -29,6 +30,12 @@ export const updateEmailPolicyAction = formAction("settings.manage", emailPolicy
   await updateSettings({ ctx, key: "email_policy", input });
   revalidatePath("/settings/email");
   return { status: "success", message: "Email policy saved." };
+});
+
+export const updateWinBackSettingsAction = formAction("settings.manage", winBackSettingsFormSchema, async ({ ctx, input }) => {
+  await updateSettings({ ctx, key: "win_back", input });
+  revalidatePath("/settings/email");
+  return { status: "success", message: "Win-back settings saved." };
 });
 
 export const createUserAction = formAction("users.manage", createUserSchema, async ({ ctx, input }) => {

@@ -16,7 +16,8 @@ export const PERMISSIONS = [
   "clients.update",
   "clients.assign", // move a client to another stylist
   "orders.write",
-  "emails.review", // the marketing review queue
+  "emails.write", // draft, edit, approve and send win-back emails (a stylist: for their own clients)
+  "emails.review", // the review queue across all stylists, the mailbox
   "analytics.view",
   "data.import",
   "settings.manage",
@@ -29,9 +30,9 @@ export type Permission = (typeof PERMISSIONS)[number];
 
 const GRANTS: Record<Role, ReadonlySet<Permission>> = {
   admin: new Set(PERMISSIONS),
-  marketer: new Set<Permission>(["clients.read", "clients.create", "clients.update", "clients.assign", "orders.write", "emails.review", "analytics.view", "data.import"]),
+  marketer: new Set<Permission>(["clients.read", "clients.create", "clients.update", "clients.assign", "orders.write", "emails.write", "emails.review", "analytics.view", "data.import"]),
   // A stylist's client permissions are further limited to their own clients by clientScope.
-  stylist: new Set<Permission>(["clients.read", "clients.create", "clients.update", "orders.write"]),
+  stylist: new Set<Permission>(["clients.read", "clients.create", "clients.update", "orders.write", "emails.write"]),
 };
 
 export function can(actor: Actor, permission: Permission): boolean {

@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import type { ServiceContext } from "@/lib/server/context";
 import { NotFoundError } from "@/lib/server/errors";
 import { getClientOrThrow } from "./clients";
+import { getEmailOrThrow } from "./emails";
 import { getOrderOrThrow } from "./orders";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -24,4 +25,8 @@ export function getClientOrNotFound(ctx: ServiceContext, id: string) {
 
 export function getOrderOrNotFound(ctx: ServiceContext, id: string) {
   return orNotFound(id, () => getOrderOrThrow(ctx, id));
+}
+
+export function getEmailOrNotFound(ctx: ServiceContext, id: string) {
+  return orNotFound(id, () => getEmailOrThrow(ctx, id));
 }

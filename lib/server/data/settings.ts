@@ -3,6 +3,7 @@ import { eq } from "drizzle-orm";
 import type { z } from "zod";
 import { DEFAULT_EMAIL_POLICY, emailPolicySchema } from "@/lib/domain/email/policy-settings";
 import { DEFAULT_SCORING_SCHEDULE, scoringScheduleSchema } from "@/lib/domain/engagement/schedule";
+import { DEFAULT_WIN_BACK_SETTINGS, winBackSettingsSchema } from "@/lib/domain/email/win-back-settings";
 import { DEFAULT_ENGAGEMENT_SETTINGS, engagementSettingsSchema } from "@/lib/domain/engagement/settings";
 import { DEFAULT_SHOPIFY_SETTINGS, shopifySettingsSchema } from "@/lib/domain/ingest/shopify-settings";
 import type { Executor } from "@/lib/server/db/client";
@@ -14,6 +15,7 @@ export const SETTINGS_GROUPS = {
   email_policy: { schema: emailPolicySchema, defaults: DEFAULT_EMAIL_POLICY },
   shopify: { schema: shopifySettingsSchema, defaults: DEFAULT_SHOPIFY_SETTINGS },
   scoring_schedule: { schema: scoringScheduleSchema, defaults: DEFAULT_SCORING_SCHEDULE },
+  win_back: { schema: winBackSettingsSchema, defaults: DEFAULT_WIN_BACK_SETTINGS },
 } as const;
 
 export type SettingsKey = keyof typeof SETTINGS_GROUPS;

@@ -100,11 +100,13 @@ export async function saveAssessments(
       insert into tier_changes (client_id, run_id, from_tier, to_tier, score, changed_at)
       select v.client_id, null, v.from_tier, v.tier, v.score, ${asOfText}::timestamptz
       from json_to_recordset(${JSON.stringify(tierChanges)}::json) as v(client_id uuid, from_tier engagement_tier, tier engagement_tier, score int2)`);
-    // In the same transaction, so whatever follows a tier change (win-back outreach) hears of exactly the committed ones.
-    await emitEvents(
-      tx,
-      tierChanges.flatMap((c) => (c.from_tier && c.tier ? [appEvent("rekindle/client.tier-changed", { clientId: c.client_id, fromTier: c.from_tier, toTier: c.tier, score: c.score ?? 0 })] : [])),
-    );
   }
+  // In the same transaction, so whatever follows a tier change (win-back outreach) hears of exactly the committed ones.
+  // A first score is an entry into its tier too (an import of old history lands clients straight in lapsed).
+  const entries = changed.filter((c) => c.from_tier !== c.tier && updatedIds.has(c.client_id));
+  await emitEvents(
+    tx,
+    entries.map((c) => appEvent("rekindle/client.tier-changed", { clientId: c.client_id, fromTier: c.from_tier, toTier: c.tier, score: c.score, enteredAt: asOfText })),
+  );
   return { updated: updated.length, tierChanges: tierChanges.length };
 }

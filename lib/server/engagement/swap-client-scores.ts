@@ -180,7 +180,7 @@ async function insertTierChanges(tx: TransactionSql, run: { asOf: Date; runId: s
        where live.tier = c.from_tier and live.scored_at <= $1::timestamptz
        returning client_id, from_tier, to_tier, score)
      insert into event_outbox (name, data)
-     select '${TIER_CHANGED}', jsonb_build_object('clientId', client_id, 'fromTier', from_tier, 'toTier', to_tier, 'score', score) from stored`,
+     select '${TIER_CHANGED}', jsonb_build_object('clientId', client_id, 'fromTier', from_tier, 'toTier', to_tier, 'score', score, 'enteredAt', $1::timestamptz) from stored`,
     [run.asOf.toISOString(), run.runId, ...run.tierChanges.arrayLiterals()],
   );
 }

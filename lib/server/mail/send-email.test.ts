@@ -28,7 +28,7 @@ describe("sending through Resend", () => {
     expect(email?.idempotencyKey).toMatch(/^magic-link-[0-9a-f]{32}$/);
     expect(email?.body.to).toEqual(["ava.stylist@rekindle.test"]);
     expect(email?.body.subject).toBe("Your Rekindle sign-in link");
-    expect(email?.body.html).toContain('href="http://localhost:3000/api/auth/callback/resend?token=abc&#38;email=ava"');
+    expect(email?.body.html).toContain('href="http://localhost:3000/api/auth/callback/resend?token=abc&amp;email=ava"');
   });
 
   it("retries a failed call with the same idempotency key, so the email goes out exactly once", async () => {

@@ -12,6 +12,9 @@ export type OutgoingEmail = {
   from?: string;
   /** Resend drops a repeat with the same key, so a retry after a timeout never sends twice. */
   idempotencyKey: string;
+  headers?: Record<string, string>;
+  /** Resend tags: ours carry the email's id, so webhook events find their email. */
+  tags?: Record<string, string>;
 };
 
 export type SentEmail = { id: string; transport: "resend" | "local" };
@@ -29,7 +32,15 @@ async function sendWithResend(email: OutgoingEmail, apiKey: string): Promise<Sen
   for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
     try {
       const { data, error } = await resend.emails.send(
-        { from: email.from ?? env.EMAIL_FROM, to: email.to, subject: email.subject, html: email.html, text: email.text },
+        {
+          from: email.from ?? env.EMAIL_FROM,
+          to: email.to,
+          subject: email.subject,
+          html: email.html,
+          text: email.text,
+          headers: email.headers,
+          tags: email.tags ? Object.entries(email.tags).map(([name, value]) => ({ name, value })) : undefined,
+        },
         { idempotencyKey: email.idempotencyKey, signal: AbortSignal.timeout(TIMEOUT_MS) } as { idempotencyKey: string },
       );
       if (data) return { id: data.id, transport: "resend" };
@@ -46,7 +57,7 @@ async function sendWithResend(email: OutgoingEmail, apiKey: string): Promise<Sen
 async function sendToLocalMailbox(email: OutgoingEmail): Promise<SentEmail> {
   const [row] = await db
     .insert(localMailbox)
-    .values({ idempotencyKey: email.idempotencyKey, from: email.from ?? env.EMAIL_FROM, to: email.to, subject: email.subject, html: email.html, text: email.text })
+    .values({ idempotencyKey: email.idempotencyKey, from: email.from ?? env.EMAIL_FROM, to: email.to, subject: email.subject, html: email.html, text: email.text, headers: email.headers, tags: email.tags })
     .onConflictDoUpdate({ target: localMailbox.idempotencyKey, set: { idempotencyKey: email.idempotencyKey } })
     .returning({ id: localMailbox.id });
   if (!row) throw new Error("local mailbox insert returned no row");

@@ -7,6 +7,7 @@ import { OrderForm } from "@/components/clients/order-form";
 import { OrderStats } from "@/components/clients/order-stats";
 import { OrdersTable } from "@/components/clients/orders-table";
 import { ClientDemoControls } from "@/components/demo/client-demo-controls";
+import { DraftWithAi } from "@/components/emails/draft-with-ai";
 import { EngagementCard } from "@/components/engagement/engagement-card";
 import { ButtonLink } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
@@ -15,6 +16,8 @@ import { requirePageContext } from "@/lib/server/auth/session";
 import { getClientPicture } from "@/lib/server/data/client-picture";
 import { getClientOrThrow } from "@/lib/server/data/clients";
 import { getClientTimeline } from "@/lib/server/data/client-timeline";
+import { can } from "@/lib/domain/access/policy";
+import { inFlightEmailFor } from "@/lib/server/data/emails";
 import { getClientEngagement } from "@/lib/server/data/engagement";
 import { listOrdersForClient } from "@/lib/server/data/orders";
 import { getClientOrNotFound } from "@/lib/server/data/page-loaders";
@@ -22,7 +25,6 @@ import { contextFor } from "@/lib/server/context";
 import { displayTimeZone } from "@/lib/server/http/viewer-time-zone";
 import { dayInZone, FALLBACK_TIME_ZONE, knownTimeZone } from "@/lib/domain/time/format";
 import { currentActor } from "@/lib/server/auth/session";
-import { can } from "@/lib/domain/access/policy";
 import { activeTierOverrides } from "@/lib/server/data/demo-overrides";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | undefined>> };
@@ -39,11 +41,13 @@ const NOTICES: Record<string, string> = { created: "Client created.", saved: "Ch
 export default async function ClientPage({ params, searchParams }: Props) {
   const ctx = await requirePageContext("clients.read");
   const client = await getClientOrNotFound(ctx, (await params).id);
-  const [orders, engagement, timeline, overrides] = await Promise.all([
+  const canEmail = can(ctx.actor, "emails.write");
+  const [orders, engagement, timeline, overrides, email] = await Promise.all([
     listOrdersForClient(ctx, client.id),
     getClientEngagement(ctx, client.id),
     getClientTimeline(ctx, client.id),
     activeTierOverrides(ctx, [client.id]),
+    canEmail ? inFlightEmailFor(ctx, client.id) : null,
   ]);
   const override = overrides.get(client.id) ?? null;
   const now = new Date();
@@ -68,6 +72,18 @@ export default async function ClientPage({ params, searchParams }: Props) {
       <div className="space-y-6">
         <OrderStats figures={picture.figures} now={now} clientZone={zones.client} />
         <EngagementCard picture={picture} stored={engagement.latest} tiers={engagement.tiers} zones={zones} override={override} />
+        {canEmail ? (
+          <Card>
+            <CardHeader
+              title="Win-back email"
+              description={client.marketingConsent ? "A personal note, written from this client's history. Review it, edit it, approve it." : "This client has not agreed to marketing email: a draft cannot be sent."}
+            />
+            <DraftWithAi
+              clientId={client.id}
+              existing={email ? { id: email.id, state: email.state, subject: email.subject, preheader: email.preheader, body: email.body, callToAction: email.callToAction, writerNote: email.writerNote } : null}
+            />
+          </Card>
+        ) : null}
         <div className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
           <div className="min-w-0 space-y-6">
             <Card>

@@ -13,3 +13,4 @@ export * from "./inngest";
 export * from "./today";
 export * from "./dashboard";
 export * from "./demo";
+export * from "./emails";

@@ -13,6 +13,7 @@ export const localMailbox = pgTable(
     html: text().notNull(),
     text: text(),
     tags: jsonb().$type<Record<string, string>>(),
+    headers: jsonb().$type<Record<string, string>>(),
     createdAt: timestamp({ withTimezone: true, mode: "date" }).notNull().defaultNow(),
   },
   (t) => [index("local_mailbox_created_idx").on(t.createdAt.desc())],

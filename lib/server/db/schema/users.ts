@@ -17,6 +17,9 @@ export const users = pgTable(
     role: userRole().notNull().default("stylist"),
     passwordHash: text(),
     deactivatedAt: timestamp({ withTimezone: true, mode: "date" }),
+    // A stylist's sign-off under their emails, and a short note on their voice for the writer.
+    emailSignature: text().notNull().default(""),
+    voiceNote: text().notNull().default(""),
     ...timestamps,
   },
   (t) => [

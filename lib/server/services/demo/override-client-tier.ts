@@ -34,7 +34,7 @@ export async function overrideClientTier({ ctx, input, now = new Date() }: VerbA
     const [override] = await tx.insert(demoTierOverrides).values(values).onConflictDoUpdate({ target: demoTierOverrides.clientId, set: values }).returning();
     if (!override) throw new Error("The tier override was not saved");
     await writeAudit(tx, ctx.actor, { action: "demo.tier_override.set", entityType: "client", entityId: clientId, before: earlier ?? null, after: { ...override, days } });
-    if (shown !== tier) await emit(appEvent("rekindle/client.tier-changed", { clientId, fromTier: shown, toTier: tier, score: scored.score, demo: true }));
+    if (shown !== tier) await emit(appEvent("rekindle/client.tier-changed", { clientId, fromTier: shown, toTier: tier, score: scored.score, enteredAt: now.toISOString(), demo: true }));
     return override;
   });
 }

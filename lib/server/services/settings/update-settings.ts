@@ -13,7 +13,7 @@ import { parseInput } from "@/lib/server/parse-input";
  * updateShopifySettings saves it (and audits whether the secret changed, never the secret); a new group holding a
  * secret stays out of this list the same way.
  */
-const PLAIN_GROUPS = ["engagement", "email_policy", "scoring_schedule"] as const satisfies readonly SettingsKey[];
+const PLAIN_GROUPS = ["engagement", "email_policy", "scoring_schedule", "win_back"] as const satisfies readonly SettingsKey[];
 type PlainSettingsKey = (typeof PLAIN_GROUPS)[number];
 
 /** Validates and saves one settings group, with its before and after in the audit log. */

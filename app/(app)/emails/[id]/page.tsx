@@ -1,0 +1,82 @@
+import type { Metadata, Route } from "next";
+import Link from "next/link";
+import { ActionButton } from "@/components/emails/action-button";
+import { DiscardForm } from "@/components/emails/discard-form";
+import { EmailEditor } from "@/components/emails/email-editor";
+import { EmailPreview } from "@/components/emails/email-preview";
+import { EmailStateBadge, WriterBadge } from "@/components/emails/email-state-badge";
+import { TierBadge } from "@/components/engagement/tier-badge";
+import { Card, CardHeader } from "@/components/ui/card";
+import { formatDateTime } from "@/components/ui/format";
+import { PageHeader } from "@/components/ui/page-header";
+import { EMAIL_STATE_LABELS, REVIEWABLE_STATES } from "@/lib/domain/email/lifecycle";
+import { requirePageContext } from "@/lib/server/auth/session";
+import { getEmailOrNotFound } from "@/lib/server/data/page-loaders";
+import { previewWinBack } from "@/lib/server/emails/preview";
+import { approveEmailAction, sendEmailNowAction } from "../actions";
+
+export const metadata: Metadata = { title: "Email" };
+
+export default async function EmailPage({ params }: { params: Promise<{ id: string }> }) {
+  const ctx = await requirePageContext("emails.write");
+  const { email, clientName, tier, stylistName, signature, transitions } = await getEmailOrNotFound(ctx, (await params).id);
+  const preview = await previewWinBack(ctx, email, signature || stylistName || "");
+  const reviewable = REVIEWABLE_STATES.includes(email.state);
+  return (
+    <>
+      <PageHeader
+        eyebrow={<Link href="/emails" className="hover:underline">← Emails</Link>}
+        title={email.subject}
+        description={
+          <span className="flex flex-wrap items-center gap-2">
+            To <Link href={`/clients/${email.clientId}` as Route} className="text-ember-700 hover:underline">{clientName}</Link> &lt;{email.toAddress}&gt;
+            <EmailStateBadge state={email.state} />
+            <TierBadge tier={tier} />
+            <WriterBadge writer={email.writer} />
+          </span>
+        }
+      />
+      {email.writerNote ? <p className="mb-6 rounded-lg bg-amber-50 px-4 py-2.5 text-sm text-amber-900 ring-1 ring-amber-200">{email.writerNote}</p> : null}
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
+        <Card className="min-w-0">
+          <CardHeader title="Preview" description="Exactly as the client will see it, with our links and the unsubscribe footer." />
+          <div className="p-5">
+            <EmailPreview html={preview.html} title={`Preview of ${email.subject}`} />
+          </div>
+        </Card>
+        <div className="min-w-0 space-y-6">
+          {reviewable ? (
+            <Card>
+              <CardHeader title="Edit" />
+              <div className="p-5">
+                <EmailEditor emailId={email.id} saved={{ subject: email.subject, preheader: email.preheader, body: email.body, callToAction: email.callToAction }} />
+              </div>
+            </Card>
+          ) : null}
+          {reviewable ? (
+            <Card>
+              <CardHeader title="Decide" description={email.scheduledFor ? `Scheduled for ${formatDateTime(email.scheduledFor)}.` : "Approving schedules it for the client's daytime."} />
+              <div className="flex flex-wrap items-start gap-6 p-5">
+                {email.state === "draft" ? <ActionButton action={approveEmailAction} fields={{ emailId: email.id }} label="Approve" pendingLabel="Approving…" /> : null}
+                {email.state === "scheduled" ? <ActionButton action={sendEmailNowAction} fields={{ emailId: email.id }} label="Send now" pendingLabel="Sending…" /> : null}
+                <DiscardForm emailId={email.id} />
+              </div>
+            </Card>
+          ) : null}
+          <Card>
+            <CardHeader title="History" />
+            <ol className="divide-y divide-stone-100 text-sm">
+              {transitions.map((t) => (
+                <li key={t.id} className="px-5 py-2.5">
+                  <span className="font-medium text-stone-900">{t.fromState ? `${EMAIL_STATE_LABELS[t.fromState]} → ` : ""}{EMAIL_STATE_LABELS[t.toState]}</span>
+                  <span className="text-stone-500"> · {t.actorLabel} · {formatDateTime(t.at)}</span>
+                  {t.reason ? <p className="text-stone-600">{t.reason}</p> : null}
+                </li>
+              ))}
+            </ol>
+          </Card>
+        </div>
+      </div>
+    </>
+  );
+}

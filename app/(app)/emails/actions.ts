@@ -1,0 +1,64 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { formAction } from "@/lib/server/actions/form-action";
+import { approveEmail, approveEmails, approveEmailSchema } from "@/lib/server/services/emails/approve-email";
+import { discardEmail, discardEmailSchema } from "@/lib/server/services/emails/discard-email";
+import { editEmail, editEmailSchema } from "@/lib/server/services/emails/edit-email";
+import { sendDueEmails } from "@/lib/server/services/emails/send-due-emails";
+import { sendSchema, sendWinBackEmail } from "@/lib/server/services/emails/send-win-back-email";
+import { emailProfileSchema, updateEmailProfile } from "@/lib/server/services/users/update-email-profile";
+
+function refresh(emailId?: string) {
+  revalidatePath("/emails");
+  if (emailId) revalidatePath(`/emails/${emailId}`);
+}
+
+export const editEmailAction = formAction("emails.write", editEmailSchema, async ({ ctx, input }) => {
+  const email = await editEmail({ ctx, input });
+  refresh(email.id);
+  return { status: "success", message: "Draft saved." };
+});
+
+export const approveEmailAction = formAction("emails.write", approveEmailSchema, async ({ ctx, input }) => {
+  const email = await approveEmail({ ctx, input });
+  refresh(email.id);
+  return { status: "success", message: `Approved. It goes out ${email.scheduledFor && email.scheduledFor > new Date() ? `at ${email.scheduledFor.toUTCString()}` : "with the next send"}.` };
+});
+
+/** The queue's checkboxes: none ticked is no field at all, which the verb answers by name. */
+const bulkSchema = z.object({ emailIds: z.array(z.string()).default([]) });
+
+export const approveEmailsAction = formAction("emails.write", bulkSchema, async ({ ctx, input }) => {
+  const result = await approveEmails({ ctx, input });
+  refresh();
+  return { status: "success", message: `${result.approved} approved${result.skipped.length ? `, ${result.skipped.length} skipped (no longer drafts)` : ""}.` };
+});
+
+export const discardEmailAction = formAction("emails.write", discardEmailSchema, async ({ ctx, input }) => {
+  const email = await discardEmail({ ctx, input });
+  refresh(email.id);
+  return { status: "success", message: "Discarded." };
+});
+
+export const sendEmailNowAction = formAction("emails.write", sendSchema, async ({ ctx, input }) => {
+  const result = await sendWinBackEmail({ ctx, input });
+  refresh(input.emailId);
+  if (result.outcome === "sent") return { status: "success", message: "Sent." };
+  if (result.outcome === "deferred") return { status: "success", message: `It is night where the client lives; it goes out at ${result.until.toUTCString()}.` };
+  const message = result.outcome === "blocked" ? `Not sent: ${result.reason}` : result.outcome === "skipped" ? `Not sent: the email is ${result.state} already.` : `Sending failed: ${result.error}`;
+  return { status: "error", message, fieldErrors: {}, values: {} };
+});
+
+export const sendDueEmailsAction = formAction("emails.review", z.object({}), async ({ ctx }) => {
+  const { queued } = await sendDueEmails({ ctx, input: {} });
+  refresh();
+  return { status: "success", message: queued === 0 ? "Nothing is due." : `${queued} due ${queued === 1 ? "email is" : "emails are"} on their way, at the configured rate.` };
+});
+
+export const updateEmailProfileAction = formAction("emails.write", emailProfileSchema, async ({ ctx, input }) => {
+  await updateEmailProfile({ ctx, input });
+  revalidatePath("/emails");
+  return { status: "success", message: "Signature and voice saved." };
+});

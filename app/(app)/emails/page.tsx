@@ -1,0 +1,41 @@
+import type { Metadata } from "next";
+import { QueueFiltersForm } from "@/components/emails/queue-filters";
+import { QueueTable } from "@/components/emails/queue-table";
+import { ActionButton } from "@/components/emails/action-button";
+import { EmailProfileForm } from "@/components/emails/email-profile-form";
+import { Card, CardHeader } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
+import { can } from "@/lib/domain/access/policy";
+import { queueFiltersSchema } from "@/lib/domain/email/queue-filters";
+import { requirePageContext } from "@/lib/server/auth/session";
+import { emailProfileOf, listEmails } from "@/lib/server/data/emails";
+import { listStylists } from "@/lib/server/data/users";
+import { sendDueEmailsAction } from "./actions";
+
+export const metadata: Metadata = { title: "Emails" };
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function EmailsPage({ searchParams }: Props) {
+  const ctx = await requirePageContext("emails.write");
+  const filters = queueFiltersSchema.parse(await searchParams);
+  const allClients = can(ctx.actor, "emails.review");
+  const [emails, stylists, profile] = await Promise.all([listEmails(ctx, filters), allClients ? listStylists(ctx) : [], emailProfileOf(ctx)]);
+  return (
+    <>
+      <PageHeader
+        title="Emails"
+        description={allClients ? "Win-back emails for every client: review, edit, approve." : "Win-back emails for your clients: review, edit, approve."}
+        actions={allClients ? <ActionButton action={sendDueEmailsAction} fields={{}} label="Send due emails now" pendingLabel="Sending…" variant="secondary" /> : null}
+      />
+      <Card>
+        <QueueFiltersForm filters={filters} stylists={stylists.map((s) => ({ id: s.id, name: s.name }))} />
+        <QueueTable emails={emails} showStylist={allClients} />
+      </Card>
+      <Card className="mt-6">
+        <CardHeader title="Your signature and voice" />
+        <EmailProfileForm defaults={profile} />
+      </Card>
+    </>
+  );
+}

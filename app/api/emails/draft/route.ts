@@ -1,0 +1,17 @@
+import { z } from "zod";
+import { streamDraft } from "@/lib/server/emails/stream-draft";
+import { jsonRoute } from "@/lib/server/http/json-route";
+import { parseInput } from "@/lib/server/parse-input";
+
+export const dynamic = "force-dynamic";
+
+const bodySchema = z.object({ clientId: z.uuid("Unknown client"), replace: z.boolean().default(false) });
+
+/**
+ * "Draft with AI": streams the draft as newline-delimited JSON while it is written (partial, restart, then saved
+ * with the email's id, or error). Closing the request stops the writer.
+ */
+export const POST = jsonRoute("emails.write", async (ctx, request: Request) => {
+  const input = parseInput(bodySchema, await request.json().catch(() => null));
+  return new Response(streamDraft(ctx, input, request.signal), { headers: { "content-type": "application/x-ndjson; charset=utf-8", "cache-control": "no-store" } });
+});

@@ -1,0 +1,94 @@
+import { createHmac, randomBytes, randomUUID } from "node:crypto";
+import { eq } from "drizzle-orm";
+import { describe, expect, it, vi } from "vitest";
+import { DAYTIME, clientWithFix } from "@/test/email-fixtures";
+import { userContext } from "@/test/fixtures";
+
+// Resend signs webhooks the Svix way: HMAC-SHA256 over "id.timestamp.body" with the base64 secret after "whsec_".
+const SECRET = vi.hoisted(() => {
+  const secret = "whsec_dGVzdC1vbmx5LXJlc2VuZC13ZWJob29rLXNlY3JldA==";
+  process.env.RESEND_WEBHOOK_SECRET = secret;
+  return secret;
+});
+const { POST } = await import("./route");
+const { POST: oneClick } = await import("@/app/api/unsubscribe/[token]/route");
+const { db } = await import("@/lib/server/db/client");
+const { clients, emailEvents, emailSuppressions, winBackEmails } = await import("@/lib/server/db/schema");
+const { draftEmail } = await import("@/lib/server/services/emails/draft-email");
+const { approveEmail } = await import("@/lib/server/services/emails/approve-email");
+const { sendWinBackEmail } = await import("@/lib/server/services/emails/send-win-back-email");
+const { unsubscribeUrls } = await import("@/lib/server/emails/compose-win-back");
+
+function signed(body: string, options: { id?: string; at?: Date; secret?: string } = {}) {
+  const id = options.id ?? `msg_${randomUUID()}`;
+  const ts = Math.floor((options.at ?? new Date()).getTime() / 1000).toString();
+  const key = Buffer.from((options.secret ?? SECRET).replace(/^whsec_/, ""), "base64");
+  const signature = createHmac("sha256", key).update(`${id}.${ts}.${body}`).digest("base64");
+  return new Request("http://localhost/api/webhooks/resend", { method: "POST", headers: { "svix-id": id, "svix-timestamp": ts, "svix-signature": `v1,${signature}`, "content-type": "application/json" }, body });
+}
+
+async function sentEmail() {
+  const stylist = await userContext("stylist");
+  const client = await clientWithFix(stylist, stylist.actor.id);
+  const email = await draftEmail({ ctx: stylist, input: { clientId: client.id } });
+  await approveEmail({ ctx: stylist, input: { emailId: email.id }, now: DAYTIME });
+  const sent = await sendWinBackEmail({ ctx: stylist, input: { emailId: email.id }, now: DAYTIME });
+  if (sent.outcome !== "sent") throw new Error("not sent");
+  return { email: sent.email, client };
+}
+
+const event = (type: string, emailId: string, extra: Record<string, unknown> = {}) =>
+  JSON.stringify({ type, created_at: new Date().toISOString(), data: { email_id: `re_${emailId.slice(0, 8)}`, tags: { email_id: emailId }, ...extra } });
+
+describe("POST /api/webhooks/resend", () => {
+  it("moves the email along on validly signed events, once per delivery id", async () => {
+    const { email } = await sentEmail();
+    const delivered = signed(event("email.delivered", email.id), { id: "msg_1" });
+    expect((await POST(delivered)).status).toBe(200);
+    expect(await (await POST(signed(event("email.delivered", email.id), { id: "msg_1" }))).json()).toMatchObject({ recorded: false });
+    expect(await (await POST(signed(event("email.opened", email.id)))).json()).toMatchObject({ state: "opened" });
+    // A late or delayed event is stored but changes nothing.
+    expect(await (await POST(signed(event("email.delivery_delayed", email.id)))).json()).toMatchObject({ recorded: true, state: "opened" });
+    expect(await db.$count(emailEvents, eq(emailEvents.emailId, email.id))).toBe(3);
+  });
+
+  it("refuses a tampered body, a wrong secret and a stale timestamp", async () => {
+    const { email } = await sentEmail();
+    const body = event("email.delivered", email.id);
+    const tampered = signed(body);
+    const forged = new Request(tampered.url, { method: "POST", headers: tampered.headers, body: body.replace("delivered", "clicked") });
+    expect((await POST(forged)).status).toBe(401);
+    expect((await POST(signed(body, { secret: `whsec_${randomBytes(24).toString("base64")}` }))).status).toBe(401);
+    expect((await POST(signed(body, { at: new Date(Date.now() - 10 * 60_000) }))).status).toBe(401);
+    const [row] = await db.select({ state: winBackEmails.state }).from(winBackEmails).where(eq(winBackEmails.id, email.id));
+    expect(row?.state).toBe("sent");
+  });
+
+  it("answers 200 for an unknown email and records it", async () => {
+    const response = await POST(signed(event("email.delivered", randomUUID())));
+    expect(response.status).toBe(200);
+    expect(await db.$count(emailEvents)).toBe(1);
+  });
+
+  it("suppresses the address on a hard bounce, not on a soft one", async () => {
+    const { email } = await sentEmail();
+    await POST(signed(event("email.bounced", email.id, { bounce: { type: "Transient" } })));
+    expect(await db.$count(emailSuppressions)).toBe(0);
+    await POST(signed(event("email.bounced", email.id, { bounce: { type: "Permanent" } })));
+    expect(await db.select({ reason: emailSuppressions.reason }).from(emailSuppressions)).toEqual([{ reason: "bounced" }]);
+  });
+});
+
+describe("POST /api/unsubscribe/[token] (one-click)", () => {
+  it("unsubscribes with the signed token and refuses a forged one", async () => {
+    const { email, client } = await sentEmail();
+    const url = unsubscribeUrls(email.id, "x@rekindle.test").oneClick;
+    const token = decodeURIComponent(url.split("/").pop() ?? "");
+    const forged = await oneClick(new Request(url, { method: "POST", body: "List-Unsubscribe=One-Click" }), { params: Promise.resolve({ token: `${token.slice(0, -2)}xx` }) });
+    expect(forged.status).toBe(404);
+    const response = await oneClick(new Request(url, { method: "POST", body: "List-Unsubscribe=One-Click" }), { params: Promise.resolve({ token }) });
+    expect(response.status).toBe(200);
+    const [after] = await db.select({ consent: clients.marketingConsent }).from(clients).where(eq(clients.id, client.id));
+    expect(after?.consent).toBe(false);
+  });
+});

@@ -1,0 +1,26 @@
+"use client";
+
+import { useActionState } from "react";
+import { discardEmailAction } from "@/app/(app)/emails/actions";
+import { formValues } from "@/components/clients/use-form-values";
+import { Button } from "@/components/ui/button";
+import { errorProps, Field, Input } from "@/components/ui/field";
+import { FormAlert } from "@/components/ui/form-alert";
+import { IDLE } from "@/lib/forms/action-state";
+
+export function DiscardForm({ emailId }: { emailId: string }) {
+  const [state, action, pending] = useActionState(discardEmailAction, IDLE);
+  const f = formValues(state, { reason: "" });
+  return (
+    <form action={action} className="space-y-3" noValidate key={f.key}>
+      <input type="hidden" name="emailId" value={emailId} />
+      <Field id="reason" label="Reason for discarding" error={f.error("reason")}>
+        <Input id="reason" name="reason" defaultValue={f.value("reason")} placeholder="e.g. Client called us yesterday" {...errorProps("reason", f.error("reason"))} />
+      </Field>
+      <Button type="submit" variant="danger" disabled={pending}>
+        {pending ? "Discarding…" : "Discard"}
+      </Button>
+      <FormAlert state={state} />
+    </form>
+  );
+}

@@ -1,0 +1,114 @@
+"use client";
+
+import type { Route } from "next";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useRef, useState } from "react";
+import { approveEmailAction } from "@/app/(app)/emails/actions";
+import { Button } from "@/components/ui/button";
+import type { DraftStreamLine } from "@/lib/domain/email/draft-stream";
+import { ActionButton } from "./action-button";
+import { type EditableEmail, EmailEditor } from "./email-editor";
+
+type Existing = EditableEmail & { id: string; state: string; writerNote: string | null };
+type Status = "idle" | "streaming" | "stopped" | "error";
+
+const EMPTY: EditableEmail = { subject: "", preheader: "", body: "", callToAction: "" };
+
+function editableOf(draft: Extract<DraftStreamLine, { type: "partial" }>["draft"]): EditableEmail {
+  return { subject: draft.subject ?? "", preheader: draft.preheader ?? "", body: (draft.paragraphs ?? []).filter(Boolean).join("\n\n"), callToAction: draft.callToAction ?? "" };
+}
+
+/** "Draft with AI": the email streams into the editor as it is written (subject first); stop, regenerate, edit, approve. */
+export function DraftWithAi({ clientId, existing }: { clientId: string; existing: Existing | null }) {
+  const router = useRouter();
+  const [status, setStatus] = useState<Status>("idle");
+  const [live, setLive] = useState<EditableEmail | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const controller = useRef<AbortController | null>(null);
+
+  async function draft(replace: boolean) {
+    controller.current?.abort();
+    const abort = new AbortController();
+    controller.current = abort;
+    setStatus("streaming");
+    setLive(EMPTY);
+    setMessage(null);
+    try {
+      const response = await fetch("/api/emails/draft", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ clientId, replace }), signal: abort.signal });
+      if (!response.ok || !response.body) {
+        const body = (await response.json().catch(() => null)) as { error?: string } | null;
+        throw new Error(body?.error ?? "The draft could not be started.");
+      }
+      const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+      let buffered = "";
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) break;
+        buffered += value;
+        const lines = buffered.split("\n");
+        buffered = lines.pop() ?? "";
+        for (const line of lines.filter(Boolean)) {
+          const event = JSON.parse(line) as DraftStreamLine;
+          if (event.type === "partial") setLive(editableOf(event.draft));
+          else if (event.type === "restart") setMessage(`Writing again: ${event.reason}`);
+          else if (event.type === "error") throw new Error(event.message);
+          else if (event.type === "saved") {
+            setMessage(event.note);
+            setStatus("idle");
+            setLive(null);
+            router.refresh();
+          }
+        }
+      }
+    } catch (error) {
+      if (abort.signal.aborted) return;
+      setStatus("error");
+      setMessage(error instanceof Error ? error.message : "The draft could not be written.");
+    }
+  }
+
+  function stop() {
+    controller.current?.abort();
+    setStatus("stopped");
+    setMessage("Stopped. Nothing was saved.");
+  }
+
+  const streaming = status === "streaming";
+  const shown = live ?? (existing && status !== "stopped" ? existing : null);
+  return (
+    <div className="space-y-4 p-5">
+      <div className="flex flex-wrap items-center gap-2">
+        {streaming ? (
+          <Button type="button" variant="secondary" onClick={stop}>
+            Stop
+          </Button>
+        ) : existing ? (
+          <Button type="button" variant="secondary" onClick={() => void draft(true)}>
+            Regenerate
+          </Button>
+        ) : (
+          <Button type="button" onClick={() => void draft(false)}>
+            Draft with AI
+          </Button>
+        )}
+        {streaming ? <span className="text-sm text-stone-500" aria-live="polite">Writing…</span> : null}
+        {existing && !streaming ? (
+          <Link href={`/emails/${existing.id}` as Route} className="text-sm text-ember-700 hover:underline">
+            Preview and history
+          </Link>
+        ) : null}
+      </div>
+      {message ? (
+        <p role={status === "error" ? "alert" : "status"} className={status === "error" ? "text-sm text-red-700" : "text-sm text-stone-600"}>
+          {message}
+        </p>
+      ) : existing?.writerNote && !streaming ? (
+        <p className="text-sm text-stone-600">{existing.writerNote}</p>
+      ) : null}
+      {shown ? <EmailEditor emailId={streaming ? null : (existing?.id ?? null)} saved={existing ?? EMPTY} live={live} disabled={streaming} /> : null}
+      {existing && !streaming && existing.state === "draft" ? <ActionButton action={approveEmailAction} fields={{ emailId: existing.id }} label="Approve" pendingLabel="Approving…" /> : null}
+      {existing && existing.state !== "draft" ? <p className="text-sm text-stone-600">This email is {existing.state}. Editing it sends it back to draft.</p> : null}
+    </div>
+  );
+}

@@ -1,0 +1,38 @@
+"use client";
+
+import { useActionState } from "react";
+import { editEmailAction } from "@/app/(app)/emails/actions";
+import { formValues } from "@/components/clients/use-form-values";
+import { Button } from "@/components/ui/button";
+import { errorProps, Field, Input, Textarea } from "@/components/ui/field";
+import { FormAlert } from "@/components/ui/form-alert";
+import { IDLE } from "@/lib/forms/action-state";
+
+export type EditableEmail = { subject: string; preheader: string; body: string; callToAction: string };
+
+/** The draft's words, editable. Controlled from outside while a draft streams in (`live`), then the stylist's to change. */
+export function EmailEditor({ emailId, saved, live, disabled }: { emailId: string | null; saved: EditableEmail; live?: EditableEmail | null; disabled?: boolean }) {
+  const [state, action, pending] = useActionState(editEmailAction, IDLE);
+  const f = formValues(state, saved);
+  const field = (name: keyof EditableEmail, label: string, multiline = false) => {
+    const props = { id: name, name, ...errorProps(name, f.error(name)), ...(live ? { value: live[name], readOnly: true } : { defaultValue: f.value(name) }) };
+    return (
+      <Field id={name} label={label} error={f.error(name)}>
+        {multiline ? <Textarea rows={10} {...props} /> : <Input {...props} />}
+      </Field>
+    );
+  };
+  return (
+    <form action={action} className="space-y-4" noValidate key={live ? "live" : `${f.key}-${emailId}`}>
+      <FormAlert state={state} />
+      {emailId ? <input type="hidden" name="emailId" value={emailId} /> : null}
+      {field("subject", "Subject")}
+      {field("preheader", "Preheader")}
+      {field("body", "Body (blank line between paragraphs)", true)}
+      {field("callToAction", "Button label")}
+      <Button type="submit" disabled={pending || disabled || !emailId}>
+        {pending ? "Saving…" : "Save draft"}
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,92 @@
+"use client";
+
+import type { Route } from "next";
+import Link from "next/link";
+import { useActionState } from "react";
+import { approveEmailsAction } from "@/app/(app)/emails/actions";
+import { TierBadge } from "@/components/engagement/tier-badge";
+import { Button } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
+import { FormAlert } from "@/components/ui/form-alert";
+import { tableHeadClass } from "@/components/ui/table";
+import type { EmailState } from "@/lib/domain/email/lifecycle";
+import type { RiskTier } from "@/lib/domain/email/policy-settings";
+import { IDLE } from "@/lib/forms/action-state";
+import { EmailStateBadge, WriterBadge } from "./email-state-badge";
+
+export type QueueRow = {
+  id: string;
+  state: EmailState;
+  subject: string;
+  tier: RiskTier | null;
+  writer: "model" | "offline" | "offline_fallback" | "person";
+  origin: "stylist" | "outreach";
+  createdAt: Date;
+  clientId: string;
+  clientName: string;
+  stylistName: string | null;
+};
+
+/** The queue, with a checkbox per draft for bulk approval. */
+export function QueueTable({ emails, showStylist }: { emails: QueueRow[]; showStylist: boolean }) {
+  const [state, action, pending] = useActionState(approveEmailsAction, IDLE);
+  if (emails.length === 0) return <EmptyState title="No emails here" description="Drafts appear when a client slips into at risk or lapsed, or when a stylist drafts one." />;
+  const drafts = emails.filter((e) => e.state === "draft").length;
+  return (
+    <form action={action}>
+      <div className="flex flex-wrap items-center gap-3 px-5 py-3">
+        <Button type="submit" disabled={pending || drafts === 0}>
+          {pending ? "Approving…" : "Approve selected"}
+        </Button>
+        <span className="text-sm text-stone-500">{drafts} drafts shown</span>
+        <FormAlert state={state} />
+      </div>
+      <div className="overflow-x-auto">
+        <table className="w-full text-left text-sm">
+          <thead className={tableHeadClass}>
+            <tr>
+              <th className="w-10 px-5 py-2.5">
+                <span className="sr-only">Select</span>
+              </th>
+              <th className="px-3 py-2.5">Client</th>
+              <th className="px-3 py-2.5">Subject</th>
+              <th className="px-3 py-2.5">Tier</th>
+              <th className="px-3 py-2.5">Status</th>
+              {showStylist ? <th className="px-3 py-2.5">Stylist</th> : null}
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-stone-100">
+            {emails.map((e) => (
+              <tr key={e.id}>
+                <td className="px-5 py-3">
+                  {e.state === "draft" ? <input type="checkbox" name="emailIds[]" value={e.id} aria-label={`Select the email to ${e.clientName}`} className="size-4 accent-ember-600" /> : null}
+                </td>
+                <td className="px-3 py-3 font-medium text-stone-900">
+                  <Link href={`/clients/${e.clientId}` as Route} className="hover:underline">
+                    {e.clientName}
+                  </Link>
+                </td>
+                <td className="max-w-md px-3 py-3">
+                  <Link href={`/emails/${e.id}` as Route} className="text-ember-700 hover:underline">
+                    {e.subject}
+                  </Link>
+                  <div className="mt-1 flex gap-1">
+                    <WriterBadge writer={e.writer} />
+                    {e.origin === "outreach" ? <span className="text-xs text-stone-500">Automatic outreach</span> : null}
+                  </div>
+                </td>
+                <td className="px-3 py-3">
+                  <TierBadge tier={e.tier} />
+                </td>
+                <td className="px-3 py-3">
+                  <EmailStateBadge state={e.state} />
+                </td>
+                {showStylist ? <td className="px-3 py-3 text-stone-600">{e.stylistName ?? "—"}</td> : null}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,23 @@
+import { describe, expect, it } from "vitest";
+import { checkEligibility, type EligibilityFacts } from "./eligibility";
+
+const now = new Date("2026-06-01T12:00:00Z");
+const base: EligibilityFacts = { marketingConsent: true, suppressed: false, lastSentAt: null, otherEmailStates: [], minDaysBetweenEmails: 21, now };
+
+describe("checkEligibility", () => {
+  it("lets a consenting, unsuppressed, quiet client through", () => {
+    expect(checkEligibility(base)).toEqual({ eligible: true });
+  });
+  it("checks consent first, then suppression", () => {
+    expect(checkEligibility({ ...base, marketingConsent: false, suppressed: true })).toMatchObject({ eligible: false, reason: "no_consent" });
+    expect(checkEligibility({ ...base, suppressed: true })).toMatchObject({ eligible: false, reason: "suppressed" });
+  });
+  it("keeps the minimum gap since the last email", () => {
+    expect(checkEligibility({ ...base, lastSentAt: new Date("2026-05-20T12:00:00Z") })).toMatchObject({ reason: "too_soon" });
+    expect(checkEligibility({ ...base, lastSentAt: new Date("2026-05-11T12:00:00Z") })).toEqual({ eligible: true });
+  });
+  it("allows one win-back in flight", () => {
+    expect(checkEligibility({ ...base, otherEmailStates: ["scheduled"] })).toMatchObject({ reason: "in_flight" });
+    expect(checkEligibility({ ...base, otherEmailStates: ["discarded", "delivered"] })).toEqual({ eligible: true });
+  });
+});

@@ -1,0 +1,38 @@
+import { IN_FLIGHT_STATES, type EmailState } from "./lifecycle";
+
+/** What decides whether a client may be sent a win-back email now. */
+export type EligibilityFacts = {
+  marketingConsent: boolean;
+  suppressed: boolean;
+  /** When the client was last sent any email by us (null: never). */
+  lastSentAt: Date | null;
+  /** States of the client's other win-back emails (the one being sent excluded). */
+  otherEmailStates: readonly EmailState[];
+  minDaysBetweenEmails: number;
+  now: Date;
+};
+
+export type IneligibleReason = "no_consent" | "suppressed" | "too_soon" | "in_flight";
+export type Eligibility = { eligible: true } | { eligible: false; reason: IneligibleReason; message: string };
+
+const DAY_MS = 86_400_000;
+
+export const INELIGIBLE_MESSAGES: Record<IneligibleReason, string> = {
+  no_consent: "The client has not agreed to marketing email.",
+  suppressed: "The address is suppressed (unsubscribed, bounced or complained).",
+  too_soon: "The client was emailed too recently.",
+  in_flight: "Another win-back email for this client is already on its way.",
+};
+
+function ineligible(reason: IneligibleReason): Eligibility {
+  return { eligible: false, reason, message: INELIGIBLE_MESSAGES[reason] };
+}
+
+/** The guards, in order: consent, suppression, minimum days since the last email, one win-back in flight. */
+export function checkEligibility(facts: EligibilityFacts): Eligibility {
+  if (!facts.marketingConsent) return ineligible("no_consent");
+  if (facts.suppressed) return ineligible("suppressed");
+  if (facts.lastSentAt && facts.now.getTime() - facts.lastSentAt.getTime() < facts.minDaysBetweenEmails * DAY_MS) return ineligible("too_soon");
+  if (facts.otherEmailStates.some((s) => IN_FLIGHT_STATES.includes(s))) return ineligible("in_flight");
+  return { eligible: true };
+}

@@ -1,0 +1,44 @@
+import { describe, expect, it } from "vitest";
+import type { DraftContent } from "./draft-content";
+import { validateGrounding } from "./grounding";
+
+const sources = {
+  facts: ["First name: Ada", "Kept 2 of the last 5 items", "Last fix: 2026-03-14, kept a wrap dress", "Average kept value $120 per order"],
+  offers: ["Free shipping on your next fix", "20% off one item in your next fix"],
+  products: ["wrap dress", "Cashmere Cloud Sweater"],
+};
+
+const draft = (paragraph: string, extra: Partial<DraftContent> = {}): DraftContent => ({
+  subject: "A new fix, picked for you",
+  preheader: "",
+  paragraphs: [paragraph],
+  callToAction: "Book my next fix",
+  factsUsed: [],
+  ...extra,
+});
+
+describe("validateGrounding", () => {
+  it("accepts facts and offers as given", () => {
+    expect(validateGrounding(draft("Hi Ada, you loved the wrap dress. Enjoy free shipping on your next fix, or 20% off one item."), sources)).toEqual({ ok: true });
+  });
+  it("rejects invented percentages, prices, discounts and dates", () => {
+    const result = validateGrounding(draft("Take 90% off, only $15, with code SAVE50 until June 30."), sources);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems.map((p) => p.kind).sort()).toEqual(["date", "discount", "percentage", "price"]);
+    expect(result.reason).toContain('"90%"');
+  });
+  it("rejects any link, whatever its form", () => {
+    for (const link of ["https://evil.example/x", "www.shop.com", "visit rekindle.shop today", "mailto:a@b.co"]) {
+      expect(validateGrounding(draft(`See ${link}`), sources).ok, link).toBe(false);
+    }
+  });
+  it("rejects products not in the facts", () => {
+    const result = validateGrounding(draft("We saved a Cashmere Cloud Sweater for you."), sources);
+    expect(result).toMatchObject({ ok: false, problems: [{ kind: "product", value: "Cashmere Cloud Sweater" }] });
+  });
+  it("accepts prices stated in the facts and rejects facts it was not given", () => {
+    expect(validateGrounding(draft("Your pieces average $120."), sources).ok).toBe(true);
+    expect(validateGrounding(draft("Hi Ada.", { factsUsed: ["Birthday in May"] }), sources)).toMatchObject({ ok: false, problems: [{ kind: "fact" }] });
+  });
+});

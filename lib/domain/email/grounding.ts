@@ -1,0 +1,84 @@
+import type { DraftContent } from "./draft-content";
+
+/**
+ * Grounding: a draft may only state prices, percentages, discounts, products and dates that appear in the facts it
+ * was given or in the allowed offers, and never carries a link (links are ours, added by the template).
+ */
+export type GroundingSources = {
+  /** The client facts given to the writer, as text (profile, fixes, drivers, stylist). */
+  facts: readonly string[];
+  /** The admin-managed offers the writer may use. */
+  offers: readonly string[];
+  /** Product names the business sells: naming one not found in the facts or offers is an invention. */
+  products: readonly string[];
+};
+
+export type GroundingProblem = { kind: "url" | "price" | "percentage" | "discount" | "product" | "date" | "fact"; value: string };
+export type GroundingResult = { ok: true } | { ok: false; problems: GroundingProblem[]; reason: string };
+
+const URL_PATTERN = /\b(?:https?:\/\/|www\.)\S+|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|net|org|io|co|shop|store|app|dev|me|ly|info|biz)\b(?:\/\S*)?|\bmailto:\S+/gi;
+const PRICE_PATTERN = /(?:[$€£]\s?\d[\d,]*(?:\.\d+)?|\b\d[\d,]*(?:\.\d+)?\s?(?:dollars|usd|eur|euros|gbp|pounds)\b)/gi;
+const PERCENT_PATTERN = /\b\d+(?:\.\d+)?\s?(?:%|percent\b|per cent\b)/gi;
+const DISCOUNT_PATTERN = /\b(?:free\s+(?:shipping|delivery|returns|styling|gift|fix|item)|(?:promo|discount|coupon)\s+code\s+\w+|code\s+[A-Z0-9]{4,}|half\s+price|bogo|buy\s+one\s+get\s+one|\w+\s+off\b)/gi;
+const MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec";
+const DATE_PATTERN = new RegExp(
+  `\\b(?:\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?(?:${MONTHS})\\b|(?:${MONTHS})\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?\\b|\\d{4}-\\d{2}-\\d{2}|\\d{1,2}\\/\\d{1,2}(?:\\/\\d{2,4})?)`,
+  "gi",
+);
+// "10 off" is a discount; "sizes off" is not a thing we write, but "a little off" is English: only numbers and money count.
+const DISCOUNT_NEEDS_NUMBER = /^\w+\s+off$/i;
+
+const normalise = (text: string) => text.toLowerCase().replace(/\s+/g, " ").replace(/[’']/g, "'").trim();
+const digitsOf = (text: string) => text.replace(/[^\d.]/g, "").replace(/\.0+$/, "");
+
+function emailText(draft: DraftContent): string {
+  return [draft.subject, draft.preheader, ...draft.paragraphs, draft.callToAction].join("\n");
+}
+
+function matches(pattern: RegExp, text: string): string[] {
+  return [...text.matchAll(pattern)].map((m) => m[0].trim());
+}
+
+export function validateGrounding(draft: DraftContent, sources: GroundingSources): GroundingResult {
+  const text = emailText(draft);
+  const allowed = normalise([...sources.facts, ...sources.offers].join("\n"));
+  const allowedNumbers = new Set(matches(/\d[\d,]*(?:\.\d+)?/g, allowed).map(digitsOf));
+  const problems: GroundingProblem[] = [];
+  const numberFound = (value: string) => allowedNumbers.has(digitsOf(value));
+
+  for (const url of matches(URL_PATTERN, text)) problems.push({ kind: "url", value: url });
+  for (const price of matches(PRICE_PATTERN, text)) if (!numberFound(price)) problems.push({ kind: "price", value: price });
+  for (const pct of matches(PERCENT_PATTERN, text)) if (!numberFound(pct) || !mentionsPercent(allowed, digitsOf(pct))) problems.push({ kind: "percentage", value: pct });
+  for (const discount of matches(DISCOUNT_PATTERN, text)) {
+    if (DISCOUNT_NEEDS_NUMBER.test(discount) && !/\d/.test(discount)) continue;
+    if (!allowed.includes(normalise(discount))) problems.push({ kind: "discount", value: discount });
+  }
+  for (const date of matches(DATE_PATTERN, text)) if (!allowed.includes(normalise(date))) problems.push({ kind: "date", value: date });
+  const lowerText = normalise(text);
+  for (const product of sources.products) {
+    const name = normalise(product);
+    if (name && lowerText.includes(name) && !allowed.includes(name)) problems.push({ kind: "product", value: product });
+  }
+  for (const fact of draft.factsUsed) if (!allowed.includes(normalise(fact))) problems.push({ kind: "fact", value: fact });
+
+  if (problems.length === 0) return { ok: true };
+  return { ok: false, problems, reason: describeProblems(problems) };
+}
+
+function mentionsPercent(allowed: string, digits: string): boolean {
+  return new RegExp(`(?:^|[^\\d.])${digits.replace(".", "\\.")}\\s?(?:%|percent|per cent)`).test(allowed);
+}
+
+const KIND_LABELS: Record<GroundingProblem["kind"], string> = {
+  url: "a link",
+  price: "a price",
+  percentage: "a percentage",
+  discount: "a discount",
+  product: "a product",
+  date: "a date",
+  fact: "a fact",
+};
+
+export function describeProblems(problems: readonly GroundingProblem[]): string {
+  return problems.map((p) => `${KIND_LABELS[p.kind]} not found in the client's facts or the allowed offers: "${p.value}"`).join("; ");
+}

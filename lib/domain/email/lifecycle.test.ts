@@ -1,0 +1,30 @@
+import { describe, expect, it } from "vitest";
+import { assertTransition, canTransition, EMAIL_STATES, IllegalTransitionError, isTerminal, stateAfterEvent } from "./lifecycle";
+
+describe("email lifecycle", () => {
+  it("walks the happy path from draft to clicked", () => {
+    const path = ["draft", "approved", "scheduled", "sending", "sent", "delivered", "opened", "clicked"] as const;
+    path.slice(1).forEach((to, i) => expect(() => assertTransition(path[i] ?? "draft", to)).not.toThrow());
+  });
+
+  it("refuses illegal transitions with a typed error", () => {
+    expect(() => assertTransition("draft", "sent")).toThrow(IllegalTransitionError);
+    expect(() => assertTransition("discarded", "approved")).toThrow("cannot go from discarded to approved");
+    expect(() => assertTransition("sent", "draft")).toThrow(IllegalTransitionError);
+    expect(canTransition("draft", "sending")).toBe(false);
+  });
+
+  it("ends in bounced, complained, failed and discarded only", () => {
+    expect(EMAIL_STATES.filter(isTerminal).sort()).toEqual(["bounced", "complained", "discarded", "failed"]);
+  });
+
+  it("maps delivery events, ignoring repeats, delays and late arrivals", () => {
+    expect(stateAfterEvent("sent", "delivered")).toBe("delivered");
+    expect(stateAfterEvent("sent", "opened")).toBe("opened");
+    expect(stateAfterEvent("opened", "delivered")).toBeNull();
+    expect(stateAfterEvent("opened", "opened")).toBeNull();
+    expect(stateAfterEvent("delivered", "delivery_delayed")).toBeNull();
+    expect(stateAfterEvent("delivered", "bounced")).toBe("bounced");
+    expect(stateAfterEvent("clicked", "complained")).toBe("complained");
+  });
+});

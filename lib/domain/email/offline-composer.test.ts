@@ -1,0 +1,25 @@
+import { describe, expect, it } from "vitest";
+import { validateGrounding } from "./grounding";
+import { composeOfflineDraft } from "./offline-composer";
+
+const input = {
+  client: { firstName: "Ada", sizes: ["top M"], preferredStyles: ["classic", "minimal"] },
+  recentFixes: ["Fix of March 14, 2026: kept 2 of 5 items"],
+  whyTheyAreSlipping: ["120 days since last order, usual gap 45 days"],
+  stylist: { name: "Ava Stylist" },
+  offers: ["Free shipping on your next fix"],
+  tier: "lapsed",
+};
+
+describe("composeOfflineDraft", () => {
+  it("writes a personal draft that passes its own grounding check", () => {
+    const draft = composeOfflineDraft(input);
+    expect(draft.subject).toBe("We miss you, Ada");
+    expect(draft.paragraphs.join(" ")).toContain("free shipping on your next fix");
+    const facts = ["First name: Ada", "Preferred styles: classic, minimal", ...input.recentFixes, ...input.whyTheyAreSlipping];
+    expect(validateGrounding(draft, { facts, offers: input.offers, products: [] })).toEqual({ ok: true });
+  });
+  it("offers nothing when no offer is allowed", () => {
+    expect(composeOfflineDraft({ ...input, offers: [] }).paragraphs.join(" ")).not.toMatch(/thank-you/);
+  });
+});

@@ -1,0 +1,61 @@
+import { z } from "zod";
+import type { DraftContent } from "./draft-content";
+
+/** What the offline writer reads from the prompt's client data block (the shape prompts.ts writes). */
+export const offlineInputSchema = z.object({
+  client: z.object({ firstName: z.string(), sizes: z.array(z.string()).default([]), preferredStyles: z.array(z.string()).default([]) }),
+  recentFixes: z.array(z.string()).default([]),
+  whyTheyAreSlipping: z.array(z.string()).default([]),
+  stylist: z.object({ name: z.string() }),
+  offers: z.array(z.string()).default([]),
+  tier: z.string().nullable().default(null),
+});
+export type OfflineInput = z.infer<typeof offlineInputSchema>;
+
+function pick<T>(options: readonly [T, ...T[]], key: string): T {
+  let hash = 0;
+  for (const ch of key) hash = (hash * 31 + ch.charCodeAt(0)) >>> 0;
+  return options[hash % options.length] ?? options[0];
+}
+
+function listOf(items: readonly string[]): string {
+  if (items.length <= 1) return items.join("");
+  return `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`;
+}
+
+/**
+ * A personal email from the facts alone, without a model: the offline writer. It uses only what it was given (so it
+ * always passes the grounding check) and never repeats the client's notes, which are untrusted.
+ */
+export function composeOfflineDraft(input: OfflineInput): DraftContent {
+  const name = input.client.firstName;
+  const lapsed = input.tier === "lapsed";
+  const lastFix = input.recentFixes[0];
+  const styles = input.client.preferredStyles.slice(0, 3);
+  const factsUsed: string[] = [`First name: ${name}`];
+  const paragraphs: string[] = [];
+
+  const opening = lapsed
+    ? pick([`Hi ${name}, it has been a while, and I have been thinking about your wardrobe.`, `Hi ${name}, I miss styling for you.`] as const, name)
+    : pick([`Hi ${name}, I wanted to check in personally.`, `Hi ${name}, I hope the last few weeks have been good to you.`] as const, name);
+  paragraphs.push(lastFix ? `${opening} Looking back at your last fix (${lastFix.replace(/^Fix of /, "")}), I have a clearer idea of what works for you.` : opening);
+  if (lastFix) factsUsed.push(lastFix);
+
+  if (styles.length) {
+    paragraphs.push(`I have been setting aside ${listOf(styles)} pieces that I think you would love, and I would be glad to put your next fix together around them.`);
+    factsUsed.push(`Preferred styles: ${input.client.preferredStyles.join(", ")}`);
+  } else {
+    paragraphs.push("Tell me what you are in the mood for this season and I will put your next fix together around it.");
+  }
+  const offer = input.offers[0];
+  if (offer) paragraphs.push(`As a thank-you for coming back: ${offer.charAt(0).toLowerCase()}${offer.slice(1)}.`);
+  paragraphs.push("Just reply to this email or book below, and I will take it from there.");
+
+  return {
+    subject: lapsed ? `We miss you, ${name}` : `${name}, a fix picked just for you`,
+    preheader: styles.length ? `New ${listOf(styles)} picks from ${input.stylist.name}` : `A personal note from ${input.stylist.name}`,
+    paragraphs,
+    callToAction: "Book my next fix",
+    factsUsed,
+  };
+}

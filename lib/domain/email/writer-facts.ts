@@ -1,0 +1,42 @@
+import type { RiskTier } from "./policy-settings";
+
+/** Everything the writer may use, and nothing else: the grounding check accepts only what is in here. */
+export type WriterFacts = {
+  tier: RiskTier | null;
+  client: { firstName: string; sizes: string[]; preferredStyles: string[]; notes: string };
+  fixes: string[];
+  drivers: string[];
+  stylist: { name: string; signature: string; voiceNote: string };
+  brand: { name: string; voiceGuidelines: string };
+  offers: string[];
+};
+
+export function firstNameOf(name: string): string {
+  return name.trim().split(/\s+/)[0] ?? name;
+}
+
+/** The client facts as lines: what the draft's numbers, dates and named facts are checked against. */
+export function factLines(facts: WriterFacts): string[] {
+  const c = facts.client;
+  return [
+    `First name: ${c.firstName}`,
+    ...(c.sizes.length ? [`Sizes: ${c.sizes.join(", ")}`] : []),
+    ...(c.preferredStyles.length ? [`Preferred styles: ${c.preferredStyles.join(", ")}`] : []),
+    ...facts.fixes,
+    ...facts.drivers,
+    `Stylist: ${facts.stylist.name}`,
+    `Brand: ${facts.brand.name}`,
+  ];
+}
+
+const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+
+/** "March 14, 2026": the form the writer is given dates in, so "March 14" in a draft is found in the facts. */
+export function longDate(at: Date): string {
+  return `${MONTHS[at.getUTCMonth()]} ${at.getUTCDate()}, ${at.getUTCFullYear()}`;
+}
+
+export function describeFix(fix: { orderedAt: Date; itemsShipped: number; itemsKept: number; status: string }): string {
+  if (fix.status === "cancelled") return `Fix of ${longDate(fix.orderedAt)}: cancelled`;
+  return `Fix of ${longDate(fix.orderedAt)}: kept ${fix.itemsKept} of ${fix.itemsShipped} items`;
+}

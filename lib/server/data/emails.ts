@@ -1,0 +1,102 @@
+import "server-only";
+import { and, asc, desc, eq, inArray, type SQL } from "drizzle-orm";
+import type { QueueFilters } from "@/lib/domain/email/queue-filters";
+import { statesOfQueueStatus } from "@/lib/domain/email/email-figures";
+import { IN_FLIGHT_STATES } from "@/lib/domain/email/lifecycle";
+import { authorize, clientScopeWhere } from "@/lib/server/auth/permissions";
+import type { ServiceContext } from "@/lib/server/context";
+import { clients, clientScores, emailTransitions, localMailbox, users, winBackEmails } from "@/lib/server/db/schema";
+import { NotFoundError } from "@/lib/server/errors";
+
+const QUEUE_LIMIT = 200;
+
+/** The review queue: emails of the clients the actor may see, filtered, newest first. */
+function statesWhere(status: QueueFilters["status"]): SQL | undefined {
+  const states = statesOfQueueStatus(status);
+  return states ? inArray(winBackEmails.state, [...states]) : undefined;
+}
+
+export async function listEmails(ctx: ServiceContext, filters: QueueFilters) {
+  authorize(ctx.actor, "emails.write");
+  const where: (SQL | undefined)[] = [
+    clientScopeWhere(ctx.actor),
+    statesWhere(filters.status),
+    filters.stylist ? eq(clients.stylistId, filters.stylist) : undefined,
+    filters.tier ? eq(winBackEmails.tier, filters.tier) : undefined,
+  ];
+  return ctx.db
+    .select({
+      id: winBackEmails.id,
+      state: winBackEmails.state,
+      subject: winBackEmails.subject,
+      tier: winBackEmails.tier,
+      writer: winBackEmails.writer,
+      origin: winBackEmails.origin,
+      scheduledFor: winBackEmails.scheduledFor,
+      createdAt: winBackEmails.createdAt,
+      clientId: clients.id,
+      clientName: clients.name,
+      stylistName: users.name,
+    })
+    .from(winBackEmails)
+    .innerJoin(clients, eq(clients.id, winBackEmails.clientId))
+    .leftJoin(users, eq(users.id, clients.stylistId))
+    .where(and(...where))
+    .orderBy(desc(winBackEmails.createdAt))
+    .limit(QUEUE_LIMIT);
+}
+
+export type QueueEmail = Awaited<ReturnType<typeof listEmails>>[number];
+
+/** One email with its client and the history of its states, if the actor may see the client. */
+export async function getEmailOrThrow(ctx: ServiceContext, emailId: string) {
+  authorize(ctx.actor, "emails.write");
+  const [row] = await ctx.db
+    .select({ email: winBackEmails, clientName: clients.name, clientTimezone: clients.timezone, tier: clientScores.tier, stylistName: users.name, signature: users.emailSignature })
+    .from(winBackEmails)
+    .innerJoin(clients, eq(clients.id, winBackEmails.clientId))
+    .leftJoin(clientScores, eq(clientScores.clientId, clients.id))
+    .leftJoin(users, eq(users.id, clients.stylistId))
+    .where(and(eq(winBackEmails.id, emailId), clientScopeWhere(ctx.actor)))
+    .limit(1);
+  if (!row) throw new NotFoundError("Email");
+  const transitions = await ctx.db.select().from(emailTransitions).where(eq(emailTransitions.emailId, emailId)).orderBy(asc(emailTransitions.id));
+  return { ...row, transitions };
+}
+
+/** The client's email still on its way, if any (at most one). */
+export async function inFlightEmailFor(ctx: ServiceContext, clientId: string) {
+  authorize(ctx.actor, "emails.write");
+  const [row] = await ctx.db
+    .select({ email: winBackEmails })
+    .from(winBackEmails)
+    .innerJoin(clients, eq(clients.id, winBackEmails.clientId))
+    .where(and(eq(winBackEmails.clientId, clientId), inArray(winBackEmails.state, [...IN_FLIGHT_STATES]), clientScopeWhere(ctx.actor)))
+    .limit(1);
+  return row?.email ?? null;
+}
+
+/** The local mailbox (what would have gone through Resend), newest first. Admins only: it holds sign-in links. */
+export async function listMailbox(ctx: ServiceContext) {
+  authorize(ctx.actor, "settings.manage");
+  return ctx.db
+    .select({ id: localMailbox.id, to: localMailbox.to, subject: localMailbox.subject, from: localMailbox.from, createdAt: localMailbox.createdAt })
+    .from(localMailbox)
+    .orderBy(desc(localMailbox.createdAt))
+    .limit(200);
+}
+
+export type MailboxItem = Awaited<ReturnType<typeof getMailboxItemOrThrow>>;
+
+export async function getMailboxItemOrThrow(ctx: ServiceContext, id: string) {
+  authorize(ctx.actor, "settings.manage");
+  const [row] = await ctx.db.select().from(localMailbox).where(eq(localMailbox.id, id)).limit(1);
+  if (!row) throw new NotFoundError("Email");
+  return row;
+}
+
+/** The signed-in person's own signature and voice note. */
+export async function emailProfileOf(ctx: ServiceContext & { actor: { type: "user"; id: string } }) {
+  const [row] = await ctx.db.select({ emailSignature: users.emailSignature, voiceNote: users.voiceNote }).from(users).where(eq(users.id, ctx.actor.id)).limit(1);
+  return row ?? { emailSignature: "", voiceNote: "" };
+}

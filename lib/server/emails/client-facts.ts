@@ -1,0 +1,42 @@
+import "server-only";
+import { and, desc, eq } from "drizzle-orm";
+import { describeFix, firstNameOf, type WriterFacts } from "@/lib/domain/email/writer-facts";
+import { clientScopeWhere } from "@/lib/server/auth/permissions";
+import type { ServiceContext } from "@/lib/server/context";
+import { clients, clientScores, orders, users } from "@/lib/server/db/schema";
+import { getClientEngagement } from "@/lib/server/data/engagement";
+import { NotFoundError } from "@/lib/server/errors";
+import { readSettings } from "@/lib/server/data/settings";
+
+const RECENT_FIXES = 3;
+
+/** The client, stylist and brand facts a draft may use, read within the actor's scope. */
+export async function loadWriterFacts(ctx: ServiceContext, clientId: string) {
+  const [row] = await ctx.db
+    .select({ client: clients, tier: clientScores.tier, stylistName: users.name, signature: users.emailSignature, voiceNote: users.voiceNote })
+    .from(clients)
+    .leftJoin(clientScores, eq(clientScores.clientId, clients.id))
+    .leftJoin(users, eq(users.id, clients.stylistId))
+    .where(and(eq(clients.id, clientId), clientScopeWhere(ctx.actor)))
+    .limit(1);
+  if (!row) throw new NotFoundError("Client");
+  const [fixes, engagement, winBack, policy] = await Promise.all([
+    ctx.db.select().from(orders).where(eq(orders.clientId, clientId)).orderBy(desc(orders.orderedAt)).limit(RECENT_FIXES),
+    getClientEngagement(ctx, clientId),
+    readSettings(ctx.db, "win_back"),
+    readSettings(ctx.db, "email_policy"),
+  ]);
+  const { client } = row;
+  const sizes = Object.entries(client.sizes).flatMap(([kind, size]) => (size ? [`${kind} ${size}`] : []));
+  const stylistName = row.stylistName ?? policy.senderName;
+  const facts: WriterFacts = {
+    tier: row.tier,
+    client: { firstName: firstNameOf(client.name), sizes, preferredStyles: client.preferredStyles, notes: client.notes },
+    fixes: fixes.map(describeFix),
+    drivers: (engagement.latest?.drivers ?? []).map((d) => d.text),
+    stylist: { name: stylistName, signature: row.signature || stylistName, voiceNote: row.voiceNote ?? "" },
+    brand: { name: winBack.brandName, voiceGuidelines: winBack.voiceGuidelines },
+    offers: winBack.allowedOffers,
+  };
+  return { facts, client, policy, winBack };
+}

@@ -1,0 +1,80 @@
+import "server-only";
+import { and, eq, inArray, max, ne } from "drizzle-orm";
+import { actorLabel, type Actor } from "@/lib/domain/access/policy";
+import { checkEligibility, type Eligibility } from "@/lib/domain/email/eligibility";
+import { assertTransition, type EmailState, IllegalTransitionError, SENT_STATES } from "@/lib/domain/email/lifecycle";
+import { clientScopeWhere } from "@/lib/server/auth/permissions";
+import type { Executor } from "@/lib/server/db/client";
+import { clients, emailSuppressions, emailTransitions, type WinBackEmail, winBackEmails } from "@/lib/server/db/schema";
+import { ConflictError, NotFoundError } from "@/lib/server/errors";
+
+/** Loads an email whose client the actor may see, locked for the rest of the transaction; a guessed id is not found. */
+export async function lockEmailInScope(tx: Executor, actor: Actor, emailId: string): Promise<WinBackEmail> {
+  const [row] = await tx
+    .select({ email: winBackEmails })
+    .from(winBackEmails)
+    .innerJoin(clients, eq(clients.id, winBackEmails.clientId))
+    .where(and(eq(winBackEmails.id, emailId), clientScopeWhere(actor)))
+    .for("update", { of: winBackEmails })
+    .limit(1);
+  if (!row) throw new NotFoundError("Email");
+  return row.email;
+}
+
+type EmailChanges = Partial<Omit<typeof winBackEmails.$inferInsert, "id" | "state" | "clientId">>;
+
+/**
+ * Moves an email along its lifecycle and records who did it. An illegal move is a conflict (409), never a silent
+ * change: the domain's state machine decides.
+ */
+export async function moveEmail(tx: Executor, actor: Actor, email: WinBackEmail, to: EmailState, options: { reason?: string | null; set?: EmailChanges } = {}): Promise<WinBackEmail> {
+  try {
+    assertTransition(email.state, to);
+  } catch (error) {
+    if (error instanceof IllegalTransitionError) throw new ConflictError(error.message, "state");
+    throw error;
+  }
+  const [updated] = await tx
+    .update(winBackEmails)
+    .set({ ...options.set, state: to })
+    .where(and(eq(winBackEmails.id, email.id), eq(winBackEmails.state, email.state)))
+    .returning();
+  if (!updated) throw new ConflictError("The email changed meanwhile. Reload and try again.", "state");
+  await recordTransition(tx, actor, email.id, email.state, to, options.reason ?? null);
+  return updated;
+}
+
+export async function recordTransition(tx: Executor, actor: Actor, emailId: string, from: EmailState | null, to: EmailState, reason: string | null) {
+  await tx.insert(emailTransitions).values({ emailId, fromState: from, toState: to, actorId: actor.type === "user" ? actor.id : null, actorLabel: actorLabel(actor), reason });
+}
+
+export function normaliseAddress(address: string): string {
+  return address.trim().toLowerCase();
+}
+
+/** The guards for one client right now: consent, suppression, the gap since the last email, one win-back in flight. */
+export async function clientEligibility(tx: Executor, input: { clientId: string; excludeEmailId?: string; minDaysBetweenEmails: number; now: Date }): Promise<Eligibility> {
+  const [client] = await tx.select({ consent: clients.marketingConsent, email: clients.email }).from(clients).where(eq(clients.id, input.clientId)).limit(1);
+  if (!client) throw new NotFoundError("Client");
+  const others = and(eq(winBackEmails.clientId, input.clientId), input.excludeEmailId ? ne(winBackEmails.id, input.excludeEmailId) : undefined);
+  const [suppressed, lastSent, states] = await Promise.all([
+    tx.select({ address: emailSuppressions.address }).from(emailSuppressions).where(eq(emailSuppressions.address, normaliseAddress(client.email))).limit(1),
+    tx.select({ at: max(winBackEmails.sentAt) }).from(winBackEmails).where(and(others, inArray(winBackEmails.state, [...SENT_STATES]))),
+    tx.selectDistinct({ state: winBackEmails.state }).from(winBackEmails).where(others),
+  ]);
+  return checkEligibility({
+    marketingConsent: client.consent,
+    suppressed: suppressed.length > 0,
+    lastSentAt: lastSent[0]?.at ?? null,
+    otherEmailStates: states.map((s) => s.state),
+    minDaysBetweenEmails: input.minDaysBetweenEmails,
+    now: input.now,
+  });
+}
+
+export function isOneInFlightViolation(error: unknown): boolean {
+  const cause = (error as { cause?: unknown })?.cause ?? error;
+  const pg = cause as { code?: string; constraint_name?: string };
+  return pg?.code === "23505" && pg.constraint_name === "win_back_emails_one_in_flight_key";
+}
+

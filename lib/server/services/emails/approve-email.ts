@@ -1,0 +1,69 @@
+import "server-only";
+import { eq } from "drizzle-orm";
+import { z } from "zod";
+import { nextSendTime } from "@/lib/domain/email/sending-window";
+import { writeAudit } from "@/lib/server/audit";
+import { authorize } from "@/lib/server/auth/permissions";
+import type { ServiceContext, VerbArgs } from "@/lib/server/context";
+import type { Executor } from "@/lib/server/db/client";
+import { clients } from "@/lib/server/db/schema";
+import { lockEmailInScope, moveEmail } from "@/lib/server/emails/email-rules";
+import { AppError } from "@/lib/server/errors";
+import { parseInput } from "@/lib/server/parse-input";
+import { withEvents } from "@/lib/server/events/outbox";
+import { appEvent } from "@/inngest/events";
+import { readSettings } from "@/lib/server/data/settings";
+
+export const approveEmailSchema = z.object({ emailId: z.uuid("Unknown email") });
+export const approveEmailsSchema = z.object({ emailIds: z.array(z.uuid("Unknown email")).min(1, "Choose at least one email").max(500, "Approve at most 500 at once") });
+
+/**
+ * Approves a draft and schedules it for the next moment inside the client's daytime window; the `email.approved`
+ * event it commits with the change starts the send-email function, which sends it when due.
+ */
+export async function approveEmail({ ctx, input, now = new Date() }: VerbArgs<typeof approveEmailSchema> & { now?: Date }) {
+  authorize(ctx.actor, "emails.write");
+  const { emailId } = parseInput(approveEmailSchema, input);
+  return withEvents(ctx.db, async (tx, emit) => {
+    const scheduled = await approveInTransaction(tx, ctx, emailId, now);
+    await emit(appEvent("rekindle/email.approved", { emailId }));
+    return scheduled;
+  });
+}
+
+/** Approves many drafts in one transaction; those no longer drafts (or out of scope) are skipped and counted. */
+export async function approveEmails({ ctx, input, now = new Date() }: VerbArgs<typeof approveEmailsSchema> & { now?: Date }) {
+  authorize(ctx.actor, "emails.write");
+  const { emailIds } = parseInput(approveEmailsSchema, input);
+  return withEvents(ctx.db, async (tx, emit) => {
+    let approved = 0;
+    const skipped: string[] = [];
+    for (const emailId of [...new Set(emailIds)].sort()) {
+      // A savepoint each: an email that can no longer be approved (or is out of scope) is skipped, not fatal.
+      const ok = await tx.transaction(async (inner) => approveInTransaction(inner, ctx, emailId, now)).then(
+        () => true,
+        (error: unknown) => {
+          if (error instanceof AppError) return false;
+          throw error;
+        },
+      );
+      if (ok) {
+        approved++;
+        await emit(appEvent("rekindle/email.approved", { emailId }));
+      } else skipped.push(emailId);
+    }
+    await writeAudit(tx, ctx.actor, { action: "email.bulk_approve", entityType: "email", after: { approved, skipped } });
+    return { approved, skipped };
+  });
+}
+
+async function approveInTransaction(tx: Executor, ctx: ServiceContext, emailId: string, now: Date) {
+  const email = await lockEmailInScope(tx, ctx.actor, emailId);
+  const approved = await moveEmail(tx, ctx.actor, email, "approved");
+  const settings = await readSettings(tx, "win_back");
+  const [client] = await tx.select({ timezone: clients.timezone }).from(clients).where(eq(clients.id, email.clientId)).limit(1);
+  const scheduledFor = nextSendTime(now, client?.timezone ?? "UTC", { startHour: settings.sendWindowStartHour, endHour: settings.sendWindowEndHour });
+  const scheduled = await moveEmail(tx, ctx.actor, approved, "scheduled", { set: { scheduledFor } });
+  await writeAudit(tx, ctx.actor, { action: "email.approve", entityType: "email", entityId: emailId, after: { scheduledFor } });
+  return scheduled;
+}

@@ -1,0 +1,70 @@
+import "server-only";
+import { and, eq } from "drizzle-orm";
+import { z } from "zod";
+import { effectiveTier } from "@/lib/domain/demo-controls/effective-tier";
+import { isHeldOut } from "@/lib/domain/email/holdout";
+import { outreachRoute, type OutreachRoute, WIN_BACK_TIERS } from "@/lib/domain/email/outreach";
+import { writeAudit } from "@/lib/server/audit";
+import { authorize } from "@/lib/server/auth/permissions";
+import type { VerbArgs } from "@/lib/server/context";
+import { readSettings } from "@/lib/server/data/settings";
+import { clientScores, demoTierOverrides, outreachAssignments } from "@/lib/server/db/schema";
+import { clientEligibility } from "@/lib/server/emails/email-rules";
+import { NotFoundError } from "@/lib/server/errors";
+import { parseInput } from "@/lib/server/parse-input";
+
+export const assignOutreachSchema = z.object({
+  clientId: z.uuid("Unknown client"),
+  /** When the client entered the tier (the tier change, or their first score): one outreach per entry. */
+  enteredAt: z.coerce.date(),
+});
+
+export type OutreachAssignment =
+  | { outcome: "not_win_back"; tier: string | null }
+  | { outcome: "ineligible"; reason: string }
+  | { outcome: "holdout"; assignmentId: string }
+  | { outcome: "emailed"; assignmentId: string; emailId: string | null; route: OutreachRoute };
+
+/**
+ * The first steps of outreach for a client who entered at risk or lapsed (whatever the score, 0 included):
+ * eligibility, then the deterministic holdout, recorded as an assignment (held out or emailed) with the route the
+ * email policy gives. Repeating it for the same entry answers the assignment already made, so a retried step
+ * carries on where it stopped.
+ */
+export async function assignOutreach({ ctx, input, now = new Date() }: VerbArgs<typeof assignOutreachSchema> & { now?: Date }): Promise<OutreachAssignment> {
+  authorize(ctx.actor, "emails.write");
+  const { clientId, enteredAt } = parseInput(assignOutreachSchema, input);
+  const [score] = await ctx.db
+    .select({ tier: clientScores.tier, score: clientScores.score, override: { tier: demoTierOverrides.tier, expiresAt: demoTierOverrides.expiresAt } })
+    .from(clientScores)
+    .leftJoin(demoTierOverrides, eq(demoTierOverrides.clientId, clientScores.clientId))
+    .where(eq(clientScores.clientId, clientId))
+    .limit(1);
+  if (!score) throw new NotFoundError("Client");
+  // A demo override (Settings → Demo) stands in for the scored tier while it lasts, so a demo shows the outreach that follows.
+  const tier = effectiveTier(score.tier, score.override, now);
+  if (!tier || !WIN_BACK_TIERS.includes(tier)) return { outcome: "not_win_back", tier };
+  const [policy, settings] = await Promise.all([readSettings(ctx.db, "email_policy"), readSettings(ctx.db, "win_back")]);
+  const route = outreachRoute(tier, policy);
+
+  return ctx.db.transaction(async (tx): Promise<OutreachAssignment> => {
+    const [existing] = await tx
+      .select()
+      .from(outreachAssignments)
+      .where(and(eq(outreachAssignments.clientId, clientId), eq(outreachAssignments.enteredAt, enteredAt)))
+      .limit(1);
+    if (existing) return existing.group === "holdout" ? { outcome: "holdout", assignmentId: existing.id } : { outcome: "emailed", assignmentId: existing.id, emailId: existing.emailId, route };
+    const eligibility = await clientEligibility(tx, { clientId, minDaysBetweenEmails: policy.minDaysBetweenEmails, now });
+    if (!eligibility.eligible) return { outcome: "ineligible", reason: eligibility.message };
+    const group = isHeldOut({ seed: settings.holdoutSeed, clientId, tier, share: settings.holdoutShare }) ? "holdout" : "emailed";
+    const [row] = await tx
+      .insert(outreachAssignments)
+      .values({ clientId, tier, group, score: score.score, enteredAt, assignedAt: now })
+      .onConflictDoNothing()
+      .returning({ id: outreachAssignments.id });
+    // A concurrent run for the same entry won the insert: it carries on, this one stops.
+    if (!row) return { outcome: "ineligible", reason: "Outreach for this entry is already under way." };
+    await writeAudit(tx, ctx.actor, { action: "outreach.assign", entityType: "client", entityId: clientId, after: { tier, group, score: score.score } });
+    return group === "holdout" ? { outcome: "holdout", assignmentId: row.id } : { outcome: "emailed", assignmentId: row.id, emailId: null, route };
+  });
+}

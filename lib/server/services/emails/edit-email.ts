@@ -1,0 +1,33 @@
+import "server-only";
+import { z } from "zod";
+import { draftEditSchema } from "@/lib/domain/email/draft-content";
+import { validateGrounding } from "@/lib/domain/email/grounding";
+import { writeAudit } from "@/lib/server/audit";
+import { authorize } from "@/lib/server/auth/permissions";
+import type { VerbArgs } from "@/lib/server/context";
+import { winBackEmails } from "@/lib/server/db/schema";
+import { lockEmailInScope, moveEmail } from "@/lib/server/emails/email-rules";
+import { ConflictError, ValidationError } from "@/lib/server/errors";
+import { parseInput } from "@/lib/server/parse-input";
+import { eq } from "drizzle-orm";
+import { paragraphsOf } from "@/lib/domain/email/draft-content";
+
+export const editEmailSchema = z.object({ emailId: z.uuid("Unknown email") }).and(draftEditSchema);
+
+/** Saves a person's edit. An approved or scheduled email goes back to draft, to be approved again. Links stay ours. */
+export async function editEmail({ ctx, input }: VerbArgs<typeof editEmailSchema>) {
+  authorize(ctx.actor, "emails.write");
+  const { emailId, ...edit } = parseInput(editEmailSchema, input);
+  const links = validateGrounding({ ...edit, paragraphs: paragraphsOf(edit.body), factsUsed: [] }, { facts: [], offers: [], products: [] });
+  if (!links.ok && links.problems.some((p) => p.kind === "url")) throw new ValidationError({ body: ["Remove the link: the email's links are added for you"] });
+  return ctx.db.transaction(async (tx) => {
+    const before = await lockEmailInScope(tx, ctx.actor, emailId);
+    if (!["draft", "approved", "scheduled"].includes(before.state)) throw new ConflictError("Only an email that has not been sent can be edited.", "state");
+    const current = before.state === "draft" ? before : await moveEmail(tx, ctx.actor, before, "draft", { reason: "Edited after approval", set: { scheduledFor: null } });
+    const [after] = await tx.update(winBackEmails).set(edit).where(eq(winBackEmails.id, emailId)).returning();
+    await writeAudit(tx, ctx.actor, { action: "email.edit", entityType: "email", entityId: emailId, before: pick(before), after: after ? pick(after) : null });
+    return after ?? current;
+  });
+}
+
+const pick = (e: { subject: string; preheader: string; body: string; callToAction: string; state: string }) => ({ subject: e.subject, preheader: e.preheader, body: e.body, callToAction: e.callToAction, state: e.state });

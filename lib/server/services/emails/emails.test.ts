@@ -1,0 +1,157 @@
+import { and, eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { db } from "@/lib/server/db/client";
+import { auditLog, clients, emailSuppressions, emailTransitions, localMailbox, winBackEmails } from "@/lib/server/db/schema";
+import { ConflictError, NotFoundError, ValidationError } from "@/lib/server/errors";
+import { DAYTIME, clientWithFix } from "@/test/email-fixtures";
+import { userContext } from "@/test/fixtures";
+import { approveEmail, approveEmails } from "./approve-email";
+import { discardEmail } from "./discard-email";
+import { draftEmail } from "./draft-email";
+import { editEmail } from "./edit-email";
+import { sendWinBackEmail } from "./send-win-back-email";
+import { unsubscribe } from "./unsubscribe";
+import { unsubscribeUrls } from "@/lib/server/emails/compose-win-back";
+import { updateEmailProfile } from "@/lib/server/services/users/update-email-profile";
+
+async function stylistWithClient(overrides: Record<string, unknown> = {}) {
+  const stylist = await userContext("stylist");
+  const client = await clientWithFix(stylist, stylist.actor.id, overrides);
+  return { stylist, client };
+}
+
+describe("drafting", () => {
+  it("writes an offline draft for the stylist's own client, with its transition and audit row", async () => {
+    const { stylist, client } = await stylistWithClient();
+    const email = await draftEmail({ ctx: stylist, input: { clientId: client.id } });
+    expect(email).toMatchObject({ state: "draft", writer: "offline", clientId: client.id, toAddress: client.email });
+    expect(email.writerNote).toMatch(/Written offline/);
+    expect(email.body).toContain(client.name.split(" ")[0]);
+    const transitions = await db.select().from(emailTransitions).where(eq(emailTransitions.emailId, email.id));
+    expect(transitions).toMatchObject([{ fromState: null, toState: "draft", actorId: stylist.actor.id }]);
+    expect(await db.$count(auditLog, and(eq(auditLog.action, "email.draft"), eq(auditLog.entityId, email.id)))).toBe(1);
+  });
+
+  it("refuses another stylist's client as not found", async () => {
+    const { client } = await stylistWithClient();
+    const other = await userContext("stylist");
+    await expect(draftEmail({ ctx: other, input: { clientId: client.id } })).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  it("keeps one email in flight per client, unless regenerating", async () => {
+    const { stylist, client } = await stylistWithClient();
+    const first = await draftEmail({ ctx: stylist, input: { clientId: client.id } });
+    await expect(draftEmail({ ctx: stylist, input: { clientId: client.id } })).rejects.toBeInstanceOf(ConflictError);
+    const second = await draftEmail({ ctx: stylist, input: { clientId: client.id, replace: true } });
+    const [old] = await db.select().from(winBackEmails).where(eq(winBackEmails.id, first.id));
+    expect(old?.state).toBe("discarded");
+    expect(second.state).toBe("draft");
+  });
+});
+
+describe("review", () => {
+  it("approves into the client's daytime window, and an edit sends it back to draft", async () => {
+    const { stylist, client } = await stylistWithClient({ timezone: "America/New_York" });
+    const email = await draftEmail({ ctx: stylist, input: { clientId: client.id } });
+    const night = new Date("2026-06-01T03:30:00Z"); // 23:30 in New York
+    const scheduled = await approveEmail({ ctx: stylist, input: { emailId: email.id }, now: night });
+    expect(scheduled.state).toBe("scheduled");
+    expect(scheduled.scheduledFor?.toISOString()).toBe("2026-06-01T13:00:00.000Z");
+    const edited = await editEmail({ ctx: stylist, input: { emailId: email.id, subject: "A note from me", preheader: "", body: "Hi there,\n\nI picked a few things.", callToAction: "Book" } });
+    expect(edited).toMatchObject({ state: "draft", subject: "A note from me", scheduledFor: null });
+    const states = await db.select({ to: emailTransitions.toState }).from(emailTransitions).where(eq(emailTransitions.emailId, email.id)).orderBy(emailTransitions.id);
+    expect(states.map((s) => s.to)).toEqual(["draft", "approved", "scheduled", "draft"]);
+  });
+
+  it("refuses links in an edit and illegal moves", async () => {
+    const { stylist, client } = await stylistWithClient();
+    const email = await draftEmail({ ctx: stylist, input: { clientId: client.id } });
+    const error = await editEmail({ ctx: stylist, input: { emailId: email.id, subject: "Hello", body: "See https://evil.example now", callToAction: "Go" } }).catch((e) => e);
+    expect((error as ValidationError).fieldErrors).toEqual({ body: ["Remove the link: the email's links are added for you"] });
+    await expect(discardEmail({ ctx: stylist, input: { emailId: email.id, reason: "" } })).rejects.toBeInstanceOf(ValidationError);
+    await discardEmail({ ctx: stylist, input: { emailId: email.id, reason: "Not the right moment" } });
+    await expect(approveEmail({ ctx: stylist, input: { emailId: email.id } })).rejects.toThrow(/cannot go from discarded to approved/);
+  });
+
+  it("bulk-approves what it may and counts the rest", async () => {
+    const marketer = await userContext("marketer");
+    const a = await stylistWithClient();
+    const b = await stylistWithClient();
+    const ea = await draftEmail({ ctx: a.stylist, input: { clientId: a.client.id } });
+    const eb = await draftEmail({ ctx: b.stylist, input: { clientId: b.client.id } });
+    // A stylist's bulk approval skips the other stylist's email.
+    expect(await approveEmails({ ctx: a.stylist, input: { emailIds: [ea.id, eb.id] }, now: DAYTIME })).toEqual({ approved: 1, skipped: [eb.id] });
+    expect(await approveEmails({ ctx: marketer, input: { emailIds: [ea.id, eb.id] }, now: DAYTIME })).toEqual({ approved: 1, skipped: [ea.id] });
+  });
+});
+
+describe("sending to the local mailbox", () => {
+  it("delivers once with the one-click unsubscribe headers and our id as a tag", async () => {
+    const { stylist, client } = await stylistWithClient();
+    const email = await draftEmail({ ctx: stylist, input: { clientId: client.id } });
+    await approveEmail({ ctx: stylist, input: { emailId: email.id }, now: DAYTIME });
+    const result = await sendWinBackEmail({ ctx: stylist, input: { emailId: email.id }, now: DAYTIME });
+    expect(result.outcome).toBe("sent");
+    const [mail] = await db.select().from(localMailbox);
+    expect(mail?.to).toEqual([client.email]);
+    expect(mail?.tags).toEqual({ email_id: email.id, kind: "win_back" });
+    expect(mail?.headers?.["List-Unsubscribe-Post"]).toBe("List-Unsubscribe=One-Click");
+    expect(mail?.headers?.["List-Unsubscribe"]).toMatch(/^<http:\/\/localhost:3000\/api\/unsubscribe\/[^>]+>, <mailto:unsubscribe@rekindle\.test\?subject=/);
+    expect(mail?.html).toContain("Unsubscribe");
+    expect(mail?.text).toContain("Book my next fix");
+    // Sending again (a retried job) is skipped: the email has left.
+    expect(await sendWinBackEmail({ ctx: stylist, input: { emailId: email.id }, now: DAYTIME })).toEqual({ outcome: "skipped", state: "sent" });
+    expect(await db.$count(localMailbox)).toBe(1);
+  });
+
+  it("honours a suppression made after approval: the send is blocked and nothing is delivered", async () => {
+    const { stylist, client } = await stylistWithClient();
+    const email = await draftEmail({ ctx: stylist, input: { clientId: client.id } });
+    await approveEmail({ ctx: stylist, input: { emailId: email.id }, now: DAYTIME });
+    await db.insert(emailSuppressions).values({ address: client.email.toLowerCase(), reason: "bounced" });
+    const result = await sendWinBackEmail({ ctx: stylist, input: { emailId: email.id }, now: DAYTIME });
+    expect(result).toMatchObject({ outcome: "blocked", reason: expect.stringMatching(/suppressed/) });
+    expect(await db.$count(localMailbox)).toBe(0);
+  });
+
+  it("escapes a hostile client name in the email HTML", async () => {
+    const { stylist, client } = await stylistWithClient({ name: `<script>alert("x")</script> Eve` });
+    const email = await draftEmail({ ctx: stylist, input: { clientId: client.id } });
+    expect(email.subject).toContain("<script>");
+    await approveEmail({ ctx: stylist, input: { emailId: email.id }, now: DAYTIME });
+    await sendWinBackEmail({ ctx: stylist, input: { emailId: email.id }, now: DAYTIME });
+    const [mail] = await db.select().from(localMailbox);
+    expect(mail?.html).not.toContain("<script>");
+    expect(mail?.html).toContain("Hi &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;,");
+  });
+});
+
+describe("the stylist's signature and voice", () => {
+  it("signs the email with the stylist's own signature", async () => {
+    const { stylist, client } = await stylistWithClient();
+    await expect(updateEmailProfile({ ctx: stylist, input: { emailSignature: "x".repeat(301) } })).rejects.toBeInstanceOf(ValidationError);
+    await updateEmailProfile({ ctx: stylist, input: { emailSignature: "Ava — your stylist since 2024", voiceNote: "Playful" } });
+    const email = await draftEmail({ ctx: stylist, input: { clientId: client.id } });
+    await approveEmail({ ctx: stylist, input: { emailId: email.id }, now: DAYTIME });
+    await sendWinBackEmail({ ctx: stylist, input: { emailId: email.id }, now: DAYTIME });
+    const [mail] = await db.select().from(localMailbox);
+    expect(mail?.text).toContain("Ava — your stylist since 2024");
+  });
+});
+
+describe("unsubscribe", () => {
+  it("withdraws consent, suppresses the address and discards what is pending, with a signed token only", async () => {
+    const { stylist, client } = await stylistWithClient();
+    const email = await draftEmail({ ctx: stylist, input: { clientId: client.id } });
+    const token = decodeURIComponent(unsubscribeUrls(email.id, "x@rekindle.test").oneClick.split("/").pop() ?? "");
+    const system = { actor: { type: "system" as const, name: "unsubscribe" }, db };
+    await expect(unsubscribe({ ctx: system, input: { token: `${token}x` } })).rejects.toBeInstanceOf(NotFoundError);
+    await unsubscribe({ ctx: system, input: { token } });
+    await unsubscribe({ ctx: system, input: { token } });
+    const [after] = await db.select().from(clients).where(eq(clients.id, client.id));
+    expect(after?.marketingConsent).toBe(false);
+    expect(await db.select().from(emailSuppressions)).toMatchObject([{ address: client.email.toLowerCase(), reason: "unsubscribed" }]);
+    const [discarded] = await db.select().from(winBackEmails).where(eq(winBackEmails.id, email.id));
+    expect(discarded?.state).toBe("discarded");
+  });
+});

@@ -1,0 +1,55 @@
+import "server-only";
+import { eq, or } from "drizzle-orm";
+import { z } from "zod";
+import { DELIVERY_EVENTS, stateAfterEvent } from "@/lib/domain/email/lifecycle";
+import { writeAudit } from "@/lib/server/audit";
+import { authorize } from "@/lib/server/auth/permissions";
+import type { VerbArgs } from "@/lib/server/context";
+import { emailEvents, emailSuppressions, winBackEmails } from "@/lib/server/db/schema";
+import { moveEmail, normaliseAddress } from "@/lib/server/emails/email-rules";
+import { parseInput } from "@/lib/server/parse-input";
+
+export const deliveryEventSchema = z.object({
+  deliveryId: z.string().min(1).max(200),
+  type: z.enum(DELIVERY_EVENTS),
+  providerId: z.string().max(200).nullable(),
+  emailId: z.uuid().nullable(),
+  /** Resend's bounce type: only a permanent ("Permanent") bounce suppresses the address. */
+  bounceType: z.string().max(60).nullable().default(null),
+  payload: z.unknown(),
+});
+
+/**
+ * Records one delivery event from Resend and moves the email it names along. A replayed delivery (same id) changes
+ * nothing; an event for an email we do not know is still stored. Hard bounces and complaints suppress the address.
+ */
+export async function recordDeliveryEvent({ ctx, input }: VerbArgs<typeof deliveryEventSchema>) {
+  authorize(ctx.actor, "emails.write");
+  const event = parseInput(deliveryEventSchema, input);
+  return ctx.db.transaction(async (tx) => {
+    const match = event.emailId ? eq(winBackEmails.id, event.emailId) : event.providerId ? eq(winBackEmails.providerId, event.providerId) : undefined;
+    const [email] = match
+      ? await tx
+          .select()
+          .from(winBackEmails)
+          .where(event.emailId && event.providerId ? or(eq(winBackEmails.id, event.emailId), eq(winBackEmails.providerId, event.providerId)) : match)
+          .for("update")
+          .limit(1)
+      : [];
+    const inserted = await tx
+      .insert(emailEvents)
+      .values({ deliveryId: event.deliveryId, emailId: email?.id ?? null, providerId: event.providerId, type: event.type, payload: event.payload ?? {} })
+      .onConflictDoNothing({ target: emailEvents.deliveryId })
+      .returning({ id: emailEvents.id });
+    if (inserted.length === 0) return { recorded: false, emailId: email?.id ?? null, state: email?.state ?? null };
+    if (!email) return { recorded: true, emailId: null, state: null };
+    const next = stateAfterEvent(email.state, event.type);
+    const moved = next ? await moveEmail(tx, ctx.actor, email, next, { reason: `Resend: ${event.type}` }) : email;
+    const suppress = event.type === "complained" ? "complained" : event.type === "bounced" && (event.bounceType ?? "Permanent") === "Permanent" ? "bounced" : null;
+    if (suppress) {
+      await tx.insert(emailSuppressions).values({ address: normaliseAddress(email.toAddress), reason: suppress, emailId: email.id }).onConflictDoNothing();
+      await writeAudit(tx, ctx.actor, { action: "email.suppress", entityType: "email", entityId: email.id, after: { reason: suppress } });
+    }
+    return { recorded: true, emailId: email.id, state: moved.state };
+  });
+}

@@ -1,0 +1,43 @@
+import "server-only";
+import { and, eq, inArray } from "drizzle-orm";
+import { z } from "zod";
+import { IN_FLIGHT_STATES } from "@/lib/domain/email/lifecycle";
+import { verifyUnsubscribeToken } from "@/lib/domain/email/unsubscribe-token";
+import { writeAudit } from "@/lib/server/audit";
+import { serverSecret } from "@/lib/server/auth/server-secret";
+import type { VerbArgs } from "@/lib/server/context";
+import { clients, emailSuppressions, winBackEmails } from "@/lib/server/db/schema";
+import { moveEmail, normaliseAddress } from "@/lib/server/emails/email-rules";
+import { NotFoundError } from "@/lib/server/errors";
+import { parseInput } from "@/lib/server/parse-input";
+
+export const unsubscribeSchema = z.object({ token: z.string().min(10, "The unsubscribe link is incomplete").max(300, "The unsubscribe link is not valid") });
+
+/**
+ * The recipient's own request, authorised by the signed token in their email (no sign-in): withdraws marketing
+ * consent, suppresses the address and discards any email still on its way. Repeating it is harmless.
+ */
+export async function unsubscribe({ ctx, input }: VerbArgs<typeof unsubscribeSchema>) {
+  const { token } = parseInput(unsubscribeSchema, input);
+  const emailId = verifyUnsubscribeToken(token, serverSecret());
+  if (!emailId) throw new NotFoundError("Unsubscribe link");
+  return ctx.db.transaction(async (tx) => {
+    const [email] = await tx.select().from(winBackEmails).where(eq(winBackEmails.id, emailId)).limit(1);
+    if (!email) throw new NotFoundError("Unsubscribe link");
+    const address = normaliseAddress(email.toAddress);
+    await tx.insert(emailSuppressions).values({ address, reason: "unsubscribed", emailId }).onConflictDoNothing();
+    const withdrawn = await tx
+      .update(clients)
+      .set({ marketingConsent: false })
+      .where(and(eq(clients.id, email.clientId), eq(clients.marketingConsent, true)))
+      .returning({ id: clients.id });
+    const pending = await tx
+      .select()
+      .from(winBackEmails)
+      .where(and(eq(winBackEmails.clientId, email.clientId), inArray(winBackEmails.state, IN_FLIGHT_STATES.filter((s) => s !== "sending"))))
+      .for("update");
+    for (const other of pending) await moveEmail(tx, ctx.actor, other, "discarded", { reason: "The client unsubscribed", set: { discardReason: "The client unsubscribed" } });
+    await writeAudit(tx, ctx.actor, { action: "email.unsubscribe", entityType: "client", entityId: email.clientId, after: { address, consentWithdrawn: withdrawn.length > 0, discarded: pending.length } });
+    return { address };
+  });
+}

@@ -1,0 +1,35 @@
+import { sql } from "drizzle-orm";
+import type { Database } from "@/lib/server/db/client";
+import { DEFAULT_EMAIL_POLICY } from "@/lib/domain/email/policy-settings";
+import { DEFAULT_WIN_BACK_SETTINGS } from "@/lib/domain/email/win-back-settings";
+
+/** `count` lapsed clients with consent, one stylist and one fix each, and settings that send at `rate` around the clock. */
+export async function seedBenchClients(db: Database, count: number, rate: number) {
+  await db.execute(sql`truncate clients, users, win_back_emails, outreach_assignments, email_suppressions, local_mailbox, app_settings cascade`);
+  await db.execute(sql`insert into users (name, email, role, email_signature) values ('Bench Stylist', 'bench.stylist@rekindle.test', 'stylist', 'Bench Stylist, your stylist')`);
+  await db.execute(sql`
+    insert into clients (name, email, stylist_id, preferred_styles, sizes, marketing_consent, timezone)
+    select 'Client' || i || ' Bench', 'client' || i || '@bench.rekindle.test', (select id from users limit 1), '{classic,minimal}', '{"top":"M"}'::jsonb, true, 'Europe/London'
+    from generate_series(1, ${count}) i`);
+  await db.execute(sql`
+    insert into orders (client_id, source, external_id, ordered_at, items_shipped, items_kept, value_cents, status)
+    select id, 'bench', id::text, '2026-03-14', 5, 2, 15000, 'shipped' from clients`);
+  await db.execute(sql`update client_scores set score = 0, tier = 'lapsed', scored_at = now()`);
+  await db.execute(sql`insert into app_settings (key, value) values
+    ('win_back', ${JSON.stringify({ ...DEFAULT_WIN_BACK_SETTINGS, holdoutShare: 0, sendWindowStartHour: 0, sendWindowEndHour: 24, sendRatePerSecond: rate })}::jsonb),
+    ('email_policy', ${JSON.stringify({ ...DEFAULT_EMAIL_POLICY, minDaysBetweenEmails: 1 })}::jsonb)`);
+  return (await db.execute<{ id: string }>(sql`select id from clients order by id`)).map((r) => r.id);
+}
+
+/** Runs `work` over `items` with at most `concurrency` at a time. */
+export async function inParallel<T>(items: readonly T[], concurrency: number, work: (item: T) => Promise<unknown>) {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < items.length) {
+        const item = items[next++];
+        if (item !== undefined) await work(item);
+      }
+    }),
+  );
+}
