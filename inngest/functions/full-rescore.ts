@@ -12,7 +12,6 @@ import { ENTRY_LIMIT, winBackEntryEvents } from "./win-back-entries";
 import { winBackEntriesWithoutOutreach } from "@/lib/server/data/outreach-entries";
 
 /**
-/**
  * Executes a queued full rescoring (Settings → Scoring, a large import, the nightly schedule) in steps that each fit
  * one serverless invocation (see executeFullRun): begin, read each chunk, fit, score each chunk, publish, count tiers.
  * Every step's stored output is small (chunk boundaries, counts, a fit id). One at a time (concurrency 1), and only
