@@ -24,6 +24,7 @@ import { type FittedModel, fitHistories, latestModelFitAsOf, modelVersionOf, typ
 import { previousTierCode, tierOfCode } from "./previous-tiers";
 import { RunProgress } from "./run-progress";
 import { createRunSnapshots, dropUnpublishedRunSnapshots, indexRunSnapshots, publishRunSnapshots } from "./run-snapshots";
+import { valueAtRiskCents } from "@/lib/domain/today/work-list";
 import { ClientScoreRows, TIER_BYTES } from "./client-score-rows";
 import { RunTierChanges } from "./run-tier-changes";
 import { createNextClientScores, indexNextClientScores, liveClientScoreIndexes, readHorizon, swapInNextClientScores } from "./swap-client-scores";
@@ -243,7 +244,8 @@ async function writeAssessments(
             .float4OrNull(Number.isNaN(pAlive) ? null : pAlive)
             .float4OrNull(Number.isNaN(expected) ? null : expected)
             .timestamptzOrNull(Number.isNaN(nextOrderMs) ? null : nextOrderMs);
-          listRows.add(chunk.uuids, i * 16, score, tier, pAlive, expected, nextOrderMs);
+          const atRisk = valueAtRiskCents(pOrder90d, figures.averageKeptValueCents);
+          listRows.add(chunk.uuids, i * 16, score, tier, pAlive, expected, nextOrderMs, atRisk);
           const previous = tierOfCode(chunk.previousTiers.charAt(i));
           if (previous && previous !== tier) {
             tierChanges.add(chunk.uuids, i * 16, previous, tier, score);

@@ -1,0 +1,2 @@
+ALTER TABLE "client_scores" ADD COLUMN "value_at_risk_cents" real;--> statement-breakpoint
+CREATE INDEX "client_scores_slipping_value_idx" ON "client_scores" USING btree ("value_at_risk_cents" DESC NULLS LAST,"client_id") WITH (deduplicate_items=false) WHERE "client_scores"."tier" in ('at_risk', 'lapsed');
