@@ -6,7 +6,7 @@ import { ButtonLink, buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { clientScope } from "@/lib/domain/access/policy";
-import { clientListHref, type ClientListQuery, parseClientListQuery } from "@/lib/domain/clients/list-query";
+import { clientListHref, type ClientListQuery, isFiltered, parseClientListQuery } from "@/lib/domain/clients/list-query";
 import { requirePageContext } from "@/lib/server/auth/session";
 import { countClients, listClients } from "@/lib/server/data/clients";
 import { listStylists } from "@/lib/server/data/users";
@@ -19,7 +19,7 @@ export default async function ClientsPage({ searchParams }: { searchParams: Prom
   const query = parseClientListQuery(await searchParams);
   const ownClientsOnly = clientScope(ctx.actor).kind === "stylist";
   const [page, stylists] = await Promise.all([listClients(ctx, query), ownClientsOnly ? Promise.resolve([]) : listStylists(ctx)]);
-  const filtered = Boolean(query.q || query.stylist || query.tier);
+  const filtered = isFiltered(query);
   return (
     <>
       <PageHeader
