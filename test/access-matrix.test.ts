@@ -49,6 +49,7 @@ const EMPTY_FORM_OUTCOME: Record<string, "validation" | "success"> = {
   "(app)/clients/actions.ts#createOrderAction": "validation",
   "(app)/clients/actions.ts#updateOrderAction": "validation",
   "(app)/clients/actions.ts#cancelOrderAction": "validation",
+  "(app)/clients/actions.ts#reassignClientsAction": "validation",
   "(app)/today/actions.ts#snoozeClientAction": "validation",
   "(app)/settings/actions.ts#updateEngagementSettingsAction": "validation",
   "(app)/settings/actions.ts#updateEmailPolicyAction": "validation",

@@ -7,6 +7,7 @@ import { clientInputSchema } from "@/lib/domain/clients/client-input";
 import { orderFormSchema } from "@/lib/domain/orders/order-input";
 import { formAction } from "@/lib/server/actions/form-action";
 import { createClient } from "@/lib/server/services/clients/create-client";
+import { reassignClients, reassignClientsSchema } from "@/lib/server/services/clients/reassign-clients";
 import { updateClient, updateClientSchema } from "@/lib/server/services/clients/update-client";
 import { cancelOrder, cancelOrderSchema } from "@/lib/server/services/orders/cancel-order";
 import { createOrder } from "@/lib/server/services/orders/create-order";
@@ -40,4 +41,10 @@ export const cancelOrderAction = formAction("orders.write", cancelOrderSchema, a
   const order = await cancelOrder({ ctx, input });
   revalidatePath(`/clients/${order.clientId}`);
   return { status: "success", message: "Order cancelled." };
+});
+
+export const reassignClientsAction = formAction("clients.assign", reassignClientsSchema, async ({ ctx, input }) => {
+  const { moved, stylistName } = await reassignClients({ ctx, input });
+  revalidatePath("/clients");
+  return { status: "success", message: moved === 1 ? `Moved 1 client to ${stylistName}.` : `Moved ${moved} clients to ${stylistName}.` };
 });

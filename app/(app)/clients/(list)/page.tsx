@@ -5,8 +5,9 @@ import { ClientsTable } from "@/components/clients/clients-table";
 import { ButtonLink, buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
-import { clientScope } from "@/lib/domain/access/policy";
-import { clientListHref, type ClientListQuery, isFiltered, parseClientListQuery } from "@/lib/domain/clients/list-query";
+import { can, clientScope } from "@/lib/domain/access/policy";
+import { BulkReassignForm } from "@/components/clients/bulk-reassign-form";
+import { clientListHref, type ClientListQuery, filterParams, isFiltered, parseClientListQuery } from "@/lib/domain/clients/list-query";
 import { requirePageContext } from "@/lib/server/auth/session";
 import { countClients, listClients } from "@/lib/server/data/clients";
 import { listStylists } from "@/lib/server/data/users";
@@ -20,6 +21,7 @@ export default async function ClientsPage({ searchParams }: { searchParams: Prom
   const ownClientsOnly = clientScope(ctx.actor).kind === "stylist";
   const [page, stylists] = await Promise.all([listClients(ctx, query), ownClientsOnly ? Promise.resolve([]) : listStylists(ctx)]);
   const filtered = isFiltered(query);
+  const canReassign = can(ctx.actor, "clients.assign") && !ownClientsOnly;
   return (
     <>
       <PageHeader
@@ -41,7 +43,8 @@ export default async function ClientsPage({ searchParams }: { searchParams: Prom
       />
       <Card>
         <ClientFilters query={query} stylists={stylists} showStylistFilter={!ownClientsOnly} />
-        <ClientsTable page={page} query={query} showStylist={!ownClientsOnly} filtered={filtered} />
+        {canReassign && page.rows.length > 0 ? <BulkReassignForm stylists={stylists} filters={filterQueryString(query)} filtered={filtered} /> : null}
+        <ClientsTable page={page} query={query} showStylist={!ownClientsOnly} filtered={filtered} selectable={canReassign} />
       </Card>
     </>
   );
@@ -50,4 +53,9 @@ export default async function ClientsPage({ searchParams }: { searchParams: Prom
 /** The same filters and order as the list on screen, from its first row. */
 function exportHref(query: ClientListQuery): string {
   return `/api/clients/export${clientListHref(query, { after: undefined, before: undefined }).slice("/clients".length)}`;
+}
+
+/** The list's filters alone, as the bulk reassignment reads them back. */
+function filterQueryString(query: ClientListQuery): string {
+  return new URLSearchParams(filterParams(query)).toString();
 }
