@@ -50,6 +50,8 @@ const EMPTY_FORM_OUTCOME: Record<string, "validation" | "success"> = {
   "(app)/clients/actions.ts#updateOrderAction": "validation",
   "(app)/clients/actions.ts#cancelOrderAction": "validation",
   "(app)/clients/actions.ts#reassignClientsAction": "validation",
+  "(app)/clients/actions.ts#saveViewAction": "validation",
+  "(app)/clients/actions.ts#deleteViewAction": "validation",
   "(app)/today/actions.ts#snoozeClientAction": "validation",
   "(app)/settings/actions.ts#updateEngagementSettingsAction": "validation",
   "(app)/settings/actions.ts#updateEmailPolicyAction": "validation",

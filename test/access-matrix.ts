@@ -60,6 +60,8 @@ export const ACTION_ACCESS: Record<string, Access> = {
   "(app)/clients/actions.ts#updateOrderAction": ALL,
   "(app)/clients/actions.ts#cancelOrderAction": ALL,
   "(app)/clients/actions.ts#reassignClientsAction": ["admin", "marketer"],
+  "(app)/clients/actions.ts#saveViewAction": ALL,
+  "(app)/clients/actions.ts#deleteViewAction": ALL,
   "(app)/today/actions.ts#snoozeClientAction": ALL,
   "(app)/settings/actions.ts#updateEngagementSettingsAction": ADMIN,
   "(app)/settings/actions.ts#updateEmailPolicyAction": ADMIN,

@@ -132,6 +132,11 @@ export function clientListHref(query: Partial<ClientListQuery>, changes: Partial
   return text ? `/clients?${text}` : "/clients";
 }
 
+/** A view's filters and sort as a query string (no page position), as saved views store it. */
+export function listQueryString(query: Partial<ClientListQuery>): string {
+  return clientListHref(query, {}).replace(/^\/clients\??/, "");
+}
+
 /** Escapes LIKE wildcards so a search for "50%" finds the text "50%". */
 export function likePattern(search: string): string {
   return `%${search.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;

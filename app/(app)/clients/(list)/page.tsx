@@ -7,10 +7,12 @@ import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { can, clientScope } from "@/lib/domain/access/policy";
 import { BulkReassignForm } from "@/components/clients/bulk-reassign-form";
-import { clientListHref, type ClientListQuery, filterParams, isFiltered, parseClientListQuery } from "@/lib/domain/clients/list-query";
+import { clientListHref, type ClientListQuery, filterParams, isFiltered, listQueryString, parseClientListQuery } from "@/lib/domain/clients/list-query";
 import { requirePageContext } from "@/lib/server/auth/session";
 import { countClients, listClients } from "@/lib/server/data/clients";
 import { listStylists } from "@/lib/server/data/users";
+import { listSavedViews } from "@/lib/server/data/saved-views";
+import { SavedViews } from "@/components/clients/saved-views";
 import { ClientCount } from "@/components/clients/client-count";
 
 export const metadata: Metadata = { title: "Clients" };
@@ -19,7 +21,8 @@ export default async function ClientsPage({ searchParams }: { searchParams: Prom
   const ctx = await requirePageContext("clients.read");
   const query = parseClientListQuery(await searchParams);
   const ownClientsOnly = clientScope(ctx.actor).kind === "stylist";
-  const [page, stylists] = await Promise.all([listClients(ctx, query), ownClientsOnly ? Promise.resolve([]) : listStylists(ctx)]);
+  const [page, stylists, views] = await Promise.all([listClients(ctx, query), ownClientsOnly ? Promise.resolve([]) : listStylists(ctx), listSavedViews(ctx)]);
+  const currentView = listQueryString(query);
   const filtered = isFiltered(query);
   const canReassign = can(ctx.actor, "clients.assign") && !ownClientsOnly;
   return (
@@ -41,11 +44,16 @@ export default async function ClientsPage({ searchParams }: { searchParams: Prom
           </>
         }
       />
+      <div className="grid gap-6 lg:grid-cols-[13rem_minmax(0,1fr)]">
+        <aside className="order-last lg:order-first">
+          <SavedViews views={views} current={currentView} />
+        </aside>
       <Card>
         <ClientFilters query={query} stylists={stylists} showStylistFilter={!ownClientsOnly} />
         {canReassign && page.rows.length > 0 ? <BulkReassignForm stylists={stylists} filters={filterQueryString(query)} filtered={filtered} /> : null}
         <ClientsTable page={page} query={query} showStylist={!ownClientsOnly} filtered={filtered} selectable={canReassign} />
       </Card>
+      </div>
     </>
   );
 }

@@ -12,3 +12,4 @@ export * from "./ingest";
 export * from "./inngest";
 export * from "./today";
 export * from "./dashboard";
+export * from "./saved-views";
