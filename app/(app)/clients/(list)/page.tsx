@@ -12,6 +12,11 @@ import { requirePageContext } from "@/lib/server/auth/session";
 import { countClients, listClients } from "@/lib/server/data/clients";
 import { listStylists } from "@/lib/server/data/users";
 import { listSavedViews } from "@/lib/server/data/saved-views";
+import { latestRevenueAtRisk } from "@/lib/server/data/dashboard";
+import { formatMoney } from "@/components/ui/format";
+import { LIKELY_TO_LAPSE } from "@/lib/domain/analytics/tier-summary";
+import Link from "next/link";
+import type { Route } from "next";
 import { SavedViews } from "@/components/clients/saved-views";
 import { ClientCount } from "@/components/clients/client-count";
 
@@ -21,7 +26,7 @@ export default async function ClientsPage({ searchParams }: { searchParams: Prom
   const ctx = await requirePageContext("clients.read");
   const query = parseClientListQuery(await searchParams);
   const ownClientsOnly = clientScope(ctx.actor).kind === "stylist";
-  const [page, stylists, views] = await Promise.all([listClients(ctx, query), ownClientsOnly ? Promise.resolve([]) : listStylists(ctx), listSavedViews(ctx)]);
+  const [page, stylists, views, atRisk] = await Promise.all([listClients(ctx, query), ownClientsOnly ? Promise.resolve([]) : listStylists(ctx), listSavedViews(ctx), latestRevenueAtRisk(ctx)]);
   const currentView = listQueryString(query);
   const filtered = isFiltered(query);
   const canReassign = can(ctx.actor, "clients.assign") && !ownClientsOnly;
@@ -30,9 +35,20 @@ export default async function ClientsPage({ searchParams }: { searchParams: Prom
       <PageHeader
         title={ownClientsOnly ? "My clients" : "Clients"}
         description={
-          <Suspense fallback={<span className="inline-block h-4 w-32 animate-pulse rounded bg-stone-200" />}>
-            <ClientCount count={countClients(ctx, query)} filtered={filtered} />
-          </Suspense>
+          <>
+            <Suspense fallback={<span className="inline-block h-4 w-32 animate-pulse rounded bg-stone-200" />}>
+              <ClientCount count={countClients(ctx, query)} filtered={filtered} />
+            </Suspense>
+            {atRisk ? (
+              <>
+                {" · "}
+                <Link href={clientListHref({}, { tier: LIKELY_TO_LAPSE.join(",") }) as Route} className="font-medium text-ember-700 hover:underline">
+                  {formatMoney(atRisk.cents)} revenue at risk
+                </Link>{" "}
+                <span className="text-stone-500">(at risk and lapsed, as scored on {atRisk.day})</span>
+              </>
+            ) : null}
+          </>
         }
         actions={
           <>
