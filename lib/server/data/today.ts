@@ -42,31 +42,32 @@ type Row = {
 
 const date = (text: string | null) => (text === null ? null : new Date(text));
 
+/** When the client entered their current (slipping) tier; a client scored straight into it slips from that first score. */
+const SLIPPING_SINCE = sql`coalesce((select max(t.changed_at) from tier_changes t where t.client_id = s.client_id and t.to_tier = s.tier), s.scored_at, 'epoch'::timestamptz)`;
+
 /**
- * The actor's slipping clients (at risk or lapsed, the partial index client_scores_slipping_value_idx) with what the
- * ranking and the leave-the-list rules need. Per-client figures are lateral probes, made only for the rows read.
+ * The actor's slipping clients (at risk or lapsed: the partial index client_scores_slipping_value_idx) with what the
+ * ranking and the leave-the-list rules need. Per-client figures are subqueries in the select list, so they are worked
+ * out only for the rows returned, and the WHERE clause stays simple enough for the planner to walk the index.
  * When each client was last contacted is not stored yet (issue 15 adds emails): until then nobody counts as contacted.
  */
-function slippingClients(ctx: ServiceContext, where: SQL, tail: SQL) {
+function slippingClients(ctx: ServiceContext, where: SQL, tail: SQL, { withAverage = true } = {}) {
   const scope = clientScopeWhere(ctx.actor);
   return ctx.db.execute<Row>(sql`
     select s.client_id, clients.name, clients.email, s.tier, s.score, s.p_alive, s.expected_orders90d as expected_orders, clients.last_order_at,
-      -- A client scored straight into a slipping tier has no change row: they slip from their first score on.
-      coalesce(since.changed_at, s.scored_at, 'epoch'::timestamptz) as slipping_since,
-      snooze.until as snoozed_until, snooze.created_at as snoozed_at,
-      (select avg(o.value_cents)::float8 from orders o where o.client_id = clients.id and o.status <> 'cancelled') as average_value,
+      ${SLIPPING_SINCE} as slipping_since,
+      (select max(z.until) from today_snoozes z where z.client_id = s.client_id) as snoozed_until,
+      (select max(z.created_at) from today_snoozes z where z.client_id = s.client_id) as snoozed_at,
+      ${withAverage ? sql`(select avg(o.value_cents)::float8 from orders o where o.client_id = clients.id and o.status <> 'cancelled')` : sql`null::float8`} as average_value,
       s.value_at_risk_cents as value_at_risk
-    from client_scores s
-      join clients on clients.id = s.client_id
-      left join lateral (select max(t.changed_at) as changed_at from tier_changes t where t.client_id = s.client_id and t.to_tier = s.tier) since on true
-      left join lateral (select z.until, z.created_at from today_snoozes z where z.client_id = s.client_id order by z.until desc limit 1) snooze on true
+    from client_scores s join clients on clients.id = s.client_id
     where s.tier in ('at_risk', 'lapsed') ${scope ? sql`and ${scope}` : sql``} and ${where}
     ${tail}`);
 }
 
-/** The leave-the-list rules (handledReason) as SQL: no order since the slip, no snooze still running. */
-const stillOpen = (now: Date) => sql`(snooze.until is null or snooze.until <= ${now.toISOString()}::timestamptz)
-  and (clients.last_order_at is null or clients.last_order_at < coalesce(since.changed_at, s.scored_at, 'epoch'::timestamptz))`;
+/** The leave-the-list rules (handledReason) as SQL: no snooze still running, no order since the slip. */
+const stillOpen = (now: Date) => sql`not exists (select 1 from today_snoozes z where z.client_id = s.client_id and z.until > ${now.toISOString()}::timestamptz)
+  and (clients.last_order_at is null or clients.last_order_at < ${SLIPPING_SINCE})`;
 
 function toItem(r: Row): TodayItem {
   return {
@@ -98,9 +99,9 @@ async function openCount(ctx: ServiceContext, now: Date): Promise<number> {
   const [row] = await ctx.db.execute<{ n: number }>(sql`
     select count(*)::int as n from (
       select 1 from client_scores s join clients on clients.id = s.client_id
-        left join lateral (select max(t.changed_at) as changed_at from tier_changes t where t.client_id = s.client_id and t.to_tier = s.tier) since on true
-        left join lateral (select z.until from today_snoozes z where z.client_id = s.client_id order by z.until desc limit 1) snooze on true
       where s.tier in ('at_risk', 'lapsed') ${scope ? sql`and ${scope}` : sql``} and ${stillOpen(now)}
+      -- In the index's order, so the count walks it and stops at the cap rather than joining every slipping client.
+      order by s.value_at_risk_cents desc nulls last, s.client_id
       limit ${TODAY_COUNT_CAP + 1}) open`);
   return row?.n ?? 0;
 }
@@ -123,6 +124,7 @@ async function handledSince(ctx: ServiceContext, since: Date, now: Date): Promis
       select id from clients where coalesce(last_order_at, '-infinity'::timestamptz) >= ${from}::timestamptz
       union select client_id from today_snoozes where created_at >= ${from}::timestamptz)`,
     sql``,
+    { withAverage: false },
   );
   return rows
     .map(toItem)
