@@ -5,7 +5,7 @@
  * and tier changes, and some snoozes.
  */
 import postgres from "postgres";
-import { BENCH_SCORE_OF_I, BENCH_STYLISTS, seedBenchClients } from "./seed-bench-clients";
+import { benchScoreOf, BENCH_STYLISTS, seedBenchClients } from "./seed-bench-clients";
 import { timeRuns, withDatabase } from "./with-database";
 
 const CLIENTS = Number(process.env.CLIENTS ?? 1_000_000);
@@ -23,7 +23,7 @@ async function seed(sql: postgres.Sql) {
     from (select id as client_id, h, score,
             case when score >= 70 then 'healthy' when score >= 50 then 'watch' when score >= 25 then 'at_risk' else 'lapsed' end as tier,
             (score / 100.0)::real as p, (score / 60.0)::real as e
-          from (select id, abs(hashtext(id::text)) as h, ${sql.unsafe(BENCH_SCORE_OF_I.replaceAll("i", "split_part(name, ' ', 2)::int"))} as score from clients) c) x
+          from (select id, abs(hashtext(id::text)) as h, ${sql.unsafe(benchScoreOf("split_part(name, ' ', 2)::int"))} as score from clients) c) x
     where x.client_id = s.client_id`;
   // A year of daily counts per stylist and tier, drifting slowly.
   await sql`insert into tier_counts_daily (day, stylist_id, tier, clients, score_sum, score_bands, value_at_risk_cents)
