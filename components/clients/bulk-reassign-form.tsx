@@ -37,7 +37,7 @@ export function BulkReassignForm({ stylists, filters, filtered }: { stylists: { 
         <label htmlFor="bulk-to" className="sr-only">
           To stylist
         </label>
-        <Select id="bulk-to" name="to" defaultValue="" className="w-auto">
+        <Select id="bulk-to" name="to" defaultValue="" className="w-full sm:w-56">
           <option value="">to stylist…</option>
           <StylistOptions stylists={stylists} />
         </Select>

@@ -1,7 +1,7 @@
 import type { Route } from "next";
 import Link from "next/link";
 import { TIER_LABELS } from "@/components/engagement/tier-badge";
-import { formatMoney, formatNumber } from "@/components/ui/format";
+import { formatNumber, formatWholeMoney } from "@/components/ui/format";
 import { DASHBOARD_TIERS, type DashboardTier, LIKELY_TO_LAPSE, type TierSummary } from "@/lib/domain/analytics/tier-summary";
 import { clientListHref } from "@/lib/domain/clients/list-query";
 
@@ -45,9 +45,9 @@ export function TierCards({ summary, changes }: { summary: TierSummary; changes:
       <Stat
         href={clientListHref({}, { tier: LIKELY_TO_LAPSE.join(",") }) as Route}
         label="Revenue at risk"
-        value={formatMoney(summary.revenueAtRiskCents)}
+        value={formatWholeMoney(summary.revenueAtRiskCents)}
         detail={<span className="text-xs text-stone-500">at risk and lapsed clients, next 90 days</span>}
-        accent="border-ember-400"
+        accent="border-ember-500"
       />
       {DASHBOARD_TIERS.map((tier) => (
         <Stat

@@ -38,7 +38,8 @@ export default async function TodayPage({ searchParams }: { searchParams: Promis
         </div>
         <div className="rounded-xl bg-white px-4 py-3 shadow-sm ring-1 ring-stone-200">
           <dt className="text-xs font-medium text-stone-500">Handled this week</dt>
-          <dd className="text-2xl font-semibold text-stone-900">{formatNumber(today.handledThisWeek)}</dd>
+          <dd className="text-2xl font-semibold text-stone-900">{formatNumber(today.handledThisWeek)}
+            {today.handledThisWeekCapped ? "+" : ""}</dd>
         </div>
       </dl>
       <Card>

@@ -11,8 +11,11 @@ import { readSettings } from "@/lib/server/data/settings";
 
 /** How many open items the page shows, with their top driver worked out. */
 export const TODAY_SHOWN = 30;
-/** The open count stops here ("1,000+"): counting every slipping client of a million would walk them all. */
-export const TODAY_COUNT_CAP = 1_000;
+/**
+ * The counts stop here ("200+"): counting every slipping client of a million, or every recovery of a busy week,
+ * would walk them all on each page view, and past a few hundred the exact number changes nothing for the reader.
+ */
+export const TODAY_COUNT_CAP = 200;
 
 export type TodayItem = TodayCandidate & {
   name: string;
@@ -134,14 +137,19 @@ async function handledSince(ctx: ServiceContext, since: Date, now: Date): Promis
     }).length;
 }
 
-/** Clients who climbed out of at risk or lapsed since `since` and are still out: most of them ordered, then got rescored. */
+/**
+ * Climbs out of at risk or lapsed since `since` by clients still out (most of them ordered, then got rescored), up
+ * to TODAY_COUNT_CAP + 1: newest first along tier_changes_changed_idx, stopping at the cap.
+ */
 async function recoveredSince(ctx: ServiceContext, since: Date): Promise<number> {
   const scope = clientScopeWhere(ctx.actor);
   const [row] = await ctx.db.execute<{ n: number }>(sql`
-    select count(distinct t.client_id)::int as n
-    from tier_changes t join clients on clients.id = t.client_id join client_scores s on s.client_id = t.client_id
-    where t.changed_at >= ${since.toISOString()}::timestamptz and t.from_tier in ('at_risk', 'lapsed') and t.to_tier not in ('at_risk', 'lapsed')
-      and s.tier is not null and s.tier not in ('at_risk', 'lapsed') ${scope ? sql`and ${scope}` : sql``}`);
+    select count(*)::int as n from (
+      select 1 from tier_changes t join clients on clients.id = t.client_id join client_scores s on s.client_id = t.client_id
+      where t.changed_at >= ${since.toISOString()}::timestamptz and t.from_tier in ('at_risk', 'lapsed') and t.to_tier not in ('at_risk', 'lapsed')
+        and s.tier is not null and s.tier not in ('at_risk', 'lapsed') ${scope ? sql`and ${scope}` : sql``}
+      order by t.changed_at desc
+      limit ${TODAY_COUNT_CAP + 1}) recovered`);
   return row?.n ?? 0;
 }
 
@@ -171,7 +179,8 @@ export async function getTodayList(ctx: ServiceContext, now = new Date()) {
     open: open.map((item) => ({ ...item, topDriver: drivers.get(item.clientId) ?? null })),
     openCount: count,
     openCountCapped: count > TODAY_COUNT_CAP,
-    handledThisWeek: handled + recovered,
+    handledThisWeek: Math.min(handled + recovered, TODAY_COUNT_CAP),
+    handledThisWeekCapped: handled + recovered > TODAY_COUNT_CAP,
     weekStart,
   };
 }

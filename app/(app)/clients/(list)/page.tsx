@@ -13,7 +13,7 @@ import { countClients, listClients } from "@/lib/server/data/clients";
 import { listStylists } from "@/lib/server/data/users";
 import { listSavedViews } from "@/lib/server/data/saved-views";
 import { latestRevenueAtRisk } from "@/lib/server/data/dashboard";
-import { formatMoney } from "@/components/ui/format";
+import { formatWholeMoney } from "@/components/ui/format";
 import { LIKELY_TO_LAPSE } from "@/lib/domain/analytics/tier-summary";
 import Link from "next/link";
 import type { Route } from "next";
@@ -43,7 +43,7 @@ export default async function ClientsPage({ searchParams }: { searchParams: Prom
               <>
                 {" · "}
                 <Link href={clientListHref({}, { tier: LIKELY_TO_LAPSE.join(",") }) as Route} className="font-medium text-ember-700 hover:underline">
-                  {formatMoney(atRisk.cents)} revenue at risk
+                  {formatWholeMoney(atRisk.cents)} revenue at risk
                 </Link>{" "}
                 <span className="text-stone-500">(at risk and lapsed, as scored on {atRisk.day})</span>
               </>
