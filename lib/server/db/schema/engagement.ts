@@ -74,6 +74,10 @@ export const clientScores = pgTable(
   (t) => [
     index("client_scores_tier_score_idx").on(t.tier, scoreSortKey(t.score), t.clientId).with(UNIQUE_KEYS),
     index("client_scores_tier_p_alive_idx").on(t.tier, pAliveSortKey(t.pAlive), t.clientId).with(UNIQUE_KEYS),
+    // Unscored clients (tier null): `tier is null` fixes no sort order in the tier indexes above (only `=` does), so a
+    // freshly imported million sorted by score would be sorted in full; these partial indexes walk them in order.
+    index("client_scores_unscored_score_idx").on(scoreSortKey(t.score), t.clientId).with(UNIQUE_KEYS).where(sql`${t.tier} is null`),
+    index("client_scores_unscored_p_alive_idx").on(pAliveSortKey(t.pAlive), t.clientId).with(UNIQUE_KEYS).where(sql`${t.tier} is null`),
     // Today walks this from the top: slipping clients by value at risk. Partial, so it holds only the slipping tiers;
     // the swap rebuilds it on the fresh copy like every index of the live table.
     index("client_scores_slipping_value_idx")
