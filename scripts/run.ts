@@ -1,8 +1,11 @@
 /**
  * `npm run dev` / `npm start`: with no DATABASE_URL, starts an embedded PostgreSQL under .data/,
  * applies migrations, seeds demo data into an empty database, then runs Next.js. Ctrl-C stops both.
+ * `run.ts next` (the Playwright server, scripts/e2e-server.sh) runs the app the way a serverless host does:
+ * migrations as their own deploy step (`npm run db:migrate`), then `next start` alone, whose instrumentation
+ * hook runs the production guards and the embedded engine's loop.
  */
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
@@ -11,8 +14,8 @@ import { startEmbeddedPostgres, type RunningPostgres } from "./lib/embedded-post
 import { PostgresCannotReachError } from "./lib/postgres-reach";
 
 const mode = process.argv[2];
-if (mode !== "dev" && mode !== "start") {
-  console.error("usage: run.ts dev|start");
+if (mode !== "dev" && mode !== "start" && mode !== "next") {
+  console.error("usage: run.ts dev|start|next");
   process.exit(2);
 }
 
@@ -41,9 +44,18 @@ if (!process.env.AUTH_SECRET && (postgres || mode === "dev")) {
   process.env.AUTH_SECRET = fs.readFileSync(secretFile, "utf8").trim();
 }
 
+if (mode === "next") {
+  // The deploy step, in its own process as a host's build or release phase runs it.
+  const migrate = spawnSync("npm", ["run", "db:migrate"], { stdio: "inherit", env: process.env });
+  if (migrate.status !== 0) {
+    await postgres?.stop();
+    process.exit(migrate.status ?? 1);
+  }
+}
+
 const { prepareDatabase } = await import("./lib/prepare-database");
 try {
-  await prepareDatabase({ seedWhenEmpty: Boolean(postgres) || process.env.SEED_DEMO === "1", production: mode === "start" && !postgres });
+  await prepareDatabase({ migrate: mode !== "next", seedWhenEmpty: Boolean(postgres) || process.env.SEED_DEMO === "1", production: mode === "start" && !postgres });
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);
   await postgres?.stop();
@@ -53,10 +65,11 @@ try {
 const port = process.env.PORT ?? "3000";
 // The embedded Inngest engine runs in the server process and calls the app's /api/inngest over loopback.
 process.env.INNGEST_SERVE_URL ??= `http://127.0.0.1:${port}/api/inngest`;
-// Development is plain `next dev`; production is Next.js behind scripts/serve.ts, which serves the webhooks itself.
+// Development is plain `next dev`; `next` is plain `next start`; production is Next.js behind scripts/serve.ts,
+// which serves the webhooks itself.
 const next =
-  mode === "dev"
-    ? spawn(path.join("node_modules", ".bin", "next"), ["dev", "--port", port], { stdio: "inherit", env: process.env })
+  mode !== "start"
+    ? spawn(path.join("node_modules", ".bin", "next"), [mode === "dev" ? "dev" : "start", "--port", port], { stdio: "inherit", env: mode === "dev" ? process.env : { ...process.env, NODE_ENV: "production" } })
     : spawn(path.join("node_modules", ".bin", "tsx"), ["--conditions=react-server", "scripts/serve.ts"], { stdio: "inherit", env: { ...process.env, NODE_ENV: "production", PORT: port } });
 
 let stopping = false;

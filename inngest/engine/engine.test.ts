@@ -1,5 +1,5 @@
 import { eq, sql } from "drizzle-orm";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { POST as postOrders } from "@/app/api/webhooks/orders/route";
 import { appEvent } from "@/inngest/events";
 import { db } from "@/lib/server/db/client";
@@ -13,7 +13,8 @@ import { ahead, drainEngine, serveInngestForEachTest } from "@/test/inngest-engi
 import { orderEvent, signedRequest, webhookKey } from "@/test/webhook-requests";
 import { embeddedSigningKey } from "./keys";
 import { signBody } from "./protocol";
-import { registeredApps } from "./registry";
+import { forgetApp, registeredApps } from "./registry";
+import { syncApp } from "./sync";
 import { tickEngine } from "./tick";
 
 const app = serveInngestForEachTest();
@@ -159,6 +160,21 @@ describe("the embedded engine", () => {
     await tickEngine({ now: tomorrowAt(2, 30) });
     await drainEngine({ now: tomorrowAt(2, 31) });
     expect((await runsOf("nightly-sweep")).map((r) => r.status)).toEqual(["completed"]);
+    expect((await scoreOf(client.id))?.scoredAt).toBeInstanceOf(Date);
+  });
+
+  it("leaves outbox rows quietly while no app has synced (a script outside the app), and runs them after the first sync", async () => {
+    await forgetApp("rekindle");
+    const errors = vi.spyOn(console, "error");
+    const client = await clientWithOrder();
+    expect(errors).not.toHaveBeenCalled();
+    errors.mockRestore();
+    expect((await db.select().from(eventOutbox)).map((r) => r.forwardedAt)).toEqual([null, null]);
+    expect(await db.$count(engineEvents)).toBe(0);
+    await syncApp(app.serveUrl);
+    await drainEngine();
+    expect(await db.$count(eventOutbox, sql`forwarded_at is null`)).toBe(0);
+    expect((await runsOf("rescore-client")).map((r) => r.status)).toEqual(["completed"]);
     expect((await scoreOf(client.id))?.scoredAt).toBeInstanceOf(Date);
   });
 

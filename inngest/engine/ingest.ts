@@ -4,7 +4,7 @@ import { sql } from "drizzle-orm";
 import { z } from "zod";
 import { parseTimeString } from "@/lib/domain/inngest/duration";
 import { evaluatePath } from "@/lib/domain/inngest/expression";
-import { db } from "@/lib/server/db/client";
+import { db, type Executor } from "@/lib/server/db/client";
 import { type FunctionConfig, maxAttempts, registeredApps } from "./registry";
 import { wakeEngine } from "./wake";
 
@@ -55,11 +55,23 @@ export function runFor(appId: string, fn: FunctionConfig, event: StoredEvent, no
   };
 }
 
+/** An event held for a batched function until its batch starts a run (see batches.ts). */
+export type BatchedEvent = { appId: string; functionId: string; batchKey: string; event: StoredEvent; receivedAt: string };
+
+async function insertBatchedEvents(rows: BatchedEvent[], executor: Executor): Promise<void> {
+  if (rows.length === 0) return;
+  await executor.execute(sql`
+    insert into engine_batch_events (app_id, function_id, batch_key, event, received_at)
+    select r."appId", r."functionId", r."batchKey", r.event, r."receivedAt"
+    from json_to_recordset(${JSON.stringify(rows.map((row, n) => ({ ...row, n })))}::json) as r("appId" text, "functionId" text, "batchKey" text, event jsonb, "receivedAt" timestamptz, n int)
+    order by r.n`);
+}
+
 /**
  * Inserts runs. A debounced run joins the waiting run of its (function, key): that run takes the latest event
  * and waits another period, but never past the debounce timeout set by its first event.
  */
-export async function insertRuns(runs: NewRun[]): Promise<void> {
+export async function insertRuns(runs: NewRun[], executor: Executor = db): Promise<void> {
   if (runs.length === 0) return;
   // One row per debounce slot per statement (Postgres cannot update a row twice in one INSERT … ON CONFLICT).
   const slots = new Map<string, NewRun>();
@@ -73,7 +85,7 @@ export async function insertRuns(runs: NewRun[]): Promise<void> {
     }
   }
   const rows = [...plain, ...slots.values()].map((r) => ({ ...r, nextAt: r.nextAt.toISOString(), debounceUntil: r.debounceUntil?.toISOString() ?? null }));
-  await db.execute(sql`
+  await executor.execute(sql`
     insert into engine_runs (app_id, function_id, function_name, status, events, max_attempts, next_at, concurrency_key, concurrency_limit, debounce_key, debounce_until)
     select r."appId", r."functionId", r."functionName", r.status::engine_run_status, r.events, r."maxAttempts", r."nextAt", r."concurrencyKey", r."concurrencyLimit", r."debounceKey", r."debounceUntil"
     from json_to_recordset(${JSON.stringify(rows)}::json) as r("appId" text, "functionId" text, "functionName" text, status text, events jsonb, "maxAttempts" int,
@@ -84,29 +96,40 @@ export async function insertRuns(runs: NewRun[]): Promise<void> {
 
 /**
  * Accepts events as Inngest's event API does: stores each (an id seen before is a repeat and starts nothing)
- * and starts a run of every function it triggers. Answers the events' ids in order.
+ * and starts a run of every function it triggers (or, for a batched function, adds it to its key's batch).
+ * Answers the events' ids in order.
  */
 export async function ingestEvents(input: unknown, now = new Date()): Promise<string[]> {
   const parsed = z.array(incomingEventSchema).parse(Array.isArray(input) ? input : [input]);
   const events: StoredEvent[] = parsed.map((e) => ({ id: e.id ?? randomUUID(), name: e.name, data: e.data, ts: e.ts ?? now.getTime() }));
   if (events.length === 0) return [];
-  const fresh = await db.execute<{ id: string }>(sql`
-    insert into engine_events (id, name, data, ts)
-    select e.id, e.name, e.data, e.ts from json_to_recordset(${JSON.stringify(events)}::json) as e(id text, name text, data jsonb, ts bigint)
-    on conflict (id) do nothing returning id`);
-  const freshIds = new Set([...fresh].map((r) => r.id));
-  const runs: NewRun[] = [];
-  const apps = await registeredApps();
-  for (const event of events) {
-    if (!freshIds.has(event.id)) continue;
-    freshIds.delete(event.id); // the same id twice in one request is one event
-    for (const app of apps) {
-      for (const fn of app.functions) {
-        if (fn.triggers.some((t) => "event" in t && t.event === event.name)) runs.push(runFor(app.appId, fn, event, now));
+  const started = await db.transaction(async (tx) => {
+    const fresh = await tx.execute<{ id: string }>(sql`
+      insert into engine_events (id, name, data, ts)
+      select e.id, e.name, e.data, e.ts from json_to_recordset(${JSON.stringify(events)}::json) as e(id text, name text, data jsonb, ts bigint)
+      on conflict (id) do nothing returning id`);
+    const freshIds = new Set([...fresh].map((r) => r.id));
+    const runs: NewRun[] = [];
+    const batched: BatchedEvent[] = [];
+    const apps = await registeredApps();
+    for (const event of events) {
+      if (!freshIds.has(event.id)) continue;
+      freshIds.delete(event.id); // the same id twice in one request is one event
+      for (const app of apps) {
+        for (const fn of app.functions) {
+          if (!fn.triggers.some((t) => "event" in t && t.event === event.name)) continue;
+          if (fn.batchEvents) {
+            const batchKey = fn.batchEvents.key ? evaluatePath(fn.batchEvents.key, event) : "";
+            batched.push({ appId: app.appId, functionId: fn.id, batchKey, event, receivedAt: now.toISOString() });
+          } else runs.push(runFor(app.appId, fn, event, now));
+        }
       }
     }
-  }
-  await insertRuns(runs);
-  if (runs.length) wakeEngine();
+    // One transaction: an event is stored exactly when the runs (or batch places) it starts are.
+    await insertRuns(runs, tx);
+    await insertBatchedEvents(batched, tx);
+    return runs.length + batched.length;
+  });
+  if (started) wakeEngine();
   return events.map((e) => e.id);
 }

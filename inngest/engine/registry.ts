@@ -22,6 +22,14 @@ export const functionConfigSchema = z.object({
     .optional()
     .transform((c) => (c === undefined ? [] : typeof c === "number" ? [{ limit: c }] : Array.isArray(c) ? c : [c])),
   debounce: z.object({ key: keyExpression.optional(), period: timeString, timeout: timeString.optional() }).optional(),
+  batchEvents: z
+    .object({
+      maxSize: z.number().int().min(1),
+      timeout: timeString,
+      key: keyExpression.optional(),
+      if: z.undefined({ error: "The embedded engine does not evaluate batchEvents.if" }).optional(),
+    })
+    .optional(),
 });
 
 export const registerBodySchema = z.object({
@@ -45,7 +53,10 @@ export function cronTriggers(fn: FunctionConfig): string[] {
 
 /** Checks what cannot be checked by shape alone (cron syntax) so a bad config fails the sync, not a tick. */
 export function validateFunctions(functions: FunctionConfig[]): void {
-  for (const fn of functions) for (const cron of cronTriggers(fn)) parseCron(cron);
+  for (const fn of functions) {
+    for (const cron of cronTriggers(fn)) parseCron(cron);
+    if (fn.batchEvents && fn.debounce) throw new Error(`Function "${fn.id}" sets both batchEvents and debounce; a function batches or debounces, not both`);
+  }
 }
 
 type App = { appId: string; url: string; functions: FunctionConfig[]; syncedAt: Date; firstSyncedAt: Date };

@@ -26,15 +26,20 @@ async function clientWithOrder() {
 }
 
 describe("rescore-client", () => {
-  it("rescores the client named by the event, and treats a deleted client as done", async () => {
+  it("rescores each client named in its batch once, and skips a deleted client", async () => {
     const { client } = await clientWithOrder();
+    const other = await clientWithOrder();
+    const gone = "00000000-0000-4000-8000-000000000000";
     const t = new InngestTestEngine({ function: rescoreClientFunction });
-    const { result } = await t.execute({ events: event("rekindle/client.orders-changed", { clientId: client.id }) });
-    expect(result).toMatchObject({ clientId: client.id, tier: expect.any(String) });
-    const [score] = await db.select().from(clientScores).where(eq(clientScores.clientId, client.id));
-    expect(score?.scoredAt).toBeInstanceOf(Date);
-    const gone = await t.execute({ events: event("rekindle/client.orders-changed", { clientId: "00000000-0000-4000-8000-000000000000" }) });
-    expect(gone.result).toMatchObject({ skipped: "client no longer exists" });
+    const ids = [client.id, other.client.id, client.id, gone];
+    const { result } = await t.execute({
+      events: ids.map((clientId, i) => ({ name: i === 1 ? ("rekindle/client.profile-updated" as const) : ("rekindle/client.orders-changed" as const), data: { clientId } })) as [
+        { name: "rekindle/client.orders-changed"; data: { clientId: string } },
+      ],
+    });
+    expect(result).toEqual({ clients: 3, rescored: 2 });
+    const scored = await db.select().from(clientScores);
+    expect(scored.map((s) => s.clientId).sort()).toEqual([client.id, other.client.id].sort());
   });
 });
 

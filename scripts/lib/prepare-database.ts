@@ -2,12 +2,12 @@ import { requireDatabaseUrl } from "@/lib/env";
 import { migrateDatabase } from "@/lib/server/db/migrate";
 
 /**
- * Migrates and seeds demo data into an empty database when asked. The production guards (secrets, no demo
+ * Migrates (unless the caller ran the migrations as their own step) and seeds demo data into an empty database when asked. The production guards (secrets, no demo
  * password) run from instrumentation.ts in every server instance; checking here too fails `npm start` early.
  */
-export async function prepareDatabase({ seedWhenEmpty, production }: { seedWhenEmpty: boolean; production: boolean }) {
+export async function prepareDatabase({ migrate = true, seedWhenEmpty, production }: { migrate?: boolean; seedWhenEmpty: boolean; production: boolean }) {
   const url = requireDatabaseUrl();
-  await migrateDatabase(url);
+  if (migrate) await migrateDatabase(url);
   if (seedWhenEmpty) {
     const { isDatabaseEmpty, seedDemoData } = await import("../seed/seed-demo-data");
     if (await isDatabaseEmpty(url)) {

@@ -1,7 +1,7 @@
 import "server-only";
 import { type SQL, sql } from "drizzle-orm";
 import type { AppEvent } from "@/inngest/events";
-import { send } from "./send";
+import { canSend, send } from "./send";
 import { db as pool, type Executor, type Transaction } from "@/lib/server/db/client";
 
 /**
@@ -31,10 +31,12 @@ type OutboxRow = { id: string; name: string; data: Record<string, unknown>; ts: 
  * (a crash between sending and marking) is one event to Inngest. With `ids`, only those rows (a verb
  * forwarding what it just committed); without, the oldest waiting (the tick and the sweep). Rows another
  * instance is forwarding are skipped. A failed send leaves the rows for the next try and is not thrown:
- * the change itself is committed. Answers how many rows were forwarded.
+ * the change itself is committed. A process that cannot send yet (see canSend) leaves them quietly.
+ * Answers how many rows were forwarded.
  */
 export async function forwardOutbox(options: { ids?: readonly string[]; createdBefore?: Date; limit?: number } = {}): Promise<number> {
   if (options.ids && options.ids.length === 0) return 0;
+  if (!(await canSend())) return 0;
   const limit = options.limit ?? FORWARD_BATCH;
   let forwarded = 0;
   for (;;) {

@@ -94,6 +94,24 @@ export const engineRuns = pgTable(
   ],
 );
 
+/**
+ * Events waiting for a batched function (`batchEvents`): a tick turns each key's oldest events into one run
+ * once it holds `maxSize` of them or its first has waited `timeout`, deleting them in the same transaction.
+ */
+export const engineBatchEvents = pgTable(
+  "engine_batch_events",
+  {
+    // Arrival order: a batch holds its events in the order they came.
+    seq: bigint({ mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    appId: text().notNull(),
+    functionId: text().notNull(),
+    batchKey: text().notNull(),
+    event: jsonb().$type<Record<string, unknown>>().notNull(),
+    receivedAt: timestamp({ withTimezone: true, mode: "date" }).notNull(),
+  },
+  (t) => [index("engine_batch_events_key_idx").on(t.functionId, t.batchKey, t.seq)],
+);
+
 /** One row per step call for the Runs page: what ran, how often, how long, how it ended. */
 export const engineSteps = pgTable(
   "engine_steps",
