@@ -60,6 +60,7 @@ for (const [device, viewport] of Object.entries(VIEWPORTS)) {
           ["import", "/import"],
           ["backtest", "/backtest"],
           ["clients-at-risk", "/clients?tier=at_risk&sort=score&dir=asc"],
+          ["clients-filtered", "/clients?tier=at_risk,lapsed&scoreMax=40&consent=yes&sort=score"],
           ["not-found", "/clients/00000000-0000-4000-8000-000000000000"],
           ["emails", "/emails"],
           ["emails-sent", "/emails?status=sent"],

@@ -1,15 +1,15 @@
 import { cn } from "@/components/ui/cn";
 import { Input, Select } from "@/components/ui/field";
-import type { ClientListQuery } from "@/lib/domain/clients/list-query";
+import { type ClientListQuery, isFiltered } from "@/lib/domain/clients/list-query";
+import { MoreFilters } from "./more-filters";
 import { StylistOptions } from "@/components/clients/stylist-options";
 import { FilterButtons, FilterForm } from "./filter-form";
 
 const SORT_LABELS = { name: "Name", last_order: "Last order", orders: "Order count", score: "Score", p_alive: "P(alive)" } as const;
-const TIER_OPTIONS = { healthy: "Healthy", watch: "Watch", at_risk: "At risk", lapsed: "Lapsed", unscored: "Not scored" } as const;
 
 /** A GET form: the URL carries the whole view, so it can be bookmarked and shared; a choice applies at once. */
 export function ClientFilters({ query, stylists, showStylistFilter }: { query: ClientListQuery; stylists: { id: string; name: string }[]; showStylistFilter: boolean }) {
-  const active = Boolean(query.q || query.stylist || query.tier || query.sort !== "name");
+  const active = isFiltered(query) || query.sort !== "name";
   return (
     <FilterForm role="search" action="/clients" className={cn("grid gap-3 border-b border-stone-100 p-4 sm:items-end", showStylistFilter ? "sm:grid-cols-[1fr_auto_auto_auto_auto]" : "sm:grid-cols-[1fr_auto_auto_auto]")}>
       <div>
@@ -25,14 +25,6 @@ export function ClientFilters({ query, stylists, showStylistFilter }: { query: C
           <StylistOptions stylists={stylists} />
         </FilterSelect>
       ) : null}
-      <FilterSelect name="tier" label="Tier" value={query.tier ?? ""}>
-        <option value="">All tiers</option>
-        {Object.entries(TIER_OPTIONS).map(([value, label]) => (
-          <option key={value} value={value}>
-            {label}
-          </option>
-        ))}
-      </FilterSelect>
       <FilterSelect name="sort" label="Sort by" value={query.sort}>
         {Object.entries(SORT_LABELS).map(([value, label]) => (
           <option key={value} value={value}>
@@ -41,6 +33,7 @@ export function ClientFilters({ query, stylists, showStylistFilter }: { query: C
         ))}
       </FilterSelect>
       <FilterButtons clearHref="/clients" showClear={active} />
+      <MoreFilters query={query} />
     </FilterForm>
   );
 }

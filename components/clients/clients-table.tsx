@@ -9,6 +9,7 @@ import { formatPAlive } from "@/components/engagement/tier-badge";
 import type { TierOverride } from "@/lib/domain/demo-controls/effective-tier";
 import { type ClientListQuery, type ClientSort, clientListHref } from "@/lib/domain/clients/list-query";
 import type { listClients } from "@/lib/server/data/clients";
+import { BULK_FORM_ID } from "./bulk-form-id";
 import { SortHeader } from "./sort-header";
 
 type Page = Awaited<ReturnType<typeof listClients>>;
@@ -20,6 +21,7 @@ export function ClientsTable({
   filtered,
   zone,
   overrides,
+  selectable = false,
 }: {
   page: Page;
   query: ClientListQuery;
@@ -28,6 +30,7 @@ export function ClientsTable({
   zone: string;
   /** Demo tier overrides in force for the page's clients, shown marked in place of the scored tier. */
   overrides?: ReadonlyMap<string, TierOverride>;
+  selectable?: boolean;
 }) {
   if (page.rows.length === 0) {
     return filtered ? (
@@ -43,6 +46,11 @@ export function ClientsTable({
         <table className="w-full text-left text-sm">
           <thead className={tableHeadClass}>
             <tr>
+              {selectable ? (
+                <th scope="col" className="w-8 px-3 py-2.5">
+                  <span className="sr-only">Select</span>
+                </th>
+              ) : null}
               {sortHeader("name", "Client")}
               {showStylist ? <th className="hidden px-4 py-2.5 font-medium md:table-cell">Stylist</th> : null}
               {sortHeader("last_order", "Last order")}
@@ -57,6 +65,11 @@ export function ClientsTable({
           <tbody className="divide-y divide-stone-100">
             {page.rows.map((client) => (
               <tr key={client.id} className="hover:bg-stone-50/80">
+                {selectable ? (
+                  <td className="px-3 py-3 align-top">
+                    <input type="checkbox" name="clientIds[]" value={client.id} form={BULK_FORM_ID} aria-label={`Select ${client.name}`} className="size-4 accent-ember-600" />
+                  </td>
+                ) : null}
                 {/* w-full + max-w-0: the name column takes the room left and truncates, instead of widening the table past its card. */}
                 <td className="w-full max-w-0 px-3 py-3 sm:px-4">
                   <Link href={`/clients/${client.id}`} className="block truncate font-medium text-stone-900 hover:text-ember-700 hover:underline">

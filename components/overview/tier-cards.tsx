@@ -1,8 +1,8 @@
 import type { Route } from "next";
 import Link from "next/link";
 import { TIER_LABELS } from "@/components/engagement/tier-badge";
-import { formatNumber } from "@/components/ui/format";
-import { DASHBOARD_TIERS, type DashboardTier, type TierSummary } from "@/lib/domain/analytics/tier-summary";
+import { formatNumber, formatWholeMoney } from "@/components/ui/format";
+import { DASHBOARD_TIERS, type DashboardTier, LIKELY_TO_LAPSE, type TierSummary } from "@/lib/domain/analytics/tier-summary";
 import { clientListHref } from "@/lib/domain/clients/list-query";
 
 const ACCENTS: Record<DashboardTier, string> = {
@@ -34,13 +34,20 @@ function Stat({ href, label, value, detail, accent }: { href: Route; label: stri
 /** The headline numbers; each opens the list of clients behind it. */
 export function TierCards({ summary, changes }: { summary: TierSummary; changes: Record<DashboardTier, number> | null }) {
   return (
-    <div className="grid grid-cols-2 gap-3 md:grid-cols-3 xl:grid-cols-6">
-      <Stat href="/clients" label="Active clients" value={formatNumber(summary.active)} detail={<span className="text-xs text-stone-500">of {formatNumber(summary.clients)}, not lapsed</span>} />
+    <div className="grid grid-cols-2 gap-3 md:grid-cols-4 xl:grid-cols-7">
+      <Stat href={clientListHref({}, { tier: "healthy,watch,at_risk" }) as Route} label="Active clients" value={formatNumber(summary.active)} detail={<span className="text-xs text-stone-500">of {formatNumber(summary.clients)}, not lapsed</span>} />
       <Stat
         href={clientListHref({}, { sort: "score" }) as Route}
         label="Average score"
         value={summary.averageScore === null ? "—" : summary.averageScore.toFixed(1)}
         detail={<span className="text-xs text-stone-500">out of 100</span>}
+      />
+      <Stat
+        href={clientListHref({}, { tier: LIKELY_TO_LAPSE.join(",") }) as Route}
+        label="Revenue at risk"
+        value={formatWholeMoney(summary.revenueAtRiskCents)}
+        detail={<span className="text-xs text-stone-500">at risk and lapsed clients, next 90 days</span>}
+        accent="border-ember-500"
       />
       {DASHBOARD_TIERS.map((tier) => (
         <Stat

@@ -11,6 +11,11 @@ export function formatMoney(cents: number, currency = "USD"): string {
   return new Intl.NumberFormat("en-US", { style: "currency", currency }).format(cents / 100);
 }
 
+/** Whole dollars ("$70,890"), for headline figures. */
+export function formatWholeMoney(cents: number, currency = "USD"): string {
+  return new Intl.NumberFormat("en-US", { style: "currency", currency, maximumFractionDigits: 0 }).format(cents / 100);
+}
+
 export function formatNumber(n: number): string {
   return numberFormat.format(n);
 }

@@ -1,12 +1,31 @@
 /**
  * `npm run bench:clients`: how fast the clients list answers a page (rows + count) at the current
  * database size. Seed first, e.g. `npm run db:seed -- --clients 1000000 --reset`.
+ * `npm run bench:clients -- --unscored`: the same list right after an import of CLIENTS (1,000,000) clients that no
+ * run has scored yet, in a database of its own (rekindle_bench_unscored), seeded afresh each time and not analyzed.
  */
+import postgres from "postgres";
+import { seedBenchClients } from "./seed-bench-clients";
 import { timeRuns, withDatabase } from "./with-database";
 
 const RUNS = Number(process.env.RUNS ?? 40);
+const UNSCORED = process.argv.includes("--unscored");
+const CLIENTS = Number(process.env.CLIENTS ?? 1_000_000);
 
-await withDatabase(async () => {
+/** A fresh import: every client just inserted, every score row empty, no statistics gathered yet. */
+async function freshImport(url: string) {
+  const { migrateDatabase } = await import("@/lib/server/db/migrate");
+  await migrateDatabase(url);
+  const sql = postgres(url, { max: 1, onnotice: () => {} });
+  await sql`truncate clients cascade`;
+  const started = performance.now();
+  await seedBenchClients(sql, CLIENTS);
+  console.log(`imported ${CLIENTS.toLocaleString("en-US")} unscored clients in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+  await sql.end();
+}
+
+await withDatabase(async (url) => {
+  if (UNSCORED) await freshImport(url);
   const { db } = await import("@/lib/server/db/client");
   const { sql } = await import("drizzle-orm");
   const { listClients, countClients } = await import("@/lib/server/data/clients");
@@ -17,7 +36,16 @@ await withDatabase(async () => {
   const [{ name }] = (await db.execute(sql`select split_part(name, ' ', 2) as name from clients order by id limit 1`)) as unknown as [{ name: string }];
   console.log(`clients in database: ${clients.toLocaleString("en-US")}`);
 
-  const scenarios: [string, Record<string, string>][] = [
+  const scenarios: [string, Record<string, string>][] = UNSCORED
+    ? [
+        ["sort by score (highest first)", { sort: "score" }],
+        ["sort by score (lowest first)", { sort: "score", dir: "asc" }],
+        ["sort by P(alive)", { sort: "p_alive" }],
+        ["tier not scored, sort by score", { tier: "unscored", sort: "score" }],
+        ["stylist filter, sort by score", { stylist, sort: "score" }],
+        ["first page, sort by name", {}],
+      ]
+    : [
     ["first page, sort by name", {}],
     ["stylist filter, sort by last order", { stylist, sort: "last_order" }],
     ["stylist filter, sort by order count", { stylist, sort: "orders" }],
@@ -28,7 +56,10 @@ await withDatabase(async () => {
     ["stylist filter, sort by score", { stylist, sort: "score" }],
     ["tier at risk, sort by P(alive)", { tier: "at_risk", sort: "p_alive", dir: "asc" }],
     ["stylist filter + tier lapsed, sort by name", { stylist, tier: "lapsed" }],
-  ];
+    ["several tiers + P(order) at most 30%, sort by score", { tier: "at_risk,lapsed", pMax: "30", sort: "score" }],
+    ["overdue 14 days + consent, sort by last order", { overdue: "14", consent: "yes", sort: "last_order" }],
+    ["newly at risk this week, sort by score", { newly: "1", sort: "score" }],
+      ];
   console.log(`\n${"scenario".padEnd(52)} ${"median ms".padStart(10)} ${"p95 ms".padStart(8)} ${"rows".padStart(6)}`);
   for (const [label, params] of scenarios) {
     const query = parseClientListQuery(params);
@@ -47,4 +78,4 @@ await withDatabase(async () => {
     }
   }
   await (db.$client as { end: () => Promise<void> }).end();
-});
+}, UNSCORED ? "rekindle_bench_unscored" : "rekindle");

@@ -2,15 +2,18 @@ import path from "node:path";
 import { ensureDatabase } from "../lib/database";
 import { startEmbeddedPostgres } from "../lib/embedded-postgres";
 
-/** Runs `body` against DATABASE_URL, or against the embedded dev database when none is set. */
-export async function withDatabase<T>(body: (url: string) => Promise<T>): Promise<T> {
+/**
+ * Runs `body` against DATABASE_URL, or against the embedded dev database when none is set (`database` names another
+ * database on the same embedded server, for benchmarks that seed their own).
+ */
+export async function withDatabase<T>(body: (url: string) => Promise<T>, database = "rekindle"): Promise<T> {
   if (process.env.DATABASE_URL) return body(process.env.DATABASE_URL);
   const dataDir = path.join(process.env.REKINDLE_DATA_DIR ?? ".data", "postgres");
   const pg = await startEmbeddedPostgres({ dataDir, port: Number(process.env.PGPORT ?? 5433), quiet: true });
   try {
-    await ensureDatabase(pg.url("postgres"), "rekindle");
-    process.env.DATABASE_URL = pg.url("rekindle");
-    return await body(pg.url("rekindle"));
+    await ensureDatabase(pg.url("postgres"), database);
+    process.env.DATABASE_URL = pg.url(database);
+    return await body(pg.url(database));
   } finally {
     await pg.stop();
   }

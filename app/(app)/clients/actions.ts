@@ -7,7 +7,10 @@ import { clientInputSchema } from "@/lib/domain/clients/client-input";
 import { orderFormSchema } from "@/lib/domain/orders/order-input";
 import { formAction } from "@/lib/server/actions/form-action";
 import { createClient } from "@/lib/server/services/clients/create-client";
+import { reassignClients, reassignClientsSchema } from "@/lib/server/services/clients/reassign-clients";
 import { updateClient, updateClientSchema } from "@/lib/server/services/clients/update-client";
+import { deleteView, deleteViewSchema } from "@/lib/server/services/saved-views/delete-view";
+import { saveView, saveViewSchema } from "@/lib/server/services/saved-views/save-view";
 import { cancelOrder, cancelOrderSchema } from "@/lib/server/services/orders/cancel-order";
 import { createOrder } from "@/lib/server/services/orders/create-order";
 import { updateOrder } from "@/lib/server/services/orders/update-order";
@@ -40,4 +43,22 @@ export const cancelOrderAction = formAction("orders.write", cancelOrderSchema, a
   const order = await cancelOrder({ ctx, input });
   revalidatePath(`/clients/${order.clientId}`);
   return { status: "success", message: "Order cancelled." };
+});
+
+export const reassignClientsAction = formAction("clients.assign", reassignClientsSchema, async ({ ctx, input }) => {
+  const { moved, stylistName } = await reassignClients({ ctx, input });
+  revalidatePath("/clients");
+  return { status: "success", message: moved === 1 ? `Moved 1 client to ${stylistName}.` : `Moved ${moved} clients to ${stylistName}.` };
+});
+
+export const saveViewAction = formAction("clients.read", saveViewSchema, async ({ ctx, input }) => {
+  const view = await saveView({ ctx, input });
+  revalidatePath("/clients");
+  return { status: "success", message: `Saved “${view.name}”.` };
+});
+
+export const deleteViewAction = formAction("clients.read", deleteViewSchema, async ({ ctx, input }) => {
+  await deleteView({ ctx, input });
+  revalidatePath("/clients");
+  return { status: "success", message: "View deleted." };
 });

@@ -6,7 +6,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { TodayList } from "@/components/today/today-list";
 import { can } from "@/lib/domain/access/policy";
 import { requirePageContext } from "@/lib/server/auth/session";
-import { getTodayList, TODAY_SHOWN } from "@/lib/server/data/today";
+import { getTodayList, TODAY_COUNT_CAP, TODAY_SHOWN } from "@/lib/server/data/today";
 
 export const metadata: Metadata = { title: "Today" };
 
@@ -19,6 +19,7 @@ export default async function TodayPage({ searchParams }: { searchParams: Promis
   const snoozedUntil = (await searchParams).snoozedUntil;
   const notice = typeof snoozedUntil === "string" && DATE.test(snoozedUntil) ? `Snoozed until ${snoozedUntil}. The client comes back then unless they order first.` : null;
   const more = today.openCount - today.open.length;
+  const openCount = `${formatNumber(Math.min(today.openCount, TODAY_COUNT_CAP))}${today.openCountCapped ? "+" : ""}`;
   return (
     <>
       <PageHeader
@@ -33,17 +34,18 @@ export default async function TodayPage({ searchParams }: { searchParams: Promis
       <dl className="mb-6 grid grid-cols-2 gap-4 sm:max-w-md">
         <div className="rounded-xl bg-white px-4 py-3 shadow-sm ring-1 ring-stone-200">
           <dt className="text-xs font-medium text-stone-500">To do</dt>
-          <dd className="text-2xl font-semibold text-stone-900">{formatNumber(today.openCount)}</dd>
+          <dd className="text-2xl font-semibold text-stone-900">{openCount}</dd>
         </div>
         <div className="rounded-xl bg-white px-4 py-3 shadow-sm ring-1 ring-stone-200">
           <dt className="text-xs font-medium text-stone-500">Handled this week</dt>
-          <dd className="text-2xl font-semibold text-stone-900">{formatNumber(today.handledThisWeek)}</dd>
+          <dd className="text-2xl font-semibold text-stone-900">{formatNumber(today.handledThisWeek)}
+            {today.handledThisWeekCapped ? "+" : ""}</dd>
         </div>
       </dl>
       <Card>
         <CardHeader
           title="Work list"
-          description={more > 0 ? `The top ${TODAY_SHOWN} of ${formatNumber(today.openCount)}.` : "Items leave the list when the client is contacted, orders, or is snoozed."}
+          description={more > 0 ? `The top ${TODAY_SHOWN} of ${openCount}.` : "Items leave the list when the client is contacted, orders, or is snoozed."}
           action={
             <Link href="/clients?tier=at_risk" className="text-sm font-medium text-ember-700 hover:underline">
               All at-risk clients

@@ -10,10 +10,10 @@ const bands = (...pairs: [number, number][]) => {
 describe("summariseTierCounts", () => {
   it("adds up stylists' rows into tiers, active clients, the mean score and the score bands", () => {
     const summary = summariseTierCounts([
-      { tier: "healthy", clients: 3, scoreSum: 240, scoreBands: bands([7, 1], [8, 2]) },
+      { tier: "healthy", clients: 3, scoreSum: 240, scoreBands: bands([7, 1], [8, 2]), valueAtRiskCents: 9_000 },
       { tier: "healthy", clients: 1, scoreSum: 90, scoreBands: bands([9, 1]) },
-      { tier: "at_risk", clients: 2, scoreSum: 70, scoreBands: bands([3, 2]) },
-      { tier: "lapsed", clients: 4, scoreSum: 40, scoreBands: bands([0, 2], [1, 2]) },
+      { tier: "at_risk", clients: 2, scoreSum: 70, scoreBands: bands([3, 2]), valueAtRiskCents: 12_500 },
+      { tier: "lapsed", clients: 4, scoreSum: 40, scoreBands: bands([0, 2], [1, 2]), valueAtRiskCents: 30_000 },
     ]);
     expect(summary).toEqual({
       clients: 10,
@@ -21,6 +21,8 @@ describe("summariseTierCounts", () => {
       byTier: { healthy: 4, watch: 0, at_risk: 2, lapsed: 4 },
       averageScore: 44,
       scoreBands: bands([0, 2], [1, 2], [3, 2], [7, 1], [8, 2], [9, 1]),
+      // Only the clients likely to lapse: at risk and lapsed, not the healthy tier's 9,000.
+      revenueAtRiskCents: 42_500,
     });
   });
   it("has no mean score without clients", () => {

@@ -9,7 +9,12 @@ export interface TierCountRow {
   clients: number;
   scoreSum: number;
   scoreBands: readonly number[];
+  /** Sum of the tier's clients' value at risk, in cents (see valueAtRiskCents); absent in rows from before it was kept. */
+  valueAtRiskCents?: number;
 }
+
+/** The tiers whose clients are likely to lapse: revenue at risk is their value at risk. */
+export const LIKELY_TO_LAPSE = ["at_risk", "lapsed"] as const satisfies readonly DashboardTier[];
 
 export interface TierSummary {
   clients: number;
@@ -20,6 +25,11 @@ export interface TierSummary {
   averageScore: number | null;
   /** Clients per ten-point score band, 0–9 up to 90–100. */
   scoreBands: number[];
+  /**
+   * Revenue at risk, in cents: over the clients likely to lapse (at risk or lapsed), the sum of the chance they do not
+   * order in the next 90 days times their average kept value per order.
+   */
+  revenueAtRiskCents: number;
 }
 
 const isTier = (tier: string): tier is DashboardTier => (DASHBOARD_TIERS as readonly string[]).includes(tier);
@@ -30,8 +40,11 @@ export function summariseTierCounts(rows: readonly TierCountRow[], bands = 10): 
   const scoreBands = Array.from({ length: bands }, () => 0);
   let clients = 0;
   let scoreSum = 0;
+  let revenueAtRiskCents = 0;
+  const likelyToLapse: readonly string[] = LIKELY_TO_LAPSE;
   for (const row of rows) {
     if (!isTier(row.tier)) continue;
+    if (likelyToLapse.includes(row.tier)) revenueAtRiskCents += row.valueAtRiskCents ?? 0;
     byTier[row.tier] += row.clients;
     clients += row.clients;
     scoreSum += row.scoreSum;
@@ -39,7 +52,7 @@ export function summariseTierCounts(rows: readonly TierCountRow[], bands = 10): 
       if (i < bands) scoreBands[i] = (scoreBands[i] ?? 0) + n;
     });
   }
-  return { clients, active: clients - byTier.lapsed, byTier, averageScore: clients > 0 ? scoreSum / clients : null, scoreBands };
+  return { clients, active: clients - byTier.lapsed, byTier, averageScore: clients > 0 ? scoreSum / clients : null, scoreBands, revenueAtRiskCents };
 }
 
 /** Per tier, how many more (or fewer) clients than at the comparison day; null when there is nothing to compare with. */

@@ -8,6 +8,22 @@ export const PAGE_SIZE = 25;
 export const CLIENT_TIER_FILTERS = [...ENGAGEMENT_TIERS, "unscored"] as const;
 export type ClientTierFilter = (typeof CLIENT_TIER_FILTERS)[number];
 
+/** One or more tiers, as `tier=at_risk,lapsed` or repeated `tier=` fields (checkboxes); unknown names are dropped. */
+const tierList = z
+  .string()
+  .max(200)
+  .transform((text) => {
+    const wanted = new Set(text.split(","));
+    return CLIENT_TIER_FILTERS.filter((tier) => wanted.has(tier));
+  })
+  .catch([])
+  .default([]);
+
+const percent = z.coerce.number().int().min(0).max(100).optional().catch(undefined);
+const emptyAsUndefined = (v: unknown) => (v === "" ? undefined : v);
+/** A 0–100 bound; blank or out of range means no bound. */
+const bound = z.preprocess(emptyAsUndefined, percent);
+
 const DEFAULT_DIRECTION: Record<ClientSort, "asc" | "desc"> = { name: "asc", last_order: "desc", orders: "desc", score: "desc", p_alive: "desc" };
 
 /** The clients list's state, read from the URL so any view can be shared. Bad values fall back to defaults. */
@@ -15,7 +31,18 @@ export const clientListQuerySchema = z
   .object({
     q: z.string().trim().max(100).catch("").default(""),
     stylist: z.union([z.uuid(), z.literal("unassigned")]).optional().catch(undefined),
-    tier: z.enum(CLIENT_TIER_FILTERS).optional().catch(undefined),
+    tier: tierList,
+    /** Score range, inclusive. */
+    scoreMin: bound,
+    scoreMax: bound,
+    /** Chance of an order in the next 90 days, in percent, inclusive. */
+    pMin: bound,
+    pMax: bound,
+    /** At least this many days past the client's own expected next order (next_order_expected_at). */
+    overdue: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).max(3650).optional().catch(undefined)),
+    consent: z.enum(["yes", "no"]).optional().catch(undefined),
+    /** Newly at risk: moved from healthy or watch into at risk or lapsed in the last 7 days, and still there. */
+    newly: z.literal("1").optional().catch(undefined),
     sort: z.enum(CLIENT_SORTS).catch("name").default("name"),
     dir: z.enum(["asc", "desc"]).optional().catch(undefined),
     after: z.string().max(500).optional().catch(undefined),
@@ -25,9 +52,37 @@ export const clientListQuerySchema = z
 
 export type ClientListQuery = z.output<typeof clientListQuerySchema>;
 
-export function parseClientListQuery(params: Record<string, string | string[] | undefined>): ClientListQuery {
-  const flat = Object.fromEntries(Object.entries(params).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
+/** The list's filters, as link parameters: everything but the sort and the page position. */
+export const CLIENT_FILTER_KEYS = ["q", "stylist", "tier", "scoreMin", "scoreMax", "pMin", "pMax", "overdue", "consent", "newly"] as const;
+type FilterKey = (typeof CLIENT_FILTER_KEYS)[number];
+
+/** Repeated parameters (tier checkboxes) are joined with commas; others take their first value. */
+export function parseClientListQuery(params: Record<string, string | string[] | undefined> | URLSearchParams): ClientListQuery {
+  const entries: [string, string | string[] | undefined][] =
+    params instanceof URLSearchParams ? [...new Set(params.keys())].map((k) => [k, params.getAll(k)]) : Object.entries(params);
+  const flat = Object.fromEntries(entries.map(([k, v]) => [k, Array.isArray(v) ? (k === "tier" ? v.join(",") : v[0]) : v]));
   return clientListQuerySchema.parse(flat);
+}
+
+/** Whether any filter narrows the list. */
+export function isFiltered(query: ClientListQuery): boolean {
+  return CLIENT_FILTER_KEYS.some((key) => (key === "tier" ? query.tier.length > 0 : query[key] !== undefined && query[key] !== ""));
+}
+
+/** Whether the list needs each client's score row to filter (tiers, score, chance, overdue). */
+export function filtersOnScores(query: ClientListQuery): boolean {
+  return query.tier.length > 0 || [query.scoreMin, query.scoreMax, query.pMin, query.pMax, query.overdue].some((v) => v !== undefined);
+}
+
+/** The filters as URL parameters (tiers comma-joined), without defaults. */
+export function filterParams(query: Partial<ClientListQuery>): Partial<Record<FilterKey, string>> {
+  const out: Partial<Record<FilterKey, string>> = {};
+  for (const key of CLIENT_FILTER_KEYS) {
+    const value = query[key];
+    const text = Array.isArray(value) ? value.join(",") : value === undefined ? "" : String(value);
+    if (text) out[key] = text;
+  }
+  return out;
 }
 
 /** A position in a sorted list: the sort value and the id that breaks ties. */
@@ -64,7 +119,7 @@ export function decodeCursor(text: string | undefined, sort: ClientSort): Cursor
 
 /** Builds a list URL's query string from a query, dropping defaults so links stay short. */
 export function clientListHref(query: Partial<ClientListQuery>, changes: Partial<Record<keyof ClientListQuery, string | undefined>>): string {
-  const merged: Record<string, string | undefined> = { q: query.q, stylist: query.stylist, tier: query.tier, sort: query.sort, dir: query.dir, ...changes };
+  const merged: Record<string, string | undefined> = { ...filterParams(query), sort: query.sort, dir: query.dir, ...changes };
   const params = new URLSearchParams();
   const sort = (merged.sort ?? "name") as ClientSort;
   for (const [key, value] of Object.entries(merged)) {
@@ -75,6 +130,11 @@ export function clientListHref(query: Partial<ClientListQuery>, changes: Partial
   }
   const text = params.toString();
   return text ? `/clients?${text}` : "/clients";
+}
+
+/** A view's filters and sort as a query string (no page position), as saved views store it. */
+export function listQueryString(query: Partial<ClientListQuery>): string {
+  return clientListHref(query, {}).replace(/^\/clients\??/, "");
 }
 
 /** Escapes LIKE wildcards so a search for "50%" finds the text "50%". */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildTodayList, FALLBACK_VALUE_CENTS, handledReason, priorityOf, startOfWeek, type TodayCandidate } from "./work-list";
+import { buildTodayList, FALLBACK_VALUE_CENTS, handledReason, priorityOf, startOfWeek, type TodayCandidate, valueAtRiskCents } from "./work-list";
 
 const now = new Date("2026-12-06T09:00:00Z");
 const slipped = new Date("2026-11-20T00:00:00Z");
@@ -19,6 +19,14 @@ describe("priorityOf", () => {
   });
   it("uses an even chance for unscored clients and a fallback value for clients who kept nothing", () => {
     expect(priorityOf(candidate({ clientId: "a", pOrder90d: null, averageKeptValueCents: null }))).toBe(0.5 * FALLBACK_VALUE_CENTS);
+  });
+});
+
+describe("valueAtRiskCents", () => {
+  it("treats a missing forecast as an even chance and NaN figures as missing", () => {
+    expect(valueAtRiskCents(0.2, 10_000)).toBe(8_000);
+    expect(valueAtRiskCents(Number.NaN, Number.NaN)).toBe(0.5 * FALLBACK_VALUE_CENTS);
+    expect(valueAtRiskCents(1.4, 10_000)).toBe(0);
   });
 });
 

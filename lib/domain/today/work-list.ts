@@ -20,11 +20,20 @@ export type HandledReason = "contacted" | "ordered" | "snoozed";
 /** Value used for clients with no kept orders yet, so a new client at risk still ranks by their risk. */
 export const FALLBACK_VALUE_CENTS = 10_000;
 
+/**
+ * A client's value at risk, in cents: the chance they do not order in the next 90 days times what they usually keep
+ * per order (an even chance when the model has not scored them, FALLBACK_VALUE_CENTS when they kept nothing yet).
+ * Stored with each score (client_scores.value_at_risk_cents), so Today ranks in SQL and revenue at risk is a sum.
+ */
+export function valueAtRiskCents(pOrder90d: number | null, averageKeptValueCents: number | null): number {
+  const risk = 1 - clamp01(pOrder90d === null || Number.isNaN(pOrder90d) ? 0.5 : pOrder90d);
+  const value = averageKeptValueCents === null || Number.isNaN(averageKeptValueCents) ? FALLBACK_VALUE_CENTS : averageKeptValueCents;
+  return risk * Math.max(0, value);
+}
+
 /** Expected value at stake: the chance the client does not order in 90 days, times what they usually keep. */
 export function priorityOf(candidate: TodayCandidate): number {
-  const risk = 1 - clamp01(candidate.pOrder90d ?? 0.5);
-  const value = candidate.averageKeptValueCents ?? FALLBACK_VALUE_CENTS;
-  return risk * Math.max(0, value);
+  return valueAtRiskCents(candidate.pOrder90d, candidate.averageKeptValueCents);
 }
 
 /** Why an item is off the list, or null while it still needs the stylist. Contact or an order counts from the slip on. */

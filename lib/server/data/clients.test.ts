@@ -65,6 +65,9 @@ describe("listClients", () => {
     [{ sort: "p_alive" }, (a: Row, b: Row) => pAlive(b) - pAlive(a) || b.id.localeCompare(a.id)],
     [{ sort: "p_alive", dir: "asc" }, (a: Row, b: Row) => pAlive(a) - pAlive(b) || a.id.localeCompare(b.id)],
     [{ sort: "score", tier: "watch" }, (a: Row, b: Row) => score(b) - score(a) || b.id.localeCompare(a.id), (r: Row) => r.engagementTier === "watch"],
+    // Several tiers at once, unscored among them: one page from each tier, merged.
+    [{ sort: "score", tier: "lapsed,unscored" }, (a: Row, b: Row) => score(b) - score(a) || b.id.localeCompare(a.id), (r: Row) => r.engagementTier === "lapsed" || r.engagementTier === null],
+    [{ sort: "name", tier: "healthy,watch" }, (a: Row, b: Row) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id), (r: Row) => r.engagementTier === "healthy" || r.engagementTier === "watch"],
   ])("pages through every client exactly once, both ways, sorted %o", async (params, compare, keep: (r: Row) => boolean = () => true) => {
     const admin = await userContext("admin");
     if ((await db.$count(clients)) === 0) await seedClients([], 83, "paged");

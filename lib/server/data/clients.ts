@@ -1,16 +1,18 @@
 import "server-only";
-import { and, asc, desc, eq, isNull, type SQL, sql } from "drizzle-orm";
+import { and, asc, desc, eq, type SQL, sql } from "drizzle-orm";
 import {
   CLIENT_TIER_FILTERS,
   type ClientListQuery,
   type ClientSort,
+  type ClientTierFilter,
   decodeCursor,
   encodeCursor,
-  likePattern,
+  filtersOnScores,
   PAGE_SIZE,
 } from "@/lib/domain/clients/list-query";
 import type { BudgetBand } from "@/lib/domain/clients/client-input";
 import { authorize, clientScopeWhere } from "@/lib/server/auth/permissions";
+import { clientListWhere } from "./client-list-filters";
 import type { ServiceContext } from "@/lib/server/context";
 import { clientScores, clients, lastOrderSortKey, pAliveSortKey, scoreSortKey, users } from "@/lib/server/db/schema";
 import { NotFoundError } from "@/lib/server/errors";
@@ -52,20 +54,6 @@ function cursorLiteral(sort: ClientSort, value: string | number): SQL {
   return sql`${String(value)}`;
 }
 
-function tierWhere(tier: ClientListQuery["tier"]): SQL | undefined {
-  if (!tier) return undefined;
-  return tier === "unscored" ? isNull(clientScores.tier) : eq(clientScores.tier, tier);
-}
-
-function filtersFor(ctx: ServiceContext, query: ClientListQuery): SQL | undefined {
-  return and(
-    clientScopeWhere(ctx.actor),
-    query.stylist === "unassigned" ? isNull(clients.stylistId) : query.stylist ? eq(clients.stylistId, query.stylist) : undefined,
-    tierWhere(query.tier),
-    query.q ? sql`lower(${clients.name} || ' ' || ${clients.email}) like ${likePattern(query.q)}` : undefined,
-  );
-}
-
 /**
  * One page of clients by keyset: `after`/`before` cursors instead of OFFSET, so page 40,000 costs what page 1 does.
  * The stylist scope is part of the WHERE clause, so a stylist never receives another stylist's rows.
@@ -99,12 +87,12 @@ const WHO = { id: clients.id, name: clients.name, email: clients.email, stylistI
 const SORTS_BY_TIER_INDEX = new Set<ClientSort>(["score", "p_alive"]);
 
 /** The next rows in the query's order after the cursor, one more than a page to tell whether more follow. */
-async function pageRows(ctx: ServiceContext, query: ClientListQuery, cursor: Cursor, ascending: boolean, limit: number) {
+async function pageRows(ctx: ServiceContext, query: ClientListQuery, cursor: Cursor, ascending: boolean, limit: number, tiers: readonly ClientTierFilter[] = query.tier) {
   const key = SORT_KEYS[query.sort];
   const tiebreak = TIEBREAK[query.sort];
   const compare = ascending ? sql`>` : sql`<`;
   const where = and(
-    filtersFor(ctx, query),
+    clientListWhere(ctx, query, tiers),
     cursor ? sql`(${key}, ${tiebreak}) ${compare} (${cursorLiteral(query.sort, cursor.value)}, ${cursor.id}::uuid)` : undefined,
   );
   const order = ascending ? [asc(key), asc(tiebreak)] : [desc(key), desc(tiebreak)];
@@ -130,7 +118,8 @@ async function pageRows(ctx: ServiceContext, query: ClientListQuery, cursor: Cur
  * and the next page overall is among the first rows of the tiers' next pages.
  */
 async function pageAcrossTiers(ctx: ServiceContext, query: ClientListQuery, cursor: Cursor, ascending: boolean, limit: number): Promise<ClientRow[]> {
-  const perTier = await Promise.all(CLIENT_TIER_FILTERS.map((tier) => pageRows(ctx, { ...query, tier }, cursor, ascending, limit)));
+  const tiers = query.tier.length ? query.tier : CLIENT_TIER_FILTERS;
+  const perTier = await Promise.all(tiers.map((tier) => pageRows(ctx, query, cursor, ascending, limit, [tier])));
   const direction = ascending ? 1 : -1;
   const compare = (a: ClientRow, b: ClientRow) => {
     const byKey = Number(cursorValue(query.sort, a)) - Number(cursorValue(query.sort, b));
@@ -141,7 +130,7 @@ async function pageAcrossTiers(ctx: ServiceContext, query: ClientListQuery, curs
 
 /** The first `limit` rows after the cursor in the query's order, by the tier indexes where they serve the sort. */
 function sortedRows(ctx: ServiceContext, query: ClientListQuery, cursor: Cursor, ascending: boolean, limit: number): Promise<ClientRow[]> {
-  return SORTS_BY_TIER_INDEX.has(query.sort) && !query.tier ? pageAcrossTiers(ctx, query, cursor, ascending, limit) : pageRows(ctx, query, cursor, ascending, limit);
+  return SORTS_BY_TIER_INDEX.has(query.sort) && query.tier.length !== 1 ? pageAcrossTiers(ctx, query, cursor, ascending, limit) : pageRows(ctx, query, cursor, ascending, limit);
 }
 
 /** Most rows one export holds; a larger list is exported a filter at a time. */
@@ -158,9 +147,9 @@ export async function listClientsForExport(ctx: ServiceContext, query: ClientLis
 export async function countClients(ctx: ServiceContext, query: ClientListQuery) {
   authorize(ctx.actor, "clients.read");
   const base = ctx.db.select({ id: clients.id }).from(clients);
-  // The scores table joins in only when a tier filter needs it, so the common count stays on clients alone.
-  const counted = query.tier ? base.innerJoin(clientScores, eq(clientScores.clientId, clients.id)) : base;
-  return estimateRowCount(ctx.db, counted.where(filtersFor(ctx, query)).$dynamic());
+  // The scores table joins in only when a filter needs it, so the common count stays on clients alone.
+  const counted = filtersOnScores(query) || query.newly ? base.innerJoin(clientScores, eq(clientScores.clientId, clients.id)) : base;
+  return estimateRowCount(ctx.db, counted.where(clientListWhere(ctx, query)).$dynamic());
 }
 
 /** A client as its page and edit form show it: the client's own details and its stylist's name. */

@@ -6,7 +6,7 @@ import { clients, clientScores, engagementSnapshots } from "@/lib/server/db/sche
 import { runFullRescore } from "@/lib/server/services/engagement/run-full-rescore";
 import { insertDemoClients, queueRun } from "@/test/engagement-fixtures";
 import { userContext } from "@/test/fixtures";
-import { getOverview } from "./dashboard";
+import { getOverview, latestRevenueAtRisk } from "./dashboard";
 
 const SYSTEM: SystemActor = { type: "system", name: "test" };
 const FIRST = new Date("2026-06-01T03:00:00Z");
@@ -67,6 +67,15 @@ describe("getOverview", () => {
     // The counts agree with the live scores the second run left (client_scores was swapped in by drop-and-rename).
     const live = await db.select({ n: sql<number>`count(*)::int` }).from(clientScores).where(eq(clientScores.tier, "lapsed"));
     expect(live[0]?.n).toBe(expected.byTier.lapsed);
+    // Revenue at risk: the live value at risk of the at-risk and lapsed clients, summed.
+    const [atRisk] = await db
+      .select({ cents: sql<number>`coalesce(sum(${clientScores.valueAtRiskCents}), 0)::float8` })
+      .from(clientScores)
+      .where(inArray(clientScores.tier, ["at_risk", "lapsed"]));
+    expect(expected.byTier.at_risk + expected.byTier.lapsed).toBeGreaterThan(0);
+    expect(overview.summary?.revenueAtRiskCents).toBeGreaterThan(0);
+    expect(overview.summary?.revenueAtRiskCents).toBeCloseTo(atRisk?.cents ?? Number.NaN, -1);
+    expect((await latestRevenueAtRisk(marketer))?.cents).toBe(overview.summary?.revenueAtRiskCents);
 
     const annView = await getOverview(ann, { from: "2026-05-01", to: "2026-06-30" });
     expect(annView.summary?.clients).toBe(annIds.length);

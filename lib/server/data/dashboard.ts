@@ -22,7 +22,13 @@ async function latestDayUpTo(ctx: ServiceContext, day: string): Promise<string |
 
 async function rowsOf(ctx: ServiceContext, day: string) {
   return ctx.db
-    .select({ tier: tierCountsDaily.tier, clients: tierCountsDaily.clients, scoreSum: tierCountsDaily.scoreSum, scoreBands: tierCountsDaily.scoreBands })
+    .select({
+      tier: tierCountsDaily.tier,
+      clients: tierCountsDaily.clients,
+      scoreSum: tierCountsDaily.scoreSum,
+      scoreBands: tierCountsDaily.scoreBands,
+      valueAtRiskCents: tierCountsDaily.valueAtRiskCents,
+    })
     .from(tierCountsDaily)
     .where(and(eq(tierCountsDaily.day, day), countScope(ctx)));
 }
@@ -62,3 +68,11 @@ export async function getOverview(ctx: ServiceContext, range: DashboardRange) {
 }
 
 export type Overview = Awaited<ReturnType<typeof getOverview>>;
+
+/** The actor's revenue at risk as the latest full run left it (for the clients list), or null before any run. */
+export async function latestRevenueAtRisk(ctx: ServiceContext): Promise<{ day: string; cents: number } | null> {
+  authorize(ctx.actor, "clients.read");
+  const day = await latestDayUpTo(ctx, "9999-12-31");
+  if (!day) return null;
+  return { day, cents: summariseTierCounts(await rowsOf(ctx, day)).revenueAtRiskCents };
+}

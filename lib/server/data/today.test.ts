@@ -1,11 +1,13 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/server/db/client";
-import { auditLog, clients, clientScores, orders, tierChanges } from "@/lib/server/db/schema";
+import { auditLog, clients, clientScores, orders, tierChanges, winBackEmails } from "@/lib/server/db/schema";
 import { NotFoundError, ValidationError } from "@/lib/server/errors";
 import { snoozeClient } from "@/lib/server/services/today/snooze-client";
 import { userContext } from "@/test/fixtures";
-import { getTodayList } from "./today";
+import { chanceOfOrder } from "@/lib/domain/today/chance-of-order";
+import { buildTodayList, type TodayCandidate, valueAtRiskCents } from "@/lib/domain/today/work-list";
+import { getTodayList, TODAY_SHOWN } from "./today";
 
 const NOW = new Date("2026-12-09T10:00:00Z"); // a Wednesday; the week began on Monday 7 December
 const SLIPPED = new Date("2026-11-20T00:00:00Z");
@@ -22,7 +24,13 @@ async function client(stylistId: string | null, o: { tier: Tier; pAlive: number;
     .values({ name: `Client ${String(seq).padStart(2, "0")}`, email: `today${seq}@example.com`, stylistId, lastOrderAt, orderCount: o.values.length })
     .returning();
   if (!row) throw new Error("no client");
-  await db.update(clientScores).set({ tier: o.tier, score: 30, pAlive: o.pAlive, expectedOrders90d: o.expected, scoredAt: SLIPPED }).where(eq(clientScores.clientId, row.id));
+  // The value at risk is stored with the score, as scoring computes it.
+  const average = o.values.length ? o.values.reduce((a, b) => a + b, 0) / o.values.length : null;
+  const valueAtRisk = valueAtRiskCents(chanceOfOrder(o.pAlive, o.expected), average);
+  await db
+    .update(clientScores)
+    .set({ tier: o.tier, score: 30, pAlive: o.pAlive, expectedOrders90d: o.expected, scoredAt: SLIPPED, valueAtRiskCents: valueAtRisk })
+    .where(eq(clientScores.clientId, row.id));
   await db.insert(tierChanges).values({ clientId: row.id, fromTier: "watch", toTier: o.tier, score: 30, changedAt: o.slipped ?? SLIPPED });
   if (o.values.length) {
     await db.insert(orders).values(
@@ -65,6 +73,22 @@ describe("getTodayList", () => {
     expect((await getTodayList(await userContext("admin"), NOW)).openCount).toBe(4);
   });
 
+  it("returns the first TODAY_SHOWN open items in the order buildTodayList gives, and caps nothing below the cap", async () => {
+    const stylist = await userContext("stylist");
+    const made: TodayCandidate[] = [];
+    for (let i = 0; i < TODAY_SHOWN + 5; i++) {
+      const pAlive = 0.1 + (i % 9) / 10;
+      const values = [5_000 + ((i * 7_919) % 40_000)];
+      const clientId = await client(stylist.actor.id, { tier: i % 2 ? "at_risk" : "lapsed", pAlive, expected: 0.3, values, slipped: new Date(SLIPPED.getTime() - i * DAY) });
+      made.push({ clientId, pOrder90d: chanceOfOrder(pAlive, 0.3), averageKeptValueCents: values[0] ?? null, slippingSince: SLIPPED, lastOrderAt: null, lastContactAt: null, snoozedUntil: null });
+    }
+    const today = await getTodayList(stylist, NOW);
+    const expected = buildTodayList(made, NOW).open.slice(0, TODAY_SHOWN).map((c) => c.clientId);
+    expect(today.open.map((item) => item.clientId)).toEqual(expected);
+    expect(today.openCount).toBe(TODAY_SHOWN + 5);
+    expect(today.openCountCapped).toBe(false);
+  });
+
   it("takes a client off the list when snoozed or when they order after slipping, and counts this week's handling", async () => {
     const stylist = await userContext("stylist");
     const snoozed = await client(stylist.actor.id, { tier: "at_risk", pAlive: 0.5, expected: 0.2, values: [10_000] });
@@ -91,6 +115,26 @@ describe("getTodayList", () => {
     // A week later the snooze has run out and the client is back.
     const later = await getTodayList(stylist, new Date("2026-12-16T10:00:00Z"));
     expect(later.open.map((i) => i.clientId)).toContain(snoozed);
+  });
+
+  it("takes a client off the list once a win-back email is drafted or sent after the slip, not for a discarded one or one before it", async () => {
+    const stylist = await userContext("stylist");
+    const drafted = await client(stylist.actor.id, { tier: "at_risk", pAlive: 0.5, expected: 0.2, values: [10_000] });
+    const discarded = await client(stylist.actor.id, { tier: "at_risk", pAlive: 0.5, expected: 0.2, values: [10_000] });
+    const emailedBefore = await client(stylist.actor.id, { tier: "lapsed", pAlive: 0.5, expected: 0.2, values: [10_000] });
+    const email = (clientId: string, state: "draft" | "discarded" | "sent", createdAt: Date) => ({
+      clientId, state, origin: "outreach" as const, subject: "Hello", body: "Hi", callToAction: "Book", writer: "offline" as const, toAddress: "c@example.com", createdAt, updatedAt: createdAt,
+    });
+    await db.insert(winBackEmails).values([
+      email(drafted, "draft", new Date("2026-12-08T09:00:00Z")),
+      email(discarded, "discarded", new Date("2026-12-08T09:00:00Z")),
+      email(emailedBefore, "sent", new Date("2026-11-01T09:00:00Z")),
+    ]);
+
+    const today = await getTodayList(stylist, NOW);
+    expect(new Set(today.open.map((item) => item.clientId))).toEqual(new Set([discarded, emailedBefore]));
+    // The draft of the 8th counts as this week's handling.
+    expect(today.handledThisWeek).toBe(1);
   });
 });
 

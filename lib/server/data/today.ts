@@ -1,19 +1,21 @@
 import "server-only";
-import { and, eq, gte, inArray, isNotNull, notInArray, sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import { assessEngagement, EMPTY_CLIENT_HISTORY, type EngagementDriver } from "@/lib/domain/engagement";
 import { chanceOfOrder } from "@/lib/domain/today/chance-of-order";
-import { buildTodayList, type HandledReason, startOfWeek, type TodayCandidate } from "@/lib/domain/today/work-list";
+import { handledReason, type HandledReason, startOfWeek, type TodayCandidate } from "@/lib/domain/today/work-list";
 import { authorize, clientScopeWhere } from "@/lib/server/auth/permissions";
 import type { ServiceContext } from "@/lib/server/context";
-import type { Executor } from "@/lib/server/db/client";
-import { clients, clientScores, orders, tierChanges, todaySnoozes } from "@/lib/server/db/schema";
 import { aggregateHistories } from "@/lib/server/engagement/client-histories";
 import { latestModelFit } from "@/lib/server/engagement/model-fit";
 import { readSettings } from "@/lib/server/data/settings";
 
-const SLIPPING = ["at_risk", "lapsed"] as const;
 /** How many open items the page shows, with their top driver worked out. */
 export const TODAY_SHOWN = 30;
+/**
+ * The counts stop here ("200+"): counting every slipping client of a million, or every recovery of a busy week,
+ * would walk them all on each page view, and past a few hundred the exact number changes nothing for the reader.
+ */
+export const TODAY_COUNT_CAP = 200;
 
 export type TodayItem = TodayCandidate & {
   name: string;
@@ -21,60 +23,93 @@ export type TodayItem = TodayCandidate & {
   tier: "at_risk" | "lapsed";
   score: number | null;
   snoozedAt: Date | null;
+  /** The value at risk stored with the score (see valueAtRiskCents): what the list is ranked by. */
+  priority: number;
 };
 
+type Row = {
+  client_id: string;
+  name: string;
+  email: string;
+  tier: "at_risk" | "lapsed";
+  score: number | null;
+  p_alive: number | null;
+  expected_orders: number | null;
+  last_order_at: string | null;
+  slipping_since: string | null;
+  snoozed_until: string | null;
+  snoozed_at: string | null;
+  average_value: number | null;
+  value_at_risk: number | null;
+  last_contact_at: string | null;
+};
+
+const date = (text: string | null) => (text === null ? null : new Date(text));
+
+/** When the client entered their current (slipping) tier; a client scored straight into it slips from that first score. */
+const SLIPPING_SINCE = sql`coalesce((select max(t.changed_at) from tier_changes t where t.client_id = s.client_id and t.to_tier = s.tier), s.scored_at, 'epoch'::timestamptz)`;
+
 /**
- * When each client was last contacted. Emails are not stored yet (issue 15 adds them): this is where the latest
- * email drafted or sent per client joins in, and until then nobody counts as contacted.
+ * The actor's slipping clients (at risk or lapsed: the partial index client_scores_slipping_value_idx) with what the
+ * ranking and the leave-the-list rules need. Per-client figures are subqueries in the select list, so they are worked
+ * out only for the rows returned, and the WHERE clause stays simple enough for the planner to walk the index.
+ * The last contact is the latest win-back email drafted or sent for the client (a discarded one is no contact).
  */
-async function lastContacts(_db: Executor, _clientIds: readonly string[]): Promise<Map<string, Date>> {
-  return new Map();
+function slippingClients(ctx: ServiceContext, where: SQL, tail: SQL, { withAverage = true } = {}) {
+  const scope = clientScopeWhere(ctx.actor);
+  return ctx.db.execute<Row>(sql`
+    select s.client_id, clients.name, clients.email, s.tier, s.score, s.p_alive, s.expected_orders90d as expected_orders, clients.last_order_at,
+      ${SLIPPING_SINCE} as slipping_since,
+      (select max(z.until) from today_snoozes z where z.client_id = s.client_id) as snoozed_until,
+      (select max(z.created_at) from today_snoozes z where z.client_id = s.client_id) as snoozed_at,
+      ${withAverage ? sql`(select avg(o.value_cents)::float8 from orders o where o.client_id = clients.id and o.status <> 'cancelled')` : sql`null::float8`} as average_value,
+      s.value_at_risk_cents as value_at_risk,
+      (select max(e.created_at) from win_back_emails e where e.client_id = s.client_id and e.state <> 'discarded') as last_contact_at
+    from client_scores s join clients on clients.id = s.client_id
+    where s.tier in ('at_risk', 'lapsed') ${scope ? sql`and ${scope}` : sql``} and ${where}
+    ${tail}`);
 }
 
-/** The actor's clients who are at risk or lapsed, with what the ranking and the leave-the-list rules need. */
-async function slippingClients(ctx: ServiceContext): Promise<TodayItem[]> {
-  const slippingSince = sql<Date | null>`(select max(${tierChanges.changedAt}) from ${tierChanges}
-    where ${tierChanges.clientId} = ${clients.id} and ${tierChanges.toTier} = ${clientScores.tier})`.mapWith(clientScores.scoredAt);
-  const averageValue = sql<number | null>`(select avg(${orders.valueCents}) from ${orders}
-    where ${orders.clientId} = ${clients.id} and ${orders.status} <> 'cancelled')`.mapWith((v) => (v === null ? null : Number(v)));
-  // Every snooze row of a client, newest first, is one probe of (client_id, until desc).
-  const snoozedUntil = sql<Date | null>`(select max(${todaySnoozes.until}) from ${todaySnoozes} where ${todaySnoozes.clientId} = ${clients.id})`.mapWith(todaySnoozes.until);
-  const snoozedAt = sql<Date | null>`(select max(${todaySnoozes.createdAt}) from ${todaySnoozes} where ${todaySnoozes.clientId} = ${clients.id})`.mapWith(todaySnoozes.createdAt);
-  const rows = await ctx.db
-    .select({
-      clientId: clients.id,
-      name: clients.name,
-      email: clients.email,
-      lastOrderAt: clients.lastOrderAt,
-      tier: clientScores.tier,
-      score: clientScores.score,
-      pAlive: clientScores.pAlive,
-      expectedOrders90d: clientScores.expectedOrders90d,
-      scoredAt: clientScores.scoredAt,
-      slippingSince,
-      averageValue,
-      snoozedUntil,
-      snoozedAt,
-    })
-    .from(clients)
-    .innerJoin(clientScores, eq(clientScores.clientId, clients.id))
-    .where(and(inArray(clientScores.tier, [...SLIPPING]), clientScopeWhere(ctx.actor)));
-  const contacts = await lastContacts(ctx.db, rows.map((r) => r.clientId));
-  return rows.map((r) => ({
-    clientId: r.clientId,
+/** The leave-the-list rules (handledReason) as SQL: no snooze still running, no order and no email since the slip. */
+const stillOpen = (now: Date) => sql`not exists (select 1 from today_snoozes z where z.client_id = s.client_id and z.until > ${now.toISOString()}::timestamptz)
+  and (clients.last_order_at is null or clients.last_order_at < ${SLIPPING_SINCE})
+  and not exists (select 1 from win_back_emails e where e.client_id = s.client_id and e.state <> 'discarded' and e.created_at >= ${SLIPPING_SINCE})`;
+
+function toItem(r: Row): TodayItem {
+  return {
+    clientId: r.client_id,
     name: r.name,
     email: r.email,
-    tier: r.tier === "lapsed" ? "lapsed" : "at_risk",
+    tier: r.tier,
     score: r.score,
-    pOrder90d: chanceOfOrder(r.pAlive, r.expectedOrders90d),
-    averageKeptValueCents: r.averageValue,
-    // A client scored straight into a slipping tier has no change row: they slip from their first score on.
-    slippingSince: r.slippingSince ?? r.scoredAt ?? new Date(0),
-    lastOrderAt: r.lastOrderAt,
-    lastContactAt: contacts.get(r.clientId) ?? null,
-    snoozedUntil: r.snoozedUntil ?? null,
-    snoozedAt: r.snoozedAt ?? null,
-  }));
+    pOrder90d: chanceOfOrder(r.p_alive, r.expected_orders),
+    averageKeptValueCents: r.average_value,
+    slippingSince: date(r.slipping_since) ?? new Date(0),
+    lastOrderAt: date(r.last_order_at),
+    lastContactAt: date(r.last_contact_at),
+    snoozedUntil: date(r.snoozed_until),
+    snoozedAt: date(r.snoozed_at),
+    priority: r.value_at_risk ?? 0,
+  };
+}
+
+/** The open items, highest value at risk first: the top of the partial index, skipping the handled ones. */
+async function openItems(ctx: ServiceContext, now: Date): Promise<TodayItem[]> {
+  const rows = await slippingClients(ctx, stillOpen(now), sql`order by s.value_at_risk_cents desc nulls last, s.client_id limit ${TODAY_SHOWN}`);
+  return rows.map(toItem);
+}
+
+/** How many items are open, up to TODAY_COUNT_CAP + 1 (more than the cap reads as "1,000+"). */
+async function openCount(ctx: ServiceContext, now: Date): Promise<number> {
+  const scope = clientScopeWhere(ctx.actor);
+  const [row] = await ctx.db.execute<{ n: number }>(sql`
+    select count(*)::int as n from (
+      select 1 from client_scores s join clients on clients.id = s.client_id
+      where s.tier in ('at_risk', 'lapsed') ${scope ? sql`and ${scope}` : sql``} and ${stillOpen(now)}
+      -- In the index's order, so the count walks it and stops at the cap rather than joining every slipping client.
+      order by s.value_at_risk_cents desc nulls last, s.client_id
+      limit ${TODAY_COUNT_CAP + 1}) open`);
+  return row?.n ?? 0;
 }
 
 function handledAt(item: TodayItem, reason: HandledReason): Date | null {
@@ -83,23 +118,41 @@ function handledAt(item: TodayItem, reason: HandledReason): Date | null {
   return item.snoozedAt;
 }
 
-/** Clients who climbed out of at risk or lapsed this week and are still out: most of them ordered, then got rescored. */
+/**
+ * Slipping clients handled since `since`: only those who ordered, were snoozed or were emailed since then can be, and handledReason decides which of them left the list.
+ */
+async function handledSince(ctx: ServiceContext, since: Date, now: Date): Promise<number> {
+  const from = since.toISOString();
+  const rows = await slippingClients(
+    ctx,
+    sql`s.client_id in (
+      select id from clients where coalesce(last_order_at, '-infinity'::timestamptz) >= ${from}::timestamptz
+      union select client_id from today_snoozes where created_at >= ${from}::timestamptz
+      union select client_id from win_back_emails where created_at >= ${from}::timestamptz and state <> 'discarded')`,
+    sql``,
+    { withAverage: false },
+  );
+  return rows
+    .map(toItem)
+    .filter((item) => {
+      const reason = handledReason(item, now);
+      return reason !== null && (handledAt(item, reason)?.getTime() ?? 0) >= since.getTime();
+    }).length;
+}
+
+/**
+ * Climbs out of at risk or lapsed since `since` by clients still out (most of them ordered, then got rescored), up
+ * to TODAY_COUNT_CAP + 1: newest first along tier_changes_changed_idx, stopping at the cap.
+ */
 async function recoveredSince(ctx: ServiceContext, since: Date): Promise<number> {
-  const [row] = await ctx.db
-    .select({ n: sql<number>`count(distinct ${tierChanges.clientId})::int` })
-    .from(tierChanges)
-    .innerJoin(clients, eq(clients.id, tierChanges.clientId))
-    .innerJoin(clientScores, eq(clientScores.clientId, clients.id))
-    .where(
-      and(
-        gte(tierChanges.changedAt, since),
-        inArray(tierChanges.fromTier, [...SLIPPING]),
-        notInArray(tierChanges.toTier, [...SLIPPING]),
-        isNotNull(clientScores.tier),
-        notInArray(clientScores.tier, [...SLIPPING]),
-        clientScopeWhere(ctx.actor),
-      ),
-    );
+  const scope = clientScopeWhere(ctx.actor);
+  const [row] = await ctx.db.execute<{ n: number }>(sql`
+    select count(*)::int as n from (
+      select 1 from tier_changes t join clients on clients.id = t.client_id join client_scores s on s.client_id = t.client_id
+      where t.changed_at >= ${since.toISOString()}::timestamptz and t.from_tier in ('at_risk', 'lapsed') and t.to_tier not in ('at_risk', 'lapsed')
+        and s.tier is not null and s.tier not in ('at_risk', 'lapsed') ${scope ? sql`and ${scope}` : sql``}
+      order by t.changed_at desc
+      limit ${TODAY_COUNT_CAP + 1}) recovered`);
   return row?.n ?? 0;
 }
 
@@ -116,18 +169,21 @@ async function topDrivers(ctx: ServiceContext, clientIds: string[], now: Date): 
   return drivers;
 }
 
-/** The Today page: open items ranked by value at risk (the first TODAY_SHOWN with their top driver) and how many were handled this week. */
+/**
+ * The Today page: the first TODAY_SHOWN open items ranked by value at risk in SQL (with their top driver), how many
+ * are open (capped), and how many were handled this week.
+ */
 export async function getTodayList(ctx: ServiceContext, now = new Date()) {
   authorize(ctx.actor, "clients.read");
   const weekStart = startOfWeek(now);
-  const list = buildTodayList(await slippingClients(ctx), now);
-  const shown = list.open.slice(0, TODAY_SHOWN);
-  const [drivers, recovered] = await Promise.all([topDrivers(ctx, shown.map((item) => item.clientId), now), recoveredSince(ctx, weekStart)]);
-  const handledThisWeek = list.handled.filter((item) => (handledAt(item, item.reason)?.getTime() ?? 0) >= weekStart.getTime()).length + recovered;
+  const [open, count, handled, recovered] = await Promise.all([openItems(ctx, now), openCount(ctx, now), handledSince(ctx, weekStart, now), recoveredSince(ctx, weekStart)]);
+  const drivers = await topDrivers(ctx, open.map((item) => item.clientId), now);
   return {
-    open: shown.map((item) => ({ ...item, topDriver: drivers.get(item.clientId) ?? null })),
-    openCount: list.open.length,
-    handledThisWeek,
+    open: open.map((item) => ({ ...item, topDriver: drivers.get(item.clientId) ?? null })),
+    openCount: count,
+    openCountCapped: count > TODAY_COUNT_CAP,
+    handledThisWeek: Math.min(handled + recovered, TODAY_COUNT_CAP),
+    handledThisWeekCapped: handled + recovered > TODAY_COUNT_CAP,
     weekStart,
   };
 }

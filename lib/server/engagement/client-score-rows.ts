@@ -28,6 +28,7 @@ export class ClientScoreRows {
   private readonly pAlive: Float32Array;
   private readonly expectedOrders90d: Float32Array;
   private readonly nextOrderMs: Float64Array;
+  private readonly valueAtRisk: Float32Array;
 
   constructor(readonly capacity: number) {
     this.uuids = new Uint8Array(capacity * 16);
@@ -36,10 +37,20 @@ export class ClientScoreRows {
     this.pAlive = new Float32Array(capacity);
     this.expectedOrders90d = new Float32Array(capacity);
     this.nextOrderMs = new Float64Array(capacity);
+    this.valueAtRisk = new Float32Array(capacity);
   }
 
   /** One client's list row, from exact figures (NaN for null); the client's uuid is the 16 bytes at `uuidOffset`. */
-  add(uuids: Uint8Array, uuidOffset: number, score: number, tier: EngagementTier, pAlive: number, expectedOrders90d: number, nextOrderMs: number): void {
+  add(
+    uuids: Uint8Array,
+    uuidOffset: number,
+    score: number,
+    tier: EngagementTier,
+    pAlive: number,
+    expectedOrders90d: number,
+    nextOrderMs: number,
+    valueAtRiskCents: number,
+  ): void {
     const i = this.size++;
     // A plain loop: for 16 bytes it beats a subarray (an object per client) and a native copy.
     for (let b = 0; b < 16; b++) this.uuids[i * 16 + b] = uuids[uuidOffset + b] ?? 0;
@@ -48,6 +59,7 @@ export class ClientScoreRows {
     this.pAlive[i] = listRounding.pAlive(pAlive);
     this.expectedOrders90d[i] = listRounding.expectedOrders90d(expectedOrders90d);
     this.nextOrderMs[i] = Number.isNaN(nextOrderMs) ? Number.NaN : listRounding.nextOrderMs(nextOrderMs);
+    this.valueAtRisk[i] = valueAtRiskCents;
   }
 
   /** Encodes every row into `writer` in (tier, score, client id) order, scored as of `asOfMs`. */
@@ -71,7 +83,8 @@ export class ClientScoreRows {
       .float4OrNull(Number.isNaN(pAlive) ? null : pAlive)
       .float4OrNull(Number.isNaN(expected) ? null : expected)
       .timestamptzOrNull(Number.isNaN(next) ? null : next)
-      .timestamptz(asOfMs);
+      .timestamptz(asOfMs)
+      .float4OrNull(this.valueAtRisk[i] ?? null);
   }
 }
 

@@ -11,6 +11,7 @@ import {
   scoreFigures,
 } from "@/lib/domain/engagement";
 import { DAY_MS } from "@/lib/domain/engagement/history";
+import { valueAtRiskCents } from "@/lib/domain/today/work-list";
 import type { Database } from "@/lib/server/db/client";
 import { BinaryCopyWriter, uuidToBytes } from "@/lib/server/db/copy-binary";
 import { readSettings } from "@/lib/server/data/settings";
@@ -63,7 +64,7 @@ export async function scoreChunk(db: Database, input: ScoreChunkInput): Promise<
     }
     if (counts.size > 0) {
       await tx.unsafe(
-        `insert into ${stagedTierCountsTable(runId)} select * from unnest($1::uuid[], $2::text[], $3::int2[], $4::int[], $5::bigint[])`,
+        `insert into ${stagedTierCountsTable(runId)} select * from unnest($1::uuid[], $2::text[], $3::int2[], $4::int[], $5::bigint[], $6::float8[])`,
         counts.arrayLiterals(),
       );
     }
@@ -144,8 +145,9 @@ async function writeChunk(
         .float4OrNull(Number.isNaN(pAlive) ? null : pAlive)
         .float4OrNull(Number.isNaN(expected) ? null : expected)
         .timestamptzOrNull(Number.isNaN(nextOrderMs) ? null : nextOrderMs);
-      listRows.add(chunk.uuids, i * 16, score, tier, pAlive, expected, nextOrderMs);
-      context.counts.add(chunk.stylistOf[i] ?? 0, tier, score);
+      const atRisk = valueAtRiskCents(pOrder90d, figures.averageKeptValueCents);
+      listRows.add(chunk.uuids, i * 16, score, tier, pAlive, expected, nextOrderMs, atRisk);
+      context.counts.add(chunk.stylistOf[i] ?? 0, tier, score, atRisk);
       const previous = tierOfCode(chunk.previousTiers.charAt(i));
       if (previous && previous !== tier) tierChanges.add(chunk.uuids, i * 16, previous, tier, score);
       if ((i + 1) % 16_384 === 0) await snapshots.flush();

@@ -23,7 +23,7 @@ export async function createStagedRunTables(tx: TransactionSql, runId: string): 
   const counts = stagedTierCountsTable(runId);
   await tx.unsafe(`drop table if exists ${changes}, ${counts}`);
   await tx.unsafe(`create table ${changes} (client_id uuid not null, from_tier engagement_tier not null, to_tier engagement_tier not null, score int2 not null)`);
-  await tx.unsafe(`create table ${counts} (stylist_id uuid, tier text not null, band int2 not null, clients int not null, score_sum bigint not null)`);
+  await tx.unsafe(`create table ${counts} (stylist_id uuid, tier text not null, band int2 not null, clients int not null, score_sum bigint not null, value_at_risk float8 not null)`);
 }
 
 /** Whether `table` exists (a chunk's histories are gone once scored). */

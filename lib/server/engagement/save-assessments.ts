@@ -15,6 +15,7 @@ export type CurrentRow = {
   expected_orders: number | null;
   next_order_ms: number | null;
   scored_ms: number | null;
+  value_at_risk: number | null;
 };
 
 /** Outside a full run: snapshots and tier changes carry no run id. */
@@ -28,7 +29,8 @@ type SavedBatch = { asOf: Date; modelFitId: string | null; modelVersion: string 
 export async function readCurrentEngagement(tx: Executor, selection: ClientSelection): Promise<CurrentRow[]> {
   return tx.execute<CurrentRow>(sql`
     select client_id as id, score, tier, p_alive, expected_orders90d as expected_orders,
-      extract(epoch from next_order_expected_at)::float8 * 1000 as next_order_ms, extract(epoch from scored_at)::float8 * 1000 as scored_ms
+      extract(epoch from next_order_expected_at)::float8 * 1000 as next_order_ms, extract(epoch from scored_at)::float8 * 1000 as scored_ms,
+      value_at_risk_cents as value_at_risk
     from client_scores where ${selectionWhere(sql`client_id`, selection)}`);
 }
 
@@ -47,7 +49,7 @@ export async function saveAssessments(
   tx: Executor,
   selection: ClientSelection,
   batch: SavedBatch,
-  assessed: { row: CurrentRow; assessment: EngagementAssessment }[],
+  assessed: { row: CurrentRow; assessment: EngagementAssessment; valueAtRiskCents: number }[],
 ): Promise<{ updated: number; tierChanges: number }> {
   const asOfText = batch.asOf.toISOString();
   const snapshots = assessed.map(({ row, assessment: a }) => ({
@@ -62,11 +64,15 @@ export async function saveAssessments(
     expected_orders: a.expectedOrders90d,
     next_order_at: a.nextOrderExpectedAt,
   }));
-  const changed = assessed.flatMap(({ row, assessment }) => {
+  const changed = assessed.flatMap(({ row, assessment, valueAtRiskCents }) => {
     if (row.scored_ms !== null && row.scored_ms > batch.asOf.getTime()) return [];
     const before = storedCurrent(row);
     const after = currentEngagementOf(assessment);
-    return before && sameCurrentEngagement(before, after, batch.asOf) ? [] : [{ client_id: row.id, from_tier: before?.tier ?? null, ...after }];
+    // Stored as a 4-byte float: compared as one, so an unchanged value does not count as a change.
+    const sameValue = row.value_at_risk !== null && Math.fround(valueAtRiskCents) === Math.fround(row.value_at_risk);
+    return before && sameValue && sameCurrentEngagement(before, after, batch.asOf)
+      ? []
+      : [{ client_id: row.id, from_tier: before?.tier ?? null, ...after, valueAtRiskCents }];
   });
 
   // Only the partitions that can hold snapshots of this date: the full runs as of it (usually none) and the one for
@@ -86,9 +92,9 @@ export async function saveAssessments(
   const updated = changed.length
     ? await tx.execute<{ id: string }>(sql`
         update client_scores c set score = v.score, tier = v.tier, p_alive = v."pAlive", expected_orders90d = v."expectedOrders90d",
-          next_order_expected_at = v."nextOrderExpectedAt", scored_at = ${asOfText}::timestamptz
+          next_order_expected_at = v."nextOrderExpectedAt", scored_at = ${asOfText}::timestamptz, value_at_risk_cents = v."valueAtRiskCents"
         from json_to_recordset(${JSON.stringify(changed)}::json) as v(client_id uuid, from_tier engagement_tier, score int2, tier engagement_tier,
-          "pAlive" float4, "expectedOrders90d" float4, "nextOrderExpectedAt" timestamptz)
+          "pAlive" float4, "expectedOrders90d" float4, "nextOrderExpectedAt" timestamptz, "valueAtRiskCents" float4)
         where c.client_id = v.client_id and c.tier is not distinct from v.from_tier and (c.scored_at is null or c.scored_at <= ${asOfText}::timestamptz)
         returning c.client_id as id`)
     : [];

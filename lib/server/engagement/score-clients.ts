@@ -1,5 +1,6 @@
 import "server-only";
 import { assessEngagement, EMPTY_CLIENT_HISTORY, type EngagementAssessment, type EngagementSettings } from "@/lib/domain/engagement";
+import { valueAtRiskCents } from "@/lib/domain/today/work-list";
 import { readSettings } from "@/lib/server/data/settings";
 import type { Executor } from "@/lib/server/db/client";
 import { aggregateHistories } from "./client-histories";
@@ -18,10 +19,11 @@ export async function scoreClients(tx: Executor, selection: ClientSelection, con
   const histories = await aggregateHistories(tx, selection, context.asOf);
   const rows = await readCurrentEngagement(tx, selection);
   const model = context.model?.engagement ?? null;
-  const assessed = rows.map((row) => ({
-    row,
-    assessment: assessEngagement({ history: histories.get(row.id) ?? EMPTY_CLIENT_HISTORY, asOf: context.asOf, settings: context.settings, model }),
-  }));
+  const assessed = rows.map((row) => {
+    const history = histories.get(row.id) ?? EMPTY_CLIENT_HISTORY;
+    const assessment = assessEngagement({ history, asOf: context.asOf, settings: context.settings, model });
+    return { row, assessment, valueAtRiskCents: valueAtRiskCents(assessment.pOrder90d, history.averageKeptValueCents) };
+  });
   const saved = await saveAssessments(tx, selection, { asOf: context.asOf, modelFitId: context.model?.id ?? null, modelVersion: modelVersionOf(context.model) }, assessed);
   return { clients: assessed.length, ...saved, assessments: new Map<string, EngagementAssessment>(assessed.map((a) => [a.row.id, a.assessment])) };
 }

@@ -30,7 +30,7 @@ async function setLive(id: string, value: Score) {
 /** What a run loads: the fresh table with the given rows, indexed as the live one. */
 async function loadNext(rows: Map<string, Score>) {
   const copied = new BinaryCopyRows();
-  for (const [id, r] of rows) copied.row(CLIENT_SCORE_COPY_COLUMNS.length).uuid(id).int2(r.score).text(r.tier).null().null().null().timestamptz(r.scoredAt.getTime());
+  for (const [id, r] of rows) copied.row(CLIENT_SCORE_COPY_COLUMNS.length).uuid(id).int2(r.score).text(r.tier).null().null().null().timestamptz(r.scoredAt.getTime()).null();
   await db.$client.begin(async (tx) => {
     await createNextClientScores(tx);
     await copyAllRows(await copyIntoNextClientScores(tx), copied);

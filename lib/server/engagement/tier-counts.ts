@@ -18,6 +18,7 @@ export class TierCounts {
   private readonly stylistIndex = new Map<string | null, number>();
   private readonly clients = new Map<number, number>();
   private readonly scoreSums = new Map<number, number>();
+  private readonly valuesAtRisk = new Map<number, number>();
 
   /** A small number standing for the stylist, for `add`. */
   stylistOf(stylistId: string | null): number {
@@ -29,19 +30,21 @@ export class TierCounts {
     return index;
   }
 
-  add(stylist: number, tier: EngagementTier, score: number): void {
+  /** `valueAtRiskCents`: the client's value at risk (see valueAtRiskCents), summed into revenue at risk. */
+  add(stylist: number, tier: EngagementTier, score: number, valueAtRiskCents: number): void {
     const band = Math.min(Math.floor(score / 10), SCORE_BANDS - 1);
     const key = (stylist * TIERS.length + (TIER_RANK.get(tier) ?? 0)) * SCORE_BANDS + band;
     this.clients.set(key, (this.clients.get(key) ?? 0) + 1);
     this.scoreSums.set(key, (this.scoreSums.get(key) ?? 0) + score);
+    this.valuesAtRisk.set(key, (this.valuesAtRisk.get(key) ?? 0) + valueAtRiskCents);
   }
 
   get size(): number {
     return this.clients.size;
   }
 
-  /** The counts as PostgreSQL array literals: $n::uuid[] (stylists), $n::text[] (tiers), then $n::int2[], $n::int[], $n::bigint[]. */
-  arrayLiterals(): [string, string, string, string, string] {
+  /** The counts as PostgreSQL array literals: $n::uuid[] (stylists), $n::text[] (tiers), then $n::int2[], $n::int[], $n::bigint[], $n::float8[]. */
+  arrayLiterals(): [string, string, string, string, string, string] {
     const keys = [...this.clients.keys()];
     const literal = (values: readonly (string | number | null)[]) => `{${values.map((v) => (v === null ? "NULL" : v)).join(",")}}`;
     const cell = (key: number) => Math.floor(key / SCORE_BANDS);
@@ -51,6 +54,7 @@ export class TierCounts {
       literal(keys.map((key) => key % SCORE_BANDS)),
       literal(keys.map((key) => this.clients.get(key) ?? 0)),
       literal(keys.map((key) => this.scoreSums.get(key) ?? 0)),
+      literal(keys.map((key) => this.valuesAtRisk.get(key) ?? 0)),
     ];
   }
 }
@@ -68,9 +72,9 @@ export async function recordTierCounts(db: Database, run: { runId: string; asOf:
     if (!(await tableExists(tx, counted))) return;
     await tx`delete from tier_counts_daily where day = ${day}::date`;
     await tx.unsafe(
-      `insert into tier_counts_daily (day, stylist_id, tier, clients, score_sum, score_bands)
-       select $1::date, stylist_id, tier, sum(n)::int, sum(total)::bigint, array[${bandCounts}]
-       from (select stylist_id, tier, band, sum(clients) as n, sum(score_sum) as total from ${counted} group by 1, 2, 3) per_band
+      `insert into tier_counts_daily (day, stylist_id, tier, clients, score_sum, score_bands, value_at_risk_cents)
+       select $1::date, stylist_id, tier, sum(n)::int, sum(total)::bigint, array[${bandCounts}], round(sum(at_risk))::bigint
+       from (select stylist_id, tier, band, sum(clients) as n, sum(score_sum) as total, sum(value_at_risk) as at_risk from ${counted} group by 1, 2, 3) per_band
        group by stylist_id, tier`,
       [day],
     );

@@ -48,5 +48,8 @@ describe("GET /api/clients/export", () => {
     session.actor = (await userContext("marketer")).actor;
     const all = (await (await GET(request("?tier=at_risk"))).text()).trim().split("\r\n");
     expect(all).toHaveLength(4);
+    // The new filters too: tiers as repeated checkboxes and a score range.
+    const ranged = (await (await GET(request("?tier=at_risk&tier=healthy&scoreMin=15&scoreMax=80&sort=score"))).text()).trim().split("\r\n");
+    expect(ranged.slice(1).map((line) => line.split(",").at(-4))).toEqual(["80", "35", "20"]);
   });
 });

@@ -11,7 +11,7 @@ export const dynamic = "force-dynamic";
 export async function GET(request: Request) {
   const actor = await currentActor();
   if (!actor) return Response.json({ error: "Sign in to continue." }, { status: 401 });
-  const query = parseClientListQuery(Object.fromEntries(new URL(request.url).searchParams));
+  const query = parseClientListQuery(new URL(request.url).searchParams);
   try {
     const { rows, truncated } = await listClientsForExport(contextFor(actor), query);
     const day = new Date().toISOString().slice(0, 10);

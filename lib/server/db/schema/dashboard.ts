@@ -19,6 +19,11 @@ export const tierCountsDaily = pgTable(
     scoreSum: bigint({ mode: "number" }).notNull(),
     /** Clients per score band of ten points: [0–9, 10–19, …, 90–100]. */
     scoreBands: integer().array().notNull(),
+    /**
+     * Revenue at risk in this tier: the sum of the clients' value at risk (client_scores.value_at_risk_cents) as the
+     * run stored it; 0 for a run that filled in an earlier date (its scores never went live).
+     */
+    valueAtRiskCents: bigint({ mode: "number" }).notNull().default(0),
   },
   (t) => [index("tier_counts_daily_day_idx").on(t.day, t.stylistId)],
 );

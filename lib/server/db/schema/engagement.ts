@@ -1,4 +1,5 @@
 import "server-only";
+import { sql } from "drizzle-orm";
 import { bigint, index, integer, jsonb, pgEnum, pgTable, real, smallint, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { clients, pAliveSortKey, scoreSortKey } from "./clients";
 import { users } from "./users";
@@ -66,6 +67,8 @@ export const clientScores = pgTable(
     expectedOrders90d: real(),
     nextOrderExpectedAt: timestamp({ withTimezone: true, mode: "date" }),
     scoredAt: timestamp({ withTimezone: true, mode: "date" }),
+    /** The chance of no order in 90 days times the average kept value (valueAtRiskCents), for Today and revenue at risk. */
+    valueAtRiskCents: real(),
   },
   // A list sorted by score or P(alive) walks these, one tier at a time (see listClients), so a tier filter never skips
   // past the other tiers and a full run rebuilds two sort indexes rather than four. Every key ends in the client id,
@@ -73,6 +76,16 @@ export const clientScores = pgTable(
   (t) => [
     index("client_scores_tier_score_idx").on(t.tier, scoreSortKey(t.score), t.clientId).with(UNIQUE_KEYS),
     index("client_scores_tier_p_alive_idx").on(t.tier, pAliveSortKey(t.pAlive), t.clientId).with(UNIQUE_KEYS),
+    // Unscored clients (tier null): `tier is null` fixes no sort order in the tier indexes above (only `=` does), so a
+    // freshly imported million sorted by score would be sorted in full; these partial indexes walk them in order.
+    index("client_scores_unscored_score_idx").on(scoreSortKey(t.score), t.clientId).with(UNIQUE_KEYS).where(sql`${t.tier} is null`),
+    index("client_scores_unscored_p_alive_idx").on(pAliveSortKey(t.pAlive), t.clientId).with(UNIQUE_KEYS).where(sql`${t.tier} is null`),
+    // Today walks this from the top: slipping clients by value at risk. Partial, so it holds only the slipping tiers;
+    // the swap rebuilds it on the fresh copy like every index of the live table.
+    index("client_scores_slipping_value_idx")
+      .on(t.valueAtRiskCents.desc().nullsLast(), t.clientId)
+      .with(UNIQUE_KEYS)
+      .where(sql`${t.tier} in ('at_risk', 'lapsed')`),
   ],
 );
 

@@ -14,3 +14,4 @@ export * from "./today";
 export * from "./dashboard";
 export * from "./demo";
 export * from "./emails";
+export * from "./saved-views";

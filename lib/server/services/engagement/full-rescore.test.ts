@@ -41,7 +41,7 @@ async function swapIsWaiting() {
 
 const currentValues = () =>
   db
-    .select({ id: clientScores.clientId, score: clientScores.score, tier: clientScores.tier, pAlive: clientScores.pAlive, expected: clientScores.expectedOrders90d, next: clientScores.nextOrderExpectedAt, scoredAt: clientScores.scoredAt })
+    .select({ id: clientScores.clientId, score: clientScores.score, tier: clientScores.tier, pAlive: clientScores.pAlive, expected: clientScores.expectedOrders90d, next: clientScores.nextOrderExpectedAt, scoredAt: clientScores.scoredAt, valueAtRisk: clientScores.valueAtRiskCents })
     .from(clientScores)
     .orderBy(asc(clientScores.clientId));
 
@@ -62,6 +62,8 @@ describe("full rescoring", () => {
     expect(new Set(snapshots.map((s) => s.clientId)).size).toBe(61);
     const values = await currentValues();
     expect(values.every((c) => c.score !== null && c.tier !== null && c.scoredAt?.getTime() === AS_OF.getTime())).toBe(true);
+    // Every score carries its value at risk (Today's ranking); a client without orders gets the even-chance fallback.
+    expect(values.every((c) => c.valueAtRisk !== null && c.valueAtRisk >= 0)).toBe(true);
     expect(values.filter((c) => ids.includes(c.id)).every((c) => c.pAlive !== null && c.pAlive >= 0 && c.pAlive <= 1)).toBe(true);
     expect(values.map((c) => c.id).sort()).toEqual((await db.select({ id: clients.id }).from(clients)).map((c) => c.id).sort());
     expect(new Set(values.map((c) => c.tier)).size).toBeGreaterThan(2);

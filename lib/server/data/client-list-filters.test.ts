@@ -1,0 +1,75 @@
+import { eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { parseClientListQuery } from "@/lib/domain/clients/list-query";
+import { chanceOfOrder } from "@/lib/domain/today/chance-of-order";
+import { db } from "@/lib/server/db/client";
+import { clients, clientScores, tierChanges } from "@/lib/server/db/schema";
+import { userContext } from "@/test/fixtures";
+import { countClients, listClientsForExport } from "./clients";
+
+const NOW = Date.now();
+const DAY = 86_400_000;
+type Tier = "healthy" | "watch" | "at_risk" | "lapsed" | null;
+
+/** A hand-made client: its tier, score, P(alive) and expected orders, expected next order (days from now), consent. */
+async function client(name: string, o: { tier: Tier; score: number | null; pAlive?: number; expected?: number; nextInDays?: number; consent?: boolean }) {
+  const [row] = await db.insert(clients).values({ name, email: `${name.toLowerCase()}@example.com`, marketingConsent: o.consent ?? false }).returning({ id: clients.id });
+  if (!row) throw new Error("no client");
+  await db
+    .update(clientScores)
+    .set({
+      tier: o.tier,
+      score: o.score,
+      pAlive: o.pAlive ?? null,
+      expectedOrders90d: o.expected ?? null,
+      nextOrderExpectedAt: o.nextInDays === undefined ? null : new Date(NOW + o.nextInDays * DAY),
+    })
+    .where(eq(clientScores.clientId, row.id));
+  return row.id;
+}
+
+async function names(params: Record<string, string>) {
+  const admin = await userContext("admin");
+  const query = parseClientListQuery({ sort: "name", ...params });
+  const { rows } = await listClientsForExport(admin, query);
+  const count = await countClients(admin, query);
+  expect(count.value).toBe(rows.length);
+  return rows.map((r) => r.name);
+}
+
+describe("the clients list's filters", () => {
+  it("combines several tiers, score and chance ranges, days overdue, consent and newly at risk", async () => {
+    // P(order) = P(alive) × (1 − e^(−E/P(alive))): Ada 1 × (1 − e^−1) ≈ 63%, Bea 0.5 × (1 − e^−0.2) ≈ 9%, Cy 0.2 × (1 − e^−0.25) ≈ 4%.
+    await client("Ada", { tier: "healthy", score: 85, pAlive: 1, expected: 1, nextInDays: 20, consent: true });
+    await client("Bea", { tier: "at_risk", score: 40, pAlive: 0.5, expected: 0.1, nextInDays: -10, consent: true });
+    const cy = await client("Cy", { tier: "lapsed", score: 12, pAlive: 0.2, expected: 0.05, nextInDays: -90 });
+    const dee = await client("Dee", { tier: "at_risk", score: 35, pAlive: 0.6, expected: 0.3, nextInDays: -3 });
+    await client("Eve", { tier: null, score: null });
+    expect(chanceOfOrder(0.5, 0.1)).toBeCloseTo(0.0906, 3);
+
+    expect(await names({ tier: "at_risk,lapsed" })).toEqual(["Bea", "Cy", "Dee"]);
+    expect(await names({ tier: "unscored,healthy" })).toEqual(["Ada", "Eve"]);
+    expect(await names({ scoreMin: "30", scoreMax: "40" })).toEqual(["Bea", "Dee"]);
+    expect(await names({ pMax: "9" })).toEqual(["Bea", "Cy"]); // Bea rounds to 9%, Cy is 4%; Eve has no chance to compare
+    expect(await names({ pMin: "50" })).toEqual(["Ada"]);
+    expect(await names({ overdue: "7" })).toEqual(["Bea", "Cy"]);
+    expect(await names({ overdue: "0" })).toEqual(["Bea", "Cy", "Dee"]);
+    expect(await names({ consent: "yes" })).toEqual(["Ada", "Bea"]);
+    expect(await names({ consent: "no", tier: "at_risk,lapsed", overdue: "30" })).toEqual(["Cy"]);
+
+    // Newly at risk: moved from healthy or watch into a slipping tier in the last 7 days. Cy lapsed from at risk (not
+    // newly at risk), and Dee's move was three weeks ago until a fresh one this week.
+    await db.insert(tierChanges).values([
+      { clientId: cy, fromTier: "at_risk", toTier: "lapsed", score: 12, changedAt: new Date(NOW - 2 * DAY) },
+      { clientId: dee, fromTier: "watch", toTier: "at_risk", score: 35, changedAt: new Date(NOW - 21 * DAY) },
+    ]);
+    expect(await names({ newly: "1" })).toEqual([]);
+    await db.insert(tierChanges).values({ clientId: dee, fromTier: "healthy", toTier: "at_risk", score: 35, changedAt: new Date(NOW - 1 * DAY) });
+    expect(await names({ newly: "1" })).toEqual(["Dee"]);
+  });
+
+  it("ignores malformed bounds instead of failing", async () => {
+    await client("Ada", { tier: "healthy", score: 85 });
+    expect(await names({ scoreMin: "lots", pMax: "200", overdue: "-1", consent: "maybe", tier: "nope" })).toEqual(["Ada"]);
+  });
+});

@@ -1,0 +1,62 @@
+import "server-only";
+import { and, eq, gte, inArray, isNull, lte, or, type SQL, sql } from "drizzle-orm";
+import { type ClientListQuery, type ClientTierFilter, likePattern } from "@/lib/domain/clients/list-query";
+import { clientScopeWhere } from "@/lib/server/auth/permissions";
+import type { ServiceContext } from "@/lib/server/context";
+import { clients, clientScores } from "@/lib/server/db/schema";
+
+/**
+ * The chance of at least one order in 90 days, as chanceOfOrder (lib/domain/today/chance-of-order.ts) computes it
+ * from the stored P(alive) and expected orders; null for a client the model has not scored.
+ */
+export const chanceOfOrderSql = sql<number | null>`(case
+  when ${clientScores.pAlive} is null or ${clientScores.expectedOrders90d} is null then null
+  when ${clientScores.pAlive} <= 0 or ${clientScores.expectedOrders90d} <= 0 then 0
+  else least(${clientScores.pAlive}, 1) * (1 - exp(-${clientScores.expectedOrders90d} / least(${clientScores.pAlive}, 1))) end)`;
+
+/** How long the "newly at risk" filter looks back. */
+export const NEWLY_AT_RISK_DAYS = 7;
+
+function tiersWhere(tiers: readonly ClientTierFilter[]): SQL | undefined {
+  if (tiers.length === 0) return undefined;
+  const scored = tiers.filter((tier) => tier !== "unscored");
+  const unscored = tiers.includes("unscored") ? isNull(clientScores.tier) : undefined;
+  return or(scored.length ? inArray(clientScores.tier, scored) : undefined, unscored);
+}
+
+/**
+ * Newly at risk: a tier change from healthy or watch into at risk or lapsed in the last NEWLY_AT_RISK_DAYS days (from
+ * tier_changes, by its changed_at index), for a client still at risk or lapsed now.
+ */
+function newlyAtRiskWhere(now: Date): SQL {
+  const since = new Date(now.getTime() - NEWLY_AT_RISK_DAYS * 86_400_000).toISOString();
+  return sql`(${clientScores.tier} in ('at_risk', 'lapsed') and ${clients.id} in (
+    select t.client_id from tier_changes t
+    where t.changed_at >= ${since}::timestamptz and t.to_tier in ('at_risk', 'lapsed') and t.from_tier in ('healthy', 'watch')))`;
+}
+
+/**
+ * Every filter of the list as one WHERE clause, the actor's scope first. `tiers` overrides the query's tiers (a list
+ * sorted by score reads one tier at a time).
+ */
+export function clientListWhere(ctx: ServiceContext, query: ClientListQuery, tiers: readonly ClientTierFilter[] = query.tier, now = new Date()): SQL | undefined {
+  const percent = (v: number | undefined) => (v === undefined ? undefined : v / 100);
+  const pMin = percent(query.pMin);
+  const pMax = percent(query.pMax);
+  return and(
+    clientScopeWhere(ctx.actor),
+    query.stylist === "unassigned" ? isNull(clients.stylistId) : query.stylist ? eq(clients.stylistId, query.stylist) : undefined,
+    tiersWhere(tiers),
+    query.q ? sql`lower(${clients.name} || ' ' || ${clients.email}) like ${likePattern(query.q)}` : undefined,
+    query.scoreMin !== undefined ? gte(clientScores.score, query.scoreMin) : undefined,
+    query.scoreMax !== undefined ? lte(clientScores.score, query.scoreMax) : undefined,
+    // Rounded to a whole percent, as the list shows it, so "at most 40%" keeps a client shown as 40%.
+    pMin !== undefined ? sql`round((${chanceOfOrderSql})::numeric, 2) >= ${pMin}` : undefined,
+    pMax !== undefined ? sql`round((${chanceOfOrderSql})::numeric, 2) <= ${pMax}` : undefined,
+    query.overdue !== undefined
+      ? sql`${clientScores.nextOrderExpectedAt} <= ${new Date(now.getTime() - query.overdue * 86_400_000).toISOString()}::timestamptz`
+      : undefined,
+    query.consent ? eq(clients.marketingConsent, query.consent === "yes") : undefined,
+    query.newly ? newlyAtRiskWhere(now) : undefined,
+  );
+}

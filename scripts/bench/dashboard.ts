@@ -1,0 +1,87 @@
+/**
+ * `npm run bench:dashboard`: the server time of the overview and of Today at 1,000,000 clients (CLIENTS to change)
+ * with a year of tier history, median and p95 of RUNS (30). Seeds its own database (rekindle_bench_dashboard) on the
+ * embedded server the first time, by SQL: clients, their scores as a full run leaves them, a year of daily tier counts
+ * and tier changes, and some snoozes.
+ */
+import postgres from "postgres";
+import { benchScoreOf, BENCH_STYLISTS, seedBenchClients } from "./seed-bench-clients";
+import { timeRuns, withDatabase } from "./with-database";
+
+const CLIENTS = Number(process.env.CLIENTS ?? 1_000_000);
+const RUNS = Number(process.env.RUNS ?? 30);
+const DAYS = 365;
+
+async function seed(sql: postgres.Sql) {
+  const started = performance.now();
+  console.log(`seeding ${CLIENTS.toLocaleString("en-US")} clients with a year of tier history…`);
+  await seedBenchClients(sql, CLIENTS);
+  // Scores as a full run leaves them: a tier from the score, P(alive), expected orders and the value at risk.
+  await sql`update client_scores s set score = x.score, tier = x.tier::engagement_tier, p_alive = x.p, expected_orders90d = x.e,
+      next_order_expected_at = now() + ((x.h % 120) - 60) * interval '1 day', scored_at = date_trunc('day', now()),
+      value_at_risk_cents = (1 - x.p * (1 - exp(-x.e / greatest(x.p, 0.01)))) * (5000 + x.h % 30000)
+    from (select id as client_id, h, score,
+            case when score >= 70 then 'healthy' when score >= 50 then 'watch' when score >= 25 then 'at_risk' else 'lapsed' end as tier,
+            (score / 100.0)::real as p, (score / 60.0)::real as e
+          from (select id, abs(hashtext(id::text)) as h, ${sql.unsafe(benchScoreOf("split_part(name, ' ', 2)::int"))} as score from clients) c) x
+    where x.client_id = s.client_id`;
+  // A year of daily counts per stylist and tier, drifting slowly.
+  await sql`insert into tier_counts_daily (day, stylist_id, tier, clients, score_sum, score_bands, value_at_risk_cents)
+    select d::date, u.id, t.tier, (${Math.round(CLIENTS / BENCH_STYLISTS)}::int * t.share)::int + (extract(doy from d)::int % 50),
+      (${Math.round(CLIENTS / BENCH_STYLISTS)}::int * t.share * t.mean)::bigint, array_fill(${Math.round(CLIENTS / BENCH_STYLISTS / 10)}::int, array[10]),
+      case when t.tier in ('at_risk', 'lapsed') then (${Math.round(CLIENTS / BENCH_STYLISTS)}::int * t.share * 9000)::bigint else 0 end
+    from generate_series((current_date - ${DAYS - 1}::int)::timestamp, current_date::timestamp, interval '1 day') d
+      cross join (select id from users where role = 'stylist') u
+      cross join (values ('healthy', 0.3, 85), ('watch', 0.2, 60), ('at_risk', 0.25, 37), ('lapsed', 0.25, 12)) t(tier, share, mean)`;
+  // Tier history: one or two changes a client over the year, ending in the current tier; a few this week.
+  await sql`insert into tier_changes (client_id, from_tier, to_tier, score, changed_at)
+    select s.client_id, case when s.tier in ('at_risk', 'lapsed') then 'watch' else 'at_risk' end::engagement_tier, s.tier, s.score,
+      now() - (abs(hashtext(s.client_id::text || 'c')) % ${DAYS}) * interval '1 day'
+    from client_scores s`;
+  await sql`insert into tier_changes (client_id, from_tier, to_tier, score, changed_at)
+    select s.client_id, 'healthy', 'watch', 60, now() - (${DAYS} + abs(hashtext(s.client_id::text)) % 30) * interval '1 day'
+    from client_scores s where abs(hashtext(s.client_id::text)) % 2 = 0`;
+  await sql`insert into today_snoozes (client_id, reason, until, created_at)
+    select client_id, 'Bench snooze', now() + interval '5 days', now() - interval '1 day' from client_scores where tier = 'at_risk' limit 5000`;
+  await sql`vacuum analyze`;
+  console.log(`seeded in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+}
+
+await withDatabase(async (url) => {
+  const { migrateDatabase } = await import("@/lib/server/db/migrate");
+  await migrateDatabase(url);
+  const sql = postgres(url, { max: 1, onnotice: () => {} });
+  // Seeded once, completely: the daily counts go in after the clients, so their presence says the seed finished.
+  const [count] = await sql<{ n: number; days: number }[]>`select (select count(*) from clients)::int as n, (select count(*) from tier_counts_daily)::int as days`;
+  if ((count?.n ?? 0) !== CLIENTS || (count?.days ?? 0) === 0) {
+    await sql`truncate clients, tier_counts_daily, tier_changes, today_snoozes cascade`;
+    await sql`delete from engagement_snapshots`;
+    await seed(sql);
+  }
+  const [first] = await sql<{ stylist: string }[]>`select id as stylist from users where role = 'stylist' order by email limit 1`;
+  const stylist = first?.stylist ?? "00000000-0000-0000-0000-000000000000";
+  await sql.end();
+
+  const { db } = await import("@/lib/server/db/client");
+  const { getOverview } = await import("@/lib/server/data/dashboard");
+  const { getTodayList } = await import("@/lib/server/data/today");
+  const { parseDashboardRange } = await import("@/lib/domain/analytics/tier-summary");
+  const admin = { actor: { type: "user", id: "00000000-0000-0000-0000-000000000000", role: "admin", name: "Bench", email: "admin@bench.test" } as const, db };
+  const stylistCtx = { actor: { type: "user", id: stylist, role: "stylist", name: "Stylist", email: "s@bench.test" } as const, db };
+  const range = parseDashboardRange({}, new Date());
+  const year = parseDashboardRange({ from: new Date(Date.now() - 364 * 86_400_000).toISOString().slice(0, 10) }, new Date());
+
+  console.log(`\nclients: ${CLIENTS.toLocaleString("en-US")}, ${RUNS} runs each\n${"page".padEnd(44)} ${"median ms".padStart(10)} ${"p95 ms".padStart(8)}`);
+  const scenarios: [string, () => Promise<unknown>][] = [
+    ["overview, admin, last 90 days", () => getOverview(admin, range)],
+    ["overview, admin, a year", () => getOverview(admin, year)],
+    ["overview, stylist, last 90 days", () => getOverview(stylistCtx, range)],
+    ["today, admin", () => getTodayList(admin)],
+    ["today, stylist", () => getTodayList(stylistCtx)],
+  ];
+  for (const [label, run] of scenarios) {
+    const t = await timeRuns(RUNS, run);
+    console.log(`${label.padEnd(44)} ${t.median.toFixed(1).padStart(10)} ${t.p95.toFixed(1).padStart(8)}`);
+  }
+  await (db.$client as { end: () => Promise<void> }).end();
+}, "rekindle_bench_dashboard");
