@@ -8,8 +8,7 @@ import { executeFullRun } from "@/lib/server/engagement/full-run";
 import { startFullRescore } from "@/lib/server/services/engagement/start-full-rescore";
 import { readSettings } from "@/lib/server/data/settings";
 import { systemContext } from "./system";
-import { ENTRY_LIMIT, winBackEntryEvents } from "./win-back-entries";
-import { winBackEntriesWithoutOutreach } from "@/lib/server/data/outreach-entries";
+import { handEntriesToOutreach } from "./win-back-entries";
 
 /**
  * Executes a queued full rescoring (Settings → Scoring, a large import, the nightly schedule) in steps that each fit
@@ -26,9 +25,8 @@ export const fullRescoreFunction = inngest.createFunction(
   async ({ event, step }) => {
     const outcome = await executeFullRun(db, event.data.runId, { run: async (id, work, output) => output.parse(await step.run(id, work)), workers: 1 }, event.data.chunkSize);
     if (outcome.status !== "succeeded") return outcome;
-    const entries = await step.run("find-win-back-entries", () => winBackEntriesWithoutOutreach(db, ENTRY_LIMIT));
-    if (entries.length) await step.sendEvent("start-outreach", winBackEntryEvents(entries));
-    return { ...outcome, outreach: entries.length };
+    const outreach = await step.run("hand-entries-to-outreach", handEntriesToOutreach);
+    return { ...outcome, outreach };
   },
 );
 

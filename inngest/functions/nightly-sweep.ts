@@ -6,8 +6,7 @@ import { db } from "@/lib/server/db/client";
 import { forwardOutbox } from "@/lib/server/events/outbox";
 import { expireTierOverrides } from "@/lib/server/services/demo/expire-tier-overrides";
 import { systemContext } from "./system";
-import { winBackEntriesWithoutOutreach } from "@/lib/server/data/outreach-entries";
-import { ENTRY_LIMIT, winBackEntryEvents } from "./win-back-entries";
+import { handEntriesToOutreach } from "./win-back-entries";
 
 /** Enough for any night's stragglers; a larger backlog is what the nightly full rescoring is for. */
 const SWEEP_LIMIT = 10_000;
@@ -26,9 +25,8 @@ export const nightlySweepFunction = inngest.createFunction(
     const stale = await step.run("find-clients-with-stale-scores", () => clientsWithStaleScores(db, SWEEP_LIMIT));
     const night = new Date(event.ts ?? Date.now()).toISOString().slice(0, 10);
     if (stale.length) await step.sendEvent("rescore-stale-clients", stale.map((clientId) => clientOrdersChanged.create({ clientId }, { id: `sweep:${night}:${clientId}` })));
-    const entries = await step.run("find-win-back-entries", () => winBackEntriesWithoutOutreach(db, ENTRY_LIMIT));
-    if (entries.length) await step.sendEvent("start-outreach", winBackEntryEvents(entries));
+    const outreach = await step.run("hand-entries-to-outreach", handEntriesToOutreach);
     const expiredOverrides = await step.run("delete-expired-tier-overrides", () => expireTierOverrides({ ctx: systemContext("nightly-sweep") }));
-    return { forwarded, rescored: stale.length, outreach: entries.length, expiredOverrides };
+    return { forwarded, rescored: stale.length, outreach, expiredOverrides };
   },
 );

@@ -74,8 +74,8 @@ describe("a demo tier override", () => {
     await overrideClientTier({ ctx: admin, input: { clientId: client.id, tier: "at_risk", days: 10 } });
     await overrideClientTier({ ctx: admin, input: { clientId: client.id, tier: "lapsed", days: 10 } });
     expect(await tierChangedEvents()).toEqual([
-      { clientId: client.id, fromTier: client.tier, toTier: "at_risk", score: client.score, demo: true },
-      { clientId: client.id, fromTier: "at_risk", toTier: "lapsed", score: client.score, demo: true },
+      { clientId: client.id, fromTier: client.tier, toTier: "at_risk", score: client.score, enteredAt: expect.any(String), demo: true },
+      { clientId: client.id, fromTier: "at_risk", toTier: "lapsed", score: client.score, enteredAt: expect.any(String), demo: true },
     ]);
     // The override is not a tier change of record: the feed of real changes stays empty.
     expect(await db.$count(tierChanges)).toBe(0);
