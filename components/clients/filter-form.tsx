@@ -29,7 +29,9 @@ export function FilterForm({ action, children, ...props }: Omit<ComponentProps<"
         router.push(filterHref(action, event.currentTarget) as Route);
       }}
       onChange={(event) => {
-        if (event.target instanceof HTMLSelectElement) event.currentTarget.requestSubmit();
+        // A choice (a select, a ticked tier) applies at once; typed values wait for Apply or Enter.
+        const target = event.target;
+        if (target instanceof HTMLSelectElement || (target instanceof HTMLInputElement && (target.type === "checkbox" || target.type === "radio"))) event.currentTarget.requestSubmit();
       }}
     >
       {children}

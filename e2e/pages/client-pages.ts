@@ -13,8 +13,9 @@ export class ClientsListPage {
   }
 
   async filterByStylist(name: string) {
-    await this.page.getByLabel("Stylist").selectOption({ label: name });
-    await this.page.getByRole("button", { name: "Apply" }).click();
+    // Exact: the bulk reassign form beside the list has its own "To stylist".
+    await this.page.getByLabel("Stylist", { exact: true }).selectOption({ label: name });
+    await expect(this.page).toHaveURL(/[?&]stylist=/);
   }
 
   rowLink(name: string) {
@@ -28,7 +29,7 @@ export class ClientFormPage {
   async fill(values: { name?: string; email?: string; stylist?: string; notes?: string }) {
     if (values.name !== undefined) await this.page.getByLabel("Full name").fill(values.name);
     if (values.email !== undefined) await this.page.getByLabel("Email", { exact: true }).fill(values.email);
-    if (values.stylist !== undefined) await this.page.getByLabel("Stylist").selectOption({ label: values.stylist });
+    if (values.stylist !== undefined) await this.page.getByLabel("Stylist", { exact: true }).selectOption({ label: values.stylist });
     if (values.notes !== undefined) await this.page.getByLabel("Notes").fill(values.notes);
   }
 
