@@ -44,7 +44,8 @@ export default async function ClientPage({ params, searchParams }: Props) {
   const canEmail = can(ctx.actor, "emails.write");
   const [orders, engagement, timeline, overrides, email] = await Promise.all([
     listOrdersForClient(ctx, client.id),
-    getClientEngagement(ctx, client.id),
+    // The page's reasons come from its own assessment as of now (getClientPicture), not the stored snapshot's.
+    getClientEngagement(ctx, client.id, { reasons: false }),
     getClientTimeline(ctx, client.id),
     activeTierOverrides(ctx, [client.id]),
     canEmail ? inFlightEmailFor(ctx, client.id) : null,
