@@ -25,6 +25,8 @@ export const eventSchemas = {
   }),
   /** A win-back email was approved and scheduled (review queue, bulk approval, auto-send policy, catch-up): send it when due. */
   "rekindle/email.approved": z.object({ emailId: z.uuid() }),
+  /** An approved email's time has come (send-email waited for it): the batched send-email-batch sends it with others due. */
+  "rekindle/email.due": z.object({ emailId: z.uuid() }),
   /** A full rescoring was queued (Settings → Scoring, a large import, the nightly schedule); chunkSize: clients per step (default 25,000). */
   "rekindle/scoring.run-requested": z.object({ runId: z.uuid(), chunkSize: z.number().int().min(1).max(100_000).optional() }),
   /** A CSV upload is stored and waits to be checked ("validate") or imported ("import"). */
@@ -40,6 +42,7 @@ export const clientOrdersChanged = eventType("rekindle/client.orders-changed", {
 export const clientProfileUpdated = eventType("rekindle/client.profile-updated", { schema: eventSchemas["rekindle/client.profile-updated"] });
 export const clientTierChanged = eventType("rekindle/client.tier-changed", { schema: eventSchemas["rekindle/client.tier-changed"] });
 export const emailApproved = eventType("rekindle/email.approved", { schema: eventSchemas["rekindle/email.approved"] });
+export const emailDue = eventType("rekindle/email.due", { schema: eventSchemas["rekindle/email.due"] });
 export const scoringRunRequested = eventType("rekindle/scoring.run-requested", { schema: eventSchemas["rekindle/scoring.run-requested"] });
 export const importUploaded = eventType("rekindle/import.uploaded", { schema: eventSchemas["rekindle/import.uploaded"] });
 

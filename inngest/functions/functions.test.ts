@@ -109,6 +109,6 @@ describe("the function list", () => {
   it("registers each function once, with its triggers", () => {
     const ids = functions.map((f) => f.id());
     expect(new Set(ids).size).toBe(ids.length);
-    expect(ids).toEqual(["rescore-client", "full-rescore", "nightly-rescore", "process-import", "nightly-sweep", "outreach", "send-email"]);
+    expect(ids).toEqual(["rescore-client", "full-rescore", "nightly-rescore", "process-import", "nightly-sweep", "outreach", "send-email", "send-email-batch"]);
   });
 });

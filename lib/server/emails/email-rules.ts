@@ -45,7 +45,14 @@ export async function moveEmail(tx: Executor, actor: Actor, email: WinBackEmail,
 }
 
 export async function recordTransition(tx: Executor, actor: Actor, emailId: string, from: EmailState | null, to: EmailState, reason: string | null) {
-  await tx.insert(emailTransitions).values({ emailId, fromState: from, toState: to, actorId: actor.type === "user" ? actor.id : null, actorLabel: actorLabel(actor), reason });
+  await recordTransitions(tx, actor, [{ emailId, from, to, reason }]);
+}
+
+/** Records several emails' moves (a send batch's) in one statement. */
+export async function recordTransitions(tx: Executor, actor: Actor, moves: readonly { emailId: string; from: EmailState | null; to: EmailState; reason: string | null }[]) {
+  if (moves.length === 0) return;
+  const actorId = actor.type === "user" ? actor.id : null;
+  await tx.insert(emailTransitions).values(moves.map((m) => ({ emailId: m.emailId, fromState: m.from, toState: m.to, actorId, actorLabel: actorLabel(actor), reason: m.reason })));
 }
 
 export function normaliseAddress(address: string): string {

@@ -10,7 +10,7 @@ export type OutgoingEmail = {
   html: string;
   text?: string;
   from?: string;
-  /** Resend drops a repeat with the same key, so a retry after a timeout never sends twice. */
+  /** Resend drops a repeat with the same key, so a retry after a timeout never sends twice (the local mailbox too). */
   idempotencyKey: string;
   headers?: Record<string, string>;
   /** Resend tags: ours carry the email's id, so webhook events find their email. */
@@ -19,52 +19,99 @@ export type OutgoingEmail = {
 
 export type SentEmail = { id: string; transport: "resend" | "local" };
 
+/** Resend's batch endpoint takes at most this many emails per call. */
+export const RESEND_BATCH_LIMIT = 100;
 const TIMEOUT_MS = 10_000;
 const ATTEMPTS = 3;
 
-function isRetryable(statusCode: number | null | undefined) {
-  return statusCode == null || statusCode === 429 || statusCode >= 500;
+type ResendError = { name?: string; message?: string; statusCode?: number | null } | null;
+
+function isRetryable(error: ResendError) {
+  const status = error?.statusCode;
+  // 409 concurrent_idempotent_requests: the same key is still being processed; asking again gets its answer.
+  return status == null || status === 429 || status >= 500 || error?.name === "concurrent_idempotent_requests";
 }
 
-async function sendWithResend(email: OutgoingEmail, apiKey: string): Promise<SentEmail> {
-  const resend = new Resend(apiKey, env.RESEND_BASE_URL ? { baseUrl: env.RESEND_BASE_URL } : undefined);
+function resendClient(apiKey: string) {
+  return new Resend(apiKey, env.RESEND_BASE_URL ? { baseUrl: env.RESEND_BASE_URL } : undefined);
+}
+
+function toResend(email: OutgoingEmail) {
+  return {
+    from: email.from ?? env.EMAIL_FROM,
+    to: email.to,
+    subject: email.subject,
+    html: email.html,
+    text: email.text,
+    headers: email.headers,
+    tags: email.tags ? Object.entries(email.tags).map(([name, value]) => ({ name, value })) : undefined,
+  };
+}
+
+/** One call with bounded retries and backoff under the same idempotency key; answers the data or throws the last error. */
+async function withRetries<T>(call: (signal: AbortSignal) => Promise<{ data: T | null; error: ResendError }>, what: string): Promise<T> {
   let lastError = "no attempt made";
   for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
     try {
-      const { data, error } = await resend.emails.send(
-        {
-          from: email.from ?? env.EMAIL_FROM,
-          to: email.to,
-          subject: email.subject,
-          html: email.html,
-          text: email.text,
-          headers: email.headers,
-          tags: email.tags ? Object.entries(email.tags).map(([name, value]) => ({ name, value })) : undefined,
-        },
-        { idempotencyKey: email.idempotencyKey, signal: AbortSignal.timeout(TIMEOUT_MS) } as { idempotencyKey: string },
-      );
-      if (data) return { id: data.id, transport: "resend" };
+      const { data, error } = await call(AbortSignal.timeout(TIMEOUT_MS));
+      if (data) return data;
       lastError = `${error?.name ?? "error"}: ${error?.message ?? "unknown"}`;
-      if (!isRetryable((error as { statusCode?: number | null } | null)?.statusCode)) break;
+      if (!isRetryable(error)) break;
     } catch (caught) {
       lastError = caught instanceof Error ? caught.message : String(caught);
     }
-    await new Promise((resolve) => setTimeout(resolve, 200 * 2 ** attempt));
+    if (attempt < ATTEMPTS) await new Promise((resolve) => setTimeout(resolve, 200 * 2 ** attempt));
   }
-  throw new Error(`Resend did not accept the email: ${lastError}`);
+  throw new Error(`Resend did not accept ${what}: ${lastError}`);
 }
 
-async function sendToLocalMailbox(email: OutgoingEmail): Promise<SentEmail> {
-  const [row] = await db
+async function sendWithResend(email: OutgoingEmail, apiKey: string): Promise<SentEmail> {
+  const resend = resendClient(apiKey);
+  // The SDK passes extra request options (the signal) on to fetch; its typings list only the idempotency key.
+  const data = await withRetries((signal) => resend.emails.send(toResend(email), { idempotencyKey: email.idempotencyKey, signal } as { idempotencyKey: string }), "the email");
+  return { id: data.id, transport: "resend" };
+}
+
+async function sendBatchWithResend(emails: OutgoingEmail[], batchKey: string, apiKey: string): Promise<SentEmail[]> {
+  const resend = resendClient(apiKey);
+  const data = await withRetries(
+    (signal) => resend.batch.send(emails.map(toResend), { idempotencyKey: batchKey, batchValidation: "strict", signal } as { idempotencyKey: string; batchValidation: "strict" }),
+    `the batch of ${emails.length}`,
+  );
+  if (data.data.length !== emails.length) throw new Error(`Resend answered ${data.data.length} ids for a batch of ${emails.length}`);
+  return data.data.map(({ id }) => ({ id, transport: "resend" as const }));
+}
+
+/** The local mailbox keeps one row per idempotency key: a repeat answers the row already there. */
+async function sendToLocalMailbox(emails: OutgoingEmail[]): Promise<SentEmail[]> {
+  const rows = await db
     .insert(localMailbox)
-    .values({ idempotencyKey: email.idempotencyKey, from: email.from ?? env.EMAIL_FROM, to: email.to, subject: email.subject, html: email.html, text: email.text, headers: email.headers, tags: email.tags })
-    .onConflictDoUpdate({ target: localMailbox.idempotencyKey, set: { idempotencyKey: email.idempotencyKey } })
-    .returning({ id: localMailbox.id });
-  if (!row) throw new Error("local mailbox insert returned no row");
-  return { id: row.id, transport: "local" };
+    .values(emails.map((email) => ({ idempotencyKey: email.idempotencyKey, from: email.from ?? env.EMAIL_FROM, to: email.to, subject: email.subject, html: email.html, text: email.text, headers: email.headers, tags: email.tags })))
+    .onConflictDoUpdate({ target: localMailbox.idempotencyKey, set: { idempotencyKey: localMailbox.idempotencyKey } })
+    .returning({ id: localMailbox.id, key: localMailbox.idempotencyKey });
+  const byKey = new Map(rows.map((row) => [row.key, row.id]));
+  return emails.map((email) => {
+    const id = byKey.get(email.idempotencyKey);
+    if (!id) throw new Error("local mailbox insert returned no row");
+    return { id, transport: "local" as const };
+  });
 }
 
-/** Sends through Resend when RESEND_API_KEY is set, otherwise into the local mailbox. */
-export function sendEmail(email: OutgoingEmail): Promise<SentEmail> {
-  return env.RESEND_API_KEY ? sendWithResend(email, env.RESEND_API_KEY) : sendToLocalMailbox(email);
+/** Sends one email through Resend when RESEND_API_KEY is set, otherwise into the local mailbox. */
+export async function sendEmail(email: OutgoingEmail): Promise<SentEmail> {
+  if (env.RESEND_API_KEY) return sendWithResend(email, env.RESEND_API_KEY);
+  const [sent] = await sendToLocalMailbox([email]);
+  if (!sent) throw new Error("local mailbox insert returned no row");
+  return sent;
+}
+
+/**
+ * Sends up to 100 emails in one call: Resend's batch endpoint (POST /emails/batch) under one idempotency key for the
+ * whole batch, or the local mailbox (one row per email's own key). Answers their ids in the same order. The batch
+ * endpoint takes no attachments and no scheduled_at; ours have neither (the daytime window is kept by waiting).
+ */
+export async function sendEmails(emails: OutgoingEmail[], batchKey: string): Promise<SentEmail[]> {
+  if (emails.length === 0) return [];
+  if (emails.length > RESEND_BATCH_LIMIT) throw new Error(`A batch holds at most ${RESEND_BATCH_LIMIT} emails, not ${emails.length}`);
+  return env.RESEND_API_KEY ? sendBatchWithResend(emails, batchKey, env.RESEND_API_KEY) : sendToLocalMailbox(emails);
 }

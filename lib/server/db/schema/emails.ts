@@ -37,6 +37,8 @@ export const winBackEmails = pgTable(
     sentAt: timestamp({ withTimezone: true, mode: "date" }),
     providerId: text(),
     transport: text(),
+    /** The send batch that claimed the email (its idempotency key with Resend): a retry of that batch sends it again under the same key, no other batch does. */
+    sendBatch: text(),
     discardReason: text(),
     lastError: text(),
     createdBy: uuid().references(() => users.id, { onDelete: "set null" }),

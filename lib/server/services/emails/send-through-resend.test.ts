@@ -13,6 +13,7 @@ const { userContext } = await import("@/test/fixtures");
 const { draftEmail } = await import("./draft-email");
 const { approveEmail } = await import("./approve-email");
 const { sendWinBackEmail } = await import("./send-win-back-email");
+const { sendBatchKey } = await import("@/lib/domain/email/send-batch");
 
 afterAll(() => resend.close());
 
@@ -27,7 +28,9 @@ describe("sending a win-back email through Resend", () => {
     expect(result.outcome).toBe("sent");
     expect(resend.received).toHaveLength(1);
     const [delivered] = resend.received;
-    expect(delivered?.idempotencyKey).toBe(`win-back-${email.id}`);
+    // "Send now" is a batch of one: the batch endpoint, under the key made from the email's id.
+    expect(delivered?.idempotencyKey).toBe(sendBatchKey([email.id]));
+    expect(delivered?.endpoint).toBe("/emails/batch");
     expect(delivered?.body.tags).toContainEqual({ name: "email_id", value: email.id });
     expect(delivered?.body.headers?.["List-Unsubscribe-Post"]).toBe("List-Unsubscribe=One-Click");
     expect(result.outcome === "sent" && result.email.transport).toBe("resend");

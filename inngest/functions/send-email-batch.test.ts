@@ -1,0 +1,107 @@
+import { InngestTestEngine } from "@inngest/test";
+import { eq, inArray } from "drizzle-orm";
+import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { startResendLoopback } from "@/test/loopback/resend-server";
+
+// The real Resend SDK talks to the loopback stand-in, which speaks POST /emails/batch and fails on command.
+const API_KEY = vi.hoisted(() => {
+  process.env.RESEND_API_KEY = "re_test_send_batch";
+  return "re_test_send_batch";
+});
+const resend = await startResendLoopback(API_KEY);
+process.env.RESEND_BASE_URL = resend.url;
+const { db } = await import("@/lib/server/db/client");
+const { appSettings, emailSendPacer, emailSuppressions, emailTransitions, winBackEmails } = await import("@/lib/server/db/schema");
+const { DEFAULT_WIN_BACK_SETTINGS } = await import("@/lib/domain/email/win-back-settings");
+const { sendBatchKey } = await import("@/lib/domain/email/send-batch");
+const { DAYTIME, clientWithFix } = await import("@/test/email-fixtures");
+const { userContext } = await import("@/test/fixtures");
+const { draftEmail } = await import("@/lib/server/services/emails/draft-email");
+const { approveEmails } = await import("@/lib/server/services/emails/approve-email");
+const { sendEmailBatchFunction } = await import("./send-email-batch");
+
+afterAll(() => resend.close());
+beforeEach(() => resend.reset());
+
+type DueEvent = { name: "rekindle/email.due"; data: { emailId: string } };
+// The pause for the send slot is mocked, as @inngest/test asks: it ends at once.
+const engine = (emailIds: string[]) =>
+  new InngestTestEngine({
+    function: sendEmailBatchFunction,
+    events: emailIds.map((emailId) => ({ name: "rekindle/email.due", data: { emailId } })) as [DueEvent, ...DueEvent[]],
+    steps: [{ id: "wait-for-send-slots", handler: () => undefined }],
+  });
+
+/** `count` approved emails due now, for clients of one stylist; the window is the whole day, so the real clock never defers them. */
+async function dueEmails(count: number, rate = 100) {
+  await db.insert(appSettings).values({ key: "win_back", value: { ...DEFAULT_WIN_BACK_SETTINGS, sendWindowStartHour: 0, sendWindowEndHour: 24, sendRatePerSecond: rate } });
+  const stylist = await userContext("stylist");
+  const ids: string[] = [];
+  const addresses: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const client = await clientWithFix(stylist, stylist.actor.id);
+    ids.push((await draftEmail({ ctx: stylist, input: { clientId: client.id } })).id);
+    addresses.push(client.email);
+  }
+  await approveEmails({ ctx: stylist, input: { emailIds: ids }, now: DAYTIME });
+  return { ids: ids.sort(), addresses };
+}
+
+const states = async (ids: string[]) => Object.fromEntries((await db.select({ id: winBackEmails.id, state: winBackEmails.state }).from(winBackEmails).where(inArray(winBackEmails.id, ids))).map((r) => [r.id, r.state]));
+
+describe("send-email-batch", () => {
+  it("sends the due emails in one batch call, each with our id tag and the one-click headers", async () => {
+    const { ids } = await dueEmails(3);
+    const { result } = await engine(ids).execute();
+    expect(result).toMatchObject({ emails: 3, sent: 3, failed: 0, blocked: 0 });
+    expect(resend.calls.map((c) => [c.endpoint, c.emails, c.idempotencyKey])).toEqual([["/emails/batch", 3, sendBatchKey(ids)]]);
+    expect(resend.deliveredEmailIds().sort()).toEqual(ids);
+    for (const { body } of resend.received) {
+      expect(body.headers?.["List-Unsubscribe-Post"]).toBe("List-Unsubscribe=One-Click");
+      expect(body.headers?.["List-Unsubscribe"]).toMatch(/^<http.*\/api\/unsubscribe\/.+>, <mailto:.+>$/);
+    }
+    expect(Object.values(await states(ids))).toEqual(["sent", "sent", "sent"]);
+    expect(await db.$count(emailTransitions, inArray(emailTransitions.emailId, ids))).toBe(3 * 5); // draft, approved, scheduled, sending, sent
+  });
+
+  it("retried after Resend answers 500, delivers each email of the batch once", async () => {
+    const { ids } = await dueEmails(3);
+    // Every request of the first attempt fails (the SDK call's own retries included): the step throws, the emails stay "sending".
+    resend.state.failNext = 3;
+    const first = await engine(ids).execute();
+    expect(first.error).toBeDefined();
+    expect(resend.received).toHaveLength(0);
+    expect(Object.values(await states(ids))).toEqual(["sending", "sending", "sending"]);
+    // The retry: Resend accepts the batch, but the answer is lost (500), so the SDK call asks again under the same key.
+    resend.state.acceptThenFailNext = 1;
+    const retry = await engine(ids).execute();
+    expect(retry.result).toMatchObject({ sent: 3 });
+    // A duplicate of the whole batch (a replay) sends nothing.
+    const again = await engine(ids).execute();
+    expect(again.result).toMatchObject({ sent: 0, skipped: 3 });
+    expect(resend.deliveredEmailIds().sort()).toEqual(ids);
+    expect(new Set(resend.calls.map((c) => c.idempotencyKey))).toEqual(new Set([sendBatchKey(ids)]));
+    expect(Object.values(await states(ids))).toEqual(["sent", "sent", "sent"]);
+  });
+
+  it("leaves a suppressed client out of the batch and discards that email with the reason", async () => {
+    const { ids, addresses } = await dueEmails(3);
+    const [suppressedId] = (await db.select({ id: winBackEmails.id }).from(winBackEmails).where(eq(winBackEmails.toAddress, addresses[1] ?? ""))).map((r) => r.id);
+    await db.insert(emailSuppressions).values({ address: (addresses[1] ?? "").toLowerCase(), reason: "unsubscribed" });
+    const { result } = await engine(ids).execute();
+    expect(result).toMatchObject({ emails: 3, sent: 2, blocked: 1 });
+    expect(resend.calls).toHaveLength(1);
+    expect(resend.deliveredEmailIds().sort()).toEqual(ids.filter((id) => id !== suppressedId));
+    const [blocked] = await db.select().from(winBackEmails).where(eq(winBackEmails.id, suppressedId ?? ""));
+    expect(blocked).toMatchObject({ state: "discarded", discardReason: expect.stringMatching(/suppressed/) });
+  });
+
+  it("counts every member of a batch against the send rate", async () => {
+    const { ids } = await dueEmails(4, 10);
+    const { ctx } = await engine(ids).execute();
+    const slot = vi.mocked(ctx.step.sleepUntil).mock.calls.find(([id]) => id === "wait-for-send-slots")?.[1];
+    const [pacer] = await db.select().from(emailSendPacer);
+    // At 10 a second, 4 emails take 400 ms of the pace: the next batch may start no earlier.
+    expect((pacer?.nextAt.getTime() ?? 0) - new Date(String(slot)).getTime()).toBe(400);
+  });
+});
