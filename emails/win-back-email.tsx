@@ -41,3 +41,18 @@ export function WinBackEmail(props: WinBackEmailProps) {
     </BrandLayout>
   );
 }
+
+/**
+ * The plain-text part, written from the same props rather than converted from the HTML (that conversion cost more
+ * than the render itself, for every email of a batch). Plain text needs no escaping.
+ */
+export function winBackEmailText(props: WinBackEmailProps): string {
+  return [
+    props.brand.name,
+    ...props.paragraphs,
+    `${props.callToAction} ${props.ctaUrl}`,
+    props.signature,
+    "-".repeat(40),
+    `You get this email because you are a ${props.brand.name} client. Unsubscribe ${props.unsubscribeUrl} from these emails.`,
+  ].join("\n\n");
+}

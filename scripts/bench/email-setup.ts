@@ -33,3 +33,28 @@ export async function inParallel<T>(items: readonly T[], concurrency: number, wo
     }),
   );
 }
+
+const CONNECTION_FAULTS = new Set(["ECONNRESET", "ECONNREFUSED", "EPIPE", "ETIMEDOUT", "CONNECTION_CLOSED", "CONNECTION_ENDED", "CONNECTION_DESTROYED", "CONNECT_TIMEOUT", "57P01", "57P03", "08006", "08003", "08001"]);
+
+/** A lost or refused database connection (postgres.js or Postgres codes), which is worth asking again; nothing else is. */
+export function isConnectionFault(error: unknown): boolean {
+  for (let e: unknown = error; e; e = (e as { cause?: unknown }).cause) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === "string" && CONNECTION_FAULTS.has(code)) return true;
+    if (e === (e as { cause?: unknown }).cause) break;
+  }
+  return false;
+}
+
+/** Runs `work`, asking again (up to 5 times, backing off) only when the database connection was lost: `work` must be safe to repeat. */
+export async function whileConnectionHolds<T>(work: () => Promise<T>, onRetry: () => void = () => {}): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await work();
+    } catch (error) {
+      if (attempt >= 5 || !isConnectionFault(error)) throw error;
+      onRetry();
+      await new Promise((resolve) => setTimeout(resolve, 250 * 2 ** attempt));
+    }
+  }
+}

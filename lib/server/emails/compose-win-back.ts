@@ -1,6 +1,6 @@
 import "server-only";
 import { createElement } from "react";
-import { WinBackEmail } from "@/emails/win-back-email";
+import { WinBackEmail, winBackEmailText } from "@/emails/win-back-email";
 import { paragraphsOf } from "@/lib/domain/email/draft-content";
 import type { EmailPolicy } from "@/lib/domain/email/policy-settings";
 import { signUnsubscribeToken } from "@/lib/domain/email/unsubscribe-token";
@@ -28,18 +28,17 @@ export async function composeWinBack(email: EmailRow, signature: string, setting
   const ctaUrl = new URL(settings.bookingUrl);
   ctaUrl.searchParams.set("utm_source", "rekindle");
   ctaUrl.searchParams.set("utm_campaign", "win-back");
-  const { html, text } = await renderEmail(
-    createElement(WinBackEmail, {
-      brand: { name: settings.brandName, colour: settings.brandColour, accent: settings.accentColour },
-      subject: email.subject,
-      preheader: email.preheader,
-      paragraphs: paragraphsOf(email.body),
-      callToAction: email.callToAction,
-      ctaUrl: ctaUrl.toString(),
-      signature,
-      unsubscribeUrl: urls.page,
-    }),
-  );
+  const props = {
+    brand: { name: settings.brandName, colour: settings.brandColour, accent: settings.accentColour },
+    subject: email.subject,
+    preheader: email.preheader,
+    paragraphs: paragraphsOf(email.body),
+    callToAction: email.callToAction,
+    ctaUrl: ctaUrl.toString(),
+    signature,
+    unsubscribeUrl: urls.page,
+  };
+  const { html, text } = await renderEmail(createElement(WinBackEmail, props), winBackEmailText(props));
   return {
     to: [email.toAddress],
     from: `${policy.senderName.replace(/[<>"]/g, "")} <${policy.senderEmail}>`,
