@@ -1,8 +1,11 @@
 /**
  * Child of `npm run bench:email`: time to the first streamed token, straight from the OpenRouter stand-in and
- * through our draft route's stream (facts from the database, the AI SDK, the OpenRouter provider, NDJSON out),
- * in one process, alternating. Prints one JSON line.
+ * through our draft route's stream over HTTP (facts from the database for a scored client with several fixes, the AI
+ * SDK, the OpenRouter provider, NDJSON out, each chunk written as it comes, as Next streams a route's body), in one
+ * process, alternating. The route's sign-in check is not part of it (Auth.js needs Next's request context). Prints one JSON line.
  */
+import http from "node:http";
+import type { AddressInfo } from "node:net";
 import { performance } from "node:perf_hooks";
 import { composeOfflineDraft, offlineInputSchema } from "@/lib/domain/email/offline-composer";
 import { startOpenRouterLoopback } from "@/test/loopback/openrouter-server";
@@ -22,10 +25,36 @@ const { streamDraft } = await import("@/lib/server/emails/stream-draft");
 const { db } = await import("@/lib/server/db/client");
 const { sql } = await import("drizzle-orm");
 
+const { rescoreClient } = await import("@/lib/server/services/engagement/rescore-client");
+
 const [client] = await db.execute<{ id: string }>(sql`select id from clients order by id limit 1`);
 if (!client) throw new Error("no client to draft for");
 const clientId = client.id;
 const ctx = { actor: { type: "system" as const, name: "bench" }, db };
+// A client as the client page shows one: a few fixes over the past year and a stored score, so the facts include drivers.
+await db.execute(sql`
+  insert into orders (client_id, source, external_id, ordered_at, items_shipped, items_kept, value_cents, status)
+  select ${clientId}, 'bench', ${clientId} || '-' || i, date '2025-06-01' + (i * 45), 5, i % 4, 12000 + i * 1000, 'shipped' from generate_series(1, 5) i`);
+await rescoreClient({ ctx, input: { clientId } });
+
+// What the draft route does once the user is known: its body streamed, each chunk written as soon as it comes.
+const route = http.createServer(async (req, res) => {
+  let raw = "";
+  for await (const chunk of req) raw += chunk;
+  const controller = new AbortController();
+  res.on("close", () => controller.abort());
+  const input = JSON.parse(raw) as { clientId: string };
+  const response = new Response(streamDraft(ctx, { clientId: input.clientId, replace: true }, controller.signal), { headers: { "content-type": "application/x-ndjson; charset=utf-8", "cache-control": "no-store" } });
+  res.writeHead(response.status, Object.fromEntries(response.headers));
+  try {
+    for await (const chunk of response.body ?? []) res.write(chunk);
+  } catch {
+    // the reader went away
+  }
+  res.end();
+});
+await new Promise<void>((resolve) => route.listen(0, "127.0.0.1", resolve));
+const routeUrl = `http://127.0.0.1:${(route.address() as AddressInfo).port}/api/emails/draft`;
 
 async function direct(): Promise<number> {
   const start = performance.now();
@@ -52,7 +81,9 @@ async function direct(): Promise<number> {
 async function ours(): Promise<number> {
   const controller = new AbortController();
   const start = performance.now();
-  const reader = streamDraft(ctx, { clientId, replace: true }, controller.signal).getReader();
+  const response = await fetch(routeUrl, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ clientId }), signal: controller.signal });
+  const reader = response.body?.getReader();
+  if (!reader) throw new Error("no body");
   const decoder = new TextDecoder();
   let text = "";
   for (;;) {
@@ -63,12 +94,21 @@ async function ours(): Promise<number> {
   }
   const elapsed = performance.now() - start;
   controller.abort();
-  await reader.cancel();
+  await reader.cancel().catch(() => undefined);
   return elapsed;
 }
 
 await direct();
 await ours();
+// Where the route's time goes before the model is asked: the facts it reads from the database.
+const { loadWriterFacts } = await import("@/lib/server/emails/client-facts");
+const factTimes: number[] = [];
+for (let i = 0; i < RUNS; i++) {
+  const start = performance.now();
+  await loadWriterFacts(ctx, clientId);
+  factTimes.push(performance.now() - start);
+}
+factTimes.sort((a, b) => a - b);
 const directTimes: number[] = [];
 const ourTimes: number[] = [];
 for (let i = 0; i < RUNS; i++) {
@@ -77,6 +117,8 @@ for (let i = 0; i < RUNS; i++) {
 }
 directTimes.sort((a, b) => a - b);
 ourTimes.sort((a, b) => a - b);
-console.log(JSON.stringify({ runs: RUNS, directMedian: percentile(directTimes, 50), directP95: percentile(directTimes, 95), oursMedian: percentile(ourTimes, 50), oursP95: percentile(ourTimes, 95) }));
+console.log(JSON.stringify({ runs: RUNS, directMedian: percentile(directTimes, 50), directP95: percentile(directTimes, 95), oursMedian: percentile(ourTimes, 50), oursP95: percentile(ourTimes, 95), factsMedian: percentile(factTimes, 50) }));
 await openrouter.close();
+route.closeAllConnections();
+await new Promise((resolve) => route.close(resolve));
 await db.$client.end();
