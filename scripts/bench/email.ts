@@ -111,7 +111,7 @@ try {
 
   const ttft = JSON.parse(
     execFileSync("npx", ["tsx", "--import", "./scripts/lib/allow-server-only.mjs", "scripts/bench/email-first-token.ts"], { env: { ...process.env, DATABASE_URL: url }, encoding: "utf8" }).trim().split("\n").at(-1) ?? "{}",
-  ) as { runs: number; directMedian: number; directP95: number; oursMedian: number; oursP95: number; factsMedian: number };
+  ) as { runs: number; directMedian: number; directP95: number; oursMedian: number; oursP95: number; factsMedian: number; sdkMedian: number };
 
   const f = (n: number) => n.toFixed(1);
   console.table([
@@ -127,7 +127,7 @@ try {
     { path: "straight from the stand-in model", medianMs: f(ttft.directMedian), p95Ms: f(ttft.directP95) },
     { path: "through our draft route", medianMs: f(ttft.oursMedian), p95Ms: f(ttft.oursP95) },
   ]);
-  console.log(`of which reading the facts (client, fixes, engagement drivers, settings), median: ${f(ttft.factsMedian)} ms`);
+  console.log(`of which reading the facts (client, fixes, engagement drivers, settings), median: ${f(ttft.factsMedian)} ms; from facts in hand to the first partial with a subject (AI SDK, provider, stand-in), median: ${f(ttft.sdkMedian)} ms`);
   const overhead = ttft.oursMedian - ttft.directMedian;
   console.log(`first-token overhead (median): ${f(overhead)} ms over ${ttft.runs} runs (target under 50 ms); load average ${load()}`);
   const ok = emailIds.length === COUNT && counts.sent === COUNT && resend.received.length === COUNT && duplicates === 0 && again.counts.sent === 0 && sentRows === COUNT;

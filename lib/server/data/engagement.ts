@@ -17,10 +17,11 @@ export const SCORE_HISTORY_LIMIT = 120;
  * The join keeps the stylist scope. Snapshots do not store the drivers, the outlook or P(order in 90 days) (a million
  * rows a night); they are recomputed here from the same orders, as of the same date, with the same model, unless
  * the caller has no use for them (`reasons: false`: the client page assesses the client as of now instead).
+ * `historyLimit`: how many snapshots back (a draft needs only the latest one's reasons).
  */
-export async function getClientEngagement(ctx: ServiceContext, clientId: string, { reasons = true }: { reasons?: boolean } = {}) {
+export async function getClientEngagement(ctx: ServiceContext, clientId: string, { reasons = true, historyLimit = SCORE_HISTORY_LIMIT }: { reasons?: boolean; historyLimit?: number } = {}) {
   authorize(ctx.actor, "clients.read");
-  const [rows, settings] = await Promise.all([snapshotHistory(ctx, clientId, SCORE_HISTORY_LIMIT), readSettings(ctx.db, "engagement")]);
+  const [rows, settings] = await Promise.all([snapshotHistory(ctx, clientId, historyLimit), readSettings(ctx.db, "engagement")]);
   const latest = rows[0];
   const recomputed = latest && reasons ? await assessmentAsOf(ctx, clientId, latest.asOf, latest.modelFitId, settings) : null;
   return {

@@ -12,20 +12,22 @@ const RECENT_FIXES = 3;
 
 /** The client, stylist and brand facts a draft may use, read within the actor's scope. */
 export async function loadWriterFacts(ctx: ServiceContext, clientId: string) {
-  const [row] = await ctx.db
-    .select({ client: clients, tier: clientScores.tier, stylistName: users.name, signature: users.emailSignature, voiceNote: users.voiceNote })
-    .from(clients)
-    .leftJoin(clientScores, eq(clientScores.clientId, clients.id))
-    .leftJoin(users, eq(users.id, clients.stylistId))
-    .where(and(eq(clients.id, clientId), clientScopeWhere(ctx.actor)))
-    .limit(1);
-  if (!row) throw new NotFoundError("Client");
-  const [fixes, engagement, winBack, policy] = await Promise.all([
+  // Every read at once (a draft's first token waits for the slowest, not their sum). The client row carries the scope
+  // check; the others read nothing a caller sees unless it passes (the engagement read checks the scope itself).
+  const [[row], fixes, engagement, winBack, policy] = await Promise.all([
+    ctx.db
+      .select({ client: clients, tier: clientScores.tier, stylistName: users.name, signature: users.emailSignature, voiceNote: users.voiceNote })
+      .from(clients)
+      .leftJoin(clientScores, eq(clientScores.clientId, clients.id))
+      .leftJoin(users, eq(users.id, clients.stylistId))
+      .where(and(eq(clients.id, clientId), clientScopeWhere(ctx.actor)))
+      .limit(1),
     ctx.db.select().from(orders).where(eq(orders.clientId, clientId)).orderBy(desc(orders.orderedAt)).limit(RECENT_FIXES),
-    getClientEngagement(ctx, clientId),
+    getClientEngagement(ctx, clientId, { historyLimit: 1 }),
     readSettings(ctx.db, "win_back"),
     readSettings(ctx.db, "email_policy"),
   ]);
+  if (!row) throw new NotFoundError("Client");
   const { client } = row;
   const sizes = Object.entries(client.sizes).flatMap(([kind, size]) => (size ? [`${kind} ${size}`] : []));
   const stylistName = row.stylistName ?? policy.senderName;

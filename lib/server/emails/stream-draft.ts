@@ -5,6 +5,9 @@ import type { ServiceContext } from "@/lib/server/context";
 import { AppError } from "@/lib/server/errors";
 import { draftEmail } from "@/lib/server/services/emails/draft-email";
 
+/** The draft stream's headers: NDJSON, never cached, and never held back by a proxy, nginx or compression to transform or buffer it. */
+export const DRAFT_STREAM_HEADERS = { "content-type": "application/x-ndjson; charset=utf-8", "cache-control": "no-store, no-transform", "x-accel-buffering": "no" };
+
 /** Runs draftEmail, writing each event as a line as soon as it happens. */
 export function streamDraft(ctx: ServiceContext, input: { clientId: string; replace: boolean }, signal: AbortSignal): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { streamDraft } from "@/lib/server/emails/stream-draft";
+import { DRAFT_STREAM_HEADERS, streamDraft } from "@/lib/server/emails/stream-draft";
 import { jsonRoute } from "@/lib/server/http/json-route";
 import { parseInput } from "@/lib/server/parse-input";
 
@@ -9,9 +9,9 @@ const bodySchema = z.object({ clientId: z.uuid("Unknown client"), replace: z.boo
 
 /**
  * "Draft with AI": streams the draft as newline-delimited JSON while it is written (partial, restart, then saved
- * with the email's id, or error). Closing the request stops the writer.
+ * with the email's id, or error). Closing the request stops the writer. Each line is written as it happens.
  */
 export const POST = jsonRoute("emails.write", async (ctx, request: Request) => {
   const input = parseInput(bodySchema, await request.json().catch(() => null));
-  return new Response(streamDraft(ctx, input, request.signal), { headers: { "content-type": "application/x-ndjson; charset=utf-8", "cache-control": "no-store" } });
+  return new Response(streamDraft(ctx, input, request.signal), { headers: DRAFT_STREAM_HEADERS });
 });
