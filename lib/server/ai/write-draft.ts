@@ -1,5 +1,5 @@
 import "server-only";
-import { Output, streamText } from "ai";
+import { Output, streamText, zodSchema } from "ai";
 import { type DraftContent, draftContentSchema } from "@/lib/domain/email/draft-content";
 import { validateGrounding } from "@/lib/domain/email/grounding";
 import { factLines, type WriterFacts } from "@/lib/domain/email/writer-facts";
@@ -14,6 +14,8 @@ export type DraftStreamEvent = { type: "partial"; draft: PartialDraft } | { type
 /** Model faults (timeouts, 5xx, 429, broken output) are retried this many times in all, with backoff, before the offline writer steps in. */
 export const MODEL_ATTEMPTS = 3;
 const BACKOFF_MS = 300;
+/** The draft's schema as the SDK needs it (JSON Schema for the request, zod to check the answer), converted once per process, not per draft. */
+const DRAFT_OUTPUT = zodSchema(draftContentSchema);
 
 export class DraftAbortedError extends Error {
   constructor() {
@@ -30,7 +32,7 @@ async function* attemptDraft(writer: WriterModel, facts: WriterFacts, correction
     model: writer.model,
     system: systemPrompt(facts),
     messages: [{ role: "user", content: correction ? `${userPrompt(facts)}\n\n${correction}` : userPrompt(facts) }],
-    output: Output.object({ schema: draftContentSchema }),
+    output: Output.object({ schema: DRAFT_OUTPUT }),
     maxRetries: 0,
     temperature: 0.7,
     abortSignal: signal ? AbortSignal.any([signal, timeout]) : timeout,
