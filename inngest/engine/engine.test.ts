@@ -43,7 +43,7 @@ describe("the embedded engine", () => {
     const signingKey = embeddedSigningKey() ?? "";
     expect((await fetch(app.serveUrl)).status).toBe(401);
     const signed = await fetch(app.serveUrl, { headers: { "X-Inngest-Signature": signBody("", signingKey, new Date()) } });
-    expect(await signed.json()).toMatchObject({ authentication_succeeded: true, function_count: 7, app_id: "rekindle" });
+    expect(await signed.json()).toMatchObject({ authentication_succeeded: true, function_count: 8, app_id: "rekindle" });
     const [registered] = await registeredApps();
     expect(registered?.url).toBe(app.serveUrl);
     expect(Object.fromEntries((registered?.functions ?? []).map((f) => [f.id, f.triggers]))).toEqual({
@@ -54,6 +54,7 @@ describe("the embedded engine", () => {
       "rekindle-nightly-sweep": [{ cron: "30 2 * * *" }],
       "rekindle-outreach": [{ event: "rekindle/client.tier-changed" }],
       "rekindle-send-email": [{ event: "rekindle/email.approved" }],
+      "rekindle-send-email-batch": [{ event: "rekindle/email.due" }],
     });
   });
 
