@@ -1,11 +1,14 @@
 import { eq } from "drizzle-orm";
 import type { ServiceContext } from "@/lib/server/context";
 import { db } from "@/lib/server/db/client";
-import { clientScores, tierChanges } from "@/lib/server/db/schema";
+import { appSettings, clientScores, tierChanges } from "@/lib/server/db/schema";
 import type { EngagementTierValue } from "@/lib/server/db/schema/engagement-tier";
 import { createClient } from "@/lib/server/services/clients/create-client";
 import { createOrder } from "@/lib/server/services/orders/create-order";
-import { clientInput, orderInput } from "./fixtures";
+import { DEFAULT_WIN_BACK_SETTINGS, type WinBackSettings } from "@/lib/domain/email/win-back-settings";
+import { approveEmails } from "@/lib/server/services/emails/approve-email";
+import { draftEmail } from "@/lib/server/services/emails/draft-email";
+import { clientInput, orderInput, userContext } from "./fixtures";
 
 /** Inside the daytime window in London (13:00 BST), so scheduled emails are due at once. */
 export const DAYTIME = new Date("2026-06-01T12:00:00Z");
@@ -23,4 +26,22 @@ export async function setScore(clientId: string, score: number, tier: Engagement
   const [before] = await db.select({ tier: clientScores.tier }).from(clientScores).where(eq(clientScores.clientId, clientId));
   await db.update(clientScores).set({ score, tier, scoredAt: at }).where(eq(clientScores.clientId, clientId));
   if (before?.tier && before.tier !== tier) await db.insert(tierChanges).values({ clientId, fromTier: before.tier, toTier: tier, score, changedAt: at });
+}
+
+/**
+ * `count` approved emails for clients of one stylist, due at once (approved at DAYTIME); the whole day is daytime in
+ * the settings, so the send step never defers them whatever the real clock says. Ids sorted, addresses in draft order.
+ */
+export async function approvedEmailsDueNow(count: number, settings: Partial<WinBackSettings> = {}) {
+  await db.insert(appSettings).values({ key: "win_back", value: { ...DEFAULT_WIN_BACK_SETTINGS, sendWindowStartHour: 0, sendWindowEndHour: 24, ...settings } });
+  const stylist = await userContext("stylist");
+  const ids: string[] = [];
+  const addresses: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const client = await clientWithFix(stylist, stylist.actor.id);
+    ids.push((await draftEmail({ ctx: stylist, input: { clientId: client.id } })).id);
+    addresses.push(client.email);
+  }
+  await approveEmails({ ctx: stylist, input: { emailIds: ids }, now: DAYTIME });
+  return { ids: ids.sort(), addresses, stylist };
 }

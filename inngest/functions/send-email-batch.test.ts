@@ -11,13 +11,9 @@ const API_KEY = vi.hoisted(() => {
 const resend = await startResendLoopback(API_KEY);
 process.env.RESEND_BASE_URL = resend.url;
 const { db } = await import("@/lib/server/db/client");
-const { appSettings, emailSendPacer, emailSuppressions, emailTransitions, winBackEmails } = await import("@/lib/server/db/schema");
-const { DEFAULT_WIN_BACK_SETTINGS } = await import("@/lib/domain/email/win-back-settings");
+const { emailSendPacer, emailSuppressions, emailTransitions, winBackEmails } = await import("@/lib/server/db/schema");
 const { sendBatchKey } = await import("@/lib/domain/email/send-batch");
-const { DAYTIME, clientWithFix } = await import("@/test/email-fixtures");
-const { userContext } = await import("@/test/fixtures");
-const { draftEmail } = await import("@/lib/server/services/emails/draft-email");
-const { approveEmails } = await import("@/lib/server/services/emails/approve-email");
+const { approvedEmailsDueNow } = await import("@/test/email-fixtures");
 const { sendEmailBatchFunction } = await import("./send-email-batch");
 
 afterAll(() => resend.close());
@@ -32,26 +28,11 @@ const engine = (emailIds: string[]) =>
     steps: [{ id: "wait-for-send-slots", handler: () => undefined }],
   });
 
-/** `count` approved emails due now, for clients of one stylist; the window is the whole day, so the real clock never defers them. */
-async function dueEmails(count: number, rate = 100) {
-  await db.insert(appSettings).values({ key: "win_back", value: { ...DEFAULT_WIN_BACK_SETTINGS, sendWindowStartHour: 0, sendWindowEndHour: 24, sendRatePerSecond: rate } });
-  const stylist = await userContext("stylist");
-  const ids: string[] = [];
-  const addresses: string[] = [];
-  for (let i = 0; i < count; i++) {
-    const client = await clientWithFix(stylist, stylist.actor.id);
-    ids.push((await draftEmail({ ctx: stylist, input: { clientId: client.id } })).id);
-    addresses.push(client.email);
-  }
-  await approveEmails({ ctx: stylist, input: { emailIds: ids }, now: DAYTIME });
-  return { ids: ids.sort(), addresses };
-}
-
 const states = async (ids: string[]) => Object.fromEntries((await db.select({ id: winBackEmails.id, state: winBackEmails.state }).from(winBackEmails).where(inArray(winBackEmails.id, ids))).map((r) => [r.id, r.state]));
 
 describe("send-email-batch", () => {
   it("sends the due emails in one batch call, each with our id tag and the one-click headers", async () => {
-    const { ids } = await dueEmails(3);
+    const { ids } = await approvedEmailsDueNow(3);
     const { result } = await engine(ids).execute();
     expect(result).toMatchObject({ emails: 3, sent: 3, failed: 0, blocked: 0 });
     expect(resend.calls.map((c) => [c.endpoint, c.emails, c.idempotencyKey])).toEqual([["/emails/batch", 3, sendBatchKey(ids)]]);
@@ -65,7 +46,7 @@ describe("send-email-batch", () => {
   });
 
   it("retried after Resend answers 500, delivers each email of the batch once", async () => {
-    const { ids } = await dueEmails(3);
+    const { ids } = await approvedEmailsDueNow(3);
     // Every request of the first attempt fails (the SDK call's own retries included): the step throws, the emails stay "sending".
     resend.state.failNext = 3;
     const first = await engine(ids).execute();
@@ -85,7 +66,7 @@ describe("send-email-batch", () => {
   });
 
   it("leaves a suppressed client out of the batch and discards that email with the reason", async () => {
-    const { ids, addresses } = await dueEmails(3);
+    const { ids, addresses } = await approvedEmailsDueNow(3);
     const [suppressedId] = (await db.select({ id: winBackEmails.id }).from(winBackEmails).where(eq(winBackEmails.toAddress, addresses[1] ?? ""))).map((r) => r.id);
     await db.insert(emailSuppressions).values({ address: (addresses[1] ?? "").toLowerCase(), reason: "unsubscribed" });
     const { result } = await engine(ids).execute();
@@ -97,7 +78,7 @@ describe("send-email-batch", () => {
   });
 
   it("counts every member of a batch against the send rate", async () => {
-    const { ids } = await dueEmails(4, 10);
+    const { ids } = await approvedEmailsDueNow(4, { sendRatePerSecond: 10 });
     const { ctx } = await engine(ids).execute();
     const slot = vi.mocked(ctx.step.sleepUntil).mock.calls.find(([id]) => id === "wait-for-send-slots")?.[1];
     const [pacer] = await db.select().from(emailSendPacer);
