@@ -38,4 +38,17 @@ export const BEYOND_DRIZZLE: readonly { migration: string; why: string; migrated
       "trigger clients.clients_delete_engagement AFTER DELETE ON public.clients REFERENCING OLD TABLE AS old_clients FOR EACH STATEMENT EXECUTE FUNCTION delete_client_engagement()",
     ],
   },
+  {
+    migration: "0021_today_handled_triggers",
+    why: "Drizzle has no triggers: every path that snoozes, emails or records an order marks a slipping client handled this week in its own transaction.",
+    migrated: [
+      "function today_slipping_since(client uuid, tier engagement_tier, scored_at timestamp with time zone)",
+      "function today_handled_by_snooze()",
+      "function today_handled_by_email()",
+      "function today_handled_by_order()",
+      "trigger today_snoozes.today_snoozes_handled AFTER INSERT ON public.today_snoozes REFERENCING NEW TABLE AS new_snoozes FOR EACH STATEMENT EXECUTE FUNCTION today_handled_by_snooze()",
+      "trigger win_back_emails.win_back_emails_handled AFTER INSERT ON public.win_back_emails REFERENCING NEW TABLE AS new_emails FOR EACH STATEMENT EXECUTE FUNCTION today_handled_by_email()",
+      "trigger orders.orders_today_handled AFTER INSERT ON public.orders REFERENCING NEW TABLE AS new_orders FOR EACH STATEMENT EXECUTE FUNCTION today_handled_by_order()",
+    ],
+  },
 ];
