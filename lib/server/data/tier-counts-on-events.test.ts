@@ -78,4 +78,18 @@ describe("the overview's tier counts between full runs", () => {
     await fullRun(next);
     expect(await shown(next)).toEqual({ day: next.toISOString().slice(0, 10), ...(await liveCounts(next)) });
   });
+
+  it("keep a running demo override in its tier through a full run, so clearing it afterwards moves the client back once", async () => {
+    const now = new Date();
+    await insertDemoClients(20, new Date(now.getTime() - 3 * DAY));
+    await fullRun(new Date(now.getTime() - 3 * DAY));
+    const admin = await userContext("admin");
+    const [client] = await db.execute<{ client_id: string }>(sql`select client_id from client_scores where tier = 'healthy' limit 1`);
+    if (!client) throw new Error("no healthy client");
+    await overrideClientTier({ ctx: admin, input: { clientId: client.client_id, tier: "lapsed", days: "5" }, now });
+    await fullRun(now);
+    expect(await shown(now)).toEqual({ day: now.toISOString().slice(0, 10), ...(await liveCounts(now)) });
+    await clearTierOverride({ ctx: admin, input: { clientId: client.client_id } });
+    expect(await shown(now)).toEqual({ day: now.toISOString().slice(0, 10), ...(await liveCounts(now)) });
+  });
 });
