@@ -5,6 +5,7 @@ import { parseDashboardRange } from "@/lib/domain/analytics/tier-summary";
 import { db } from "@/lib/server/db/client";
 import { scoreWithLatestModel } from "@/lib/server/engagement/score-clients";
 import { runFullRescore } from "@/lib/server/services/engagement/run-full-rescore";
+import { reassignClients } from "@/lib/server/services/clients/reassign-clients";
 import { clearTierOverride } from "@/lib/server/services/demo/clear-tier-override";
 import { expireTierOverrides } from "@/lib/server/services/demo/expire-tier-overrides";
 import { overrideClientTier } from "@/lib/server/services/demo/override-client-tier";
@@ -22,11 +23,11 @@ async function fullRun(asOf: Date) {
 }
 
 /** The answer the overview must give: the live scores counted per tier (a running demo override's tier in its place). */
-async function liveCounts(now: Date) {
+async function liveCounts(now: Date, stylistId?: string) {
   const rows = await db.execute<{ tier: string; n: number; total: number }>(sql`
     select coalesce(o.tier, s.tier)::text as tier, count(*)::int as n, sum(s.score)::int as total
     from client_scores s left join demo_tier_overrides o on o.client_id = s.client_id and o.expires_at > ${now.toISOString()}::timestamptz
-    where s.tier is not null group by 1`);
+    where s.tier is not null ${stylistId ? sql`and s.client_id in (select id from clients where stylist_id = ${stylistId})` : sql``} group by 1`);
   const byTier = Object.fromEntries(TIERS.map((t) => [t, rows.find((r) => r.tier === t)?.n ?? 0]));
   return { byTier, scoreSum: rows.reduce((sum, r) => sum + r.total, 0) };
 }
@@ -63,6 +64,14 @@ describe("the overview's tier counts between full runs", () => {
     expect((await shown(now)).byTier).toEqual((await liveCounts(now)).byTier);
     expect((await shown(now)).byTier.lapsed).toBe(afterRescore.byTier.lapsed + 1);
     await clearTierOverride({ ctx: admin, input: { clientId: healthy.client_id } });
+    expect(await shown(now)).toEqual(afterRescore);
+
+    // Clients moving to another stylist take their place in each stylist's counts along.
+    const ben = await userContext("stylist");
+    await reassignClients({ ctx: admin, input: { to: ben.actor.id, scope: "selected", clientIds: moved.slice(0, 4) } });
+    const bens = await getOverview(ben, parseDashboardRange({}, now));
+    expect(bens.summary?.byTier).toEqual((await liveCounts(now, ben.actor.id)).byTier);
+    expect(bens.summary?.clients).toBe(4);
     expect(await shown(now)).toEqual(afterRescore);
 
     // One that runs out counts until the sweep removes it.

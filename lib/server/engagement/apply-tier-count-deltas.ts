@@ -6,33 +6,13 @@ import type { Executor } from "@/lib/server/db/client";
 /**
  * Moves the overview's current tier counts by `deltas`, in the caller's transaction: the counts of the latest day
  * (copied to `now`'s day first when the latest is earlier, so past days keep what they showed). Before any full run
- * there are no counts to move. A full run replaces its day's rows wholesale (recordTierCounts). Changes are applied
- * one at a time (a transaction-scoped advisory lock), so two never copy the same day twice.
+ * there are no counts to move. A full run replaces its day's rows wholesale (recordTierCounts). The work is the
+ * database's tier_counts_apply() (drizzle/0026), which the reassignment trigger shares; it applies changes one at a
+ * time (a transaction-scoped advisory lock), so two never copy the same day twice.
  */
 export async function applyTierCountDeltas(tx: Executor, deltas: readonly TierCountDelta[], now = new Date()): Promise<void> {
   if (deltas.length === 0) return;
-  await tx.execute(sql`select pg_advisory_xact_lock(hashtext('tier_counts_daily'))`);
-  const [latest] = await tx.execute<{ day: string | null }>(sql`select max(day)::text as day from tier_counts_daily`);
-  if (!latest?.day) return;
-  const today = now.toISOString().slice(0, 10);
-  const day = latest.day < today ? today : latest.day;
-  if (day !== latest.day) {
-    await tx.execute(sql`
-      insert into tier_counts_daily (day, stylist_id, tier, clients, score_sum, score_bands, value_at_risk_cents)
-      select ${day}::date, stylist_id, tier, clients, score_sum, score_bands, value_at_risk_cents from tier_counts_daily where day = ${latest.day}::date`);
-  }
-  const rows = JSON.stringify(deltas);
-  await tx.execute(sql`
-    with d as (
-      select * from json_to_recordset(${rows}::json) as d("stylistId" uuid, tier text, clients int, "scoreSum" bigint, "scoreBands" int[], "valueAtRiskCents" bigint)),
-    moved as (
-      update tier_counts_daily t set clients = t.clients + d.clients, score_sum = t.score_sum + d."scoreSum", value_at_risk_cents = t.value_at_risk_cents + d."valueAtRiskCents",
-        score_bands = (select array_agg(b.n + coalesce(d."scoreBands"[b.i], 0) order by b.i) from unnest(t.score_bands) with ordinality b(n, i))
-      from d where t.day = ${day}::date and t.stylist_id is not distinct from d."stylistId" and t.tier = d.tier
-      returning t.stylist_id, t.tier)
-    insert into tier_counts_daily (day, stylist_id, tier, clients, score_sum, score_bands, value_at_risk_cents)
-    select ${day}::date, d."stylistId", d.tier, d.clients, d."scoreSum", d."scoreBands", d."valueAtRiskCents" from d
-    where not exists (select 1 from moved m where m.stylist_id is not distinct from d."stylistId" and m.tier = d.tier)`);
+  await tx.execute(sql`select tier_counts_apply(${JSON.stringify(deltas)}::jsonb, ${now.toISOString().slice(0, 10)}::date)`);
 }
 
 /**

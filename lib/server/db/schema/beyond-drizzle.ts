@@ -84,4 +84,13 @@ export const BEYOND_DRIZZLE: readonly { migration: string; why: string; migrated
       "trigger clients.clients_outreach_stylist AFTER UPDATE ON public.clients REFERENCING OLD TABLE AS old_clients NEW TABLE AS new_clients FOR EACH STATEMENT EXECUTE FUNCTION outreach_stylist_on_reassign()",
     ],
   },
+  {
+    migration: "0026_tier_counts_on_reassign",
+    why: "Drizzle has no triggers: a client moving to another stylist moves their place in the overview's tier counts, whichever path moves them.",
+    migrated: [
+      "function tier_counts_apply(deltas jsonb, today date)",
+      "function tier_counts_on_reassign()",
+      "trigger clients.clients_tier_counts_reassign AFTER UPDATE ON public.clients REFERENCING OLD TABLE AS old_clients NEW TABLE AS new_clients FOR EACH STATEMENT EXECUTE FUNCTION tier_counts_on_reassign()",
+    ],
+  },
 ];
