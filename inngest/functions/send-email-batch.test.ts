@@ -1,5 +1,5 @@
 import { InngestTestEngine } from "@inngest/test";
-import { eq, inArray } from "drizzle-orm";
+import { eq, inArray, sql } from "drizzle-orm";
 import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { startResendLoopback } from "@/test/loopback/resend-server";
 
@@ -81,8 +81,9 @@ describe("send-email-batch", () => {
     const { ids } = await approvedEmailsDueNow(4, { sendRatePerSecond: 10 });
     const { ctx } = await engine(ids).execute();
     const slot = vi.mocked(ctx.step.sleepUntil).mock.calls.find(([id]) => id === "wait-for-send-slots")?.[1];
-    const [pacer] = await db.select().from(emailSendPacer);
+    // The pacer keeps microseconds; the slot is whole milliseconds: both rounded the same way.
+    const [pacer] = await db.select({ nextMs: sql<number>`round(extract(epoch from ${emailSendPacer.nextAt}) * 1000)::float8` }).from(emailSendPacer);
     // At 10 a second, 4 emails take 400 ms of the pace: the next batch may start no earlier.
-    expect((pacer?.nextAt.getTime() ?? 0) - new Date(String(slot)).getTime()).toBe(400);
+    expect((pacer?.nextMs ?? 0) - new Date(String(slot)).getTime()).toBe(400);
   });
 });
