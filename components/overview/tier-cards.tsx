@@ -31,19 +31,22 @@ function Stat({ href, label, value, detail, accent }: { href: Route; label: stri
   );
 }
 
-/** The headline numbers; each opens the list of clients behind it. */
-export function TierCards({ summary, changes }: { summary: TierSummary; changes: Record<DashboardTier, number> | null }) {
+/**
+ * The headline numbers as the run on `day` scored them; each opens the list of clients behind it, read from that run's
+ * snapshots (the list's `asOf`), so the list holds exactly the clients counted.
+ */
+export function TierCards({ summary, changes, day }: { summary: TierSummary; changes: Record<DashboardTier, number> | null; day: string }) {
   return (
     <div className="grid grid-cols-2 gap-3 md:grid-cols-4 xl:grid-cols-7">
-      <Stat href={clientListHref({}, { tier: "healthy,watch,at_risk" }) as Route} label="Active clients" value={formatNumber(summary.active)} detail={<span className="text-xs text-stone-500">of {formatNumber(summary.clients)}, not lapsed</span>} />
+      <Stat href={clientListHref({}, { asOf: day, tier: "healthy,watch,at_risk" }) as Route} label="Active clients" value={formatNumber(summary.active)} detail={<span className="text-xs text-stone-500">of {formatNumber(summary.clients)}, not lapsed</span>} />
       <Stat
-        href={clientListHref({}, { sort: "score" }) as Route}
+        href={clientListHref({}, { asOf: day, sort: "score" }) as Route}
         label="Average score"
         value={summary.averageScore === null ? "—" : summary.averageScore.toFixed(1)}
         detail={<span className="text-xs text-stone-500">out of 100</span>}
       />
       <Stat
-        href={clientListHref({}, { tier: LIKELY_TO_LAPSE.join(",") }) as Route}
+        href={clientListHref({}, { asOf: day, tier: LIKELY_TO_LAPSE.join(",") }) as Route}
         label="Revenue at risk"
         value={formatWholeMoney(summary.revenueAtRiskCents)}
         detail={<span className="text-xs text-stone-500">at risk and lapsed clients, next 90 days</span>}
@@ -52,7 +55,7 @@ export function TierCards({ summary, changes }: { summary: TierSummary; changes:
       {DASHBOARD_TIERS.map((tier) => (
         <Stat
           key={tier}
-          href={clientListHref({}, { tier, sort: "score", dir: "asc" }) as Route}
+          href={clientListHref({}, { asOf: day, tier, sort: "score", dir: "asc" }) as Route}
           label={TIER_LABELS[tier]}
           value={formatNumber(summary.byTier[tier])}
           detail={<Change value={changes?.[tier]} />}

@@ -13,13 +13,24 @@ import { requirePageContext } from "@/lib/server/auth/session";
 import { getOverview } from "@/lib/server/data/dashboard";
 import { getEmailOverview } from "@/lib/server/data/email-overview";
 import { EmailOverviewSection } from "@/components/overview/email-overview";
+import { NeedsActionPanel } from "@/components/overview/needs-action";
+import { parseClientListQuery } from "@/lib/domain/clients/list-query";
+import { queueFiltersSchema } from "@/lib/domain/email/queue-filters";
+import { countClients } from "@/lib/server/data/clients";
+import { countEmails } from "@/lib/server/data/emails";
 
 export const metadata: Metadata = { title: "Overview" };
 
 export default async function OverviewPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const ctx = await requirePageContext("clients.read");
   const range = parseDashboardRange(await searchParams, new Date());
-  const [overview, emails] = await Promise.all([getOverview(ctx, range), can(ctx.actor, "emails.write") ? getEmailOverview(ctx, range) : null]);
+  const emailsToo = can(ctx.actor, "emails.write");
+  const [overview, emails, draftsAwaitingReview, newlyAtRisk] = await Promise.all([
+    getOverview(ctx, range),
+    emailsToo ? getEmailOverview(ctx, range) : null,
+    emailsToo ? countEmails(ctx, queueFiltersSchema.parse({ status: "draft" })) : null,
+    countClients(ctx, parseClientListQuery({ newly: "1" })),
+  ]);
   const own = clientScope(ctx.actor).kind === "stylist";
   return (
     <>
@@ -28,14 +39,15 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
         description={overview.day ? `As scored on ${overview.day}${overview.previousDay ? `, compared with ${overview.previousDay}` : ""}.` : "No full scoring run yet."}
         actions={<RangeForm range={range} />}
       />
+      <NeedsActionPanel needs={{ draftsAwaitingReview, newlyAtRisk }} />
       {overview.summary ? (
         <div className="space-y-6">
-          <TierCards summary={overview.summary} changes={overview.changes} />
+          <TierCards summary={overview.summary} changes={overview.changes} day={overview.day} />
           <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
             <Card>
               <CardHeader title="Score distribution" description="Clients per ten-point score band." />
               <div className="px-5 py-4">
-                <ScoreDistributionChart bands={overview.summary.scoreBands} />
+                <ScoreDistributionChart bands={overview.summary.scoreBands} day={overview.day} />
               </div>
             </Card>
             <Card>
@@ -55,7 +67,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
       )}
       {emails ? (
         <div className="mt-6">
-          <EmailOverviewSection overview={emails} />
+          <EmailOverviewSection overview={emails} range={range} />
         </div>
       ) : null}
     </>

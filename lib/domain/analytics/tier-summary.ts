@@ -89,3 +89,13 @@ export function parseDashboardRange(params: Record<string, string | string[] | u
 export function weekBefore(dayText: string): string {
   return isoDay(new Date(Date.parse(`${dayText}T00:00:00Z`) - 7 * DAY_MS));
 }
+
+/** At most this many linked points per tier on the tiers-over-time chart, so a year of nightly runs is not 1,460 tab stops. */
+export const MAX_LINKED_POINTS = 26;
+
+/** The chart points that get a dot and a link: all of them while few, else evenly spaced ones ending with the latest. */
+export function linkedPoints<T>(points: readonly T[], max = MAX_LINKED_POINTS): T[] {
+  if (points.length <= max) return [...points];
+  const step = Math.ceil(points.length / max);
+  return points.filter((_, i) => (points.length - 1 - i) % step === 0);
+}

@@ -3,6 +3,7 @@ import { db } from "@/lib/server/db/client";
 import { emailEvents, emailSuppressions, orders, outreachAssignments, winBackEmails } from "@/lib/server/db/schema";
 import type { EmailState } from "@/lib/domain/email/lifecycle";
 import { createClient } from "@/lib/server/services/clients/create-client";
+import { insertEmail } from "@/test/email-fixtures";
 import { clientInput, userContext } from "@/test/fixtures";
 import { getEmailOverview } from "./email-overview";
 
@@ -16,14 +17,8 @@ async function clientOf(stylistId: string) {
   return client;
 }
 
-async function email(clientId: string, state: EmailState, tier: "at_risk" | "lapsed", extra: Partial<typeof winBackEmails.$inferInsert> = {}) {
-  const [row] = await db
-    .insert(winBackEmails)
-    .values({ clientId, state, tier, origin: "outreach", subject: "s", body: "b", callToAction: "c", writer: "offline", toAddress: "x@example.com", createdAt: IN_RANGE, ...extra })
-    .returning();
-  if (!row) throw new Error("no email");
-  return row;
-}
+const email = (clientId: string, state: EmailState, tier: "at_risk" | "lapsed", extra: Partial<typeof winBackEmails.$inferInsert> = {}) =>
+  insertEmail(clientId, state, tier, { createdAt: IN_RANGE, ...extra });
 
 describe("the overview's email figures, on a hand-made data set", () => {
   it("counts the funnel by tier and stylist, opens and clicks per week, the suppression list, and win-backs", async () => {

@@ -8,7 +8,7 @@ import type { RiskTier } from "@/lib/domain/email/policy-settings";
 import { authorize, clientScope } from "@/lib/server/auth/permissions";
 import type { ServiceContext } from "@/lib/server/context";
 import { readSettings } from "./settings";
-import { wonBackCount } from "./win-back-results";
+import { COUNTED_OUTREACH, wonBackCount } from "./win-back-results";
 
 export type EmailBreakdownRow = { id: string | null; label: string; figures: EmailFigure[] };
 export type EmailActivityWeek = { week: string; opened: number; clicked: number };
@@ -92,7 +92,7 @@ async function winBackCounts(ctx: ServiceContext, range: DashboardRange, inScope
     join clients c on c.id = a.client_id
     left join win_back_emails e on e.id = a.email_id
     where a.assigned_at >= ${range.from}::date and a.assigned_at < ${endOf(range)} and ${inScope}
-      and (a."group" = 'holdout' or e.sent_at is not null)
+      and ${COUNTED_OUTREACH}
     group by a."group"`);
   const of = (group: "emailed" | "holdout") => {
     const row = [...rows].find((r) => r.group === group);

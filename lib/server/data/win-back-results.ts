@@ -7,17 +7,25 @@ import { readSettings } from "./settings";
 export type WinBackResult = { group: "emailed" | "holdout"; tier: "at_risk" | "lapsed"; clients: number; wonBack: number };
 
 /**
- * How many of the assignments `a` (with their email `e`) ordered within the attribution window after the email's
- * send or the holdout decision: the one definition of a win-back.
+ * Whether the assignment `a` (with its email `e`) was won back: an order within the attribution window after the
+ * email's send or the holdout decision. The one definition of a win-back, for the counts and the lists behind them.
  */
-export function wonBackCount(attributionDays: number): SQL {
-  return sql`count(*) filter (where exists (
+export function wonBackCondition(attributionDays: number): SQL {
+  return sql`exists (
     select 1 from orders o
     where o.client_id = a.client_id and o.status <> 'cancelled'
       and o.ordered_at >= coalesce(e.sent_at, a.assigned_at)
       and o.ordered_at < coalesce(e.sent_at, a.assigned_at) + make_interval(days => ${attributionDays})
-  ))::int`;
+  )`;
 }
+
+/** How many of the assignments `a` were won back (see wonBackCondition). */
+export function wonBackCount(attributionDays: number): SQL {
+  return sql`count(*) filter (where ${wonBackCondition(attributionDays)})::int`;
+}
+
+/** The assignments `a` that count towards win-back results: every holdout, and emailed clients whose email went out. */
+export const COUNTED_OUTREACH = sql`(a."group" = 'holdout' or e.sent_at is not null)`;
 
 /**
  * Emailed against held-out win-back rates, in one query: a client counts as won back when they ordered within the
@@ -31,7 +39,7 @@ export async function winBackResults(ctx: ServiceContext): Promise<WinBackResult
       ${wonBackCount(attributionDays)} as won_back
     from outreach_assignments a
     left join win_back_emails e on e.id = a.email_id
-    where a."group" = 'holdout' or e.sent_at is not null
+    where ${COUNTED_OUTREACH}
     group by a."group", a.tier
     order by a.tier, a."group"`);
   return rows.map((r) => ({ group: r.group, tier: r.tier, clients: r.clients, wonBack: r.won_back }));
