@@ -1,12 +1,11 @@
 import type { Route } from "next";
 import Link from "next/link";
 import { clientListHref, type ClientListQuery } from "@/lib/domain/clients/list-query";
-import { formatTime } from "@/lib/domain/time/format";
+import { dayLabel } from "@/components/overview/chart-parts";
 
 /** The filters only a link sets (from the overview's numbers), kept through the filter form as hidden fields. */
 const DRILL_DOWN_KEYS = ["asOf", "outreach", "won", "from", "to"] as const;
 
-const dayLabel = (day: string) => formatTime(new Date(`${day}T12:00:00Z`), "UTC");
 
 export function DrillDownHiddenFields({ query }: { query: ClientListQuery }) {
   return (

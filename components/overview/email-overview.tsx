@@ -7,6 +7,8 @@ import { clientListHref } from "@/lib/domain/clients/list-query";
 import { EMAIL_FIGURE_LABELS, type EmailFigure, type QueueStatus } from "@/lib/domain/email/email-figures";
 import { emailsHref, type QueueFilters } from "@/lib/domain/email/queue-filters";
 import type { EmailBreakdownRow, EmailOverview } from "@/lib/server/data/email-overview";
+import type { EmailWeek } from "@/lib/server/data/email-weeks";
+import { EmailWeeksChart } from "./email-weeks-chart";
 
 const percent = (rate: number | null) => (rate === null ? "—" : `${(rate * 100).toFixed(1)}%`);
 const LINK = "font-medium text-stone-900 underline underline-offset-2 decoration-stone-300 hover:decoration-stone-900 focus-visible:outline-2 focus-visible:outline-ember-500";
@@ -69,7 +71,7 @@ function BreakdownTable({ title, rows, filter, range }: { title: string; rows: E
 }
 
 /** The overview's email section: the funnel, win-backs and the holdout uplift, then the analytics by tier and stylist. */
-export function EmailOverviewSection({ overview, range }: { overview: EmailOverview; range: DashboardRange }) {
+export function EmailOverviewSection({ overview, range, weeks }: { overview: EmailOverview; range: DashboardRange; weeks: readonly EmailWeek[] }) {
   const { figures, uplift } = overview;
   const bounced = figures.find((f) => f.key === "bounced")?.count ?? 0;
   return (
@@ -108,6 +110,10 @@ export function EmailOverviewSection({ overview, range }: { overview: EmailOverv
             </p>
           </div>
         ) : null}
+      </Card>
+      <Card>
+        <CardHeader title="Emails and win-backs per week" description="Emails drafted, and clients won back by the week they entered win-back; each bar opens its rows." />
+        <EmailWeeksChart weeks={weeks} />
       </Card>
       <Card>
         <CardHeader title="Email analytics" description="Emails drafted in the range, by tier and by stylist; each number opens the emails behind it." />

@@ -1,4 +1,5 @@
 import { formatNumber } from "@/components/ui/format";
+import { ChartGrid } from "./chart-parts";
 import { clientListHref } from "@/lib/domain/clients/list-query";
 
 const W = 640;
@@ -14,14 +15,7 @@ export function ScoreDistributionChart({ bands, day }: { bands: readonly number[
   const label = `Score distribution: ${bands.map((n, i) => `${i * 10}–${i === bands.length - 1 ? 100 : i * 10 + 9}: ${n}`).join(", ")}`;
   return (
     <svg viewBox={`0 0 ${W} ${H}`} className="h-auto w-full" role="group" aria-label={label}>
-      {[0, 0.5, 1].map((f) => (
-        <g key={f}>
-          <line x1={PAD.left} x2={W - PAD.right} y1={PAD.top + (1 - f) * PLOT_H} y2={PAD.top + (1 - f) * PLOT_H} className="stroke-stone-200" />
-          <text x={PAD.left - 6} y={PAD.top + (1 - f) * PLOT_H + 4} textAnchor="end" className="fill-stone-500 text-[11px]">
-            {formatNumber(Math.round(top * f))}
-          </text>
-        </g>
-      ))}
+      <ChartGrid top={top} left={PAD.left} right={W - PAD.right} y={(n) => PAD.top + (1 - n / top) * PLOT_H} />
       {bands.map((n, i) => {
         const h = (n / top) * PLOT_H;
         const tone = i < 3 ? "fill-red-400" : i < 5 ? "fill-amber-400" : i < 7 ? "fill-sky-400" : "fill-emerald-500";

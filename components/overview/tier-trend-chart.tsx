@@ -1,8 +1,8 @@
 import { TIER_LABELS } from "@/components/engagement/tier-badge";
 import { formatNumber } from "@/components/ui/format";
+import { AxisDays, ChartGrid, ChartLegend, dayLabel } from "./chart-parts";
 import { DASHBOARD_TIERS, type DashboardTier, linkedPoints } from "@/lib/domain/analytics/tier-summary";
 import { clientListHref } from "@/lib/domain/clients/list-query";
-import { formatTime } from "@/lib/domain/time/format";
 import type { TierSeriesPoint } from "@/lib/server/data/dashboard";
 
 const W = 640;
@@ -14,8 +14,6 @@ const STROKES: Record<DashboardTier, string> = { healthy: "stroke-emerald-500", 
 const FILLS: Record<DashboardTier, string> = { healthy: "fill-emerald-500", watch: "fill-sky-500", at_risk: "fill-amber-500", lapsed: "fill-red-500" };
 const SWATCHES: Record<DashboardTier, string> = { healthy: "bg-emerald-500", watch: "bg-sky-500", at_risk: "bg-amber-500", lapsed: "bg-red-500" };
 
-/** "Nov 3, 2026" for a calendar day. */
-const dayLabel = (day: string) => formatTime(new Date(`${day}T12:00:00Z`), "UTC");
 
 /**
  * Clients per tier on each day a full run scored, one line per tier. Each dot links to the clients in that tier as
@@ -35,14 +33,7 @@ export function TierTrendChart({ points }: { points: readonly TierSeriesPoint[] 
   return (
     <div className="px-5 py-4">
       <svg viewBox={`0 0 ${W} ${H}`} className="h-auto w-full overflow-visible" role="group" aria-label={label}>
-        {[0, 0.5, 1].map((f) => (
-          <g key={f} aria-hidden>
-            <line x1={PAD.left} x2={W - PAD.right} y1={y(top * f)} y2={y(top * f)} className="stroke-stone-200" />
-            <text x={PAD.left - 6} y={y(top * f) + 4} textAnchor="end" className="fill-stone-500 text-[11px]">
-              {formatNumber(Math.round(top * f))}
-            </text>
-          </g>
-        ))}
+        <ChartGrid top={top} left={PAD.left} right={W - PAD.right} y={y} />
         {DASHBOARD_TIERS.map((tier) => (
           <polyline
             key={tier}
@@ -72,23 +63,9 @@ export function TierTrendChart({ points }: { points: readonly TierSeriesPoint[] 
             ))}
           </g>
         ))}
-        <text x={PAD.left} y={H - 8} className="fill-stone-500 text-[11px]" aria-hidden>
-          {dayLabel(first.day)}
-        </text>
-        {span > 0 ? (
-          <text x={W - PAD.right} y={H - 8} textAnchor="end" className="fill-stone-500 text-[11px]" aria-hidden>
-            {dayLabel(last.day)}
-          </text>
-        ) : null}
+        <AxisDays first={first.day} last={last.day} left={PAD.left} right={W - PAD.right} y={H - 8} />
       </svg>
-      <ul className="mt-2 flex flex-wrap gap-4 text-xs text-stone-600">
-        {DASHBOARD_TIERS.map((tier) => (
-          <li key={tier} className="flex items-center gap-1.5">
-            <span aria-hidden className={`inline-block size-2.5 rounded-full ${SWATCHES[tier]}`} />
-            {TIER_LABELS[tier]}
-          </li>
-        ))}
-      </ul>
+      <ChartLegend items={DASHBOARD_TIERS.map((tier) => ({ key: tier, label: TIER_LABELS[tier], swatch: SWATCHES[tier] }))} />
     </div>
   );
 }

@@ -18,6 +18,7 @@ import { parseClientListQuery } from "@/lib/domain/clients/list-query";
 import { queueFiltersSchema } from "@/lib/domain/email/queue-filters";
 import { countClients } from "@/lib/server/data/clients";
 import { countEmails } from "@/lib/server/data/emails";
+import { getEmailWeeks } from "@/lib/server/data/email-weeks";
 
 export const metadata: Metadata = { title: "Overview" };
 
@@ -25,9 +26,10 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
   const ctx = await requirePageContext("clients.read");
   const range = parseDashboardRange(await searchParams, new Date());
   const emailsToo = can(ctx.actor, "emails.write");
-  const [overview, emails, draftsAwaitingReview, newlyAtRisk] = await Promise.all([
+  const [overview, emails, weeks, draftsAwaitingReview, newlyAtRisk] = await Promise.all([
     getOverview(ctx, range),
     emailsToo ? getEmailOverview(ctx, range) : null,
+    emailsToo ? getEmailWeeks(ctx, range) : [],
     emailsToo ? countEmails(ctx, queueFiltersSchema.parse({ status: "draft" })) : null,
     countClients(ctx, parseClientListQuery({ newly: "1" })),
   ]);
@@ -67,7 +69,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
       )}
       {emails ? (
         <div className="mt-6">
-          <EmailOverviewSection overview={emails} range={range} />
+          <EmailOverviewSection overview={emails} range={range} weeks={weeks} />
         </div>
       ) : null}
     </>

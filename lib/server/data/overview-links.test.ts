@@ -16,6 +16,7 @@ import { clientInput, userContext } from "@/test/fixtures";
 import { countClients, listClientsForExport } from "./clients";
 import { getOverview } from "./dashboard";
 import { getEmailOverview } from "./email-overview";
+import { type EmailWeek, getEmailWeeks } from "./email-weeks";
 import { countEmails, listEmails } from "./emails";
 
 // Every number on the overview links to a list; these follow each link as the page builds it (the same href helpers,
@@ -134,6 +135,15 @@ describe("the overview's links lead to exactly the rows they count", () => {
       const outreach = (group: "emailed" | "holdout", won: boolean) => clientsBehind(ctx, clientListHref({}, { outreach: group, won: won ? "1" : undefined, ...inRange }));
       expect(await outreach("emailed", true)).toBe(overview.winBacks.emailed);
       expect(await outreach("holdout", true)).toBe(overview.winBacks.heldOut);
+      // Each week of the chart, cut to the range: drafted emails and both groups' win-backs.
+      const weeks = await getEmailWeeks(ctx, RANGE);
+      for (const w of weeks) {
+        expect(await emailsBehind(ctx, emailsHref({ status: "all", from: w.from, to: w.to })), `drafted in week ${w.week}`).toBe(w.drafted);
+        expect(await clientsBehind(ctx, clientListHref({}, { outreach: "emailed", won: "1", from: w.from, to: w.to }))).toBe(w.wonBack);
+        expect(await clientsBehind(ctx, clientListHref({}, { outreach: "holdout", won: "1", from: w.from, to: w.to }))).toBe(w.heldOutWonBack);
+      }
+      expect(weeks.reduce((n, w) => n + w.drafted, 0)).toBe(overview.figures.find((f) => f.key === "drafted")?.count);
+      expect(weeks.reduce((n, w) => n + w.wonBack, 0)).toBe(overview.winBacks.emailed);
       if (overview.uplift) {
         expect(await outreach("emailed", false)).toBe(overview.uplift.emailed.clients);
         expect(await outreach("holdout", false)).toBe(overview.uplift.heldOut.clients);
@@ -146,6 +156,10 @@ describe("the overview's links lead to exactly the rows they count", () => {
     expect(overview.byTier.map((r) => r.id)).toContain(null);
     expect(overview.byStylist.map((r) => r.id)).toContain(null);
     expect(overview.winBacks).toEqual({ emailed: 1, heldOut: 1 });
+    const row = (w: EmailWeek) => [w.week, w.from, w.to, w.drafted, w.wonBack, w.heldOutWonBack];
+    expect((await getEmailWeeks(marketer, RANGE)).map(row)).toEqual([["2026-06-08", "2026-06-08", "2026-06-14", 6, 1, 1]]);
+    // A range starting and ending mid-week cuts the week to its days, so the week's link lists only those.
+    expect((await getEmailWeeks(marketer, { from: "2026-06-10", to: "2026-06-12" })).map(row)).toEqual([["2026-06-08", "2026-06-10", "2026-06-12", 6, 1, 1]]);
     expect(overview.uplift).toMatchObject({ emailed: { clients: 1 }, heldOut: { clients: 1 } });
   });
 });
