@@ -65,12 +65,14 @@ export function EmailWeeksChart({ weeks }: { weeks: readonly EmailWeek[] }) {
                 const n = w[s.key];
                 const h = Math.max(n > 0 ? 1 : 0, (n / top) * PLOT_H);
                 return (
-                  <a key={s.key} role="listitem" href={s.href(w)} aria-label={s.name(n, dayLabel(w.week))} className="group outline-none">
-                    <title>{s.name(n, dayLabel(w.week))}</title>
-                    {/* The whole column height is the target, so an empty week's zero is still reachable by pointer. */}
-                    <rect x={x0 + j * bar} width={bar} y={PAD.top} height={PLOT_H} className="fill-transparent stroke-transparent stroke-2 group-focus-visible:stroke-stone-900" />
-                    <rect x={x0 + j * bar + 0.5} width={bar - 1} y={PAD.top + PLOT_H - h} height={h} className={`${s.fill} group-hover:opacity-80`} />
-                  </a>
+                  <g key={s.key} role="listitem">
+                    <a href={s.href(w)} aria-label={s.name(n, dayLabel(w.week))} className="group outline-none">
+                      <title>{s.name(n, dayLabel(w.week))}</title>
+                      {/* The whole column height is the target, so an empty week's zero is still reachable by pointer. */}
+                      <rect x={x0 + j * bar} width={bar} y={PAD.top} height={PLOT_H} className="fill-transparent stroke-transparent stroke-2 group-focus-visible:stroke-stone-900" />
+                      <rect x={x0 + j * bar + 0.5} width={bar - 1} y={PAD.top + PLOT_H - h} height={h} className={`${s.fill} group-hover:opacity-80`} />
+                    </a>
+                  </g>
                 );
               })}
             </g>

@@ -48,18 +48,18 @@ export function TierTrendChart({ points }: { points: readonly TierSeriesPoint[] 
         {DASHBOARD_TIERS.map((tier) => (
           <g key={tier} role="list" aria-label={TIER_LABELS[tier]}>
             {linked.map((p) => (
-              <a
-                key={p.day}
-                role="listitem"
-                href={clientListHref({}, { asOf: p.day, tier, sort: "score", dir: "asc" })}
-                aria-label={`${TIER_LABELS[tier]}: ${formatNumber(p[tier])} ${p[tier] === 1 ? "client" : "clients"} on ${dayLabel(p.day)}`}
-                className="group outline-none"
-              >
-                <title>{`${TIER_LABELS[tier]}: ${formatNumber(p[tier])} on ${dayLabel(p.day)}`}</title>
-                {/* A wider transparent target for the pointer; the ring drawn on keyboard focus. */}
-                <circle cx={x(p.day)} cy={y(p[tier])} r={9} className="fill-transparent stroke-transparent stroke-2 group-focus-visible:stroke-stone-900" />
-                <circle cx={x(p.day)} cy={y(p[tier])} r={3.5} className={`${FILLS[tier]} group-hover:stroke-stone-900 group-hover:stroke-1`} />
-              </a>
+              <g key={p.day} role="listitem">
+                <a
+                  href={clientListHref({}, { asOf: p.day, tier, sort: "score", dir: "asc" })}
+                  aria-label={`${TIER_LABELS[tier]}: ${formatNumber(p[tier])} ${p[tier] === 1 ? "client" : "clients"} on ${dayLabel(p.day)}`}
+                  className="group outline-none"
+                >
+                  <title>{`${TIER_LABELS[tier]}: ${formatNumber(p[tier])} on ${dayLabel(p.day)}`}</title>
+                  {/* A wider transparent target for the pointer; the ring drawn on keyboard focus. */}
+                  <circle cx={x(p.day)} cy={y(p[tier])} r={9} className="fill-transparent stroke-transparent stroke-2 group-focus-visible:stroke-stone-900" />
+                  <circle cx={x(p.day)} cy={y(p[tier])} r={3.5} className={`${FILLS[tier]} group-hover:stroke-stone-900 group-hover:stroke-1`} />
+                </a>
+              </g>
             ))}
           </g>
         ))}

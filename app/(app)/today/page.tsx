@@ -34,7 +34,11 @@ export default async function TodayPage({ searchParams }: { searchParams: Promis
       <dl className="mb-6 grid grid-cols-2 gap-4 sm:max-w-md">
         <div className="rounded-xl bg-white px-4 py-3 shadow-sm ring-1 ring-stone-200">
           <dt className="text-xs font-medium text-stone-500">To do</dt>
-          <dd className="text-2xl font-semibold text-stone-900">{openCount}</dd>
+          <dd className="text-2xl font-semibold text-stone-900">
+            <a href="#work-list" className="underline decoration-stone-300 underline-offset-4 hover:decoration-stone-900 focus-visible:outline-2 focus-visible:outline-ember-500" aria-label={`${openCount} to do: the work list`}>
+              {openCount}
+            </a>
+          </dd>
         </div>
         <div className="rounded-xl bg-white px-4 py-3 shadow-sm ring-1 ring-stone-200">
           <dt className="text-xs font-medium text-stone-500">Handled this week</dt>
@@ -42,7 +46,7 @@ export default async function TodayPage({ searchParams }: { searchParams: Promis
             {today.handledThisWeekCapped ? "+" : ""}</dd>
         </div>
       </dl>
-      <Card>
+      <Card className="scroll-mt-6" id="work-list">
         <CardHeader
           title="Work list"
           description={more > 0 ? `The top ${TODAY_SHOWN} of ${openCount}.` : "Items leave the list when the client is contacted, orders, or is snoozed."}

@@ -1,0 +1,69 @@
+import { expect, type Page, test } from "@playwright/test";
+import { storageStatePath } from "./demo-accounts";
+
+// The overview's numbers lead to the rows behind them: following a link lands on a list with its filter applied and
+// as many rows as the number said.
+
+test.use({ storageState: storageStatePath("marketer") });
+
+/** The number a link shows or names ("Watch: 1,204 clients on Dec 6, 2026" → 1204). */
+async function numberOf(page: Page, name: RegExp): Promise<{ n: number; link: ReturnType<Page["getByRole"]> }> {
+  const link = page.getByRole("link", { name }).first();
+  const label = (await link.getAttribute("aria-label")) ?? (await link.textContent()) ?? "";
+  const match = /([\d,]+)/.exec(label.replace(/^[^:]*: /, ""));
+  return { n: Number((match?.[1] ?? "NaN").replaceAll(",", "")), link };
+}
+
+async function clientCount(page: Page): Promise<number> {
+  const text = (await page.getByTestId("client-count").textContent()) ?? "";
+  return Number((/([\d,]+)/.exec(text)?.[1] ?? "NaN").replaceAll(",", ""));
+}
+
+test("a point on the tiers-over-time chart opens, by keyboard, the clients in that tier as that day's run scored them", async ({ page }) => {
+  await page.goto("/overview");
+  const { n, link } = await numberOf(page, /^Watch: [\d,]+ clients? on /);
+  await link.focus();
+  await expect(link).toBeFocused();
+  await page.keyboard.press("Enter");
+  await page.waitForURL(/\/clients\?/);
+  const url = new URL(page.url());
+  expect(url.searchParams.get("tier")).toBe("watch");
+  expect(url.searchParams.get("asOf")).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  await expect(page.getByText(/Tier and score as the full run on .* scored them, not as now\./)).toBeVisible();
+  await expect(page.getByTestId("client-count")).toContainText("match");
+  expect(await clientCount(page)).toBe(n);
+});
+
+test("the win-backs figure opens the emailed clients won back in the range; drafted opens the emails drafted in it", async ({ page }) => {
+  await page.goto("/overview?from=2026-01-01&to=2026-12-31");
+  const winBacks = await numberOf(page, /emailed clients won back$/);
+  await winBacks.link.click();
+  await page.waitForURL(/\/clients\?/);
+  const url = new URL(page.url());
+  expect(Object.fromEntries(url.searchParams)).toMatchObject({ outreach: "emailed", won: "1", from: "2026-01-01", to: "2026-12-31" });
+  await expect(page.getByText(/Win-back outreach: clients emailed .*won back/)).toBeVisible();
+  expect(await clientCount(page)).toBe(winBacks.n);
+
+  await page.goto("/overview?from=2026-01-01&to=2026-12-31");
+  const drafted = page.getByRole("term").filter({ hasText: /^Drafted$/ }).locator("xpath=following-sibling::dd[1]").getByRole("link");
+  const count = Number(((await drafted.textContent()) ?? "").replaceAll(",", ""));
+  await drafted.click();
+  await page.waitForURL(/\/emails\?/);
+  expect(Object.fromEntries(new URL(page.url()).searchParams)).toMatchObject({ status: "all", from: "2026-01-01", to: "2026-12-31" });
+  await expect(page.getByLabel("Drafted from")).toHaveValue("2026-01-01");
+  await expect(page.getByRole("status").filter({ hasText: /emails?/ })).toContainText(`${count.toLocaleString("en-US")} ${count === 1 ? "email" : "emails"}`);
+});
+
+test("the overview leads with what needs action, each a link to its rows", async ({ page }) => {
+  await page.goto("/overview");
+  const panel = page.getByRole("region", { name: "Needs action" });
+  await expect(panel).toBeVisible();
+  const drafts = panel.getByRole("link", { name: /drafts? awaiting review/ });
+  if (await drafts.count()) {
+    await drafts.click();
+    await page.waitForURL(/\/emails\?status=draft/);
+    await expect(page.getByLabel("Status")).toHaveValue("draft");
+  } else {
+    await expect(panel.getByRole("link", { name: /Today/ })).toBeVisible();
+  }
+});
