@@ -22,8 +22,12 @@ async function clientCount(page: Page): Promise<number> {
 test("a point on the tiers-over-time chart opens, by keyboard, the clients in that tier as that day's run scored them", async ({ page }) => {
   await page.goto("/overview");
   const { n, link } = await numberOf(page, /^Watch: [\d,]+ clients? on /);
+  await page.keyboard.press("Tab"); // keyboard modality, so focus is drawn as for a Tab stop
   await link.focus();
   await expect(link).toBeFocused();
+  // The focus ring: the point's outer circle gets a stroke only on keyboard focus.
+  const ring = await link.locator("circle").first().evaluate((el) => getComputedStyle(el).stroke);
+  expect(ring).not.toMatch(/^(none|transparent|rgba\(0, 0, 0, 0\))$/);
   await page.keyboard.press("Enter");
   await page.waitForURL(/\/clients\?/);
   const url = new URL(page.url());

@@ -20,18 +20,23 @@ export function ChartGrid({ top, left, right, y }: { top: number; left: number; 
   );
 }
 
-/** The first and last day under a chart's x axis (the last only when it differs). */
+/** The first and last day under a chart's x axis; a single day sits in the middle, under its point. */
 export function AxisDays({ first, last, left, right, y }: { first: string; last: string; left: number; right: number; y: number }) {
+  if (first === last) {
+    return (
+      <text x={(left + right) / 2} y={y} textAnchor="middle" className="fill-stone-500 text-[11px]" aria-hidden>
+        {dayLabel(first)}
+      </text>
+    );
+  }
   return (
     <>
       <text x={left} y={y} className="fill-stone-500 text-[11px]" aria-hidden>
         {dayLabel(first)}
       </text>
-      {last !== first ? (
-        <text x={right} y={y} textAnchor="end" className="fill-stone-500 text-[11px]" aria-hidden>
-          {dayLabel(last)}
-        </text>
-      ) : null}
+      <text x={right} y={y} textAnchor="end" className="fill-stone-500 text-[11px]" aria-hidden>
+        {dayLabel(last)}
+      </text>
     </>
   );
 }

@@ -21,8 +21,12 @@ export function NeedsActionPanel({ needs }: { needs: NeedsAction }) {
           No drafts waiting and no one newly at risk this week. Work through{" "}
           <Link href="/today" className="font-medium text-ember-700 underline underline-offset-2">
             Today&apos;s list
-          </Link>{" "}
-          or look at who is slipping below.
+          </Link>
+          , or go through{" "}
+          <Link href={"/clients?tier=at_risk,lapsed&sort=score&dir=asc" as Route} className="font-medium text-ember-700 underline underline-offset-2">
+            every at-risk and lapsed client
+          </Link>
+          .
         </p>
       ) : (
         <ul className="mt-2 flex flex-wrap gap-3 text-sm">
