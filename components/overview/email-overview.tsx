@@ -6,10 +6,12 @@ import type { DashboardRange } from "@/lib/domain/analytics/tier-summary";
 import { clientListHref } from "@/lib/domain/clients/list-query";
 import { EMAIL_FIGURE_LABELS, type EmailFigure, type QueueStatus } from "@/lib/domain/email/email-figures";
 import { emailsHref, type QueueFilters } from "@/lib/domain/email/queue-filters";
+import { type RiskTier, TIER_LABELS } from "@/lib/domain/email/policy-settings";
 import type { EmailBreakdownRow, EmailOverview } from "@/lib/server/data/email-overview";
 import type { EmailWeek } from "@/lib/server/data/email-weeks";
 import { EmailWeeksChart } from "./email-weeks-chart";
 
+const tierLabel = (tier: string | null) => (tier && tier in TIER_LABELS ? TIER_LABELS[tier as RiskTier] : "No tier");
 const percent = (rate: number | null) => (rate === null ? "—" : `${(rate * 100).toFixed(1)}%`);
 const LINK = "font-medium text-stone-900 underline underline-offset-2 decoration-stone-300 hover:decoration-stone-900 focus-visible:outline-2 focus-visible:outline-ember-500";
 
@@ -56,7 +58,7 @@ function BreakdownTable({ title, rows, filter, range }: { title: string; rows: E
         <tbody>
           {rows.map((row) => (
             <tr key={row.id ?? "none"} className="border-t border-stone-100">
-              <th scope="row" className="px-5 py-1 text-left font-normal text-stone-700">{row.label}</th>
+              <th scope="row" className="px-5 py-1 text-left font-normal text-stone-700">{filter === "tier" ? tierLabel(row.id) : row.label}</th>
               {row.figures.map((f) => (
                 <td key={f.key} className="px-2 py-1 text-right tabular-nums">
                   <FigureLink figure={f} range={range} filters={filter === "tier" ? { tier: (row.id ?? "none") as QueueFilters["tier"] } : { stylist: row.id ?? "unassigned" }} />

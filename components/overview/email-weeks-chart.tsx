@@ -55,7 +55,7 @@ export function EmailWeeksChart({ weeks }: { weeks: readonly EmailWeek[] }) {
   const last = weeks.at(-1);
   return (
     <div className="px-5 py-4">
-      <svg viewBox={`0 0 ${W} ${H}`} className="h-auto w-full overflow-visible" role="group" aria-label="Emails drafted and clients won back per week; each bar links to its rows.">
+      <svg viewBox={`0 0 ${W} ${H}`} className="h-auto w-full max-w-3xl overflow-visible" role="group" aria-label="Emails drafted and clients won back per week; each bar links to its rows.">
         <ChartGrid top={top} left={PAD.left} right={W - PAD.right} y={y} />
         {weeks.map((w, i) => {
           const x0 = PAD.left + i * slot + (slot - bar * SERIES.length) / 2;
