@@ -52,6 +52,10 @@ export function QueueFiltersForm({ filters, stylists }: { filters: QueueFilters;
       <Field id="to" label="Drafted to">
         <Input id="to" name="to" type="date" defaultValue={filters.to ?? ""} className="w-40" />
       </Field>
+      {/* Set only by the overview's links (emails opened or clicked in a week); kept when the form is submitted. */}
+      {filters.event ? <input type="hidden" name="event" value={filters.event} /> : null}
+      {filters.eventFrom ? <input type="hidden" name="eventFrom" value={filters.eventFrom} /> : null}
+      {filters.eventTo ? <input type="hidden" name="eventTo" value={filters.eventTo} /> : null}
       <Button type="submit" variant="secondary">
         Filter
       </Button>

@@ -2,7 +2,7 @@ import type { Route } from "next";
 import Link from "next/link";
 import { Card, CardHeader } from "@/components/ui/card";
 import { formatNumber } from "@/components/ui/format";
-import type { DashboardRange } from "@/lib/domain/analytics/tier-summary";
+import { type DashboardRange, weekDaysInRange } from "@/lib/domain/analytics/tier-summary";
 import { clientListHref } from "@/lib/domain/clients/list-query";
 import { EMAIL_FIGURE_LABELS, type EmailFigure, type QueueStatus } from "@/lib/domain/email/email-figures";
 import { emailsHref, type QueueFilters } from "@/lib/domain/email/queue-filters";
@@ -137,7 +137,7 @@ export function EmailOverviewSection({ overview, range, weeks }: { overview: Ema
         <BreakdownTable title="By stylist" rows={overview.byStylist} filter="stylist" range={range} />
         <div className="overflow-x-auto px-5 py-3">
           <table className="text-sm">
-            <caption className="py-2 text-left text-xs font-medium text-stone-500">Opens and clicks per week</caption>
+            <caption className="py-2 text-left text-xs font-medium text-stone-500">Emails opened and clicked per week</caption>
             <thead className="text-left text-xs text-stone-500">
               <tr>
                 <th className="pr-4 font-medium">Week of</th>
@@ -151,13 +151,25 @@ export function EmailOverviewSection({ overview, range, weeks }: { overview: Ema
                   <td colSpan={3} className="py-1 text-stone-500">No opens or clicks in this range yet.</td>
                 </tr>
               ) : (
-                overview.activity.map((w) => (
-                  <tr key={w.week}>
-                    <td className="pr-4 tabular-nums">{w.week}</td>
-                    <td className="pr-4 text-right tabular-nums">{formatNumber(w.opened)}</td>
-                    <td className="text-right tabular-nums">{formatNumber(w.clicked)}</td>
-                  </tr>
-                ))
+                overview.activity.map((w) => {
+                  const days = weekDaysInRange(w.week, range);
+                  const eventHref = (event: "opened" | "clicked") => emailsHref({ status: "all", event, eventFrom: days.from, eventTo: days.to }) as Route;
+                  return (
+                    <tr key={w.week}>
+                      <td className="pr-4 tabular-nums">{w.week}</td>
+                      <td className="pr-4 text-right tabular-nums">
+                        <Link href={eventHref("opened")} className={LINK} aria-label={`Week of ${w.week}: ${formatNumber(w.opened)} emails opened`}>
+                          {formatNumber(w.opened)}
+                        </Link>
+                      </td>
+                      <td className="text-right tabular-nums">
+                        <Link href={eventHref("clicked")} className={LINK} aria-label={`Week of ${w.week}: ${formatNumber(w.clicked)} emails clicked`}>
+                          {formatNumber(w.clicked)}
+                        </Link>
+                      </td>
+                    </tr>
+                  );
+                })
               )}
             </tbody>
           </table>

@@ -33,6 +33,7 @@ export default async function EmailsPage({ searchParams }: Props) {
         <QueueFiltersForm filters={filters} stylists={stylists.map((s) => ({ id: s.id, name: s.name }))} />
         <p role="status" className="border-b border-stone-100 px-5 py-2 text-sm text-stone-600">
           {formatNumber(count)} {count === 1 ? "email" : "emails"}
+          {filters.event ? ` ${filters.event} between ${filters.eventFrom ?? "the start"} and ${filters.eventTo ?? "now"}` : ""}
           {count > QUEUE_LIMIT ? `; the newest ${formatNumber(QUEUE_LIMIT)} are shown` : ""}
         </p>
         <QueueTable emails={emails} showStylist={allClients} />

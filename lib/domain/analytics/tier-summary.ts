@@ -99,3 +99,9 @@ export function linkedPoints<T>(points: readonly T[], max = MAX_LINKED_POINTS): 
   const step = Math.ceil(points.length / max);
   return points.filter((_, i) => (points.length - 1 - i) % step === 0);
 }
+
+/** A week (its Monday, YYYY-MM-DD) cut to the range: the days a week's figure counts, for its link. */
+export function weekDaysInRange(week: string, range: DashboardRange): { from: string; to: string } {
+  const weekEnd = isoDay(new Date(Date.parse(`${week}T00:00:00Z`) + 6 * DAY_MS));
+  return { from: week < range.from ? range.from : week, to: weekEnd > range.to ? range.to : weekEnd };
+}

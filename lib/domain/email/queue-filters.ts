@@ -14,13 +14,17 @@ export const queueFiltersSchema = z.object({
   status: z.enum(QUEUE_STATUSES).default("pending").catch("pending"),
   from: optionalDayParam,
   to: optionalDayParam,
+  /** Emails that got this event (opened, clicked) received between `eventFrom` and `eventTo` (inclusive days). */
+  event: z.enum(["opened", "clicked"]).optional().catch(undefined),
+  eventFrom: optionalDayParam,
+  eventTo: optionalDayParam,
 });
 export type QueueFilters = z.infer<typeof queueFiltersSchema>;
 
 /** The queue URL for these filters (status always named: its default is "pending", not every email). */
 export function emailsHref(filters: Partial<QueueFilters>): string {
   const params = new URLSearchParams({ status: filters.status ?? "all" });
-  for (const key of ["tier", "stylist", "from", "to"] as const) {
+  for (const key of ["tier", "stylist", "from", "to", "event", "eventFrom", "eventTo"] as const) {
     const value = filters[key];
     if (value) params.set(key, value);
   }

@@ -11,6 +11,7 @@ import { readSettings } from "./settings";
 import { COUNTED_OUTREACH, wonBackCount } from "./win-back-results";
 
 export type EmailBreakdownRow = { id: string | null; label: string; figures: EmailFigure[] };
+/** Per week: how many emails were opened and clicked in it (an email opened twice in a week counts once). */
 export type EmailActivityWeek = { week: string; opened: number; clicked: number };
 export type EmailOverview = {
   figures: EmailFigure[];
@@ -47,7 +48,7 @@ export async function getEmailOverview(ctx: ServiceContext, range: DashboardRang
       group by e.tier, c.stylist_id, u.name, e.state`),
     ctx.db.execute<{ week: string; opened: number; clicked: number }>(sql`
       select to_char(date_trunc('week', ev.received_at), 'YYYY-MM-DD') as week,
-        count(*) filter (where ev.type = 'opened')::int as opened, count(*) filter (where ev.type = 'clicked')::int as clicked
+        count(distinct ev.email_id) filter (where ev.type = 'opened')::int as opened, count(distinct ev.email_id) filter (where ev.type = 'clicked')::int as clicked
       from email_events ev join win_back_emails e on e.id = ev.email_id join clients c on c.id = e.client_id
       where ev.type in ('opened', 'clicked') and ev.received_at >= ${range.from}::date and ev.received_at < ${endOf(range)} and ${inScope}
       group by 1 order by 1`),

@@ -1,6 +1,6 @@
 import "server-only";
 import { sql } from "drizzle-orm";
-import type { DashboardRange } from "@/lib/domain/analytics/tier-summary";
+import { type DashboardRange, weekDaysInRange } from "@/lib/domain/analytics/tier-summary";
 import { authorize, clientScope } from "@/lib/server/auth/permissions";
 import type { ServiceContext } from "@/lib/server/context";
 import { readSettings } from "./settings";
@@ -39,15 +39,5 @@ export async function getEmailWeeks(ctx: ServiceContext, range: DashboardRange):
       coalesce(w.emailed, 0) as won_back, coalesce(w.held_out, 0) as held_out_won_back
     from drafted d full join won w on w.week = d.week
     order by 1`);
-  return rows.map((r) => {
-    const weekEnd = new Date(Date.parse(`${r.week}T00:00:00Z`) + 6 * 86_400_000).toISOString().slice(0, 10);
-    return {
-      week: r.week,
-      from: r.week < range.from ? range.from : r.week,
-      to: weekEnd > range.to ? range.to : weekEnd,
-      drafted: r.drafted,
-      wonBack: r.won_back,
-      heldOutWonBack: r.held_out_won_back,
-    };
-  });
+  return rows.map((r) => ({ week: r.week, ...weekDaysInRange(r.week, range), drafted: r.drafted, wonBack: r.won_back, heldOutWonBack: r.held_out_won_back }));
 }

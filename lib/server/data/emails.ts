@@ -16,6 +16,12 @@ function statesWhere(status: QueueFilters["status"]): SQL | undefined {
   return states ? inArray(winBackEmails.state, [...states]) : undefined;
 }
 
+/** Emails with an event of this type received in the days given (either bound optional). */
+function eventWhere(type: "opened" | "clicked", from: string | undefined, to: string | undefined): SQL {
+  return sql`exists (select 1 from email_events ev where ev.email_id = ${winBackEmails.id} and ev.type = ${type}
+    ${from ? sql`and ev.received_at >= ${from}::date` : sql``} ${to ? sql`and ev.received_at < (${to}::date + 1)` : sql``})`;
+}
+
 /** Every filter of the queue as one WHERE clause, the actor's scope first. */
 function queueWhere(ctx: ServiceContext, filters: QueueFilters): SQL | undefined {
   return and(
@@ -25,6 +31,7 @@ function queueWhere(ctx: ServiceContext, filters: QueueFilters): SQL | undefined
     filters.tier === "none" ? isNull(winBackEmails.tier) : filters.tier ? eq(winBackEmails.tier, filters.tier) : undefined,
     filters.from ? sql`${winBackEmails.createdAt} >= ${filters.from}::date` : undefined,
     filters.to ? sql`${winBackEmails.createdAt} < (${filters.to}::date + 1)` : undefined,
+    filters.event ? eventWhere(filters.event, filters.eventFrom, filters.eventTo) : undefined,
   );
 }
 

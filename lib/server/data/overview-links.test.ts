@@ -1,13 +1,13 @@
-import { inArray } from "drizzle-orm";
+import { eq, inArray } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import type { SystemActor } from "@/lib/domain/access/policy";
-import { DASHBOARD_TIERS } from "@/lib/domain/analytics/tier-summary";
+import { DASHBOARD_TIERS, weekDaysInRange } from "@/lib/domain/analytics/tier-summary";
 import { clientListHref, parseClientListQuery } from "@/lib/domain/clients/list-query";
 import type { EmailState } from "@/lib/domain/email/lifecycle";
 import { emailsHref, queueFiltersSchema } from "@/lib/domain/email/queue-filters";
 import type { ServiceContext } from "@/lib/server/context";
 import { db } from "@/lib/server/db/client";
-import { clients, orders, outreachAssignments, winBackEmails } from "@/lib/server/db/schema";
+import { clients, emailEvents, orders, outreachAssignments, winBackEmails } from "@/lib/server/db/schema";
 import { createClient } from "@/lib/server/services/clients/create-client";
 import { runFullRescore } from "@/lib/server/services/engagement/run-full-rescore";
 import { insertDemoClients, queueRun } from "@/test/engagement-fixtures";
@@ -109,6 +109,15 @@ describe("the overview's links lead to exactly the rows they count", () => {
     // ordered; an assignment in May is outside the range.
     const a3 = await clientOf(ava.actor.id);
     const unsent = await email(a3, "approved", "at_risk");
+    // Opens and clicks: a2's email opened twice in one week (counts once), the clicked one opened and clicked the next.
+    const clicked = (await db.select().from(winBackEmails).where(eq(winBackEmails.state, "clicked")))[0];
+    if (!clicked) throw new Error("no clicked email");
+    await db.insert(emailEvents).values([
+      { deliveryId: "d1", emailId: opened.id, type: "opened", payload: {}, receivedAt: new Date("2026-06-10T12:00:00Z") },
+      { deliveryId: "d2", emailId: opened.id, type: "opened", payload: {}, receivedAt: new Date("2026-06-11T12:00:00Z") },
+      { deliveryId: "d3", emailId: clicked.id, type: "opened", payload: {}, receivedAt: new Date("2026-06-16T12:00:00Z") },
+      { deliveryId: "d4", emailId: clicked.id, type: "clicked", payload: {}, receivedAt: new Date("2026-06-16T12:05:00Z") },
+    ]);
     await db.insert(outreachAssignments).values([
       { clientId: a2, tier: "at_risk", group: "emailed", emailId: opened.id, enteredAt: IN_RANGE, assignedAt: IN_RANGE },
       { clientId: a3, tier: "at_risk", group: "emailed", emailId: unsent.id, enteredAt: IN_RANGE, assignedAt: IN_RANGE },
@@ -135,6 +144,12 @@ describe("the overview's links lead to exactly the rows they count", () => {
       const outreach = (group: "emailed" | "holdout", won: boolean) => clientsBehind(ctx, clientListHref({}, { outreach: group, won: won ? "1" : undefined, ...inRange }));
       expect(await outreach("emailed", true)).toBe(overview.winBacks.emailed);
       expect(await outreach("holdout", true)).toBe(overview.winBacks.heldOut);
+      for (const w of overview.activity) {
+        const days = weekDaysInRange(w.week, RANGE);
+        for (const event of ["opened", "clicked"] as const) {
+          expect(await emailsBehind(ctx, emailsHref({ status: "all", event, eventFrom: days.from, eventTo: days.to })), `${event} in week ${w.week}`).toBe(w[event]);
+        }
+      }
       // Each week of the chart, cut to the range: drafted emails and both groups' win-backs.
       const weeks = await getEmailWeeks(ctx, RANGE);
       for (const w of weeks) {
@@ -153,6 +168,10 @@ describe("the overview's links lead to exactly the rows they count", () => {
     const overview = await getEmailOverview(marketer, RANGE);
     expect(overview.figures.find((f) => f.key === "drafted")?.count).toBe(6);
     expect(overview.complained).toBe(1);
+    expect(overview.activity).toEqual([
+      { week: "2026-06-08", opened: 1, clicked: 0 },
+      { week: "2026-06-15", opened: 1, clicked: 1 },
+    ]);
     expect(overview.byTier.map((r) => r.id)).toContain(null);
     expect(overview.byStylist.map((r) => r.id)).toContain(null);
     expect(overview.winBacks).toEqual({ emailed: 1, heldOut: 1 });
