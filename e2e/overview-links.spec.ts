@@ -71,3 +71,20 @@ test("the overview leads with what needs action, each a link to its rows", async
     await expect(panel.getByRole("link", { name: /Today/ })).toBeVisible();
   }
 });
+
+test.describe("each role's landing page answers what to do now", () => {
+  for (const [role, path, heading] of [
+    ["stylist", "/today", "Work list"],
+    ["marketer", "/overview", "Needs action"],
+    ["admin", "/overview", "Needs action"],
+  ] as const) {
+    test(`${role} lands on ${path}, which leads with ${heading}`, async ({ browser }) => {
+      const context = await browser.newContext({ storageState: storageStatePath(role) });
+      const page = await context.newPage();
+      await page.goto("/");
+      await page.waitForURL(`**${path}`);
+      await expect(page.getByRole("heading", { name: heading })).toBeVisible();
+      await context.close();
+    });
+  }
+});
