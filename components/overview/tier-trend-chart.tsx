@@ -1,8 +1,7 @@
 import { TIER_LABELS } from "@/components/engagement/tier-badge";
 import { formatNumber } from "@/components/ui/format";
 import { AxisDays, ChartGrid, ChartLegend, dayLabel } from "./chart-parts";
-import { DASHBOARD_TIERS, type DashboardTier, linkedPoints } from "@/lib/domain/analytics/tier-summary";
-import { clientListHref } from "@/lib/domain/clients/list-query";
+import { countedClientsHref, DASHBOARD_TIERS, type DashboardTier, linkedPoints } from "@/lib/domain/analytics/tier-summary";
 import type { TierSeriesPoint } from "@/lib/server/data/dashboard";
 
 const W = 640;
@@ -19,7 +18,7 @@ const SWATCHES: Record<DashboardTier, string> = { healthy: "bg-emerald-500", wat
  * Clients per tier on each day a full run scored, one line per tier. Each dot links to the clients in that tier as
  * that day's run scored them (the list's `asOf`), and names its count and day for screen readers and keyboards.
  */
-export function TierTrendChart({ points }: { points: readonly TierSeriesPoint[] }) {
+export function TierTrendChart({ points, latestDay }: { points: readonly TierSeriesPoint[]; latestDay: string | null }) {
   const first = points[0];
   const last = points.at(-1);
   if (!first || !last) return <p className="px-5 py-10 text-center text-sm text-stone-500">No full scoring runs in this range. Widen the dates, or run a full rescore in Settings → Scoring.</p>;
@@ -50,7 +49,7 @@ export function TierTrendChart({ points }: { points: readonly TierSeriesPoint[] 
             {linked.map((p) => (
               <g key={p.day} role="listitem">
                 <a
-                  href={clientListHref({}, { asOf: p.day, tier, sort: "score", dir: "asc" })}
+                  href={countedClientsHref(p.day, latestDay, { tier, sort: "score", dir: "asc" })}
                   aria-label={`${TIER_LABELS[tier]}: ${formatNumber(p[tier])} ${p[tier] === 1 ? "client" : "clients"} on ${dayLabel(p.day)}`}
                   className="group outline-none"
                 >

@@ -10,7 +10,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { can, clientScope } from "@/lib/domain/access/policy";
 import { parseDashboardRange } from "@/lib/domain/analytics/tier-summary";
 import { requirePageContext } from "@/lib/server/auth/session";
-import { getOverview } from "@/lib/server/data/dashboard";
+import { getOverview, latestRevenueAtRisk } from "@/lib/server/data/dashboard";
 import { getEmailOverview } from "@/lib/server/data/email-overview";
 import { EmailOverviewSection } from "@/components/overview/email-overview";
 import { NeedsActionPanel } from "@/components/overview/needs-action";
@@ -26,13 +26,15 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
   const ctx = await requirePageContext("clients.read");
   const range = parseDashboardRange(await searchParams, new Date());
   const emailsToo = can(ctx.actor, "emails.write");
-  const [overview, emails, weeks, draftsAwaitingReview, newlyAtRisk] = await Promise.all([
+  const [overview, emails, weeks, draftsAwaitingReview, newlyAtRisk, latest] = await Promise.all([
     getOverview(ctx, range),
     emailsToo ? getEmailOverview(ctx, range) : null,
     emailsToo ? getEmailWeeks(ctx, range) : [],
     emailsToo ? countEmails(ctx, queueFiltersSchema.parse({ status: "draft" })) : null,
     countClients(ctx, parseClientListQuery({ newly: "1" })),
+    latestRevenueAtRisk(ctx),
   ]);
+  const latestDay = latest?.day ?? null;
   const own = clientScope(ctx.actor).kind === "stylist";
   return (
     <>
@@ -44,17 +46,17 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
       <NeedsActionPanel needs={{ draftsAwaitingReview, newlyAtRisk }} />
       {overview.summary ? (
         <div className="space-y-6">
-          <TierCards summary={overview.summary} changes={overview.changes} day={overview.day} />
+          <TierCards summary={overview.summary} changes={overview.changes} day={overview.day} latestDay={latestDay} />
           <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
             <Card>
               <CardHeader title="Score distribution" description="Clients per ten-point score band." />
               <div className="px-5 py-4">
-                <ScoreDistributionChart bands={overview.summary.scoreBands} day={overview.day} />
+                <ScoreDistributionChart bands={overview.summary.scoreBands} day={overview.day} latestDay={latestDay} />
               </div>
             </Card>
             <Card>
               <CardHeader title="Tiers over time" description={`Clients per tier at each full scoring run, ${range.from} to ${range.to}.`} />
-              <TierTrendChart points={overview.series} />
+              <TierTrendChart points={overview.series} latestDay={latestDay} />
             </Card>
           </div>
         </div>

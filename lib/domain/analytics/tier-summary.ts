@@ -1,5 +1,6 @@
 // The overview's headline numbers, from the per-day, per-stylist tier counts each full scoring run stores.
 import { z } from "zod";
+import { clientListHref, type ClientListQuery } from "@/lib/domain/clients/list-query";
 
 export const DASHBOARD_TIERS = ["healthy", "watch", "at_risk", "lapsed"] as const;
 export type DashboardTier = (typeof DASHBOARD_TIERS)[number];
@@ -104,4 +105,12 @@ export function linkedPoints<T>(points: readonly T[], max = MAX_LINKED_POINTS): 
 export function weekDaysInRange(week: string, range: DashboardRange): { from: string; to: string } {
   const weekEnd = isoDay(new Date(Date.parse(`${week}T00:00:00Z`) + 6 * DAY_MS));
   return { from: week < range.from ? range.from : week, to: weekEnd > range.to ? range.to : weekEnd };
+}
+
+/**
+ * The clients list behind a count shown for `day`: the live list when `day` is the latest day with counts (those move
+ * with every rescoring and override), else the clients as the full run of that day scored them (`asOf`).
+ */
+export function countedClientsHref(day: string, latestDay: string | null, changes: Partial<Record<keyof ClientListQuery, string | undefined>>): string {
+  return clientListHref({}, { ...(day === latestDay ? {} : { asOf: day }), ...changes });
 }

@@ -5,13 +5,15 @@ import { ENGAGEMENT_TIERS } from "@/lib/domain/engagement/tiers";
 import { clients } from "@/lib/server/db/schema";
 
 /**
- * The full run whose tier counts the overview shows for `day` (tier_counts_daily): of the succeeded runs scored as of
- * that UTC day, the last to finish (a later run the same day replaces the day's counts).
+ * The full run a past day's tier counts (tier_counts_daily) start from: the last succeeded run scored as of that UTC
+ * day or before it (a later run the same day replaces the day's counts; a day copied forward by a rescoring or an
+ * override starts from the run before it). Changes by single rescorings or overrides after that run are not in its
+ * snapshots, so such a day's list can differ from its count by those clients.
  */
 export function runOfDay(day: string): SQL {
   return sql`(select r.id from scoring_runs r
-    where r.status = 'succeeded' and r.as_of >= (${day}::date at time zone 'UTC') and r.as_of < ((${day}::date + 1) at time zone 'UTC')
-    order by r.finished_at desc nulls last limit 1)`;
+    where r.status = 'succeeded' and r.as_of < ((${day}::date + 1) at time zone 'UTC')
+    order by r.as_of desc, r.finished_at desc nulls last limit 1)`;
 }
 
 /**
