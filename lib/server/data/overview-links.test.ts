@@ -1,7 +1,7 @@
 import { eq, inArray } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import type { SystemActor } from "@/lib/domain/access/policy";
-import { countedClientsHref, DASHBOARD_TIERS, weekDaysInRange } from "@/lib/domain/analytics/tier-summary";
+import { countedClientsHref, DASHBOARD_TIERS, parseDashboardRange, weekDaysInRange } from "@/lib/domain/analytics/tier-summary";
 import { clientListHref, parseClientListQuery } from "@/lib/domain/clients/list-query";
 import type { EmailState } from "@/lib/domain/email/lifecycle";
 import { emailsHref, queueFiltersSchema } from "@/lib/domain/email/queue-filters";
@@ -9,6 +9,7 @@ import type { ServiceContext } from "@/lib/server/context";
 import { db } from "@/lib/server/db/client";
 import { clients, emailEvents, orders, outreachAssignments, winBackEmails } from "@/lib/server/db/schema";
 import { createClient } from "@/lib/server/services/clients/create-client";
+import { scoreWithLatestModel } from "@/lib/server/engagement/score-clients";
 import { runFullRescore } from "@/lib/server/services/engagement/run-full-rescore";
 import { insertDemoClients, queueRun } from "@/test/engagement-fixtures";
 import { insertEmail } from "@/test/email-fixtures";
@@ -83,6 +84,25 @@ describe("the overview's links lead to exactly the rows they count", () => {
     }
     const first = await getOverview(marketer, { from: "2026-05-01", to: "2026-06-30" });
     expect(DASHBOARD_TIERS.some((tier) => first.series[0]?.[tier] !== first.series[1]?.[tier])).toBe(true);
+  });
+
+  it("after a single rescoring moves the counts onto today, today's links open the live tiers and the run's day its snapshots", async () => {
+    const now = new Date();
+    const lastRun = new Date(now.getTime() - 3 * 86_400_000);
+    const ids = await insertDemoClients(24, lastRun, null);
+    await fullRun(lastRun);
+    const { tierChanges } = await db.transaction((tx) => scoreWithLatestModel(tx, { ids: ids.slice(0, 6) }, new Date(now.getTime() + 365 * 86_400_000)));
+    expect(tierChanges).toBeGreaterThan(0);
+    const admin = await userContext("admin");
+    const latestDay = (await latestRevenueAtRisk(admin))?.day ?? null;
+    expect(latestDay).toBe(now.toISOString().slice(0, 10));
+    const overview = await getOverview(admin, parseDashboardRange({}, now));
+    expect(overview.series.map((p) => p.day)).toEqual([lastRun.toISOString().slice(0, 10), latestDay]);
+    for (const point of overview.series) {
+      for (const tier of DASHBOARD_TIERS) {
+        expect(await clientsBehind(admin, countedClientsHref(point.day, latestDay, { tier })), `${tier} on ${point.day}`).toBe(point[tier]);
+      }
+    }
   });
 
   it("email figures by state, tier and stylist, bounces, complaints, win-backs and the uplift's groups, in the chosen range only", async () => {
