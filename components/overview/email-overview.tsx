@@ -137,7 +137,7 @@ export function EmailOverviewSection({ overview, range, weeks }: { overview: Ema
         <BreakdownTable title="By stylist" rows={overview.byStylist} filter="stylist" range={range} />
         <div className="overflow-x-auto px-5 py-3">
           <table className="text-sm">
-            <caption className="py-2 text-left text-xs font-medium text-stone-500">Emails opened and clicked per week</caption>
+            <caption className="py-2 text-left text-xs font-medium text-stone-500">Opens and clicks per week</caption>
             <thead className="text-left text-xs text-stone-500">
               <tr>
                 <th className="pr-4 font-medium">Week of</th>
@@ -158,12 +158,12 @@ export function EmailOverviewSection({ overview, range, weeks }: { overview: Ema
                     <tr key={w.week}>
                       <td className="pr-4 tabular-nums">{w.week}</td>
                       <td className="pr-4 text-right tabular-nums">
-                        <Link href={eventHref("opened")} className={LINK} aria-label={`Week of ${w.week}: ${formatNumber(w.opened)} emails opened`}>
+                        <Link href={eventHref("opened")} className={LINK} aria-label={`Week of ${w.week}: ${formatNumber(w.opened)} opens`}>
                           {formatNumber(w.opened)}
                         </Link>
                       </td>
                       <td className="text-right tabular-nums">
-                        <Link href={eventHref("clicked")} className={LINK} aria-label={`Week of ${w.week}: ${formatNumber(w.clicked)} emails clicked`}>
+                        <Link href={eventHref("clicked")} className={LINK} aria-label={`Week of ${w.week}: ${formatNumber(w.clicked)} clicks`}>
                           {formatNumber(w.clicked)}
                         </Link>
                       </td>
