@@ -4,9 +4,7 @@ import { clientListHref, type ClientListQuery } from "@/lib/domain/clients/list-
 import { dayLabel } from "@/components/overview/chart-parts";
 
 /** The filters only a link sets (from the overview's numbers), kept through the filter form as hidden fields. */
-const DRILL_DOWN_KEYS = ["asOf", "outreach", "won", "from", "to"] as const;
-
-
+const DRILL_DOWN_KEYS = ["asOf", "outreach", "won", "from", "to", "handled"] as const;
 export function DrillDownHiddenFields({ query }: { query: ClientListQuery }) {
   return (
     <>
@@ -28,6 +26,12 @@ export function DrillDownNote({ query }: { query: ClientListQuery }) {
     notes.push({
       text: `Win-back outreach: clients ${group}${range}${query.won ? ", won back (ordered within the attribution window)" : ""}.`,
       without: { outreach: undefined, won: undefined, from: undefined, to: undefined },
+    });
+  }
+  if (query.handled) {
+    notes.push({
+      text: "Handled this week, as Today counts them: snoozed, contacted or ordering since they slipped, or climbed out of at risk and lapsed.",
+      without: { handled: undefined },
     });
   }
   if (notes.length === 0) return null;

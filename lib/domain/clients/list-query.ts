@@ -59,6 +59,8 @@ export const clientListQuerySchema = z
     won: z.literal("1").optional().catch(undefined),
     from: optionalDayParam,
     to: optionalDayParam,
+    /** Handled this week, as Today counts them: snoozed, contacted or ordering since their slip, or climbed out of it. */
+    handled: z.literal("week").optional().catch(undefined),
     sort: z.enum(CLIENT_SORTS).catch("name").default("name"),
     dir: z.enum(["asc", "desc"]).optional().catch(undefined),
     after: z.string().max(500).optional().catch(undefined),
@@ -69,7 +71,7 @@ export const clientListQuerySchema = z
 export type ClientListQuery = z.output<typeof clientListQuerySchema>;
 
 /** The list's filters, as link parameters: everything but the sort and the page position. */
-export const CLIENT_FILTER_KEYS = ["q", "stylist", "tier", "scoreMin", "scoreMax", "pMin", "pMax", "overdue", "consent", "newly", "asOf", "outreach", "won", "from", "to"] as const;
+export const CLIENT_FILTER_KEYS = ["q", "stylist", "tier", "scoreMin", "scoreMax", "pMin", "pMax", "overdue", "consent", "newly", "asOf", "outreach", "won", "from", "to", "handled"] as const;
 type FilterKey = (typeof CLIENT_FILTER_KEYS)[number];
 
 /** Repeated parameters (tier checkboxes) are joined with commas; others take their first value. */

@@ -6,6 +6,8 @@ import type { ServiceContext } from "@/lib/server/context";
 import { clients, clientScores } from "@/lib/server/db/schema";
 import { readSettings } from "./settings";
 import { scoredOnWhere } from "./scored-on";
+import { startOfWeek } from "@/lib/domain/today/work-list";
+import { handledSinceIds } from "./handled-since";
 import { outreachWhere } from "./outreach-filter";
 
 /**
@@ -78,5 +80,6 @@ export function clientListWhere(ctx: ServiceContext, query: ClientListQuery, opt
       : undefined,
     query.consent ? eq(clients.marketingConsent, query.consent === "yes") : undefined,
     query.newly ? newlyAtRiskWhere(now) : undefined,
+    query.handled ? sql`${clients.id} in (${handledSinceIds(startOfWeek(now), undefined)})` : undefined,
   );
 }
