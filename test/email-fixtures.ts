@@ -1,7 +1,8 @@
 import { eq } from "drizzle-orm";
 import type { ServiceContext } from "@/lib/server/context";
 import { db } from "@/lib/server/db/client";
-import { appSettings, clientScores, tierChanges } from "@/lib/server/db/schema";
+import { appSettings, clientScores, tierChanges, winBackEmails } from "@/lib/server/db/schema";
+import type { EmailState } from "@/lib/domain/email/lifecycle";
 import type { EngagementTierValue } from "@/lib/server/db/schema/engagement-tier";
 import { createClient } from "@/lib/server/services/clients/create-client";
 import { createOrder } from "@/lib/server/services/orders/create-order";
@@ -44,4 +45,14 @@ export async function approvedEmailsDueNow(count: number, settings: Partial<WinB
   }
   await approveEmails({ ctx: stylist, input: { emailIds: ids }, now: DAYTIME });
   return { ids: ids.sort(), addresses, stylist };
+}
+
+/** A win-back email stored as it stands (no services): for analytics tests that need emails in given states and days. */
+export async function insertEmail(clientId: string, state: EmailState, tier: EngagementTierValue | null, extra: Partial<typeof winBackEmails.$inferInsert> = {}) {
+  const [row] = await db
+    .insert(winBackEmails)
+    .values({ clientId, state, tier, origin: "outreach", subject: "s", body: "b", callToAction: "c", writer: "offline", toAddress: "x@example.com", ...extra })
+    .returning();
+  if (!row) throw new Error("no email");
+  return row;
 }
