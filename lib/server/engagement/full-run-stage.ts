@@ -2,6 +2,7 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import { PgDialect } from "drizzle-orm/pg-core";
 import type { Database } from "@/lib/server/db/client";
+import { packedField } from "@/lib/server/db/packed-rows";
 import { CHUNK_SETTINGS } from "./chunk-work";
 import { HISTORY_FIELDS, historyAggregation } from "./client-histories";
 import { type ClientSelection, selectionWhere } from "./client-selection";
@@ -11,6 +12,28 @@ import { previousTierCode } from "./previous-tiers";
 const dialect = new PgDialect();
 const STAGED_COLUMNS = `client_id uuid not null, previous_tier text not null, stylist_id uuid, order_count int, order_days int, first_ms float8, last_ms float8,
   last_year int, recent_count int, recent_shipped int, recent_kept int, recent_value float8`;
+
+/**
+ * A staged row as the scoring step reads it (see readPackedRows): a client without orders has an order_count of −1
+ * and zeros for the rest of its history; a client without a stylist has the nil uuid.
+ */
+export const STAGED_ROW = {
+  client_id: packedField.uuid("client_id"),
+  previous_tier: packedField.char("previous_tier"),
+  stylist_id: packedField.uuidOrNil("stylist_id"),
+  order_count: packedField.int4("coalesce(order_count, -1)"),
+  order_days: packedField.int4("coalesce(order_days, 0)"),
+  first_ms: packedField.float8("coalesce(first_ms, 0)"),
+  last_ms: packedField.float8("coalesce(last_ms, 0)"),
+  last_year: packedField.int4("coalesce(last_year, 0)"),
+  recent_count: packedField.int4("coalesce(recent_count, 0)"),
+  recent_shipped: packedField.int4("coalesce(recent_shipped, 0)"),
+  recent_kept: packedField.int4("coalesce(recent_kept, 0)"),
+  recent_value: packedField.float8("coalesce(recent_value, 0)"),
+};
+
+/** What the fit reads of each staged client with orders: its BG/NBD figures. */
+export const STAGED_BG_NBD_FIGURES = { order_days: packedField.int4("order_days"), first_ms: packedField.float8("first_ms"), last_ms: packedField.float8("last_ms") };
 
 export type StageChunkInput = { runId: string; asOf: Date; chunk: number; range: ClientSelection };
 

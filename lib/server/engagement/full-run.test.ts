@@ -6,7 +6,7 @@ import { runFullRescore } from "@/lib/server/services/engagement/run-full-rescor
 import { insertDemoClients, queueRun, runById } from "@/test/engagement-fixtures";
 import { userContext } from "@/test/fixtures";
 import { beginFullRun, directSteps, executeFullRun } from "./full-run";
-import { fitFullRun } from "./full-run-fit";
+import { fitFullRun, learnForFullRun } from "./full-run-fit";
 import { publishFullRun } from "./full-run-publish";
 import { scoreChunk } from "./full-run-score";
 import { stageChunk } from "./full-run-stage";
@@ -40,7 +40,9 @@ describe("a full run's steps", () => {
     }
     expect(staged).toEqual([12, 12, 12, 4]);
     expect((await runById(run.id))?.done).toBe(20);
-    const fit = { runId: run.id, asOf: AS_OF, chunks: 4, clients: 40 };
+    const learned = await learnForFullRun(db, { runId: run.id, asOf: AS_OF });
+    expect(await learnForFullRun(db, { runId: run.id, asOf: AS_OF })).toEqual(learned);
+    const fit = { runId: run.id, asOf: AS_OF, chunks: 4, clients: 40, learned };
     const modelFitId = await fitFullRun(db, fit);
     expect(await fitFullRun(db, fit)).toBe(modelFitId);
     expect(modelFitId).not.toBeNull();
@@ -95,7 +97,7 @@ describe("a full run's steps", () => {
     const range = plan?.chunks[0];
     if (!range) throw new Error("not begun");
     const staged = await stageChunk(db, { runId: run.id, asOf: AS_OF, chunk: 0, range });
-    const modelFitId = await fitFullRun(db, { runId: run.id, asOf: AS_OF, chunks: 1, clients: staged });
+    const modelFitId = await fitFullRun(db, { runId: run.id, asOf: AS_OF, chunks: 1, clients: staged, learned: { weights: null, calibration: null } });
     await db.execute(sql.raw(`truncate ${stagedHistoriesTable(run.id, 0)}`));
     await expect(scoreChunk(db, { runId: run.id, asOf: AS_OF, chunk: 0, modelFitId, staged })).rejects.toThrow(/holds 0 of the 10 clients staged/);
   });
