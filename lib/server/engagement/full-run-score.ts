@@ -18,7 +18,7 @@ import { readPackedRows } from "@/lib/server/db/packed-rows";
 import { readSettings } from "@/lib/server/data/settings";
 import { ClientScoreRows, TIER_BYTES } from "./client-score-rows";
 import { HistoryColumns, type HistoryRow } from "./client-histories";
-import { STAGED_ROW } from "./full-run-stage";
+import { STAGED_ROW, stagedRowsFrom } from "./full-run-stage";
 import { stagedHistoriesTable, stagedTierChangesTable, stagedTierCountsTable, tableExists } from "./full-run-tables";
 import { modelFitById, type StoredModelFit } from "./model-fit";
 import { tierOfCode } from "./previous-tiers";
@@ -76,7 +76,8 @@ export async function scoreChunk(db: Database, input: ScoreChunkInput): Promise<
 
 /** The staged rows in id order, read packed (see readPackedRows) into columns, never kept as row objects. */
 async function readStagedChunk(tx: TransactionSql, table: string, asOf: Date, counts: TierCounts): Promise<Chunk> {
-  const staged = await readPackedRows(tx, STAGED_ROW, table, "client_id");
+  const { from, orderBy } = stagedRowsFrom(table);
+  const staged = await readPackedRows(tx, STAGED_ROW, from, orderBy);
   const clients = staged.rows;
   const { bytes, offset } = staged;
   const histories = new HistoryColumns(clients);
