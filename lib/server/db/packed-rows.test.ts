@@ -22,7 +22,7 @@ describe("packed rows", () => {
         ('ffffffff-0000-4000-8000-000000000001', '2', '0b9f3c1e-7a2d-4e5f-8a6b-1c2d3e4f5a6b', 2147483647, 1780272000000.0001),
         ('00000000-0000-4000-8000-000000000002', '-', null, null, -0.1),
         ('7fffffff-0000-4000-8000-000000000003', '0', null, -2147483648, 1e-300)`);
-      const packed = await readPackedRows(connection, FIELDS, "packed", "id");
+      const packed = await readPackedRows(connection, FIELDS, { from: "packed", orderBy: "id" });
       const asText = await connection.unsafe<{ id: string; code: string; owner: string | null; n: number | null; x: number }[]>("select id, code, owner, n, x from packed order by id");
       expect(packed.rows).toBe(3);
       const read = Array.from({ length: packed.rows }, (_, i) => ({
@@ -35,9 +35,11 @@ describe("packed rows", () => {
       expect(read).toEqual(asText);
       expect(read.map((row) => row.x)).toEqual([-0.1, 1e-300, 1780272000000.0001]);
 
-      const none = await readPackedRows(connection, FIELDS, "packed where false");
+      const none = await readPackedRows(connection, FIELDS, { from: "packed where n > $1", params: [2147483647] });
       expect(none.rows).toBe(0);
       expect(none.bytes.length).toBe(0);
+      const some = await readPackedRows(connection, FIELDS, { from: "packed where code = $1", params: ["2"] });
+      expect(some.rows).toBe(1);
     } finally {
       connection.release();
     }

@@ -69,21 +69,22 @@ export class PackedRows<F extends string> {
 }
 
 /**
- * `fields` (in their key order) of every row of `from` (a table, with a where clause if need be), in `orderBy`
- * order when given. `from` and the fields' SQL are written into the query as they are: pass only names this code
- * made, never input.
+ * `fields` (in their key order) of every row of `from` (tables, with a where clause if need be, taking `params` as
+ * $1, $2, …), in `orderBy` order when given. `from` and the fields' SQL are written into the query as they are: pass
+ * only names this code made, and anything else as a parameter.
  */
 export async function readPackedRows<F extends string>(
   sql: Sql | TransactionSql,
   fields: Readonly<Record<F, PackedField>>,
-  from: string,
-  orderBy?: string,
+  query: { from: string; orderBy?: string; params?: readonly (string | number | null)[] },
 ): Promise<PackedRows<F>> {
+  const { from, orderBy } = query;
   const row = Object.values<PackedField>(fields)
     .map((field) => field.sql)
     .join(" || ");
   const [result] = await sql.unsafe<{ rows: number; packed: Buffer }[]>(
     `select count(*)::int as rows, coalesce(string_agg(${row}, ''::bytea${orderBy ? ` order by ${orderBy}` : ""}), ''::bytea) as packed from ${from}`,
+    (query.params ?? []) as never[],
   );
   if (!result) throw new Error(`nothing read from ${from}`);
   return new PackedRows(result.packed, result.rows, fields);

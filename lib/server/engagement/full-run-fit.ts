@@ -74,7 +74,7 @@ async function stagedKeys(db: Database, input: FitFullRunInput): Promise<Float64
   let keys = new Float64Array(Math.max(1024, input.clients));
   let size = 0;
   for (let chunk = 0; chunk < input.chunks; chunk++) {
-    const staged = await readPackedRows(db.$client, STAGED_BG_NBD_FIGURES, `${stagedHistoriesTable(input.runId, chunk)} where order_count is not null`);
+    const staged = await readPackedRows(db.$client, STAGED_BG_NBD_FIGURES, { from: `${stagedHistoriesTable(input.runId, chunk)} where order_count is not null` });
     for (let row = 0; row < staged.rows; row++) {
       if (size === keys.length) keys = doubled(keys);
       // As HistoryColumns stores them: epoch seconds times 1000 can land a hair under the millisecond.

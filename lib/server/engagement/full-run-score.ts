@@ -18,7 +18,7 @@ import { readPackedRows } from "@/lib/server/db/packed-rows";
 import { readSettings } from "@/lib/server/data/settings";
 import { ClientScoreRows, TIER_BYTES } from "./client-score-rows";
 import { HistoryColumns, type HistoryRow } from "./client-histories";
-import { STAGED_ROW, stagedRowsFrom } from "./full-run-stage";
+import { STAGED_ROW, stagedRows } from "./full-run-stage";
 import { stagedHistoriesTable, stagedTierChangesTable, stagedTierCountsTable, tableExists } from "./full-run-tables";
 import { modelFitById, type StoredModelFit } from "./model-fit";
 import { tierOfCode } from "./previous-tiers";
@@ -29,8 +29,9 @@ import { TierCounts } from "./tier-counts";
 
 /** One chunk of staged clients as columns: ids as bytes, last tiers as one character each, histories as numbers (see stageChunk). */
 type Chunk = { clients: number; uuids: Uint8Array; previousTiers: string; stylistOf: Int32Array; histories: HistoryColumns; historyOf: Int32Array; keys: Float64Array };
-/** `staged`: how many clients stageChunk staged for the chunk. */
-export type ScoreChunkInput = { runId: string; asOf: Date; chunk: number; modelFitId: string | null; staged: number };
+type ChunkRange = { after: string | null; upTo: string | null };
+/** `range`: the chunk's clients, as stageChunk staged them; `staged`: how many it staged. */
+export type ScoreChunkInput = { runId: string; asOf: Date; chunk: number; range: ChunkRange; modelFitId: string | null; staged: number };
 
 const EMPTY_FIGURES = Object.freeze(historyFigures(EMPTY_CLIENT_HISTORY));
 // What each snapshot row carries; the run's id, date and model are its table's defaults (see createRunSnapshotsTable).
@@ -52,7 +53,7 @@ export async function scoreChunk(db: Database, input: ScoreChunkInput): Promise<
   return db.$client.begin(async (tx) => {
     if (!(await tableExists(tx, table))) return 0;
     const counts = new TierCounts();
-    const chunk = await readStagedChunk(tx, table, asOf, counts);
+    const chunk = await readStagedChunk(tx, table, input.range, asOf, counts);
     // An unlogged table comes back empty after a database crash: scoring what is left would drop clients from the list.
     if (chunk.clients !== input.staged) throw new Error(`Chunk ${input.chunk} holds ${chunk.clients} of the ${input.staged} clients staged (did the database restart?)`);
     const tierChanges = await writeChunk(tx, chunk, { runId, asOf, settings, model, counts });
@@ -75,9 +76,8 @@ export async function scoreChunk(db: Database, input: ScoreChunkInput): Promise<
 }
 
 /** The staged rows in id order, read packed (see readPackedRows) into columns, never kept as row objects. */
-async function readStagedChunk(tx: TransactionSql, table: string, asOf: Date, counts: TierCounts): Promise<Chunk> {
-  const { from, orderBy } = stagedRowsFrom(table);
-  const staged = await readPackedRows(tx, STAGED_ROW, from, orderBy);
+async function readStagedChunk(tx: TransactionSql, table: string, range: ChunkRange, asOf: Date, counts: TierCounts): Promise<Chunk> {
+  const staged = await readPackedRows(tx, STAGED_ROW, stagedRows(table, range));
   const clients = staged.rows;
   const { bytes, offset } = staged;
   const histories = new HistoryColumns(clients);

@@ -33,8 +33,15 @@ export const STAGED_ROW = {
   recent_kept: packedField.int4("coalesce(h.recent_kept, 0)"),
   recent_value: packedField.float8("coalesce(h.recent_value, 0)"),
 };
-/** The staged table `table` as STAGED_ROW reads it, in client id order. */
-export const stagedRowsFrom = (table: string) => ({ from: `${table} h left join clients c on c.id = h.client_id`, orderBy: "h.client_id" });
+/**
+ * The staged table of the clients in `range` as STAGED_ROW reads it, in client id order. The range bounds the read of
+ * clients too: the planner knows nothing of the staged table and would otherwise read every client for each chunk.
+ */
+export function stagedRows(table: string, range: { after: string | null; upTo: string | null }) {
+  const bounds = [range.after === null ? "" : " and c.id > $1::uuid", range.upTo === null ? "" : ` and c.id <= $${range.after === null ? 1 : 2}::uuid`].join("");
+  const params = [range.after, range.upTo].filter((bound): bound is string => bound !== null);
+  return { from: `${table} h left join clients c on c.id = h.client_id${bounds}`, orderBy: "h.client_id", params };
+}
 
 /** What the fit reads of each staged client with orders: its BG/NBD figures. */
 export const STAGED_BG_NBD_FIGURES = { order_days: packedField.int4("order_days"), first_ms: packedField.float8("first_ms"), last_ms: packedField.float8("last_ms") };

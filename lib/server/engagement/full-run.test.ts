@@ -48,7 +48,7 @@ describe("a full run's steps", () => {
     expect(modelFitId).not.toBeNull();
     expect(await db.$count(modelFits)).toBe(1);
     for (let chunk = 0; chunk < 4; chunk++) {
-      const score = { runId: run.id, asOf: AS_OF, chunk, modelFitId, staged: staged[chunk] ?? 0 };
+      const score = { runId: run.id, asOf: AS_OF, chunk, range: plan.chunks[chunk] ?? { after: null, upTo: null }, modelFitId, staged: staged[chunk] ?? 0 };
       expect(await scoreChunk(db, score)).toBe(staged[chunk]);
       expect(await scoreChunk(db, score)).toBe(0);
     }
@@ -99,6 +99,6 @@ describe("a full run's steps", () => {
     const staged = await stageChunk(db, { runId: run.id, asOf: AS_OF, chunk: 0, range });
     const modelFitId = await fitFullRun(db, { runId: run.id, asOf: AS_OF, chunks: 1, clients: staged, learned: { weights: null, calibration: null } });
     await db.execute(sql.raw(`truncate ${stagedHistoriesTable(run.id, 0)}`));
-    await expect(scoreChunk(db, { runId: run.id, asOf: AS_OF, chunk: 0, modelFitId, staged })).rejects.toThrow(/holds 0 of the 10 clients staged/);
+    await expect(scoreChunk(db, { runId: run.id, asOf: AS_OF, chunk: 0, range, modelFitId, staged })).rejects.toThrow(/holds 0 of the 10 clients staged/);
   });
 });

@@ -49,15 +49,16 @@ export async function executeFullRun(db: Database, runId: string, steps: StepRun
   if (!plan) return { runId, status: "not queued" };
   const asOf = new Date(plan.asOf);
   const chunks = plan.chunks.length;
+  const rangeOf = (chunk: number) => plan.chunks[chunk] ?? { after: null, upTo: null };
   try {
     const [learned, staged] = await alongside(
       steps,
       () => steps.run("learn", () => learnForFullRun(db, { runId, asOf }), learnedExtrasSchema),
-      () => eachChunk(steps, "read-chunk", chunks, (chunk) => stageChunk(db, { runId, asOf, chunk, range: plan.chunks[chunk] ?? { after: null, upTo: null } }), count),
+      () => eachChunk(steps, "read-chunk", chunks, (chunk) => stageChunk(db, { runId, asOf, chunk, range: rangeOf(chunk) }), count),
     );
     const clients = staged.reduce((n, count) => n + count, 0);
     const modelFitId = await steps.run("fit", () => fitFullRun(db, { runId, asOf, chunks, clients, learned }), z.uuid().nullable());
-    await eachChunk(steps, "score-chunk", chunks, (chunk) => scoreChunk(db, { runId, asOf, chunk, modelFitId, staged: staged[chunk] ?? 0 }), count);
+    await eachChunk(steps, "score-chunk", chunks, (chunk) => scoreChunk(db, { runId, asOf, chunk, range: rangeOf(chunk), modelFitId, staged: staged[chunk] ?? 0 }), count);
     await steps.run("publish", () => publishFullRun(db, { runId, asOf, readHorizon: plan.readHorizon, loaded: clients }).then(() => true), z.literal(true));
   } catch (error) {
     console.error(`Scoring run ${runId} failed`, error);
