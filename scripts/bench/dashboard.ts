@@ -1,15 +1,19 @@
 /**
- * `npm run bench:dashboard`: the server time of the overview and of Today at 1,000,000 clients (CLIENTS to change)
- * with a year of tier history, median and p95 of RUNS (30). Seeds its own database (rekindle_bench_dashboard) on the
- * embedded server the first time, by SQL: clients, their scores as a full run leaves them, a year of daily tier counts
- * and tier changes, and some snoozes.
+ * `npm run bench:dashboard`: the server time of the overview (its tier figures and its email figures) and of Today at
+ * 1,000,000 clients (CLIENTS to change) with a year of tier history and 200,000 emails (EMAILS), median and p95 of
+ * RUNS (30). Seeds its own database (rekindle_bench_dashboard) on the embedded server the first time, by SQL: clients,
+ * their scores as a full run leaves them, a year of daily tier counts and tier changes, some snoozes, then the emails
+ * with their events, outreach assignments, win-backs and suppressions (see seedBenchEmails).
  */
+import { loadavg } from "node:os";
 import postgres from "postgres";
 import { benchScoreOf, BENCH_STYLISTS, seedBenchClients } from "./seed-bench-clients";
+import { seedBenchEmails } from "./seed-bench-emails";
 import { timeRuns, withDatabase } from "./with-database";
 
 const CLIENTS = Number(process.env.CLIENTS ?? 1_000_000);
 const RUNS = Number(process.env.RUNS ?? 30);
+const EMAILS = Number(process.env.EMAILS ?? 200_000);
 const DAYS = 365;
 
 async function seed(sql: postgres.Sql) {
@@ -58,6 +62,17 @@ await withDatabase(async (url) => {
     await sql`delete from engagement_snapshots`;
     await seed(sql);
   }
+  // The emails go in on their own, so a database seeded before them only gains them.
+  const [mail] = await sql<{ n: number }[]>`select count(*)::int as n from win_back_emails`;
+  if ((mail?.n ?? 0) !== EMAILS) {
+    const started = performance.now();
+    console.log(`seeding ${EMAILS.toLocaleString("en-US")} emails with their events…`);
+    await sql`truncate win_back_emails, email_events, outreach_assignments, email_suppressions cascade`;
+    await sql`delete from orders where source = 'bench'`;
+    await seedBenchEmails(sql, EMAILS);
+    await sql`vacuum analyze`;
+    console.log(`seeded in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+  }
   const [first] = await sql<{ stylist: string }[]>`select id as stylist from users where role = 'stylist' order by email limit 1`;
   const stylist = first?.stylist ?? "00000000-0000-0000-0000-000000000000";
   await sql.end();
@@ -65,17 +80,22 @@ await withDatabase(async (url) => {
   const { db } = await import("@/lib/server/db/client");
   const { getOverview } = await import("@/lib/server/data/dashboard");
   const { getTodayList } = await import("@/lib/server/data/today");
+  const { getEmailOverview } = await import("@/lib/server/data/email-overview");
   const { parseDashboardRange } = await import("@/lib/domain/analytics/tier-summary");
   const admin = { actor: { type: "user", id: "00000000-0000-0000-0000-000000000000", role: "admin", name: "Bench", email: "admin@bench.test" } as const, db };
   const stylistCtx = { actor: { type: "user", id: stylist, role: "stylist", name: "Stylist", email: "s@bench.test" } as const, db };
   const range = parseDashboardRange({}, new Date());
   const year = parseDashboardRange({ from: new Date(Date.now() - 364 * 86_400_000).toISOString().slice(0, 10) }, new Date());
 
-  console.log(`\nclients: ${CLIENTS.toLocaleString("en-US")}, ${RUNS} runs each\n${"page".padEnd(44)} ${"median ms".padStart(10)} ${"p95 ms".padStart(8)}`);
+  const load = () => loadavg().map((l) => l.toFixed(1)).join(" ");
+  console.log(`\nclients: ${CLIENTS.toLocaleString("en-US")}, ${RUNS} runs each, load average ${load()}\n${"page".padEnd(44)} ${"median ms".padStart(10)} ${"p95 ms".padStart(8)}`);
   const scenarios: [string, () => Promise<unknown>][] = [
     ["overview, admin, last 90 days", () => getOverview(admin, range)],
     ["overview, admin, a year", () => getOverview(admin, year)],
     ["overview, stylist, last 90 days", () => getOverview(stylistCtx, range)],
+    ["overview emails and uplift, admin, 90 days", () => getEmailOverview(admin, range)],
+    ["overview emails and uplift, admin, a year", () => getEmailOverview(admin, year)],
+    ["overview emails, stylist, 90 days", () => getEmailOverview(stylistCtx, range)],
     ["today, admin", () => getTodayList(admin)],
     ["today, stylist", () => getTodayList(stylistCtx)],
   ];
@@ -83,5 +103,6 @@ await withDatabase(async (url) => {
     const t = await timeRuns(RUNS, run);
     console.log(`${label.padEnd(44)} ${t.median.toFixed(1).padStart(10)} ${t.p95.toFixed(1).padStart(8)}`);
   }
+  console.log(`load average after: ${load()}`);
   await (db.$client as { end: () => Promise<void> }).end();
 }, "rekindle_bench_dashboard");

@@ -1,8 +1,10 @@
+import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/server/db/client";
 import { emailEvents, emailSuppressions, orders, outreachAssignments, winBackEmails } from "@/lib/server/db/schema";
 import type { EmailState } from "@/lib/domain/email/lifecycle";
 import { createClient } from "@/lib/server/services/clients/create-client";
+import { reassignClients } from "@/lib/server/services/clients/reassign-clients";
 import { clientInput, userContext } from "@/test/fixtures";
 import { getEmailOverview } from "./email-overview";
 
@@ -79,5 +81,88 @@ describe("the overview's email figures, on a hand-made data set", () => {
     expect(own.byStylist.map((r) => r.label)).toEqual(["Ava"]);
     expect(own.suppressed).toBeNull();
     expect(own.uplift).toBeNull();
+  });
+});
+
+describe("the overview's email aggregates, kept as emails change", () => {
+  it("follow a state change, an open, a reassignment and a deletion, and match a rebuild from the emails", async () => {
+    const ava = await userContext("stylist", "Ava");
+    const ben = await userContext("stylist", "Ben");
+    const admin = await userContext("admin");
+    const a1 = await clientOf(ava.actor.id);
+    const a2 = await clientOf(ava.actor.id);
+    const draft = await email(a1.id, "draft", "at_risk");
+    const sent = await email(a2.id, "sent", "lapsed", { sentAt: IN_RANGE });
+    const counts = async (ctx: Awaited<ReturnType<typeof userContext>>) => {
+      const overview = await getEmailOverview(ctx, RANGE);
+      return { ...Object.fromEntries(overview.figures.map((f) => [f.key, f.count])), activity: overview.activity };
+    };
+    expect(await counts(ava)).toMatchObject({ drafted: 2, awaitingReview: 1, sent: 1, opened: 0 });
+
+    // Approved, then opened: the funnel moves on, and the open shows in the week it arrived.
+    await db.update(winBackEmails).set({ state: "approved" }).where(eq(winBackEmails.id, draft.id));
+    await db.update(winBackEmails).set({ state: "opened" }).where(eq(winBackEmails.id, sent.id));
+    await db.insert(emailEvents).values({ deliveryId: "agg-1", emailId: sent.id, type: "opened", payload: {}, receivedAt: IN_RANGE });
+    expect(await counts(ava)).toMatchObject({ drafted: 2, awaitingReview: 0, sent: 1, opened: 1, activity: [{ week: "2026-06-08", opened: 1, clicked: 0 }] });
+
+    // a2 moves to Ben: their email and its open go with them.
+    await reassignClients({ ctx: admin, input: { to: ben.actor.id, scope: "selected", clientIds: [a2.id] } });
+    expect(await counts(ava)).toMatchObject({ drafted: 1, sent: 0, opened: 0, activity: [] });
+    expect(await counts(ben)).toMatchObject({ drafted: 1, sent: 1, opened: 1, activity: [{ week: "2026-06-08", opened: 1, clicked: 0 }] });
+    expect(await counts(admin)).toMatchObject({ drafted: 2, sent: 1, opened: 1 });
+
+    await db.delete(winBackEmails).where(eq(winBackEmails.id, draft.id));
+    const kept = await counts(admin);
+    expect(kept).toMatchObject({ drafted: 1, awaitingReview: 0 });
+    // The nightly rebuild from the emails themselves gives the same.
+    await db.execute(sql`select rebuild_email_stats()`);
+    expect(await counts(admin)).toEqual(kept);
+    expect(await counts(ben)).toMatchObject({ drafted: 1, opened: 1 });
+  });
+});
+
+describe("win-backs, kept on each assignment", () => {
+  it("open the window when the email is sent, follow orders placed, cancelled and reassigned, and match a count from the orders", async () => {
+    const ava = await userContext("stylist", "Ava");
+    const ben = await userContext("stylist", "Ben");
+    const admin = await userContext("admin");
+    const emailed = await clientOf(ava.actor.id);
+    const held = await clientOf(ava.actor.id);
+    const draft = await email(emailed.id, "approved", "at_risk");
+    await db.insert(outreachAssignments).values([
+      { clientId: emailed.id, tier: "at_risk", group: "emailed", emailId: draft.id, enteredAt: IN_RANGE, assignedAt: IN_RANGE },
+      { clientId: held.id, tier: "at_risk", group: "holdout", enteredAt: IN_RANGE, assignedAt: IN_RANGE },
+    ]);
+    const order = (clientId: string, externalId: string, orderedAt: string) =>
+      db.insert(orders).values({ clientId, source: "test", externalId, orderedAt: new Date(orderedAt), itemsShipped: 3, itemsKept: 1, valueCents: 5_000, status: "shipped" }).returning();
+    const results = async (ctx: Awaited<ReturnType<typeof userContext>>) => (await getEmailOverview(ctx, RANGE)).winBacks;
+
+    // Ordered before the send: the emailed client is not counted until the email goes out, and that order is no win-back.
+    await order(emailed.id, "before-send", "2026-06-11T00:00:00Z");
+    const [heldOrder] = await order(held.id, "held", "2026-06-20T00:00:00Z");
+    expect(await results(admin)).toEqual({ emailed: 0, heldOut: 1 });
+    await db.update(winBackEmails).set({ state: "sent", sentAt: new Date("2026-06-12T00:00:00Z") }).where(eq(winBackEmails.id, draft.id));
+    expect(await results(admin)).toEqual({ emailed: 0, heldOut: 1 });
+    await order(emailed.id, "after-send", "2026-06-14T00:00:00Z");
+    expect(await results(admin)).toEqual({ emailed: 1, heldOut: 1 });
+
+    // The held-out client's order is cancelled: no longer a win-back.
+    if (!heldOrder) throw new Error("no order");
+    await db.update(orders).set({ status: "cancelled" }).where(eq(orders.id, heldOrder.id));
+    expect(await results(admin)).toEqual({ emailed: 1, heldOut: 0 });
+
+    // The emailed client moves to Ben, and their win-back with them.
+    await reassignClients({ ctx: admin, input: { to: ben.actor.id, scope: "selected", clientIds: [emailed.id] } });
+    expect(await results(ava)).toEqual({ emailed: 0, heldOut: 0 });
+    expect(await results(ben)).toEqual({ emailed: 1, heldOut: 0 });
+
+    // The same answer straight from the emails and the orders, as the rates were counted before.
+    const [direct] = await db.execute<{ emailed: number; held: number }>(sql`
+      select count(*) filter (where a."group" = 'emailed' and exists (select 1 from orders o where o.client_id = a.client_id and o.status <> 'cancelled'
+          and o.ordered_at >= e.sent_at and o.ordered_at < e.sent_at + interval '30 days'))::int as emailed,
+        count(*) filter (where a."group" = 'holdout' and exists (select 1 from orders o where o.client_id = a.client_id and o.status <> 'cancelled'
+          and o.ordered_at >= a.assigned_at and o.ordered_at < a.assigned_at + interval '30 days'))::int as held
+      from outreach_assignments a left join win_back_emails e on e.id = a.email_id`);
+    expect(direct).toEqual({ emailed: 1, held: 0 });
   });
 });

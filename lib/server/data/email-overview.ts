@@ -8,7 +8,7 @@ import type { RiskTier } from "@/lib/domain/email/policy-settings";
 import { authorize, clientScope } from "@/lib/server/auth/permissions";
 import type { ServiceContext } from "@/lib/server/context";
 import { readSettings } from "./settings";
-import { wonBackCount } from "./win-back-results";
+import { STARTED, wonBackCount } from "./win-back-results";
 
 export type EmailBreakdownRow = { id: string | null; label: string; figures: EmailFigure[] };
 export type EmailActivityWeek = { week: string; opened: number; clicked: number };
@@ -30,28 +30,29 @@ const endOf = (range: DashboardRange) => sql`(${range.to}::date + 1)`;
 
 /**
  * The email figures of the overview for the chosen range (emails drafted in it, events received in it, outreach
- * assigned in it), within the actor's scope: a stylist sees their own clients'. Grouped reads over indexed columns
- * (state and tier, event type and time, assignment time), never a scan per email in the page.
+ * assigned in it), within the actor's scope: a stylist sees their own clients'. The counts and the activity come
+ * from the daily aggregates the triggers keep (email_stats_daily, email_activity_daily: a few rows per day), never
+ * from the emails themselves.
  */
 export async function getEmailOverview(ctx: ServiceContext, range: DashboardRange): Promise<EmailOverview> {
   authorize(ctx.actor, "emails.write");
   const scope = clientScope(ctx.actor);
-  const inScope = scope.kind === "stylist" ? sql`c.stylist_id = ${scope.stylistId}` : sql`true`;
+  // The aggregates and the assignments carry the client's stylist (kept by triggers as clients move).
+  const inScope = (alias: SQL) => (scope.kind === "stylist" ? sql`${alias}.stylist_id = ${scope.stylistId}` : sql`true`);
   const analytics = scope.kind !== "stylist";
 
   const [counts, activity, winBacks, suppressed] = await Promise.all([
     ctx.db.execute<{ tier: RiskTier | null; stylist_id: string | null; stylist: string | null; state: EmailState; count: number }>(sql`
-      select e.tier, c.stylist_id, u.name as stylist, e.state, count(*)::int as count
-      from win_back_emails e join clients c on c.id = e.client_id left join users u on u.id = c.stylist_id
-      where e.created_at >= ${range.from}::date and e.created_at < ${endOf(range)} and ${inScope}
-      group by e.tier, c.stylist_id, u.name, e.state`),
+      select s.tier, s.stylist_id, u.name as stylist, s.state, sum(s.emails)::int as count
+      from email_stats_daily s left join users u on u.id = s.stylist_id
+      where s.day >= ${range.from}::date and s.day <= ${range.to}::date and ${inScope(sql`s`)}
+      group by s.tier, s.stylist_id, u.name, s.state having sum(s.emails) <> 0`),
     ctx.db.execute<{ week: string; opened: number; clicked: number }>(sql`
-      select to_char(date_trunc('week', ev.received_at), 'YYYY-MM-DD') as week,
-        count(*) filter (where ev.type = 'opened')::int as opened, count(*) filter (where ev.type = 'clicked')::int as clicked
-      from email_events ev join win_back_emails e on e.id = ev.email_id join clients c on c.id = e.client_id
-      where ev.type in ('opened', 'clicked') and ev.received_at >= ${range.from}::date and ev.received_at < ${endOf(range)} and ${inScope}
-      group by 1 order by 1`),
-    winBackCounts(ctx, range, inScope),
+      select to_char(date_trunc('week', s.day), 'YYYY-MM-DD') as week, sum(s.opened)::int as opened, sum(s.clicked)::int as clicked
+      from email_activity_daily s
+      where s.day >= ${range.from}::date and s.day <= ${range.to}::date and ${inScope(sql`s`)}
+      group by 1 having sum(s.opened) <> 0 or sum(s.clicked) <> 0 order by 1`),
+    winBackCounts(ctx, range, inScope(sql`a`)),
     analytics ? ctx.db.execute<{ count: number }>(sql`select count(*)::int as count from email_suppressions`) : Promise.resolve(null),
   ]);
 
@@ -81,18 +82,15 @@ export async function getEmailOverview(ctx: ServiceContext, range: DashboardRang
 
 /**
  * Emailed and held-out clients assigned in the range, and how many of each ordered within the attribution window
- * after the email's send or the holdout decision (an emailed client whose email never went out is not counted).
+ * after the email's send or the holdout decision (an emailed client whose email never went out is not counted):
+ * an index-only scan of the assignments in the range (outreach_assignments_results_idx, or its stylist twin).
  */
 async function winBackCounts(ctx: ServiceContext, range: DashboardRange, inScope: SQL) {
   const { attributionDays } = await readSettings(ctx.db, "win_back");
   const rows = await ctx.db.execute<{ group: "emailed" | "holdout"; clients: number; won_back: number }>(sql`
-    select a."group", count(*)::int as clients,
-      ${wonBackCount(attributionDays)} as won_back
+    select a."group", count(*)::int as clients, ${wonBackCount(attributionDays)} as won_back
     from outreach_assignments a
-    join clients c on c.id = a.client_id
-    left join win_back_emails e on e.id = a.email_id
-    where a.assigned_at >= ${range.from}::date and a.assigned_at < ${endOf(range)} and ${inScope}
-      and (a."group" = 'holdout' or e.sent_at is not null)
+    where a.assigned_at >= ${range.from}::date and a.assigned_at < ${endOf(range)} and ${inScope} and ${STARTED}
     group by a."group"`);
   const of = (group: "emailed" | "holdout") => {
     const row = [...rows].find((r) => r.group === group);

@@ -2,7 +2,7 @@ import "server-only";
 import { type SQL, sql } from "drizzle-orm";
 import { assessEngagement, EMPTY_CLIENT_HISTORY, type EngagementDriver } from "@/lib/domain/engagement";
 import { chanceOfOrder } from "@/lib/domain/today/chance-of-order";
-import { handledReason, type HandledReason, startOfWeek, type TodayCandidate } from "@/lib/domain/today/work-list";
+import { startOfWeek, type TodayCandidate } from "@/lib/domain/today/work-list";
 import { authorize, clientScopeWhere } from "@/lib/server/auth/permissions";
 import type { ServiceContext } from "@/lib/server/context";
 import { aggregateHistories } from "@/lib/server/engagement/client-histories";
@@ -55,20 +55,27 @@ const SLIPPING_SINCE = sql`coalesce((select max(t.changed_at) from tier_changes 
  * out only for the rows returned, and the WHERE clause stays simple enough for the planner to walk the index.
  * The last contact is the latest win-back email drafted or sent for the client (a discarded one is no contact).
  */
-function slippingClients(ctx: ServiceContext, where: SQL, tail: SQL, { withAverage = true } = {}) {
+function slippingClients(ctx: ServiceContext, where: SQL, tail: SQL) {
   const scope = clientScopeWhere(ctx.actor);
   return ctx.db.execute<Row>(sql`
     select s.client_id, clients.name, clients.email, s.tier, s.score, s.p_alive, s.expected_orders90d as expected_orders, clients.last_order_at,
       ${SLIPPING_SINCE} as slipping_since,
       (select max(z.until) from today_snoozes z where z.client_id = s.client_id) as snoozed_until,
       (select max(z.created_at) from today_snoozes z where z.client_id = s.client_id) as snoozed_at,
-      ${withAverage ? sql`(select avg(o.value_cents)::float8 from orders o where o.client_id = clients.id and o.status <> 'cancelled')` : sql`null::float8`} as average_value,
+      (select avg(o.value_cents)::float8 from orders o where o.client_id = clients.id and o.status <> 'cancelled') as average_value,
       s.value_at_risk_cents as value_at_risk,
       (select max(e.created_at) from win_back_emails e where e.client_id = s.client_id and e.state <> 'discarded') as last_contact_at
-    from client_scores s join clients on clients.id = s.client_id
+    from client_scores s cross join lateral ${clientOf}
     where s.tier in ('at_risk', 'lapsed') ${scope ? sql`and ${scope}` : sql``} and ${where}
     ${tail}`);
 }
+
+/**
+ * The slipping client's own row, looked up per index entry: as a plain join the planner reads all of a stylist's
+ * clients (50,000 of a million) and sorts, instead of walking the index to the first few matches (OFFSET 0 keeps the
+ * lookup from being flattened into such a join).
+ */
+const clientOf = sql`(select c.id, c.name, c.email, c.stylist_id, c.last_order_at from clients c where c.id = s.client_id offset 0) clients`;
 
 /** The leave-the-list rules (handledReason) as SQL: no snooze still running, no order and no email since the slip. */
 const stillOpen = (now: Date) => sql`not exists (select 1 from today_snoozes z where z.client_id = s.client_id and z.until > ${now.toISOString()}::timestamptz)
@@ -104,7 +111,7 @@ async function openCount(ctx: ServiceContext, now: Date): Promise<number> {
   const scope = clientScopeWhere(ctx.actor);
   const [row] = await ctx.db.execute<{ n: number }>(sql`
     select count(*)::int as n from (
-      select 1 from client_scores s join clients on clients.id = s.client_id
+      select 1 from client_scores s cross join lateral ${clientOf}
       where s.tier in ('at_risk', 'lapsed') ${scope ? sql`and ${scope}` : sql``} and ${stillOpen(now)}
       -- In the index's order, so the count walks it and stops at the cap rather than joining every slipping client.
       order by s.value_at_risk_cents desc nulls last, s.client_id
@@ -112,47 +119,26 @@ async function openCount(ctx: ServiceContext, now: Date): Promise<number> {
   return row?.n ?? 0;
 }
 
-function handledAt(item: TodayItem, reason: HandledReason): Date | null {
-  if (reason === "ordered") return item.lastOrderAt;
-  if (reason === "contacted") return item.lastContactAt;
-  return item.snoozedAt;
-}
-
 /**
- * Slipping clients handled since `since`: only those who ordered, were snoozed or were emailed since then can be, and handledReason decides which of them left the list.
+ * Clients handled since `since` (a week's start), up to TODAY_COUNT_CAP + 1: those the week's today_handled rows name
+ * (kept by triggers as snoozes, emails and orders happen), and those who climbed out of at risk or lapsed since then
+ * and are still out (most of them ordered, then got rescored), each counted once.
  */
-async function handledSince(ctx: ServiceContext, since: Date, now: Date): Promise<number> {
-  const from = since.toISOString();
-  const rows = await slippingClients(
-    ctx,
-    sql`s.client_id in (
-      select id from clients where coalesce(last_order_at, '-infinity'::timestamptz) >= ${from}::timestamptz
-      union select client_id from today_snoozes where created_at >= ${from}::timestamptz
-      union select client_id from win_back_emails where created_at >= ${from}::timestamptz and state <> 'discarded')`,
-    sql``,
-    { withAverage: false },
-  );
-  return rows
-    .map(toItem)
-    .filter((item) => {
-      const reason = handledReason(item, now);
-      return reason !== null && (handledAt(item, reason)?.getTime() ?? 0) >= since.getTime();
-    }).length;
-}
-
-/**
- * Climbs out of at risk or lapsed since `since` by clients still out (most of them ordered, then got rescored), up
- * to TODAY_COUNT_CAP + 1: newest first along tier_changes_changed_idx, stopping at the cap.
- */
-async function recoveredSince(ctx: ServiceContext, since: Date): Promise<number> {
+async function handledSince(ctx: ServiceContext, since: Date): Promise<number> {
   const scope = clientScopeWhere(ctx.actor);
+  const week = since.toISOString().slice(0, 10);
   const [row] = await ctx.db.execute<{ n: number }>(sql`
     select count(*)::int as n from (
-      select 1 from tier_changes t join clients on clients.id = t.client_id join client_scores s on s.client_id = t.client_id
-      where t.changed_at >= ${since.toISOString()}::timestamptz and t.from_tier in ('at_risk', 'lapsed') and t.to_tier not in ('at_risk', 'lapsed')
-        and s.tier is not null and s.tier not in ('at_risk', 'lapsed') ${scope ? sql`and ${scope}` : sql``}
-      order by t.changed_at desc
-      limit ${TODAY_COUNT_CAP + 1}) recovered`);
+      (select h.client_id from today_handled h join clients on clients.id = h.client_id
+       where h.week = ${week}::date ${scope ? sql`and ${scope}` : sql``}
+       limit ${TODAY_COUNT_CAP + 1})
+      union
+      -- Newest first along tier_changes_changed_idx, stopping at the cap.
+      (select t.client_id from tier_changes t join clients on clients.id = t.client_id join client_scores s on s.client_id = t.client_id
+       where t.changed_at >= ${since.toISOString()}::timestamptz and t.from_tier in ('at_risk', 'lapsed') and t.to_tier not in ('at_risk', 'lapsed')
+         and s.tier is not null and s.tier not in ('at_risk', 'lapsed') ${scope ? sql`and ${scope}` : sql``}
+       order by t.changed_at desc
+       limit ${TODAY_COUNT_CAP + 1})) handled`);
   return row?.n ?? 0;
 }
 
@@ -176,14 +162,14 @@ async function topDrivers(ctx: ServiceContext, clientIds: string[], now: Date): 
 export async function getTodayList(ctx: ServiceContext, now = new Date()) {
   authorize(ctx.actor, "clients.read");
   const weekStart = startOfWeek(now);
-  const [open, count, handled, recovered] = await Promise.all([openItems(ctx, now), openCount(ctx, now), handledSince(ctx, weekStart, now), recoveredSince(ctx, weekStart)]);
+  const [open, count, handled] = await Promise.all([openItems(ctx, now), openCount(ctx, now), handledSince(ctx, weekStart)]);
   const drivers = await topDrivers(ctx, open.map((item) => item.clientId), now);
   return {
     open: open.map((item) => ({ ...item, topDriver: drivers.get(item.clientId) ?? null })),
     openCount: count,
     openCountCapped: count > TODAY_COUNT_CAP,
-    handledThisWeek: Math.min(handled + recovered, TODAY_COUNT_CAP),
-    handledThisWeekCapped: handled + recovered > TODAY_COUNT_CAP,
+    handledThisWeek: Math.min(handled, TODAY_COUNT_CAP),
+    handledThisWeekCapped: handled > TODAY_COUNT_CAP,
     weekStart,
   };
 }

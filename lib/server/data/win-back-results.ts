@@ -7,17 +7,16 @@ import { readSettings } from "./settings";
 export type WinBackResult = { group: "emailed" | "holdout"; tier: "at_risk" | "lapsed"; clients: number; wonBack: number };
 
 /**
- * How many of the assignments `a` (with their email `e`) ordered within the attribution window after the email's
- * send or the holdout decision: the one definition of a win-back.
+ * How many of the assignments `a` ordered within the attribution window after the email's send or the holdout
+ * decision (`started_at`; the first order since then is `first_order_at`, both kept by triggers): the one definition
+ * of a win-back. Count only started assignments (see STARTED).
  */
 export function wonBackCount(attributionDays: number): SQL {
-  return sql`count(*) filter (where exists (
-    select 1 from orders o
-    where o.client_id = a.client_id and o.status <> 'cancelled'
-      and o.ordered_at >= coalesce(e.sent_at, a.assigned_at)
-      and o.ordered_at < coalesce(e.sent_at, a.assigned_at) + make_interval(days => ${attributionDays})
-  ))::int`;
+  return sql`(count(*) filter (where a.first_order_at < a.started_at + make_interval(days => ${attributionDays})))::int`;
 }
+
+/** Assignments whose window has opened: every holdout, and the emailed whose email went out. */
+export const STARTED = sql`a.started_at is not null`;
 
 /**
  * Emailed against held-out win-back rates, in one query: a client counts as won back when they ordered within the
@@ -30,8 +29,7 @@ export async function winBackResults(ctx: ServiceContext): Promise<WinBackResult
     select a."group", a.tier, count(*)::int as clients,
       ${wonBackCount(attributionDays)} as won_back
     from outreach_assignments a
-    left join win_back_emails e on e.id = a.email_id
-    where a."group" = 'holdout' or e.sent_at is not null
+    where ${STARTED}
     group by a."group", a.tier
     order by a.tier, a."group"`);
   return rows.map((r) => ({ group: r.group, tier: r.tier, clients: r.clients, wonBack: r.won_back }));

@@ -4,6 +4,8 @@ import { emitEvents } from "@/lib/server/events/outbox";
 import { sql } from "drizzle-orm";
 import { type CurrentEngagement, currentEngagementOf, type EngagementAssessment, type EngagementTier, sameCurrentEngagement } from "@/lib/domain/engagement";
 import type { Executor } from "@/lib/server/db/client";
+import { countedClient, tierCountDeltas } from "@/lib/domain/analytics/tier-count-delta";
+import { applyTierCountDeltas } from "./apply-tier-count-deltas";
 import { type ClientSelection, selectionWhere } from "./client-selection";
 import { ofRunsOrUnrun } from "./run-snapshots";
 
@@ -16,6 +18,9 @@ export type CurrentRow = {
   next_order_ms: number | null;
   scored_ms: number | null;
   value_at_risk: number | null;
+  stylist_id: string | null;
+  /** A demo override still running: the tier the overview counts the client in meanwhile. */
+  override_tier: EngagementTier | null;
 };
 
 /** Outside a full run: snapshots and tier changes carry no run id. */
@@ -28,10 +33,12 @@ type SavedBatch = { asOf: Date; modelFitId: string | null; modelVersion: string 
  */
 export async function readCurrentEngagement(tx: Executor, selection: ClientSelection): Promise<CurrentRow[]> {
   return tx.execute<CurrentRow>(sql`
-    select client_id as id, score, tier, p_alive, expected_orders90d as expected_orders,
+    select s.client_id as id, s.score, s.tier, s.p_alive, expected_orders90d as expected_orders,
       extract(epoch from next_order_expected_at)::float8 * 1000 as next_order_ms, extract(epoch from scored_at)::float8 * 1000 as scored_ms,
-      value_at_risk_cents as value_at_risk
-    from client_scores where ${selectionWhere(sql`client_id`, selection)}`);
+      value_at_risk_cents as value_at_risk, c.stylist_id, o.tier as override_tier
+    from client_scores s join clients c on c.id = s.client_id
+      left join demo_tier_overrides o on o.client_id = s.client_id and o.expires_at > now()
+    where ${selectionWhere(sql`s.client_id`, selection)}`);
 }
 
 const storedCurrent = (row: CurrentRow): CurrentEngagement | null =>
@@ -99,6 +106,21 @@ export async function saveAssessments(
         returning c.client_id as id`)
     : [];
   const updatedIds = new Set(updated.map((u) => u.id));
+  const rowOf = new Map(assessed.map(({ row }) => [row.id, row]));
+  const counted = (row: CurrentRow | undefined, v: { tier: EngagementTier | null; score: number | null; valueAtRiskCents: number | null }) =>
+    row ? countedClient({ stylistId: row.stylist_id, tier: row.override_tier ?? v.tier, score: v.score, valueAtRiskCents: v.valueAtRiskCents }) : null;
+  // The overview's counts move with the scores, in the same transaction.
+  await applyTierCountDeltas(
+    tx,
+    tierCountDeltas(
+      changed
+        .filter((c) => updatedIds.has(c.client_id))
+        .map((c) => {
+          const row = rowOf.get(c.client_id);
+          return { before: counted(row, { tier: row?.tier ?? null, score: row?.score ?? null, valueAtRiskCents: row?.value_at_risk ?? null }), after: counted(row, c) };
+        }),
+    ),
+  );
   // A first score is not a change of tier.
   const tierChanges = changed.filter((c) => c.from_tier !== null && c.from_tier !== c.tier && updatedIds.has(c.client_id));
   if (tierChanges.length) {

@@ -2,7 +2,9 @@ import "server-only";
 import type { EngagementTier } from "@/lib/domain/engagement";
 import type { Database } from "@/lib/server/db/client";
 import { engagementTier } from "@/lib/server/db/schema";
-import { stagedTierCountsTable, tableExists } from "./full-run-tables";
+import { sql } from "drizzle-orm";
+import { applyTierMoves } from "./apply-tier-count-deltas";
+import { stagedTierCountsTable } from "./full-run-tables";
 
 export const SCORE_BANDS = 10;
 const TIERS = engagementTier.enumValues;
@@ -63,21 +65,27 @@ export class TierCounts {
  * Stores the clients per stylist and tier that a full run scored, with their score sum and score bands, as the day
  * of the run's as-of date (replacing that day's rows), from what its scoring steps counted (see TierCounts): a run
  * that fills in an earlier date records that date's tiers, not today's. The counted rows go in the same
- * transaction, so a repeat finds nothing left to record.
+ * transaction, so a repeat finds nothing left to record. When the day is the latest, running demo overrides are
+ * moved into their tier as between runs (applyTierMoves), so clearing one later moves its client back exactly once.
  */
 export async function recordTierCounts(db: Database, run: { runId: string; asOf: Date }): Promise<void> {
   const day = run.asOf.toISOString().slice(0, 10);
   const counted = stagedTierCountsTable(run.runId);
-  await db.$client.begin(async (tx) => {
-    if (!(await tableExists(tx, counted))) return;
-    await tx`delete from tier_counts_daily where day = ${day}::date`;
-    await tx.unsafe(
-      `insert into tier_counts_daily (day, stylist_id, tier, clients, score_sum, score_bands, value_at_risk_cents)
-       select $1::date, stylist_id, tier, sum(n)::int, sum(total)::bigint, array[${bandCounts}], round(sum(at_risk))::bigint
-       from (select stylist_id, tier, band, sum(clients) as n, sum(score_sum) as total, sum(value_at_risk) as at_risk from ${counted} group by 1, 2, 3) per_band
-       group by stylist_id, tier`,
-      [day],
-    );
-    await tx.unsafe(`drop table ${counted}`);
+  await db.transaction(async (tx) => {
+    const [found] = await tx.execute<{ found: boolean }>(sql`select to_regclass(${counted}) is not null as found`);
+    if (!found?.found) return;
+    await tx.execute(sql`delete from tier_counts_daily where day = ${day}::date`);
+    await tx.execute(sql`
+      insert into tier_counts_daily (day, stylist_id, tier, clients, score_sum, score_bands, value_at_risk_cents)
+      select ${day}::date, stylist_id, tier, sum(n)::int, sum(total)::bigint, array[${sql.raw(bandCounts)}], round(sum(at_risk))::bigint
+      from (select stylist_id, tier, band, sum(clients) as n, sum(score_sum) as total, sum(value_at_risk) as at_risk from ${sql.identifier(counted)} group by 1, 2, 3) per_band
+      group by stylist_id, tier`);
+    await tx.execute(sql`drop table ${sql.identifier(counted)}`);
+    const [latest] = await tx.execute<{ day: string | null }>(sql`select max(day)::text as day from tier_counts_daily`);
+    if (latest?.day !== day) return;
+    const overrides = await tx.execute<{ client_id: string; from: string; to: string }>(sql`
+      select o.client_id, s.tier::text as from, o.tier::text as to from demo_tier_overrides o join client_scores s on s.client_id = o.client_id
+      where o.expires_at > now() and s.tier is not null and s.tier <> o.tier`);
+    await applyTierMoves(tx, overrides.map((o) => ({ clientId: o.client_id, from: o.from, to: o.to })), run.asOf);
   });
 }

@@ -15,3 +15,4 @@ export * from "./dashboard";
 export * from "./demo";
 export * from "./emails";
 export * from "./saved-views";
+export * from "./email-stats";

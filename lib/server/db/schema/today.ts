@@ -1,5 +1,5 @@
 import "server-only";
-import { index, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { date, index, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { clients } from "./clients";
 import { users } from "./users";
 
@@ -20,4 +20,25 @@ export const todaySnoozes = pgTable(
     createdAt: timestamp({ withTimezone: true, mode: "date" }).notNull().defaultNow(),
   },
   (t) => [index("today_snoozes_client_until_idx").on(t.clientId, t.until.desc()), index("today_snoozes_created_idx").on(t.createdAt.desc())],
+);
+
+/**
+ * "Handled this week", kept as it happens: one row per slipping client per week (weeks start Monday 00:00 UTC) in
+ * which they were snoozed, emailed (a win-back drafted or sent) or ordered after they slipped. Written by triggers on
+ * today_snoozes, win_back_emails and orders (beyond-drizzle.ts), so every path that records one of those (verbs,
+ * webhooks, imports) counts, in the same transaction. Today counts this week's rows rather than working out who was
+ * handled from every order, snooze and email of the week on each view.
+ */
+export const todayHandled = pgTable(
+  "today_handled",
+  {
+    clientId: uuid()
+      .notNull()
+      .references(() => clients.id, { onDelete: "cascade" }),
+    week: date({ mode: "string" }).notNull(),
+    /** The first way they were handled that week: "snoozed", "contacted" or "ordered". */
+    reason: text().notNull(),
+    handledAt: timestamp({ withTimezone: true, mode: "date" }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.clientId, t.week] }), index("today_handled_week_idx").on(t.week, t.clientId)],
 );

@@ -9,6 +9,7 @@ import type { VerbArgs } from "@/lib/server/context";
 import { clientScores, demoTierOverrides } from "@/lib/server/db/schema";
 import { ConflictError } from "@/lib/server/errors";
 import { withEvents } from "@/lib/server/events/outbox";
+import { applyTierMoves } from "@/lib/server/engagement/apply-tier-count-deltas";
 import { parseInput } from "@/lib/server/parse-input";
 import { lockClientInScope } from "@/lib/server/services/clients/client-rules";
 
@@ -34,6 +35,8 @@ export async function overrideClientTier({ ctx, input, now = new Date() }: VerbA
     const [override] = await tx.insert(demoTierOverrides).values(values).onConflictDoUpdate({ target: demoTierOverrides.clientId, set: values }).returning();
     if (!override) throw new Error("The tier override was not saved");
     await writeAudit(tx, ctx.actor, { action: "demo.tier_override.set", entityType: "client", entityId: clientId, before: earlier ?? null, after: { ...override, days } });
+    // The overview's tier counts show the override too, moved in the same transaction.
+    await applyTierMoves(tx, [{ clientId, from: shown, to: tier }], now);
     if (shown !== tier) await emit(appEvent("rekindle/client.tier-changed", { clientId, fromTier: shown, toTier: tier, score: scored.score, enteredAt: now.toISOString(), demo: true }));
     return override;
   });

@@ -1,0 +1,72 @@
+import { eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { db } from "@/lib/server/db/client";
+import { clients, clientScores, tierChanges, todayHandled, winBackEmails } from "@/lib/server/db/schema";
+import { reassignClients } from "@/lib/server/services/clients/reassign-clients";
+import { createOrder } from "@/lib/server/services/orders/create-order";
+import { snoozeClient } from "@/lib/server/services/today/snooze-client";
+import { userContext } from "@/test/fixtures";
+import { getTodayList } from "./today";
+
+// "Handled this week" is kept by triggers as snoozes, emails and orders happen (today_handled), so these go through
+// the real paths at the real time: the order form refuses dates in the future.
+const DAY = 86_400_000;
+
+let seq = 0;
+async function slipping(stylistId: string, tier: "at_risk" | "lapsed" | "healthy" = "at_risk") {
+  seq += 1;
+  const [row] = await db.insert(clients).values({ name: `Handled ${seq}`, email: `handled${seq}@example.com`, stylistId }).returning();
+  if (!row) throw new Error("no client");
+  const slipped = new Date(Date.now() - 30 * DAY);
+  await db.update(clientScores).set({ tier, score: 30, pAlive: 0.5, expectedOrders90d: 0.2, scoredAt: slipped, valueAtRiskCents: 5_000 }).where(eq(clientScores.clientId, row.id));
+  await db.insert(tierChanges).values({ clientId: row.id, fromTier: "watch", toTier: tier, score: 30, changedAt: slipped });
+  return row.id;
+}
+
+const handled = async (ctx: Awaited<ReturnType<typeof userContext>>) => (await getTodayList(ctx)).handledThisWeek;
+
+describe("handled this week, kept as it happens", () => {
+  it("counts a snooze, a drafted email and an order once each, and follows the client when reassigned", async () => {
+    const admin = await userContext("admin");
+    const anna = await userContext("stylist");
+    const ben = await userContext("stylist");
+    const snoozed = await slipping(anna.actor.id);
+    const emailed = await slipping(anna.actor.id);
+    const ordered = await slipping(anna.actor.id);
+    const healthy = await slipping(anna.actor.id, "healthy");
+    expect(await handled(anna)).toBe(0);
+
+    await snoozeClient({ ctx: anna, input: { clientId: snoozed, days: "7", reason: "Called her" } });
+    // A second snooze the same week is the same client handled, not another.
+    await snoozeClient({ ctx: anna, input: { clientId: snoozed, days: "3", reason: "Called again" } });
+    expect(await handled(anna)).toBe(1);
+
+    await db.insert(winBackEmails).values({ clientId: emailed, state: "draft", origin: "stylist", subject: "Hi", body: "Hello", callToAction: "Book", writer: "offline", toAddress: "c@example.com" });
+    expect(await handled(anna)).toBe(2);
+
+    await createOrder({ ctx: admin, input: { clientId: ordered, orderedAt: new Date().toISOString(), itemsShipped: 5, itemsKept: 2, valueCents: 12_000, status: "shipped" } });
+    // An order of a client not slipping is no handling.
+    await createOrder({ ctx: admin, input: { clientId: healthy, orderedAt: new Date().toISOString(), itemsShipped: 5, itemsKept: 2, valueCents: 12_000, status: "shipped" } });
+    expect(await handled(anna)).toBe(3);
+    expect(await handled(admin)).toBe(3);
+    expect(await db.select().from(todayHandled)).toHaveLength(3);
+
+    await reassignClients({ ctx: admin, input: { to: ben.actor.id, scope: "selected", clientIds: [emailed, ordered] } });
+    expect(await handled(anna)).toBe(1);
+    expect(await handled(ben)).toBe(2);
+    expect(await handled(admin)).toBe(3);
+  });
+
+  it("does not count a discarded email, nor an email or order from before the slip", async () => {
+    const anna = await userContext("stylist");
+    const discarded = await slipping(anna.actor.id);
+    const early = await slipping(anna.actor.id);
+    const before = new Date(Date.now() - 40 * DAY);
+    await db.insert(winBackEmails).values([
+      { clientId: discarded, state: "discarded", origin: "stylist", subject: "Hi", body: "Hello", callToAction: "Book", writer: "offline", toAddress: "c@example.com" },
+      { clientId: early, state: "sent", origin: "stylist", subject: "Hi", body: "Hello", callToAction: "Book", writer: "offline", toAddress: "c@example.com", createdAt: before },
+    ]);
+    expect(await handled(anna)).toBe(0);
+    expect(await db.select().from(todayHandled)).toHaveLength(0);
+  });
+});
