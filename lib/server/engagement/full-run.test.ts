@@ -90,6 +90,15 @@ describe("a full run's steps", () => {
     expect(await executeFullRun(db, run.id, directSteps(1), 4)).toEqual({ runId: run.id, status: "not queued" });
   });
 
+  it("fails a run whose learning fails beside its reads only once no read is still staging, leaving no working table", async () => {
+    await insertDemoClients(10, AS_OF);
+    const run = await queueRun(AS_OF);
+    const failing = { run: <T>(id: string, work: () => Promise<T>) => (id === "learn" ? Promise.reject(new Error("the learning step timed out")) : work()), workers: 4 };
+    expect(await executeFullRun(db, run.id, failing, 3)).toEqual({ runId: run.id, status: "failed", error: "the learning step timed out" });
+    const leftovers = await db.$client`select relname from pg_class where relname ~ '^(scoring_stage_|scoring_changes_|scoring_counts_|snapshots_run_)'`;
+    expect(leftovers).toHaveLength(0);
+  });
+
   it("refuses to score a chunk whose staged rows were lost (an unlogged table after a database crash)", async () => {
     await insertDemoClients(10, AS_OF);
     const run = await queueRun(AS_OF);
