@@ -23,6 +23,7 @@ export const PAGE_ACCESS: Record<string, Access> = {
   "/clients/[id]/orders/[orderId]/edit": ALL,
   "/emails": ALL,
   "/emails/[id]": ALL,
+  "/emails/suppressions": ["admin", "marketer"],
   "/mailbox": ADMIN,
   "/unsubscribe/[token]": "public",
   "/settings": ADMIN,

@@ -1,7 +1,8 @@
 import { eq } from "drizzle-orm";
 import type { ServiceContext } from "@/lib/server/context";
 import { db } from "@/lib/server/db/client";
-import { clientScores, tierChanges } from "@/lib/server/db/schema";
+import { clientScores, tierChanges, winBackEmails } from "@/lib/server/db/schema";
+import type { EmailState } from "@/lib/domain/email/lifecycle";
 import type { EngagementTierValue } from "@/lib/server/db/schema/engagement-tier";
 import { createClient } from "@/lib/server/services/clients/create-client";
 import { createOrder } from "@/lib/server/services/orders/create-order";
@@ -23,4 +24,14 @@ export async function setScore(clientId: string, score: number, tier: Engagement
   const [before] = await db.select({ tier: clientScores.tier }).from(clientScores).where(eq(clientScores.clientId, clientId));
   await db.update(clientScores).set({ score, tier, scoredAt: at }).where(eq(clientScores.clientId, clientId));
   if (before?.tier && before.tier !== tier) await db.insert(tierChanges).values({ clientId, fromTier: before.tier, toTier: tier, score, changedAt: at });
+}
+
+/** A win-back email stored as it stands (no services): for analytics tests that need emails in given states and days. */
+export async function insertEmail(clientId: string, state: EmailState, tier: EngagementTierValue | null, extra: Partial<typeof winBackEmails.$inferInsert> = {}) {
+  const [row] = await db
+    .insert(winBackEmails)
+    .values({ clientId, state, tier, origin: "outreach", subject: "s", body: "b", callToAction: "c", writer: "offline", toAddress: "x@example.com", ...extra })
+    .returning();
+  if (!row) throw new Error("no email");
+  return row;
 }

@@ -4,6 +4,7 @@ import { type ClientListQuery, isFiltered } from "@/lib/domain/clients/list-quer
 import { MoreFilters } from "./more-filters";
 import { StylistOptions } from "@/components/clients/stylist-options";
 import { FilterButtons, FilterForm } from "./filter-form";
+import { DrillDownHiddenFields } from "./drill-down-filters";
 
 const SORT_LABELS = { name: "Name", last_order: "Last order", orders: "Order count", score: "Score", p_alive: "P(alive)" } as const;
 
@@ -34,6 +35,7 @@ export function ClientFilters({ query, stylists, showStylistFilter }: { query: C
       </FilterSelect>
       <FilterButtons clearHref="/clients" showClear={active} />
       <MoreFilters query={query} />
+      <DrillDownHiddenFields query={query} />
     </FilterForm>
   );
 }

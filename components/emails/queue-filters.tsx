@@ -1,5 +1,5 @@
 import { Button } from "@/components/ui/button";
-import { Field, Select } from "@/components/ui/field";
+import { Field, Input, Select } from "@/components/ui/field";
 import { EMAIL_STATE_LABELS, EMAIL_STATES } from "@/lib/domain/email/lifecycle";
 import { RISK_TIERS, TIER_LABELS } from "@/lib/domain/email/policy-settings";
 import type { QueueFilters } from "@/lib/domain/email/queue-filters";
@@ -30,12 +30,14 @@ export function QueueFiltersForm({ filters, stylists }: { filters: QueueFilters;
               {TIER_LABELS[tier]}
             </option>
           ))}
+          <option value="none">No tier</option>
         </Select>
       </Field>
       {stylists.length ? (
         <Field id="stylist" label="Stylist">
           <Select id="stylist" name="stylist" defaultValue={filters.stylist ?? ""}>
             <option value="">Every stylist</option>
+            <option value="unassigned">No stylist</option>
             {stylists.map((s) => (
               <option key={s.id} value={s.id}>
                 {s.name}
@@ -44,6 +46,16 @@ export function QueueFiltersForm({ filters, stylists }: { filters: QueueFilters;
           </Select>
         </Field>
       ) : null}
+      <Field id="from" label="Drafted from">
+        <Input id="from" name="from" type="date" defaultValue={filters.from ?? ""} className="w-40" />
+      </Field>
+      <Field id="to" label="Drafted to">
+        <Input id="to" name="to" type="date" defaultValue={filters.to ?? ""} className="w-40" />
+      </Field>
+      {/* Set only by the overview's links (emails opened or clicked in a week); kept when the form is submitted. */}
+      {filters.event ? <input type="hidden" name="event" value={filters.event} /> : null}
+      {filters.eventFrom ? <input type="hidden" name="eventFrom" value={filters.eventFrom} /> : null}
+      {filters.eventTo ? <input type="hidden" name="eventTo" value={filters.eventTo} /> : null}
       <Button type="submit" variant="secondary">
         Filter
       </Button>

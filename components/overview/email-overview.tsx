@@ -2,29 +2,43 @@ import type { Route } from "next";
 import Link from "next/link";
 import { Card, CardHeader } from "@/components/ui/card";
 import { formatNumber } from "@/components/ui/format";
-import { EMAIL_FIGURE_LABELS, type EmailFigure } from "@/lib/domain/email/email-figures";
+import { type DashboardRange, weekDaysInRange } from "@/lib/domain/analytics/tier-summary";
+import { clientListHref } from "@/lib/domain/clients/list-query";
+import { EMAIL_FIGURE_LABELS, type EmailFigure, type QueueStatus } from "@/lib/domain/email/email-figures";
+import { emailsHref, type QueueFilters } from "@/lib/domain/email/queue-filters";
+import { type RiskTier, TIER_LABELS } from "@/lib/domain/email/policy-settings";
 import type { EmailBreakdownRow, EmailOverview } from "@/lib/server/data/email-overview";
+import type { EmailWeek } from "@/lib/server/data/email-weeks";
+import { EmailWeeksChart } from "./email-weeks-chart";
 
-/** The review queue filtered to what a number counts. */
-function emailsHref(filters: { status?: string | null; tier?: string | null; stylist?: string | null }): Route {
-  const params = new URLSearchParams();
-  params.set("status", filters.status ?? "all");
-  if (filters.tier) params.set("tier", filters.tier);
-  if (filters.stylist) params.set("stylist", filters.stylist);
-  return `/emails?${params.toString()}` as Route;
-}
-
+const tierLabel = (tier: string | null) => (tier && tier in TIER_LABELS ? TIER_LABELS[tier as RiskTier] : "No tier");
 const percent = (rate: number | null) => (rate === null ? "—" : `${(rate * 100).toFixed(1)}%`);
+const LINK = "font-medium text-stone-900 underline underline-offset-2 decoration-stone-300 hover:decoration-stone-900 focus-visible:outline-2 focus-visible:outline-ember-500";
 
-function FigureLink({ figure, filters }: { figure: EmailFigure; filters?: { tier?: string | null; stylist?: string | null } }) {
+/** A count that opens the emails it counts: the queue with the same status, drafted in the same range. */
+function CountLink({ count, status, range, filters, label }: { count: number; status: QueueStatus; range: DashboardRange; filters?: Pick<QueueFilters, "tier" | "stylist">; label?: string }) {
   return (
-    <Link href={emailsHref({ status: figure.status, ...filters })} className="font-medium text-stone-900 underline-offset-2 hover:underline focus-visible:outline-2 focus-visible:outline-ember-500">
-      {formatNumber(figure.count)}
+    <Link href={emailsHref({ status, from: range.from, to: range.to, ...filters }) as Route} className={LINK} aria-label={label}>
+      {formatNumber(count)}
     </Link>
   );
 }
 
-function BreakdownTable({ title, rows, filter }: { title: string; rows: EmailBreakdownRow[]; filter: "tier" | "stylist" }) {
+/** A win-back count that opens the clients it counts: the outreach group assigned in the range, optionally only those won back. */
+function OutreachLink({ count, group, won, range, label }: { count: number; group: "emailed" | "holdout"; won: boolean; range: DashboardRange; label: string }) {
+  const href = clientListHref({}, { outreach: group, won: won ? "1" : undefined, from: range.from, to: range.to });
+  return (
+    <Link href={href as Route} className={LINK} aria-label={label}>
+      {formatNumber(count)}
+    </Link>
+  );
+}
+
+function FigureLink({ figure, range, filters }: { figure: EmailFigure; range: DashboardRange; filters?: Pick<QueueFilters, "tier" | "stylist"> }) {
+  return <CountLink count={figure.count} status={figure.status} range={range} filters={filters} />;
+}
+
+function BreakdownTable({ title, rows, filter, range }: { title: string; rows: EmailBreakdownRow[]; filter: "tier" | "stylist"; range: DashboardRange }) {
   const keys = ["drafted", "awaitingReview", "sent", "delivered", "opened", "clicked", "bounced"] as const;
   if (rows.length === 0) return <p className="px-5 py-2 text-sm text-stone-500">{title}: no emails drafted in this range yet.</p>;
   return (
@@ -44,10 +58,10 @@ function BreakdownTable({ title, rows, filter }: { title: string; rows: EmailBre
         <tbody>
           {rows.map((row) => (
             <tr key={row.id ?? "none"} className="border-t border-stone-100">
-              <th scope="row" className="px-5 py-1 text-left font-normal text-stone-700">{row.label}</th>
+              <th scope="row" className="px-5 py-1 text-left font-normal text-stone-700">{filter === "tier" ? tierLabel(row.id) : row.label}</th>
               {row.figures.map((f) => (
                 <td key={f.key} className="px-2 py-1 text-right tabular-nums">
-                  <FigureLink figure={f} filters={filter === "tier" ? { tier: row.id } : { stylist: row.id }} />
+                  <FigureLink figure={f} range={range} filters={filter === "tier" ? { tier: (row.id ?? "none") as QueueFilters["tier"] } : { stylist: row.id ?? "unassigned" }} />
                 </td>
               ))}
             </tr>
@@ -59,8 +73,9 @@ function BreakdownTable({ title, rows, filter }: { title: string; rows: EmailBre
 }
 
 /** The overview's email section: the funnel, win-backs and the holdout uplift, then the analytics by tier and stylist. */
-export function EmailOverviewSection({ overview }: { overview: EmailOverview }) {
+export function EmailOverviewSection({ overview, range, weeks }: { overview: EmailOverview; range: DashboardRange; weeks: readonly EmailWeek[] }) {
   const { figures, uplift } = overview;
+  const bounced = figures.find((f) => f.key === "bounced")?.count ?? 0;
   return (
     <div className="space-y-6">
       <Card>
@@ -70,15 +85,19 @@ export function EmailOverviewSection({ overview }: { overview: EmailOverview }) 
             <div key={f.key}>
               <dt className="text-xs text-stone-500">{f.label}</dt>
               <dd className="text-xl">
-                <FigureLink figure={f} />
+                <FigureLink figure={f} range={range} />
               </dd>
               {f.rateOf ? <dd className="text-xs text-stone-500">{percent(f.rate)} {f.rateOf}</dd> : null}
             </div>
           ))}
           <div>
             <dt className="text-xs text-stone-500">Win-backs</dt>
-            <dd className="text-xl font-medium text-stone-900">{formatNumber(overview.winBacks.emailed)}</dd>
-            <dd className="text-xs text-stone-500">{formatNumber(overview.winBacks.heldOut)} in the holdout</dd>
+            <dd className="text-xl">
+              <OutreachLink count={overview.winBacks.emailed} group="emailed" won range={range} label={`Win-backs: ${formatNumber(overview.winBacks.emailed)} emailed clients won back`} />
+            </dd>
+            <dd className="text-xs text-stone-500">
+              <OutreachLink count={overview.winBacks.heldOut} group="holdout" won range={range} label={`${formatNumber(overview.winBacks.heldOut)} held-out clients won back`} /> in the holdout
+            </dd>
           </div>
         </dl>
         {uplift ? (
@@ -86,19 +105,36 @@ export function EmailOverviewSection({ overview }: { overview: EmailOverview }) 
             <p className="font-medium text-stone-900">Holdout uplift</p>
             <p className="text-stone-700">{uplift.reading}</p>
             <p className="text-xs text-stone-500">
-              Emailed: {formatNumber(uplift.emailed.wonBack)} of {formatNumber(uplift.emailed.clients)} won back; held out: {formatNumber(uplift.heldOut.wonBack)} of{" "}
-              {formatNumber(uplift.heldOut.clients)}.
+              Emailed: <OutreachLink count={uplift.emailed.wonBack} group="emailed" won range={range} label={`${formatNumber(uplift.emailed.wonBack)} emailed clients won back`} /> of{" "}
+              <OutreachLink count={uplift.emailed.clients} group="emailed" won={false} range={range} label={`${formatNumber(uplift.emailed.clients)} clients emailed`} /> won back; held out:{" "}
+              <OutreachLink count={uplift.heldOut.wonBack} group="holdout" won range={range} label={`${formatNumber(uplift.heldOut.wonBack)} held-out clients won back`} /> of{" "}
+              <OutreachLink count={uplift.heldOut.clients} group="holdout" won={false} range={range} label={`${formatNumber(uplift.heldOut.clients)} clients held out`} />.
             </p>
           </div>
         ) : null}
       </Card>
       <Card>
-        <CardHeader
-          title="Email analytics"
-          description={`Bounced ${formatNumber(figures.find((f) => f.key === "bounced")?.count ?? 0)}, complaints ${formatNumber(overview.complained)}${overview.suppressed === null ? "" : `, ${formatNumber(overview.suppressed)} addresses on the suppression list`}.`}
-        />
-        <BreakdownTable title="By tier" rows={overview.byTier} filter="tier" />
-        <BreakdownTable title="By stylist" rows={overview.byStylist} filter="stylist" />
+        <CardHeader title="Emails and win-backs per week" description="Emails drafted, and clients won back by the week they entered win-back; each bar opens its rows." />
+        <EmailWeeksChart weeks={weeks} />
+      </Card>
+      <Card>
+        <CardHeader title="Email analytics" description="Emails drafted in the range, by tier and by stylist; each number opens the emails behind it." />
+        <p className="px-5 pt-3 text-sm text-stone-700">
+          Bounced <CountLink count={bounced} status="bounced" range={range} label={`${formatNumber(bounced)} bounced`} />, complaints{" "}
+          <CountLink count={overview.complained} status="complained" range={range} label={`${formatNumber(overview.complained)} complaints`} />
+          {overview.suppressed === null ? null : (
+            <>
+              ,{" "}
+              <Link href={"/emails/suppressions" as Route} className={LINK} aria-label={`${formatNumber(overview.suppressed)} addresses on the suppression list`}>
+                {formatNumber(overview.suppressed)}
+              </Link>{" "}
+              addresses on the suppression list
+            </>
+          )}
+          .
+        </p>
+        <BreakdownTable title="By tier" rows={overview.byTier} filter="tier" range={range} />
+        <BreakdownTable title="By stylist" rows={overview.byStylist} filter="stylist" range={range} />
         <div className="overflow-x-auto px-5 py-3">
           <table className="text-sm">
             <caption className="py-2 text-left text-xs font-medium text-stone-500">Opens and clicks per week</caption>
@@ -115,13 +151,25 @@ export function EmailOverviewSection({ overview }: { overview: EmailOverview }) 
                   <td colSpan={3} className="py-1 text-stone-500">No opens or clicks in this range yet.</td>
                 </tr>
               ) : (
-                overview.activity.map((w) => (
-                  <tr key={w.week}>
-                    <td className="pr-4 tabular-nums">{w.week}</td>
-                    <td className="pr-4 text-right tabular-nums">{formatNumber(w.opened)}</td>
-                    <td className="text-right tabular-nums">{formatNumber(w.clicked)}</td>
-                  </tr>
-                ))
+                overview.activity.map((w) => {
+                  const days = weekDaysInRange(w.week, range);
+                  const eventHref = (event: "opened" | "clicked") => emailsHref({ status: "all", event, eventFrom: days.from, eventTo: days.to }) as Route;
+                  return (
+                    <tr key={w.week}>
+                      <td className="pr-4 tabular-nums">{w.week}</td>
+                      <td className="pr-4 text-right tabular-nums">
+                        <Link href={eventHref("opened")} className={LINK} aria-label={`Week of ${w.week}: ${formatNumber(w.opened)} opens`}>
+                          {formatNumber(w.opened)}
+                        </Link>
+                      </td>
+                      <td className="text-right tabular-nums">
+                        <Link href={eventHref("clicked")} className={LINK} aria-label={`Week of ${w.week}: ${formatNumber(w.clicked)} clicks`}>
+                          {formatNumber(w.clicked)}
+                        </Link>
+                      </td>
+                    </tr>
+                  );
+                })
               )}
             </tbody>
           </table>

@@ -2,8 +2,7 @@ import type { Route } from "next";
 import Link from "next/link";
 import { TIER_LABELS } from "@/components/engagement/tier-badge";
 import { formatNumber, formatWholeMoney } from "@/components/ui/format";
-import { DASHBOARD_TIERS, type DashboardTier, LIKELY_TO_LAPSE, type TierSummary } from "@/lib/domain/analytics/tier-summary";
-import { clientListHref } from "@/lib/domain/clients/list-query";
+import { countedClientsHref, DASHBOARD_TIERS, type DashboardTier, LIKELY_TO_LAPSE, type TierSummary } from "@/lib/domain/analytics/tier-summary";
 
 const ACCENTS: Record<DashboardTier, string> = {
   healthy: "border-emerald-400",
@@ -31,19 +30,22 @@ function Stat({ href, label, value, detail, accent }: { href: Route; label: stri
   );
 }
 
-/** The headline numbers; each opens the list of clients behind it. */
-export function TierCards({ summary, changes }: { summary: TierSummary; changes: Record<DashboardTier, number> | null }) {
+/**
+ * The headline numbers as of `day`; each opens the list of clients behind it: the live list for the latest day, else
+ * the clients as that day's run scored them (see countedClientsHref).
+ */
+export function TierCards({ summary, changes, day, latestDay }: { summary: TierSummary; changes: Record<DashboardTier, number> | null; day: string; latestDay: string | null }) {
   return (
     <div className="grid grid-cols-2 gap-3 md:grid-cols-4 xl:grid-cols-7">
-      <Stat href={clientListHref({}, { tier: "healthy,watch,at_risk" }) as Route} label="Active clients" value={formatNumber(summary.active)} detail={<span className="text-xs text-stone-500">of {formatNumber(summary.clients)}, not lapsed</span>} />
+      <Stat href={countedClientsHref(day, latestDay, { tier: "healthy,watch,at_risk" }) as Route} label="Active clients" value={formatNumber(summary.active)} detail={<span className="text-xs text-stone-500">of {formatNumber(summary.clients)}, not lapsed</span>} />
       <Stat
-        href={clientListHref({}, { sort: "score" }) as Route}
+        href={countedClientsHref(day, latestDay, { tier: DASHBOARD_TIERS.join(","), sort: "score" }) as Route}
         label="Average score"
         value={summary.averageScore === null ? "—" : summary.averageScore.toFixed(1)}
         detail={<span className="text-xs text-stone-500">out of 100</span>}
       />
       <Stat
-        href={clientListHref({}, { tier: LIKELY_TO_LAPSE.join(",") }) as Route}
+        href={countedClientsHref(day, latestDay, { tier: LIKELY_TO_LAPSE.join(",") }) as Route}
         label="Revenue at risk"
         value={formatWholeMoney(summary.revenueAtRiskCents)}
         detail={<span className="text-xs text-stone-500">at risk and lapsed clients, next 90 days</span>}
@@ -52,7 +54,7 @@ export function TierCards({ summary, changes }: { summary: TierSummary; changes:
       {DASHBOARD_TIERS.map((tier) => (
         <Stat
           key={tier}
-          href={clientListHref({}, { tier, sort: "score", dir: "asc" }) as Route}
+          href={countedClientsHref(day, latestDay, { tier, sort: "score", dir: "asc" }) as Route}
           label={TIER_LABELS[tier]}
           value={formatNumber(summary.byTier[tier])}
           detail={<Change value={changes?.[tier]} />}

@@ -1,8 +1,12 @@
 import type { ReactNode } from "react";
 import { cn } from "./cn";
 
-export function Card({ children, className }: { children: ReactNode; className?: string }) {
-  return <section className={cn("rounded-xl bg-white shadow-sm ring-1 ring-stone-200", className)}>{children}</section>;
+export function Card({ children, className, id }: { children: ReactNode; className?: string; id?: string }) {
+  return (
+    <section id={id} className={cn("rounded-xl bg-white shadow-sm ring-1 ring-stone-200", className)}>
+      {children}
+    </section>
+  );
 }
 
 export function CardHeader({ title, description, action }: { title: string; description?: string; action?: ReactNode }) {

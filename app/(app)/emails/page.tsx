@@ -8,7 +8,8 @@ import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/domain/access/policy";
 import { queueFiltersSchema } from "@/lib/domain/email/queue-filters";
 import { requirePageContext } from "@/lib/server/auth/session";
-import { emailProfileOf, listEmails } from "@/lib/server/data/emails";
+import { countEmails, emailProfileOf, listEmails, QUEUE_LIMIT } from "@/lib/server/data/emails";
+import { formatNumber } from "@/components/ui/format";
 import { listStylists } from "@/lib/server/data/users";
 import { sendDueEmailsAction } from "./actions";
 
@@ -20,7 +21,7 @@ export default async function EmailsPage({ searchParams }: Props) {
   const ctx = await requirePageContext("emails.write");
   const filters = queueFiltersSchema.parse(await searchParams);
   const allClients = can(ctx.actor, "emails.review");
-  const [emails, stylists, profile] = await Promise.all([listEmails(ctx, filters), allClients ? listStylists(ctx) : [], emailProfileOf(ctx)]);
+  const [emails, count, stylists, profile] = await Promise.all([listEmails(ctx, filters), countEmails(ctx, filters), allClients ? listStylists(ctx) : [], emailProfileOf(ctx)]);
   return (
     <>
       <PageHeader
@@ -30,6 +31,11 @@ export default async function EmailsPage({ searchParams }: Props) {
       />
       <Card>
         <QueueFiltersForm filters={filters} stylists={stylists.map((s) => ({ id: s.id, name: s.name }))} />
+        <p role="status" className="border-b border-stone-100 px-5 py-2 text-sm text-stone-600">
+          {formatNumber(count)} {count === 1 ? "email" : "emails"}
+          {filters.event ? ` ${filters.event} between ${filters.eventFrom ?? "the start"} and ${filters.eventTo ?? "now"}` : ""}
+          {count > QUEUE_LIMIT ? `; the newest ${formatNumber(QUEUE_LIMIT)} are shown` : ""}
+        </p>
         <QueueTable emails={emails} showStylist={allClients} />
       </Card>
       <Card className="mt-6">

@@ -10,16 +10,31 @@ import { PageHeader } from "@/components/ui/page-header";
 import { can, clientScope } from "@/lib/domain/access/policy";
 import { parseDashboardRange } from "@/lib/domain/analytics/tier-summary";
 import { requirePageContext } from "@/lib/server/auth/session";
-import { getOverview } from "@/lib/server/data/dashboard";
+import { getOverview, latestRevenueAtRisk } from "@/lib/server/data/dashboard";
 import { getEmailOverview } from "@/lib/server/data/email-overview";
 import { EmailOverviewSection } from "@/components/overview/email-overview";
+import { NeedsActionPanel } from "@/components/overview/needs-action";
+import { parseClientListQuery } from "@/lib/domain/clients/list-query";
+import { queueFiltersSchema } from "@/lib/domain/email/queue-filters";
+import { countClients } from "@/lib/server/data/clients";
+import { countEmails } from "@/lib/server/data/emails";
+import { getEmailWeeks } from "@/lib/server/data/email-weeks";
 
 export const metadata: Metadata = { title: "Overview" };
 
 export default async function OverviewPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const ctx = await requirePageContext("clients.read");
   const range = parseDashboardRange(await searchParams, new Date());
-  const [overview, emails] = await Promise.all([getOverview(ctx, range), can(ctx.actor, "emails.write") ? getEmailOverview(ctx, range) : null]);
+  const emailsToo = can(ctx.actor, "emails.write");
+  const [overview, emails, weeks, draftsAwaitingReview, newlyAtRisk, latest] = await Promise.all([
+    getOverview(ctx, range),
+    emailsToo ? getEmailOverview(ctx, range) : null,
+    emailsToo ? getEmailWeeks(ctx, range) : [],
+    emailsToo ? countEmails(ctx, queueFiltersSchema.parse({ status: "draft" })) : null,
+    countClients(ctx, parseClientListQuery({ newly: "1" })),
+    latestRevenueAtRisk(ctx),
+  ]);
+  const latestDay = latest?.day ?? null;
   const own = clientScope(ctx.actor).kind === "stylist";
   return (
     <>
@@ -28,19 +43,20 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
         description={overview.day ? `As scored on ${overview.day}${overview.previousDay ? `, compared with ${overview.previousDay}` : ""}.` : "No full scoring run yet."}
         actions={<RangeForm range={range} />}
       />
+      <NeedsActionPanel needs={{ draftsAwaitingReview, newlyAtRisk }} />
       {overview.summary ? (
         <div className="space-y-6">
-          <TierCards summary={overview.summary} changes={overview.changes} />
+          <TierCards summary={overview.summary} changes={overview.changes} day={overview.day} latestDay={latestDay} />
           <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
             <Card>
               <CardHeader title="Score distribution" description="Clients per ten-point score band." />
               <div className="px-5 py-4">
-                <ScoreDistributionChart bands={overview.summary.scoreBands} />
+                <ScoreDistributionChart bands={overview.summary.scoreBands} day={overview.day} latestDay={latestDay} />
               </div>
             </Card>
             <Card>
               <CardHeader title="Tiers over time" description={`Clients per tier at each full scoring run, ${range.from} to ${range.to}.`} />
-              <TierTrendChart points={overview.series} />
+              <TierTrendChart points={overview.series} latestDay={latestDay} />
             </Card>
           </div>
         </div>
@@ -55,7 +71,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
       )}
       {emails ? (
         <div className="mt-6">
-          <EmailOverviewSection overview={emails} />
+          <EmailOverviewSection overview={emails} range={range} weeks={weeks} />
         </div>
       ) : null}
     </>

@@ -10,6 +10,7 @@ import { getTodayList, TODAY_COUNT_CAP, TODAY_SHOWN } from "@/lib/server/data/to
 
 export const metadata: Metadata = { title: "Today" };
 
+const FIGURE_LINK = "underline decoration-stone-300 underline-offset-4 hover:decoration-stone-900 focus-visible:outline-2 focus-visible:outline-ember-500";
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export default async function TodayPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
@@ -19,6 +20,7 @@ export default async function TodayPage({ searchParams }: { searchParams: Promis
   const snoozedUntil = (await searchParams).snoozedUntil;
   const notice = typeof snoozedUntil === "string" && DATE.test(snoozedUntil) ? `Snoozed until ${snoozedUntil}. The client comes back then unless they order first.` : null;
   const more = today.openCount - today.open.length;
+  const handledCount = `${formatNumber(today.handledThisWeek)}${today.handledThisWeekCapped ? "+" : ""}`;
   const openCount = `${formatNumber(Math.min(today.openCount, TODAY_COUNT_CAP))}${today.openCountCapped ? "+" : ""}`;
   return (
     <>
@@ -34,15 +36,22 @@ export default async function TodayPage({ searchParams }: { searchParams: Promis
       <dl className="mb-6 grid grid-cols-2 gap-4 sm:max-w-md">
         <div className="rounded-xl bg-white px-4 py-3 shadow-sm ring-1 ring-stone-200">
           <dt className="text-xs font-medium text-stone-500">To do</dt>
-          <dd className="text-2xl font-semibold text-stone-900">{openCount}</dd>
+          <dd className="text-2xl font-semibold text-stone-900">
+            <a href="#work-list" className={FIGURE_LINK} aria-label={`${openCount} to do: the work list`}>
+              {openCount}
+            </a>
+          </dd>
         </div>
         <div className="rounded-xl bg-white px-4 py-3 shadow-sm ring-1 ring-stone-200">
           <dt className="text-xs font-medium text-stone-500">Handled this week</dt>
-          <dd className="text-2xl font-semibold text-stone-900">{formatNumber(today.handledThisWeek)}
-            {today.handledThisWeekCapped ? "+" : ""}</dd>
+          <dd className="text-2xl font-semibold text-stone-900">
+            <Link href="/clients?handled=week" className={FIGURE_LINK} aria-label={`${handledCount} handled this week: the clients`}>
+              {handledCount}
+            </Link>
+          </dd>
         </div>
       </dl>
-      <Card>
+      <Card className="scroll-mt-6" id="work-list">
         <CardHeader
           title="Work list"
           description={more > 0 ? `The top ${TODAY_SHOWN} of ${openCount}.` : "Items leave the list when the client is contacted, orders, or is snoozed."}

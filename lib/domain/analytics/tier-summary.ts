@@ -1,5 +1,6 @@
 // The overview's headline numbers, from the per-day, per-stylist tier counts each full scoring run stores.
 import { z } from "zod";
+import { clientListHref, type ClientListQuery } from "@/lib/domain/clients/list-query";
 
 export const DASHBOARD_TIERS = ["healthy", "watch", "at_risk", "lapsed"] as const;
 export type DashboardTier = (typeof DASHBOARD_TIERS)[number];
@@ -88,4 +89,28 @@ export function parseDashboardRange(params: Record<string, string | string[] | u
 /** The day a week before `day`, for "change since last week". */
 export function weekBefore(dayText: string): string {
   return isoDay(new Date(Date.parse(`${dayText}T00:00:00Z`) - 7 * DAY_MS));
+}
+
+/** At most this many linked points per tier on the tiers-over-time chart, so a year of nightly runs is not 1,460 tab stops. */
+export const MAX_LINKED_POINTS = 26;
+
+/** The chart points that get a dot and a link: all of them while few, else evenly spaced ones ending with the latest. */
+export function linkedPoints<T>(points: readonly T[], max = MAX_LINKED_POINTS): T[] {
+  if (points.length <= max) return [...points];
+  const step = Math.ceil(points.length / max);
+  return points.filter((_, i) => (points.length - 1 - i) % step === 0);
+}
+
+/** A week (its Monday, YYYY-MM-DD) cut to the range: the days a week's figure counts, for its link. */
+export function weekDaysInRange(week: string, range: DashboardRange): { from: string; to: string } {
+  const weekEnd = isoDay(new Date(Date.parse(`${week}T00:00:00Z`) + 6 * DAY_MS));
+  return { from: week < range.from ? range.from : week, to: weekEnd > range.to ? range.to : weekEnd };
+}
+
+/**
+ * The clients list behind a count shown for `day`: the live list when `day` is the latest day with counts (those move
+ * with every rescoring and override), else the clients as the full run of that day scored them (`asOf`).
+ */
+export function countedClientsHref(day: string, latestDay: string | null, changes: Partial<Record<keyof ClientListQuery, string | undefined>>): string {
+  return clientListHref({}, { ...(day === latestDay ? {} : { asOf: day }), ...changes });
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ENGAGEMENT_TIERS } from "@/lib/domain/engagement/tiers";
+import { optionalDayParam } from "@/lib/domain/validation";
 
 export const CLIENT_SORTS = ["name", "last_order", "orders", "score", "p_alive"] as const;
 export type ClientSort = (typeof CLIENT_SORTS)[number];
@@ -24,6 +25,10 @@ const emptyAsUndefined = (v: unknown) => (v === "" ? undefined : v);
 /** A 0–100 bound; blank or out of range means no bound. */
 const bound = z.preprocess(emptyAsUndefined, percent);
 
+/** Win-back outreach groups: clients who were emailed (the email went out) or held out. */
+export const OUTREACH_GROUPS = ["emailed", "holdout"] as const;
+export type OutreachGroup = (typeof OUTREACH_GROUPS)[number];
+
 const DEFAULT_DIRECTION: Record<ClientSort, "asc" | "desc"> = { name: "asc", last_order: "desc", orders: "desc", score: "desc", p_alive: "desc" };
 
 /** The clients list's state, read from the URL so any view can be shared. Bad values fall back to defaults. */
@@ -43,6 +48,19 @@ export const clientListQuerySchema = z
     consent: z.enum(["yes", "no"]).optional().catch(undefined),
     /** Newly at risk: moved from healthy or watch into at risk or lapsed in the last 7 days, and still there. */
     newly: z.literal("1").optional().catch(undefined),
+    /**
+     * Tier and score as the full scoring run on this day scored them (its snapshots), not as now: what the overview's
+     * counts for that day count.
+     */
+    asOf: optionalDayParam,
+    /** Win-back outreach: clients emailed (the email went out) or held out, assigned between `from` and `to` (inclusive days). */
+    outreach: z.enum(OUTREACH_GROUPS).optional().catch(undefined),
+    /** Among that outreach, those won back: an order within the attribution window after the send or holdout decision. */
+    won: z.literal("1").optional().catch(undefined),
+    from: optionalDayParam,
+    to: optionalDayParam,
+    /** Handled this week, as Today counts them: snoozed, contacted or ordering since their slip, or climbed out of it. */
+    handled: z.literal("week").optional().catch(undefined),
     sort: z.enum(CLIENT_SORTS).catch("name").default("name"),
     dir: z.enum(["asc", "desc"]).optional().catch(undefined),
     after: z.string().max(500).optional().catch(undefined),
@@ -53,7 +71,7 @@ export const clientListQuerySchema = z
 export type ClientListQuery = z.output<typeof clientListQuerySchema>;
 
 /** The list's filters, as link parameters: everything but the sort and the page position. */
-export const CLIENT_FILTER_KEYS = ["q", "stylist", "tier", "scoreMin", "scoreMax", "pMin", "pMax", "overdue", "consent", "newly"] as const;
+export const CLIENT_FILTER_KEYS = ["q", "stylist", "tier", "scoreMin", "scoreMax", "pMin", "pMax", "overdue", "consent", "newly", "asOf", "outreach", "won", "from", "to", "handled"] as const;
 type FilterKey = (typeof CLIENT_FILTER_KEYS)[number];
 
 /** Repeated parameters (tier checkboxes) are joined with commas; others take their first value. */
@@ -67,6 +85,11 @@ export function parseClientListQuery(params: Record<string, string | string[] | 
 /** Whether any filter narrows the list. */
 export function isFiltered(query: ClientListQuery): boolean {
   return CLIENT_FILTER_KEYS.some((key) => (key === "tier" ? query.tier.length > 0 : query[key] !== undefined && query[key] !== ""));
+}
+
+/** Whether the list is narrowed to win-back outreach (a group, won back, or an assignment date range). */
+export function filtersOnOutreach(query: Pick<ClientListQuery, "outreach" | "won" | "from" | "to">): boolean {
+  return [query.outreach, query.won, query.from, query.to].some((v) => v !== undefined);
 }
 
 /** Whether the list needs each client's score row to filter (tiers, score, chance, overdue). */

@@ -1,11 +1,32 @@
 import { z } from "zod";
 import { QUEUE_STATUSES } from "./email-figures";
 import { RISK_TIERS } from "./policy-settings";
+import { optionalDayParam } from "@/lib/domain/validation";
 
-/** The review queue's filters, from the URL. Anything unknown is dropped rather than refused: it is a link, not a form. */
+/**
+ * The review queue's filters, from the URL. Anything unknown is dropped rather than refused: it is a link, not a form.
+ * `tier=none` and `stylist=unassigned` find emails without a tier or whose client has no stylist; `from`/`to` are the
+ * days the emails were drafted (inclusive), as the overview's email figures count them.
+ */
 export const queueFiltersSchema = z.object({
-  stylist: z.uuid().optional().catch(undefined),
-  tier: z.enum(RISK_TIERS).optional().catch(undefined),
+  stylist: z.union([z.uuid(), z.literal("unassigned")]).optional().catch(undefined),
+  tier: z.enum([...RISK_TIERS, "none"]).optional().catch(undefined),
   status: z.enum(QUEUE_STATUSES).default("pending").catch("pending"),
+  from: optionalDayParam,
+  to: optionalDayParam,
+  /** Emails that got this event (opened, clicked) received between `eventFrom` and `eventTo` (inclusive days). */
+  event: z.enum(["opened", "clicked"]).optional().catch(undefined),
+  eventFrom: optionalDayParam,
+  eventTo: optionalDayParam,
 });
 export type QueueFilters = z.infer<typeof queueFiltersSchema>;
+
+/** The queue URL for these filters (status always named: its default is "pending", not every email). */
+export function emailsHref(filters: Partial<QueueFilters>): string {
+  const params = new URLSearchParams({ status: filters.status ?? "all" });
+  for (const key of ["tier", "stylist", "from", "to", "event", "eventFrom", "eventTo"] as const) {
+    const value = filters[key];
+    if (value) params.set(key, value);
+  }
+  return `/emails?${params.toString()}`;
+}

@@ -1,9 +1,14 @@
 import "server-only";
 import { and, eq, gte, inArray, isNull, lte, or, type SQL, sql } from "drizzle-orm";
-import { type ClientListQuery, type ClientTierFilter, likePattern } from "@/lib/domain/clients/list-query";
+import { type ClientListQuery, type ClientTierFilter, filtersOnOutreach, likePattern } from "@/lib/domain/clients/list-query";
 import { clientScopeWhere } from "@/lib/server/auth/permissions";
 import type { ServiceContext } from "@/lib/server/context";
 import { clients, clientScores } from "@/lib/server/db/schema";
+import { readSettings } from "./settings";
+import { scoredOnWhere } from "./scored-on";
+import { startOfWeek } from "@/lib/domain/today/work-list";
+import { handledSinceIds } from "./handled-since";
+import { outreachWhere } from "./outreach-filter";
 
 /**
  * The chance of at least one order in 90 days, as chanceOfOrder (lib/domain/today/chance-of-order.ts) computes it
@@ -35,21 +40,38 @@ function newlyAtRiskWhere(now: Date): SQL {
     where t.changed_at >= ${since}::timestamptz and t.to_tier in ('at_risk', 'lapsed') and t.from_tier in ('healthy', 'watch')))`;
 }
 
+export type ClientListWhereOptions = {
+  /** Overrides the query's tiers (a list sorted by score reads one tier at a time). */
+  tiers?: readonly ClientTierFilter[];
+  now?: Date;
+  /** The win-back attribution window, needed by `won` (see listFilterOptions). */
+  attributionDays?: number;
+};
+
+/** What clientListWhere needs beyond the query: the attribution window when the query asks for clients won back. */
+export async function listFilterOptions(ctx: ServiceContext, query: ClientListQuery): Promise<ClientListWhereOptions> {
+  return query.won ? { attributionDays: (await readSettings(ctx.db, "win_back")).attributionDays } : {};
+}
+
 /**
- * Every filter of the list as one WHERE clause, the actor's scope first. `tiers` overrides the query's tiers (a list
- * sorted by score reads one tier at a time).
+ * Every filter of the list as one WHERE clause, the actor's scope first. With `asOf`, the tier and score filters read
+ * the snapshots of that day's full run instead of the live scores.
  */
-export function clientListWhere(ctx: ServiceContext, query: ClientListQuery, tiers: readonly ClientTierFilter[] = query.tier, now = new Date()): SQL | undefined {
+export function clientListWhere(ctx: ServiceContext, query: ClientListQuery, options: ClientListWhereOptions = {}): SQL | undefined {
+  const { tiers = query.tier, now = new Date() } = options;
   const percent = (v: number | undefined) => (v === undefined ? undefined : v / 100);
   const pMin = percent(query.pMin);
   const pMax = percent(query.pMax);
+  const live = !query.asOf;
   return and(
     clientScopeWhere(ctx.actor),
     query.stylist === "unassigned" ? isNull(clients.stylistId) : query.stylist ? eq(clients.stylistId, query.stylist) : undefined,
-    tiersWhere(tiers),
+    live ? tiersWhere(tiers) : undefined,
+    query.asOf ? scoredOnWhere(query.asOf, query) : undefined,
+    filtersOnOutreach(query) ? outreachWhere(query, options.attributionDays) : undefined,
     query.q ? sql`lower(${clients.name} || ' ' || ${clients.email}) like ${likePattern(query.q)}` : undefined,
-    query.scoreMin !== undefined ? gte(clientScores.score, query.scoreMin) : undefined,
-    query.scoreMax !== undefined ? lte(clientScores.score, query.scoreMax) : undefined,
+    live && query.scoreMin !== undefined ? gte(clientScores.score, query.scoreMin) : undefined,
+    live && query.scoreMax !== undefined ? lte(clientScores.score, query.scoreMax) : undefined,
     // Rounded to a whole percent, as the list shows it, so "at most 40%" keeps a client shown as 40%.
     pMin !== undefined ? sql`round((${chanceOfOrderSql})::numeric, 2) >= ${pMin}` : undefined,
     pMax !== undefined ? sql`round((${chanceOfOrderSql})::numeric, 2) <= ${pMax}` : undefined,
@@ -58,5 +80,6 @@ export function clientListWhere(ctx: ServiceContext, query: ClientListQuery, tie
       : undefined,
     query.consent ? eq(clients.marketingConsent, query.consent === "yes") : undefined,
     query.newly ? newlyAtRiskWhere(now) : undefined,
+    query.handled ? sql`${clients.id} in (${handledSinceIds(startOfWeek(now), undefined)})` : undefined,
   );
 }

@@ -12,7 +12,7 @@ import {
 } from "@/lib/domain/clients/list-query";
 import type { BudgetBand } from "@/lib/domain/clients/client-input";
 import { authorize, clientScopeWhere } from "@/lib/server/auth/permissions";
-import { clientListWhere } from "./client-list-filters";
+import { clientListWhere, type ClientListWhereOptions, listFilterOptions } from "./client-list-filters";
 import type { ServiceContext } from "@/lib/server/context";
 import { clientScores, clients, lastOrderSortKey, pAliveSortKey, scoreSortKey, users } from "@/lib/server/db/schema";
 import { NotFoundError } from "@/lib/server/errors";
@@ -63,7 +63,7 @@ export async function listClients(ctx: ServiceContext, query: ClientListQuery) {
   const backwards = Boolean(query.before) && !query.after;
   const cursor = decodeCursor(backwards ? query.before : query.after, query.sort);
   const ascending = (query.dir === "asc") !== backwards;
-  const rows = await sortedRows(ctx, query, cursor, ascending, PAGE_SIZE + 1);
+  const rows = await sortedRows(ctx, query, cursor, ascending, PAGE_SIZE + 1, await listFilterOptions(ctx, query));
   const hasMoreInDirection = rows.length > PAGE_SIZE;
   const page = rows.slice(0, PAGE_SIZE);
   if (backwards) page.reverse();
@@ -87,12 +87,12 @@ const WHO = { id: clients.id, name: clients.name, email: clients.email, stylistI
 const SORTS_BY_TIER_INDEX = new Set<ClientSort>(["score", "p_alive"]);
 
 /** The next rows in the query's order after the cursor, one more than a page to tell whether more follow. */
-async function pageRows(ctx: ServiceContext, query: ClientListQuery, cursor: Cursor, ascending: boolean, limit: number, tiers: readonly ClientTierFilter[] = query.tier) {
+async function pageRows(ctx: ServiceContext, query: ClientListQuery, cursor: Cursor, ascending: boolean, limit: number, options: ClientListWhereOptions) {
   const key = SORT_KEYS[query.sort];
   const tiebreak = TIEBREAK[query.sort];
   const compare = ascending ? sql`>` : sql`<`;
   const where = and(
-    clientListWhere(ctx, query, tiers),
+    clientListWhere(ctx, query, options),
     cursor ? sql`(${key}, ${tiebreak}) ${compare} (${cursorLiteral(query.sort, cursor.value)}, ${cursor.id}::uuid)` : undefined,
   );
   const order = ascending ? [asc(key), asc(tiebreak)] : [desc(key), desc(tiebreak)];
@@ -117,9 +117,9 @@ async function pageRows(ctx: ServiceContext, query: ClientListQuery, cursor: Cur
  * The same rows as pageRows without a tier filter, read tier by tier: each walks its own stretch of the tier index,
  * and the next page overall is among the first rows of the tiers' next pages.
  */
-async function pageAcrossTiers(ctx: ServiceContext, query: ClientListQuery, cursor: Cursor, ascending: boolean, limit: number): Promise<ClientRow[]> {
-  const tiers = query.tier.length ? query.tier : CLIENT_TIER_FILTERS;
-  const perTier = await Promise.all(tiers.map((tier) => pageRows(ctx, query, cursor, ascending, limit, [tier])));
+async function pageAcrossTiers(ctx: ServiceContext, query: ClientListQuery, cursor: Cursor, ascending: boolean, limit: number, options: ClientListWhereOptions): Promise<ClientRow[]> {
+  const tiers: readonly ClientTierFilter[] = query.tier.length ? query.tier : CLIENT_TIER_FILTERS;
+  const perTier = await Promise.all(tiers.map((tier) => pageRows(ctx, query, cursor, ascending, limit, { ...options, tiers: [tier] })));
   const direction = ascending ? 1 : -1;
   const compare = (a: ClientRow, b: ClientRow) => {
     const byKey = Number(cursorValue(query.sort, a)) - Number(cursorValue(query.sort, b));
@@ -128,9 +128,14 @@ async function pageAcrossTiers(ctx: ServiceContext, query: ClientListQuery, curs
   return perTier.flat().sort(compare).slice(0, limit);
 }
 
-/** The first `limit` rows after the cursor in the query's order, by the tier indexes where they serve the sort. */
-function sortedRows(ctx: ServiceContext, query: ClientListQuery, cursor: Cursor, ascending: boolean, limit: number): Promise<ClientRow[]> {
-  return SORTS_BY_TIER_INDEX.has(query.sort) && query.tier.length !== 1 ? pageAcrossTiers(ctx, query, cursor, ascending, limit) : pageRows(ctx, query, cursor, ascending, limit);
+/**
+ * The first `limit` rows after the cursor in the query's order, by the tier indexes where they serve the sort (not
+ * with `asOf`: its tiers are the past run's, not the live ones those indexes hold).
+ */
+function sortedRows(ctx: ServiceContext, query: ClientListQuery, cursor: Cursor, ascending: boolean, limit: number, options: ClientListWhereOptions): Promise<ClientRow[]> {
+  return SORTS_BY_TIER_INDEX.has(query.sort) && query.tier.length !== 1 && !query.asOf
+    ? pageAcrossTiers(ctx, query, cursor, ascending, limit, options)
+    : pageRows(ctx, query, cursor, ascending, limit, options);
 }
 
 /** Most rows one export holds; a larger list is exported a filter at a time. */
@@ -139,7 +144,7 @@ export const EXPORT_LIMIT = 10_000;
 /** The filtered list from its start, in its order, up to EXPORT_LIMIT rows (one more tells the caller it was cut). */
 export async function listClientsForExport(ctx: ServiceContext, query: ClientListQuery) {
   authorize(ctx.actor, "clients.read");
-  const rows = await sortedRows(ctx, query, null, query.dir === "asc", EXPORT_LIMIT + 1);
+  const rows = await sortedRows(ctx, query, null, query.dir === "asc", EXPORT_LIMIT + 1, await listFilterOptions(ctx, query));
   return { rows: rows.slice(0, EXPORT_LIMIT), truncated: rows.length > EXPORT_LIMIT };
 }
 
@@ -149,7 +154,7 @@ export async function countClients(ctx: ServiceContext, query: ClientListQuery) 
   const base = ctx.db.select({ id: clients.id }).from(clients);
   // The scores table joins in only when a filter needs it, so the common count stays on clients alone.
   const counted = filtersOnScores(query) || query.newly ? base.innerJoin(clientScores, eq(clientScores.clientId, clients.id)) : base;
-  return estimateRowCount(ctx.db, counted.where(clientListWhere(ctx, query)).$dynamic());
+  return estimateRowCount(ctx.db, counted.where(clientListWhere(ctx, query, await listFilterOptions(ctx, query))).$dynamic());
 }
 
 /** A client as its page and edit form show it: the client's own details and its stylist's name. */

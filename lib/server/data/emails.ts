@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, desc, eq, inArray, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, type SQL, sql } from "drizzle-orm";
 import type { QueueFilters } from "@/lib/domain/email/queue-filters";
 import { statesOfQueueStatus } from "@/lib/domain/email/email-figures";
 import { IN_FLIGHT_STATES } from "@/lib/domain/email/lifecycle";
@@ -8,7 +8,7 @@ import type { ServiceContext } from "@/lib/server/context";
 import { clients, clientScores, emailTransitions, localMailbox, users, winBackEmails } from "@/lib/server/db/schema";
 import { NotFoundError } from "@/lib/server/errors";
 
-const QUEUE_LIMIT = 200;
+export const QUEUE_LIMIT = 200;
 
 /** The review queue: emails of the clients the actor may see, filtered, newest first. */
 function statesWhere(status: QueueFilters["status"]): SQL | undefined {
@@ -16,14 +16,38 @@ function statesWhere(status: QueueFilters["status"]): SQL | undefined {
   return states ? inArray(winBackEmails.state, [...states]) : undefined;
 }
 
-export async function listEmails(ctx: ServiceContext, filters: QueueFilters) {
-  authorize(ctx.actor, "emails.write");
-  const where: (SQL | undefined)[] = [
+/** Emails with an event of this type received in the days given (either bound optional). */
+function eventWhere(type: "opened" | "clicked", from: string | undefined, to: string | undefined): SQL {
+  return sql`exists (select 1 from email_events ev where ev.email_id = ${winBackEmails.id} and ev.type = ${type}
+    ${from ? sql`and ev.received_at >= ${from}::date` : sql``} ${to ? sql`and ev.received_at < (${to}::date + 1)` : sql``})`;
+}
+
+/** Every filter of the queue as one WHERE clause, the actor's scope first. */
+function queueWhere(ctx: ServiceContext, filters: QueueFilters): SQL | undefined {
+  return and(
     clientScopeWhere(ctx.actor),
     statesWhere(filters.status),
-    filters.stylist ? eq(clients.stylistId, filters.stylist) : undefined,
-    filters.tier ? eq(winBackEmails.tier, filters.tier) : undefined,
-  ];
+    filters.stylist === "unassigned" ? isNull(clients.stylistId) : filters.stylist ? eq(clients.stylistId, filters.stylist) : undefined,
+    filters.tier === "none" ? isNull(winBackEmails.tier) : filters.tier ? eq(winBackEmails.tier, filters.tier) : undefined,
+    filters.from ? sql`${winBackEmails.createdAt} >= ${filters.from}::date` : undefined,
+    filters.to ? sql`${winBackEmails.createdAt} < (${filters.to}::date + 1)` : undefined,
+    filters.event ? eventWhere(filters.event, filters.eventFrom, filters.eventTo) : undefined,
+  );
+}
+
+/** How many emails the filters match: the list shows the newest QUEUE_LIMIT of them. */
+export async function countEmails(ctx: ServiceContext, filters: QueueFilters): Promise<number> {
+  authorize(ctx.actor, "emails.write");
+  const [row] = await ctx.db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(winBackEmails)
+    .innerJoin(clients, eq(clients.id, winBackEmails.clientId))
+    .where(queueWhere(ctx, filters));
+  return row?.n ?? 0;
+}
+
+export async function listEmails(ctx: ServiceContext, filters: QueueFilters) {
+  authorize(ctx.actor, "emails.write");
   return ctx.db
     .select({
       id: winBackEmails.id,
@@ -41,8 +65,8 @@ export async function listEmails(ctx: ServiceContext, filters: QueueFilters) {
     .from(winBackEmails)
     .innerJoin(clients, eq(clients.id, winBackEmails.clientId))
     .leftJoin(users, eq(users.id, clients.stylistId))
-    .where(and(...where))
-    .orderBy(desc(winBackEmails.createdAt))
+    .where(queueWhere(ctx, filters))
+    .orderBy(desc(winBackEmails.createdAt), desc(winBackEmails.id))
     .limit(QUEUE_LIMIT);
 }
 

@@ -6,6 +6,8 @@ import { reassignClients } from "@/lib/server/services/clients/reassign-clients"
 import { createOrder } from "@/lib/server/services/orders/create-order";
 import { snoozeClient } from "@/lib/server/services/today/snooze-client";
 import { userContext } from "@/test/fixtures";
+import { parseClientListQuery } from "@/lib/domain/clients/list-query";
+import { listClientsForExport } from "./clients";
 import { getTodayList } from "./today";
 
 // "Handled this week" is kept by triggers as snoozes, emails and orders happen (today_handled), so these go through
@@ -23,7 +25,10 @@ async function slipping(stylistId: string, tier: "at_risk" | "lapsed" | "healthy
   return row.id;
 }
 
-const handled = async (ctx: Awaited<ReturnType<typeof userContext>>) => (await getTodayList(ctx)).handledThisWeek;
+type Ctx = Awaited<ReturnType<typeof userContext>>;
+const handled = async (ctx: Ctx) => (await getTodayList(ctx)).handledThisWeek;
+/** The clients the Today figure links to (`/clients?handled=week`), so the number and its list can be compared. */
+const handledList = async (ctx: Ctx) => (await listClientsForExport(ctx, parseClientListQuery({ handled: "week" }))).rows.map((r) => r.id).sort();
 
 describe("handled this week, kept as it happens", () => {
   it("counts a snooze, a drafted email and an order once each, and follows the client when reassigned", async () => {
@@ -55,6 +60,10 @@ describe("handled this week, kept as it happens", () => {
     expect(await handled(anna)).toBe(1);
     expect(await handled(ben)).toBe(2);
     expect(await handled(admin)).toBe(3);
+    // The figure's link lists exactly the clients it counts, in each one's scope.
+    expect(await handledList(anna)).toEqual([snoozed]);
+    expect(await handledList(ben)).toEqual([emailed, ordered].sort());
+    expect(await handledList(admin)).toEqual([snoozed, emailed, ordered].sort());
   });
 
   it("does not count a discarded email, nor an email or order from before the slip", async () => {

@@ -2,6 +2,7 @@ import "server-only";
 import { type SQL, sql } from "drizzle-orm";
 import { assessEngagement, EMPTY_CLIENT_HISTORY, type EngagementDriver } from "@/lib/domain/engagement";
 import { chanceOfOrder } from "@/lib/domain/today/chance-of-order";
+import { handledSinceIds } from "./handled-since";
 import { startOfWeek, type TodayCandidate } from "@/lib/domain/today/work-list";
 import { authorize, clientScopeWhere } from "@/lib/server/auth/permissions";
 import type { ServiceContext } from "@/lib/server/context";
@@ -119,26 +120,11 @@ async function openCount(ctx: ServiceContext, now: Date): Promise<number> {
   return row?.n ?? 0;
 }
 
-/**
- * Clients handled since `since` (a week's start), up to TODAY_COUNT_CAP + 1: those the week's today_handled rows name
- * (kept by triggers as snoozes, emails and orders happen), and those who climbed out of at risk or lapsed since then
- * and are still out (most of them ordered, then got rescored), each counted once.
- */
+/** How many clients were handled since `since` (a week's start), up to TODAY_COUNT_CAP + 1 (see handledSinceIds). */
 async function handledSince(ctx: ServiceContext, since: Date): Promise<number> {
-  const scope = clientScopeWhere(ctx.actor);
-  const week = since.toISOString().slice(0, 10);
-  const [row] = await ctx.db.execute<{ n: number }>(sql`
-    select count(*)::int as n from (
-      (select h.client_id from today_handled h join clients on clients.id = h.client_id
-       where h.week = ${week}::date ${scope ? sql`and ${scope}` : sql``}
-       limit ${TODAY_COUNT_CAP + 1})
-      union
-      -- Newest first along tier_changes_changed_idx, stopping at the cap.
-      (select t.client_id from tier_changes t join clients on clients.id = t.client_id join client_scores s on s.client_id = t.client_id
-       where t.changed_at >= ${since.toISOString()}::timestamptz and t.from_tier in ('at_risk', 'lapsed') and t.to_tier not in ('at_risk', 'lapsed')
-         and s.tier is not null and s.tier not in ('at_risk', 'lapsed') ${scope ? sql`and ${scope}` : sql``}
-       order by t.changed_at desc
-       limit ${TODAY_COUNT_CAP + 1})) handled`);
+  const [row] = await ctx.db.execute<{ n: number }>(
+    sql`select count(*)::int as n from (${handledSinceIds(since, clientScopeWhere(ctx.actor), TODAY_COUNT_CAP + 1)}) handled`,
+  );
   return row?.n ?? 0;
 }
 

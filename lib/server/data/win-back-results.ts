@@ -12,7 +12,12 @@ export type WinBackResult = { group: "emailed" | "holdout"; tier: "at_risk" | "l
  * of a win-back. Count only started assignments (see STARTED).
  */
 export function wonBackCount(attributionDays: number): SQL {
-  return sql`(count(*) filter (where a.first_order_at < a.started_at + make_interval(days => ${attributionDays})))::int`;
+  return sql`(count(*) filter (where ${wonBackCondition(attributionDays)}))::int`;
+}
+
+/** Whether the assignment `a` was won back (see wonBackCount), for the lists behind the counts. */
+export function wonBackCondition(attributionDays: number): SQL {
+  return sql`a.first_order_at < a.started_at + make_interval(days => ${attributionDays})`;
 }
 
 /** Assignments whose window has opened: every holdout, and the emailed whose email went out. */

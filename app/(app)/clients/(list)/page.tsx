@@ -21,6 +21,7 @@ import Link from "next/link";
 import type { Route } from "next";
 import { SavedViews } from "@/components/clients/saved-views";
 import { ClientCount } from "@/components/clients/client-count";
+import { DrillDownNote } from "@/components/clients/drill-down-filters";
 
 export const metadata: Metadata = { title: "Clients" };
 
@@ -75,6 +76,7 @@ export default async function ClientsPage({ searchParams }: { searchParams: Prom
         </aside>
       <Card>
         <ClientFilters query={query} stylists={stylists} showStylistFilter={!ownClientsOnly} />
+        <DrillDownNote query={query} />
         {canReassign && page.rows.length > 0 ? <BulkReassignForm stylists={stylists} filters={filterQueryString(query)} filtered={filtered} /> : null}
         <ClientsTable page={page} query={query} showStylist={!ownClientsOnly} filtered={filtered} selectable={canReassign} zone={zone} overrides={overrides} />
       </Card>

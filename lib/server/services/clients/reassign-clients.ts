@@ -5,7 +5,7 @@ import { parseClientListQuery } from "@/lib/domain/clients/list-query";
 import { writeAudit } from "@/lib/server/audit";
 import { authorize } from "@/lib/server/auth/permissions";
 import type { VerbArgs } from "@/lib/server/context";
-import { clientListWhere } from "@/lib/server/data/client-list-filters";
+import { clientListWhere, listFilterOptions } from "@/lib/server/data/client-list-filters";
 import { clients, clientScores, users } from "@/lib/server/db/schema";
 import { ValidationError } from "@/lib/server/errors";
 import { parseInput } from "@/lib/server/parse-input";
@@ -32,6 +32,7 @@ export async function reassignClients({ ctx, input }: VerbArgs<typeof reassignCl
   authorize(ctx.actor, "clients.assign");
   const { to, scope, clientIds, filters } = parseInput(reassignClientsSchema, input);
   const query = parseClientListQuery(new URLSearchParams(filters));
+  const options = await listFilterOptions(ctx, query);
   return ctx.db.transaction(async (tx) => {
     const [target] = await tx.select({ id: users.id, name: users.name }).from(users).where(and(eq(users.id, to), eq(users.role, "stylist"), isNull(users.deactivatedAt)));
     if (!target) throw new ValidationError({ to: ["Choose an active stylist"] });
@@ -39,7 +40,7 @@ export async function reassignClients({ ctx, input }: VerbArgs<typeof reassignCl
       .select({ id: clients.id })
       .from(clients)
       .innerJoin(clientScores, eq(clientScores.clientId, clients.id))
-      .where(scope === "selected" ? inArray(clients.id, clientIds) : clientListWhere({ ...ctx, db: tx }, query));
+      .where(scope === "selected" ? inArray(clients.id, clientIds) : clientListWhere({ ...ctx, db: tx }, query, options));
     const moved = await tx
       .update(clients)
       .set({ stylistId: to, updatedAt: sql`now()` })

@@ -1,0 +1,90 @@
+import { expect, type Page, test } from "@playwright/test";
+import { storageStatePath } from "./demo-accounts";
+
+// The overview's numbers lead to the rows behind them: following a link lands on a list with its filter applied and
+// as many rows as the number said.
+
+test.use({ storageState: storageStatePath("marketer") });
+
+/** The number a link shows or names ("Watch: 1,204 clients on Dec 6, 2026" → 1204). */
+async function numberOf(page: Page, name: RegExp): Promise<{ n: number; link: ReturnType<Page["getByRole"]> }> {
+  const link = page.getByRole("link", { name }).first();
+  const label = (await link.getAttribute("aria-label")) ?? (await link.textContent()) ?? "";
+  const match = /([\d,]+)/.exec(label.replace(/^[^:]*: /, ""));
+  return { n: Number((match?.[1] ?? "NaN").replaceAll(",", "")), link };
+}
+
+async function clientCount(page: Page): Promise<number> {
+  const text = (await page.getByTestId("client-count").textContent()) ?? "";
+  return Number((/([\d,]+)/.exec(text)?.[1] ?? "NaN").replaceAll(",", ""));
+}
+
+test("a point on the tiers-over-time chart opens, by keyboard, the clients in that tier on that day", async ({ page }) => {
+  await page.goto("/overview");
+  const { n, link } = await numberOf(page, /^Watch: [\d,]+ clients? on /);
+  await page.keyboard.press("Tab"); // keyboard modality, so focus is drawn as for a Tab stop
+  await link.focus();
+  await expect(link).toBeFocused();
+  // The focus ring: the point's outer circle gets a stroke only on keyboard focus.
+  const ring = await link.locator("circle").first().evaluate((el) => getComputedStyle(el).stroke);
+  expect(ring).not.toMatch(/^(none|transparent|rgba\(0, 0, 0, 0\))$/);
+  await page.keyboard.press("Enter");
+  await page.waitForURL(/\/clients\?/);
+  const url = new URL(page.url());
+  expect(url.searchParams.get("tier")).toBe("watch");
+  // The demo's one day is the latest, whose counts are live: the link opens the tier as now (earlier days add asOf).
+  await expect(page.getByRole("checkbox", { name: "Watch" })).toBeChecked();
+  await expect(page.getByTestId("client-count")).toContainText("match");
+  expect(await clientCount(page)).toBe(n);
+});
+
+test("the win-backs figure opens the emailed clients won back in the range; drafted opens the emails drafted in it", async ({ page }) => {
+  await page.goto("/overview?from=2026-01-01&to=2026-12-31");
+  const winBacks = await numberOf(page, /emailed clients won back$/);
+  await winBacks.link.click();
+  await page.waitForURL(/\/clients\?/);
+  const url = new URL(page.url());
+  expect(Object.fromEntries(url.searchParams)).toMatchObject({ outreach: "emailed", won: "1", from: "2026-01-01", to: "2026-12-31" });
+  await expect(page.getByText(/Win-back outreach: clients emailed .*won back/)).toBeVisible();
+  expect(await clientCount(page)).toBe(winBacks.n);
+
+  await page.goto("/overview?from=2026-01-01&to=2026-12-31");
+  const drafted = page.getByRole("term").filter({ hasText: /^Drafted$/ }).locator("xpath=following-sibling::dd[1]").getByRole("link");
+  const count = Number(((await drafted.textContent()) ?? "").replaceAll(",", ""));
+  await drafted.click();
+  await page.waitForURL(/\/emails\?/);
+  expect(Object.fromEntries(new URL(page.url()).searchParams)).toMatchObject({ status: "all", from: "2026-01-01", to: "2026-12-31" });
+  await expect(page.getByLabel("Drafted from")).toHaveValue("2026-01-01");
+  await expect(page.getByRole("status").filter({ hasText: /emails?/ })).toContainText(`${count.toLocaleString("en-US")} ${count === 1 ? "email" : "emails"}`);
+});
+
+test("the overview leads with what needs action, each a link to its rows", async ({ page }) => {
+  await page.goto("/overview");
+  const panel = page.getByRole("region", { name: "Needs action" });
+  await expect(panel).toBeVisible();
+  const drafts = panel.getByRole("link", { name: /drafts? awaiting review/ });
+  if (await drafts.count()) {
+    await drafts.click();
+    await page.waitForURL(/\/emails\?status=draft/);
+    await expect(page.getByLabel("Status")).toHaveValue("draft");
+  } else {
+    await expect(panel.getByRole("link", { name: /Today/ })).toBeVisible();
+  }
+});
+
+test.describe("each role's landing page answers what to do now", () => {
+  for (const [role, path, heading] of [
+    ["stylist", "/today", "Work list"],
+    ["marketer", "/overview", "Needs action"],
+    ["admin", "/overview", "Needs action"],
+  ] as const) {
+    test(`${role} lands on ${path}, which leads with ${heading}`, async ({ browser }) => {
+      const context = await browser.newContext({ storageState: storageStatePath(role) });
+      const page = await context.newPage();
+      await page.goto("/");
+      await page.waitForURL(`**${path}`);
+      await expect(page.getByRole("heading", { name: heading })).toBeVisible();
+      await context.close();
+    });
+  }
+});

@@ -1,0 +1,24 @@
+import "server-only";
+import { type SQL, sql } from "drizzle-orm";
+
+/**
+ * The ids of clients handled since `since` (a week's start): those the week's today_handled rows name (kept by triggers
+ * as snoozes, emails and orders happen), and those who climbed out of at risk or lapsed since then and are still out
+ * (most of them ordered, then got rescored). Today counts it (each branch stopped at `limit`); the clients list filters
+ * by it (`handled=week`), so the count and its list are one definition. `scope` is SQL on `clients`.
+ */
+export function handledSinceIds(since: Date, scope: SQL | undefined, limit?: number): SQL {
+  const week = since.toISOString().slice(0, 10);
+  const capped = limit === undefined ? sql`` : sql`limit ${limit}`;
+  return sql`
+      (select h.client_id from today_handled h join clients on clients.id = h.client_id
+       where h.week = ${week}::date ${scope ? sql`and ${scope}` : sql``}
+       ${capped})
+      union
+      -- Newest first along tier_changes_changed_idx, stopping at the cap.
+      (select t.client_id from tier_changes t join clients on clients.id = t.client_id join client_scores s on s.client_id = t.client_id
+       where t.changed_at >= ${since.toISOString()}::timestamptz and t.from_tier in ('at_risk', 'lapsed') and t.to_tier not in ('at_risk', 'lapsed')
+         and s.tier is not null and s.tier not in ('at_risk', 'lapsed') ${scope ? sql`and ${scope}` : sql``}
+       order by t.changed_at desc
+       ${capped})`;
+}
