@@ -10,31 +10,16 @@ import { PageHeader } from "@/components/ui/page-header";
 import { can, clientScope } from "@/lib/domain/access/policy";
 import { parseDashboardRange } from "@/lib/domain/analytics/tier-summary";
 import { requirePageContext } from "@/lib/server/auth/session";
-import { getOverview, latestRevenueAtRisk } from "@/lib/server/data/dashboard";
-import { getEmailOverview } from "@/lib/server/data/email-overview";
+import { loadOverviewPage } from "@/lib/server/data/overview-page";
 import { EmailOverviewSection } from "@/components/overview/email-overview";
 import { NeedsActionPanel } from "@/components/overview/needs-action";
-import { parseClientListQuery } from "@/lib/domain/clients/list-query";
-import { queueFiltersSchema } from "@/lib/domain/email/queue-filters";
-import { countClients } from "@/lib/server/data/clients";
-import { countEmails } from "@/lib/server/data/emails";
-import { getEmailWeeks } from "@/lib/server/data/email-weeks";
 
 export const metadata: Metadata = { title: "Overview" };
 
 export default async function OverviewPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const ctx = await requirePageContext("clients.read");
   const range = parseDashboardRange(await searchParams, new Date());
-  const emailsToo = can(ctx.actor, "emails.write");
-  const [overview, emails, weeks, draftsAwaitingReview, newlyAtRisk, latest] = await Promise.all([
-    getOverview(ctx, range),
-    emailsToo ? getEmailOverview(ctx, range) : null,
-    emailsToo ? getEmailWeeks(ctx, range) : [],
-    emailsToo ? countEmails(ctx, queueFiltersSchema.parse({ status: "draft" })) : null,
-    countClients(ctx, parseClientListQuery({ newly: "1" })),
-    latestRevenueAtRisk(ctx),
-  ]);
-  const latestDay = latest?.day ?? null;
+  const { overview, emails, weeks, draftsAwaitingReview, newlyAtRisk, latestDay } = await loadOverviewPage(ctx, range);
   const own = clientScope(ctx.actor).kind === "stylist";
   return (
     <>

@@ -1,23 +1,46 @@
 import "server-only";
 import { eq, sql } from "drizzle-orm";
+import { z } from "zod";
 import { bgNbdKeyOfFigures, DistinctBgNbdInputs } from "@/lib/domain/engagement";
 import type { Database } from "@/lib/server/db/client";
 import { scoringRuns } from "@/lib/server/db/schema";
 import { readSettings } from "@/lib/server/data/settings";
+import { readPackedRows } from "@/lib/server/db/packed-rows";
 import { doubled } from "./client-histories";
+import { STAGED_BG_NBD_FIGURES } from "./full-run-stage";
 import { createStagedRunTables, stagedHistoriesTable } from "./full-run-tables";
 import { learnFromRecentHistory } from "./learn-weights";
-import { fitHistories, latestModelFitAsOf, modelFitById, modelVersionOf, type StoredModelFit, storeModelFit } from "./model-fit";
+import { fitHistories, type LearnedExtras, latestModelFitAsOf, modelFitById, modelVersionOf, type StoredModelFit, storeModelFit } from "./model-fit";
 import { createRunSnapshotsTable } from "./run-snapshots";
 import { createNextClientScores } from "./swap-client-scores";
 
-export type FitFullRunInput = { runId: string; asOf: Date; chunks: number; clients: number };
+/** What the learn step hands to the fit step: seven numbers (or nulls), far below a step's output limit. */
+export const learnedExtrasSchema = z.object({
+  weights: z.object({ recency: z.number(), frequency: z.number(), value: z.number(), keepRate: z.number(), outlook: z.number() }).nullable(),
+  calibration: z.object({ intercept: z.number(), slope: z.number() }).nullable(),
+});
 
 /**
- * A full run's second step: fits the drop-out model on every staged history (see stageChunk) and learns the score's
- * weights (see learnFromRecentHistory), stores them as a model fit and names it in the run; without a usable fit of
- * its own, the run keeps the last good model (none on a first run: scores without P(alive)). Then creates the empty
- * tables the scoring steps load: the run's snapshots (its model as their default) and the fresh client_scores.
+ * A full run's learn step: the score's weights and the P(order) calibration learned on the shop's own recent history
+ * (see learnFromRecentHistory). It reads orders only as of a past cutoff, nothing the run stages, so it runs beside
+ * the read steps rather than inside the fit. Learning that fails leaves the admin's weights in force for this run
+ * rather than failing it. Reads only, so a repeat answers the same.
+ */
+export async function learnForFullRun(db: Database, input: { runId: string; asOf: Date }): Promise<LearnedExtras> {
+  const settings = await readSettings(db, "engagement");
+  return learnFromRecentHistory(db, input.asOf, settings).catch((error: unknown) => {
+    console.warn(`Scoring run ${input.runId} could not learn the score's weights; the settings' weights apply`, error);
+    return { weights: null, calibration: null };
+  });
+}
+
+export type FitFullRunInput = { runId: string; asOf: Date; chunks: number; clients: number; learned: LearnedExtras };
+
+/**
+ * A full run's fit step: fits the drop-out model on every staged history (see stageChunk), stores it with what the
+ * learn step learned (see learnForFullRun) as a model fit and names it in the run; without a usable fit of its own,
+ * the run keeps the last good model (none on a first run: scores without P(alive)). Then creates the empty tables
+ * the scoring steps load: the run's snapshots (its model as their default) and the fresh client_scores.
  * Answers the fit's id alone. Repeated after the fit was stored, it reuses that fit rather than storing another.
  */
 export async function fitFullRun(db: Database, input: FitFullRunInput): Promise<string | null> {
@@ -34,23 +57,9 @@ export async function fitFullRun(db: Database, input: FitFullRunInput): Promise<
 
 async function fitAndStore(db: Database, input: FitFullRunInput): Promise<StoredModelFit | null> {
   const { runId, asOf } = input;
-  const settings = await readSettings(db, "engagement");
-  // Learning that fails leaves the admin's weights in force for this run rather than failing it.
-  const learning = learnFromRecentHistory(db, asOf, settings).catch((error: unknown) => {
-    console.warn(`Scoring run ${runId} could not learn the score's weights; the settings' weights apply`, error);
-    return { weights: null, calibration: null };
-  });
-  const keys = await stagedKeys(db, input);
-  let fitted: ReturnType<typeof fitHistories>;
-  try {
-    fitted = fitHistories(new DistinctBgNbdInputs(keys), asOf);
-  } finally {
-    // Whatever happens, the learning's read transaction ends here: left open, it would hold locks past the step.
-    await learning;
-  }
-  const learned = await learning;
+  const fitted = fitHistories(new DistinctBgNbdInputs(await stagedKeys(db, input)), asOf);
   return db.transaction(async (tx) => {
-    const model = fitted ? await storeModelFit(tx, fitted, learned) : await latestModelFitAsOf(tx, asOf);
+    const model = fitted ? await storeModelFit(tx, fitted, input.learned) : await latestModelFitAsOf(tx, asOf);
     await tx
       .update(scoringRuns)
       .set({ modelFitId: model?.id ?? null, total: input.clients, progressedAt: sql`now()` })
@@ -59,21 +68,18 @@ async function fitAndStore(db: Database, input: FitFullRunInput): Promise<Stored
   });
 }
 
-/** Every staged history's BG/NBD key (see bgNbdKeyOf), read as numbers: a million clients are three million of them. */
+/** Every staged history's BG/NBD key (see bgNbdKeyOf): a million clients are three million numbers, read packed. */
 async function stagedKeys(db: Database, input: FitFullRunInput): Promise<Float64Array> {
   const asOfMs = input.asOf.getTime();
   let keys = new Float64Array(Math.max(1024, input.clients));
   let size = 0;
   for (let chunk = 0; chunk < input.chunks; chunk++) {
-    await db.$client
-      .unsafe<{ order_days: number; first_ms: number; last_ms: number }[]>(
-        `select order_days, first_ms, last_ms from ${stagedHistoriesTable(input.runId, chunk)} where order_count is not null`,
-      )
-      .forEach((row) => {
-        if (size === keys.length) keys = doubled(keys);
-        // As HistoryColumns stores them: epoch seconds times 1000 can land a hair under the millisecond.
-        keys[size++] = bgNbdKeyOfFigures(row.order_days, Math.round(row.first_ms), Math.round(row.last_ms), asOfMs);
-      });
+    const staged = await readPackedRows(db.$client, STAGED_BG_NBD_FIGURES, { from: `${stagedHistoriesTable(input.runId, chunk)} where order_count is not null` });
+    for (let row = 0; row < staged.rows; row++) {
+      if (size === keys.length) keys = doubled(keys);
+      // As HistoryColumns stores them: epoch seconds times 1000 can land a hair under the millisecond.
+      keys[size++] = bgNbdKeyOfFigures(staged.int4(row, "order_days"), Math.round(staged.float8(row, "first_ms")), Math.round(staged.float8(row, "last_ms")), asOfMs);
+    }
   }
   return keys.subarray(0, size);
 }

@@ -13,10 +13,12 @@ import {
 import { DAY_MS } from "@/lib/domain/engagement/history";
 import { valueAtRiskCents } from "@/lib/domain/today/work-list";
 import type { Database } from "@/lib/server/db/client";
-import { BinaryCopyWriter, uuidToBytes } from "@/lib/server/db/copy-binary";
+import { BinaryCopyWriter, uuidFromBytes } from "@/lib/server/db/copy-binary";
+import { readPackedRows } from "@/lib/server/db/packed-rows";
 import { readSettings } from "@/lib/server/data/settings";
 import { ClientScoreRows, TIER_BYTES } from "./client-score-rows";
-import { doubled, HISTORY_FIELDS, HistoryColumns, type HistoryRow } from "./client-histories";
+import { HistoryColumns, type HistoryRow } from "./client-histories";
+import { STAGED_ROW, stagedRows } from "./full-run-stage";
 import { stagedHistoriesTable, stagedTierChangesTable, stagedTierCountsTable, tableExists } from "./full-run-tables";
 import { modelFitById, type StoredModelFit } from "./model-fit";
 import { tierOfCode } from "./previous-tiers";
@@ -27,11 +29,10 @@ import { TierCounts } from "./tier-counts";
 
 /** One chunk of staged clients as columns: ids as bytes, last tiers as one character each, histories as numbers (see stageChunk). */
 type Chunk = { clients: number; uuids: Uint8Array; previousTiers: string; stylistOf: Int32Array; histories: HistoryColumns; historyOf: Int32Array; keys: Float64Array };
-/** `staged`: how many clients stageChunk staged for the chunk. */
-export type ScoreChunkInput = { runId: string; asOf: Date; chunk: number; modelFitId: string | null; staged: number };
+type ChunkRange = { after: string | null; upTo: string | null };
+/** `range`: the chunk's clients, as stageChunk staged them; `staged`: how many it staged. */
+export type ScoreChunkInput = { runId: string; asOf: Date; chunk: number; range: ChunkRange; modelFitId: string | null; staged: number };
 
-// Room for this many clients before a chunk's columns grow (by doubling).
-const INITIAL_CHUNK_CAPACITY = 4096;
 const EMPTY_FIGURES = Object.freeze(historyFigures(EMPTY_CLIENT_HISTORY));
 // What each snapshot row carries; the run's id, date and model are its table's defaults (see createRunSnapshotsTable).
 const SNAPSHOT_COLUMNS = ["client_id", "score", "tier", "recency", "frequency", "value", "keep_rate", "p_alive", "expected_orders90d", "next_order_expected_at"];
@@ -52,7 +53,7 @@ export async function scoreChunk(db: Database, input: ScoreChunkInput): Promise<
   return db.$client.begin(async (tx) => {
     if (!(await tableExists(tx, table))) return 0;
     const counts = new TierCounts();
-    const chunk = await readStagedChunk(tx, table, asOf, counts);
+    const chunk = await readStagedChunk(tx, table, input.range, asOf, counts);
     // An unlogged table comes back empty after a database crash: scoring what is left would drop clients from the list.
     if (chunk.clients !== input.staged) throw new Error(`Chunk ${input.chunk} holds ${chunk.clients} of the ${input.staged} clients staged (did the database restart?)`);
     const tierChanges = await writeChunk(tx, chunk, { runId, asOf, settings, model, counts });
@@ -74,31 +75,47 @@ export async function scoreChunk(db: Database, input: ScoreChunkInput): Promise<
   });
 }
 
-/** A row of a staged table: a client, its last tier's code, and its history's figures (null without orders). */
-type StagedRow = { [field in keyof HistoryRow]: HistoryRow[field] | null } & { client_id: string; previous_tier: string; stylist_id: string | null };
-
-/** The staged rows in id order, taken one by one as they arrive into columns, never kept as row objects. */
-async function readStagedChunk(tx: TransactionSql, table: string, asOf: Date, counts: TierCounts): Promise<Chunk> {
-  const histories = new HistoryColumns(INITIAL_CHUNK_CAPACITY);
-  let uuids = new Uint8Array(INITIAL_CHUNK_CAPACITY * 16);
-  let historyOf = new Int32Array(INITIAL_CHUNK_CAPACITY);
-  let stylistOf = new Int32Array(INITIAL_CHUNK_CAPACITY);
-  const tiers: string[] = [];
-  await tx.unsafe<StagedRow[]>(`select client_id, previous_tier, stylist_id, ${HISTORY_FIELDS.join(", ")} from ${table} order by client_id`).forEach((row) => {
-    const i = tiers.length;
-    if (i === historyOf.length) {
-      historyOf = doubled(historyOf);
-      stylistOf = doubled(stylistOf);
-      uuids = doubled(uuids);
+/** The staged rows in id order, read packed (see readPackedRows) into columns, never kept as row objects. */
+async function readStagedChunk(tx: TransactionSql, table: string, range: ChunkRange, asOf: Date, counts: TierCounts): Promise<Chunk> {
+  const staged = await readPackedRows(tx, STAGED_ROW, stagedRows(table, range));
+  const clients = staged.rows;
+  const { bytes, offset } = staged;
+  const histories = new HistoryColumns(clients);
+  const uuids = new Uint8Array(clients * 16);
+  const historyOf = new Int32Array(clients);
+  const stylistOf = new Int32Array(clients);
+  const tierCodes = Buffer.alloc(clients);
+  // Each distinct stylist's 16 bytes (as a short string) to its number in `counts`: a shop has a few dozen.
+  const stylists = new Map<string, number>();
+  const history: HistoryRow = { client_id: "", order_count: 0, order_days: 0, first_ms: 0, last_ms: 0, last_year: 0, recent_count: 0, recent_shipped: 0, recent_kept: 0, recent_value: 0 };
+  for (let i = 0; i < clients; i++) {
+    const start = staged.start(i);
+    bytes.copy(uuids, i * 16, start + offset.client_id, start + offset.client_id + 16);
+    tierCodes[i] = staged.byte(i, "previous_tier");
+    const stylistBytes = bytes.toString("latin1", start + offset.stylist_id, start + offset.stylist_id + 16);
+    let stylist = stylists.get(stylistBytes);
+    if (stylist === undefined) {
+      stylist = counts.stylistOf(staged.isNilUuid(i, "stylist_id") ? null : uuidFromBytes(bytes, start + offset.stylist_id));
+      stylists.set(stylistBytes, stylist);
     }
-    uuidToBytes(row.client_id, 0, uuids, i * 16);
-    stylistOf[i] = counts.stylistOf(row.stylist_id);
-    historyOf[i] = row.order_count === null ? -1 : histories.push(row as HistoryRow);
-    tiers.push(row.previous_tier);
-  });
-  const clients = tiers.length;
+    stylistOf[i] = stylist;
+    history.order_count = staged.int4(i, "order_count");
+    if (history.order_count < 0) {
+      historyOf[i] = -1;
+      continue;
+    }
+    history.order_days = staged.int4(i, "order_days");
+    history.first_ms = staged.float8(i, "first_ms");
+    history.last_ms = staged.float8(i, "last_ms");
+    history.last_year = staged.int4(i, "last_year");
+    history.recent_count = staged.int4(i, "recent_count");
+    history.recent_shipped = staged.int4(i, "recent_shipped");
+    history.recent_kept = staged.int4(i, "recent_kept");
+    history.recent_value = staged.float8(i, "recent_value");
+    historyOf[i] = histories.push(history);
+  }
   const keys = Float64Array.from({ length: histories.size }, (_, row) => histories.bgNbdKeyAt(row, asOf));
-  return { clients, uuids: uuids.subarray(0, clients * 16), previousTiers: tiers.join(""), stylistOf: stylistOf.subarray(0, clients), histories, historyOf: historyOf.subarray(0, clients), keys };
+  return { clients, uuids, previousTiers: tierCodes.toString("latin1"), stylistOf, histories, historyOf, keys };
 }
 
 /**

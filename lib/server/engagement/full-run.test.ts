@@ -6,7 +6,7 @@ import { runFullRescore } from "@/lib/server/services/engagement/run-full-rescor
 import { insertDemoClients, queueRun, runById } from "@/test/engagement-fixtures";
 import { userContext } from "@/test/fixtures";
 import { beginFullRun, directSteps, executeFullRun } from "./full-run";
-import { fitFullRun } from "./full-run-fit";
+import { fitFullRun, learnForFullRun } from "./full-run-fit";
 import { publishFullRun } from "./full-run-publish";
 import { scoreChunk } from "./full-run-score";
 import { stageChunk } from "./full-run-stage";
@@ -40,13 +40,15 @@ describe("a full run's steps", () => {
     }
     expect(staged).toEqual([12, 12, 12, 4]);
     expect((await runById(run.id))?.done).toBe(20);
-    const fit = { runId: run.id, asOf: AS_OF, chunks: 4, clients: 40 };
+    const learned = await learnForFullRun(db, { runId: run.id, asOf: AS_OF });
+    expect(await learnForFullRun(db, { runId: run.id, asOf: AS_OF })).toEqual(learned);
+    const fit = { runId: run.id, asOf: AS_OF, chunks: 4, clients: 40, learned };
     const modelFitId = await fitFullRun(db, fit);
     expect(await fitFullRun(db, fit)).toBe(modelFitId);
     expect(modelFitId).not.toBeNull();
     expect(await db.$count(modelFits)).toBe(1);
     for (let chunk = 0; chunk < 4; chunk++) {
-      const score = { runId: run.id, asOf: AS_OF, chunk, modelFitId, staged: staged[chunk] ?? 0 };
+      const score = { runId: run.id, asOf: AS_OF, chunk, range: plan.chunks[chunk] ?? { after: null, upTo: null }, modelFitId, staged: staged[chunk] ?? 0 };
       expect(await scoreChunk(db, score)).toBe(staged[chunk]);
       expect(await scoreChunk(db, score)).toBe(0);
     }
@@ -88,6 +90,15 @@ describe("a full run's steps", () => {
     expect(await executeFullRun(db, run.id, directSteps(1), 4)).toEqual({ runId: run.id, status: "not queued" });
   });
 
+  it("fails a run whose learning fails beside its reads only once no read is still staging, leaving no working table", async () => {
+    await insertDemoClients(10, AS_OF);
+    const run = await queueRun(AS_OF);
+    const failing = { run: <T>(id: string, work: () => Promise<T>) => (id === "learn" ? Promise.reject(new Error("the learning step timed out")) : work()), workers: 4 };
+    expect(await executeFullRun(db, run.id, failing, 3)).toEqual({ runId: run.id, status: "failed", error: "the learning step timed out" });
+    const leftovers = await db.$client`select relname from pg_class where relname ~ '^(scoring_stage_|scoring_changes_|scoring_counts_|snapshots_run_)'`;
+    expect(leftovers).toHaveLength(0);
+  });
+
   it("refuses to score a chunk whose staged rows were lost (an unlogged table after a database crash)", async () => {
     await insertDemoClients(10, AS_OF);
     const run = await queueRun(AS_OF);
@@ -95,8 +106,8 @@ describe("a full run's steps", () => {
     const range = plan?.chunks[0];
     if (!range) throw new Error("not begun");
     const staged = await stageChunk(db, { runId: run.id, asOf: AS_OF, chunk: 0, range });
-    const modelFitId = await fitFullRun(db, { runId: run.id, asOf: AS_OF, chunks: 1, clients: staged });
+    const modelFitId = await fitFullRun(db, { runId: run.id, asOf: AS_OF, chunks: 1, clients: staged, learned: { weights: null, calibration: null } });
     await db.execute(sql.raw(`truncate ${stagedHistoriesTable(run.id, 0)}`));
-    await expect(scoreChunk(db, { runId: run.id, asOf: AS_OF, chunk: 0, modelFitId, staged })).rejects.toThrow(/holds 0 of the 10 clients staged/);
+    await expect(scoreChunk(db, { runId: run.id, asOf: AS_OF, chunk: 0, range, modelFitId, staged })).rejects.toThrow(/holds 0 of the 10 clients staged/);
   });
 });

@@ -5,7 +5,7 @@ import type { Database } from "@/lib/server/db/client";
 import { scoringRuns } from "@/lib/server/db/schema";
 import { DEFAULT_CHUNK_SIZE } from "./chunk-work";
 import { nextChunkEnd } from "./client-selection";
-import { fitFullRun } from "./full-run-fit";
+import { fitFullRun, learnedExtrasSchema, learnForFullRun } from "./full-run-fit";
 import { publishFullRun } from "./full-run-publish";
 import { scoreChunk } from "./full-run-score";
 import { stageChunk } from "./full-run-stage";
@@ -36,8 +36,9 @@ const count = z.number().int();
  * A full rescoring in steps that each fit one serverless invocation (a chunk is 25,000 clients), none holding a
  * transaction or lock beyond itself, each safe to repeat:
  * 1. begin: the run goes from queued to running; its chunk boundaries are fixed (so a replay walks the same steps);
- * 2. read-chunk-k: each chunk's histories and last tiers staged in the database (stageChunk);
- * 3. fit: the model fitted on every staged history, weights learned, fit stored (fitFullRun);
+ * 2. learn and read-chunk-k, side by side: the score's weights learned on the shop's recent history (learnForFullRun),
+ *    and each chunk's histories and last tiers staged in the database (stageChunk);
+ * 3. fit: the model fitted on every staged history, stored with the learned weights (fitFullRun);
  * 4. score-chunk-k: each chunk scored into the run's snapshots and the fresh client_scores (scoreChunk);
  * 5. publish: indexes built, the fresh table swapped in with the snapshots, tier changes and their events (publishFullRun);
  * 6. count-tiers: the dashboard's daily counts (failing them does not fail the run's live scores).
@@ -48,11 +49,16 @@ export async function executeFullRun(db: Database, runId: string, steps: StepRun
   if (!plan) return { runId, status: "not queued" };
   const asOf = new Date(plan.asOf);
   const chunks = plan.chunks.length;
+  const rangeOf = (chunk: number) => plan.chunks[chunk] ?? { after: null, upTo: null };
   try {
-    const staged = await eachChunk(steps, "read-chunk", chunks, (chunk) => stageChunk(db, { runId, asOf, chunk, range: plan.chunks[chunk] ?? { after: null, upTo: null } }), count);
+    const [learned, staged] = await alongside(
+      steps,
+      () => steps.run("learn", () => learnForFullRun(db, { runId, asOf }), learnedExtrasSchema),
+      () => eachChunk(steps, "read-chunk", chunks, (chunk) => stageChunk(db, { runId, asOf, chunk, range: rangeOf(chunk) }), count),
+    );
     const clients = staged.reduce((n, count) => n + count, 0);
-    const modelFitId = await steps.run("fit", () => fitFullRun(db, { runId, asOf, chunks, clients }), z.uuid().nullable());
-    await eachChunk(steps, "score-chunk", chunks, (chunk) => scoreChunk(db, { runId, asOf, chunk, modelFitId, staged: staged[chunk] ?? 0 }), count);
+    const modelFitId = await steps.run("fit", () => fitFullRun(db, { runId, asOf, chunks, clients, learned }), z.uuid().nullable());
+    await eachChunk(steps, "score-chunk", chunks, (chunk) => scoreChunk(db, { runId, asOf, chunk, range: rangeOf(chunk), modelFitId, staged: staged[chunk] ?? 0 }), count);
     await steps.run("publish", () => publishFullRun(db, { runId, asOf, readHorizon: plan.readHorizon, loaded: clients }).then(() => true), z.literal(true));
   } catch (error) {
     console.error(`Scoring run ${runId} failed`, error);
@@ -69,6 +75,19 @@ export async function executeFullRun(db: Database, runId: string, steps: StepRun
     z.boolean(),
   );
   return { runId, status: "succeeded" };
+}
+
+/**
+ * Two independent pieces of work: one after the other with one worker (a step at a time, as the full-rescore
+ * function runs them), else side by side. Settles both before failing, so no step is still writing when the run is
+ * marked failed and its tables dropped.
+ */
+async function alongside<A, B>(steps: StepRunner, first: () => Promise<A>, second: () => Promise<B>): Promise<[A, B]> {
+  if (steps.workers <= 1) return [await first(), await second()];
+  const [a, b] = await Promise.allSettled([first(), second()]);
+  if (a.status === "rejected") throw a.reason;
+  if (b.status === "rejected") throw b.reason;
+  return [a.value, b.value];
 }
 
 /** `work` for every chunk, each a step of its own, `steps.workers` at a time; answers their results in chunk order. */
