@@ -69,10 +69,16 @@ export async function getOverview(ctx: ServiceContext, range: DashboardRange) {
 
 export type Overview = Awaited<ReturnType<typeof getOverview>>;
 
+/** The latest day with tier counts in the actor's scope, whatever the range: links for that day open the live list. */
+export async function latestCountedDay(ctx: ServiceContext): Promise<string | null> {
+  authorize(ctx.actor, "clients.read");
+  return latestDayUpTo(ctx, "9999-12-31");
+}
+
 /** The actor's revenue at risk as the latest full run left it (for the clients list), or null before any run. */
 export async function latestRevenueAtRisk(ctx: ServiceContext): Promise<{ day: string; cents: number } | null> {
   authorize(ctx.actor, "clients.read");
-  const day = await latestDayUpTo(ctx, "9999-12-31");
+  const day = await latestCountedDay(ctx);
   if (!day) return null;
   return { day, cents: summariseTierCounts(await rowsOf(ctx, day)).revenueAtRiskCents };
 }

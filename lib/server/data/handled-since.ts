@@ -2,6 +2,15 @@ import "server-only";
 import { type SQL, sql } from "drizzle-orm";
 
 /**
+ * A today_handled row (written once, by triggers) still stands while something done that week stands: a snooze, an
+ * email not discarded, an order not cancelled. A discarded draft or a cancelled order puts the client back on Today,
+ * so it must not count as handled too.
+ */
+const stillHandled = sql`(exists (select 1 from today_snoozes z where z.client_id = h.client_id and z.created_at >= (h.week::timestamp at time zone 'UTC'))
+  or exists (select 1 from win_back_emails e where e.client_id = h.client_id and e.state <> 'discarded' and e.created_at >= (h.week::timestamp at time zone 'UTC'))
+  or exists (select 1 from orders o where o.client_id = h.client_id and o.status <> 'cancelled' and o.ordered_at >= (h.week::timestamp at time zone 'UTC')))`;
+
+/**
  * The ids of clients handled since `since` (a week's start): those the week's today_handled rows name (kept by triggers
  * as snoozes, emails and orders happen), and those who climbed out of at risk or lapsed since then and are still out
  * (most of them ordered, then got rescored). Today counts it (each branch stopped at `limit`); the clients list filters
@@ -12,7 +21,7 @@ export function handledSinceIds(since: Date, scope: SQL | undefined, limit?: num
   const capped = limit === undefined ? sql`` : sql`limit ${limit}`;
   return sql`
       (select h.client_id from today_handled h join clients on clients.id = h.client_id
-       where h.week = ${week}::date ${scope ? sql`and ${scope}` : sql``}
+       where h.week = ${week}::date ${scope ? sql`and ${scope}` : sql``} and ${stillHandled}
        ${capped})
       union
       -- Newest first along tier_changes_changed_idx, stopping at the cap.

@@ -5,7 +5,7 @@ import { parseClientListQuery } from "@/lib/domain/clients/list-query";
 import { queueFiltersSchema } from "@/lib/domain/email/queue-filters";
 import type { ServiceContext } from "@/lib/server/context";
 import { countClients } from "./clients";
-import { getOverview, latestRevenueAtRisk } from "./dashboard";
+import { getOverview, latestCountedDay } from "./dashboard";
 import { getEmailOverview } from "./email-overview";
 import { getEmailWeeks } from "./email-weeks";
 import { countEmails } from "./emails";
@@ -16,13 +16,13 @@ import { countEmails } from "./emails";
  */
 export async function loadOverviewPage(ctx: ServiceContext, range: DashboardRange) {
   const emailsToo = can(ctx.actor, "emails.write");
-  const [overview, emails, weeks, draftsAwaitingReview, newlyAtRisk, latest] = await Promise.all([
+  const [overview, emails, weeks, draftsAwaitingReview, newlyAtRisk, latestDay] = await Promise.all([
     getOverview(ctx, range),
     emailsToo ? getEmailOverview(ctx, range) : null,
     emailsToo ? getEmailWeeks(ctx, range) : [],
     emailsToo ? countEmails(ctx, queueFiltersSchema.parse({ status: "draft" })) : null,
     countClients(ctx, parseClientListQuery({ newly: "1" })),
-    latestRevenueAtRisk(ctx),
+    latestCountedDay(ctx),
   ]);
-  return { overview, emails, weeks, draftsAwaitingReview, newlyAtRisk, latestDay: latest?.day ?? null };
+  return { overview, emails, weeks, draftsAwaitingReview, newlyAtRisk, latestDay };
 }

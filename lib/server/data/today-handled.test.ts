@@ -3,6 +3,8 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/server/db/client";
 import { clients, clientScores, tierChanges, todayHandled, winBackEmails } from "@/lib/server/db/schema";
 import { reassignClients } from "@/lib/server/services/clients/reassign-clients";
+import { discardEmail } from "@/lib/server/services/emails/discard-email";
+import { cancelOrder } from "@/lib/server/services/orders/cancel-order";
 import { createOrder } from "@/lib/server/services/orders/create-order";
 import { snoozeClient } from "@/lib/server/services/today/snooze-client";
 import { userContext } from "@/test/fixtures";
@@ -64,6 +66,25 @@ describe("handled this week, kept as it happens", () => {
     expect(await handledList(anna)).toEqual([snoozed]);
     expect(await handledList(ben)).toEqual([emailed, ordered].sort());
     expect(await handledList(admin)).toEqual([snoozed, emailed, ordered].sort());
+  });
+
+  it("stops counting a client whose draft is discarded or whose order is cancelled, as Today lists them again", async () => {
+    const admin = await userContext("admin");
+    const anna = await userContext("stylist");
+    const emailed = await slipping(anna.actor.id);
+    const ordered = await slipping(anna.actor.id);
+    const [draft] = await db
+      .insert(winBackEmails)
+      .values({ clientId: emailed, state: "draft", origin: "stylist", subject: "Hi", body: "Hello", callToAction: "Book", writer: "offline", toAddress: "c@example.com" })
+      .returning();
+    const order = await createOrder({ ctx: admin, input: { clientId: ordered, orderedAt: new Date().toISOString(), itemsShipped: 5, itemsKept: 2, valueCents: 12_000, status: "shipped" } });
+    expect(await handled(anna)).toBe(2);
+    if (!draft) throw new Error("no draft");
+    await discardEmail({ ctx: admin, input: { emailId: draft.id, reason: "Not the right tone" } });
+    await cancelOrder({ ctx: admin, input: { orderId: order.id } });
+    expect(await handled(anna)).toBe(0);
+    expect(await handledList(anna)).toEqual([]);
+    expect((await getTodayList(anna)).open.map((item) => item.clientId).sort()).toEqual([emailed, ordered].sort());
   });
 
   it("does not count a discarded email, nor an email or order from before the slip", async () => {

@@ -1,5 +1,6 @@
 import "server-only";
 import type { EngagementTier } from "@/lib/domain/engagement";
+import { scoreBand } from "@/lib/domain/analytics/tier-count-delta";
 import type { Database } from "@/lib/server/db/client";
 import { engagementTier } from "@/lib/server/db/schema";
 import { sql } from "drizzle-orm";
@@ -34,7 +35,7 @@ export class TierCounts {
 
   /** `valueAtRiskCents`: the client's value at risk (see valueAtRiskCents), summed into revenue at risk. */
   add(stylist: number, tier: EngagementTier, score: number, valueAtRiskCents: number): void {
-    const band = Math.min(Math.floor(score / 10), SCORE_BANDS - 1);
+    const band = scoreBand(score, SCORE_BANDS);
     const key = (stylist * TIERS.length + (TIER_RANK.get(tier) ?? 0)) * SCORE_BANDS + band;
     this.clients.set(key, (this.clients.get(key) ?? 0) + 1);
     this.scoreSums.set(key, (this.scoreSums.get(key) ?? 0) + score);
