@@ -11,7 +11,7 @@ const API_KEY = vi.hoisted(() => {
 const resend = await startResendLoopback(API_KEY);
 process.env.RESEND_BASE_URL = resend.url;
 const { db } = await import("@/lib/server/db/client");
-const { emailSendPacer, emailSuppressions, emailTransitions, winBackEmails } = await import("@/lib/server/db/schema");
+const { clients, emailSendPacer, emailSuppressions, emailTransitions, winBackEmails } = await import("@/lib/server/db/schema");
 const { sendBatchKey } = await import("@/lib/domain/email/send-batch");
 const { approvedEmailsDueNow } = await import("@/test/email-fixtures");
 const { sendEmailBatchFunction } = await import("./send-email-batch");
@@ -75,6 +75,21 @@ describe("send-email-batch", () => {
     expect(resend.deliveredEmailIds().sort()).toEqual(ids.filter((id) => id !== suppressedId));
     const [blocked] = await db.select().from(winBackEmails).where(eq(winBackEmails.id, suppressedId ?? ""));
     expect(blocked).toMatchObject({ state: "discarded", discardReason: expect.stringMatching(/suppressed/) });
+  });
+
+  it("fails only the email Resend refuses (an invalid address) and sends the rest of the batch", async () => {
+    const { ids } = await approvedEmailsDueNow(3);
+    const [badId] = ids;
+    // The claim sends to the client's current address, so that is where the bad one goes (as an old import might hold).
+    const [owner] = await db.select({ clientId: winBackEmails.clientId }).from(winBackEmails).where(eq(winBackEmails.id, badId ?? ""));
+    await db.update(clients).set({ email: "not-an-address" }).where(eq(clients.id, owner?.clientId ?? ""));
+    const { result } = await engine(ids).execute();
+    expect(result).toMatchObject({ emails: 3, sent: 2, failed: 1 });
+    expect(resend.calls.map((c) => [c.endpoint, c.status])).toEqual([["/emails/batch", 200]]);
+    expect(resend.deliveredEmailIds().sort()).toEqual(ids.filter((id) => id !== badId));
+    const [bad] = await db.select().from(winBackEmails).where(eq(winBackEmails.id, badId ?? ""));
+    expect(bad).toMatchObject({ state: "failed", lastError: expect.stringMatching(/Resend refused the email: Invalid `to` field/) });
+    expect(Object.values(await states(ids)).sort()).toEqual(["failed", "sent", "sent"]);
   });
 
   it("counts every member of a batch against the send rate", async () => {

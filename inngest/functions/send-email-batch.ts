@@ -53,7 +53,7 @@ export const sendEmailBatchFunction = inngest.createFunction(
       // Only the last attempt records a delivery fault as the emails' failure; earlier ones throw, to be retried.
       const finalAttempt = attempt + 1 >= (maxAttempts ?? RETRIES + 1);
       const outcome = await deliverSendBatch({ ctx, input: { emailIds: claim.claimed, batchKey }, finalAttempt });
-      return outcome.outcome === "sent" ? { sent: outcome.sent.length, failed: 0, error: null } : { sent: 0, failed: outcome.failed.length, error: outcome.error };
+      return { sent: outcome.sent.length, failed: outcome.failed.length, error: outcome.error };
     });
     return { batchKey, ...counts, ...delivered };
   },

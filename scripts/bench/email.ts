@@ -89,8 +89,8 @@ try {
       counts.skipped += claim.skipped.length + claim.missing.length;
       if (claim.claimed.length) {
         const delivered = await deliverSendBatch({ ctx, input: { emailIds: claim.claimed, batchKey } });
-        if (delivered.outcome === "sent") counts.sent += delivered.sent.length;
-        else counts.failed += delivered.failed.length;
+        counts.sent += delivered.sent.length;
+        counts.failed += delivered.failed.length;
       }
       workMs.push(performance.now() - began);
     }

@@ -17,9 +17,20 @@ export type ResendFaults = { failNext: number; failStatus: 429 | 500; acceptThen
 
 const BATCH_LIMIT = 100;
 
+const ADDRESS = /^(?:[^<>]*<)?[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+>?$/;
+
+/** Why Resend would refuse this email, or null: the required fields, and each recipient a valid address. */
+function problemOf(email: ResendEmailBody | undefined): string | null {
+  if (!email || typeof email.from !== "string" || !email.to || typeof email.subject !== "string") return "from, to and subject are required.";
+  const recipients = Array.isArray(email.to) ? email.to : [email.to];
+  const bad = recipients.find((to) => typeof to !== "string" || !ADDRESS.test(to));
+  return bad === undefined ? null : `Invalid \`to\` field. The email address needs to follow the \`email@example.com\` or \`Name <email@example.com>\` format.`;
+}
+
 /**
  * A loopback server that answers like Resend's API: POST /emails → 200 {"id"}, POST /emails/batch (1 to 100 emails,
- * no attachments or scheduled_at, strict validation) → 200 {"data":[{"id"},…]}, errors as {"statusCode","name",
+ * no attachments or scheduled_at; strict validation refuses the batch for one invalid email, `x-batch-validation:
+ * permissive` sends the rest) → 200 {"data":[{"id"},…]} (permissive adds "errors":[{"index","message"}]), errors as {"statusCode","name",
  * "message"}. An Idempotency-Key answers a repeat with the first response and delivers nothing again; the same key with
  * another payload is 409 invalid_idempotent_request, as Resend does. Faults on command (see ResendFaults).
  */
@@ -68,19 +79,24 @@ export async function startResendLoopback(apiKey: string) {
         const unsupported = emails.findIndex((e) => e.attachments !== undefined || e.scheduled_at !== undefined);
         if (unsupported >= 0) return error(422, "validation_error", `emails[${unsupported}]: attachments and scheduled_at are not supported in batch sending.`);
       }
-      const invalid = emails.findIndex((e) => !e || typeof e.from !== "string" || !e.to || typeof e.subject !== "string");
-      if (invalid >= 0) return error(422, "missing_required_field", `emails[${invalid}]: from, to and subject are required.`);
+      // Strict (the default) refuses the whole batch for one invalid email; permissive sends the rest and names it.
+      const permissive = endpoint === "/emails/batch" && req.headers["x-batch-validation"] === "permissive";
+      const problems = emails.map(problemOf);
+      const invalid = problems.findIndex((p) => p !== null);
+      if (invalid >= 0 && !permissive) return error(422, "validation_error", `emails[${invalid}]: ${problems[invalid]}`);
       const fingerprint = createHash("sha256").update(`${endpoint}\n${raw}`).digest("hex");
       const earlier = key ? byKey.get(key) : undefined;
       if (earlier) {
         if (earlier.fingerprint !== fingerprint) return error(409, "invalid_idempotent_request", "Same idempotency key used with a different request payload.");
         return reply(200, earlier.response);
       }
-      const ids = emails.map(() => randomUUID());
-      const response = endpoint === "/emails" ? { id: ids[0] } : { data: ids.map((id) => ({ id })) };
+      const accepted = emails.filter((_, i) => problems[i] === null);
+      const ids = accepted.map(() => randomUUID());
+      const errors = problems.flatMap((message, index) => (message === null ? [] : [{ index, message }]));
+      const response = endpoint === "/emails" ? { id: ids[0] } : permissive ? { data: ids.map((id) => ({ id })), errors } : { data: ids.map((id) => ({ id })) };
       if (key) byKey.set(key, { fingerprint, response });
-      for (const body of emails) received.push({ authorization: req.headers.authorization, idempotencyKey: key, endpoint, body });
-      call.emails = emails.length;
+      for (const body of accepted) received.push({ authorization: req.headers.authorization, idempotencyKey: key, endpoint, body });
+      call.emails = accepted.length;
       if (state.acceptThenFailNext > 0) {
         state.acceptThenFailNext--;
         return error(500, "internal_server_error", "Unexpected error");

@@ -18,6 +18,8 @@ export type OutgoingEmail = {
 };
 
 export type SentEmail = { id: string; transport: "resend" | "local" };
+/** One member of a batch: sent, or refused by Resend on its own (an invalid address, say) while the rest went out. */
+export type BatchMemberResult = SentEmail | { refused: string };
 
 /** Resend's batch endpoint takes at most this many emails per call. */
 export const RESEND_BATCH_LIMIT = 100;
@@ -72,14 +74,27 @@ async function sendWithResend(email: OutgoingEmail, apiKey: string): Promise<Sen
   return { id: data.id, transport: "resend" };
 }
 
-async function sendBatchWithResend(emails: OutgoingEmail[], batchKey: string, apiKey: string): Promise<SentEmail[]> {
+/**
+ * Permissive validation: Resend sends the valid members and names the refused ones by index, so one bad address does
+ * not hold back the other 99. Its `data` holds the accepted members' ids in batch order.
+ */
+async function sendBatchWithResend(emails: OutgoingEmail[], batchKey: string, apiKey: string): Promise<BatchMemberResult[]> {
   const resend = resendClient(apiKey);
   const data = await withRetries(
-    (signal) => resend.batch.send(emails.map(toResend), { idempotencyKey: batchKey, batchValidation: "strict", signal } as { idempotencyKey: string; batchValidation: "strict" }),
+    (signal) =>
+      resend.batch.send(emails.map(toResend), { idempotencyKey: batchKey, batchValidation: "permissive", signal } as { idempotencyKey: string; batchValidation: "permissive" }),
     `the batch of ${emails.length}`,
   );
-  if (data.data.length !== emails.length) throw new Error(`Resend answered ${data.data.length} ids for a batch of ${emails.length}`);
-  return data.data.map(({ id }) => ({ id, transport: "resend" as const }));
+  const refused = new Map((data.errors ?? []).map((e) => [e.index, e.message || "refused by Resend"]));
+  if (data.data.length + refused.size !== emails.length) throw new Error(`Resend answered ${data.data.length} ids and ${refused.size} errors for a batch of ${emails.length}`);
+  const ids = data.data.values();
+  return emails.map((_, index) => {
+    const reason = refused.get(index);
+    if (reason !== undefined) return { refused: reason };
+    const next = ids.next();
+    if (next.done) throw new Error("Resend answered too few ids");
+    return { id: next.value.id, transport: "resend" as const };
+  });
 }
 
 /** The local mailbox keeps one row per idempotency key: a repeat answers the row already there. */
@@ -107,10 +122,11 @@ export async function sendEmail(email: OutgoingEmail): Promise<SentEmail> {
 
 /**
  * Sends up to 100 emails in one call: Resend's batch endpoint (POST /emails/batch) under one idempotency key for the
- * whole batch, or the local mailbox (one row per email's own key). Answers their ids in the same order. The batch
+ * whole batch, or the local mailbox (one row per email's own key). Answers each one's id, or why Resend refused it, in
+ * the same order. The batch
  * endpoint takes no attachments and no scheduled_at; ours have neither (the daytime window is kept by waiting).
  */
-export async function sendEmails(emails: OutgoingEmail[], batchKey: string): Promise<SentEmail[]> {
+export async function sendEmails(emails: OutgoingEmail[], batchKey: string): Promise<BatchMemberResult[]> {
   if (emails.length === 0) return [];
   if (emails.length > RESEND_BATCH_LIMIT) throw new Error(`A batch holds at most ${RESEND_BATCH_LIMIT} emails, not ${emails.length}`);
   return env.RESEND_API_KEY ? sendBatchWithResend(emails, batchKey, env.RESEND_API_KEY) : sendToLocalMailbox(emails);

@@ -2,23 +2,44 @@ import "server-only";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { writeAudits } from "@/lib/server/audit";
 import { authorize, clientScopeWhere } from "@/lib/server/auth/permissions";
+import type { Actor } from "@/lib/domain/access/policy";
 import type { VerbArgs } from "@/lib/server/context";
 import { readSettings } from "@/lib/server/data/settings";
+import type { Transaction } from "@/lib/server/db/client";
 import { clients, users, winBackEmails } from "@/lib/server/db/schema";
 import { composeWinBack } from "@/lib/server/emails/compose-win-back";
 import { recordTransitions } from "@/lib/server/emails/email-rules";
-import { sendEmails } from "@/lib/server/mail/send-email";
+import { type BatchMemberResult, type SentEmail, sendEmails } from "@/lib/server/mail/send-email";
 import { parseInput } from "@/lib/server/parse-input";
 import { claimSendBatchSchema } from "./claim-send-batch";
 
-export type DeliveredBatch = { outcome: "sent"; sent: string[]; transport: "resend" | "local" | null } | { outcome: "failed"; failed: string[]; error: string };
+/** The batch's emails recorded sent, and those recorded failed (all of them when the call itself failed, with `error`). */
+export type DeliveredBatch = { sent: string[]; failed: string[]; error: string | null; transport: "resend" | "local" | null };
+
+type Failure = { id: string; message: string };
+
+/** Moves emails still "sending" under this batch to failed, each with its reason, with transitions and audit rows. */
+async function recordFailures(tx: Transaction, actor: Actor, batchKey: string, failures: Failure[]): Promise<string[]> {
+  if (failures.length === 0) return [];
+  const moved = [
+    ...(await tx.execute<{ id: string; last_error: string }>(sql`
+      update win_back_emails w set state = 'failed', last_error = r.message, updated_at = now()
+      from jsonb_to_recordset(${JSON.stringify(failures)}::jsonb) as r(id uuid, message text)
+      where w.id = r.id and w.state = 'sending' and w.send_batch = ${batchKey}
+      returning w.id, w.last_error`)),
+  ];
+  await recordTransitions(tx, actor, moved.map((m) => ({ emailId: m.id, from: "sending" as const, to: "failed" as const, reason: m.last_error })));
+  await writeAudits(tx, moved.map((m) => ({ actor, action: "email.send_failed", entityType: "email", entityId: m.id, after: { error: m.last_error, batch: batchKey } })));
+  return moved.map((m) => m.id).sort();
+}
 
 /**
  * The second half of sending a batch: the emails `claimSendBatch` claimed under `batchKey`, rendered and sent in one
- * call (Resend's batch endpoint under the batch's idempotency key, or the local mailbox), then recorded as sent.
- * Retrying it sends the same emails under the same key, so nothing is delivered twice; an email a webhook moved on
- * meanwhile is sent in the payload again (Resend answers the first response) but not recorded again. A fault marks
- * the batch's emails failed, unless `finalAttempt` is false: then it is thrown for the caller's retry.
+ * call (Resend's batch endpoint under the batch's idempotency key, or the local mailbox), then recorded as sent, or
+ * as failed for a member Resend refused on its own. Retrying it sends the same emails under the same key, so nothing
+ * is delivered twice; an email a webhook moved on meanwhile is sent in the payload again (Resend answers the first
+ * response) but not recorded again. A fault of the whole call marks the batch's emails failed, unless `finalAttempt`
+ * is false: then it is thrown for the caller's retry.
  */
 export async function deliverSendBatch({ ctx, input, finalAttempt = true }: VerbArgs<typeof claimSendBatchSchema> & { finalAttempt?: boolean }): Promise<DeliveredBatch> {
   authorize(ctx.actor, "emails.write");
@@ -34,38 +55,39 @@ export async function deliverSendBatch({ ctx, input, finalAttempt = true }: Verb
       .where(and(inArray(winBackEmails.id, [...emailIds]), eq(winBackEmails.sendBatch, batchKey), clientScopeWhere(ctx.actor)))
       .orderBy(asc(winBackEmails.id)),
   ]);
-  if (rows.length === 0) return { outcome: "sent", sent: [], transport: null };
+  if (rows.length === 0) return { sent: [], failed: [], error: null, transport: null };
+  let results: BatchMemberResult[];
   try {
     const outgoing = await Promise.all(rows.map(({ email, signature, stylistName }) => composeWinBack(email, signature || stylistName || policy.senderName, winBack, policy)));
-    const sent = await sendEmails(outgoing, batchKey);
-    const delivered = rows.map(({ email }, i) => ({ id: email.id, provider_id: sent[i]?.id ?? null, transport: sent[i]?.transport ?? null }));
-    const recorded = await ctx.db.transaction(async (tx) => {
-      // Only those still "sending" under this batch: a webhook may already have moved one on (delivered before we recorded).
-      const moved = [
-        ...(await tx.execute<{ id: string; provider_id: string; transport: string }>(sql`
-          update win_back_emails w set state = 'sent', sent_at = now(), provider_id = r.provider_id, transport = r.transport, last_error = null, updated_at = now()
-          from jsonb_to_recordset(${JSON.stringify(delivered)}::jsonb) as r(id uuid, provider_id text, transport text)
-          where w.id = r.id and w.state = 'sending' and w.send_batch = ${batchKey}
-          returning w.id, r.provider_id, r.transport`)),
-      ];
-      await recordTransitions(tx, ctx.actor, moved.map((m) => ({ emailId: m.id, from: "sending" as const, to: "sent" as const, reason: null })));
-      await writeAudits(tx, moved.map((m) => ({ actor: ctx.actor, action: "email.send", entityType: "email", entityId: m.id, after: { providerId: m.provider_id, transport: m.transport, batch: batchKey } })));
-      return moved.map((m) => m.id).sort();
-    });
-    return { outcome: "sent", sent: recorded, transport: sent[0]?.transport ?? null };
+    results = await sendEmails(outgoing, batchKey);
   } catch (error) {
     if (!finalAttempt) throw error;
     const message = error instanceof Error ? error.message : String(error);
-    const failed = await ctx.db.transaction(async (tx) => {
-      const moved = await tx
-        .update(winBackEmails)
-        .set({ state: "failed", lastError: message })
-        .where(and(inArray(winBackEmails.id, rows.map((r) => r.email.id)), eq(winBackEmails.state, "sending"), eq(winBackEmails.sendBatch, batchKey)))
-        .returning({ id: winBackEmails.id });
-      await recordTransitions(tx, ctx.actor, moved.map((m) => ({ emailId: m.id, from: "sending" as const, to: "failed" as const, reason: message })));
-      await writeAudits(tx, moved.map((m) => ({ actor: ctx.actor, action: "email.send_failed", entityType: "email", entityId: m.id, after: { error: message, batch: batchKey } })));
-      return moved.map((m) => m.id).sort();
-    });
-    return { outcome: "failed", failed, error: message };
+    const failed = await ctx.db.transaction((tx) => recordFailures(tx, ctx.actor, batchKey, rows.map((r) => ({ id: r.email.id, message }))));
+    return { sent: [], failed, error: message, transport: null };
   }
+  const delivered: { id: string; provider_id: string; transport: SentEmail["transport"] }[] = [];
+  const refused: Failure[] = [];
+  rows.forEach(({ email }, i) => {
+    const result = results[i];
+    if (!result) refused.push({ id: email.id, message: "no answer for this email" });
+    else if ("refused" in result) refused.push({ id: email.id, message: `Resend refused the email: ${result.refused}` });
+    else delivered.push({ id: email.id, provider_id: result.id, transport: result.transport });
+  });
+  return ctx.db.transaction(async (tx) => {
+    // Only those still "sending" under this batch: a webhook may already have moved one on (delivered before we recorded).
+    const moved = delivered.length
+      ? [
+          ...(await tx.execute<{ id: string; provider_id: string; transport: string }>(sql`
+            update win_back_emails w set state = 'sent', sent_at = now(), provider_id = r.provider_id, transport = r.transport, last_error = null, updated_at = now()
+            from jsonb_to_recordset(${JSON.stringify(delivered)}::jsonb) as r(id uuid, provider_id text, transport text)
+            where w.id = r.id and w.state = 'sending' and w.send_batch = ${batchKey}
+            returning w.id, r.provider_id, r.transport`)),
+        ]
+      : [];
+    await recordTransitions(tx, ctx.actor, moved.map((m) => ({ emailId: m.id, from: "sending" as const, to: "sent" as const, reason: null })));
+    await writeAudits(tx, moved.map((m) => ({ actor: ctx.actor, action: "email.send", entityType: "email", entityId: m.id, after: { providerId: m.provider_id, transport: m.transport, batch: batchKey } })));
+    const failed = await recordFailures(tx, ctx.actor, batchKey, refused);
+    return { sent: moved.map((m) => m.id).sort(), failed, error: refused[0]?.message ?? null, transport: delivered[0]?.transport ?? null };
+  });
 }

@@ -35,7 +35,7 @@ export async function sendWinBackEmail({ ctx, input, now = new Date(), finalAtte
   const [skipped] = claim.skipped;
   if (skipped) return { outcome: "skipped", state: skipped.state };
   const delivered = await deliverSendBatch({ ctx, input: batch, finalAttempt });
-  if (delivered.outcome === "failed") return { outcome: "failed", error: delivered.error };
+  if (delivered.failed.length > 0) return { outcome: "failed", error: delivered.error ?? "not sent" };
   const [email] = await ctx.db.select().from(winBackEmails).where(eq(winBackEmails.id, emailId));
   if (!email) throw new NotFoundError("Email");
   return { outcome: "sent", email };
