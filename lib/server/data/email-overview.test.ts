@@ -151,6 +151,13 @@ describe("win-backs, kept on each assignment", () => {
     await db.update(orders).set({ status: "cancelled" }).where(eq(orders.id, heldOrder.id));
     expect(await results(admin)).toEqual({ emailed: 1, heldOut: 0 });
 
+    // The held-out client's order moves to another client (an upsert under the same external id): no longer theirs.
+    await db.update(orders).set({ status: "shipped" }).where(eq(orders.id, heldOrder.id));
+    expect(await results(admin)).toEqual({ emailed: 1, heldOut: 1 });
+    const other = await clientOf(ava.actor.id);
+    await db.update(orders).set({ clientId: other.id }).where(eq(orders.id, heldOrder.id));
+    expect(await results(admin)).toEqual({ emailed: 1, heldOut: 0 });
+
     // The emailed client moves to Ben, and their win-back with them.
     await reassignClients({ ctx: admin, input: { to: ben.actor.id, scope: "selected", clientIds: [emailed.id] } });
     expect(await results(ava)).toEqual({ emailed: 0, heldOut: 0 });
