@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, inArray, max, ne } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import { actorLabel, type Actor } from "@/lib/domain/access/policy";
 import { checkEligibility, type Eligibility } from "@/lib/domain/email/eligibility";
 import { assertTransition, type EmailState, IllegalTransitionError, SENT_STATES } from "@/lib/domain/email/lifecycle";
@@ -59,24 +59,47 @@ export function normaliseAddress(address: string): string {
   return address.trim().toLowerCase();
 }
 
-/** The guards for one client right now: consent, suppression, the gap since the last email, one win-back in flight. */
+/** Whose guards to check: a client, as read, and the email being sent (left out of "the others"), if any. */
+export type GuardSubject = { clientId: string; address: string; consent: boolean; excludeEmailId?: string };
+
+/**
+ * The guards for several clients right now, in two statements: consent, suppression, the gap since the last email,
+ * one win-back in flight (see checkEligibility). Outreach asks for one client; a send batch for up to 100.
+ */
+export async function eligibilityOf(tx: Executor, subjects: readonly GuardSubject[], input: { minDaysBetweenEmails: number; now: Date }): Promise<Eligibility[]> {
+  if (subjects.length === 0) return [];
+  const [suppressed, history] = await Promise.all([
+    tx
+      .select({ address: emailSuppressions.address })
+      .from(emailSuppressions)
+      .where(inArray(emailSuppressions.address, [...new Set(subjects.map((s) => normaliseAddress(s.address)))])),
+    tx
+      .select({ id: winBackEmails.id, clientId: winBackEmails.clientId, state: winBackEmails.state, sentAt: winBackEmails.sentAt })
+      .from(winBackEmails)
+      .where(inArray(winBackEmails.clientId, [...new Set(subjects.map((s) => s.clientId))])),
+  ]);
+  const suppressedSet = new Set(suppressed.map((s) => s.address));
+  return subjects.map((subject) => {
+    const others = history.filter((h) => h.clientId === subject.clientId && h.id !== subject.excludeEmailId);
+    const sentTimes = others.flatMap((o) => (SENT_STATES.includes(o.state) && o.sentAt ? [o.sentAt.getTime()] : []));
+    return checkEligibility({
+      marketingConsent: subject.consent,
+      suppressed: suppressedSet.has(normaliseAddress(subject.address)),
+      lastSentAt: sentTimes.length ? new Date(Math.max(...sentTimes)) : null,
+      otherEmailStates: [...new Set(others.map((o) => o.state))],
+      minDaysBetweenEmails: input.minDaysBetweenEmails,
+      now: input.now,
+    });
+  });
+}
+
+/** The guards for one client right now (see eligibilityOf). */
 export async function clientEligibility(tx: Executor, input: { clientId: string; excludeEmailId?: string; minDaysBetweenEmails: number; now: Date }): Promise<Eligibility> {
   const [client] = await tx.select({ consent: clients.marketingConsent, email: clients.email }).from(clients).where(eq(clients.id, input.clientId)).limit(1);
   if (!client) throw new NotFoundError("Client");
-  const others = and(eq(winBackEmails.clientId, input.clientId), input.excludeEmailId ? ne(winBackEmails.id, input.excludeEmailId) : undefined);
-  const [suppressed, lastSent, states] = await Promise.all([
-    tx.select({ address: emailSuppressions.address }).from(emailSuppressions).where(eq(emailSuppressions.address, normaliseAddress(client.email))).limit(1),
-    tx.select({ at: max(winBackEmails.sentAt) }).from(winBackEmails).where(and(others, inArray(winBackEmails.state, [...SENT_STATES]))),
-    tx.selectDistinct({ state: winBackEmails.state }).from(winBackEmails).where(others),
-  ]);
-  return checkEligibility({
-    marketingConsent: client.consent,
-    suppressed: suppressed.length > 0,
-    lastSentAt: lastSent[0]?.at ?? null,
-    otherEmailStates: states.map((s) => s.state),
-    minDaysBetweenEmails: input.minDaysBetweenEmails,
-    now: input.now,
-  });
+  const [eligibility] = await eligibilityOf(tx, [{ clientId: input.clientId, address: client.email, consent: client.consent, excludeEmailId: input.excludeEmailId }], input);
+  if (!eligibility) throw new Error("no eligibility answered");
+  return eligibility;
 }
 
 export function isOneInFlightViolation(error: unknown): boolean {
