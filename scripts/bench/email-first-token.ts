@@ -56,6 +56,23 @@ const route = http.createServer(async (req, res) => {
 await new Promise<void>((resolve) => route.listen(0, "127.0.0.1", resolve));
 const routeUrl = `http://127.0.0.1:${(route.address() as AddressInfo).port}/api/emails/draft`;
 
+/** Milliseconds from `start` until the streamed body first satisfies `arrived`; the rest of the stream is cancelled. */
+async function readUntil(response: Response, start: number, arrived: (text: string) => boolean): Promise<number> {
+  const reader = response.body?.getReader();
+  if (!reader) throw new Error("no body");
+  const decoder = new TextDecoder();
+  let text = "";
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) throw new Error(`no token: ${text.slice(0, 200)}`);
+    text += decoder.decode(value);
+    if (arrived(text)) break;
+  }
+  const elapsed = performance.now() - start;
+  await reader.cancel();
+  return elapsed;
+}
+
 async function direct(): Promise<number> {
   const start = performance.now();
   const response = await fetch(`${openrouter.baseURL}/chat/completions`, {
@@ -63,38 +80,15 @@ async function direct(): Promise<number> {
     headers: { "content-type": "application/json", authorization: "Bearer sk-or-bench" },
     body: JSON.stringify({ model: "m/x", stream: true, messages: [{ role: "user", content: `<client_data>{"client":{"firstName":"Ada"},"stylist":{"name":"Ava"}}</client_data>` }] }),
   });
-  const reader = response.body?.getReader();
-  if (!reader) throw new Error("no body");
-  const decoder = new TextDecoder();
-  let text = "";
-  for (;;) {
-    const { value, done } = await reader.read();
-    if (done) throw new Error("no token");
-    text += decoder.decode(value);
-    if (/"content":"[^"]+"/.test(text)) break;
-  }
-  const elapsed = performance.now() - start;
-  await reader.cancel();
-  return elapsed;
+  return readUntil(response, start, (text) => /"content":"[^"]+"/.test(text));
 }
 
 async function ours(): Promise<number> {
   const controller = new AbortController();
   const start = performance.now();
   const response = await fetch(routeUrl, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ clientId }), signal: controller.signal });
-  const reader = response.body?.getReader();
-  if (!reader) throw new Error("no body");
-  const decoder = new TextDecoder();
-  let text = "";
-  for (;;) {
-    const { value, done } = await reader.read();
-    if (done) throw new Error(`no token: ${text}`);
-    text += decoder.decode(value);
-    if (text.includes('"type":"partial"') && /"subject":"[^"]+"/.test(text)) break;
-  }
-  const elapsed = performance.now() - start;
+  const elapsed = await readUntil(response, start, (text) => text.includes('"type":"partial"') && /"subject":"[^"]+"/.test(text));
   controller.abort();
-  await reader.cancel().catch(() => undefined);
   return elapsed;
 }
 
