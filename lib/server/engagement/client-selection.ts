@@ -17,13 +17,15 @@ export function selectionWhere(column: SQL, selection: ClientSelection): SQL {
 }
 
 /**
- * The last id of the next `size` clients after `after`, or null when fewer remain (the last range is then open-ended).
+ * The last id of the next `size` clients after `after`, or null when no more than `size` remain (the last range is
+ * then open-ended, and a count that is a multiple of `size` leaves no empty range behind it).
  * Reads only the primary key index, so walking a million clients in chunks costs a few milliseconds per chunk.
  */
 export async function nextChunkEnd(db: Executor, after: string | null, size: number): Promise<string | null> {
+  // The one after the `size`th says whether any remain beyond it.
   const rows = await db.execute<{ id: string }>(sql`
-    select id from clients ${after ? sql`where id > ${after}::uuid` : sql``} order by id offset ${size - 1} limit 1`);
-  return rows[0]?.id ?? null;
+    select id from clients ${after ? sql`where id > ${after}::uuid` : sql``} order by id offset ${size - 1} limit 2`);
+  return rows.length === 2 ? (rows[0]?.id ?? null) : null;
 }
 
 /** Hands out consecutive keyset ranges to any number of workers, one at a time, until the clients run out. */

@@ -34,10 +34,20 @@ export async function learnForFullRun(db: Database, input: { runId: string; asOf
   });
 }
 
-export type FitFullRunInput = { runId: string; asOf: Date; chunks: number; clients: number; learned: LearnedExtras };
+/**
+ * How many clients the drop-out model is fitted on: the first chunks (in id order) holding at least this many. Ids
+ * are random, so these are a random sample of the shop; at 100,000 demo clients its P(order in 90 days) differs from
+ * the fit on everyone by 0.001 on average (at most 0.008), while the fit's cost stops growing with the shop (a million
+ * clients took a second of the one JavaScript thread to read and fit). Every evaluation data set is smaller.
+ */
+export const FIT_SAMPLE = 50_000;
+
+/** `staged`: how many clients each chunk's read step staged, in chunk order; `sample`: see FIT_SAMPLE. */
+export type FitFullRunInput = { runId: string; asOf: Date; staged: readonly number[]; learned: LearnedExtras; sample?: number };
 
 /**
- * A full run's fit step: fits the drop-out model on every staged history (see stageChunk), stores it with what the
+ * A full run's fit step: fits the drop-out model on the staged histories of a sample of clients (see FIT_SAMPLE and
+ * stageChunk), stores it with what the
  * learn step learned (see learnForFullRun) as a model fit and names it in the run; without a usable fit of its own,
  * the run keeps the last good model (none on a first run: scores without P(alive)). Then creates the empty tables
  * the scoring steps load: the run's snapshots (its model as their default) and the fresh client_scores.
@@ -62,18 +72,20 @@ async function fitAndStore(db: Database, input: FitFullRunInput): Promise<Stored
     const model = fitted ? await storeModelFit(tx, fitted, input.learned) : await latestModelFitAsOf(tx, asOf);
     await tx
       .update(scoringRuns)
-      .set({ modelFitId: model?.id ?? null, total: input.clients, progressedAt: sql`now()` })
+      .set({ modelFitId: model?.id ?? null, total: input.staged.reduce((sum, clients) => sum + clients, 0), progressedAt: sql`now()` })
       .where(eq(scoringRuns.id, runId));
     return model;
   });
 }
 
-/** Every staged history's BG/NBD key (see bgNbdKeyOf): a million clients are three million numbers, read packed. */
+/** The BG/NBD key (see bgNbdKeyOf) of every staged history in the first chunks holding `input.sample` clients, read packed. */
 async function stagedKeys(db: Database, input: FitFullRunInput): Promise<Float64Array> {
   const asOfMs = input.asOf.getTime();
-  let keys = new Float64Array(Math.max(1024, input.clients));
+  const sample = input.sample ?? FIT_SAMPLE;
+  let keys = new Float64Array(1024);
   let size = 0;
-  for (let chunk = 0; chunk < input.chunks; chunk++) {
+  for (let chunk = 0, clients = 0; chunk < input.staged.length && clients < sample; chunk++) {
+    clients += input.staged[chunk] ?? 0;
     const staged = await readPackedRows(db.$client, STAGED_BG_NBD_FIGURES, { from: `${stagedHistoriesTable(input.runId, chunk)} where order_count is not null` });
     for (let row = 0; row < staged.rows; row++) {
       if (size === keys.length) keys = doubled(keys);

@@ -15,6 +15,7 @@ import { recordTierCounts } from "./tier-counts";
 
 const AS_OF = new Date("2026-06-01T00:00:00Z");
 const SYSTEM = { actor: { type: "system", name: "test" } as const, db };
+const NOTHING_LEARNED = { weights: null, calibration: null };
 
 const snapshotsOf = (runId: string) =>
   db
@@ -42,7 +43,7 @@ describe("a full run's steps", () => {
     expect((await runById(run.id))?.done).toBe(20);
     const learned = await learnForFullRun(db, { runId: run.id, asOf: AS_OF });
     expect(await learnForFullRun(db, { runId: run.id, asOf: AS_OF })).toEqual(learned);
-    const fit = { runId: run.id, asOf: AS_OF, chunks: 4, clients: 40, learned };
+    const fit = { runId: run.id, asOf: AS_OF, staged, learned };
     const modelFitId = await fitFullRun(db, fit);
     expect(await fitFullRun(db, fit)).toBe(modelFitId);
     expect(modelFitId).not.toBeNull();
@@ -99,6 +100,23 @@ describe("a full run's steps", () => {
     expect(leftovers).toHaveLength(0);
   });
 
+  it("fits the model on the first chunks holding the sample's clients, and counts every staged client in the run", async () => {
+    await insertDemoClients(200, AS_OF);
+    const run = await queueRun(AS_OF);
+    const plan = await beginFullRun(db, run.id, 50);
+    if (!plan) throw new Error("not begun");
+    const staged: number[] = [];
+    for (const [chunk, range] of plan.chunks.entries()) staged.push(await stageChunk(db, { runId: run.id, asOf: AS_OF, chunk, range }));
+    const modelFitId = await fitFullRun(db, { runId: run.id, asOf: AS_OF, staged, learned: NOTHING_LEARNED, sample: 75 });
+    const [fit] = await db.select().from(modelFits).where(eq(modelFits.id, modelFitId ?? ""));
+    // Two chunks of fifty hold the 75: the fit counts their clients with orders, and no others.
+    const withOrders = await db.execute<{ n: number }>(sql`
+      select count(distinct client_id)::int as n from orders where client_id <= ${plan.chunks[1]?.upTo}::uuid and status <> 'cancelled' and ordered_at <= ${AS_OF.toISOString()}::timestamptz`);
+    expect(fit?.customers).toBe(withOrders[0]?.n);
+    expect(fit?.customers).toBeLessThan(200);
+    expect(await runById(run.id)).toMatchObject({ total: 200 });
+  });
+
   it("refuses to score a chunk whose staged rows were lost (an unlogged table after a database crash)", async () => {
     await insertDemoClients(10, AS_OF);
     const run = await queueRun(AS_OF);
@@ -106,7 +124,7 @@ describe("a full run's steps", () => {
     const range = plan?.chunks[0];
     if (!range) throw new Error("not begun");
     const staged = await stageChunk(db, { runId: run.id, asOf: AS_OF, chunk: 0, range });
-    const modelFitId = await fitFullRun(db, { runId: run.id, asOf: AS_OF, chunks: 1, clients: staged, learned: { weights: null, calibration: null } });
+    const modelFitId = await fitFullRun(db, { runId: run.id, asOf: AS_OF, staged: [staged], learned: NOTHING_LEARNED });
     await db.execute(sql.raw(`truncate ${stagedHistoriesTable(run.id, 0)}`));
     await expect(scoreChunk(db, { runId: run.id, asOf: AS_OF, chunk: 0, range, modelFitId, staged })).rejects.toThrow(/holds 0 of the 10 clients staged/);
   });

@@ -38,7 +38,7 @@ const count = z.number().int();
  * 1. begin: the run goes from queued to running; its chunk boundaries are fixed (so a replay walks the same steps);
  * 2. learn and read-chunk-k, side by side: the score's weights learned on the shop's recent history (learnForFullRun),
  *    and each chunk's histories and last tiers staged in the database (stageChunk);
- * 3. fit: the model fitted on every staged history, stored with the learned weights (fitFullRun);
+ * 3. fit: the model fitted on the staged histories of a sample of clients, stored with the learned weights (fitFullRun);
  * 4. score-chunk-k: each chunk scored into the run's snapshots and the fresh client_scores (scoreChunk);
  * 5. publish: indexes built, the fresh table swapped in with the snapshots, tier changes and their events (publishFullRun);
  * 6. count-tiers: the dashboard's daily counts (failing them does not fail the run's live scores).
@@ -56,8 +56,8 @@ export async function executeFullRun(db: Database, runId: string, steps: StepRun
       () => steps.run("learn", () => learnForFullRun(db, { runId, asOf }), learnedExtrasSchema),
       () => eachChunk(steps, "read-chunk", chunks, (chunk) => stageChunk(db, { runId, asOf, chunk, range: rangeOf(chunk) }), count),
     );
-    const clients = staged.reduce((n, count) => n + count, 0);
-    const modelFitId = await steps.run("fit", () => fitFullRun(db, { runId, asOf, chunks, clients, learned }), z.uuid().nullable());
+    const clients = staged.reduce((sum, count) => sum + count, 0);
+    const modelFitId = await steps.run("fit", () => fitFullRun(db, { runId, asOf, staged, learned }), z.uuid().nullable());
     await eachChunk(steps, "score-chunk", chunks, (chunk) => scoreChunk(db, { runId, asOf, chunk, range: rangeOf(chunk), modelFitId, staged: staged[chunk] ?? 0 }), count);
     await steps.run("publish", () => publishFullRun(db, { runId, asOf, readHorizon: plan.readHorizon, loaded: clients }).then(() => true), z.literal(true));
   } catch (error) {
