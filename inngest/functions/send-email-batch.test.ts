@@ -11,7 +11,8 @@ const API_KEY = vi.hoisted(() => {
 const resend = await startResendLoopback(API_KEY);
 process.env.RESEND_BASE_URL = resend.url;
 const { db } = await import("@/lib/server/db/client");
-const { clients, emailSendPacer, emailSuppressions, emailTransitions, winBackEmails } = await import("@/lib/server/db/schema");
+const { appSettings, clients, emailSendPacer, emailSuppressions, emailTransitions, winBackEmails } = await import("@/lib/server/db/schema");
+const { DEFAULT_WIN_BACK_SETTINGS } = await import("@/lib/domain/email/win-back-settings");
 const { sendBatchKey } = await import("@/lib/domain/email/send-batch");
 const { approvedEmailsDueNow } = await import("@/test/email-fixtures");
 const { sendEmailBatchFunction } = await import("./send-email-batch");
@@ -62,6 +63,27 @@ describe("send-email-batch", () => {
     expect(again.result).toMatchObject({ sent: 0, skipped: 3 });
     expect(resend.deliveredEmailIds().sort()).toEqual(ids);
     expect(new Set(resend.calls.map((c) => c.idempotencyKey))).toEqual(new Set([sendBatchKey(ids)]));
+    expect(Object.values(await states(ids))).toEqual(["sent", "sent", "sent"]);
+  });
+
+  it("sends a retry the very payload of the attempt whose answer was lost, though the brand settings changed between them", async () => {
+    const { ids } = await approvedEmailsDueNow(3);
+    // The first call is delivered but its answer lost; the SDK's own retries of that attempt then fail, so the step throws.
+    resend.state.acceptThenFailNext = 1;
+    const first = engine(ids).execute();
+    await vi.waitFor(() => expect(resend.calls).toHaveLength(1));
+    resend.state.failNext = 10;
+    expect((await first).error).toBeDefined();
+    expect(Object.values(await states(ids))).toEqual(["sending", "sending", "sending"]);
+    // An admin renames the brand before Inngest retries the step.
+    const brand = { key: "win_back", value: { ...DEFAULT_WIN_BACK_SETTINGS, brandName: "A New Name" } };
+    await db.insert(appSettings).values(brand).onConflictDoUpdate({ target: appSettings.key, set: { value: brand.value } });
+    resend.state.failNext = 0;
+    const retry = await engine(ids).execute();
+    // Resend answers the first response (a changed payload under the same key would be 409, and the emails recorded failed).
+    expect(retry.result).toMatchObject({ sent: 3, failed: 0 });
+    expect(resend.calls.at(-1)?.status).toBe(200);
+    expect(resend.deliveredEmailIds().sort()).toEqual(ids);
     expect(Object.values(await states(ids))).toEqual(["sent", "sent", "sent"]);
   });
 

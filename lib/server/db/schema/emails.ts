@@ -2,6 +2,7 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import { bigint, index, jsonb, pgEnum, pgTable, real, smallint, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { EMAIL_STATES } from "@/lib/domain/email/lifecycle";
+import type { OutgoingEmail } from "@/lib/server/mail/send-email";
 import { clients } from "./clients";
 import { timestamps } from "./columns";
 import { engagementTier } from "./engagement-tier";
@@ -39,6 +40,12 @@ export const winBackEmails = pgTable(
     transport: text(),
     /** The send batch that claimed the email (its idempotency key with Resend): a retry of that batch sends it again under the same key, no other batch does. */
     sendBatch: text(),
+    /**
+     * The message as its send batch first composed it: a retry of the batch sends these very bytes, since Resend
+     * refuses a key used again with another payload (brand settings or a signature changed meanwhile). Cleared once
+     * the batch's outcome is recorded.
+     */
+    outgoing: jsonb().$type<OutgoingEmail>(),
     discardReason: text(),
     lastError: text(),
     createdBy: uuid().references(() => users.id, { onDelete: "set null" }),

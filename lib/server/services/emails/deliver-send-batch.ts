@@ -1,15 +1,15 @@
 import "server-only";
-import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNotNull, sql } from "drizzle-orm";
 import { writeAudits } from "@/lib/server/audit";
 import { authorize, clientScopeWhere } from "@/lib/server/auth/permissions";
 import type { Actor } from "@/lib/domain/access/policy";
 import type { VerbArgs } from "@/lib/server/context";
 import { readSettings } from "@/lib/server/data/settings";
-import type { Transaction } from "@/lib/server/db/client";
-import { clients, users, winBackEmails } from "@/lib/server/db/schema";
+import type { Executor, Transaction } from "@/lib/server/db/client";
+import { clients, users, type WinBackEmail, winBackEmails } from "@/lib/server/db/schema";
 import { composeWinBack } from "@/lib/server/emails/compose-win-back";
 import { recordTransitions } from "@/lib/server/emails/email-rules";
-import { type BatchMemberResult, type SentEmail, sendEmails } from "@/lib/server/mail/send-email";
+import { type BatchMemberResult, type OutgoingEmail, type SentEmail, sendEmails } from "@/lib/server/mail/send-email";
 import { parseInput } from "@/lib/server/parse-input";
 import { claimSendBatchSchema } from "./claim-send-batch";
 
@@ -34,6 +34,35 @@ async function recordFailures(tx: Transaction, actor: Actor, batchKey: string, f
 }
 
 /**
+ * The batch's messages as they are to be sent, in the order of `emails`: each stored on its email the first time
+ * (`composed`), so every retry of the batch sends the very payload its idempotency key was first used with. Where a
+ * concurrent attempt stored its own first, that one is sent.
+ */
+async function pinOutgoing(db: Executor, batchKey: string, emails: WinBackEmail[], composed: OutgoingEmail[]): Promise<OutgoingEmail[]> {
+  const fresh = emails.flatMap((email, i) => (email.outgoing ? [] : [{ id: email.id, outgoing: composed[i] }]));
+  if (fresh.length === 0) return composed;
+  await db.execute(sql`
+    update win_back_emails w set outgoing = r.outgoing
+    from jsonb_to_recordset(${JSON.stringify(fresh)}::jsonb) as r(id uuid, outgoing jsonb)
+    where w.id = r.id and w.send_batch = ${batchKey} and w.outgoing is null`);
+  const stored = await db
+    .select({ id: winBackEmails.id, outgoing: winBackEmails.outgoing })
+    .from(winBackEmails)
+    .where(and(inArray(winBackEmails.id, emails.map((email) => email.id)), eq(winBackEmails.sendBatch, batchKey)));
+  const byId = new Map(stored.map((row) => [row.id, row.outgoing]));
+  return emails.map((email, i) => {
+    const outgoing = byId.get(email.id) ?? composed[i];
+    if (!outgoing) throw new Error(`email ${email.id} has no message to send`);
+    return outgoing;
+  });
+}
+
+/** Drops the batch's stored messages once its outcome is recorded (see pinOutgoing). */
+async function clearOutgoing(tx: Transaction, batchKey: string): Promise<void> {
+  await tx.update(winBackEmails).set({ outgoing: null }).where(and(eq(winBackEmails.sendBatch, batchKey), isNotNull(winBackEmails.outgoing)));
+}
+
+/**
  * The second half of sending a batch: the emails `claimSendBatch` claimed under `batchKey`, rendered and sent in one
  * call (Resend's batch endpoint under the batch's idempotency key, or the local mailbox), then recorded as sent, or
  * as failed for a member Resend refused on its own. Retrying it sends the same emails under the same key, so nothing
@@ -55,15 +84,21 @@ export async function deliverSendBatch({ ctx, input, finalAttempt = true }: Verb
       .where(and(inArray(winBackEmails.id, [...emailIds]), eq(winBackEmails.sendBatch, batchKey), clientScopeWhere(ctx.actor)))
       .orderBy(asc(winBackEmails.id)),
   ]);
-  if (rows.length === 0) return { sent: [], failed: [], error: null, transport: null };
+  // Recorded already (a retry after the outcome committed): nothing is left to send.
+  if (!rows.some(({ email }) => email.state === "sending")) return { sent: [], failed: [], error: null, transport: null };
   let results: BatchMemberResult[];
   try {
-    const outgoing = await Promise.all(rows.map(({ email, signature, stylistName }) => composeWinBack(email, signature || stylistName || policy.senderName, winBack, policy)));
-    results = await sendEmails(outgoing, batchKey);
+    const composed = await Promise.all(
+      rows.map(({ email, signature, stylistName }) => email.outgoing ?? composeWinBack(email, signature || stylistName || policy.senderName, winBack, policy)),
+    );
+    results = await sendEmails(await pinOutgoing(ctx.db, batchKey, rows.map(({ email }) => email), composed), batchKey);
   } catch (error) {
     if (!finalAttempt) throw error;
     const message = error instanceof Error ? error.message : String(error);
-    const failed = await ctx.db.transaction((tx) => recordFailures(tx, ctx.actor, batchKey, rows.map((r) => ({ id: r.email.id, message }))));
+    const failed = await ctx.db.transaction(async (tx) => {
+      await clearOutgoing(tx, batchKey);
+      return recordFailures(tx, ctx.actor, batchKey, rows.map((r) => ({ id: r.email.id, message })));
+    });
     return { sent: [], failed, error: message, transport: null };
   }
   const delivered: { id: string; provider_id: string; transport: SentEmail["transport"] }[] = [];
@@ -75,6 +110,7 @@ export async function deliverSendBatch({ ctx, input, finalAttempt = true }: Verb
     else delivered.push({ id: email.id, provider_id: result.id, transport: result.transport });
   });
   return ctx.db.transaction(async (tx) => {
+    await clearOutgoing(tx, batchKey);
     // Only those still "sending" under this batch: a webhook may already have moved one on (delivered before we recorded).
     const moved = delivered.length
       ? [

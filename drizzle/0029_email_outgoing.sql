@@ -1,0 +1,1 @@
+ALTER TABLE "win_back_emails" ADD COLUMN "outgoing" jsonb;
