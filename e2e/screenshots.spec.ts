@@ -3,8 +3,10 @@ import { storageStatePath } from "./demo-accounts";
 
 /**
  * Not a check: pictures of every page at desktop and phone width for people to look at
- * (`SCREENSHOTS=1 npx playwright test --project screenshots`, written to screenshots/).
+ * (`SCREENSHOTS=1 npx playwright test --project screenshots`, written to screenshots/). SCREENSHOT_PAGES=name,name
+ * takes only those of the admin's pages (the names below).
  */
+const ONLY_PAGES = process.env.SCREENSHOT_PAGES?.split(",");
 const VIEWPORTS = { desktop: { width: 1440, height: 960 }, phone: { width: 390, height: 844 } } as const;
 
 async function firstClientPath(page: import("@playwright/test").Page) {
@@ -69,7 +71,7 @@ for (const [device, viewport] of Object.entries(VIEWPORTS)) {
         await page.goto(client);
         const orderEdit = await page.locator('a[href*="/orders/"]').first().getAttribute("href");
         if (orderEdit) pages.push(["order-edit", orderEdit]);
-        for (const [name, path] of pages) {
+        for (const [name, path] of pages.filter(([name]) => !ONLY_PAGES || ONLY_PAGES.includes(name))) {
           await page.goto(path);
           await page.locator("main h1").first().waitFor();
           await page.waitForLoadState("networkidle");
@@ -105,7 +107,7 @@ for (const [device, viewport] of Object.entries(VIEWPORTS)) {
           ["stylist-today", "/"],
           ["stylist-overview", "/overview"],
         ];
-        for (const [name, path] of pages) {
+        for (const [name, path] of pages.filter(([name]) => !ONLY_PAGES || ONLY_PAGES.includes(name))) {
           await page.goto(path);
           await page.locator("main h1").first().waitFor();
           await page.waitForLoadState("networkidle");

@@ -31,6 +31,7 @@ export {
 } from "./history";
 export { bgNbdInputKey, bgNbdKeyOf, bgNbdKeyOfFigures, DistinctBgNbdInputs, groupBgNbdInputs } from "./distinct-inputs";
 export { ForecastTable } from "./forecast-table";
+export { MODEL_FIT_SAMPLE } from "./fit-sample";
 export {
   type EngagementComponent,
   type EngagementComponents,

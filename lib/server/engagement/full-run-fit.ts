@@ -1,7 +1,7 @@
 import "server-only";
 import { eq, sql } from "drizzle-orm";
 import { z } from "zod";
-import { bgNbdKeyOfFigures, DistinctBgNbdInputs } from "@/lib/domain/engagement";
+import { bgNbdKeyOfFigures, DistinctBgNbdInputs, MODEL_FIT_SAMPLE } from "@/lib/domain/engagement";
 import type { Database } from "@/lib/server/db/client";
 import { scoringRuns } from "@/lib/server/db/schema";
 import { readSettings } from "@/lib/server/data/settings";
@@ -34,22 +34,13 @@ export async function learnForFullRun(db: Database, input: { runId: string; asOf
   });
 }
 
-/**
- * How many clients the drop-out model is fitted on: the first chunks (in id order) holding at least this many. Ids
- * are random, so these are a random sample of the shop; at 100,000 demo clients its P(order in 90 days) differs from
- * the fit on everyone by 0.001 on average (at most 0.008), while the fit's cost stops growing with the shop (a million
- * clients took a second of the one JavaScript thread to read and fit). Every evaluation data set is smaller.
- */
-export const FIT_SAMPLE = 50_000;
-
-/** `staged`: how many clients each chunk's read step staged, in chunk order; `sample`: see FIT_SAMPLE. */
+/** `staged`: how many clients each chunk's read step staged, in chunk order; `sample`: see MODEL_FIT_SAMPLE. */
 export type FitFullRunInput = { runId: string; asOf: Date; staged: readonly number[]; learned: LearnedExtras; sample?: number };
 
 /**
- * A full run's fit step: fits the drop-out model on the staged histories of a sample of clients (see FIT_SAMPLE and
- * stageChunk), stores it with what the
- * learn step learned (see learnForFullRun) as a model fit and names it in the run; without a usable fit of its own,
- * the run keeps the last good model (none on a first run: scores without P(alive)). Then creates the empty tables
+ * A full run's fit step: fits the drop-out model on the staged histories of a sample of clients (see MODEL_FIT_SAMPLE
+ * and stageChunk), stores it with what the learn step learned (see learnForFullRun) as a model fit and names it in
+ * the run; without a usable fit of its own, the run keeps the last good model (none on a first run: scores without P(alive)). Then creates the empty tables
  * the scoring steps load: the run's snapshots (its model as their default) and the fresh client_scores.
  * Answers the fit's id alone. Repeated after the fit was stored, it reuses that fit rather than storing another.
  */
@@ -81,7 +72,7 @@ async function fitAndStore(db: Database, input: FitFullRunInput): Promise<Stored
 /** The BG/NBD key (see bgNbdKeyOf) of every staged history in the first chunks holding `input.sample` clients, read packed. */
 async function stagedKeys(db: Database, input: FitFullRunInput): Promise<Float64Array> {
   const asOfMs = input.asOf.getTime();
-  const sample = input.sample ?? FIT_SAMPLE;
+  const sample = input.sample ?? MODEL_FIT_SAMPLE;
   let keys = new Float64Array(1024);
   let size = 0;
   for (let chunk = 0, clients = 0; chunk < input.staged.length && clients < sample; chunk++) {

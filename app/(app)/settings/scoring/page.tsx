@@ -3,6 +3,7 @@ import { ScoringRunPanel } from "@/components/settings/scoring-run-panel";
 import { ScoringScheduleForm } from "@/components/settings/scoring-schedule-form";
 import { Card, CardHeader } from "@/components/ui/card";
 import { formatDate, formatNumber } from "@/components/ui/format";
+import { MODEL_FIT_SAMPLE } from "@/lib/domain/engagement/fit-sample";
 import { readModel } from "@/lib/domain/engagement/run-summary";
 import { requirePageContext } from "@/lib/server/auth/session";
 import { displayTimeZone } from "@/lib/server/http/viewer-time-zone";
@@ -43,7 +44,7 @@ export default async function ScoringSettingsPage() {
       <Card>
         <CardHeader
           title="Churn model"
-          description="MBG/NBD, fitted on every client's order history at each full run: any client, one-order clients too, may have lapsed. It gives P(alive), the chance of an order in the next 90 days and the expected next order. Each run also learns the score's weights from who ordered in the 90 days before it."
+          description={`MBG/NBD, fitted at each full run on the clients' order histories (a random ${formatNumber(MODEL_FIT_SAMPLE)} of them in a larger shop): any client, one-order clients too, may have lapsed. It gives P(alive), the chance of an order in the next 90 days and the expected next order. Each run also learns the score's weights from who ordered in the 90 days before it.`}
         />
         {model ? (
           <div className="space-y-4 p-5">
