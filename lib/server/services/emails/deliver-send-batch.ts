@@ -45,6 +45,7 @@ async function pinOutgoing(db: Executor, batchKey: string, emails: WinBackEmail[
     update win_back_emails w set outgoing = r.outgoing
     from jsonb_to_recordset(${JSON.stringify(fresh)}::jsonb) as r(id uuid, outgoing jsonb)
     where w.id = r.id and w.send_batch = ${batchKey} and w.outgoing is null`);
+  // Read back and sent as stored (jsonb orders an object's keys its own way), so a retry sends the first attempt's bytes.
   const stored = await db
     .select({ id: winBackEmails.id, outgoing: winBackEmails.outgoing })
     .from(winBackEmails)
@@ -58,8 +59,8 @@ async function pinOutgoing(db: Executor, batchKey: string, emails: WinBackEmail[
 }
 
 /** Drops the batch's stored messages once its outcome is recorded (see pinOutgoing). */
-async function clearOutgoing(tx: Transaction, batchKey: string): Promise<void> {
-  await tx.update(winBackEmails).set({ outgoing: null }).where(and(eq(winBackEmails.sendBatch, batchKey), isNotNull(winBackEmails.outgoing)));
+async function clearOutgoing(db: Executor, batchKey: string): Promise<void> {
+  await db.update(winBackEmails).set({ outgoing: null }).where(and(eq(winBackEmails.sendBatch, batchKey), isNotNull(winBackEmails.outgoing)));
 }
 
 /**
@@ -84,8 +85,11 @@ export async function deliverSendBatch({ ctx, input, finalAttempt = true }: Verb
       .where(and(inArray(winBackEmails.id, [...emailIds]), eq(winBackEmails.sendBatch, batchKey), clientScopeWhere(ctx.actor)))
       .orderBy(asc(winBackEmails.id)),
   ]);
-  // Recorded already (a retry after the outcome committed): nothing is left to send.
-  if (!rows.some(({ email }) => email.state === "sending")) return { sent: [], failed: [], error: null, transport: null };
+  // Recorded already (a retry after the outcome committed, or webhooks moved every email on first): nothing to send.
+  if (!rows.some(({ email }) => email.state === "sending")) {
+    await clearOutgoing(ctx.db, batchKey);
+    return { sent: [], failed: [], error: null, transport: null };
+  }
   let results: BatchMemberResult[];
   try {
     const composed = await Promise.all(
