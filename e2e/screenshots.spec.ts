@@ -6,9 +6,19 @@ import { storageStatePath } from "./demo-accounts";
  * (`SCREENSHOTS=1 npx playwright test --project screenshots`, written to screenshots/). SCREENSHOT_PAGES=name,name
  * takes only those of the admin's and stylist's pages (the names below).
  */
-const ONLY_PAGES = process.env.SCREENSHOT_PAGES?.split(",");
+const ONLY_PAGES = process.env.SCREENSHOT_PAGES?.split(",").map((name) => name.trim());
 // A form's own error; Next's route announcer is an (empty) alert too.
 const formAlert = (page: import("@playwright/test").Page) => page.locator('main [role="alert"]').first();
+
+/** Each [name, path] once its heading and requests have settled, unless SCREENSHOT_PAGES leaves it out. */
+async function picturePages(page: import("@playwright/test").Page, device: string, pages: [string, string][]) {
+  for (const [name, path] of pages.filter(([name]) => !ONLY_PAGES || ONLY_PAGES.includes(name))) {
+    await page.goto(path);
+    await page.locator("main h1").first().waitFor();
+    await page.waitForLoadState("networkidle");
+    await page.screenshot({ path: `screenshots/${device}-${name}.png`, fullPage: true });
+  }
+}
 const VIEWPORTS = { desktop: { width: 1440, height: 960 }, phone: { width: 390, height: 844 } } as const;
 
 async function firstClientPath(page: import("@playwright/test").Page) {
@@ -73,12 +83,7 @@ for (const [device, viewport] of Object.entries(VIEWPORTS)) {
         await page.goto(client);
         const orderEdit = await page.locator('a[href*="/orders/"]').first().getAttribute("href");
         if (orderEdit) pages.push(["order-edit", orderEdit]);
-        for (const [name, path] of pages.filter(([name]) => !ONLY_PAGES || ONLY_PAGES.includes(name))) {
-          await page.goto(path);
-          await page.locator("main h1").first().waitFor();
-          await page.waitForLoadState("networkidle");
-          await page.screenshot({ path: `screenshots/${device}-${name}.png`, fullPage: true });
-        }
+        await picturePages(page, device, pages);
         await page.goto("/today");
         await page.locator("main summary").first().click();
         await page.getByRole("button", { name: "Snooze", exact: true }).click();
@@ -111,12 +116,7 @@ for (const [device, viewport] of Object.entries(VIEWPORTS)) {
           ["stylist-today", "/"],
           ["stylist-overview", "/overview"],
         ];
-        for (const [name, path] of pages.filter(([name]) => !ONLY_PAGES || ONLY_PAGES.includes(name))) {
-          await page.goto(path);
-          await page.locator("main h1").first().waitFor();
-          await page.waitForLoadState("networkidle");
-          await page.screenshot({ path: `screenshots/${device}-${name}.png`, fullPage: true });
-        }
+        await picturePages(page, device, pages);
       });
     });
   });

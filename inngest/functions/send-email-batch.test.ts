@@ -1,5 +1,5 @@
 import { InngestTestEngine } from "@inngest/test";
-import { eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray, isNotNull, sql } from "drizzle-orm";
 import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { startResendLoopback } from "@/test/loopback/resend-server";
 
@@ -16,6 +16,8 @@ const { DEFAULT_WIN_BACK_SETTINGS } = await import("@/lib/domain/email/win-back-
 const { sendBatchKey } = await import("@/lib/domain/email/send-batch");
 const { approvedEmailsDueNow } = await import("@/test/email-fixtures");
 const { sendEmailBatchFunction } = await import("./send-email-batch");
+const { deliverSendBatch } = await import("@/lib/server/services/emails/deliver-send-batch");
+const { systemContext } = await import("./system");
 
 afterAll(() => resend.close());
 beforeEach(() => resend.reset());
@@ -29,6 +31,8 @@ const engine = (emailIds: string[]) =>
     steps: [{ id: "wait-for-send-slots", handler: () => undefined }],
   });
 
+/** How many of these emails still hold a stored message (see deliverSendBatch): only a batch under way keeps one. */
+const storedMessages = (ids: string[]) => db.$count(winBackEmails, and(inArray(winBackEmails.id, ids), isNotNull(winBackEmails.outgoing)));
 const states = async (ids: string[]) => Object.fromEntries((await db.select({ id: winBackEmails.id, state: winBackEmails.state }).from(winBackEmails).where(inArray(winBackEmails.id, ids))).map((r) => [r.id, r.state]));
 
 describe("send-email-batch", () => {
@@ -75,6 +79,7 @@ describe("send-email-batch", () => {
     resend.state.failNext = 10;
     expect((await first).error).toBeDefined();
     expect(Object.values(await states(ids))).toEqual(["sending", "sending", "sending"]);
+    expect(await storedMessages(ids)).toBe(3);
     // An admin renames the brand before Inngest retries the step.
     const brand = { key: "win_back", value: { ...DEFAULT_WIN_BACK_SETTINGS, brandName: "A New Name" } };
     await db.insert(appSettings).values(brand).onConflictDoUpdate({ target: appSettings.key, set: { value: brand.value } });
@@ -85,6 +90,23 @@ describe("send-email-batch", () => {
     expect(resend.calls.at(-1)?.status).toBe(200);
     expect(resend.deliveredEmailIds().sort()).toEqual(ids);
     expect(Object.values(await states(ids))).toEqual(["sent", "sent", "sent"]);
+    expect(await storedMessages(ids)).toBe(0);
+  });
+
+  it("records the batch failed on its last attempt and keeps no stored message", async () => {
+    const { ids } = await approvedEmailsDueNow(2);
+    resend.state.failNext = 100;
+    expect((await engine(ids).execute()).error).toBeDefined();
+    expect(await storedMessages(ids)).toBe(2);
+    const last = await deliverSendBatch({ ctx: systemContext("test"), input: { emailIds: ids, batchKey: sendBatchKey(ids) }, finalAttempt: true });
+    expect(last).toMatchObject({ sent: [], failed: [...ids].sort() });
+    expect(Object.values(await states(ids))).toEqual(["failed", "failed"]);
+    expect(await storedMessages(ids)).toBe(0);
+    // Asked again (a replay after the outcome committed), it sends nothing.
+    resend.state.failNext = 0;
+    const calls = resend.calls.length;
+    expect(await deliverSendBatch({ ctx: systemContext("test"), input: { emailIds: ids, batchKey: sendBatchKey(ids) } })).toMatchObject({ sent: [], failed: [] });
+    expect(resend.calls).toHaveLength(calls);
   });
 
   it("leaves a suppressed client out of the batch and discards that email with the reason", async () => {

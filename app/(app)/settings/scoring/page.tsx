@@ -44,7 +44,7 @@ export default async function ScoringSettingsPage() {
       <Card>
         <CardHeader
           title="Churn model"
-          description={`MBG/NBD, fitted at each full run on the clients' order histories (a random ${formatNumber(MODEL_FIT_SAMPLE)} of them in a larger shop): any client, one-order clients too, may have lapsed. It gives P(alive), the chance of an order in the next 90 days and the expected next order. Each run also learns the score's weights from who ordered in the 90 days before it.`}
+          description={`MBG/NBD, fitted at each full run on the clients' order histories (in a larger shop, a random sample of about ${formatNumber(MODEL_FIT_SAMPLE)}): any client, one-order clients too, may have lapsed. It gives P(alive), the chance of an order in the next 90 days and the expected next order. Each run also learns the score's weights from who ordered in the 90 days before it.`}
         />
         {model ? (
           <div className="space-y-4 p-5">

@@ -44,7 +44,7 @@ async function pinOutgoing(db: Executor, batchKey: string, emails: WinBackEmail[
   await db.execute(sql`
     update win_back_emails w set outgoing = r.outgoing
     from jsonb_to_recordset(${JSON.stringify(fresh)}::jsonb) as r(id uuid, outgoing jsonb)
-    where w.id = r.id and w.send_batch = ${batchKey} and w.outgoing is null`);
+    where w.id = r.id and w.send_batch = ${batchKey} and w.state = 'sending' and w.outgoing is null`);
   // Read back and sent as stored (jsonb orders an object's keys its own way), so a retry sends the first attempt's bytes.
   const stored = await db
     .select({ id: winBackEmails.id, outgoing: winBackEmails.outgoing })
@@ -87,7 +87,7 @@ export async function deliverSendBatch({ ctx, input, finalAttempt = true }: Verb
   ]);
   // Recorded already (a retry after the outcome committed, or webhooks moved every email on first): nothing to send.
   if (!rows.some(({ email }) => email.state === "sending")) {
-    await clearOutgoing(ctx.db, batchKey);
+    if (rows.some(({ email }) => email.outgoing)) await clearOutgoing(ctx.db, batchKey);
     return { sent: [], failed: [], error: null, transport: null };
   }
   let results: BatchMemberResult[];
