@@ -1,6 +1,6 @@
 import type { Route } from "next";
 import Link from "next/link";
-import { clientListHref, type ClientListQuery } from "@/lib/domain/clients/list-query";
+import { clientListHref, type ClientListQuery, filtersOnOutreach } from "@/lib/domain/clients/list-query";
 import { dayLabel } from "@/components/overview/chart-parts";
 
 /** The filters only a link sets (from the overview's numbers), kept through the filter form as hidden fields. */
@@ -20,7 +20,7 @@ export function DrillDownHiddenFields({ query }: { query: ClientListQuery }) {
 export function DrillDownNote({ query }: { query: ClientListQuery }) {
   const notes: { text: string; without: Partial<Record<keyof ClientListQuery, undefined>> }[] = [];
   if (query.asOf) notes.push({ text: `Tier and score as the full run on ${dayLabel(query.asOf)} scored them, not as now.`, without: { asOf: undefined } });
-  if (query.outreach || query.won || query.from || query.to) {
+  if (filtersOnOutreach(query)) {
     const group = query.outreach === "emailed" ? "emailed (the email went out)" : query.outreach === "holdout" ? "held out" : "emailed or held out";
     const range = query.from && query.to ? ` between ${dayLabel(query.from)} and ${dayLabel(query.to)}` : query.from ? ` since ${dayLabel(query.from)}` : query.to ? ` up to ${dayLabel(query.to)}` : "";
     notes.push({

@@ -67,7 +67,8 @@ await withDatabase(async (url) => {
   if ((mail?.n ?? 0) !== EMAILS) {
     const started = performance.now();
     console.log(`seeding ${EMAILS.toLocaleString("en-US")} emails with their events…`);
-    await sql`truncate win_back_emails, email_events, outreach_assignments, email_suppressions cascade`;
+    // A truncate fires no trigger: the aggregates the triggers keep are emptied with their sources.
+    await sql`truncate win_back_emails, email_events, outreach_assignments, email_suppressions, email_stats_daily, email_activity_daily cascade`;
     await sql`delete from orders where source = 'bench'`;
     await seedBenchEmails(sql, EMAILS);
     await sql`vacuum analyze`;

@@ -7,6 +7,7 @@ import type { EmailState } from "@/lib/domain/email/lifecycle";
 import type { RiskTier } from "@/lib/domain/email/policy-settings";
 import { authorize, clientScope } from "@/lib/server/auth/permissions";
 import type { ServiceContext } from "@/lib/server/context";
+import { endOf, inActorScope } from "./email-aggregate-scope";
 import { readSettings } from "./settings";
 import { STARTED, wonBackCount } from "./win-back-results";
 
@@ -25,9 +26,6 @@ export type EmailOverview = {
   uplift: Uplift | null;
 };
 
-/** The range's end day, exclusive. */
-const endOf = (range: DashboardRange) => sql`(${range.to}::date + 1)`;
-
 /**
  * The email figures of the overview for the chosen range (emails drafted in it, events received in it, outreach
  * assigned in it), within the actor's scope: a stylist sees their own clients'. The counts and the activity come
@@ -36,10 +34,8 @@ const endOf = (range: DashboardRange) => sql`(${range.to}::date + 1)`;
  */
 export async function getEmailOverview(ctx: ServiceContext, range: DashboardRange): Promise<EmailOverview> {
   authorize(ctx.actor, "emails.write");
-  const scope = clientScope(ctx.actor);
-  // The aggregates and the assignments carry the client's stylist (kept by triggers as clients move).
-  const inScope = (alias: SQL) => (scope.kind === "stylist" ? sql`${alias}.stylist_id = ${scope.stylistId}` : sql`true`);
-  const analytics = scope.kind !== "stylist";
+  const inScope = inActorScope(ctx.actor);
+  const analytics = clientScope(ctx.actor).kind !== "stylist";
 
   const [counts, activity, winBacks, suppressed] = await Promise.all([
     ctx.db.execute<{ tier: RiskTier | null; stylist_id: string | null; stylist: string | null; state: EmailState; count: number }>(sql`

@@ -1,8 +1,9 @@
 import "server-only";
-import { type SQL, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import { type DashboardRange, weekDaysInRange } from "@/lib/domain/analytics/tier-summary";
-import { authorize, clientScope } from "@/lib/server/auth/permissions";
+import { authorize } from "@/lib/server/auth/permissions";
 import type { ServiceContext } from "@/lib/server/context";
+import { endOf, inActorScope } from "./email-aggregate-scope";
 import { readSettings } from "./settings";
 import { STARTED, wonBackCondition } from "./win-back-results";
 
@@ -19,9 +20,7 @@ export type EmailWeek = { week: string; from: string; to: string; drafted: numbe
  */
 export async function getEmailWeeks(ctx: ServiceContext, range: DashboardRange): Promise<EmailWeek[]> {
   authorize(ctx.actor, "emails.write");
-  const scope = clientScope(ctx.actor);
-  // The aggregates and the assignments carry the client's stylist (kept by triggers as clients move).
-  const inScope = (alias: SQL) => (scope.kind === "stylist" ? sql`${alias}.stylist_id = ${scope.stylistId}` : sql`true`);
+  const inScope = inActorScope(ctx.actor);
   const { attributionDays } = await readSettings(ctx.db, "win_back");
   const won = wonBackCondition(attributionDays);
   const rows = await ctx.db.execute<{ week: string; drafted: number; won_back: number; held_out_won_back: number }>(sql`
@@ -35,7 +34,7 @@ export async function getEmailWeeks(ctx: ServiceContext, range: DashboardRange):
         count(*) filter (where a."group" = 'emailed' and ${won})::int as emailed,
         count(*) filter (where a."group" = 'holdout' and ${won})::int as held_out
       from outreach_assignments a
-      where a.assigned_at >= ${range.from}::date and a.assigned_at < (${range.to}::date + 1) and ${STARTED} and ${inScope(sql`a`)}
+      where a.assigned_at >= ${range.from}::date and a.assigned_at < ${endOf(range)} and ${STARTED} and ${inScope(sql`a`)}
       group by 1)
     select to_char(coalesce(d.week, w.week), 'YYYY-MM-DD') as week, coalesce(d.n, 0) as drafted,
       coalesce(w.emailed, 0) as won_back, coalesce(w.held_out, 0) as held_out_won_back

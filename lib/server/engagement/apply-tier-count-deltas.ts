@@ -2,6 +2,7 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import { countedClient, type TierCountDelta, tierCountDeltas } from "@/lib/domain/analytics/tier-count-delta";
 import type { Executor } from "@/lib/server/db/client";
+import { selectionWhere } from "./client-selection";
 
 /**
  * Moves the overview's current tier counts by `deltas`, in the caller's transaction: the counts of the latest day
@@ -15,27 +16,39 @@ export async function applyTierCountDeltas(tx: Executor, deltas: readonly TierCo
   await tx.execute(sql`select tier_counts_apply(${JSON.stringify(deltas)}::jsonb, ${now.toISOString().slice(0, 10)}::date)`);
 }
 
-/**
- * Moves clients from one shown tier to another in the counts, their score and value at risk as stored (a demo
- * override set, cleared or expired): a client the counts do not hold (unscored) moves nothing.
- */
-export async function applyTierMoves(tx: Executor, moves: readonly { clientId: string; from: string; to: string }[], now = new Date()): Promise<void> {
-  const real = moves.filter((m) => m.from !== m.to);
-  if (real.length === 0) return;
-  const rows = await tx.execute<{ client_id: string; stylist_id: string | null; score: number | null; value_at_risk: number | null }>(sql`
-    select s.client_id, c.stylist_id, s.score, s.value_at_risk_cents as value_at_risk
+type CountedRow = { client_id: string; stylist_id: string | null; score: number | null; value_at_risk: number | null; tier: string | null };
+
+/** What the counts hold of these clients, as stored: their stylist, score, value at risk and scored tier. */
+async function countedRows(tx: Executor, clientIds: readonly string[]): Promise<Map<string, CountedRow>> {
+  const rows = await tx.execute<CountedRow>(sql`
+    select s.client_id, c.stylist_id, s.score, s.value_at_risk_cents as value_at_risk, s.tier::text as tier
     from client_scores s join clients c on c.id = s.client_id
-    where s.client_id = any(${`{${real.map((m) => m.clientId).join(",")}}`}::uuid[])`);
-  const byId = new Map(rows.map((r) => [r.client_id, r]));
-  const deltas = tierCountDeltas(
-    real.flatMap((m) => {
-      const row = byId.get(m.clientId);
+    where ${selectionWhere(sql`s.client_id`, { ids: clientIds })}`);
+  return new Map(rows.map((r) => [r.client_id, r]));
+}
+
+type TierMove = { clientId: string; from: string; to: string };
+
+/** Each move as a count delta, for the clients `rows` holds (one the counts do not hold moves nothing). */
+function movesAsDeltas(moves: readonly TierMove[], rows: Map<string, CountedRow>): TierCountDelta[] {
+  return tierCountDeltas(
+    moves.flatMap((m) => {
+      const row = rows.get(m.clientId);
       if (!row) return [];
       const as = (tier: string) => countedClient({ stylistId: row.stylist_id, tier, score: row.score, valueAtRiskCents: row.value_at_risk });
       return [{ before: as(m.from), after: as(m.to) }];
     }),
   );
-  await applyTierCountDeltas(tx, deltas, now);
+}
+
+/**
+ * Moves clients from one shown tier to another in the counts, their score and value at risk as stored (a demo
+ * override set, cleared or expired): a client the counts do not hold (unscored) moves nothing.
+ */
+export async function applyTierMoves(tx: Executor, moves: readonly TierMove[], now = new Date()): Promise<void> {
+  const real = moves.filter((m) => m.from !== m.to);
+  if (real.length === 0) return;
+  await applyTierCountDeltas(tx, movesAsDeltas(real, await countedRows(tx, real.map((m) => m.clientId))), now);
 }
 
 /**
@@ -44,15 +57,10 @@ export async function applyTierMoves(tx: Executor, moves: readonly { clientId: s
  */
 export async function showScoredTierAgain(tx: Executor, removed: readonly { clientId: string; tier: string }[], now = new Date()): Promise<void> {
   if (removed.length === 0) return;
-  const scored = await tx.execute<{ client_id: string; tier: string | null }>(sql`
-    select client_id, tier::text from client_scores where client_id = any(${`{${removed.map((r) => r.clientId).join(",")}}`}::uuid[])`);
-  const tierOf = new Map(scored.map((r) => [r.client_id, r.tier]));
-  await applyTierMoves(
-    tx,
-    removed.flatMap((r) => {
-      const tier = tierOf.get(r.clientId);
-      return tier ? [{ clientId: r.clientId, from: r.tier, to: tier }] : [];
-    }),
-    now,
-  );
+  const rows = await countedRows(tx, removed.map((r) => r.clientId));
+  const moves = removed.flatMap((r) => {
+    const tier = rows.get(r.clientId)?.tier;
+    return tier && tier !== r.tier ? [{ clientId: r.clientId, from: r.tier, to: tier }] : [];
+  });
+  await applyTierCountDeltas(tx, movesAsDeltas(moves, rows), now);
 }

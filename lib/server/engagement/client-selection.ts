@@ -3,7 +3,9 @@ import { type SQL, sql } from "drizzle-orm";
 import type { Executor } from "@/lib/server/db/client";
 
 /** Which clients a scoring step covers: a keyset range of ids (after, upTo], open at either end, or a list of ids. */
-export type ClientSelection = { after: string | null; upTo: string | null } | { ids: readonly string[] };
+export type ClientSelection = ClientRange | { ids: readonly string[] };
+/** A keyset range of client ids (after, upTo], open at either end. */
+export type ClientRange = { after: string | null; upTo: string | null };
 
 /** The condition on a client-id column (clients.id or orders.client_id) that keeps the selection. */
 export function selectionWhere(column: SQL, selection: ClientSelection): SQL {

@@ -6,7 +6,6 @@ import type { Database } from "@/lib/server/db/client";
 import { scoringRuns } from "@/lib/server/db/schema";
 import { readSettings } from "@/lib/server/data/settings";
 import { readPackedRows } from "@/lib/server/db/packed-rows";
-import { doubled } from "./client-histories";
 import { STAGED_BG_NBD_FIGURES } from "./full-run-stage";
 import { createStagedRunTables, stagedHistoriesTable } from "./full-run-tables";
 import { learnFromRecentHistory } from "./learn-weights";
@@ -73,13 +72,18 @@ async function fitAndStore(db: Database, input: FitFullRunInput): Promise<Stored
 async function stagedKeys(db: Database, input: FitFullRunInput): Promise<Float64Array> {
   const asOfMs = input.asOf.getTime();
   const sample = input.sample ?? MODEL_FIT_SAMPLE;
-  let keys = new Float64Array(1024);
-  let size = 0;
+  const chunks: number[] = [];
   for (let chunk = 0, clients = 0; chunk < input.staged.length && clients < sample; chunk++) {
+    chunks.push(chunk);
     clients += input.staged[chunk] ?? 0;
+  }
+  // Each chunk staged at most as many histories as clients.
+  const keys = new Float64Array(chunks.reduce((sum, chunk) => sum + (input.staged[chunk] ?? 0), 0));
+  let size = 0;
+  for (const chunk of chunks) {
     const staged = await readPackedRows(db.$client, STAGED_BG_NBD_FIGURES, { from: `${stagedHistoriesTable(input.runId, chunk)} where order_count is not null` });
+    if (size + staged.rows > keys.length) throw new Error(`Chunk ${chunk} holds more histories than the ${input.staged[chunk] ?? 0} clients it staged`);
     for (let row = 0; row < staged.rows; row++) {
-      if (size === keys.length) keys = doubled(keys);
       // As HistoryColumns stores them: epoch seconds times 1000 can land a hair under the millisecond.
       keys[size++] = bgNbdKeyOfFigures(staged.int4(row, "order_days"), Math.round(staged.float8(row, "first_ms")), Math.round(staged.float8(row, "last_ms")), asOfMs);
     }

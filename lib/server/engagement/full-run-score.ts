@@ -18,6 +18,7 @@ import { readPackedRows } from "@/lib/server/db/packed-rows";
 import { readSettings } from "@/lib/server/data/settings";
 import { ClientScoreRows, TIER_BYTES } from "./client-score-rows";
 import { HistoryColumns, type HistoryRow } from "./client-histories";
+import type { ClientRange } from "./client-selection";
 import { STAGED_ROW, stagedRows } from "./full-run-stage";
 import { stagedHistoriesTable, stagedTierChangesTable, stagedTierCountsTable, tableExists } from "./full-run-tables";
 import { modelFitById, type StoredModelFit } from "./model-fit";
@@ -29,9 +30,8 @@ import { TierCounts } from "./tier-counts";
 
 /** One chunk of staged clients as columns: ids as bytes, last tiers as one character each, histories as numbers (see stageChunk). */
 type Chunk = { clients: number; uuids: Uint8Array; previousTiers: string; stylistOf: Int32Array; histories: HistoryColumns; historyOf: Int32Array; keys: Float64Array };
-type ChunkRange = { after: string | null; upTo: string | null };
 /** `range`: the chunk's clients, as stageChunk staged them; `staged`: how many it staged. */
-export type ScoreChunkInput = { runId: string; asOf: Date; chunk: number; range: ChunkRange; modelFitId: string | null; staged: number };
+export type ScoreChunkInput = { runId: string; asOf: Date; chunk: number; range: ClientRange; modelFitId: string | null; staged: number };
 
 const EMPTY_FIGURES = Object.freeze(historyFigures(EMPTY_CLIENT_HISTORY));
 // What each snapshot row carries; the run's id, date and model are its table's defaults (see createRunSnapshotsTable).
@@ -76,7 +76,7 @@ export async function scoreChunk(db: Database, input: ScoreChunkInput): Promise<
 }
 
 /** The staged rows in id order, read packed (see readPackedRows) into columns, never kept as row objects. */
-async function readStagedChunk(tx: TransactionSql, table: string, range: ChunkRange, asOf: Date, counts: TierCounts): Promise<Chunk> {
+async function readStagedChunk(tx: TransactionSql, table: string, range: ClientRange, asOf: Date, counts: TierCounts): Promise<Chunk> {
   const staged = await readPackedRows(tx, STAGED_ROW, stagedRows(table, range));
   const clients = staged.rows;
   const { bytes, offset } = staged;

@@ -5,7 +5,7 @@ import type { Database } from "@/lib/server/db/client";
 import { packedField } from "@/lib/server/db/packed-rows";
 import { CHUNK_SETTINGS } from "./chunk-work";
 import { HISTORY_FIELDS, historyAggregation } from "./client-histories";
-import { type ClientSelection, selectionWhere } from "./client-selection";
+import { type ClientRange, type ClientSelection, selectionWhere } from "./client-selection";
 import { stagedHistoriesTable, tableExists } from "./full-run-tables";
 import { previousTierCode } from "./previous-tiers";
 
@@ -37,10 +37,9 @@ export const STAGED_ROW = {
  * The staged table of the clients in `range` as STAGED_ROW reads it, in client id order. The range bounds the read of
  * clients too: the planner knows nothing of the staged table and would otherwise read every client for each chunk.
  */
-export function stagedRows(table: string, range: { after: string | null; upTo: string | null }) {
-  const bounds = [range.after === null ? "" : " and c.id > $1::uuid", range.upTo === null ? "" : ` and c.id <= $${range.after === null ? 1 : 2}::uuid`].join("");
-  const params = [range.after, range.upTo].filter((bound): bound is string => bound !== null);
-  return { from: `${table} h left join clients c on c.id = h.client_id${bounds}`, orderBy: "h.client_id", params };
+export function stagedRows(table: string, range: ClientRange) {
+  const bounds = dialect.sqlToQuery(selectionWhere(sql`c.id`, range));
+  return { from: `${table} h left join clients c on c.id = h.client_id and ${bounds.sql}`, orderBy: "h.client_id", params: bounds.params as string[] };
 }
 
 /** What the fit reads of each staged client with orders: its BG/NBD figures. */

@@ -23,7 +23,7 @@ export type StepRunner = { run: <T>(id: string, work: () => Promise<T>, output: 
 export const directSteps = (workers: number): StepRunner => ({ run: (_id, work) => work(), workers });
 
 const chunkRangeSchema = z.object({ after: z.uuid().nullable(), upTo: z.uuid().nullable() });
-/** A keyset range of client ids (after, upTo], open at either end. */
+/** A chunk's keyset range of client ids, as the plan stores it (see ClientRange). */
 export type ChunkRange = z.infer<typeof chunkRangeSchema>;
 /** What the first step hands on: small (a million clients are 40 ranges), so it fits in a step's stored output. */
 const planSchema = z.object({ asOf: z.iso.datetime(), readHorizon: z.string(), chunks: z.array(chunkRangeSchema) }).nullable();

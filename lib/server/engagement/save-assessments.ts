@@ -106,23 +106,23 @@ export async function saveAssessments(
         returning c.client_id as id`)
     : [];
   const updatedIds = new Set(updated.map((u) => u.id));
+  const applied = changed.filter((c) => updatedIds.has(c.client_id));
   const rowOf = new Map(assessed.map(({ row }) => [row.id, row]));
-  const counted = (row: CurrentRow | undefined, v: { tier: EngagementTier | null; score: number | null; valueAtRiskCents: number | null }) =>
-    row ? countedClient({ stylistId: row.stylist_id, tier: row.override_tier ?? v.tier, score: v.score, valueAtRiskCents: v.valueAtRiskCents }) : null;
   // The overview's counts move with the scores, in the same transaction.
   await applyTierCountDeltas(
     tx,
     tierCountDeltas(
-      changed
-        .filter((c) => updatedIds.has(c.client_id))
-        .map((c) => {
-          const row = rowOf.get(c.client_id);
-          return { before: counted(row, { tier: row?.tier ?? null, score: row?.score ?? null, valueAtRiskCents: row?.value_at_risk ?? null }), after: counted(row, c) };
-        }),
+      applied.flatMap((c) => {
+        const row = rowOf.get(c.client_id);
+        if (!row) return [];
+        const as = (v: { tier: EngagementTier | null; score: number | null; valueAtRiskCents: number | null }) =>
+          countedClient({ stylistId: row.stylist_id, tier: row.override_tier ?? v.tier, score: v.score, valueAtRiskCents: v.valueAtRiskCents });
+        return [{ before: as({ tier: row.tier, score: row.score, valueAtRiskCents: row.value_at_risk }), after: as(c) }];
+      }),
     ),
   );
   // A first score is not a change of tier.
-  const tierChanges = changed.filter((c) => c.from_tier !== null && c.from_tier !== c.tier && updatedIds.has(c.client_id));
+  const tierChanges = applied.filter((c) => c.from_tier !== null && c.from_tier !== c.tier);
   if (tierChanges.length) {
     await tx.execute(sql`
       insert into tier_changes (client_id, run_id, from_tier, to_tier, score, changed_at)
@@ -131,7 +131,7 @@ export async function saveAssessments(
   }
   // In the same transaction, so whatever follows a tier change (win-back outreach) hears of exactly the committed ones.
   // A first score is an entry into its tier too (an import of old history lands clients straight in lapsed).
-  const entries = changed.filter((c) => c.from_tier !== c.tier && updatedIds.has(c.client_id));
+  const entries = applied.filter((c) => c.from_tier !== c.tier);
   await emitEvents(
     tx,
     entries.map((c) => appEvent("rekindle/client.tier-changed", { clientId: c.client_id, fromTier: c.from_tier, toTier: c.tier, score: c.score, enteredAt: asOfText })),

@@ -41,18 +41,24 @@ async function recordFailures(tx: Transaction, actor: Actor, batchKey: string, f
 async function pinOutgoing(db: Executor, batchKey: string, emails: WinBackEmail[], composed: OutgoingEmail[]): Promise<OutgoingEmail[]> {
   const fresh = emails.flatMap((email, i) => (email.outgoing ? [] : [{ id: email.id, outgoing: composed[i] }]));
   if (fresh.length === 0) return composed;
-  await db.execute(sql`
-    update win_back_emails w set outgoing = r.outgoing
-    from jsonb_to_recordset(${JSON.stringify(fresh)}::jsonb) as r(id uuid, outgoing jsonb)
-    where w.id = r.id and w.send_batch = ${batchKey} and w.state = 'sending' and w.outgoing is null`);
-  // Read back and sent as stored (jsonb orders an object's keys its own way), so a retry sends the first attempt's bytes.
-  const stored = await db
-    .select({ id: winBackEmails.id, outgoing: winBackEmails.outgoing })
-    .from(winBackEmails)
-    .where(and(inArray(winBackEmails.id, emails.map((email) => email.id)), eq(winBackEmails.sendBatch, batchKey)));
-  const byId = new Map(stored.map((row) => [row.id, row.outgoing]));
+  // Sent as stored (jsonb orders an object's keys its own way), so a retry sends the first attempt's bytes.
+  const stored = new Map(
+    (
+      await db.execute<{ id: string; outgoing: OutgoingEmail }>(sql`
+        update win_back_emails w set outgoing = r.outgoing
+        from jsonb_to_recordset(${JSON.stringify(fresh)}::jsonb) as r(id uuid, outgoing jsonb)
+        where w.id = r.id and w.send_batch = ${batchKey} and w.state = 'sending' and w.outgoing is null
+        returning w.id, w.outgoing`)
+    ).map((row) => [row.id, row.outgoing]),
+  );
+  // One a concurrent attempt stored first (or moved on meanwhile) is read as it stands.
+  const others = fresh.filter(({ id }) => !stored.has(id)).map(({ id }) => id);
+  if (others.length > 0) {
+    const rows = await db.select({ id: winBackEmails.id, outgoing: winBackEmails.outgoing }).from(winBackEmails).where(inArray(winBackEmails.id, others));
+    for (const row of rows) if (row.outgoing) stored.set(row.id, row.outgoing);
+  }
   return emails.map((email, i) => {
-    const outgoing = byId.get(email.id) ?? composed[i];
+    const outgoing = stored.get(email.id) ?? composed[i];
     if (!outgoing) throw new Error(`email ${email.id} has no message to send`);
     return outgoing;
   });

@@ -23,7 +23,7 @@ export type SendOutcome =
  * then deliverSendBatch), so the guards run again right before delivery, the daytime window holds, and a retry is
  * sent under the same key and delivered once. An email already sent, or discarded meanwhile, is skipped.
  */
-export async function sendWinBackEmail({ ctx, input, now = new Date(), finalAttempt = true }: VerbArgs<typeof sendSchema> & { now?: Date; finalAttempt?: boolean }): Promise<SendOutcome> {
+export async function sendWinBackEmail({ ctx, input, now = new Date() }: VerbArgs<typeof sendSchema> & { now?: Date }): Promise<SendOutcome> {
   const { emailId } = parseInput(sendSchema, input);
   const batch = { emailIds: [emailId], batchKey: sendBatchKey([emailId]) };
   const claim = await claimSendBatch({ ctx, input: batch, now });
@@ -34,7 +34,7 @@ export async function sendWinBackEmail({ ctx, input, now = new Date(), finalAtte
   if (blocked) return { outcome: "blocked", reason: blocked.reason };
   const [skipped] = claim.skipped;
   if (skipped) return { outcome: "skipped", state: skipped.state };
-  const delivered = await deliverSendBatch({ ctx, input: batch, finalAttempt });
+  const delivered = await deliverSendBatch({ ctx, input: batch });
   if (delivered.failed.length > 0) return { outcome: "failed", error: delivered.error ?? "not sent" };
   const [email] = await ctx.db.select().from(winBackEmails).where(eq(winBackEmails.id, emailId));
   if (!email) throw new NotFoundError("Email");
