@@ -89,7 +89,7 @@ export function ScoringRunStatus({ initial }: { initial: ScoringRunView | null }
             </span>
           </div>
           {run.status === "running" ? (
-            <ProgressBar percent={percent} label={run.done === 0 ? "Fitting the churn model" : run.total > 0 ? `${formatNumber(run.done)} of ${formatNumber(run.total)} clients scored` : `${formatNumber(run.done)} clients scored`} />
+            <ProgressBar percent={percent} label={run.done === 0 ? "Reading order histories" : run.total > 0 ? `${formatNumber(run.done)} of ${formatNumber(run.total)} clients scored` : `${formatNumber(run.done)} clients scored`} />
           ) : null}
           {run.status === "succeeded" ? (
             <p className="text-sm text-stone-700">

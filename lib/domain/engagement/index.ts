@@ -32,6 +32,7 @@ export {
 export { bgNbdInputKey, bgNbdKeyOf, bgNbdKeyOfFigures, DistinctBgNbdInputs, groupBgNbdInputs } from "./distinct-inputs";
 export { ForecastTable } from "./forecast-table";
 export { MODEL_FIT_SAMPLE } from "./fit-sample";
+export { MODEL_REUSE_DAYS, mayReuseModelFit } from "./model-reuse";
 export {
   type EngagementComponent,
   type EngagementComponents,

@@ -68,6 +68,9 @@ export class PackedRows<F extends string> {
   }
 }
 
+/** Where readPackedRows reads from (see there). */
+export type PackedRowsQuery = { from: string; orderBy?: string; params?: readonly (string | number | null)[] };
+
 /**
  * `fields` (in their key order) of every row of `from` (tables, with a where clause if need be, taking `params` as
  * $1, $2, …), in `orderBy` order when given. `from` and the fields' SQL are written into the query as they are: pass
@@ -76,7 +79,7 @@ export class PackedRows<F extends string> {
 export async function readPackedRows<F extends string>(
   sql: Sql | TransactionSql,
   fields: Readonly<Record<F, PackedField>>,
-  query: { from: string; orderBy?: string; params?: readonly (string | number | null)[] },
+  query: PackedRowsQuery,
 ): Promise<PackedRows<F>> {
   const { from, orderBy } = query;
   const row = Object.values<PackedField>(fields)

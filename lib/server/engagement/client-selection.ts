@@ -30,6 +30,12 @@ export async function nextChunkEnd(db: Executor, after: string | null, size: num
   return rows.length === 2 ? (rows[0]?.id ?? null) : null;
 }
 
+/** How many clients `range` holds now. */
+export async function countClients(db: Executor, range: ClientRange): Promise<number> {
+  const [row] = await db.execute<{ clients: number }>(sql`select count(*)::int as clients from clients where ${selectionWhere(sql`id`, range)}`);
+  return row?.clients ?? 0;
+}
+
 /** Hands out consecutive keyset ranges to any number of workers, one at a time, until the clients run out. */
 export function chunkRanges(db: Executor, size: number): () => Promise<ClientSelection | null> {
   let after: string | null = null;

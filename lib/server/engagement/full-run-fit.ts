@@ -1,7 +1,7 @@
 import "server-only";
 import { eq, sql } from "drizzle-orm";
 import { z } from "zod";
-import { bgNbdKeyOfFigures, DistinctBgNbdInputs, MODEL_FIT_SAMPLE } from "@/lib/domain/engagement";
+import { bgNbdKeyOfFigures, DistinctBgNbdInputs } from "@/lib/domain/engagement";
 import type { Database } from "@/lib/server/db/client";
 import { scoringRuns } from "@/lib/server/db/schema";
 import { readSettings } from "@/lib/server/data/settings";
@@ -29,24 +29,31 @@ export async function learnForFullRun(db: Database, input: { runId: string; asOf
   const settings = await readSettings(db, "engagement");
   return learnFromRecentHistory(db, input.asOf, settings).catch((error: unknown) => {
     console.warn(`Scoring run ${input.runId} could not learn the score's weights; the settings' weights apply`, error);
-    return { weights: null, calibration: null };
+    return NOTHING_LEARNED;
   });
 }
 
-/** `staged`: how many clients each chunk's read step staged, in chunk order; `sample`: see MODEL_FIT_SAMPLE. */
-export type FitFullRunInput = { runId: string; asOf: Date; staged: readonly number[]; learned: LearnedExtras; sample?: number };
+/** What a run scores with when it learned nothing: the admin's weights, P(order) as the model gives it. */
+export const NOTHING_LEARNED: LearnedExtras = { weights: null, calibration: null };
 
 /**
- * A full run's fit step: fits the drop-out model on the staged histories of a sample of clients (see MODEL_FIT_SAMPLE
- * and stageChunk), stores it with what the learn step learned (see learnForFullRun) as a model fit and names it in
- * the run; without a usable fit of its own, the run keeps the last good model (none on a first run: scores without P(alive)). Then creates the empty tables
+ * `staged`: how many clients each of the sample's chunks staged, in chunk order (see FullRunPlan); `reused`: a model
+ * fitted within the week that the run scores with instead (see mayReuseModelFit), staging nothing.
+ */
+export type FitFullRunInput = { runId: string; asOf: Date; staged: readonly number[]; learned: LearnedExtras; reused?: string | null };
+
+/**
+ * A full run's fit step: names the model the run scores with in the run. That is the reused model when the run
+ * reuses one; else the drop-out model fitted on the staged histories of the sample's clients (see MODEL_FIT_SAMPLE
+ * and stageChunk), stored with what the learn step learned (see learnForFullRun) as a model fit; without a usable
+ * fit of its own, the last good model (none on a first run: scores without P(alive)). Then creates the empty tables
  * the scoring steps load: the run's snapshots (its model as their default) and the fresh client_scores.
- * Answers the fit's id alone. Repeated after the fit was stored, it reuses that fit rather than storing another.
+ * Answers the fit's id alone. Repeated after the fit was stored, it keeps that fit rather than storing another.
  */
 export async function fitFullRun(db: Database, input: FitFullRunInput): Promise<string | null> {
   const { runId, asOf } = input;
   const [run] = await db.select({ modelFitId: scoringRuns.modelFitId }).from(scoringRuns).where(eq(scoringRuns.id, runId));
-  const model = run?.modelFitId ? await modelFitById(db, run.modelFitId) : await fitAndStore(db, input);
+  const model = run?.modelFitId ? await modelFitById(db, run.modelFitId) : await reuseOrFit(db, input);
   await db.$client.begin(async (tx) => {
     await createRunSnapshotsTable(tx, { runId, asOf, modelFitId: model?.id ?? null, modelVersion: modelVersionOf(model) });
     await createNextClientScores(tx);
@@ -55,32 +62,27 @@ export async function fitFullRun(db: Database, input: FitFullRunInput): Promise<
   return model?.id ?? null;
 }
 
-async function fitAndStore(db: Database, input: FitFullRunInput): Promise<StoredModelFit | null> {
+async function reuseOrFit(db: Database, input: FitFullRunInput): Promise<StoredModelFit | null> {
   const { runId, asOf } = input;
-  const fitted = fitHistories(new DistinctBgNbdInputs(await stagedKeys(db, input)), asOf);
+  const reused = input.reused ? await modelFitById(db, input.reused) : null;
+  const fitted = !reused && input.staged.length > 0 ? fitHistories(new DistinctBgNbdInputs(await stagedKeys(db, input)), asOf) : null;
   return db.transaction(async (tx) => {
-    const model = fitted ? await storeModelFit(tx, fitted, input.learned) : await latestModelFitAsOf(tx, asOf);
+    const model = reused ?? (fitted ? await storeModelFit(tx, fitted, input.learned) : await latestModelFitAsOf(tx, asOf));
     await tx
       .update(scoringRuns)
-      .set({ modelFitId: model?.id ?? null, total: input.staged.reduce((sum, clients) => sum + clients, 0), progressedAt: sql`now()` })
+      .set({ modelFitId: model?.id ?? null, progressedAt: sql`now()` })
       .where(eq(scoringRuns.id, runId));
     return model;
   });
 }
 
-/** The BG/NBD key (see bgNbdKeyOf) of every staged history in the first chunks holding `input.sample` clients, read packed. */
+/** The BG/NBD key (see bgNbdKeyOf) of every staged history, read packed. */
 async function stagedKeys(db: Database, input: FitFullRunInput): Promise<Float64Array> {
   const asOfMs = input.asOf.getTime();
-  const sample = input.sample ?? MODEL_FIT_SAMPLE;
-  const chunks: number[] = [];
-  for (let chunk = 0, clients = 0; chunk < input.staged.length && clients < sample; chunk++) {
-    chunks.push(chunk);
-    clients += input.staged[chunk] ?? 0;
-  }
   // Each chunk staged at most as many histories as clients.
-  const keys = new Float64Array(chunks.reduce((sum, chunk) => sum + (input.staged[chunk] ?? 0), 0));
+  const keys = new Float64Array(input.staged.reduce((sum, clients) => sum + clients, 0));
   let size = 0;
-  for (const chunk of chunks) {
+  for (const chunk of input.staged.keys()) {
     const staged = await readPackedRows(db.$client, STAGED_BG_NBD_FIGURES, { from: `${stagedHistoriesTable(input.runId, chunk)} where order_count is not null` });
     if (size + staged.rows > keys.length) throw new Error(`Chunk ${chunk} holds more histories than the ${input.staged[chunk] ?? 0} clients it staged`);
     for (let row = 0; row < staged.rows; row++) {

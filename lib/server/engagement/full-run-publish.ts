@@ -2,7 +2,7 @@ import "server-only";
 import type { Database } from "@/lib/server/db/client";
 import { uuidToBytes } from "@/lib/server/db/copy-binary";
 import type { EngagementTier } from "@/lib/domain/engagement";
-import { stagedTierChangesTable } from "./full-run-tables";
+import { scoredChunksTable, stagedTierChangesTable } from "./full-run-tables";
 import { indexRunSnapshots, publishRunSnapshots } from "./run-snapshots";
 import { RunTierChanges } from "./run-tier-changes";
 import { indexNextClientScores, liveClientScoreIndexes, swapInNextClientScores } from "./swap-client-scores";
@@ -37,7 +37,7 @@ export async function publishFullRun(db: Database, input: PublishFullRunInput): 
     });
   await swapInNextClientScores(client, { asOf, runId, tierChanges, loaded: input.loaded, readHorizon: input.readHorizon, indexes }, async (tx, context) => {
     await publishRunSnapshots(tx, { runId, asOf }, context);
-    await tx.unsafe(`drop table ${changesTable}`);
+    await tx.unsafe(`drop table ${changesTable}, ${scoredChunksTable(runId)}`);
     await tx`update scoring_runs set status = 'succeeded', error = null, finished_at = now(), progressed_at = now() where id = ${runId}::uuid`;
   });
 }

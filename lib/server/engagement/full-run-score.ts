@@ -14,13 +14,14 @@ import { DAY_MS } from "@/lib/domain/engagement/history";
 import { valueAtRiskCents } from "@/lib/domain/today/work-list";
 import type { Database } from "@/lib/server/db/client";
 import { BinaryCopyWriter, uuidFromBytes } from "@/lib/server/db/copy-binary";
-import { readPackedRows } from "@/lib/server/db/packed-rows";
+import { type PackedRows, readPackedRows } from "@/lib/server/db/packed-rows";
 import { readSettings } from "@/lib/server/data/settings";
 import { ClientScoreRows, TIER_BYTES } from "./client-score-rows";
 import { HistoryColumns, type HistoryRow } from "./client-histories";
 import type { ClientRange } from "./client-selection";
-import { STAGED_ROW, stagedRows } from "./full-run-stage";
-import { stagedHistoriesTable, stagedTierChangesTable, stagedTierCountsTable, tableExists } from "./full-run-tables";
+import { CHUNK_SETTINGS } from "./chunk-work";
+import { STAGED_ROW, stagedRows, unstagedRows } from "./full-run-stage";
+import { scoredChunksTable, stagedHistoriesTable, stagedTierChangesTable, stagedTierCountsTable, tableExists } from "./full-run-tables";
 import { modelFitById, type StoredModelFit } from "./model-fit";
 import { tierOfCode } from "./previous-tiers";
 import { copyIntoRunSnapshots } from "./run-snapshots";
@@ -30,18 +31,20 @@ import { TierCounts } from "./tier-counts";
 
 /** One chunk of staged clients as columns: ids as bytes, last tiers as one character each, histories as numbers (see stageChunk). */
 type Chunk = { clients: number; uuids: Uint8Array; previousTiers: string; stylistOf: Int32Array; histories: HistoryColumns; historyOf: Int32Array; keys: Float64Array };
-/** `range`: the chunk's clients, as stageChunk staged them; `staged`: how many it staged. */
-export type ScoreChunkInput = { runId: string; asOf: Date; chunk: number; range: ClientRange; modelFitId: string | null; staged: number };
+/** `range`: the chunk's clients; `staged`: how many stageChunk staged of them, or null for a chunk it did not stage (read here). */
+export type ScoreChunkInput = { runId: string; asOf: Date; chunk: number; range: ClientRange; modelFitId: string | null; staged: number | null };
 
 const EMPTY_FIGURES = Object.freeze(historyFigures(EMPTY_CLIENT_HISTORY));
 // What each snapshot row carries; the run's id, date and model are its table's defaults (see createRunSnapshotsTable).
 const SNAPSHOT_COLUMNS = ["client_id", "score", "tier", "recency", "frequency", "value", "keep_rate", "p_alive", "expected_orders90d", "next_order_expected_at"];
 
 /**
- * A full run's third pass, one chunk per call: scores the chunk's staged clients with the run's model and writes, in
- * one transaction, their snapshots into the run's table, their current values into the fresh client_scores, the tier
- * changes it saw, their counts per stylist and tier (see TierCounts), the other half of their progress, and drops the chunk's staged table. A repeated call (a step
- * retried after that transaction committed) finds no staged table and writes nothing. Answers how many it scored.
+ * A full run's scoring pass, one chunk per call: reads the chunk's clients (staged, for the model's sample, or straight
+ * from the orders), scores them with the run's model and writes, in one transaction, their snapshots into the run's
+ * table, their current values into the fresh client_scores, the tier changes it saw, their counts per stylist and
+ * tier (see TierCounts), its progress and the chunk as scored, and drops the chunk's staged table. A repeated call (a
+ * step retried after that transaction committed) finds the chunk scored, writes nothing and answers the same: how
+ * many clients it scored.
  * Scoring allocates nothing per client: histories are read from columns into one reused object, and forecasts are
  * made once per distinct history (see ForecastTable).
  */
@@ -51,12 +54,12 @@ export async function scoreChunk(db: Database, input: ScoreChunkInput): Promise<
   const settings = await readSettings(db, "engagement");
   const model = input.modelFitId ? await modelFitById(db, input.modelFitId) : null;
   return db.$client.begin(async (tx) => {
-    if (!(await tableExists(tx, table))) return 0;
+    const [scored] = await tx.unsafe<{ clients: number }[]>(`select clients from ${scoredChunksTable(runId)} where chunk = $1`, [input.chunk]);
+    if (scored) return scored.clients;
     const counts = new TierCounts();
-    const chunk = await readStagedChunk(tx, table, input.range, asOf, counts);
-    // An unlogged table comes back empty after a database crash: scoring what is left would drop clients from the list.
-    if (chunk.clients !== input.staged) throw new Error(`Chunk ${input.chunk} holds ${chunk.clients} of the ${input.staged} clients staged (did the database restart?)`);
+    const chunk = input.staged === null ? await readUnstagedChunk(tx, input, counts) : await readStagedChunk(tx, input, counts);
     const tierChanges = await writeChunk(tx, chunk, { runId, asOf, settings, model, counts });
+    const { clients } = chunk;
     if (tierChanges.size > 0) {
       await tx.unsafe(
         `insert into ${stagedTierChangesTable(runId)} select * from unnest($1::uuid[], $2::engagement_tier[], $3::engagement_tier[], $4::int2[])`,
@@ -69,15 +72,32 @@ export async function scoreChunk(db: Database, input: ScoreChunkInput): Promise<
         counts.arrayLiterals(),
       );
     }
-    await tx.unsafe(`drop table ${table}`);
-    await tx`update scoring_runs set done = done + ${chunk.clients - Math.floor(chunk.clients / 2)}, progressed_at = now() where id = ${runId}::uuid`;
-    return chunk.clients;
+    await tx.unsafe(`insert into ${scoredChunksTable(runId)} (chunk, clients) values ($1, $2)`, [input.chunk, clients]);
+    if (input.staged !== null) await tx.unsafe(`drop table ${table}`);
+    // A staged chunk counted half of its clients when staged.
+    const progress = input.staged === null ? clients : clients - Math.floor(clients / 2);
+    await tx`update scoring_runs set done = done + ${progress}, progressed_at = now() where id = ${runId}::uuid`;
+    return clients;
   });
 }
 
-/** The staged rows in id order, read packed (see readPackedRows) into columns, never kept as row objects. */
-async function readStagedChunk(tx: TransactionSql, table: string, range: ClientRange, asOf: Date, counts: TierCounts): Promise<Chunk> {
-  const staged = await readPackedRows(tx, STAGED_ROW, stagedRows(table, range));
+/** A chunk's clients aggregated from the orders now, read packed (see readPackedRows) into columns. */
+async function readUnstagedChunk(tx: TransactionSql, input: ScoreChunkInput, counts: TierCounts): Promise<Chunk> {
+  await tx.unsafe(CHUNK_SETTINGS);
+  return columnsOf(await readPackedRows(tx, STAGED_ROW, unstagedRows(input.range, input.asOf)), input.asOf, counts);
+}
+
+/** A staged chunk's clients, read packed (see readPackedRows) into columns. */
+async function readStagedChunk(tx: TransactionSql, input: ScoreChunkInput, counts: TierCounts): Promise<Chunk> {
+  const table = stagedHistoriesTable(input.runId, input.chunk);
+  const staged = (await tableExists(tx, table)) ? await readPackedRows(tx, STAGED_ROW, stagedRows(table, input.range)) : null;
+  // An unlogged table comes back empty after a database crash: scoring what is left would drop clients from the list.
+  if (staged?.rows !== input.staged) throw new Error(`Chunk ${input.chunk} holds ${staged?.rows ?? 0} of the ${input.staged} clients staged (did the database restart?)`);
+  return columnsOf(staged, input.asOf, counts);
+}
+
+/** A chunk's packed rows as columns, never kept as row objects. */
+function columnsOf(staged: PackedRows<keyof typeof STAGED_ROW>, asOf: Date, counts: TierCounts): Chunk {
   const clients = staged.rows;
   const { bytes, offset } = staged;
   const histories = new HistoryColumns(clients);

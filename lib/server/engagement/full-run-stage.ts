@@ -1,8 +1,8 @@
 import "server-only";
-import { sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import { PgDialect } from "drizzle-orm/pg-core";
 import type { Database } from "@/lib/server/db/client";
-import { packedField } from "@/lib/server/db/packed-rows";
+import { packedField, type PackedRowsQuery } from "@/lib/server/db/packed-rows";
 import { CHUNK_SETTINGS } from "./chunk-work";
 import { HISTORY_FIELDS, historyAggregation } from "./client-histories";
 import { type ClientRange, type ClientSelection, selectionWhere } from "./client-selection";
@@ -14,10 +14,9 @@ const STAGED_COLUMNS = `client_id uuid not null, previous_tier text not null, or
   last_year int, recent_count int, recent_shipped int, recent_kept int, recent_value float8`;
 
 /**
- * What the scoring step reads of a staged table `h` (see readPackedRows), with each client's stylist from `clients c`
- * (for the tier counts): joined there rather than here, where the database has both cores busy aggregating, while
- * the scoring step keeps this process busy and leaves it one idle. A client without orders has an order_count of −1
- * and zeros for the rest of its history; a client without a stylist (or deleted since) has the nil uuid.
+ * What the scoring step reads of each client (see readPackedRows), from a staged table or straight from the orders as
+ * `h`, with its stylist from `clients c` (for the tier counts). A client without orders has an order_count of −1 and
+ * zeros for the rest of its history; a client without a stylist (or deleted since) has the nil uuid.
  */
 export const STAGED_ROW = {
   client_id: packedField.uuid("h.client_id"),
@@ -33,14 +32,37 @@ export const STAGED_ROW = {
   recent_kept: packedField.int4("coalesce(h.recent_kept, 0)"),
   recent_value: packedField.float8("coalesce(h.recent_value, 0)"),
 };
+
 /**
- * The staged table of the clients in `range` as STAGED_ROW reads it, in client id order. The range bounds the read of
- * clients too: the planner knows nothing of the staged table and would otherwise read every client for each chunk.
+ * Every client in the range (clients without orders are scored too) with the tier their last score gave them and
+ * their aggregated history (null without orders), in no particular order.
  */
-export function stagedRows(table: string, range: ClientRange) {
-  const bounds = dialect.sqlToQuery(selectionWhere(sql`c.id`, range));
-  return { from: `${table} h left join clients c on c.id = h.client_id and ${bounds.sql}`, orderBy: "h.client_id", params: bounds.params as string[] };
+function chunkHistories(range: ClientSelection, asOf: Date): SQL {
+  return sql`
+    select s.client_id, ${previousTierCode(asOf)} as previous_tier, ${sql.raw(HISTORY_FIELDS.map((field) => `h.${field}`).join(", "))}
+    from client_scores s left join (${historyAggregation(range, asOf)}) h on h.client_id = s.client_id
+    where ${selectionWhere(sql`s.client_id`, range)}`;
 }
+
+/** The clients in `range` as STAGED_ROW reads them, from `histories`, in client id order. */
+function withStylists(histories: SQL, range: ClientRange): PackedRowsQuery {
+  // The range bounds the read of clients too: the planner would otherwise read every client for each chunk.
+  const query = dialect.sqlToQuery(sql`${histories} h left join clients c on c.id = h.client_id and ${selectionWhere(sql`c.id`, range)}`);
+  return { from: query.sql, orderBy: "h.client_id", params: query.params as string[] };
+}
+
+/**
+ * A staged table of the clients in `range` as STAGED_ROW reads it. The stylists are joined here rather than when
+ * staging, where the database has both cores busy aggregating, while the scoring step keeps this process busy and
+ * leaves it one idle.
+ */
+export const stagedRows = (table: string, range: ClientRange) => withStylists(sql.raw(table), range);
+
+/**
+ * The clients in `range` as STAGED_ROW reads them, aggregated from the orders as they are read: how the chunks
+ * beyond the model's sample are scored, in one step with no staged table between.
+ */
+export const unstagedRows = (range: ClientRange, asOf: Date) => withStylists(sql`(${chunkHistories(range, asOf)})`, range);
 
 /** What the fit reads of each staged client with orders: its BG/NBD figures. */
 export const STAGED_BG_NBD_FIGURES = { order_days: packedField.int4("order_days"), first_ms: packedField.float8("first_ms"), last_ms: packedField.float8("last_ms") };
@@ -48,19 +70,15 @@ export const STAGED_BG_NBD_FIGURES = { order_days: packedField.int4("order_days"
 export type StageChunkInput = { runId: string; asOf: Date; chunk: number; range: ClientSelection };
 
 /**
- * A full run's first pass, one chunk of clients per call: every client in the range (clients without orders are scored
- * too) with the tier their last score gave them and their aggregated history (null without orders), written inside
- * the database into an unlogged table of the chunk's own: nothing travels to this process, and the fit and the
- * scoring read it back. Counts half of each client as progress, in the same transaction, so a repeated call (a step
- * retried after its table was committed) finds the table and changes nothing. Answers how many clients it staged.
+ * A full run's first pass over the chunks holding the model's sample (see FullRunPlan), one chunk per call: its
+ * clients (see chunkHistories) written inside the database into an unlogged table of the chunk's own, in id order:
+ * nothing travels to this process, and the fit and the scoring read it back. Counts half of each client as progress,
+ * in the same transaction, so a repeated call (a step retried after its table was committed) finds the table and
+ * changes nothing. Answers how many clients it staged.
  */
 export async function stageChunk(db: Database, input: StageChunkInput): Promise<number> {
   const table = stagedHistoriesTable(input.runId, input.chunk);
-  const select = dialect.sqlToQuery(sql`
-    select s.client_id, ${previousTierCode(input.asOf)}, ${sql.raw(HISTORY_FIELDS.map((field) => `h.${field}`).join(", "))}
-    from client_scores s left join (${historyAggregation(input.range, input.asOf)}) h on h.client_id = s.client_id
-    where ${selectionWhere(sql`s.client_id`, input.range)}
-    order by s.client_id`);
+  const select = dialect.sqlToQuery(sql`${chunkHistories(input.range, input.asOf)} order by s.client_id`);
   return db.$client.begin(async (tx) => {
     if (await tableExists(tx, table)) {
       const [row] = await tx.unsafe<{ clients: number }[]>(`select count(*)::int as clients from ${table}`);

@@ -1,7 +1,9 @@
 import { asc, eq, inArray, isNotNull, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/server/db/client";
-import { clients, clientScores, engagementSnapshots, modelFits, tierChanges } from "@/lib/server/db/schema";
+import { readSettings } from "@/lib/server/data/settings";
+import { clients, clientScores, engagementSnapshots, importJobs, modelFits, scoringRuns, tierChanges } from "@/lib/server/db/schema";
+import { updateSettings } from "@/lib/server/services/settings/update-settings";
 import { runFullRescore } from "@/lib/server/services/engagement/run-full-rescore";
 import { insertDemoClients, queueRun, runById } from "@/test/engagement-fixtures";
 import { userContext } from "@/test/fixtures";
@@ -30,17 +32,20 @@ describe("a full run's steps", () => {
     const stylist = await userContext("stylist");
     await db.update(clients).set({ stylistId: stylist.actor.id }).where(inArray(clients.id, ids.slice(0, 15)));
     const run = await queueRun(AS_OF);
-    const plan = await beginFullRun(db, run.id, 12);
+    // A sample of 30 clients: the first three chunks are staged, the last read as it is scored.
+    const plan = await beginFullRun(db, run.id, 12, 30);
     if (!plan) throw new Error("not begun");
     expect(plan.chunks).toHaveLength(4);
+    expect(plan.sampleChunks).toBe(3);
+    expect(await runById(run.id)).toMatchObject({ total: 40, done: 0 });
     const staged: number[] = [];
-    for (const [chunk, range] of plan.chunks.entries()) {
+    for (const [chunk, range] of plan.chunks.slice(0, plan.sampleChunks).entries()) {
       const first = await stageChunk(db, { runId: run.id, asOf: AS_OF, chunk, range });
       expect(await stageChunk(db, { runId: run.id, asOf: AS_OF, chunk, range })).toBe(first);
       staged.push(first);
     }
-    expect(staged).toEqual([12, 12, 12, 4]);
-    expect((await runById(run.id))?.done).toBe(20);
+    expect(staged).toEqual([12, 12, 12]);
+    expect((await runById(run.id))?.done).toBe(18);
     const learned = await learnForFullRun(db, { runId: run.id, asOf: AS_OF });
     expect(await learnForFullRun(db, { runId: run.id, asOf: AS_OF })).toEqual(learned);
     const fit = { runId: run.id, asOf: AS_OF, staged, learned };
@@ -49,9 +54,10 @@ describe("a full run's steps", () => {
     expect(modelFitId).not.toBeNull();
     expect(await db.$count(modelFits)).toBe(1);
     for (let chunk = 0; chunk < 4; chunk++) {
-      const score = { runId: run.id, asOf: AS_OF, chunk, range: plan.chunks[chunk] ?? { after: null, upTo: null }, modelFitId, staged: staged[chunk] ?? 0 };
-      expect(await scoreChunk(db, score)).toBe(staged[chunk]);
-      expect(await scoreChunk(db, score)).toBe(0);
+      const score = { runId: run.id, asOf: AS_OF, chunk, range: plan.chunks[chunk] ?? { after: null, upTo: null }, modelFitId, staged: staged[chunk] ?? null };
+      const clients = chunk < 3 ? 12 : 4;
+      expect(await scoreChunk(db, score)).toBe(clients);
+      expect(await scoreChunk(db, score)).toBe(clients);
     }
     const publish = { runId: run.id, asOf: AS_OF, readHorizon: plan.readHorizon, loaded: 40 };
     await publishFullRun(db, publish);
@@ -73,10 +79,26 @@ describe("a full run's steps", () => {
     expect(counted).toEqual(expected);
     expect(new Set(counted.map((row) => row.stylist_id)).size).toBe(2);
 
-    // The same date in one go (other chunk boundaries, chunks side by side) gives the same rows.
-    const again = await runFullRescore({ ctx: SYSTEM, input: { runId: (await queueRun(AS_OF)).id, chunkSize: 5 } });
+    // The same date again, with other chunk boundaries: the run reuses the model just fitted, so it stages nothing
+    // and reads every chunk as it scores it, and gives the same rows (a chunk read as it is scored is scored as a
+    // staged one).
+    const again = await queueRun(AS_OF);
+    const unstaged = await beginFullRun(db, again.id, 5);
+    if (!unstaged) throw new Error("not begun");
+    expect(unstaged).toMatchObject({ sampleChunks: 0, reusedModelFitId: modelFitId });
+    expect(await fitFullRun(db, { runId: again.id, asOf: AS_OF, staged: [], learned: NOTHING_LEARNED, reused: modelFitId })).toBe(modelFitId);
+    for (const [chunk, range] of unstaged.chunks.entries()) await scoreChunk(db, { runId: again.id, asOf: AS_OF, chunk, range, modelFitId, staged: null });
+    await publishFullRun(db, { runId: again.id, asOf: AS_OF, readHorizon: unstaged.readHorizon, loaded: 40 });
     expect(await snapshotsOf(again.id)).toEqual(snapshots);
     expect(await db.$count(tierChanges)).toBe(0);
+    expect(await db.$count(modelFits)).toBe(1);
+
+    // And in one go (its own fit, chunks side by side), every client is scored once.
+    const oneGo = await runFullRescore({ ctx: SYSTEM, input: { runId: (await queueRun(AS_OF)).id, chunkSize: 5 } });
+    expect(await runById(oneGo.id)).toMatchObject({ status: "succeeded", done: 40, total: 40 });
+    expect(await snapshotsOf(oneGo.id)).toHaveLength(40);
+    // No run leaves a working table behind.
+    expect(await db.$client`select relname from pg_class where relname ~ '^(scoring_stage_|scoring_changes_|scoring_counts_|scoring_scored_)'`).toHaveLength(0);
   });
 
   it("marks the run failed and drops its working tables when a step fails, leaving the live scores alone", async () => {
@@ -85,7 +107,7 @@ describe("a full run's steps", () => {
     const failing = { run: <T>(id: string, work: () => Promise<T>) => (id === "score-chunk-1" ? Promise.reject(new Error("the step's invocation timed out")) : work()), workers: 1 };
     expect(await executeFullRun(db, run.id, failing, 4)).toEqual({ runId: run.id, status: "failed", error: "the step's invocation timed out" });
     expect(await runById(run.id)).toMatchObject({ status: "failed", error: "the step's invocation timed out" });
-    const leftovers = await db.$client`select relname from pg_class where relname ~ '^(scoring_stage_|scoring_changes_|scoring_counts_|snapshots_run_)'`;
+    const leftovers = await db.$client`select relname from pg_class where relname ~ '^(scoring_stage_|scoring_changes_|scoring_counts_|scoring_scored_|snapshots_run_)'`;
     expect(leftovers).toHaveLength(0);
     expect(await db.$count(clientScores, isNotNull(clientScores.score))).toBe(0);
     expect(await executeFullRun(db, run.id, directSteps(1), 4)).toEqual({ runId: run.id, status: "not queued" });
@@ -96,18 +118,19 @@ describe("a full run's steps", () => {
     const run = await queueRun(AS_OF);
     const failing = { run: <T>(id: string, work: () => Promise<T>) => (id === "learn" ? Promise.reject(new Error("the learning step timed out")) : work()), workers: 4 };
     expect(await executeFullRun(db, run.id, failing, 3)).toEqual({ runId: run.id, status: "failed", error: "the learning step timed out" });
-    const leftovers = await db.$client`select relname from pg_class where relname ~ '^(scoring_stage_|scoring_changes_|scoring_counts_|snapshots_run_)'`;
+    const leftovers = await db.$client`select relname from pg_class where relname ~ '^(scoring_stage_|scoring_changes_|scoring_counts_|scoring_scored_|snapshots_run_)'`;
     expect(leftovers).toHaveLength(0);
   });
 
-  it("fits the model on the first chunks holding the sample's clients, and counts every staged client in the run", async () => {
+  it("fits the model on the first chunks holding the sample's clients, and counts every client in the run", async () => {
     await insertDemoClients(200, AS_OF);
     const run = await queueRun(AS_OF);
-    const plan = await beginFullRun(db, run.id, 50);
+    const plan = await beginFullRun(db, run.id, 50, 75);
     if (!plan) throw new Error("not begun");
+    expect(plan.sampleChunks).toBe(2);
     const staged: number[] = [];
-    for (const [chunk, range] of plan.chunks.entries()) staged.push(await stageChunk(db, { runId: run.id, asOf: AS_OF, chunk, range }));
-    const modelFitId = await fitFullRun(db, { runId: run.id, asOf: AS_OF, staged, learned: NOTHING_LEARNED, sample: 75 });
+    for (const [chunk, range] of plan.chunks.slice(0, plan.sampleChunks).entries()) staged.push(await stageChunk(db, { runId: run.id, asOf: AS_OF, chunk, range }));
+    const modelFitId = await fitFullRun(db, { runId: run.id, asOf: AS_OF, staged, learned: NOTHING_LEARNED });
     const [fit] = await db.select().from(modelFits).where(eq(modelFits.id, modelFitId ?? ""));
     // Two chunks of fifty hold the 75: the fit counts their clients with orders, and no others.
     const withOrders = await db.execute<{ n: number }>(sql`
@@ -127,5 +150,40 @@ describe("a full run's steps", () => {
     const modelFitId = await fitFullRun(db, { runId: run.id, asOf: AS_OF, staged: [staged], learned: NOTHING_LEARNED });
     await db.execute(sql.raw(`truncate ${stagedHistoriesTable(run.id, 0)}`));
     await expect(scoreChunk(db, { runId: run.id, asOf: AS_OF, chunk: 0, range, modelFitId, staged })).rejects.toThrow(/holds 0 of the 10 clients staged/);
+  });
+
+  it("reuses the model fitted within the week, and fits anew a week on, once the settings are saved, or after an import", async () => {
+    await insertDemoClients(60, AS_OF);
+    const admin = await userContext("admin");
+    const day = (n: number) => new Date(AS_OF.getTime() + n * 86_400_000);
+    const rescore = async (asOf: Date) => {
+      const run = await runFullRescore({ ctx: SYSTEM, input: { runId: (await queueRun(asOf)).id } });
+      const stored = await runById(run.id);
+      expect(stored?.status).toBe("succeeded");
+      return stored?.modelFitId;
+    };
+    const first = await rescore(day(0));
+    expect(first).toBeTruthy();
+    // A day later: the same model, learned weights and all, and nothing staged for it.
+    expect(await rescore(day(1))).toBe(first);
+    expect(await db.$count(modelFits)).toBe(1);
+    expect((await snapshotsOf((await db.select().from(scoringRuns).orderBy(sql`as_of desc`).limit(1))[0]?.id ?? "")).length).toBe(60);
+    // A run filling in an earlier date never takes a model fitted on later orders.
+    const earlier = await rescore(day(-1));
+    expect(earlier).not.toBe(first);
+    // A week on, a fresh fit.
+    const weekOn = await rescore(day(7));
+    expect([first, earlier]).not.toContain(weekOn);
+    expect(await rescore(day(8))).toBe(weekOn);
+    // Saving the engagement settings (the weights were learned under the old ones) asks for a fresh fit.
+    await updateSettings({ ctx: admin, key: "engagement", input: await readSettings(db, "engagement") });
+    const afterSettings = await rescore(day(9));
+    expect(afterSettings).not.toBe(weekOn);
+    expect(await rescore(day(10))).toBe(afterSettings);
+    // So does a finished import.
+    await db.insert(importJobs).values({ kind: "orders", status: "done", fileName: "orders.csv", fileBytes: 1, finishedAt: new Date() });
+    const afterImport = await rescore(day(11));
+    expect(afterImport).not.toBe(afterSettings);
+    expect(await db.$count(modelFits)).toBe(5);
   });
 });

@@ -3,9 +3,11 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Database } from "@/lib/server/db/client";
 import { scoringRuns } from "@/lib/server/db/schema";
+import { MODEL_FIT_SAMPLE } from "@/lib/domain/engagement";
 import { DEFAULT_CHUNK_SIZE } from "./chunk-work";
-import { nextChunkEnd } from "./client-selection";
-import { fitFullRun, learnedExtrasSchema, learnForFullRun } from "./full-run-fit";
+import { countClients, nextChunkEnd } from "./client-selection";
+import { fitFullRun, learnedExtrasSchema, learnForFullRun, NOTHING_LEARNED } from "./full-run-fit";
+import { reusableModelFit } from "./model-fit";
 import { publishFullRun } from "./full-run-publish";
 import { scoreChunk } from "./full-run-score";
 import { stageChunk } from "./full-run-stage";
@@ -26,7 +28,9 @@ const chunkRangeSchema = z.object({ after: z.uuid().nullable(), upTo: z.uuid().n
 /** A chunk's keyset range of client ids, as the plan stores it (see ClientRange). */
 export type ChunkRange = z.infer<typeof chunkRangeSchema>;
 /** What the first step hands on: small (a million clients are 40 ranges), so it fits in a step's stored output. */
-const planSchema = z.object({ asOf: z.iso.datetime(), readHorizon: z.string(), chunks: z.array(chunkRangeSchema) }).nullable();
+const planSchema = z
+  .object({ asOf: z.iso.datetime(), readHorizon: z.string(), chunks: z.array(chunkRangeSchema), sampleChunks: z.number().int().min(0), reusedModelFitId: z.uuid().nullable() })
+  .nullable();
 export type FullRunPlan = NonNullable<z.infer<typeof planSchema>>;
 const outcomeSchema = z.object({ runId: z.uuid(), status: z.enum(["succeeded", "failed", "not queued"]), error: z.string().optional() });
 export type FullRunOutcome = z.infer<typeof outcomeSchema>;
@@ -35,11 +39,15 @@ const count = z.number().int();
 /**
  * A full rescoring in steps that each fit one serverless invocation (a chunk is 25,000 clients), none holding a
  * transaction or lock beyond itself, each safe to repeat:
- * 1. begin: the run goes from queued to running; its chunk boundaries are fixed (so a replay walks the same steps);
- * 2. learn and read-chunk-k, side by side: the score's weights learned on the shop's recent history (learnForFullRun),
- *    and each chunk's histories and last tiers staged in the database (stageChunk);
- * 3. fit: the model fitted on the staged histories of a sample of clients, stored with the learned weights (fitFullRun);
- * 4. score-chunk-k: each chunk scored into the run's snapshots and the fresh client_scores (scoreChunk);
+ * 1. begin: the run goes from queued to running; its chunk boundaries are fixed (so a replay walks the same steps),
+ *    and with them either a model fitted within the week to reuse (see mayReuseModelFit) or the first chunks that
+ *    hold the sample to fit one on (see MODEL_FIT_SAMPLE);
+ * 2. unless it reuses a model, learn and read-chunk-k, side by side: the score's weights learned on the shop's recent
+ *    history (learnForFullRun), and the sample chunks' histories and last tiers staged in the database (stageChunk);
+ * 3. fit: the model fitted on the sample's staged histories and stored with the learned weights, or the reused one (fitFullRun);
+ * 4. score-chunk-k: each chunk scored into the run's snapshots and the fresh client_scores (scoreChunk): the sample's
+ *    from their staged histories, every other chunk aggregated from the orders in the same step, so its histories
+ *    are neither written nor read back;
  * 5. publish: indexes built, the fresh table swapped in with the snapshots, tier changes and their events (publishFullRun);
  * 6. count-tiers: the dashboard's daily counts (failing them does not fail the run's live scores).
  * A step that fails after its retries marks the run failed and drops its working tables.
@@ -51,15 +59,18 @@ export async function executeFullRun(db: Database, runId: string, steps: StepRun
   const chunks = plan.chunks.length;
   const rangeOf = (chunk: number) => plan.chunks[chunk] ?? { after: null, upTo: null };
   try {
-    const [learned, staged] = await alongside(
-      steps,
-      () => steps.run("learn", () => learnForFullRun(db, { runId, asOf }), learnedExtrasSchema),
-      () => eachChunk(steps, "read-chunk", chunks, (chunk) => stageChunk(db, { runId, asOf, chunk, range: rangeOf(chunk) }), count),
-    );
-    const clients = staged.reduce((sum, count) => sum + count, 0);
-    const modelFitId = await steps.run("fit", () => fitFullRun(db, { runId, asOf, staged, learned }), z.uuid().nullable());
-    await eachChunk(steps, "score-chunk", chunks, (chunk) => scoreChunk(db, { runId, asOf, chunk, range: rangeOf(chunk), modelFitId, staged: staged[chunk] ?? 0 }), count);
-    await steps.run("publish", () => publishFullRun(db, { runId, asOf, readHorizon: plan.readHorizon, loaded: clients }).then(() => true), z.literal(true));
+    const reused = plan.reusedModelFitId;
+    const [learned, staged] = reused
+      ? [NOTHING_LEARNED, []]
+      : await alongside(
+          steps,
+          () => steps.run("learn", () => learnForFullRun(db, { runId, asOf }), learnedExtrasSchema),
+          () => eachChunk(steps, "read-chunk", plan.sampleChunks, (chunk) => stageChunk(db, { runId, asOf, chunk, range: rangeOf(chunk) }), count),
+        );
+    const modelFitId = await steps.run("fit", () => fitFullRun(db, { runId, asOf, staged, learned, reused }), z.uuid().nullable());
+    const scored = await eachChunk(steps, "score-chunk", chunks, (chunk) => scoreChunk(db, { runId, asOf, chunk, range: rangeOf(chunk), modelFitId, staged: staged[chunk] ?? null }), count);
+    const loaded = scored.reduce((sum, clients) => sum + clients, 0);
+    await steps.run("publish", () => publishFullRun(db, { runId, asOf, readHorizon: plan.readHorizon, loaded }).then(() => true), z.literal(true));
   } catch (error) {
     console.error(`Scoring run ${runId} failed`, error);
     return steps.run("fail", () => failFullRun(db, runId, failureReason(error)), outcomeSchema);
@@ -111,13 +122,15 @@ async function eachChunk<T>(steps: StepRunner, name: string, chunks: number, wor
 
 /**
  * Starts a queued run (or picks up one whose first step is repeated): marks it running, clears what failed or dead
- * runs left behind, and fixes its chunks by walking the client ids' index. Null for a run that is not queued.
- * Until the fit stores the exact count, the progress bar's total is the planner's estimate.
+ * runs left behind, fixes its chunks by walking the client ids' index, and either the model it reuses (see
+ * mayReuseModelFit) or how many of the first chunks hold the sample to fit one on (`sample` clients, see
+ * MODEL_FIT_SAMPLE), and stores the exact count of clients as the progress bar's total.
+ * Null for a run that is not queued.
  */
-export async function beginFullRun(db: Database, runId: string, chunkSize: number): Promise<FullRunPlan | null> {
+export async function beginFullRun(db: Database, runId: string, chunkSize: number, sample = MODEL_FIT_SAMPLE): Promise<FullRunPlan | null> {
   const [run] = await db
     .update(scoringRuns)
-    .set({ status: "running", startedAt: sql`coalesce(${scoringRuns.startedAt}, now())`, progressedAt: sql`now()`, total: sql`(select greatest(reltuples, 0)::int from pg_class where oid = 'clients'::regclass)` })
+    .set({ status: "running", startedAt: sql`coalesce(${scoringRuns.startedAt}, now())`, progressedAt: sql`now()` })
     .where(and(eq(scoringRuns.id, runId), inArray(scoringRuns.status, ["queued", "running"]), sql`${scoringRuns.modelFitId} is null`))
     .returning();
   if (!run) return null;
@@ -132,7 +145,12 @@ export async function beginFullRun(db: Database, runId: string, chunkSize: numbe
     if (upTo === null) break;
     after = upTo;
   }
-  return { asOf: run.asOf.toISOString(), readHorizon: horizon, chunks };
+  // Every chunk but the last holds chunkSize clients.
+  const total = (chunks.length - 1) * chunkSize + (await countClients(db, chunks.at(-1) ?? { after: null, upTo: null }));
+  await db.update(scoringRuns).set({ total }).where(eq(scoringRuns.id, runId));
+  const reused = await reusableModelFit(db, run.asOf);
+  const sampleChunks = reused ? 0 : Math.min(chunks.length, Math.ceil(sample / chunkSize));
+  return { asOf: run.asOf.toISOString(), readHorizon: horizon, chunks, sampleChunks, reusedModelFitId: reused?.id ?? null };
 }
 
 /** Marks the run failed with `error` and drops its working tables; the live scores stay as they were. */

@@ -11,6 +11,7 @@ import {
   fitBgNbd,
   fitBgNbdFromCoarse,
   type HazardCalibration,
+  mayReuseModelFit,
   type ScoreWeights,
   type WeightedBgNbdCustomer,
 } from "@/lib/domain/engagement";
@@ -151,6 +152,20 @@ export async function latestModelFitAsOf(db: Executor, asOf: Date): Promise<Stor
     .orderBy(desc(modelFits.asOf), desc(modelFits.fittedAt))
     .limit(1);
   return row ? toStored(row) : null;
+}
+
+/**
+ * The model a full run as of `asOf` may score with instead of fitting its own (see mayReuseModelFit): the latest fit
+ * as of that date, unless it is a week old or the settings were saved or an import finished since. Null: fit anew.
+ */
+export async function reusableModelFit(db: Executor, asOf: Date): Promise<StoredModelFit | null> {
+  const fit = await latestModelFitAsOf(db, asOf);
+  if (!fit) return null;
+  const [since] = await db.execute<{ settings_ms: number | null; import_ms: number | null }>(sql`
+    select extract(epoch from (select updated_at from app_settings where key = 'engagement'))::float8 * 1000 as settings_ms,
+      extract(epoch from (select max(finished_at) from import_jobs where status = 'done'))::float8 * 1000 as import_ms`);
+  const date = (ms: number | null | undefined) => (ms == null ? null : new Date(ms));
+  return mayReuseModelFit(fit, asOf, { settingsSavedAt: date(since?.settings_ms), importFinishedAt: date(since?.import_ms) }) ? fit : null;
 }
 
 /** The most recently fitted model, which single-client rescoring uses between full runs. */

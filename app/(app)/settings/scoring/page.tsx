@@ -4,6 +4,7 @@ import { ScoringScheduleForm } from "@/components/settings/scoring-schedule-form
 import { Card, CardHeader } from "@/components/ui/card";
 import { formatDate, formatNumber } from "@/components/ui/format";
 import { MODEL_FIT_SAMPLE } from "@/lib/domain/engagement/fit-sample";
+import { MODEL_REUSE_DAYS } from "@/lib/domain/engagement/model-reuse";
 import { readModel } from "@/lib/domain/engagement/run-summary";
 import { requirePageContext } from "@/lib/server/auth/session";
 import { displayTimeZone } from "@/lib/server/http/viewer-time-zone";
@@ -44,7 +45,7 @@ export default async function ScoringSettingsPage() {
       <Card>
         <CardHeader
           title="Churn model"
-          description={`MBG/NBD, fitted at each full run on the clients' order histories (in a larger shop, a random sample of about ${formatNumber(MODEL_FIT_SAMPLE)}): any client, one-order clients too, may have lapsed. It gives P(alive), the chance of an order in the next 90 days and the expected next order. Each run also learns the score's weights from who ordered in the 90 days before it.`}
+          description={`MBG/NBD, fitted on the clients' order histories (in a larger shop, a random sample of about ${formatNumber(MODEL_FIT_SAMPLE)}): any client, one-order clients too, may have lapsed. It gives P(alive), the chance of an order in the next 90 days and the expected next order. With each fit, the score's weights are learned from who ordered in the 90 days before it. A full run refits when the model is ${MODEL_REUSE_DAYS} days old, or after the engagement settings are saved or an import finishes; the runs in between reuse it.`}
         />
         {model ? (
           <div className="space-y-4 p-5">

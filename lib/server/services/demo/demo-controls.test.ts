@@ -2,11 +2,13 @@ import { asc, eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import type { SystemActor } from "@/lib/domain/access/policy";
 import { runBacktest, defaultBacktestInput } from "@/lib/server/data/backtest";
+import { readSettings } from "@/lib/server/data/settings";
 import { activeTierOverrides, listActiveTierOverrides } from "@/lib/server/data/demo-overrides";
 import { db } from "@/lib/server/db/client";
 import { auditLog, clientScores, clients, demoTierOverrides, eventOutbox, modelFits, scoringRuns, tierChanges } from "@/lib/server/db/schema";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/server/errors";
 import { runFullRescore } from "@/lib/server/services/engagement/run-full-rescore";
+import { updateSettings } from "@/lib/server/services/settings/update-settings";
 import { insertDemoClients, queueRun } from "@/test/engagement-fixtures";
 import { untyped, userContext } from "@/test/fixtures";
 import { clearTierOverride } from "./clear-tier-override";
@@ -123,6 +125,8 @@ describe("a demo tier override", () => {
     // Every client shown as lapsed for a month.
     for (const s of scores) await overrideClientTier({ ctx: admin, input: { clientId: s.id, tier: s.tier === "lapsed" ? "healthy" : "lapsed", days: 30 } });
 
+    // Saving the settings (as they are) makes the run refit rather than reuse the model it just fitted.
+    await updateSettings({ ctx: admin, key: "engagement", input: await readSettings(db, "engagement") });
     const rerun = await runFullRescore({ ctx: system, input: { runId: (await queueRun(AS_OF)).id } });
     expect(rerun.status).toBe("succeeded");
     const fits = await db.select().from(modelFits).orderBy(asc(modelFits.fittedAt));
