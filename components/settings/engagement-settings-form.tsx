@@ -21,7 +21,7 @@ export function EngagementSettingsForm({ defaults }: { defaults: Record<string, 
       <FormAlert state={state} />
       <fieldset className="grid gap-5 sm:grid-cols-2 lg:grid-cols-4">
         <legend className="mb-1 text-sm font-semibold text-stone-900">Score weights</legend>
-        <p className="text-sm text-stone-500 sm:col-span-2 lg:col-span-4">How much each part counts towards the 0–100 score, in percent; together they make 100%. Each full run learns the weights from who ordered again in your own history (Settings → Scoring); these apply until it has enough history to, and so does the P(alive) cap below.</p>
+        <p className="text-sm text-stone-500 sm:col-span-2 lg:col-span-4">How much each part counts towards the 0–100 score, in percent; together they make 100%. Each fit of the churn model learns the weights from who ordered again in your own history (Settings → Scoring); these apply until it has enough history to, and so does the P(alive) cap below. Saving them has the next nightly run refit the model.</p>
         {f.error("weights") ? <p role="alert" className="text-sm text-red-700 sm:col-span-2 lg:col-span-4">{f.error("weights")}</p> : null}
         {number("weights.recency", "Recency (%)", "Days since last order against the client's own rhythm")}
         {number("weights.frequency", "Frequency (%)", "Orders in the last 12 months")}

@@ -11,6 +11,7 @@ import { formatNumber } from "@/components/ui/format";
 import { LocalTime } from "@/components/ui/local-time";
 import { useLiveQuery } from "@/components/ui/live-query";
 import { IDLE } from "@/lib/forms/action-state";
+import { MODEL_REUSE_DAYS } from "@/lib/domain/engagement/model-reuse";
 import type { ScoringRunView } from "@/lib/server/data/scoring-runs";
 
 const LATEST_RUN = ["scoring-runs", "latest"] as const;
@@ -23,6 +24,14 @@ const readLatestRun = (json: unknown) => (json as { run: ScoringRunView | null }
 function modelNote(run: ScoringRunView) {
   if (!run.modelAsOf) return "Scored without P(alive): no churn model could be fitted yet (too few clients with orders, or data the model cannot fit).";
   if (run.modelAsOf === run.asOf) return "";
+  if (run.modelReused) {
+    return (
+      <>
+        Scored with the churn model fitted as of <LocalTime value={run.modelAsOf} />: nightly runs refit it once it is {MODEL_REUSE_DAYS} days old, or after the engagement settings are saved or an
+        import finishes.
+      </>
+    );
+  }
   return (
     <>
       The churn model could not be fitted on this data, so the run kept the one fitted as of <LocalTime value={run.modelAsOf} />.

@@ -12,7 +12,8 @@ import { handEntriesToOutreach } from "./win-back-entries";
 
 /**
  * Executes a queued full rescoring (Settings → Scoring, a large import, the nightly schedule) in steps that each fit
- * one serverless invocation (see executeFullRun): begin, learn, read each chunk, fit, score each chunk, publish, count tiers.
+ * one serverless invocation (see executeFullRun): begin, learn and read the model's sample (unless it reuses a model
+ * fitted within the week), fit, score each chunk, publish, count tiers.
  * Every step's stored output is small (chunk boundaries, counts, a fit id). One at a time (concurrency 1), and only
  * one run is ever queued or running (see queueFullRescore), so two runs never overlap; progress is counted in the
  * run row, which the Scoring page polls. A run that is no longer queued is reported as it stands rather than run

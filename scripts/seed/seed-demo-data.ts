@@ -84,7 +84,8 @@ export async function seedDemoData(options: SeedDemoDataOptions): Promise<SeedDe
       // Index builds sort in memory; this only lasts for the transaction.
       await tx`set local maintenance_work_mem = '1GB'`;
       if (options.reset) {
-        await tx`truncate users, clients, orders, engagement_snapshots cascade`;
+        // model_fits too: a run within the week would otherwise reuse the old shop's model (see mayReuseModelFit).
+        await tx`truncate users, clients, orders, engagement_snapshots, model_fits cascade`;
         // Full runs' partitions would stay behind, empty, with their runs gone.
         await dropAllRunSnapshots(tx);
       } else {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { MODEL_REUSE_DAYS, mayReuseModelFit } from "./model-reuse";
 
-const FIT = { asOf: new Date("2026-06-01T00:00:00Z"), fittedAt: new Date("2026-06-01T02:00:00Z") };
+const FIT = { asOf: new Date("2026-06-01T00:00:00Z"), readFrom: new Date("2026-06-01T02:00:00Z"), learned: true };
 const NOTHING_SINCE = { settingsSavedAt: null, importFinishedAt: null };
 const days = (n: number) => new Date(FIT.asOf.getTime() + n * 86_400_000);
 
@@ -17,11 +17,16 @@ describe("mayReuseModelFit", () => {
     expect(mayReuseModelFit(FIT, days(-1), NOTHING_SINCE)).toBe(false);
   });
 
-  it("refits once the settings were saved or an import finished after the fit", () => {
+  it("refits once the settings were saved or an import finished after the fitting run began reading", () => {
     const before = new Date("2026-06-01T01:00:00Z");
-    const after = new Date("2026-06-01T03:00:00Z");
+    const after = new Date("2026-06-01T02:00:01Z");
     expect(mayReuseModelFit(FIT, days(1), { settingsSavedAt: before, importFinishedAt: before })).toBe(true);
     expect(mayReuseModelFit(FIT, days(1), { settingsSavedAt: after, importFinishedAt: null })).toBe(false);
     expect(mayReuseModelFit(FIT, days(1), { settingsSavedAt: null, importFinishedAt: after })).toBe(false);
+  });
+
+  it("refits a fit whose run learned no weights, or whose run is unknown", () => {
+    expect(mayReuseModelFit({ ...FIT, learned: false }, days(1), NOTHING_SINCE)).toBe(false);
+    expect(mayReuseModelFit({ ...FIT, readFrom: null }, days(1), NOTHING_SINCE)).toBe(false);
   });
 });

@@ -18,8 +18,10 @@ export type ScoringRunView = {
   startedAt: string | null;
   finishedAt: string | null;
   startedByName: string | null;
-  /** As of when the churn model the run scored with was fitted: the run's own date, or an earlier one it kept. */
+  /** As of when the churn model the run scored with was fitted: the run's own date, or an earlier one it kept or reused. */
   modelAsOf: string | null;
+  /** Whether the run reused a model fitted within the week rather than fit one (see mayReuseModelFit). */
+  modelReused: boolean;
   /** For a finished run: how many clients changed tier, and which way. */
   tierChanges: TierChangeSummary | null;
 };
@@ -49,6 +51,7 @@ export async function getLatestScoringRun(ctx: ServiceContext): Promise<ScoringR
     finishedAt: iso(run.finishedAt),
     startedByName: row.startedByName,
     modelAsOf: iso(row.modelAsOf),
+    modelReused: run.modelReused,
     tierChanges: run.status === "succeeded" ? await runTierChanges(ctx, run.id) : null,
   };
 }

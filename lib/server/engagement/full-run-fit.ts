@@ -22,8 +22,9 @@ export const learnedExtrasSchema = z.object({
 /**
  * A full run's learn step: the score's weights and the P(order) calibration learned on the shop's own recent history
  * (see learnFromRecentHistory). It reads orders only as of a past cutoff, nothing the run stages, so it runs beside
- * the read steps rather than inside the fit. Learning that fails leaves the admin's weights in force for this run
- * rather than failing it. Reads only, so a repeat answers the same.
+ * the read steps rather than inside the fit. Learning that fails leaves the admin's weights in force rather than
+ * failing the run; a fit without learned weights is not reused, so the next run learns again. Reads only, so a
+ * repeat answers the same.
  */
 export async function learnForFullRun(db: Database, input: { runId: string; asOf: Date }): Promise<LearnedExtras> {
   const settings = await readSettings(db, "engagement");
@@ -40,7 +41,7 @@ export const NOTHING_LEARNED: LearnedExtras = { weights: null, calibration: null
  * `staged`: how many clients each of the sample's chunks staged, in chunk order (see FullRunPlan); `reused`: a model
  * fitted within the week that the run scores with instead (see mayReuseModelFit), staging nothing.
  */
-export type FitFullRunInput = { runId: string; asOf: Date; staged: readonly number[]; learned: LearnedExtras; reused?: string | null };
+export type FitFullRunInput = { runId: string; asOf: Date; staged: readonly number[]; learned: LearnedExtras; reused: string | null };
 
 /**
  * A full run's fit step: names the model the run scores with in the run. That is the reused model when the run
@@ -65,12 +66,13 @@ export async function fitFullRun(db: Database, input: FitFullRunInput): Promise<
 async function reuseOrFit(db: Database, input: FitFullRunInput): Promise<StoredModelFit | null> {
   const { runId, asOf } = input;
   const reused = input.reused ? await modelFitById(db, input.reused) : null;
+  if (input.reused && !reused) console.warn(`Scoring run ${runId}: the model it was to reuse (${input.reused}) is gone; it keeps the latest one as of its date`);
   const fitted = !reused && input.staged.length > 0 ? fitHistories(new DistinctBgNbdInputs(await stagedKeys(db, input)), asOf) : null;
   return db.transaction(async (tx) => {
     const model = reused ?? (fitted ? await storeModelFit(tx, fitted, input.learned) : await latestModelFitAsOf(tx, asOf));
     await tx
       .update(scoringRuns)
-      .set({ modelFitId: model?.id ?? null, progressedAt: sql`now()` })
+      .set({ modelFitId: model?.id ?? null, modelReused: reused !== null, progressedAt: sql`now()` })
       .where(eq(scoringRuns.id, runId));
     return model;
   });

@@ -37,7 +37,9 @@ export async function publishFullRun(db: Database, input: PublishFullRunInput): 
     });
   await swapInNextClientScores(client, { asOf, runId, tierChanges, loaded: input.loaded, readHorizon: input.readHorizon, indexes }, async (tx, context) => {
     await publishRunSnapshots(tx, { runId, asOf }, context);
-    await tx.unsafe(`drop table ${changesTable}, ${scoredChunksTable(runId)}`);
-    await tx`update scoring_runs set status = 'succeeded', error = null, finished_at = now(), progressed_at = now() where id = ${runId}::uuid`;
+    await tx.unsafe(`drop table ${changesTable}`);
+    await tx.unsafe(`drop table if exists ${scoredChunksTable(runId)}`);
+    // The total was counted before the chunks were read: clients created or deleted since leave it a little off.
+    await tx`update scoring_runs set status = 'succeeded', error = null, total = done, finished_at = now(), progressed_at = now() where id = ${runId}::uuid`;
   });
 }

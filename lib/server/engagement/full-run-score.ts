@@ -20,7 +20,7 @@ import { ClientScoreRows, TIER_BYTES } from "./client-score-rows";
 import { HistoryColumns, type HistoryRow } from "./client-histories";
 import type { ClientRange } from "./client-selection";
 import { CHUNK_SETTINGS } from "./chunk-work";
-import { STAGED_ROW, stagedRows, unstagedRows } from "./full-run-stage";
+import { CHUNK_ROW, stagedRows, unstagedRows } from "./full-run-stage";
 import { scoredChunksTable, stagedHistoriesTable, stagedTierChangesTable, stagedTierCountsTable, tableExists } from "./full-run-tables";
 import { modelFitById, type StoredModelFit } from "./model-fit";
 import { tierOfCode } from "./previous-tiers";
@@ -29,7 +29,7 @@ import { RunTierChanges } from "./run-tier-changes";
 import { copyIntoNextClientScores } from "./swap-client-scores";
 import { TierCounts } from "./tier-counts";
 
-/** One chunk of staged clients as columns: ids as bytes, last tiers as one character each, histories as numbers (see stageChunk). */
+/** One chunk of clients as columns: ids as bytes, last tiers as one character each, histories as numbers (see CHUNK_ROW). */
 type Chunk = { clients: number; uuids: Uint8Array; previousTiers: string; stylistOf: Int32Array; histories: HistoryColumns; historyOf: Int32Array; keys: Float64Array };
 /** `range`: the chunk's clients; `staged`: how many stageChunk staged of them, or null for a chunk it did not stage (read here). */
 export type ScoreChunkInput = { runId: string; asOf: Date; chunk: number; range: ClientRange; modelFitId: string | null; staged: number | null };
@@ -50,14 +50,13 @@ const SNAPSHOT_COLUMNS = ["client_id", "score", "tier", "recency", "frequency", 
  */
 export async function scoreChunk(db: Database, input: ScoreChunkInput): Promise<number> {
   const { runId, asOf } = input;
-  const table = stagedHistoriesTable(runId, input.chunk);
   const settings = await readSettings(db, "engagement");
   const model = input.modelFitId ? await modelFitById(db, input.modelFitId) : null;
   return db.$client.begin(async (tx) => {
     const [scored] = await tx.unsafe<{ clients: number }[]>(`select clients from ${scoredChunksTable(runId)} where chunk = $1`, [input.chunk]);
     if (scored) return scored.clients;
     const counts = new TierCounts();
-    const chunk = input.staged === null ? await readUnstagedChunk(tx, input, counts) : await readStagedChunk(tx, input, counts);
+    const { chunk, progress, stagedTable } = await readChunk(tx, input, counts);
     const tierChanges = await writeChunk(tx, chunk, { runId, asOf, settings, model, counts });
     const { clients } = chunk;
     if (tierChanges.size > 0) {
@@ -73,31 +72,32 @@ export async function scoreChunk(db: Database, input: ScoreChunkInput): Promise<
       );
     }
     await tx.unsafe(`insert into ${scoredChunksTable(runId)} (chunk, clients) values ($1, $2)`, [input.chunk, clients]);
-    if (input.staged !== null) await tx.unsafe(`drop table ${table}`);
-    // A staged chunk counted half of its clients when staged.
-    const progress = input.staged === null ? clients : clients - Math.floor(clients / 2);
+    if (stagedTable) await tx.unsafe(`drop table ${stagedTable}`);
     await tx`update scoring_runs set done = done + ${progress}, progressed_at = now() where id = ${runId}::uuid`;
     return clients;
   });
 }
 
-/** A chunk's clients aggregated from the orders now, read packed (see readPackedRows) into columns. */
-async function readUnstagedChunk(tx: TransactionSql, input: ScoreChunkInput, counts: TierCounts): Promise<Chunk> {
-  await tx.unsafe(CHUNK_SETTINGS);
-  return columnsOf(await readPackedRows(tx, STAGED_ROW, unstagedRows(input.range, input.asOf)), input.asOf, counts);
-}
-
-/** A staged chunk's clients, read packed (see readPackedRows) into columns. */
-async function readStagedChunk(tx: TransactionSql, input: ScoreChunkInput, counts: TierCounts): Promise<Chunk> {
+/**
+ * The chunk's clients as columns, aggregated from the orders now or read from its staged table (which the caller
+ * drops); `progress`: the clients still to count (a staged chunk counted half of them when staged).
+ */
+async function readChunk(tx: TransactionSql, input: ScoreChunkInput, counts: TierCounts): Promise<{ chunk: Chunk; progress: number; stagedTable: string | null }> {
+  if (input.staged === null) {
+    await tx.unsafe(CHUNK_SETTINGS);
+    const chunk = columnsOf(await readPackedRows(tx, CHUNK_ROW, unstagedRows(input.range, input.asOf)), input.asOf, counts);
+    return { chunk, progress: chunk.clients, stagedTable: null };
+  }
   const table = stagedHistoriesTable(input.runId, input.chunk);
-  const staged = (await tableExists(tx, table)) ? await readPackedRows(tx, STAGED_ROW, stagedRows(table, input.range)) : null;
+  const staged = (await tableExists(tx, table)) ? await readPackedRows(tx, CHUNK_ROW, stagedRows(table, input.range)) : null;
   // An unlogged table comes back empty after a database crash: scoring what is left would drop clients from the list.
   if (staged?.rows !== input.staged) throw new Error(`Chunk ${input.chunk} holds ${staged?.rows ?? 0} of the ${input.staged} clients staged (did the database restart?)`);
-  return columnsOf(staged, input.asOf, counts);
+  const chunk = columnsOf(staged, input.asOf, counts);
+  return { chunk, progress: chunk.clients - Math.floor(chunk.clients / 2), stagedTable: table };
 }
 
 /** A chunk's packed rows as columns, never kept as row objects. */
-function columnsOf(staged: PackedRows<keyof typeof STAGED_ROW>, asOf: Date, counts: TierCounts): Chunk {
+function columnsOf(staged: PackedRows<keyof typeof CHUNK_ROW>, asOf: Date, counts: TierCounts): Chunk {
   const clients = staged.rows;
   const { bytes, offset } = staged;
   const histories = new HistoryColumns(clients);

@@ -18,7 +18,7 @@ const STAGED_COLUMNS = `client_id uuid not null, previous_tier text not null, or
  * `h`, with its stylist from `clients c` (for the tier counts). A client without orders has an order_count of −1 and
  * zeros for the rest of its history; a client without a stylist (or deleted since) has the nil uuid.
  */
-export const STAGED_ROW = {
+export const CHUNK_ROW = {
   client_id: packedField.uuid("h.client_id"),
   previous_tier: packedField.char("h.previous_tier"),
   stylist_id: packedField.uuidOrNil("c.stylist_id"),
@@ -44,7 +44,7 @@ function chunkHistories(range: ClientSelection, asOf: Date): SQL {
     where ${selectionWhere(sql`s.client_id`, range)}`;
 }
 
-/** The clients in `range` as STAGED_ROW reads them, from `histories`, in client id order. */
+/** The clients in `range` as CHUNK_ROW reads them, from `histories`, in client id order. */
 function withStylists(histories: SQL, range: ClientRange): PackedRowsQuery {
   // The range bounds the read of clients too: the planner would otherwise read every client for each chunk.
   const query = dialect.sqlToQuery(sql`${histories} h left join clients c on c.id = h.client_id and ${selectionWhere(sql`c.id`, range)}`);
@@ -52,14 +52,14 @@ function withStylists(histories: SQL, range: ClientRange): PackedRowsQuery {
 }
 
 /**
- * A staged table of the clients in `range` as STAGED_ROW reads it. The stylists are joined here rather than when
+ * A staged table of the clients in `range` as CHUNK_ROW reads it. The stylists are joined here rather than when
  * staging, where the database has both cores busy aggregating, while the scoring step keeps this process busy and
  * leaves it one idle.
  */
 export const stagedRows = (table: string, range: ClientRange) => withStylists(sql.raw(table), range);
 
 /**
- * The clients in `range` as STAGED_ROW reads them, aggregated from the orders as they are read: how the chunks
+ * The clients in `range` as CHUNK_ROW reads them, aggregated from the orders as they are read: how the chunks
  * beyond the model's sample are scored, in one step with no staged table between.
  */
 export const unstagedRows = (range: ClientRange, asOf: Date) => withStylists(sql`(${chunkHistories(range, asOf)})`, range);

@@ -48,7 +48,7 @@ describe("a full run's steps", () => {
     expect((await runById(run.id))?.done).toBe(18);
     const learned = await learnForFullRun(db, { runId: run.id, asOf: AS_OF });
     expect(await learnForFullRun(db, { runId: run.id, asOf: AS_OF })).toEqual(learned);
-    const fit = { runId: run.id, asOf: AS_OF, staged, learned };
+    const fit = { runId: run.id, asOf: AS_OF, staged, learned, reused: null };
     const modelFitId = await fitFullRun(db, fit);
     expect(await fitFullRun(db, fit)).toBe(modelFitId);
     expect(modelFitId).not.toBeNull();
@@ -79,13 +79,11 @@ describe("a full run's steps", () => {
     expect(counted).toEqual(expected);
     expect(new Set(counted.map((row) => row.stylist_id)).size).toBe(2);
 
-    // The same date again, with other chunk boundaries: the run reuses the model just fitted, so it stages nothing
-    // and reads every chunk as it scores it, and gives the same rows (a chunk read as it is scored is scored as a
-    // staged one).
+    // The same date again with the same model and other chunk boundaries, every chunk read as it is scored, gives
+    // the same rows: a chunk read as it is scored is scored as a staged one.
     const again = await queueRun(AS_OF);
     const unstaged = await beginFullRun(db, again.id, 5);
     if (!unstaged) throw new Error("not begun");
-    expect(unstaged).toMatchObject({ sampleChunks: 0, reusedModelFitId: modelFitId });
     expect(await fitFullRun(db, { runId: again.id, asOf: AS_OF, staged: [], learned: NOTHING_LEARNED, reused: modelFitId })).toBe(modelFitId);
     for (const [chunk, range] of unstaged.chunks.entries()) await scoreChunk(db, { runId: again.id, asOf: AS_OF, chunk, range, modelFitId, staged: null });
     await publishFullRun(db, { runId: again.id, asOf: AS_OF, readHorizon: unstaged.readHorizon, loaded: 40 });
@@ -130,7 +128,7 @@ describe("a full run's steps", () => {
     expect(plan.sampleChunks).toBe(2);
     const staged: number[] = [];
     for (const [chunk, range] of plan.chunks.slice(0, plan.sampleChunks).entries()) staged.push(await stageChunk(db, { runId: run.id, asOf: AS_OF, chunk, range }));
-    const modelFitId = await fitFullRun(db, { runId: run.id, asOf: AS_OF, staged, learned: NOTHING_LEARNED });
+    const modelFitId = await fitFullRun(db, { runId: run.id, asOf: AS_OF, staged, learned: NOTHING_LEARNED, reused: null });
     const [fit] = await db.select().from(modelFits).where(eq(modelFits.id, modelFitId ?? ""));
     // Two chunks of fifty hold the 75: the fit counts their clients with orders, and no others.
     const withOrders = await db.execute<{ n: number }>(sql`
@@ -147,27 +145,41 @@ describe("a full run's steps", () => {
     const range = plan?.chunks[0];
     if (!range) throw new Error("not begun");
     const staged = await stageChunk(db, { runId: run.id, asOf: AS_OF, chunk: 0, range });
-    const modelFitId = await fitFullRun(db, { runId: run.id, asOf: AS_OF, staged: [staged], learned: NOTHING_LEARNED });
+    const modelFitId = await fitFullRun(db, { runId: run.id, asOf: AS_OF, staged: [staged], learned: NOTHING_LEARNED, reused: null });
     await db.execute(sql.raw(`truncate ${stagedHistoriesTable(run.id, 0)}`));
     await expect(scoreChunk(db, { runId: run.id, asOf: AS_OF, chunk: 0, range, modelFitId, staged })).rejects.toThrow(/holds 0 of the 10 clients staged/);
   });
 
   it("reuses the model fitted within the week, and fits anew a week on, once the settings are saved, or after an import", async () => {
-    await insertDemoClients(60, AS_OF);
+    // Enough clients to learn the score's weights from: a fit without them is not reused.
+    await insertDemoClients(400, AS_OF);
     const admin = await userContext("admin");
     const day = (n: number) => new Date(AS_OF.getTime() + n * 86_400_000);
-    const rescore = async (asOf: Date) => {
-      const run = await runFullRescore({ ctx: SYSTEM, input: { runId: (await queueRun(asOf)).id } });
-      const stored = await runById(run.id);
-      expect(stored?.status).toBe("succeeded");
+    const rescore = async (asOf: Date, startedBy: string | null = null) => {
+      const [queued] = await db.insert(scoringRuns).values({ asOf, startedBy }).returning();
+      const steps: string[] = [];
+      const outcome = await executeFullRun(db, queued?.id ?? "", { run: (id, work) => (steps.push(id), work()), workers: 4 });
+      expect(outcome.status).toBe("succeeded");
+      const stored = await runById(outcome.runId);
+      const reused = stored?.modelFitId !== null && fitsBefore.has(stored?.modelFitId ?? "");
+      expect(stored?.modelReused).toBe(reused);
+      // A run that reuses a model neither learns nor stages anything.
+      expect(steps.some((id) => id === "learn" || id.startsWith("read-chunk"))).toBe(!reused);
+      fitsBefore = new Set((await db.select({ id: modelFits.id }).from(modelFits)).map((fit) => fit.id));
       return stored?.modelFitId;
     };
+    let fitsBefore = new Set<string>();
     const first = await rescore(day(0));
     expect(first).toBeTruthy();
-    // A day later: the same model, learned weights and all, and nothing staged for it.
+    // A day later: the same model, learned weights and all, and nothing staged for it; every client scored with it.
     expect(await rescore(day(1))).toBe(first);
     expect(await db.$count(modelFits)).toBe(1);
-    expect((await snapshotsOf((await db.select().from(scoringRuns).orderBy(sql`as_of desc`).limit(1))[0]?.id ?? "")).length).toBe(60);
+    expect(await db.$count(engagementSnapshots, sql`${engagementSnapshots.asOf} = ${day(1).toISOString()}::timestamptz and ${engagementSnapshots.modelFitId} = ${first ?? ""}::uuid`)).toBe(400);
+    // Unless a person started the run: the button promises a freshly fitted model.
+    const byHand = await rescore(day(1), admin.actor.type === "user" ? admin.actor.id : null);
+    expect(byHand).not.toBe(first);
+    await db.delete(modelFits).where(eq(modelFits.id, byHand ?? ""));
+    fitsBefore.delete(byHand ?? "");
     // A run filling in an earlier date never takes a model fitted on later orders.
     const earlier = await rescore(day(-1));
     expect(earlier).not.toBe(first);
@@ -181,9 +193,10 @@ describe("a full run's steps", () => {
     expect(afterSettings).not.toBe(weekOn);
     expect(await rescore(day(10))).toBe(afterSettings);
     // So does a finished import.
-    await db.insert(importJobs).values({ kind: "orders", status: "done", fileName: "orders.csv", fileBytes: 1, finishedAt: new Date() });
+    await db.insert(importJobs).values({ kind: "orders", status: "done", fileName: "orders.csv", fileBytes: 1, finishedAt: sql`now()` });
     const afterImport = await rescore(day(11));
     expect(afterImport).not.toBe(afterSettings);
     expect(await db.$count(modelFits)).toBe(5);
+    expect(fitsBefore.size).toBe(5);
   });
 });

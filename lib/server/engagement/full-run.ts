@@ -123,7 +123,7 @@ async function eachChunk<T>(steps: StepRunner, name: string, chunks: number, wor
 /**
  * Starts a queued run (or picks up one whose first step is repeated): marks it running, clears what failed or dead
  * runs left behind, fixes its chunks by walking the client ids' index, and either the model it reuses (see
- * mayReuseModelFit) or how many of the first chunks hold the sample to fit one on (`sample` clients, see
+ * mayReuseModelFit; never for a run a person started) or how many of the first chunks hold the sample to fit one on (`sample` clients, see
  * MODEL_FIT_SAMPLE), and stores the exact count of clients as the progress bar's total.
  * Null for a run that is not queued.
  */
@@ -148,7 +148,8 @@ export async function beginFullRun(db: Database, runId: string, chunkSize: numbe
   // Every chunk but the last holds chunkSize clients.
   const total = (chunks.length - 1) * chunkSize + (await countClients(db, chunks.at(-1) ?? { after: null, upTo: null }));
   await db.update(scoringRuns).set({ total }).where(eq(scoringRuns.id, runId));
-  const reused = await reusableModelFit(db, run.asOf);
+  // A run someone started refits, as its button promises; the nightly and import runs may reuse a fresh model.
+  const reused = run.startedBy ? null : await reusableModelFit(db, run.asOf);
   const sampleChunks = reused ? 0 : Math.min(chunks.length, Math.ceil(sample / chunkSize));
   return { asOf: run.asOf.toISOString(), readHorizon: horizon, chunks, sampleChunks, reusedModelFitId: reused?.id ?? null };
 }

@@ -22,7 +22,8 @@ import { modelFits } from "@/lib/server/db/schema";
 export const DROPOUT_MODEL: DropoutModel = "mbgnbd";
 /**
  * Bump when the fit's inputs change meaning (here: histories rounded to whole days, times in weeks; learned score
- * weights and the P(order) calibration stored beside the parameters).
+ * weights and the P(order) calibration stored beside the parameters), or what learning or scoring makes of them:
+ * nightly runs reuse a fit for up to a week (see mayReuseModelFit), across deploys, but only one of this version.
  */
 export const MODEL_VERSION = "mbgnbd-days-1";
 // Below this many buyers, or with no repeat buyer at all, the parameters say more about noise than about clients.
@@ -156,16 +157,23 @@ export async function latestModelFitAsOf(db: Executor, asOf: Date): Promise<Stor
 
 /**
  * The model a full run as of `asOf` may score with instead of fitting its own (see mayReuseModelFit): the latest fit
- * as of that date, unless it is a week old or the settings were saved or an import finished since. Null: fit anew.
+ * as of that date, unless it is a week old, learned no weights, or the settings were saved or an import finished
+ * since its run began reading. Null: fit anew. Every time compared is the database's clock.
  */
 export async function reusableModelFit(db: Executor, asOf: Date): Promise<StoredModelFit | null> {
   const fit = await latestModelFitAsOf(db, asOf);
   if (!fit) return null;
-  const [since] = await db.execute<{ settings_ms: number | null; import_ms: number | null }>(sql`
-    select extract(epoch from (select updated_at from app_settings where key = 'engagement'))::float8 * 1000 as settings_ms,
-      extract(epoch from (select max(finished_at) from import_jobs where status = 'done'))::float8 * 1000 as import_ms`);
+  const [times] = await db.execute<{ read_from_ms: number | null; settings_ms: number | null; import_ms: number | null }>(sql`
+    select extract(epoch from (select min(started_at) from scoring_runs where model_fit_id = ${fit.id}::uuid and not model_reused))::float8 * 1000 as read_from_ms,
+      extract(epoch from (select updated_at from app_settings where key = 'engagement'))::float8 * 1000 as settings_ms,
+      extract(epoch from (select max(finished_at) from import_jobs))::float8 * 1000 as import_ms`);
   const date = (ms: number | null | undefined) => (ms == null ? null : new Date(ms));
-  return mayReuseModelFit(fit, asOf, { settingsSavedAt: date(since?.settings_ms), importFinishedAt: date(since?.import_ms) }) ? fit : null;
+  const reusable = mayReuseModelFit(
+    { asOf: fit.asOf, readFrom: date(times?.read_from_ms), learned: fit.engagement.weights !== null },
+    asOf,
+    { settingsSavedAt: date(times?.settings_ms), importFinishedAt: date(times?.import_ms) },
+  );
+  return reusable ? fit : null;
 }
 
 /** The most recently fitted model, which single-client rescoring uses between full runs. */

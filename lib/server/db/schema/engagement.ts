@@ -1,6 +1,6 @@
 import "server-only";
 import { sql } from "drizzle-orm";
-import { bigint, index, integer, jsonb, pgEnum, pgTable, real, smallint, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { bigint, boolean, index, integer, jsonb, pgEnum, pgTable, real, smallint, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { clients, pAliveSortKey, scoreSortKey } from "./clients";
 import { users } from "./users";
 
@@ -18,6 +18,8 @@ export const scoringRuns = pgTable(
     total: integer().notNull().default(0),
     done: integer().notNull().default(0),
     modelFitId: uuid(),
+    // Whether the run scored with a model an earlier run fitted within the week (see mayReuseModelFit) rather than fit one.
+    modelReused: boolean().notNull().default(false),
     error: text(),
     startedBy: uuid().references(() => users.id, { onDelete: "set null" }),
     createdAt: timestamp({ withTimezone: true, mode: "date" }).notNull().defaultNow(),

@@ -1,5 +1,5 @@
 import "server-only";
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { db } from "@/lib/server/db/client";
 import { importJobs } from "@/lib/server/db/schema";
 import { ImportFailure, unexpectedFailureMessage } from "./import-failure";
@@ -29,6 +29,6 @@ export async function markImportFailed(jobId: string, phase: ImportPhase, error:
   // The user reads this: only an ImportFailure's own words, never a driver's message (SQL, row data).
   await db
     .update(importJobs)
-    .set({ status: "failed", error: error instanceof ImportFailure ? error.message : unexpectedFailureMessage(phase), finishedAt: new Date() })
+    .set({ status: "failed", error: error instanceof ImportFailure ? error.message : unexpectedFailureMessage(phase), finishedAt: sql`now()` })
     .where(eq(importJobs.id, jobId));
 }

@@ -125,7 +125,8 @@ export async function importValidRows(jobId: string): Promise<void> {
       });
     }
     else await emit(...ids.map((clientId) => appEvent("rekindle/client.orders-changed", { clientId })));
-    const [done] = await tx.update(importJobs).set({ status: "done", finishedAt: new Date(), heartbeatAt: new Date() }).where(eq(importJobs.id, jobId)).returning();
+    // The database's clock for finishedAt: full runs compare it with when they began reading (see reusableModelFit).
+    const [done] = await tx.update(importJobs).set({ status: "done", finishedAt: sql`now()`, heartbeatAt: new Date() }).where(eq(importJobs.id, jobId)).returning();
     const totals: IngestCounts & { imported: number } = { created: done?.created ?? 0, updated: done?.updated ?? 0, unchanged: done?.unchanged ?? 0, imported: done?.importedRows ?? 0 };
     await writeAudit(tx, IMPORT_ACTOR, { action: `import.${job.kind}.finish`, entityType: "import_job", entityId: jobId, after: totals });
   });

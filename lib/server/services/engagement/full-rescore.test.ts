@@ -239,7 +239,7 @@ describe("full rescoring", () => {
     expect(snapshots).toHaveLength(20);
     expect(snapshots.every((s) => s.modelFitId === first.modelFitId && s.pAlive !== null)).toBe(true);
     // The settings page says so.
-    expect(await getLatestScoringRun(admin)).toMatchObject({ id: second.id, asOf: later.toISOString(), modelAsOf: AS_OF.toISOString() });
+    expect(await getLatestScoringRun(admin)).toMatchObject({ id: second.id, asOf: later.toISOString(), modelAsOf: AS_OF.toISOString(), modelReused: false });
   });
 
   it("records a tier change only for clients whose tier moved", async () => {

@@ -1,4 +1,5 @@
 import "server-only";
+import { sql } from "drizzle-orm";
 import type { z } from "zod";
 import { writeAudit } from "@/lib/server/audit";
 import { authorize } from "@/lib/server/auth/permissions";
@@ -27,7 +28,8 @@ export async function updateSettings<K extends PlainSettingsKey>({ ctx, key, inp
     await tx
       .insert(appSettings)
       .values({ key, value, updatedBy })
-      .onConflictDoUpdate({ target: appSettings.key, set: { value, updatedBy, updatedAt: new Date() } });
+      // The database's clock: full runs compare it with when they began reading (see reusableModelFit).
+      .onConflictDoUpdate({ target: appSettings.key, set: { value, updatedBy, updatedAt: sql`now()` } });
     await writeAudit(tx, ctx.actor, { action: `settings.${key}.update`, entityType: "settings", entityId: key, before, after: value });
     return value;
   });

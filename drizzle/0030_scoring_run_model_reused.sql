@@ -1,0 +1,1 @@
+ALTER TABLE "scoring_runs" ADD COLUMN "model_reused" boolean DEFAULT false NOT NULL;
