@@ -13,6 +13,7 @@ import { publishFullRun } from "./full-run-publish";
 import { scoreChunk } from "./full-run-score";
 import { stageChunk } from "./full-run-stage";
 import { stagedHistoriesTable } from "./full-run-tables";
+import { nextChunkEnd } from "./client-selection";
 import { recordTierCounts } from "./tier-counts";
 
 const AS_OF = new Date("2026-06-01T00:00:00Z");
@@ -136,6 +137,26 @@ describe("a full run's steps", () => {
     expect(fit?.customers).toBe(withOrders[0]?.n);
     expect(fit?.customers).toBeLessThan(200);
     expect(await runById(run.id)).toMatchObject({ total: 200 });
+  });
+
+  it("stages the sample's chunks, and more while workers would wait for the fit, and fits on the sample alone", async () => {
+    await insertDemoClients(200, AS_OF);
+    const withOrders = async (upTo: string | null | undefined) =>
+      (await db.execute<{ n: number }>(sql`select count(distinct client_id)::int as n from orders where client_id <= ${upTo ?? ""}::uuid and status <> 'cancelled' and ordered_at <= ${AS_OF.toISOString()}::timestamptz`))[0]?.n;
+    for (const workers of [1, 4]) {
+      const run = await queueRun(AS_OF);
+      const steps: string[] = [];
+      // Eight chunks of 25; a sample of 50 clients is the first two.
+      const outcome = await executeFullRun(db, run.id, { run: (id, work) => (steps.push(id), work()), workers }, 25, 50);
+      expect(outcome.status).toBe("succeeded");
+      expect(steps.filter((id) => id.startsWith("read-chunk")).sort()).toEqual(Array.from({ length: workers === 1 ? 2 : 4 }, (_, k) => `read-chunk-${k}`));
+      expect(steps.filter((id) => id.startsWith("score-chunk"))).toHaveLength(8);
+      const stored = await runById(run.id);
+      expect(stored).toMatchObject({ status: "succeeded", done: 200, total: 200, modelReused: false });
+      const [fit] = await db.select().from(modelFits).where(eq(modelFits.id, stored?.modelFitId ?? ""));
+      expect(fit?.customers).toBe(await withOrders(await nextChunkEnd(db, null, 50)));
+      expect(await snapshotsOf(run.id)).toHaveLength(200);
+    }
   });
 
   it("refuses to score a chunk whose staged rows were lost (an unlogged table after a database crash)", async () => {

@@ -52,22 +52,25 @@ const count = z.number().int();
  * 6. count-tiers: the dashboard's daily counts (failing them does not fail the run's live scores).
  * A step that fails after its retries marks the run failed and drops its working tables.
  */
-export async function executeFullRun(db: Database, runId: string, steps: StepRunner, chunkSize = DEFAULT_CHUNK_SIZE): Promise<FullRunOutcome> {
-  const plan = await steps.run("begin", () => beginFullRun(db, runId, chunkSize), planSchema);
+export async function executeFullRun(db: Database, runId: string, steps: StepRunner, chunkSize = DEFAULT_CHUNK_SIZE, sample = MODEL_FIT_SAMPLE): Promise<FullRunOutcome> {
+  const plan = await steps.run("begin", () => beginFullRun(db, runId, chunkSize, sample), planSchema);
   if (!plan) return { runId, status: "not queued" };
   const asOf = new Date(plan.asOf);
   const chunks = plan.chunks.length;
   const rangeOf = (chunk: number) => plan.chunks[chunk] ?? { after: null, upTo: null };
   try {
     const reused = plan.reusedModelFitId;
+    // Workers that would otherwise wait for the fit stage chunks beside the sample's (in-process, four at a time:
+    // at 100,000 clients, every chunk).
+    const stagedChunks = Math.min(chunks, Math.max(plan.sampleChunks, steps.workers));
     const [learned, staged] = reused
       ? [NOTHING_LEARNED, []]
       : await alongside(
           steps,
           () => steps.run("learn", () => learnForFullRun(db, { runId, asOf }), learnedExtrasSchema),
-          () => eachChunk(steps, "read-chunk", plan.sampleChunks, (chunk) => stageChunk(db, { runId, asOf, chunk, range: rangeOf(chunk) }), count),
+          () => eachChunk(steps, "read-chunk", stagedChunks, (chunk) => stageChunk(db, { runId, asOf, chunk, range: rangeOf(chunk) }), count),
         );
-    const modelFitId = await steps.run("fit", () => fitFullRun(db, { runId, asOf, staged, learned, reused }), z.uuid().nullable());
+    const modelFitId = await steps.run("fit", () => fitFullRun(db, { runId, asOf, staged: staged.slice(0, plan.sampleChunks), learned, reused }), z.uuid().nullable());
     const scored = await eachChunk(steps, "score-chunk", chunks, (chunk) => scoreChunk(db, { runId, asOf, chunk, range: rangeOf(chunk), modelFitId, staged: staged[chunk] ?? null }), count);
     const loaded = scored.reduce((sum, clients) => sum + clients, 0);
     await steps.run("publish", () => publishFullRun(db, { runId, asOf, readHorizon: plan.readHorizon, loaded }).then(() => true), z.literal(true));
