@@ -70,11 +70,12 @@ export const STAGED_BG_NBD_FIGURES = { order_days: packedField.int4("order_days"
 export type StageChunkInput = { runId: string; asOf: Date; chunk: number; range: ClientSelection };
 
 /**
- * A full run's first pass over the chunks holding the model's sample (see FullRunPlan), one chunk per call: its
- * clients (see chunkHistories) written inside the database into an unlogged table of the chunk's own, in id order:
- * nothing travels to this process, and the fit and the scoring read it back. Counts half of each client as progress,
- * in the same transaction, so a repeated call (a step retried after its table was committed) finds the table and
- * changes nothing. Answers how many clients it staged.
+ * A full run's first pass over the chunks it stages (those holding the model's sample, and in-process any a worker
+ * would otherwise wait with; see executeFullRun), one chunk per call: its clients (see chunkHistories) written
+ * inside the database into an unlogged table of the chunk's own, in id order: nothing travels to this process, and
+ * the fit and the scoring read it back. Counts half of each client as progress, in the same transaction, so a
+ * repeated call (a step retried after its table was committed) finds the table and changes nothing. Answers how
+ * many clients it staged.
  */
 export async function stageChunk(db: Database, input: StageChunkInput): Promise<number> {
   const table = stagedHistoriesTable(input.runId, input.chunk);
