@@ -21,7 +21,3 @@ export function clientFormDefaults(client: ClientDetail): ClientFormDefaults {
     notes: client.notes,
   };
 }
-
-export function timeZoneOptions(): string[] {
-  return ["UTC", ...Intl.supportedValuesOf("timeZone")];
-}

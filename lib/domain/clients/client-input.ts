@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isKnownTimeZone } from "@/lib/domain/time/time-zones";
 
 export const STYLE_OPTIONS = ["classic", "minimal", "boho", "romantic", "streetwear", "workwear", "athleisure", "edgy", "preppy", "glam"] as const;
 export const BUDGET_BANDS = ["under_50", "50_100", "100_200", "200_plus"] as const;
@@ -10,7 +11,6 @@ export const BUDGET_LABELS: Record<BudgetBand, string> = {
   "200_plus": "$200+ an item",
 };
 
-const timeZones = new Set(Intl.supportedValuesOf("timeZone").concat("UTC"));
 
 /** "" from an empty form field means "not given". */
 const emptyToNull = (v: unknown) => (typeof v === "string" && v.trim() === "" ? null : v);
@@ -41,7 +41,7 @@ export const clientInputSchema = z.object({
     .string()
     .trim()
     .default("UTC")
-    .refine((tz) => timeZones.has(tz), "Choose a time zone from the list, like Europe/London"),
+    .refine(isKnownTimeZone, "Choose a time zone from the list, like Europe/London"),
 });
 
 export type ClientInput = z.infer<typeof clientInputSchema>;

@@ -1,9 +1,9 @@
 import { z } from "zod";
+import { isKnownTimeZone } from "@/lib/domain/time/time-zones";
 import { BUDGET_BANDS, STYLE_OPTIONS } from "@/lib/domain/clients/client-input";
 import type { IngestClientProfile } from "./ingest-types";
 import { dateTimeField, emailField } from "./order-event";
 
-const timeZones = new Set(Intl.supportedValuesOf("timeZone").concat("UTC"));
 const size = z.string().trim().max(12, "Keep sizes to 12 characters").optional();
 
 /** A client profile as our webhook (and the CSV import) describes it. Fields left out are left as they are. */
@@ -17,7 +17,7 @@ export const clientEventSchema = z.object({
   timezone: z
     .string()
     .trim()
-    .refine((tz) => timeZones.has(tz), "Use an IANA time zone like Europe/London")
+    .refine(isKnownTimeZone, "Use an IANA time zone like Europe/London")
     .optional(),
   notes: z.string().trim().max(2000, "Keep notes under 2,000 characters").optional(),
   /** When the sender last changed this profile: its version. An older one than Rekindle holds changes nothing. */

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { ClientForm } from "@/components/clients/client-form";
-import { NEW_CLIENT_DEFAULTS, timeZoneOptions } from "@/components/clients/client-form-defaults";
+import { NEW_CLIENT_DEFAULTS } from "@/components/clients/client-form-defaults";
+import { timeZoneChoices } from "@/lib/domain/time/time-zones";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/domain/access/policy";
@@ -17,7 +18,7 @@ export default async function NewClientPage() {
     <>
       <PageHeader title="New client" description="Add someone you style. Orders can be added from their page once they exist." />
       <Card className="p-5 sm:p-8">
-        <ClientForm defaults={NEW_CLIENT_DEFAULTS} stylists={stylists} canAssign={canAssign} timeZones={timeZoneOptions()} />
+        <ClientForm defaults={NEW_CLIENT_DEFAULTS} stylists={stylists} canAssign={canAssign} timeZones={timeZoneChoices()} />
       </Card>
     </>
   );

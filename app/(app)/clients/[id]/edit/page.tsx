@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ClientForm } from "@/components/clients/client-form";
-import { clientFormDefaults, timeZoneOptions } from "@/components/clients/client-form-defaults";
+import { clientFormDefaults } from "@/components/clients/client-form-defaults";
+import { timeZoneChoices } from "@/lib/domain/time/time-zones";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/domain/access/policy";
@@ -23,7 +24,7 @@ export default async function EditClientPage({ params }: { params: Promise<{ id:
         title={`Edit ${client.name}`}
       />
       <Card className="p-5 sm:p-8">
-        <ClientForm clientId={client.id} defaults={clientFormDefaults(client)} stylists={stylists} canAssign={canAssign} timeZones={timeZoneOptions()} />
+        <ClientForm clientId={client.id} defaults={clientFormDefaults(client)} stylists={stylists} canAssign={canAssign} timeZones={timeZoneChoices(client.timezone)} />
       </Card>
     </>
   );
