@@ -37,8 +37,7 @@ export async function publishFullRun(db: Database, input: PublishFullRunInput): 
     });
   await swapInNextClientScores(client, { asOf, runId, tierChanges, loaded: input.loaded, readHorizon: input.readHorizon, indexes }, async (tx, context) => {
     await publishRunSnapshots(tx, { runId, asOf }, context);
-    await tx.unsafe(`drop table ${changesTable}`);
-    await tx.unsafe(`drop table if exists ${scoredChunksTable(runId)}`);
+    await tx.unsafe(`drop table if exists ${changesTable}, ${scoredChunksTable(runId)}`);
     // The total was counted before the chunks were read: clients created or deleted since leave it a little off.
     await tx`update scoring_runs set status = 'succeeded', error = null, total = done, finished_at = now(), progressed_at = now() where id = ${runId}::uuid`;
   });

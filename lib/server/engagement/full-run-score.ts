@@ -56,7 +56,7 @@ export async function scoreChunk(db: Database, input: ScoreChunkInput): Promise<
     const [scored] = await tx.unsafe<{ clients: number }[]>(`select clients from ${scoredChunksTable(runId)} where chunk = $1`, [input.chunk]);
     if (scored) return scored.clients;
     const counts = new TierCounts();
-    const { chunk, progress, stagedTable } = await readChunk(tx, input, counts);
+    const { chunk, progress } = await readChunk(tx, input, counts);
     const tierChanges = await writeChunk(tx, chunk, { runId, asOf, settings, model, counts });
     const { clients } = chunk;
     if (tierChanges.size > 0) {
@@ -72,28 +72,28 @@ export async function scoreChunk(db: Database, input: ScoreChunkInput): Promise<
       );
     }
     await tx.unsafe(`insert into ${scoredChunksTable(runId)} (chunk, clients) values ($1, $2)`, [input.chunk, clients]);
-    if (stagedTable) await tx.unsafe(`drop table ${stagedTable}`);
     await tx`update scoring_runs set done = done + ${progress}, progressed_at = now() where id = ${runId}::uuid`;
     return clients;
   });
 }
 
 /**
- * The chunk's clients as columns, aggregated from the orders now or read from its staged table (which the caller
- * drops); `progress`: the clients still to count (a staged chunk counted half of them when staged).
+ * The chunk's clients as columns, aggregated from the orders now or read from its staged table, which goes in the
+ * same transaction; `progress`: the clients still to count (a staged chunk counted half of them when staged).
  */
-async function readChunk(tx: TransactionSql, input: ScoreChunkInput, counts: TierCounts): Promise<{ chunk: Chunk; progress: number; stagedTable: string | null }> {
+async function readChunk(tx: TransactionSql, input: ScoreChunkInput, counts: TierCounts): Promise<{ chunk: Chunk; progress: number }> {
   if (input.staged === null) {
     await tx.unsafe(CHUNK_SETTINGS);
     const chunk = columnsOf(await readPackedRows(tx, CHUNK_ROW, unstagedRows(input.range, input.asOf)), input.asOf, counts);
-    return { chunk, progress: chunk.clients, stagedTable: null };
+    return { chunk, progress: chunk.clients };
   }
   const table = stagedHistoriesTable(input.runId, input.chunk);
   const staged = (await tableExists(tx, table)) ? await readPackedRows(tx, CHUNK_ROW, stagedRows(table, input.range)) : null;
   // An unlogged table comes back empty after a database crash: scoring what is left would drop clients from the list.
   if (staged?.rows !== input.staged) throw new Error(`Chunk ${input.chunk} holds ${staged?.rows ?? 0} of the ${input.staged} clients staged (did the database restart?)`);
+  await tx.unsafe(`drop table ${table}`);
   const chunk = columnsOf(staged, input.asOf, counts);
-  return { chunk, progress: chunk.clients - Math.floor(chunk.clients / 2), stagedTable: table };
+  return { chunk, progress: chunk.clients - Math.floor(chunk.clients / 2) };
 }
 
 /** A chunk's packed rows as columns, never kept as row objects. */

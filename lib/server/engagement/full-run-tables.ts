@@ -2,8 +2,8 @@ import "server-only";
 import type { Sql, TransactionSql } from "postgres";
 import { checkedRunId } from "./run-snapshots";
 
-// A run's working tables, named after its id's 32 hex digits: one per chunk of the model's sample for their histories
-// (between the step that reads them and the step that scores them), one each for the tier changes, tier counts and
+// A run's working tables, named after its id's 32 hex digits: one per staged chunk for its histories (between the
+// step that stages them and the step that scores them), one each for the tier changes, tier counts and
 // chunks scored of the scoring steps.
 const STAGE_PREFIX = "scoring_stage_";
 const CHANGES_PREFIX = "scoring_changes_";
