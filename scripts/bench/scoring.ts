@@ -6,7 +6,7 @@
  *   one unmeasured warm-up run of each kind, and the bare SQL aggregation of their orders (the chunked aggregation
  *   the rescoring runs, without its join to each client's last tier; rows fetched, nothing scored or written), timed
  *   right before each measured run, so that each ratio divides medians taken side by side: this machine's speed
- *   drifts by a third within a minute, and an aggregation timed once, before all runs, took that drift into the
+ *   drifts by a third within minutes, and an aggregation timed once, before all runs, took that drift into the
  *   ratios (the same code measured 2.82× and 1.96× in two invocations). The ratio of the fastest of each, the pair
  *   the machine disturbed least, is shown too. Each measurement starts from a settled database (vacuumed, analyzed,
  *   checkpointed), as a nightly run finds it; what settling costs right after a run (the clean-up the database
@@ -163,7 +163,11 @@ try {
       await db.execute(sql`checkpoint`);
       return performance.now() - start;
     };
-    const medianOf = (values: number[]) => [...values].sort((x, y) => x - y)[Math.floor(values.length / 2)] ?? Number.NaN;
+    const medianOf = (values: number[]) => {
+      const sorted = [...values].sort((x, y) => x - y);
+      const middle = sorted.length / 2;
+      return Number.isInteger(middle) ? ((sorted[middle - 1] ?? Number.NaN) + (sorted[middle] ?? Number.NaN)) / 2 : (sorted[Math.floor(middle)] ?? Number.NaN);
+    };
     const bareRuns: number[] = [];
     // Each kind measured three times, each run right after a bare aggregation on the same settled database, and
     // reported by the medians of both.
