@@ -11,7 +11,6 @@ export const BUDGET_LABELS: Record<BudgetBand, string> = {
   "200_plus": "$200+ an item",
 };
 
-
 /** "" from an empty form field means "not given". */
 const emptyToNull = (v: unknown) => (typeof v === "string" && v.trim() === "" ? null : v);
 const sizeField = z.preprocess(
