@@ -16,7 +16,26 @@ export function magicLinkProviders() {
       apiKey: env.RESEND_API_KEY,
       from: env.EMAIL_FROM,
       maxAge: 15 * 60,
-      sendVerificationRequest: ({ identifier, url }) => sendMagicLinkEmail({ to: identifier, url }),
+      sendVerificationRequest: ({ identifier, url }) => sendMagicLinkEmail({ to: identifier, url: atAppOrigin(url) }),
     }),
   ];
+}
+
+/**
+ * The link, and the page it leads to after sign-in, at APP_URL's origin. Auth.js builds both from the request's Host
+ * (or X-Forwarded-Host), which whoever asks for a link chooses: a link to their own site would hand them the token
+ * when the person signs in. The token works at any origin, and the page is a path the redirect callback checked.
+ */
+export function atAppOrigin(link: string): string {
+  const app = new URL(env.APP_URL);
+  const url = onOrigin(new URL(link), app);
+  const next = url.searchParams.get("callbackUrl");
+  if (next && URL.canParse(next)) url.searchParams.set("callbackUrl", onOrigin(new URL(next), app).toString());
+  return url.toString();
+}
+
+function onOrigin(url: URL, origin: URL): URL {
+  url.protocol = origin.protocol;
+  url.host = origin.host;
+  return url;
 }
