@@ -1,9 +1,10 @@
+import http from "node:http";
 import { eq, sql } from "drizzle-orm";
 import { describe, expect, it, vi } from "vitest";
 import { POST as postOrders } from "@/app/api/webhooks/orders/route";
 import { appEvent } from "@/inngest/events";
 import { db } from "@/lib/server/db/client";
-import { clientScores, clients, engineEvents, engineRuns, engineSteps, eventOutbox, scoringRuns } from "@/lib/server/db/schema";
+import { clientScores, clients, engineApps, engineEvents, engineRuns, engineSteps, eventOutbox, scoringRuns } from "@/lib/server/db/schema";
 import { emitEvents, withEvents } from "@/lib/server/events/outbox";
 import { createClient } from "@/lib/server/services/clients/create-client";
 import { createOrder } from "@/lib/server/services/orders/create-order";
@@ -39,6 +40,20 @@ function tomorrowAt(hours: number, minutes: number) {
 }
 
 describe("the embedded engine", () => {
+  it("refuses an unsigned sync, so a Host of someone's choosing cannot take the functions' URL", async () => {
+    const forged = new URL(app.serveUrl);
+    // fetch cannot set Host; node's http can.
+    const status = await new Promise<number>((resolve, reject) => {
+      const request = http.request({ hostname: forged.hostname, port: forged.port, path: forged.pathname, method: "PUT", headers: { host: "attacker.example:8443" } }, (response) => {
+        response.resume();
+        response.on("end", () => resolve(response.statusCode ?? 0));
+      });
+      request.on("error", reject).end();
+    });
+    expect(status).toBe(401);
+    expect(await db.select({ url: engineApps.url }).from(engineApps)).toEqual([{ url: app.serveUrl }]);
+  });
+
   it("is synced the way Inngest is: GET answers the signed introspection, PUT registers every function with its triggers", async () => {
     const signingKey = embeddedSigningKey() ?? "";
     expect((await fetch(app.serveUrl)).status).toBe(401);
