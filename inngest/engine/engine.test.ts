@@ -12,6 +12,7 @@ import { updateSettings } from "@/lib/server/services/settings/update-settings";
 import { clientInput, orderInput, userContext } from "@/test/fixtures";
 import { ahead, drainEngine, serveInngestForEachTest } from "@/test/inngest-engine";
 import { orderEvent, signedRequest, webhookKey } from "@/test/webhook-requests";
+import { DEDUPLICATION_WINDOW_MS, ingestEvents } from "./ingest";
 import { embeddedSigningKey } from "./keys";
 import { signBody } from "./protocol";
 import { forgetApp, registeredApps } from "./registry";
@@ -120,6 +121,20 @@ describe("the embedded engine", () => {
     expect(await db.$count(engineEvents, eq(engineEvents.id, row?.id ?? ""))).toBe(1);
     expect(await runsOf("rescore-client")).toHaveLength(1);
     expect((await scoreOf(client.id))?.scoredAt).toBeInstanceOf(Date);
+  });
+
+  it("takes an id received more than 24 hours before as a new event, as Inngest does", async () => {
+    // An entry into win-back handed to outreach again the next night (see handEntriesToOutreach).
+    const clientId = "00000000-0000-4000-8000-000000000001";
+    const enteredAt = "2026-06-01T00:00:00.000Z";
+    const event = { id: `entry:${clientId}:${enteredAt}`, name: "rekindle/client.tier-changed", data: { clientId, fromTier: null, toTier: "lapsed", score: 3, enteredAt } };
+    const now = Date.now();
+    await ingestEvents([event], new Date(now));
+    await ingestEvents([event], new Date(now + DEDUPLICATION_WINDOW_MS - 60_000));
+    expect(await runsOf("outreach")).toHaveLength(1);
+    await ingestEvents([event], new Date(now + DEDUPLICATION_WINDOW_MS + 60_000));
+    expect(await runsOf("outreach")).toHaveLength(2);
+    expect(await db.$count(engineEvents, eq(engineEvents.id, event.id))).toBe(1);
   });
 
   it("sends nothing for a change whose transaction rolls back", async () => {

@@ -94,10 +94,13 @@ export async function insertRuns(runs: NewRun[], executor: Executor = db): Promi
     do update set events = excluded.events, next_at = least(excluded.next_at, engine_runs.debounce_until)`);
 }
 
+/** How long an event id marks a repeat: Inngest starts nothing for an id it received within the last 24 hours. */
+export const DEDUPLICATION_WINDOW_MS = 24 * 60 * 60 * 1000;
+
 /**
- * Accepts events as Inngest's event API does: stores each (an id seen before is a repeat and starts nothing)
- * and starts a run of every function it triggers (or, for a batched function, adds it to its key's batch).
- * Answers the events' ids in order.
+ * Accepts events as Inngest's event API does: stores each (an id received within DEDUPLICATION_WINDOW_MS is a
+ * repeat and starts nothing; an older one is taken as new, replacing what was stored under it) and starts a run of
+ * every function it triggers (or, for a batched function, adds it to its key's batch). Answers the events' ids in order.
  */
 export async function ingestEvents(input: unknown, now = new Date()): Promise<string[]> {
   const parsed = z.array(incomingEventSchema).parse(Array.isArray(input) ? input : [input]);
@@ -105,9 +108,11 @@ export async function ingestEvents(input: unknown, now = new Date()): Promise<st
   if (events.length === 0) return [];
   const started = await db.transaction(async (tx) => {
     const fresh = await tx.execute<{ id: string }>(sql`
-      insert into engine_events (id, name, data, ts)
-      select e.id, e.name, e.data, e.ts from json_to_recordset(${JSON.stringify(events)}::json) as e(id text, name text, data jsonb, ts bigint)
-      on conflict (id) do nothing returning id`);
+      insert into engine_events (id, name, data, ts, received_at)
+      select e.id, e.name, e.data, e.ts, ${now.toISOString()}::timestamptz from json_to_recordset(${JSON.stringify(events)}::json) as e(id text, name text, data jsonb, ts bigint)
+      on conflict (id) do update set name = excluded.name, data = excluded.data, ts = excluded.ts, received_at = excluded.received_at
+        where engine_events.received_at <= ${new Date(now.getTime() - DEDUPLICATION_WINDOW_MS).toISOString()}::timestamptz
+      returning id`);
     const freshIds = new Set([...fresh].map((r) => r.id));
     const runs: NewRun[] = [];
     const batched: BatchedEvent[] = [];
