@@ -18,6 +18,10 @@ const { draftEmail } = await import("@/lib/server/services/emails/draft-email");
 const { approveEmail } = await import("@/lib/server/services/emails/approve-email");
 const { sendWinBackEmail } = await import("@/lib/server/services/emails/send-win-back-email");
 const { unsubscribeUrls } = await import("@/lib/server/emails/compose-win-back");
+const { claimSendBatch } = await import("@/lib/server/services/emails/claim-send-batch");
+const { deliverSendBatch } = await import("@/lib/server/services/emails/deliver-send-batch");
+const { clientEligibility } = await import("@/lib/server/emails/email-rules");
+const { sendBatchKey } = await import("@/lib/domain/email/send-batch");
 
 function signed(body: string, options: { id?: string; at?: Date; secret?: string } = {}) {
   const id = options.id ?? `msg_${randomUUID()}`;
@@ -50,6 +54,25 @@ describe("POST /api/webhooks/resend", () => {
     // A late or delayed event is stored but changes nothing.
     expect(await (await POST(signed(event("email.delivery_delayed", email.id)))).json()).toMatchObject({ recorded: true, state: "opened" });
     expect(await db.$count(emailEvents, eq(emailEvents.emailId, email.id))).toBe(3);
+  });
+
+  it("records the send when Resend reports it before the batch does, so the gap between emails counts it", async () => {
+    const stylist = await userContext("stylist");
+    const client = await clientWithFix(stylist, stylist.actor.id);
+    const email = await draftEmail({ ctx: stylist, input: { clientId: client.id } });
+    await approveEmail({ ctx: stylist, input: { emailId: email.id }, now: DAYTIME });
+    const batchKey = sendBatchKey([email.id]);
+    expect((await claimSendBatch({ ctx: stylist, input: { emailIds: [email.id], batchKey }, now: DAYTIME })).claimed).toEqual([email.id]);
+    // Resend accepted the batch, but its answer never reached us; its webhook did.
+    expect(await (await POST(signed(event("email.sent", email.id)))).json()).toMatchObject({ recorded: true, state: "sent" });
+    const [row] = await db.select().from(winBackEmails).where(eq(winBackEmails.id, email.id));
+    expect(row).toMatchObject({ state: "sent", providerId: `re_${email.id.slice(0, 8)}`, transport: "resend" });
+    expect(row?.sentAt).toBeInstanceOf(Date);
+    // The batch's retry finds nothing left to send or record, and the facts stay.
+    expect(await deliverSendBatch({ ctx: stylist, input: { emailIds: [email.id], batchKey } })).toMatchObject({ sent: [], failed: [] });
+    const [after] = await db.select({ sentAt: winBackEmails.sentAt, providerId: winBackEmails.providerId }).from(winBackEmails).where(eq(winBackEmails.id, email.id));
+    expect(after).toEqual({ sentAt: row?.sentAt, providerId: row?.providerId });
+    expect(await clientEligibility(db, { clientId: client.id, minDaysBetweenEmails: 14, now: new Date() })).toMatchObject({ eligible: false, reason: "too_soon" });
   });
 
   it("refuses a tampered body, a wrong secret and a stale timestamp", async () => {

@@ -44,7 +44,11 @@ export async function recordDeliveryEvent({ ctx, input }: VerbArgs<typeof delive
     if (inserted.length === 0) return { recorded: false, emailId: email?.id ?? null, state: email?.state ?? null };
     if (!email) return { recorded: true, emailId: null, state: null };
     const next = stateAfterEvent(email.state, event.type);
-    const moved = next ? await moveEmail(tx, ctx.actor, email, next, { reason: `Resend: ${event.type}` }) : email;
+    // Resend can report the send before ours is recorded (its answer lost, or our commit still to come), and the
+    // batch then records nothing: the send's facts come with the event, or the gap between emails and the win-back
+    // results would not count this email as sent.
+    const sendFacts = email.state === "sending" && next === "sent" ? { sentAt: new Date(), providerId: event.providerId ?? email.providerId, transport: "resend" } : undefined;
+    const moved = next ? await moveEmail(tx, ctx.actor, email, next, { reason: `Resend: ${event.type}`, set: sendFacts }) : email;
     const suppress = event.type === "complained" ? "complained" : event.type === "bounced" && (event.bounceType ?? "Permanent") === "Permanent" ? "bounced" : null;
     if (suppress) {
       await tx.insert(emailSuppressions).values({ address: normaliseAddress(email.toAddress), reason: suppress, emailId: email.id }).onConflictDoNothing();
