@@ -26,7 +26,7 @@ export const fullRescoreFunction = inngest.createFunction(
   async ({ event, step }) => {
     const outcome = await executeFullRun(db, event.data.runId, { run: async (id, work, output) => output.parse(await step.run(id, work)), workers: 1 }, event.data.chunkSize);
     if (outcome.status !== "succeeded") return outcome;
-    const outreach = await step.run("hand-entries-to-outreach", handEntriesToOutreach);
+    const outreach = await handEntriesToOutreach((id, work) => step.run(id, work));
     return { ...outcome, outreach };
   },
 );

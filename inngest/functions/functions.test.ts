@@ -1,5 +1,5 @@
 import { InngestTestEngine } from "@inngest/test";
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/server/db/client";
 import { clientScores, demoTierOverrides, importJobs, scoringRuns } from "@/lib/server/db/schema";
@@ -11,6 +11,7 @@ import { clientInput, orderInput, userContext } from "@/test/fixtures";
 import { fullRescoreFunction, nightlyRescoreFunction } from "./full-rescore";
 import { functions } from "./index";
 import { nightlySweepFunction } from "./nightly-sweep";
+import { ENTRY_PAGE } from "./win-back-entries";
 import { processImportFunction } from "./process-import";
 import { rescoreClientFunction } from "./rescore-client";
 
@@ -89,6 +90,18 @@ describe("nightly-sweep", () => {
     const { result, ctx } = await t.execute();
     expect(result).toMatchObject({ rescored: 1 });
     expect(ctx.step.sendEvent).toHaveBeenCalledWith("rescore-stale-clients", [expect.objectContaining({ name: "rekindle/client.orders-changed", data: { clientId: client.id }, id: `sweep:2026-03-02:${client.id}` })]);
+  });
+
+  it("hands every entry into win-back without outreach to outreach, not only the first page's", async () => {
+    // More lapsed clients than a page holds, none of them able to receive email (so none ever gets an assignment):
+    // a sweep that took only the first page would hand the same ones on every night and never reach the last.
+    const clientsInWinBack = ENTRY_PAGE + 3;
+    await db.execute(sql`insert into clients (name, email, marketing_consent) select 'Client ' || n, 'client' || n || '@example.com', false from generate_series(1, ${clientsInWinBack}) n`);
+    await db.execute(sql`update client_scores set tier = 'lapsed', score = 3, scored_at = now()`);
+    const t = new InngestTestEngine({ function: nightlySweepFunction, events: [{ name: "inngest/scheduled.timer", data: { cron: "30 2 * * *" }, ts: Date.now() }] });
+    expect((await t.execute()).result).toMatchObject({ outreach: clientsInWinBack });
+    const handed = await db.execute<{ clients: number }>(sql`select count(distinct data->>'clientId')::int as clients from engine_events where name = 'rekindle/client.tier-changed' and id like 'entry:%'`);
+    expect(handed[0]?.clients).toBe(clientsInWinBack);
   });
 
   it("deletes demo tier overrides past their expiry and keeps those still running", async () => {

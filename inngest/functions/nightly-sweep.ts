@@ -27,7 +27,7 @@ export const nightlySweepFunction = inngest.createFunction(
     const stale = await step.run("find-clients-with-stale-scores", () => clientsWithStaleScores(db, SWEEP_LIMIT));
     const night = new Date(event.ts ?? Date.now()).toISOString().slice(0, 10);
     if (stale.length) await step.sendEvent("rescore-stale-clients", stale.map((clientId) => clientOrdersChanged.create({ clientId }, { id: `sweep:${night}:${clientId}` })));
-    const outreach = await step.run("hand-entries-to-outreach", handEntriesToOutreach);
+    const outreach = await handEntriesToOutreach((id, work) => step.run(id, work));
     const expiredOverrides = await step.run("delete-expired-tier-overrides", () => expireTierOverrides({ ctx: systemContext("nightly-sweep") }));
     await step.run("rebuild-email-stats", () => rebuildEmailStats({ ctx: systemContext("nightly-sweep") }));
     return { forwarded, rescored: stale.length, outreach, expiredOverrides };
