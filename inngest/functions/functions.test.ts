@@ -93,10 +93,10 @@ describe("nightly-sweep", () => {
   });
 
   it("hands every entry into win-back without outreach to outreach, not only the first page's", async () => {
-    // More lapsed clients than a page holds, none of them able to receive email (so none ever gets an assignment):
-    // a sweep that took only the first page would hand the same ones on every night and never reach the last.
+    // More lapsed clients than a page holds. A sweep that took only the first page left the rest to later nights, and
+    // for good once the first page filled with clients outreach turns away (emailed too recently), who keep their entry.
     const clientsInWinBack = ENTRY_PAGE + 3;
-    await db.execute(sql`insert into clients (name, email, marketing_consent) select 'Client ' || n, 'client' || n || '@example.com', false from generate_series(1, ${clientsInWinBack}) n`);
+    await db.execute(sql`insert into clients (name, email, marketing_consent) select 'Client ' || n, 'client' || n || '@example.com', true from generate_series(1, ${clientsInWinBack}) n`);
     await db.execute(sql`update client_scores set tier = 'lapsed', score = 3, scored_at = now()`);
     const t = new InngestTestEngine({ function: nightlySweepFunction, events: [{ name: "inngest/scheduled.timer", data: { cron: "30 2 * * *" }, ts: Date.now() }] });
     expect((await t.execute()).result).toMatchObject({ outreach: clientsInWinBack });

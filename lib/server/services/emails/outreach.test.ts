@@ -1,7 +1,8 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/server/db/client";
-import { appSettings, localMailbox, outreachAssignments, winBackEmails } from "@/lib/server/db/schema";
+import { appSettings, clients, emailSuppressions, localMailbox, outreachAssignments, winBackEmails } from "@/lib/server/db/schema";
+import { normaliseAddress } from "@/lib/server/emails/email-rules";
 import { winBackResults } from "@/lib/server/data/win-back-results";
 import { DEFAULT_EMAIL_POLICY } from "@/lib/domain/email/policy-settings";
 import { DEFAULT_WIN_BACK_SETTINGS } from "@/lib/domain/email/win-back-settings";
@@ -73,16 +74,22 @@ describe("outreach on entering win-back", () => {
     ]);
   });
 
-  it("sweeps up a client whose first score is already at risk, and skips clients without consent", async () => {
+  it("sweeps up a client whose first score is already at risk, and a client without consent once they agree", async () => {
     await saveSettings({ holdoutShare: 0 });
     const stylist = await userContext("stylist");
     const first = await clientWithFix(stylist, stylist.actor.id);
     const noConsent = await clientWithFix(stylist, stylist.actor.id, { marketingConsent: undefined });
+    const suppressed = await clientWithFix(stylist, stylist.actor.id);
+    await db.insert(emailSuppressions).values({ address: normaliseAddress(suppressed.email), reason: "unsubscribed" });
     // As after an import of old history: no tier change, the first score is at risk.
-    await db.execute(`update client_scores set score = 20, tier = 'at_risk', scored_at = '${DAYTIME.toISOString()}' where client_id in ('${first.id}', '${noConsent.id}')`);
-    expect(await sweepOutreach({ ctx: system, input: {}, now: DAYTIME })).toEqual({ candidates: 2, outcomes: { drafted: 1, ineligible: 1 } });
+    await db.execute(`update client_scores set score = 20, tier = 'at_risk', scored_at = '${DAYTIME.toISOString()}' where client_id in ('${first.id}', '${noConsent.id}', '${suppressed.id}')`);
+    // Clients no email may reach are not candidates: outreach would only turn them away.
+    expect(await sweepOutreach({ ctx: system, input: {}, now: DAYTIME })).toEqual({ candidates: 1, outcomes: { drafted: 1 } });
     expect(await db.$count(winBackEmails, eq(winBackEmails.clientId, first.id))).toBe(1);
-    // A second sweep finds the drafted client handled; the ineligible one is looked at again.
-    expect(await sweepOutreach({ ctx: system, input: {}, now: DAYTIME })).toEqual({ candidates: 1, outcomes: { ineligible: 1 } });
+    expect(await sweepOutreach({ ctx: system, input: {}, now: DAYTIME })).toEqual({ candidates: 0, outcomes: {} });
+    // Once the client agrees to marketing email, the entry is swept up.
+    await db.update(clients).set({ marketingConsent: true }).where(eq(clients.id, noConsent.id));
+    expect(await sweepOutreach({ ctx: system, input: {}, now: DAYTIME })).toEqual({ candidates: 1, outcomes: { drafted: 1 } });
+    expect(await db.$count(winBackEmails, eq(winBackEmails.clientId, noConsent.id))).toBe(1);
   });
 });
