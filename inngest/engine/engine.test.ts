@@ -123,16 +123,16 @@ describe("the embedded engine", () => {
     expect((await scoreOf(client.id))?.scoredAt).toBeInstanceOf(Date);
   });
 
-  it("takes an id received more than 24 hours before as a new event, as Inngest does", async () => {
+  it("takes an id received more than 24 hours before as a new event, as Inngest does, and an id twice in one request as one", async () => {
     // An entry into win-back handed to outreach again the next night (see handEntriesToOutreach).
     const clientId = "00000000-0000-4000-8000-000000000001";
     const enteredAt = "2026-06-01T00:00:00.000Z";
     const event = { id: `entry:${clientId}:${enteredAt}`, name: "rekindle/client.tier-changed", data: { clientId, fromTier: null, toTier: "lapsed", score: 3, enteredAt } };
     const now = Date.now();
-    await ingestEvents([event], new Date(now));
+    await ingestEvents([event, event], new Date(now));
     await ingestEvents([event], new Date(now + DEDUPLICATION_WINDOW_MS - 60_000));
     expect(await runsOf("outreach")).toHaveLength(1);
-    await ingestEvents([event], new Date(now + DEDUPLICATION_WINDOW_MS + 60_000));
+    await ingestEvents([event, event], new Date(now + DEDUPLICATION_WINDOW_MS + 60_000));
     expect(await runsOf("outreach")).toHaveLength(2);
     expect(await db.$count(engineEvents, eq(engineEvents.id, event.id))).toBe(1);
   });

@@ -106,10 +106,14 @@ export async function ingestEvents(input: unknown, now = new Date()): Promise<st
   const parsed = z.array(incomingEventSchema).parse(Array.isArray(input) ? input : [input]);
   const events: StoredEvent[] = parsed.map((e) => ({ id: e.id ?? randomUUID(), name: e.name, data: e.data, ts: e.ts ?? now.getTime() }));
   if (events.length === 0) return [];
+  // The same id twice in one request is one event, the first (and one statement cannot upsert a row twice).
+  const firstOfEachId = new Map<string, StoredEvent>();
+  for (const event of events) if (!firstOfEachId.has(event.id)) firstOfEachId.set(event.id, event);
+  const distinct = [...firstOfEachId.values()];
   const started = await db.transaction(async (tx) => {
     const fresh = await tx.execute<{ id: string }>(sql`
       insert into engine_events (id, name, data, ts, received_at)
-      select e.id, e.name, e.data, e.ts, ${now.toISOString()}::timestamptz from json_to_recordset(${JSON.stringify(events)}::json) as e(id text, name text, data jsonb, ts bigint)
+      select e.id, e.name, e.data, e.ts, ${now.toISOString()}::timestamptz from json_to_recordset(${JSON.stringify(distinct)}::json) as e(id text, name text, data jsonb, ts bigint)
       on conflict (id) do update set name = excluded.name, data = excluded.data, ts = excluded.ts, received_at = excluded.received_at
         where engine_events.received_at <= ${new Date(now.getTime() - DEDUPLICATION_WINDOW_MS).toISOString()}::timestamptz
       returning id`);
@@ -117,9 +121,8 @@ export async function ingestEvents(input: unknown, now = new Date()): Promise<st
     const runs: NewRun[] = [];
     const batched: BatchedEvent[] = [];
     const apps = await registeredApps();
-    for (const event of events) {
+    for (const event of distinct) {
       if (!freshIds.has(event.id)) continue;
-      freshIds.delete(event.id); // the same id twice in one request is one event
       for (const app of apps) {
         for (const fn of app.functions) {
           if (!fn.triggers.some((t) => "event" in t && t.event === event.name)) continue;
