@@ -29,9 +29,17 @@ describe("validateGrounding", () => {
     expect(result.reason).toContain('"90%"');
   });
   it("rejects any link, whatever its form", () => {
-    for (const link of ["https://evil.example/x", "www.shop.com", "visit rekindle.shop today", "mailto:a@b.co"]) {
+    for (const link of ["https://evil.example/x", "www.shop.com", "visit rekindle.shop today", "mailto:a@b.co", "rekindle-refunds.xyz", "evil.example/login", "ftp://files.example", "reply to ava@stylist.example"]) {
       expect(validateGrounding(draft(`See ${link}`), sources).ok, link).toBe(false);
     }
+    // Abbreviations and decimals are not links.
+    expect(validateGrounding(draft("Hi Ada, e.g. the wrap dress, i.e. something easy."), sources)).toEqual({ ok: true });
+  });
+  it("rejects numbers, months and years the facts do not state", () => {
+    for (const claim of ["You kept all 4 items.", "Your next fix ships in 3 days.", "You have been with us since 2019.", "See you in December.", "I have a $14 credit for you."]) {
+      expect(validateGrounding(draft(`Hi Ada. ${claim}`), sources).ok, claim).toBe(false);
+    }
+    expect(validateGrounding(draft("Hi Ada, you kept 2 of the last 5 items, and your pieces average $120."), sources)).toEqual({ ok: true });
   });
   it("rejects products not in the facts", () => {
     const result = validateGrounding(draft("We saved a Cashmere Cloud Sweater for you."), sources);

@@ -1,8 +1,8 @@
 import type { DraftContent } from "./draft-content";
 
 /**
- * Grounding: a draft may only state prices, percentages, discounts, products and dates that appear in the facts it
- * was given or in the allowed offers, and never carries a link (links are ours, added by the template).
+ * Grounding: a draft may only state numbers, prices, percentages, discounts, products, dates and months that appear
+ * in the facts it was given or in the allowed offers, and never carries a link (links are ours, added by the template).
  */
 export type GroundingSources = {
   /** The client facts given to the writer, as text (profile, fixes, drivers, stylist). */
@@ -13,10 +13,12 @@ export type GroundingSources = {
   products: readonly string[];
 };
 
-export type GroundingProblem = { kind: "url" | "price" | "percentage" | "discount" | "product" | "date" | "fact"; value: string };
+export type GroundingProblem = { kind: "url" | "price" | "percentage" | "discount" | "product" | "date" | "month" | "number" | "fact"; value: string };
 export type GroundingResult = { ok: true } | { ok: false; problems: GroundingProblem[]; reason: string };
 
-const URL_PATTERN = /\b(?:https?:\/\/|www\.)\S+|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|net|org|io|co|shop|store|app|dev|me|ly|info|biz)\b(?:\/\S*)?|\bmailto:\S+/gi;
+// Any scheme, any www., and any name.name (a domain under any ending: "shop.xyz", "evil.example/login", the host of
+// an address). A sentence missing its space ("you.Hope") is caught too: the writer is asked again, which is safe.
+const URL_PATTERN = /\b[a-z][a-z0-9+.-]*:\/\/\S+|\bwww\.\S+|\bmailto:\S+|\b[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*\.[a-z][a-z0-9-]*[a-z0-9]\b(?:\/\S*)?/gi;
 const PRICE_PATTERN = /(?:[$€£]\s?\d[\d,]*(?:\.\d+)?|\b\d[\d,]*(?:\.\d+)?\s?(?:dollars|usd|eur|euros|gbp|pounds)\b)/gi;
 const PERCENT_PATTERN = /\b\d+(?:\.\d+)?\s?(?:%|percent\b|per cent\b)/gi;
 const DISCOUNT_PATTERN = /\b(?:free\s+(?:shipping|delivery|returns|styling|gift|fix|item)|(?:promo|discount|coupon)\s+code\s+\w+|code\s+[A-Z0-9]{4,}|half\s+price|bogo|buy\s+one\s+get\s+one|\w+\s+off\b)/gi;
@@ -25,6 +27,9 @@ const DATE_PATTERN = new RegExp(
   `\\b(?:\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?(?:${MONTHS})\\b|(?:${MONTHS})\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?\\b|\\d{4}-\\d{2}-\\d{2}|\\d{1,2}\\/\\d{1,2}(?:\\/\\d{2,4})?)`,
   "gi",
 );
+// Month names alone ("since January") are claims about dates; "may" is left out, being a word of its own.
+const MONTH_NAME_PATTERN = /\b(?:january|february|march|april|june|july|august|september|october|november|december)\b/gi;
+const NUMBER_PATTERN = /\d[\d,]*(?:\.\d+)?/g;
 // "10 off" is a discount; "sizes off" is not a thing we write, but "a little off" is English: only numbers and money count.
 const DISCOUNT_NEEDS_NUMBER = /^\w+\s+off$/i;
 
@@ -42,18 +47,24 @@ function matches(pattern: RegExp, text: string): string[] {
 export function validateGrounding(draft: DraftContent, sources: GroundingSources): GroundingResult {
   const text = emailText(draft);
   const allowed = normalise([...sources.facts, ...sources.offers].join("\n"));
-  const allowedNumbers = new Set(matches(/\d[\d,]*(?:\.\d+)?/g, allowed).map(digitsOf));
+  const allowedNumbers = new Set(matches(NUMBER_PATTERN, allowed).map(digitsOf));
+  const allowedPrices = new Set(matches(PRICE_PATTERN, allowed).map(digitsOf));
   const problems: GroundingProblem[] = [];
   const numberFound = (value: string) => allowedNumbers.has(digitsOf(value));
 
   for (const url of matches(URL_PATTERN, text)) problems.push({ kind: "url", value: url });
-  for (const price of matches(PRICE_PATTERN, text)) if (!numberFound(price)) problems.push({ kind: "price", value: price });
+  for (const price of matches(PRICE_PATTERN, text)) if (!allowedPrices.has(digitsOf(price))) problems.push({ kind: "price", value: price });
   for (const pct of matches(PERCENT_PATTERN, text)) if (!numberFound(pct) || !mentionsPercent(allowed, digitsOf(pct))) problems.push({ kind: "percentage", value: pct });
   for (const discount of matches(DISCOUNT_PATTERN, text)) {
     if (DISCOUNT_NEEDS_NUMBER.test(discount) && !/\d/.test(discount)) continue;
     if (!allowed.includes(normalise(discount))) problems.push({ kind: "discount", value: discount });
   }
   for (const date of matches(DATE_PATTERN, text)) if (!allowed.includes(normalise(date))) problems.push({ kind: "date", value: date });
+  // Outside what was checked above, every month named and every other number ("kept 4 of 5", "in 2 weeks", a year)
+  // must be one the facts or offers state.
+  const rest = [URL_PATTERN, PRICE_PATTERN, PERCENT_PATTERN, DISCOUNT_PATTERN, DATE_PATTERN].reduce((remaining, pattern) => remaining.replace(pattern, " "), text);
+  for (const month of matches(MONTH_NAME_PATTERN, rest)) if (!allowed.includes(normalise(month))) problems.push({ kind: "month", value: month });
+  for (const number of matches(NUMBER_PATTERN, rest)) if (!numberFound(number)) problems.push({ kind: "number", value: number });
   const lowerText = normalise(text);
   for (const product of sources.products) {
     const name = normalise(product);
@@ -76,6 +87,8 @@ const KIND_LABELS: Record<GroundingProblem["kind"], string> = {
   discount: "a discount",
   product: "a product",
   date: "a date",
+  month: "a month",
+  number: "a number",
   fact: "a fact",
 };
 

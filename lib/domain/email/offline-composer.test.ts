@@ -19,6 +19,13 @@ describe("composeOfflineDraft", () => {
     const facts = ["First name: Ada", "Preferred styles: classic, minimal", ...input.recentFixes, ...input.whyTheyAreSlipping];
     expect(validateGrounding(draft, { facts, offers: input.offers, products: [] })).toEqual({ ok: true });
   });
+  it("greets without a name when the client's is not one, and still passes its grounding check", () => {
+    const draft = composeOfflineDraft({ ...input, client: { ...input.client, firstName: "" } });
+    expect(draft.subject).toBe("We miss you");
+    expect(draft.paragraphs[0]).toMatch(/^Hi there, /);
+    const facts = ["Preferred styles: classic, minimal", ...input.recentFixes];
+    expect(validateGrounding(draft, { facts, offers: input.offers, products: [] })).toEqual({ ok: true });
+  });
   it("offers nothing when no offer is allowed", () => {
     expect(composeOfflineDraft({ ...input, offers: [] }).paragraphs.join(" ")).not.toMatch(/thank-you/);
   });

@@ -28,16 +28,18 @@ function listOf(items: readonly string[]): string {
  * always passes the grounding check) and never repeats the client's notes, which are untrusted.
  */
 export function composeOfflineDraft(input: OfflineInput): DraftContent {
+  // No name when the client's does not read as one (see firstNameOf).
   const name = input.client.firstName;
+  const hi = name ? `Hi ${name}` : "Hi there";
   const lapsed = input.tier === "lapsed";
   const lastFix = input.recentFixes[0];
   const styles = input.client.preferredStyles.slice(0, 3);
-  const factsUsed: string[] = [`First name: ${name}`];
+  const factsUsed: string[] = name ? [`First name: ${name}`] : [];
   const paragraphs: string[] = [];
 
   const opening = lapsed
-    ? pick([`Hi ${name}, it has been a while, and I have been thinking about your wardrobe.`, `Hi ${name}, I miss styling for you.`] as const, name)
-    : pick([`Hi ${name}, I wanted to check in personally.`, `Hi ${name}, I hope the last few weeks have been good to you.`] as const, name);
+    ? pick([`${hi}, it has been a while, and I have been thinking about your wardrobe.`, `${hi}, I miss styling for you.`] as const, name)
+    : pick([`${hi}, I wanted to check in personally.`, `${hi}, I hope the last few weeks have been good to you.`] as const, name);
   paragraphs.push(lastFix ? `${opening} Looking back at your last fix (${lastFix.replace(/^Fix of /, "")}), I have a clearer idea of what works for you.` : opening);
   if (lastFix) factsUsed.push(lastFix);
 
@@ -52,7 +54,7 @@ export function composeOfflineDraft(input: OfflineInput): DraftContent {
   paragraphs.push("Just reply to this email or book below, and I will take it from there.");
 
   return {
-    subject: lapsed ? `We miss you, ${name}` : `${name}, a fix picked just for you`,
+    subject: lapsed ? (name ? `We miss you, ${name}` : "We miss you") : name ? `${name}, a fix picked just for you` : "A fix picked just for you",
     preheader: styles.length ? `New ${listOf(styles)} picks from ${input.stylist.name}` : `A personal note from ${input.stylist.name}`,
     paragraphs,
     callToAction: "Book my next fix",

@@ -11,15 +11,21 @@ export type WriterFacts = {
   offers: string[];
 };
 
+/**
+ * The name to greet a client by: the first word of their name when it reads as a name (letters, apostrophes, hyphens),
+ * else none (""). A client's name is their own text (a Shopify customer types it), and an email that writes itself
+ * from it must not carry whatever else the field holds, such as a link.
+ */
 export function firstNameOf(name: string): string {
-  return name.trim().split(/\s+/)[0] ?? name;
+  const first = name.trim().split(/\s+/)[0] ?? "";
+  return /^\p{L}[\p{L}\p{M}'’-]{0,39}$/u.test(first) ? first : "";
 }
 
 /** The client facts as lines: what the draft's numbers, dates and named facts are checked against. */
 export function factLines(facts: WriterFacts): string[] {
   const c = facts.client;
   return [
-    `First name: ${c.firstName}`,
+    ...(c.firstName ? [`First name: ${c.firstName}`] : []),
     ...(c.sizes.length ? [`Sizes: ${c.sizes.join(", ")}`] : []),
     ...(c.preferredStyles.length ? [`Preferred styles: ${c.preferredStyles.join(", ")}`] : []),
     ...facts.fixes,

@@ -70,7 +70,8 @@ const sleep = (ms: number, signal?: AbortSignal) =>
 /**
  * Writes a draft, streaming it as it is written. Faults are retried with backoff; a draft that states something not
  * in the facts or offers is written again once with the reason, then rejected; either way the offline writer then
- * writes it, and the draft says why. Never ends without a draft, unless stopped.
+ * writes it, and the draft says why. Never ends without a draft, unless stopped or the offline writer's own draft
+ * fails the check (which would be a fault of ours: it writes from the facts alone).
  */
 export async function* writeDraft(facts: WriterFacts, options: { modelId: string; signal?: AbortSignal; writer?: WriterModel }): AsyncGenerator<DraftStreamEvent, void> {
   const writer = options.writer ?? writerModel(options.modelId);
@@ -100,6 +101,9 @@ export async function* writeDraft(facts: WriterFacts, options: { modelId: string
   const fallback = offlineWriter();
   const outcome = yield* attemptDraft(fallback, facts, null, options.signal);
   if (!outcome.ok) throw new Error(`The offline writer failed: ${outcome.fault}`);
+  // It writes only from the facts, so this holds; checked all the same, since its draft may be sent without review.
+  const grounding = validateGrounding(outcome.content, sources);
+  if (!grounding.ok) throw new Error(`The offline writer's draft failed the grounding check: ${grounding.reason}`);
   yield { type: "done", content: outcome.content, writer: "offline_fallback", model: fallback.modelId, note: `Written offline because ${problem}.` };
 }
 

@@ -114,10 +114,12 @@ describe("sending to the local mailbox", () => {
     expect(await db.$count(localMailbox)).toBe(0);
   });
 
-  it("escapes a hostile client name in the email HTML", async () => {
+  it("leaves a hostile client name out of the draft, and escapes markup a person writes in the email HTML", async () => {
     const { stylist, client } = await stylistWithClient({ name: `<script>alert("x")</script> Eve` });
     const email = await draftEmail({ ctx: stylist, input: { clientId: client.id } });
-    expect(email.subject).toContain("<script>");
+    expect(`${email.subject} ${email.body}`).not.toContain("script");
+    expect(email.body).toMatch(/^Hi there, /);
+    await editEmail({ ctx: stylist, input: { emailId: email.id, subject: email.subject, body: `Hi <script>alert("x")</script>,\n\n${email.body}`, callToAction: email.callToAction } });
     await approveEmail({ ctx: stylist, input: { emailId: email.id }, now: DAYTIME });
     await sendWinBackEmail({ ctx: stylist, input: { emailId: email.id }, now: DAYTIME });
     const [mail] = await db.select().from(localMailbox);

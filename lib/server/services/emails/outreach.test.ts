@@ -74,6 +74,20 @@ describe("outreach on entering win-back", () => {
     ]);
   });
 
+  it("sends a client whose name holds a link an email without it, when the policy sends without review", async () => {
+    await saveSettings({ holdoutShare: 0, sendWindowStartHour: 0, sendWindowEndHour: 24 }, { autoSendTiers: ["lapsed"], reviewTiers: ["at_risk"] });
+    const stylist = await userContext("stylist");
+    // A Shopify customer types their own name.
+    const client = await clientWithFix(stylist, stylist.actor.id, { name: "https://rekindle-refund.example/claim Smith" });
+    await setScore(client.id, 5, "lapsed");
+    expect(await startOutreach({ ctx: system, input: { clientId: client.id, enteredAt: DAYTIME }, now: DAYTIME })).toMatchObject({ outcome: "drafted", route: "auto_send" });
+    const [email] = await db.select().from(winBackEmails).where(eq(winBackEmails.clientId, client.id));
+    expect(await sendWinBackEmail({ ctx: system, input: { emailId: email?.id ?? "" }, now: DAYTIME })).toMatchObject({ outcome: "sent" });
+    const [mail] = await db.select().from(localMailbox);
+    expect(mail?.subject).toBe("We miss you");
+    expect(`${mail?.subject} ${mail?.text} ${mail?.html}`).not.toMatch(/rekindle-refund/);
+  });
+
   it("sweeps up a client whose first score is already at risk, and a client without consent once they agree", async () => {
     await saveSettings({ holdoutShare: 0 });
     const stylist = await userContext("stylist");
