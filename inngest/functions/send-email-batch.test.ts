@@ -44,7 +44,7 @@ describe("send-email-batch", () => {
     expect(resend.deliveredEmailIds().sort()).toEqual(ids);
     for (const { body } of resend.received) {
       expect(body.headers?.["List-Unsubscribe-Post"]).toBe("List-Unsubscribe=One-Click");
-      expect(body.headers?.["List-Unsubscribe"]).toMatch(/^<http.*\/api\/unsubscribe\/.+>, <mailto:.+>$/);
+      expect(body.headers?.["List-Unsubscribe"]).toMatch(/^<http[^>]*\/api\/unsubscribe\/[^>]+>$/);
     }
     expect(Object.values(await states(ids))).toEqual(["sent", "sent", "sent"]);
     expect(await db.$count(emailTransitions, inArray(emailTransitions.emailId, ids))).toBe(3 * 5); // draft, approved, scheduled, sending, sent

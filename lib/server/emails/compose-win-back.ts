@@ -11,20 +11,22 @@ import type { WinBackEmail as EmailRow } from "@/lib/server/db/schema";
 import type { OutgoingEmail } from "@/lib/server/mail/send-email";
 import { renderEmail } from "@/lib/server/mail/render";
 
-export function unsubscribeUrls(emailId: string, senderEmail: string) {
+/**
+ * The email's unsubscribe page (the footer's link) and RFC 8058 one-click address (the header's). No mailto: nothing
+ * here reads a mailbox, and an address that is not acted on would leave the client subscribed.
+ */
+export function unsubscribeUrls(emailId: string) {
   const token = signUnsubscribeToken(emailId, serverSecret());
   const base = env.APP_URL.replace(/\/$/, "");
-  const domain = senderEmail.split("@")[1] ?? "rekindle.test";
   return {
     page: `${base}/unsubscribe/${encodeURIComponent(token)}`,
     oneClick: `${base}/api/unsubscribe/${encodeURIComponent(token)}`,
-    mailto: `mailto:unsubscribe@${domain}?subject=${encodeURIComponent(`unsubscribe ${token}`)}`,
   };
 }
 
 /** The email as it leaves us: rendered HTML and text, our links, the RFC 8058 one-click headers and our id as a tag. */
 export async function composeWinBack(email: EmailRow, signature: string, settings: WinBackSettings, policy: EmailPolicy): Promise<OutgoingEmail> {
-  const urls = unsubscribeUrls(email.id, policy.senderEmail);
+  const urls = unsubscribeUrls(email.id);
   const ctaUrl = new URL(settings.bookingUrl);
   ctaUrl.searchParams.set("utm_source", "rekindle");
   ctaUrl.searchParams.set("utm_campaign", "win-back");
@@ -46,7 +48,7 @@ export async function composeWinBack(email: EmailRow, signature: string, setting
     html,
     text,
     idempotencyKey: `win-back-${email.id}`,
-    headers: { "List-Unsubscribe": `<${urls.oneClick}>, <${urls.mailto}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" },
+    headers: { "List-Unsubscribe": `<${urls.oneClick}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" },
     tags: { email_id: email.id, kind: "win_back" },
   };
 }

@@ -105,7 +105,7 @@ describe("POST /api/webhooks/resend", () => {
 describe("POST /api/unsubscribe/[token] (one-click)", () => {
   it("unsubscribes with the signed token and refuses a forged one", async () => {
     const { email, client } = await sentEmail();
-    const url = unsubscribeUrls(email.id, "x@rekindle.test").oneClick;
+    const url = unsubscribeUrls(email.id).oneClick;
     const token = decodeURIComponent(url.split("/").pop() ?? "");
     const forged = await oneClick(new Request(url, { method: "POST", body: "List-Unsubscribe=One-Click" }), { params: Promise.resolve({ token: `${token.slice(0, -2)}xx` }) });
     expect(forged.status).toBe(404);
