@@ -69,3 +69,34 @@ test("a stylist drafts with streaming, edits and approves; the email reaches the
   await expect(recipient.getByText("You are unsubscribed.")).toBeVisible();
   expect(dialogs).toEqual([]);
 });
+
+test("Draft with AI on Today starts the draft on the client's page; a client without consent is offered none", async ({ browser }) => {
+  const stylist = await browser.newPage({ storageState: storageStatePath("stylist") });
+  await stylist.goto("/today");
+  await expect(stylist.getByRole("link", { name: /^Draft with AI for / }).first()).toHaveAttribute("href", /\?draft=1#win-back-email$/);
+
+  const unique = Date.now().toString(36);
+  const create = async (name: string, consent: boolean) => {
+    await stylist.goto("/clients/new");
+    const form = new ClientFormPage(stylist);
+    await form.fill({ name, email: `${name.split(" ")[0]?.toLowerCase()}.${unique}@example.com`, notes: "" });
+    if (consent) await stylist.getByLabel(/Agreed to marketing email/).check();
+    await form.submit("Create client");
+    await expect(stylist.getByRole("heading", { level: 1, name })).toBeVisible();
+    return new URL(stylist.url()).pathname;
+  };
+
+  // Landing with ?draft=1, the draft is written without another click, and the request leaves the address.
+  const consenting = await create(`Quinn Marlow ${unique}`, true);
+  await stylist.goto(`${consenting}?draft=1#win-back-email`);
+  await expect(stylist.getByLabel("Subject")).toHaveValue(/Quinn/);
+  await expect(stylist.getByRole("button", { name: "Regenerate" })).toBeVisible();
+  expect(stylist.url()).not.toContain("draft=1");
+
+  // Without consent, nothing is drafted and no draft is offered.
+  const declining = await create(`Rhea Okafor ${unique}`, false);
+  await stylist.goto(`${declining}?draft=1#win-back-email`);
+  await expect(stylist.getByText("no win-back email can be sent")).toBeVisible();
+  await expect(stylist.getByRole("button", { name: "Draft with AI" })).toHaveCount(0);
+  await expect(stylist.getByLabel("Subject")).toHaveCount(0);
+});

@@ -3,7 +3,7 @@
 import type { Route } from "next";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { approveEmailAction } from "@/app/(app)/emails/actions";
 import { Button } from "@/components/ui/button";
 import type { DraftStreamLine } from "@/lib/domain/email/draft-stream";
@@ -19,8 +19,12 @@ function editableOf(draft: Extract<DraftStreamLine, { type: "partial" }>["draft"
   return { subject: draft.subject ?? "", preheader: draft.preheader ?? "", body: (draft.paragraphs ?? []).filter(Boolean).join("\n\n"), callToAction: draft.callToAction ?? "" };
 }
 
-/** "Draft with AI": the email streams into the editor as it is written (subject first); stop, regenerate, edit, approve. */
-export function DraftWithAi({ clientId, existing }: { clientId: string; existing: Existing | null }) {
+/**
+ * "Draft with AI": the email streams into the editor as it is written (subject first); stop, regenerate, edit, approve.
+ * `startNow` starts a draft as the page opens (once: the query that asked for it is dropped from the address); a
+ * client who cannot be sent email (`canSend` false) is offered no draft.
+ */
+export function DraftWithAi({ clientId, existing, canSend = true, startNow = false }: { clientId: string; existing: Existing | null; canSend?: boolean; startNow?: boolean }) {
   const router = useRouter();
   const [status, setStatus] = useState<Status>("idle");
   const [live, setLive] = useState<EditableEmail | null>(null);
@@ -68,12 +72,23 @@ export function DraftWithAi({ clientId, existing }: { clientId: string; existing
     }
   }
 
+  const started = useRef(false);
+  useEffect(() => {
+    if (!startNow || started.current) return;
+    started.current = true;
+    router.replace(`/clients/${clientId}#win-back-email` as Route, { scroll: false });
+    void draft(false);
+    // Once, on opening: the effect's other inputs do not change what it starts.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [startNow]);
+
   function stop() {
     controller.current?.abort();
     setStatus("stopped");
     setMessage("Stopped. Nothing was saved.");
   }
 
+  if (!canSend && !existing) return null;
   const streaming = status === "streaming";
   const shown = live ?? (existing && status !== "stopped" ? existing : null);
   return (
@@ -87,11 +102,11 @@ export function DraftWithAi({ clientId, existing }: { clientId: string; existing
           <Button type="button" variant="secondary" onClick={() => void draft(true)}>
             Regenerate
           </Button>
-        ) : (
+        ) : canSend ? (
           <Button type="button" onClick={() => void draft(false)}>
             Draft with AI
           </Button>
-        )}
+        ) : null}
         {streaming ? <span className="text-sm text-stone-500" aria-live="polite">Writing…</span> : null}
         {existing && !streaming ? (
           <Link href={`/emails/${existing.id}` as Route} className="text-sm text-ember-700 hover:underline">

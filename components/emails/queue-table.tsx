@@ -5,7 +5,7 @@ import Link from "next/link";
 import { useActionState } from "react";
 import { approveEmailsAction } from "@/app/(app)/emails/actions";
 import { TierBadge } from "@/components/engagement/tier-badge";
-import { Button } from "@/components/ui/button";
+import { Button, ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { FormAlert } from "@/components/ui/form-alert";
 import { tableHeadClass } from "@/components/ui/table";
@@ -28,9 +28,23 @@ export type QueueRow = {
 };
 
 /** The queue, with a checkbox per draft for bulk approval. */
-export function QueueTable({ emails, showStylist }: { emails: QueueRow[]; showStylist: boolean }) {
+export function QueueTable({ emails, showStylist, onlyPending }: { emails: QueueRow[]; showStylist: boolean; onlyPending: boolean }) {
   const [state, action, pending] = useActionState(approveEmailsAction, IDLE);
-  if (emails.length === 0) return <EmptyState title="No emails here" description="Drafts appear when a client slips into at risk or lapsed, or when a stylist drafts one." />;
+  if (emails.length === 0) {
+    return onlyPending ? (
+      <EmptyState
+        title="Nothing waiting for review"
+        description="Drafts appear here when a client slips into at risk or lapsed, or when a stylist drafts one."
+        action={<ButtonLink href="/today" variant="secondary">Go to Today&apos;s list</ButtonLink>}
+      />
+    ) : (
+      <EmptyState
+        title="No emails match these filters"
+        description="Try another status, tier or stylist, or widen the dates."
+        action={<ButtonLink href="/emails?status=all" variant="secondary">Show every email</ButtonLink>}
+      />
+    );
+  }
   const drafts = emails.filter((e) => e.state === "draft").length;
   return (
     <form action={action}>

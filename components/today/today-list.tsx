@@ -40,10 +40,14 @@ function TodayRow({ item, rank, now, canSnooze }: { item: Item; rank: number; no
         </div>
       </div>
       <div className="flex shrink-0 flex-wrap items-start gap-2 sm:justify-end">
-        {/* Drafting lands on the client page until the email drafts of issue 15 arrive. */}
-        <ButtonLink href={`/clients/${item.clientId}?draft=1` as Route} variant="primary">
-          Draft with AI<span className="sr-only"> for {item.name}</span>
-        </ButtonLink>
+        {item.emailConsent ? (
+          // The client page starts the draft in its win-back email card (see DraftWithAi's startNow).
+          <ButtonLink href={`/clients/${item.clientId}?draft=1#win-back-email` as Route} variant="primary">
+            Draft with AI<span className="sr-only"> for {item.name}</span>
+          </ButtonLink>
+        ) : (
+          <span className="rounded-lg bg-stone-100 px-3 py-2 text-sm text-stone-600">No email consent: reach out another way</span>
+        )}
         {canSnooze ? <SnoozeForm clientId={item.clientId} clientName={item.name} /> : null}
       </div>
     </li>

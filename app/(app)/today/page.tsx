@@ -56,8 +56,8 @@ export default async function TodayPage({ searchParams }: { searchParams: Promis
           title="Work list"
           description={more > 0 ? `The top ${TODAY_SHOWN} of ${openCount}.` : "Items leave the list when the client is contacted, orders, or is snoozed."}
           action={
-            <Link href="/clients?tier=at_risk" className="text-sm font-medium text-ember-700 hover:underline">
-              All at-risk clients
+            <Link href="/clients?tier=at_risk,lapsed" className="text-sm font-medium text-ember-700 hover:underline">
+              All at-risk and lapsed clients
             </Link>
           }
         />

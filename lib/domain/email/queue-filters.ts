@@ -21,6 +21,11 @@ export const queueFiltersSchema = z.object({
 });
 export type QueueFilters = z.infer<typeof queueFiltersSchema>;
 
+/** Whether these are the plain review queue: pending emails, nothing else narrowing them. */
+export function isReviewQueue(filters: QueueFilters): boolean {
+  return filters.status === "pending" && !filters.stylist && !filters.tier && !filters.from && !filters.to && !filters.event;
+}
+
 /** The queue URL for these filters (status always named: its default is "pending", not every email). */
 export function emailsHref(filters: Partial<QueueFilters>): string {
   const params = new URLSearchParams({ status: filters.status ?? "all" });

@@ -21,6 +21,8 @@ export const TODAY_COUNT_CAP = 200;
 export type TodayItem = TodayCandidate & {
   name: string;
   email: string;
+  /** Whether the client agreed to marketing email: without it a win-back email cannot be sent. */
+  emailConsent: boolean;
   tier: "at_risk" | "lapsed";
   score: number | null;
   snoozedAt: Date | null;
@@ -32,6 +34,7 @@ type Row = {
   client_id: string;
   name: string;
   email: string;
+  marketing_consent: boolean;
   tier: "at_risk" | "lapsed";
   score: number | null;
   p_alive: number | null;
@@ -59,7 +62,7 @@ const SLIPPING_SINCE = sql`coalesce((select max(t.changed_at) from tier_changes 
 function slippingClients(ctx: ServiceContext, where: SQL, tail: SQL) {
   const scope = clientScopeWhere(ctx.actor);
   return ctx.db.execute<Row>(sql`
-    select s.client_id, clients.name, clients.email, s.tier, s.score, s.p_alive, s.expected_orders90d as expected_orders, clients.last_order_at,
+    select s.client_id, clients.name, clients.email, clients.marketing_consent, s.tier, s.score, s.p_alive, s.expected_orders90d as expected_orders, clients.last_order_at,
       ${SLIPPING_SINCE} as slipping_since,
       (select max(z.until) from today_snoozes z where z.client_id = s.client_id) as snoozed_until,
       (select max(z.created_at) from today_snoozes z where z.client_id = s.client_id) as snoozed_at,
@@ -76,7 +79,7 @@ function slippingClients(ctx: ServiceContext, where: SQL, tail: SQL) {
  * clients (50,000 of a million) and sorts, instead of walking the index to the first few matches (OFFSET 0 keeps the
  * lookup from being flattened into such a join).
  */
-const clientOf = sql`(select c.id, c.name, c.email, c.stylist_id, c.last_order_at from clients c where c.id = s.client_id offset 0) clients`;
+const clientOf = sql`(select c.id, c.name, c.email, c.marketing_consent, c.stylist_id, c.last_order_at from clients c where c.id = s.client_id offset 0) clients`;
 
 /** The leave-the-list rules (handledReason) as SQL: no snooze still running, no order and no email since the slip. */
 const stillOpen = (now: Date) => sql`not exists (select 1 from today_snoozes z where z.client_id = s.client_id and z.until > ${now.toISOString()}::timestamptz)
@@ -88,6 +91,7 @@ function toItem(r: Row): TodayItem {
     clientId: r.client_id,
     name: r.name,
     email: r.email,
+    emailConsent: r.marketing_consent,
     tier: r.tier,
     score: r.score,
     pOrder90d: chanceOfOrder(r.p_alive, r.expected_orders),

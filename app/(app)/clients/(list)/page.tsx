@@ -55,7 +55,11 @@ export default async function ClientsPage({ searchParams }: { searchParams: Prom
                 <Link href={clientListHref({}, { tier: LIKELY_TO_LAPSE.join(",") }) as Route} className="font-medium text-ember-700 hover:underline">
                   {formatWholeMoney(atRisk.cents)} revenue at risk
                 </Link>{" "}
-                <span className="text-stone-500">(at risk and lapsed, as scored on {atRisk.day})</span>
+                {/* The figure ignores the filters: say so, rather than let it read as the filtered list's. */}
+                <span className="text-stone-500">
+                  (every at-risk and lapsed client{ownClientsOnly ? " of yours" : ""}
+                  {filtered ? ", whatever the filters" : ""}, as scored on {atRisk.day})
+                </span>
               </>
             ) : null}
           </>

@@ -56,7 +56,8 @@ export default async function ClientPage({ params, searchParams }: Props) {
   // The client's own days (orders, the next one due) are counted in their timezone; moments in the viewer's.
   const zones = { viewer: viewerZone, client: knownTimeZone(client.timezone) ?? FALLBACK_TIME_ZONE };
   const clientZoneNote = zones.client === zones.viewer ? "" : `; days in the client's timezone (${zones.client.replaceAll("_", " ")})`;
-  const notice = Object.keys(await searchParams).map((k) => NOTICES[k]).find(Boolean);
+  const query = await searchParams;
+  const notice = Object.keys(query).map((k) => NOTICES[k]).find(Boolean);
   return (
     <>
       <PageHeader
@@ -74,13 +75,16 @@ export default async function ClientPage({ params, searchParams }: Props) {
         <OrderStats figures={picture.figures} now={now} clientZone={zones.client} />
         <EngagementCard picture={picture} stored={engagement.latest} tiers={engagement.tiers} zones={zones} override={override} />
         {canEmail ? (
-          <Card>
+          <Card id="win-back-email" className="scroll-mt-6">
             <CardHeader
               title="Win-back email"
-              description={client.marketingConsent ? "A personal note, written from this client's history. Review it, edit it, approve it." : "This client has not agreed to marketing email: a draft cannot be sent."}
+              description={client.marketingConsent ? "A personal note, written from this client's history. Review it, edit it, approve it." : "This client has not agreed to marketing email, so no win-back email can be sent."}
             />
             <DraftWithAi
               clientId={client.id}
+              canSend={client.marketingConsent}
+              // "Draft with AI" on Today lands here with ?draft=1: the draft starts at once.
+              startNow={query.draft === "1" && client.marketingConsent && !email}
               existing={email ? { id: email.id, state: email.state, subject: email.subject, preheader: email.preheader, body: email.body, callToAction: email.callToAction, writerNote: email.writerNote } : null}
             />
           </Card>
