@@ -52,6 +52,10 @@ describe("order deliveries", () => {
     const future = new Date(Date.now() + 3 * 86_400_000).toISOString();
     const result = orders({ event_id: "e", source: "acme", order: order({ updated_at: future }) });
     expect(result).toMatchObject({ ok: false, issues: [{ path: "order.updated_at", message: "updated_at cannot be in the future" }] });
+    // Year 0 parses as a date, but the database has no such year: refused here, naming the field, not a 500 there.
+    const ancient = clients({ event_id: "c-0", client: { email: "ada@example.com", name: "Ada", updated_at: "0000-01-01T00:00:00Z" } });
+    expect(ancient).toMatchObject({ ok: false, issues: [{ path: "client.updated_at", message: "updated_at must be after 1970" }] });
+    expect(orders({ event_id: "e", source: "acme", order: order({ updated_at: "0000-01-01T00:00:00Z" }) })).toMatchObject({ ok: false, issues: [{ path: "order.updated_at", message: "updated_at must be after 1970" }] });
   });
 });
 

@@ -19,6 +19,8 @@ export const dateTimeField = (label: string) =>
     .string({ error: `Give ${label} as an ISO 8601 date-time` })
     .pipe(z.iso.datetime({ offset: true, error: `Give ${label} as an ISO 8601 date-time with a zone, like 2026-05-01T10:00:00Z` }))
     .transform((text) => new Date(text))
+    // The database has no year 0, and nothing a shop runs on dates from before 1970.
+    .refine((d) => d.getUTCFullYear() >= 1970, `${label} must be after 1970`)
     .refine((d) => d.getTime() <= Date.now() + FUTURE_TOLERANCE_MS, `${label} cannot be in the future`);
 
 /** One order as our webhook (and the CSV import, after column mapping) describes it. */

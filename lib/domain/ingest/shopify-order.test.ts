@@ -52,6 +52,15 @@ describe("Shopify orders", () => {
     expect(parseShopifyOrder(order)).toMatchObject({ ok: true, order: { status: "placed", itemsShipped: 5, itemsKept: 5, valueCents: 41_495 } });
   });
 
+  it("refuses, naming the lines, an order worth more than one order may hold (a large order in IDR), rather than failing to store it", () => {
+    const order = fixture("orders-create.json");
+    order.cancelled_at = null;
+    order.currency = "IDR";
+    order.line_items = [{ ...(order.line_items as Record<string, unknown>[])[0], quantity: 1, price: "25000000.00", total_discount: "0.00", discount_allocations: [] }];
+    order.refunds = [];
+    expect(parseShopifyOrder(order)).toEqual({ ok: false, issues: [{ path: "line_items", message: "The kept value, 25000000 IDR, is more than Rekindle stores for one order (1000000)" }] });
+  });
+
   it("explains what is missing", () => {
     const order = fixture("orders-create.json");
     order.email = null;

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { parseMoneyToCents } from "@/lib/domain/orders/order-input";
 import type { IngestOrder } from "./ingest-types";
 import { type IngestIssue, issuesFrom } from "./issues";
-import { MAX_ITEMS_PER_ORDER } from "./order-event";
+import { MAX_ITEMS_PER_ORDER, MAX_VALUE_CENTS } from "./order-event";
 
 // Only the fields Rekindle uses; Shopify sends many more, which are ignored. Ids arrive as strings
 // (see quoteLongIntegers), money as decimal strings like "199.00".
@@ -89,6 +89,8 @@ export function mapShopifyOrder(order: ShopifyOrder): { ok: true; order: IngestO
   }
   if (shipped === 0) issues.push({ path: "line_items", message: "The order has no items to ship" });
   if (shipped > MAX_ITEMS_PER_ORDER) issues.push({ path: "line_items", message: `${shipped} items is more than one fix holds (${MAX_ITEMS_PER_ORDER})` });
+  // As our own webhook caps it (the column holds up to 2^31 − 1 minor units, which a large order in IDR passes).
+  if (keptValue > MAX_VALUE_CENTS) issues.push({ path: "line_items", message: `The kept value, ${keptValue / 100} ${order.currency}, is more than Rekindle stores for one order (${MAX_VALUE_CENTS / 100})` });
   if (issues.length) return { ok: false, issues };
 
   const cancelled = Boolean(order.cancelled_at);
