@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { dayInZone } from "@/lib/domain/time/format";
 import { csvLine, missingColumns, normalizeHeader, validateClientRow, validateOrderRow } from "./csv-rows";
 
 const importedAt = new Date("2026-06-01T00:00:00Z");
@@ -13,13 +14,16 @@ const row = (overrides: Record<string, string> = {}) => ({
 });
 
 describe("CSV order rows", () => {
-  it("reads values in major units, dates alone as UTC midnight, and defaults the version and source", () => {
+  it("reads values in major units, an order's date alone at noon UTC as the order form does, and defaults the version and source", () => {
     const result = validateOrderRow(row(), { updatedAt: importedAt });
     expect(result).toEqual({
       ok: true,
       source: "csv",
-      order: expect.objectContaining({ externalId: "A-1", valueCents: 12_950, orderedAt: new Date("2026-05-01T00:00:00Z"), updatedAt: importedAt, status: "placed" }),
+      order: expect.objectContaining({ externalId: "A-1", valueCents: 12_950, orderedAt: new Date("2026-05-01T12:00:00Z"), updatedAt: importedAt, status: "placed" }),
     });
+    // The day the file gave is the day a client west or east of UTC is shown (at midnight UTC, New York saw April 30).
+    const orderedAt = result.ok ? result.order.orderedAt : new Date(Number.NaN);
+    for (const zone of ["America/New_York", "America/Los_Angeles", "Europe/Berlin", "Asia/Tokyo"]) expect(dayInZone(orderedAt, zone), zone).toBe("2026-05-01");
   });
 
   it("names each bad column with the reason", () => {

@@ -20,11 +20,14 @@ const numberish = (v: string | undefined) => {
   const n = Number(text);
   return Number.isFinite(n) && /^-?[\d.]+$/.test(text) ? n : text;
 };
-// A date alone is read as midnight UTC; a date-time needs its zone, as in the webhook.
-const dateish = (v: string | undefined) => {
+// A date alone is read at `hour` UTC; a date-time needs its zone, as in the webhook.
+const dateish = (v: string | undefined, hour = "00") => {
   const text = given(v);
-  return text && /^\d{4}-\d{2}-\d{2}$/.test(text) ? `${text}T00:00:00Z` : text;
+  return text && /^\d{4}-\d{2}-\d{2}$/.test(text) ? `${text}T${hour}:00:00Z` : text;
 };
+// An order's day at noon UTC, as the order form stores a day (see orderFields): it then shows as that day in the
+// client's timezone from UTC−11 to UTC+11, where midnight UTC showed as the day before anywhere west of UTC.
+const orderDay = (v: string | undefined) => dateish(v, "12");
 const booleanish = (v: string | undefined) => {
   const text = given(v)?.toLowerCase();
   if (text === undefined) return undefined;
@@ -69,7 +72,7 @@ export function validateOrderRow(row: CsvRow, defaults: { updatedAt: Date }): Or
     external_id: given(row.external_id),
     client_email: given(row.client_email),
     client_name: given(row.client_name),
-    ordered_at: dateish(row.ordered_at),
+    ordered_at: orderDay(row.ordered_at),
     updated_at: dateish(row.updated_at) ?? defaults.updatedAt.toISOString(),
     items_shipped: numberish(row.items_shipped),
     items_kept: numberish(row.items_kept),

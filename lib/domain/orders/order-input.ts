@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { noonInZone } from "@/lib/domain/time/format";
 
 export const ORDER_STATUSES = ["placed", "shipped", "returned", "cancelled"] as const;
 export type OrderStatusValue = (typeof ORDER_STATUSES)[number];
@@ -16,11 +17,23 @@ const FUTURE_TOLERANCE_MS = 24 * 60 * 60 * 1000;
 /** A blank number field is a missing one, not 0: `Number("")` would otherwise store "0 of 5". */
 const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 
+const BARE_DAY = /^\d{4}-\d{2}-\d{2}$/;
+
 /**
- * A day typed into the form ("2026-01-05") is stored at noon UTC, so it shows as that same day in the client's
- * timezone anywhere from UTC−11 to UTC+11 (orders are shown in the client's timezone).
+ * A day typed into the form ("2026-01-05") is checked at noon UTC; the verbs then store it at noon in the client's
+ * timezone (see typedDayInZone).
  */
-const dayAtNoonUtc = (v: unknown) => (typeof v === "string" && /^\d{4}-\d{2}-\d{2}$/.test(v.trim()) ? `${v.trim()}T12:00:00Z` : v);
+const dayAtNoonUtc = (v: unknown) => (typeof v === "string" && BARE_DAY.test(v.trim()) ? `${v.trim()}T12:00:00Z` : v);
+
+/**
+ * Where an order typed as a bare day is stored: noon of that day in the client's timezone, so it shows as that day
+ * there (orders are shown in the client's timezone) and an edit pre-fills the same day. At noon UTC, a client at
+ * UTC+13 (New Zealand in summer) saw the next day, and each edit moved the order a day later. Null for anything but a
+ * bare day (a date-time keeps its moment).
+ */
+export function typedDayInZone(typed: unknown, zone: string): Date | null {
+  return typeof typed === "string" && BARE_DAY.test(typed.trim()) ? noonInZone(typed.trim(), zone) : null;
+}
 
 const orderFields = {
   orderedAt: z.preprocess(dayAtNoonUtc, z.coerce.date({ error: "Enter the order date" }))
@@ -29,12 +42,14 @@ const orderFields = {
     .refine((d) => d.getUTCFullYear() >= 2000, "The order date must be after 2000"),
   itemsShipped: z.preprocess(blankToUndefined, z.coerce.number({ error: "Enter how many items were shipped" }).int("Use a whole number").min(1, "At least 1 item is shipped in a fix").max(50, "At most 50 items")),
   itemsKept: z.preprocess(blankToUndefined, z.coerce.number({ error: "Enter how many items were kept" }).int("Use a whole number").min(0, "Cannot be negative")),
+  // Left out, an order keeps its currency (a new one gets USD): the order form has no currency field, and an edit
+  // must not relabel a EUR order's value as dollars.
   currency: z
     .string()
     .trim()
     .toUpperCase()
     .regex(/^[A-Z]{3}$/, "Use a 3-letter currency code like USD")
-    .default("USD"),
+    .optional(),
   status: z.enum(ORDER_STATUSES, "Choose a status from the list").default("placed"),
 };
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { dayInZone, FALLBACK_TIME_ZONE, formatTime, knownTimeZone, zoneName } from "./format";
+import { dayInZone, FALLBACK_TIME_ZONE, formatTime, knownTimeZone, noonInZone, zoneName } from "./format";
 
 // 23:30 UTC: still the 6th in London and New York, already the 7th in Berlin and Tokyo.
 const AT = new Date("2026-12-06T23:30:00Z");
@@ -30,6 +30,14 @@ describe("formatTime", () => {
 });
 
 describe("knownTimeZone", () => {
+  it("puts noon of a day in any zone on that day there, from UTC−11 to UTC+14 and across daylight saving", () => {
+    for (const zone of ["Pacific/Pago_Pago", "America/Los_Angeles", "UTC", "Europe/London", "Asia/Kolkata", "Pacific/Auckland", "Pacific/Kiritimati"]) {
+      for (const day of ["2026-01-15", "2026-03-08", "2026-03-29", "2026-07-01", "2026-12-05"]) expect(dayInZone(noonInZone(day, zone), zone), `${day} ${zone}`).toBe(day);
+    }
+    expect(noonInZone("2026-12-05", "Pacific/Auckland")).toEqual(new Date("2026-12-04T23:00:00Z"));
+    expect(noonInZone("2026-07-01", "America/Los_Angeles")).toEqual(new Date("2026-07-01T19:00:00Z"));
+  });
+
   it("accepts zones the runtime knows and nothing else", () => {
     expect(knownTimeZone("Europe/Berlin")).toBe("Europe/Berlin");
     expect(knownTimeZone("UTC")).toBe("UTC");

@@ -3,6 +3,11 @@
 /** The zone a page falls back to when it does not know the viewer's, always named on screen. */
 export const FALLBACK_TIME_ZONE = "UTC";
 
+/** A client's own timezone, or the fallback when it is missing or the runtime does not know it. */
+export function clientTimeZone(client: { timezone: string } | undefined): string {
+  return knownTimeZone(client?.timezone) ?? FALLBACK_TIME_ZONE;
+}
+
 /** The zone if the runtime knows it ("Europe/Berlin"), else null: a cookie or a stored value is never trusted as is. */
 export function knownTimeZone(zone: string | null | undefined): string | null {
   if (!zone || zone.length > 64) return null;
@@ -16,7 +21,7 @@ export function knownTimeZone(zone: string | null | undefined): string | null {
 export type TimeStyle = "date" | "datetime" | "datetime-seconds";
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
-function formatter(zone: string, style: TimeStyle | "zone" | "day"): Intl.DateTimeFormat {
+function formatter(zone: string, style: TimeStyle | "zone" | "day" | "wall"): Intl.DateTimeFormat {
   const key = `${zone}|${style}`;
   let f = formatters.get(key);
   if (!f) {
@@ -29,7 +34,9 @@ function formatter(zone: string, style: TimeStyle | "zone" | "day"): Intl.DateTi
             ? { dateStyle: "medium", timeStyle: "medium" }
             : style === "zone"
               ? { timeZoneName: "short" }
-              : { year: "numeric", month: "2-digit", day: "2-digit" };
+              : style === "wall"
+                ? { year: "numeric", month: "numeric", day: "numeric", hour: "numeric", minute: "numeric", second: "numeric", hourCycle: "h23" }
+                : { year: "numeric", month: "2-digit", day: "2-digit" };
     f = new Intl.DateTimeFormat(style === "day" ? "en-CA" : "en-US", { ...options, timeZone: zone });
     formatters.set(key, f);
   }
@@ -55,3 +62,15 @@ export function formatTime(date: Date | null | undefined, zone: string, style: T
 export function dayInZone(date: Date, zone: string): string {
   return formatter(zone, "day").format(date);
 }
+
+/**
+ * Noon of a calendar day ("2026-12-06") in a zone, as a moment: noon UTC less the zone's offset then. It is that day
+ * in the zone whatever the offset (noon UTC is the next day from UTC+12, the day before from UTC−12).
+ */
+export function noonInZone(day: string, zone: string): Date {
+  const noonUtc = new Date(`${day}T12:00:00Z`);
+  const wall = Object.fromEntries(formatter(zone, "wall").formatToParts(noonUtc).map((part) => [part.type, Number(part.value)]));
+  const wallAsUtc = Date.UTC(wall.year ?? 0, (wall.month ?? 1) - 1, wall.day ?? 1, wall.hour ?? 0, wall.minute ?? 0, wall.second ?? 0);
+  return new Date(2 * noonUtc.getTime() - wallAsUtc);
+}
+

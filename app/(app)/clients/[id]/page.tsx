@@ -23,7 +23,7 @@ import { listOrdersForClient } from "@/lib/server/data/orders";
 import { getClientOrNotFound } from "@/lib/server/data/page-loaders";
 import { contextFor } from "@/lib/server/context";
 import { displayTimeZone } from "@/lib/server/http/viewer-time-zone";
-import { dayInZone, FALLBACK_TIME_ZONE, knownTimeZone } from "@/lib/domain/time/format";
+import { clientTimeZone, dayInZone } from "@/lib/domain/time/format";
 import { currentActor } from "@/lib/server/auth/session";
 import { activeTierOverrides } from "@/lib/server/data/demo-overrides";
 
@@ -54,7 +54,7 @@ export default async function ClientPage({ params, searchParams }: Props) {
   const now = new Date();
   const [picture, viewerZone] = await Promise.all([getClientPicture(ctx, orders, engagement.latest?.modelFitId ?? null, now), displayTimeZone()]);
   // The client's own days (orders, the next one due) are counted in their timezone; moments in the viewer's.
-  const zones = { viewer: viewerZone, client: knownTimeZone(client.timezone) ?? FALLBACK_TIME_ZONE };
+  const zones = { viewer: viewerZone, client: clientTimeZone(client) };
   const clientZoneNote = zones.client === zones.viewer ? "" : `; days in the client's timezone (${zones.client.replaceAll("_", " ")})`;
   const query = await searchParams;
   const notice = Object.keys(query).map((k) => NOTICES[k]).find(Boolean);

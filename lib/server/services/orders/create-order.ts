@@ -1,7 +1,8 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
-import { orderInputSchema } from "@/lib/domain/orders/order-input";
+import { orderInputSchema, typedDayInZone } from "@/lib/domain/orders/order-input";
+import { clientTimeZone } from "@/lib/domain/time/format";
 import { writeAudit } from "@/lib/server/audit";
 import { authorize } from "@/lib/server/auth/permissions";
 import { appEvent } from "@/inngest/events";
@@ -19,10 +20,11 @@ export async function createOrder({ ctx, input }: VerbArgs<typeof createOrderSch
   authorize(ctx.actor, "orders.write");
   const { clientId, ...data } = parseInput(createOrderSchema, input);
   return withEvents(ctx.db, async (tx, emit) => {
-    await lockClientInScope(tx, ctx, clientId);
+    const client = await lockClientInScope(tx, ctx, clientId);
+    const orderedAt = typedDayInZone(input.orderedAt, clientTimeZone(client)) ?? data.orderedAt;
     const [created] = await tx
       .insert(orders)
-      .values({ ...data, clientId, source: "manual", externalId: randomUUID() })
+      .values({ ...data, orderedAt, clientId, source: "manual", externalId: randomUUID() })
       .returning();
     if (!created) throw new Error("insert returned no row");
     await refreshClientOrderSummary(tx, clientId);

@@ -5,6 +5,7 @@ import { clients, orders } from "@/lib/server/db/schema";
 import { NotFoundError, ValidationError } from "@/lib/server/errors";
 import { createClient } from "@/lib/server/services/clients/create-client";
 import { clientInput, orderInput, userContext } from "@/test/fixtures";
+import { dayInZone } from "@/lib/domain/time/format";
 import { cancelOrder } from "./cancel-order";
 import { createOrder } from "./create-order";
 import { updateOrder } from "./update-order";
@@ -22,17 +23,39 @@ async function summary(clientId: string) {
 }
 
 describe("orders", () => {
+  it("stores a typed day as that day in the client's timezone, even at UTC+13, so edits never move it", async () => {
+    const admin = await userContext("admin");
+    const stylist = await userContext("stylist");
+    const client = await createClient({ ctx: admin, input: clientInput({ stylistId: stylist.actor.id, timezone: "Pacific/Auckland" }) });
+    const order = await createOrder({ ctx: stylist, input: { clientId: client.id, ...orderInput({ orderedAt: "2026-12-05" }) } });
+    expect(dayInZone(order.orderedAt, "Pacific/Auckland")).toBe("2026-12-05");
+    // The edit page pre-fills the day as the client's timezone shows it; saving it three times leaves it there.
+    let saved = order;
+    for (let edit = 0; edit < 3; edit++) saved = await updateOrder({ ctx: stylist, input: { orderId: order.id, ...orderInput({ orderedAt: dayInZone(saved.orderedAt, "Pacific/Auckland") }) } });
+    expect(dayInZone(saved.orderedAt, "Pacific/Auckland")).toBe("2026-12-05");
+  });
+
+  it("keeps an order's currency through an edit from the form, which has no currency field", async () => {
+    const { stylist, client } = await clientOf();
+    const euro = await createOrder({ ctx: stylist, input: { clientId: client.id, ...orderInput({ currency: "EUR" }) } });
+    const dollar = await createOrder({ ctx: stylist, input: { clientId: client.id, ...orderInput() } });
+    expect([euro.currency, dollar.currency]).toEqual(["EUR", "USD"]);
+    const edited = await updateOrder({ ctx: stylist, input: { orderId: euro.id, ...orderInput({ itemsKept: 3 }) } });
+    expect(edited).toMatchObject({ itemsKept: 3, currency: "EUR" });
+  });
+
   it("keeps the client's last order date and count in step through create, update and cancel", async () => {
     const { stylist, client } = await clientOf();
+    // A typed day is stored at noon in the client's timezone: London, on summer time here (UTC+1).
     const first = await createOrder({ ctx: stylist, input: { clientId: client.id, ...orderInput({ orderedAt: "2026-06-01" }) } });
     const second = await createOrder({ ctx: stylist, input: { clientId: client.id, ...orderInput({ orderedAt: "2026-08-15" }) } });
-    expect(await summary(client.id)).toEqual({ lastOrderAt: new Date("2026-08-15T12:00:00Z"), orderCount: 2 });
+    expect(await summary(client.id)).toEqual({ lastOrderAt: new Date("2026-08-15T11:00:00Z"), orderCount: 2 });
 
     await updateOrder({ ctx: stylist, input: { orderId: first.id, ...orderInput({ orderedAt: "2026-09-20", itemsKept: 5 }) } });
-    expect((await summary(client.id))?.lastOrderAt).toEqual(new Date("2026-09-20T12:00:00Z"));
+    expect((await summary(client.id))?.lastOrderAt).toEqual(new Date("2026-09-20T11:00:00Z"));
 
     await cancelOrder({ ctx: stylist, input: { orderId: first.id } });
-    expect(await summary(client.id)).toEqual({ lastOrderAt: new Date("2026-08-15T12:00:00Z"), orderCount: 1 });
+    expect(await summary(client.id)).toEqual({ lastOrderAt: new Date("2026-08-15T11:00:00Z"), orderCount: 1 });
     await cancelOrder({ ctx: stylist, input: { orderId: second.id } });
     expect(await summary(client.id)).toEqual({ lastOrderAt: null, orderCount: 0 });
     expect(await db.$count(orders, eq(orders.clientId, client.id))).toBe(2);

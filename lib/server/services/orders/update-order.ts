@@ -1,13 +1,14 @@
 import "server-only";
 import { eq } from "drizzle-orm";
 import { z } from "zod";
-import { orderInputSchema } from "@/lib/domain/orders/order-input";
+import { orderInputSchema, typedDayInZone } from "@/lib/domain/orders/order-input";
+import { clientTimeZone } from "@/lib/domain/time/format";
 import { writeAudit } from "@/lib/server/audit";
 import { authorize } from "@/lib/server/auth/permissions";
 import { appEvent } from "@/inngest/events";
 import { withEvents } from "@/lib/server/events/outbox";
 import type { VerbArgs } from "@/lib/server/context";
-import { orders } from "@/lib/server/db/schema";
+import { clients, orders } from "@/lib/server/db/schema";
 import { parseInput } from "@/lib/server/parse-input";
 import { refreshClientOrderSummary } from "@/lib/server/orders/order-summaries";
 import { lockOrderInScope } from "./order-rules";
@@ -19,7 +20,9 @@ export async function updateOrder({ ctx, input }: VerbArgs<typeof updateOrderSch
   const { orderId, ...data } = parseInput(updateOrderSchema, input);
   return withEvents(ctx.db, async (tx, emit) => {
     const before = await lockOrderInScope(tx, ctx, orderId);
-    const [after] = await tx.update(orders).set(data).where(eq(orders.id, orderId)).returning();
+    const [client] = await tx.select({ timezone: clients.timezone }).from(clients).where(eq(clients.id, before.clientId));
+    const orderedAt = typedDayInZone(input.orderedAt, clientTimeZone(client)) ?? data.orderedAt;
+    const [after] = await tx.update(orders).set({ ...data, orderedAt }).where(eq(orders.id, orderId)).returning();
     await refreshClientOrderSummary(tx, before.clientId);
     await writeAudit(tx, ctx.actor, { action: "order.update", entityType: "order", entityId: orderId, before, after });
     await emit(appEvent("rekindle/client.orders-changed", { clientId: before.clientId }));

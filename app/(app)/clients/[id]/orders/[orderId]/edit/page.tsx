@@ -5,7 +5,7 @@ import { OrderForm } from "@/components/clients/order-form";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageContext } from "@/lib/server/auth/session";
-import { dayInZone, FALLBACK_TIME_ZONE, knownTimeZone } from "@/lib/domain/time/format";
+import { clientTimeZone, dayInZone } from "@/lib/domain/time/format";
 import { getClientOrNotFound, getOrderOrNotFound } from "@/lib/server/data/page-loaders";
 
 export const metadata: Metadata = { title: "Edit order" };
@@ -24,7 +24,7 @@ export default async function EditOrderPage({ params }: { params: Promise<{ id: 
           clientId={client.id}
           orderId={order.id}
           defaults={{
-            orderedAt: dayInZone(order.orderedAt, knownTimeZone(client.timezone) ?? FALLBACK_TIME_ZONE),
+            orderedAt: dayInZone(order.orderedAt, clientTimeZone(client)),
             itemsShipped: String(order.itemsShipped),
             itemsKept: String(order.itemsKept),
             value: (order.valueCents / 100).toFixed(2),
