@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { wholePercents } from "@/lib/domain/engagement/whole-percents";
 import { ScoringRunPanel } from "@/components/settings/scoring-run-panel";
 import { ScoringScheduleForm } from "@/components/settings/scoring-schedule-form";
 import { Card, CardHeader } from "@/components/ui/card";
@@ -69,7 +70,7 @@ export default async function ScoringSettingsPage() {
             </dl>
             <p className="text-sm text-stone-600" data-testid="score-weights">
               {model.engagement.weights
-                ? `Score weights learned on the shop's history: ${WEIGHT_LABELS.map(([key, label]) => `${label} ${Math.round((model.engagement.weights?.[key] ?? 0) * 100)}%`).join(", ")}.`
+                ? `Score weights learned on the shop's history: ${learnedWeightsText(model.engagement.weights)}.`
                 : "Too little history before this run to learn the score's weights: the weights in the engagement settings apply."}
             </p>
           </div>
@@ -80,3 +81,10 @@ export default async function ScoringSettingsPage() {
     </div>
   );
 }
+
+/** "Outlook 25%, Recency 38%, …", in whole percents that add up to 100. */
+function learnedWeightsText(weights: Partial<Record<(typeof WEIGHT_LABELS)[number][0], number>>): string {
+  const percents = wholePercents(WEIGHT_LABELS.map(([key]) => weights[key] ?? 0));
+  return WEIGHT_LABELS.map(([, label], index) => `${label} ${percents[index] ?? 0}%`).join(", ");
+}
+
