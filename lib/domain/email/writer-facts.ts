@@ -1,3 +1,4 @@
+import { dayInZone } from "@/lib/domain/time/format";
 import type { RiskTier } from "./policy-settings";
 
 /** Everything the writer may use, and nothing else: the grounding check accepts only what is in here. */
@@ -37,12 +38,16 @@ export function factLines(facts: WriterFacts): string[] {
 
 const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 
-/** "March 14, 2026": the form the writer is given dates in, so "March 14" in a draft is found in the facts. */
-export function longDate(at: Date): string {
-  return `${MONTHS[at.getUTCMonth()]} ${at.getUTCDate()}, ${at.getUTCFullYear()}`;
+/**
+ * "March 14, 2026", the day in `zone` (the client's: the day their order page shows): the form the writer is given
+ * dates in, so "March 14" in a draft is found in the facts.
+ */
+export function longDate(at: Date, zone: string): string {
+  const [year = "", month = "1", day = "1"] = dayInZone(at, zone).split("-");
+  return `${MONTHS[Number(month) - 1]} ${Number(day)}, ${year}`;
 }
 
-export function describeFix(fix: { orderedAt: Date; itemsShipped: number; itemsKept: number; status: string }): string {
-  if (fix.status === "cancelled") return `Fix of ${longDate(fix.orderedAt)}: cancelled`;
-  return `Fix of ${longDate(fix.orderedAt)}: kept ${fix.itemsKept} of ${fix.itemsShipped} items`;
+export function describeFix(fix: { orderedAt: Date; itemsShipped: number; itemsKept: number; status: string }, zone: string): string {
+  if (fix.status === "cancelled") return `Fix of ${longDate(fix.orderedAt, zone)}: cancelled`;
+  return `Fix of ${longDate(fix.orderedAt, zone)}: kept ${fix.itemsKept} of ${fix.itemsShipped} items`;
 }

@@ -25,8 +25,9 @@ const dateish = (v: string | undefined, hour = "00") => {
   const text = given(v);
   return text && /^\d{4}-\d{2}-\d{2}$/.test(text) ? `${text}T${hour}:00:00Z` : text;
 };
-// An order's day at noon UTC, as the order form stores a day (see orderFields): it then shows as that day in the
-// client's timezone from UTC−11 to UTC+11, where midnight UTC showed as the day before anywhere west of UTC.
+// An order's day at noon UTC: it shows as that day in the client's timezone from UTC−11 to UTC+11, where midnight UTC
+// showed as the day before anywhere west of UTC. (The order form, which knows the client, uses their zone: see
+// orderedAtIn; a row is read before its client is known.)
 const orderDay = (v: string | undefined) => dateish(v, "12");
 const booleanish = (v: string | undefined) => {
   const text = given(v)?.toLowerCase();

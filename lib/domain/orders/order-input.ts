@@ -20,23 +20,33 @@ const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === 
 const BARE_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
- * A day typed into the form ("2026-01-05") is checked at noon UTC; the verbs then store it at noon in the client's
- * timezone (see typedDayInZone).
+ * A day typed into the form ("2026-01-05"), as a moment: noon UTC (what the checks below see), remembering the day it
+ * was typed as, so the verbs store it at noon in the client's timezone (see orderedAtIn). A Date, so it passes
+ * everywhere a Date does, and a parsed form handed on to a verb parses again as the same typed day.
  */
-const dayAtNoonUtc = (v: unknown) => (typeof v === "string" && BARE_DAY.test(v.trim()) ? `${v.trim()}T12:00:00Z` : v);
+export class TypedDay extends Date {
+  constructor(readonly day: string) {
+    super(`${day}T12:00:00Z`);
+  }
+}
+
+const toOrderDate = (v: unknown) => {
+  if (typeof v !== "string") return v;
+  const text = v.trim();
+  return BARE_DAY.test(text) ? new TypedDay(text) : new Date(text);
+};
 
 /**
- * Where an order typed as a bare day is stored: noon of that day in the client's timezone, so it shows as that day
- * there (orders are shown in the client's timezone) and an edit pre-fills the same day. At noon UTC, a client at
- * UTC+13 (New Zealand in summer) saw the next day, and each edit moved the order a day later. Null for anything but a
- * bare day (a date-time keeps its moment).
+ * Where an order date is stored: a typed day at noon of that day in the client's timezone, so it shows as that day
+ * there (orders are shown in the client's timezone) and an edit pre-fills the same day; at noon UTC a client at
+ * UTC+13 (New Zealand in summer) saw the next day, and each edit moved the order a day later. A moment keeps itself.
  */
-export function typedDayInZone(typed: unknown, zone: string): Date | null {
-  return typeof typed === "string" && BARE_DAY.test(typed.trim()) ? noonInZone(typed.trim(), zone) : null;
+export function orderedAtIn(orderedAt: Date, zone: string): Date {
+  return orderedAt instanceof TypedDay ? noonInZone(orderedAt.day, zone) : orderedAt;
 }
 
 const orderFields = {
-  orderedAt: z.preprocess(dayAtNoonUtc, z.coerce.date({ error: "Enter the order date" }))
+  orderedAt: z.preprocess(toOrderDate, z.date({ error: "Enter the order date" }))
     .refine((d) => !Number.isNaN(d.getTime()), "Enter a valid date")
     .refine((d) => d.getTime() <= Date.now() + FUTURE_TOLERANCE_MS, "The order date cannot be in the future")
     .refine((d) => d.getUTCFullYear() >= 2000, "The order date must be after 2000"),

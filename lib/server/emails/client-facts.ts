@@ -1,6 +1,7 @@
 import "server-only";
 import { and, desc, eq } from "drizzle-orm";
 import { describeFix, firstNameOf, type WriterFacts } from "@/lib/domain/email/writer-facts";
+import { clientTimeZone } from "@/lib/domain/time/format";
 import { clientScopeWhere } from "@/lib/server/auth/permissions";
 import type { ServiceContext } from "@/lib/server/context";
 import { clients, clientScores, orders, users } from "@/lib/server/db/schema";
@@ -34,7 +35,7 @@ export async function loadWriterFacts(ctx: ServiceContext, clientId: string) {
   const facts: WriterFacts = {
     tier: row.tier,
     client: { firstName: firstNameOf(client.name), sizes, preferredStyles: client.preferredStyles, notes: client.notes },
-    fixes: fixes.map(describeFix),
+    fixes: fixes.map((fix) => describeFix(fix, clientTimeZone(client))),
     drivers: (engagement.latest?.drivers ?? []).map((d) => d.text),
     stylist: { name: stylistName, signature: row.signature || stylistName, voiceNote: row.voiceNote ?? "" },
     brand: { name: winBack.brandName, voiceGuidelines: winBack.voiceGuidelines },

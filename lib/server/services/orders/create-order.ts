@@ -1,7 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
-import { orderInputSchema, typedDayInZone } from "@/lib/domain/orders/order-input";
+import { orderInputSchema, orderedAtIn } from "@/lib/domain/orders/order-input";
 import { clientTimeZone } from "@/lib/domain/time/format";
 import { writeAudit } from "@/lib/server/audit";
 import { authorize } from "@/lib/server/auth/permissions";
@@ -21,7 +21,7 @@ export async function createOrder({ ctx, input }: VerbArgs<typeof createOrderSch
   const { clientId, ...data } = parseInput(createOrderSchema, input);
   return withEvents(ctx.db, async (tx, emit) => {
     const client = await lockClientInScope(tx, ctx, clientId);
-    const orderedAt = typedDayInZone(input.orderedAt, clientTimeZone(client)) ?? data.orderedAt;
+    const orderedAt = orderedAtIn(data.orderedAt, clientTimeZone(client));
     const [created] = await tx
       .insert(orders)
       .values({ ...data, orderedAt, clientId, source: "manual", externalId: randomUUID() })

@@ -6,6 +6,7 @@ import { NotFoundError, ValidationError } from "@/lib/server/errors";
 import { createClient } from "@/lib/server/services/clients/create-client";
 import { clientInput, orderInput, userContext } from "@/test/fixtures";
 import { dayInZone } from "@/lib/domain/time/format";
+import { orderFormSchema } from "@/lib/domain/orders/order-input";
 import { cancelOrder } from "./cancel-order";
 import { createOrder } from "./create-order";
 import { updateOrder } from "./update-order";
@@ -27,12 +28,17 @@ describe("orders", () => {
     const admin = await userContext("admin");
     const stylist = await userContext("stylist");
     const client = await createClient({ ctx: admin, input: clientInput({ stylistId: stylist.actor.id, timezone: "Pacific/Auckland" }) });
-    const order = await createOrder({ ctx: stylist, input: { clientId: client.id, ...orderInput({ orderedAt: "2026-12-05" }) } });
+    // As the order form's actions do: the form parsed, then handed to the verb.
+    const form = (orderedAt: string) => orderFormSchema.parse({ orderedAt, itemsShipped: "5", itemsKept: "2", value: "150", status: "shipped" });
+    const order = await createOrder({ ctx: stylist, input: { clientId: client.id, ...form("2026-12-05") } });
     expect(dayInZone(order.orderedAt, "Pacific/Auckland")).toBe("2026-12-05");
     // The edit page pre-fills the day as the client's timezone shows it; saving it three times leaves it there.
     let saved = order;
-    for (let edit = 0; edit < 3; edit++) saved = await updateOrder({ ctx: stylist, input: { orderId: order.id, ...orderInput({ orderedAt: dayInZone(saved.orderedAt, "Pacific/Auckland") }) } });
+    for (let edit = 0; edit < 3; edit++) saved = await updateOrder({ ctx: stylist, input: { orderId: order.id, ...form(dayInZone(saved.orderedAt, "Pacific/Auckland")) } });
     expect(dayInZone(saved.orderedAt, "Pacific/Auckland")).toBe("2026-12-05");
+    // A moment given as one (a script's date-time) keeps itself.
+    const exact = await createOrder({ ctx: stylist, input: { clientId: client.id, ...orderInput({ orderedAt: "2026-12-01T08:30:00Z" }) } });
+    expect(exact.orderedAt).toEqual(new Date("2026-12-01T08:30:00Z"));
   });
 
   it("keeps an order's currency through an edit from the form, which has no currency field", async () => {

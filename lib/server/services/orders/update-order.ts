@@ -1,7 +1,7 @@
 import "server-only";
 import { eq } from "drizzle-orm";
 import { z } from "zod";
-import { orderInputSchema, typedDayInZone } from "@/lib/domain/orders/order-input";
+import { orderInputSchema, orderedAtIn } from "@/lib/domain/orders/order-input";
 import { clientTimeZone } from "@/lib/domain/time/format";
 import { writeAudit } from "@/lib/server/audit";
 import { authorize } from "@/lib/server/auth/permissions";
@@ -21,7 +21,7 @@ export async function updateOrder({ ctx, input }: VerbArgs<typeof updateOrderSch
   return withEvents(ctx.db, async (tx, emit) => {
     const before = await lockOrderInScope(tx, ctx, orderId);
     const [client] = await tx.select({ timezone: clients.timezone }).from(clients).where(eq(clients.id, before.clientId));
-    const orderedAt = typedDayInZone(input.orderedAt, clientTimeZone(client)) ?? data.orderedAt;
+    const orderedAt = orderedAtIn(data.orderedAt, clientTimeZone(client));
     const [after] = await tx.update(orders).set({ ...data, orderedAt }).where(eq(orders.id, orderId)).returning();
     await refreshClientOrderSummary(tx, before.clientId);
     await writeAudit(tx, ctx.actor, { action: "order.update", entityType: "order", entityId: orderId, before, after });
