@@ -40,6 +40,11 @@ function emailText(draft: DraftContent): string {
   return [draft.subject, draft.preheader, ...draft.paragraphs, draft.callToAction].join("\n");
 }
 
+/** Whether the text holds anything that reads as a link (see URL_PATTERN): what a draft may never carry. */
+export function containsLink(text: string): boolean {
+  return matches(URL_PATTERN, text).length > 0;
+}
+
 function matches(pattern: RegExp, text: string): string[] {
   return [...text.matchAll(pattern)].map((m) => m[0].trim());
 }

@@ -26,6 +26,13 @@ describe("composeOfflineDraft", () => {
     const facts = ["Preferred styles: classic, minimal", ...input.recentFixes];
     expect(validateGrounding(draft, { facts, offers: input.offers, products: [] })).toEqual({ ok: true });
   });
+  it("never repeats a stylist name or an offer that reads as a link, so its draft always passes the check", () => {
+    const draft = composeOfflineDraft({ ...input, stylist: { name: "Jo.Ann Lee" }, offers: ["See rekindle.shop/terms for details", "Free shipping on your next fix"] });
+    expect(draft.preheader).toBe("New classic and minimal picks from your stylist");
+    expect(draft.paragraphs.join(" ")).toContain("free shipping on your next fix");
+    const facts = ["First name: Ada", "Preferred styles: classic, minimal", ...input.recentFixes, "Stylist: Jo.Ann Lee"];
+    expect(validateGrounding(draft, { facts, offers: ["See rekindle.shop/terms for details", "Free shipping on your next fix"], products: [] })).toEqual({ ok: true });
+  });
   it("offers nothing when no offer is allowed", () => {
     expect(composeOfflineDraft({ ...input, offers: [] }).paragraphs.join(" ")).not.toMatch(/thank-you/);
   });

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { DraftContent } from "./draft-content";
+import { containsLink } from "./grounding";
 
 /** What the offline writer reads from the prompt's client data block (the shape prompts.ts writes). */
 export const offlineInputSchema = z.object({
@@ -31,6 +32,8 @@ export function composeOfflineDraft(input: OfflineInput): DraftContent {
   // No name when the client's does not read as one (see firstNameOf).
   const name = input.client.firstName;
   const hi = name ? `Hi ${name}` : "Hi there";
+  // The stylist's name is free text ("Jo.Ann" reads as a link): the draft names them only when it cannot fail the check.
+  const from = containsLink(input.stylist.name) ? "your stylist" : input.stylist.name;
   const lapsed = input.tier === "lapsed";
   const lastFix = input.recentFixes[0];
   const styles = input.client.preferredStyles.slice(0, 3);
@@ -49,13 +52,13 @@ export function composeOfflineDraft(input: OfflineInput): DraftContent {
   } else {
     paragraphs.push("Tell me what you are in the mood for this season and I will put your next fix together around it.");
   }
-  const offer = input.offers[0];
+  const offer = input.offers.find((text) => !containsLink(text));
   if (offer) paragraphs.push(`As a thank-you for coming back: ${offer.charAt(0).toLowerCase()}${offer.slice(1)}.`);
   paragraphs.push("Just reply to this email or book below, and I will take it from there.");
 
   return {
     subject: lapsed ? (name ? `We miss you, ${name}` : "We miss you") : name ? `${name}, a fix picked just for you` : "A fix picked just for you",
-    preheader: styles.length ? `New ${listOf(styles)} picks from ${input.stylist.name}` : `A personal note from ${input.stylist.name}`,
+    preheader: styles.length ? `New ${listOf(styles)} picks from ${from}` : `A personal note from ${from}`,
     paragraphs,
     callToAction: "Book my next fix",
     factsUsed,

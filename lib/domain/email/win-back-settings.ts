@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { containsLink } from "./grounding";
 
 const hexColour = z.string().trim().regex(/^#[0-9a-f]{6}$/i, "Use a colour like #7c2d12");
 
@@ -12,7 +13,18 @@ export const winBackSettingsSchema = z.object({
   accentColour: hexColour,
   bookingUrl: z.url("Enter the full address of your booking page, like https://yourbrand.com/book"),
   voiceGuidelines: z.string().trim().max(2000, "Keep the guidelines under 2,000 characters").default(""),
-  allowedOffers: z.array(z.string().trim().min(3, "An offer needs a few words").max(200, "Keep each offer under 200 characters")).max(20, "At most 20 offers").default([]),
+  allowedOffers: z
+    .array(
+      z
+        .string()
+        .trim()
+        .min(3, "An offer needs a few words")
+        .max(200, "Keep each offer under 200 characters")
+        // A draft may never carry a link (see validateGrounding), so an offer with one could never be used.
+        .refine((offer) => !containsLink(offer), "Leave links out of offers: the email's links are added for you"),
+    )
+    .max(20, "At most 20 offers")
+    .default([]),
   holdoutShare: z.coerce.number({ error: "Enter a share between 0 and 0.5" }).min(0, "At least 0").max(0.5, "At most half of clients can be held out"),
   holdoutSeed: z.string().trim().min(1).max(40).default("win-back-2026"),
   attributionDays: z.coerce.number({ error: "Enter a number of days" }).int("Use whole days").min(1, "At least 1 day").max(180, "At most 180 days"),
