@@ -28,20 +28,23 @@ export type QueueRow = {
 };
 
 /** The queue, with a checkbox per draft for bulk approval. */
-export function QueueTable({ emails, showStylist, onlyPending }: { emails: QueueRow[]; showStylist: boolean; onlyPending: boolean }) {
+export function QueueTable({ emails, showStylist, empty }: { emails: QueueRow[]; showStylist: boolean; empty: "review" | "none" | "filtered" }) {
   const [state, action, pending] = useActionState(approveEmailsAction, IDLE);
   if (emails.length === 0) {
-    return onlyPending ? (
+    if (empty === "filtered") {
+      return (
+        <EmptyState
+          title="No emails match these filters"
+          description="Try another status, tier or stylist, or widen the dates."
+          action={<ButtonLink href="/emails?status=all" variant="secondary">Show every email</ButtonLink>}
+        />
+      );
+    }
+    return (
       <EmptyState
-        title="Nothing waiting for review"
+        title={empty === "review" ? "Nothing waiting for review" : "No win-back emails yet"}
         description="Drafts appear here when a client slips into at risk or lapsed, or when a stylist drafts one."
         action={<ButtonLink href="/today" variant="secondary">Go to Today&apos;s list</ButtonLink>}
-      />
-    ) : (
-      <EmptyState
-        title="No emails match these filters"
-        description="Try another status, tier or stylist, or widen the dates."
-        action={<ButtonLink href="/emails?status=all" variant="secondary">Show every email</ButtonLink>}
       />
     );
   }

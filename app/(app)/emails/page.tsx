@@ -6,7 +6,7 @@ import { EmailProfileForm } from "@/components/emails/email-profile-form";
 import { Card, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/domain/access/policy";
-import { isReviewQueue, queueFiltersSchema } from "@/lib/domain/email/queue-filters";
+import { emptyQueueKind, queueFiltersSchema } from "@/lib/domain/email/queue-filters";
 import { requirePageContext } from "@/lib/server/auth/session";
 import { countEmails, emailProfileOf, listEmails, QUEUE_LIMIT } from "@/lib/server/data/emails";
 import { formatNumber } from "@/components/ui/format";
@@ -36,7 +36,7 @@ export default async function EmailsPage({ searchParams }: Props) {
           {filters.event ? ` ${filters.event} between ${filters.eventFrom ?? "the start"} and ${filters.eventTo ?? "now"}` : ""}
           {count > QUEUE_LIMIT ? `; the newest ${formatNumber(QUEUE_LIMIT)} are shown` : ""}
         </p>
-        <QueueTable emails={emails} showStylist={allClients} onlyPending={isReviewQueue(filters)} />
+        <QueueTable emails={emails} showStylist={allClients} empty={emptyQueueKind(filters)} />
       </Card>
       <Card className="mt-6">
         <CardHeader title="Your signature and voice" />

@@ -1,11 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { isReviewQueue, queueFiltersSchema } from "./queue-filters";
+import { emptyQueueKind, queueFiltersSchema } from "./queue-filters";
 
-describe("isReviewQueue", () => {
-  it("is the plain pending queue, and nothing narrower or other", () => {
-    expect(isReviewQueue(queueFiltersSchema.parse({}))).toBe(true);
-    expect(isReviewQueue(queueFiltersSchema.parse({ status: "sent" }))).toBe(false);
-    expect(isReviewQueue(queueFiltersSchema.parse({ tier: "lapsed" }))).toBe(false);
-    expect(isReviewQueue(queueFiltersSchema.parse({ from: "2026-01-01" }))).toBe(false);
+describe("emptyQueueKind", () => {
+  it("tells the plain review queue and the whole list from filters that match nothing", () => {
+    expect(emptyQueueKind(queueFiltersSchema.parse({}))).toBe("review");
+    expect(emptyQueueKind(queueFiltersSchema.parse({ status: "all" }))).toBe("none");
+    expect(emptyQueueKind(queueFiltersSchema.parse({ status: "sent" }))).toBe("filtered");
+    expect(emptyQueueKind(queueFiltersSchema.parse({ status: "all", tier: "lapsed" }))).toBe("filtered");
+    expect(emptyQueueKind(queueFiltersSchema.parse({ from: "2026-01-01" }))).toBe("filtered");
   });
 });

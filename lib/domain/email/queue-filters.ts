@@ -21,9 +21,14 @@ export const queueFiltersSchema = z.object({
 });
 export type QueueFilters = z.infer<typeof queueFiltersSchema>;
 
-/** Whether these are the plain review queue: pending emails, nothing else narrowing them. */
-export function isReviewQueue(filters: QueueFilters): boolean {
-  return filters.status === "pending" && !filters.stylist && !filters.tier && !filters.from && !filters.to && !filters.event;
+/**
+ * What an empty queue means: nothing waiting for review (the plain review queue), no emails at all (every status,
+ * nothing else narrowing), or filters that match nothing.
+ */
+export function emptyQueueKind(filters: QueueFilters): "review" | "none" | "filtered" {
+  const narrowed = Boolean(filters.stylist || filters.tier || filters.from || filters.to || filters.event);
+  if (narrowed) return "filtered";
+  return filters.status === "pending" ? "review" : filters.status === "all" ? "none" : "filtered";
 }
 
 /** The queue URL for these filters (status always named: its default is "pending", not every email). */
