@@ -56,6 +56,15 @@ test.describe("as admin", () => {
     await expect(entry).toContainText(`${before} → ${after}`);
   });
 
+  test("an offer with a link is refused on Settings → Email, beside the offers, whichever line it is on", async ({ page }) => {
+    await page.goto("/settings/email");
+    const offers = page.getByLabel("Allowed offers, one a line");
+    await offers.fill("Free shipping on your next fix\nTerms at rekindle.shop/terms");
+    await page.getByRole("button", { name: "Save win-back settings" }).click();
+    await expect(page.getByText("Leave links out of offers: the email's links are added for you")).toBeVisible();
+    await expect(offers).toHaveAttribute("aria-invalid", "true");
+  });
+
   test("deactivating a stylist ends their session at once; reactivating lets them back", async ({ page, browser }) => {
     // A context of its own with no cookies (newContext would otherwise inherit the admin's storage state).
     const stylistContext = await browser.newContext({ storageState: { cookies: [], origins: [] } });

@@ -24,6 +24,12 @@ export function formValues(state: ActionState, saved: Record<string, string | st
       }
       return undefined;
     },
+    /** The first message for a list field or any of its items ("allowedOffers", "allowedOffers.3"). */
+    errorIn: (name: string): string | undefined => {
+      if (state.status !== "error") return undefined;
+      const key = Object.keys(state.fieldErrors).find((k) => k === name || k.startsWith(`${name}.`));
+      return key ? state.fieldErrors[key]?.[0] : undefined;
+    },
     // A new key after each failed submit remounts the fields with the sent values.
     key: state.status === "error" ? JSON.stringify(state.values) : "saved",
   };

@@ -18,8 +18,8 @@ export function WinBackSettingsForm({ defaults }: { defaults: Record<string, str
     </Field>
   );
   const area = (name: string, label: string, hint: string) => (
-    <Field id={name} label={label} hint={hint} error={f.error(name, `${name}.0`)}>
-      <Textarea id={name} name={name} rows={4} defaultValue={f.value(name)} {...errorProps(name, f.error(name))} />
+    <Field id={name} label={label} hint={hint} error={f.errorIn(name)}>
+      <Textarea id={name} name={name} rows={4} defaultValue={f.value(name)} {...errorProps(name, f.errorIn(name))} />
     </Field>
   );
   return (
