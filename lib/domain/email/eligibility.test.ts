@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { checkEligibility, type EligibilityFacts } from "./eligibility";
 
 const now = new Date("2026-06-01T12:00:00Z");
-const base: EligibilityFacts = { marketingConsent: true, suppressed: false, lastSentAt: null, otherEmailStates: [], minDaysBetweenEmails: 21, now };
+const base: EligibilityFacts = { marketingConsent: true, suppressed: false, heldOutUntil: null, lastSentAt: null, otherEmailStates: [], minDaysBetweenEmails: 21, now };
 
 describe("checkEligibility", () => {
   it("lets a consenting, unsuppressed, quiet client through", () => {
@@ -11,6 +11,10 @@ describe("checkEligibility", () => {
   it("checks consent first, then suppression", () => {
     expect(checkEligibility({ ...base, marketingConsent: false, suppressed: true })).toMatchObject({ eligible: false, reason: "no_consent" });
     expect(checkEligibility({ ...base, suppressed: true })).toMatchObject({ eligible: false, reason: "suppressed" });
+  });
+  it("sends no win-back email to a held-out client while their window measures them", () => {
+    expect(checkEligibility({ ...base, heldOutUntil: new Date("2026-06-15T00:00:00Z") })).toMatchObject({ eligible: false, reason: "held_out" });
+    expect(checkEligibility({ ...base, heldOutUntil: new Date("2026-06-01T12:00:00Z") })).toEqual({ eligible: true });
   });
   it("keeps the minimum gap since the last email", () => {
     expect(checkEligibility({ ...base, lastSentAt: new Date("2026-05-20T12:00:00Z") })).toMatchObject({ reason: "too_soon" });

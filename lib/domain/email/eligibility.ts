@@ -4,6 +4,8 @@ import { IN_FLIGHT_STATES, type EmailState } from "./lifecycle";
 export type EligibilityFacts = {
   marketingConsent: boolean;
   suppressed: boolean;
+  /** Until when the client is held out of win-back emails (their latest holdout assignment's window), or null. */
+  heldOutUntil: Date | null;
   /** When the client was last sent any email by us (null: never). */
   lastSentAt: Date | null;
   /** States of the client's other win-back emails (the one being sent excluded). */
@@ -12,7 +14,7 @@ export type EligibilityFacts = {
   now: Date;
 };
 
-export type IneligibleReason = "no_consent" | "suppressed" | "too_soon" | "in_flight";
+export type IneligibleReason = "no_consent" | "suppressed" | "held_out" | "too_soon" | "in_flight";
 export type Eligibility = { eligible: true } | { eligible: false; reason: IneligibleReason; message: string };
 
 const DAY_MS = 86_400_000;
@@ -20,6 +22,7 @@ const DAY_MS = 86_400_000;
 export const INELIGIBLE_MESSAGES: Record<IneligibleReason, string> = {
   no_consent: "The client has not agreed to marketing email.",
   suppressed: "The address is suppressed (unsubscribed, bounced or complained).",
+  held_out: "The client is in the holdout for now: they get no win-back email, so the emails' effect can be measured.",
   too_soon: "The client was emailed too recently.",
   in_flight: "Another win-back email for this client is already on its way.",
 };
@@ -28,10 +31,11 @@ function ineligible(reason: IneligibleReason): Eligibility {
   return { eligible: false, reason, message: INELIGIBLE_MESSAGES[reason] };
 }
 
-/** The guards, in order: consent, suppression, minimum days since the last email, one win-back in flight. */
+/** The guards, in order: consent, suppression, the holdout, minimum days since the last email, one win-back in flight. */
 export function checkEligibility(facts: EligibilityFacts): Eligibility {
   if (!facts.marketingConsent) return ineligible("no_consent");
   if (facts.suppressed) return ineligible("suppressed");
+  if (facts.heldOutUntil && facts.now.getTime() < facts.heldOutUntil.getTime()) return ineligible("held_out");
   if (facts.lastSentAt && facts.now.getTime() - facts.lastSentAt.getTime() < facts.minDaysBetweenEmails * DAY_MS) return ineligible("too_soon");
   if (facts.otherEmailStates.some((s) => IN_FLIGHT_STATES.includes(s))) return ineligible("in_flight");
   return { eligible: true };

@@ -1,11 +1,12 @@
 import "server-only";
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, max } from "drizzle-orm";
 import { actorLabel, type Actor } from "@/lib/domain/access/policy";
 import { checkEligibility, type Eligibility } from "@/lib/domain/email/eligibility";
 import { assertTransition, type EmailState, IllegalTransitionError, SENT_STATES } from "@/lib/domain/email/lifecycle";
 import { clientScopeWhere } from "@/lib/server/auth/permissions";
 import type { Executor } from "@/lib/server/db/client";
-import { clients, emailSuppressions, emailTransitions, type WinBackEmail, winBackEmails } from "@/lib/server/db/schema";
+import { clients, emailSuppressions, emailTransitions, outreachAssignments, type WinBackEmail, winBackEmails } from "@/lib/server/db/schema";
+import { readSettings } from "@/lib/server/data/settings";
 import { ConflictError, NotFoundError } from "@/lib/server/errors";
 
 /** Loads an email whose client the actor may see, locked for the rest of the transaction; a guessed id is not found. */
@@ -63,12 +64,13 @@ export function normaliseAddress(address: string): string {
 export type GuardSubject = { clientId: string; address: string; consent: boolean; excludeEmailId?: string };
 
 /**
- * The guards for several clients right now, in two statements: consent, suppression, the gap since the last email,
- * one win-back in flight (see checkEligibility). Outreach asks for one client; a send batch for up to 100.
+ * The guards for several clients right now, in four reads at once: consent, suppression, the holdout, the gap since the
+ * last email, one win-back in flight (see checkEligibility). Outreach asks for one client; a send batch for up to 100.
  */
 export async function eligibilityOf(tx: Executor, subjects: readonly GuardSubject[], input: { minDaysBetweenEmails: number; now: Date }): Promise<Eligibility[]> {
   if (subjects.length === 0) return [];
-  const [suppressed, history] = await Promise.all([
+  const clientIds = [...new Set(subjects.map((s) => s.clientId))];
+  const [suppressed, history, holdouts, { attributionDays }] = await Promise.all([
     tx
       .select({ address: emailSuppressions.address })
       .from(emailSuppressions)
@@ -76,8 +78,16 @@ export async function eligibilityOf(tx: Executor, subjects: readonly GuardSubjec
     tx
       .select({ id: winBackEmails.id, clientId: winBackEmails.clientId, state: winBackEmails.state, sentAt: winBackEmails.sentAt })
       .from(winBackEmails)
-      .where(inArray(winBackEmails.clientId, [...new Set(subjects.map((s) => s.clientId))])),
+      .where(inArray(winBackEmails.clientId, clientIds)),
+    // The holdout's promise: no win-back email, by outreach or by hand, while its window measures the client.
+    tx
+      .select({ clientId: outreachAssignments.clientId, assignedAt: max(outreachAssignments.assignedAt) })
+      .from(outreachAssignments)
+      .where(and(inArray(outreachAssignments.clientId, clientIds), eq(outreachAssignments.group, "holdout")))
+      .groupBy(outreachAssignments.clientId),
+    readSettings(tx, "win_back"),
   ]);
+  const heldOutUntil = new Map(holdouts.flatMap((h) => (h.assignedAt ? [[h.clientId, new Date(h.assignedAt.getTime() + attributionDays * 86_400_000)] as const] : [])));
   const suppressedSet = new Set(suppressed.map((s) => s.address));
   return subjects.map((subject) => {
     const others = history.filter((h) => h.clientId === subject.clientId && h.id !== subject.excludeEmailId);
@@ -85,6 +95,7 @@ export async function eligibilityOf(tx: Executor, subjects: readonly GuardSubjec
     return checkEligibility({
       marketingConsent: subject.consent,
       suppressed: suppressedSet.has(normaliseAddress(subject.address)),
+      heldOutUntil: heldOutUntil.get(subject.clientId) ?? null,
       lastSentAt: sentTimes.length ? new Date(Math.max(...sentTimes)) : null,
       otherEmailStates: [...new Set(others.map((o) => o.state))],
       minDaysBetweenEmails: input.minDaysBetweenEmails,

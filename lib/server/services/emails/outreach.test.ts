@@ -11,6 +11,8 @@ import { createOrder } from "@/lib/server/services/orders/create-order";
 import { DAYTIME, clientWithFix, setScore } from "@/test/email-fixtures";
 import { orderInput, userContext } from "@/test/fixtures";
 import { sendDueEmails } from "./send-due-emails";
+import { approveEmail } from "./approve-email";
+import { draftEmail } from "./draft-email";
 import { sendWinBackEmail } from "./send-win-back-email";
 import { startOutreach } from "./start-outreach";
 import { sweepOutreach } from "./sweep-outreach";
@@ -72,6 +74,24 @@ describe("outreach on entering win-back", () => {
       { group: "emailed", tier: "lapsed", clients: 1, wonBack: 0 },
       { group: "holdout", tier: "lapsed", clients: 1, wonBack: 1 },
     ]);
+  });
+
+  it("sends a held-out client no win-back email, by outreach or by hand, until their window closes", async () => {
+    await saveSettings({ holdoutShare: 0.5, sendWindowStartHour: 0, sendWindowEndHour: 24 });
+    const { stylist, client } = await clientInGroup(true, 0.5);
+    await setScore(client.id, 5, "lapsed");
+    expect(await startOutreach({ ctx: system, input: { clientId: client.id, enteredAt: DAYTIME }, now: DAYTIME })).toEqual({ outcome: "holdout" });
+    // The stylist drafts one by hand: it is stopped at the send, with the reason, while the 30-day window runs.
+    const byHand = await draftEmail({ ctx: stylist, input: { clientId: client.id } });
+    await approveEmail({ ctx: stylist, input: { emailId: byHand.id }, now: DAYTIME });
+    const inWindow = new Date(DAYTIME.getTime() + 10 * 86_400_000);
+    expect(await sendWinBackEmail({ ctx: stylist, input: { emailId: byHand.id }, now: inWindow })).toEqual({ outcome: "blocked", reason: expect.stringContaining("in the holdout") });
+    expect(await db.$count(localMailbox)).toBe(0);
+    // Once the window has closed, the client may be emailed again.
+    const later = await draftEmail({ ctx: stylist, input: { clientId: client.id } });
+    const afterWindow = new Date(DAYTIME.getTime() + 31 * 86_400_000);
+    await approveEmail({ ctx: stylist, input: { emailId: later.id }, now: afterWindow });
+    expect(await sendWinBackEmail({ ctx: stylist, input: { emailId: later.id }, now: afterWindow })).toMatchObject({ outcome: "sent" });
   });
 
   it("sends a client whose name holds a link an email without it, when the policy sends without review", async () => {
