@@ -51,7 +51,7 @@ export default async function TodayPage({ searchParams }: { searchParams: Promis
           </dd>
         </div>
       </dl>
-      <Card className="scroll-mt-6" id="work-list">
+      <Card className="scroll-mt-20 lg:scroll-mt-6" id="work-list">
         <CardHeader
           title="Work list"
           description={more > 0 ? `The top ${TODAY_SHOWN} of ${openCount}.` : "Items leave the list when the client is contacted, orders, or is snoozed."}

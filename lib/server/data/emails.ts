@@ -7,6 +7,7 @@ import { authorize, clientScopeWhere } from "@/lib/server/auth/permissions";
 import type { ServiceContext } from "@/lib/server/context";
 import { clients, clientScores, emailTransitions, localMailbox, users, winBackEmails } from "@/lib/server/db/schema";
 import { NotFoundError } from "@/lib/server/errors";
+import { holdoutWindowsOf } from "@/lib/server/emails/email-rules";
 
 export const QUEUE_LIMIT = 200;
 
@@ -98,6 +99,14 @@ export async function inFlightEmailFor(ctx: ServiceContext, clientId: string) {
     .where(and(eq(winBackEmails.clientId, clientId), inArray(winBackEmails.state, [...IN_FLIGHT_STATES]), clientScopeWhere(ctx.actor)))
     .limit(1);
   return row?.email ?? null;
+}
+
+/** Until when the client is held out of win-back emails, if that is now (see holdoutWindowsOf); null otherwise. */
+export async function holdoutUntil(ctx: ServiceContext, clientId: string, now = new Date()): Promise<Date | null> {
+  authorize(ctx.actor, "emails.write");
+  const [inScope] = await ctx.db.select({ id: clients.id }).from(clients).where(and(eq(clients.id, clientId), clientScopeWhere(ctx.actor)));
+  const until = inScope ? (await holdoutWindowsOf(ctx.db, [clientId])).get(clientId) : undefined;
+  return until && until > now ? until : null;
 }
 
 /** The local mailbox (what would have gone through Resend), newest first. Admins only: it holds sign-in links. */

@@ -70,7 +70,7 @@ export type GuardSubject = { clientId: string; address: string; consent: boolean
 export async function eligibilityOf(tx: Executor, subjects: readonly GuardSubject[], input: { minDaysBetweenEmails: number; now: Date }): Promise<Eligibility[]> {
   if (subjects.length === 0) return [];
   const clientIds = [...new Set(subjects.map((s) => s.clientId))];
-  const [suppressed, history, holdouts, { attributionDays }] = await Promise.all([
+  const [suppressed, history, heldOutUntil] = await Promise.all([
     tx
       .select({ address: emailSuppressions.address })
       .from(emailSuppressions)
@@ -79,15 +79,8 @@ export async function eligibilityOf(tx: Executor, subjects: readonly GuardSubjec
       .select({ id: winBackEmails.id, clientId: winBackEmails.clientId, state: winBackEmails.state, sentAt: winBackEmails.sentAt })
       .from(winBackEmails)
       .where(inArray(winBackEmails.clientId, clientIds)),
-    // The holdout's promise: no win-back email, by outreach or by hand, while its window measures the client.
-    tx
-      .select({ clientId: outreachAssignments.clientId, assignedAt: max(outreachAssignments.assignedAt) })
-      .from(outreachAssignments)
-      .where(and(inArray(outreachAssignments.clientId, clientIds), eq(outreachAssignments.group, "holdout")))
-      .groupBy(outreachAssignments.clientId),
-    readSettings(tx, "win_back"),
+    holdoutWindowsOf(tx, clientIds),
   ]);
-  const heldOutUntil = new Map(holdouts.flatMap((h) => (h.assignedAt ? [[h.clientId, new Date(h.assignedAt.getTime() + attributionDays * 86_400_000)] as const] : [])));
   const suppressedSet = new Set(suppressed.map((s) => s.address));
   return subjects.map((subject) => {
     const others = history.filter((h) => h.clientId === subject.clientId && h.id !== subject.excludeEmailId);
@@ -102,6 +95,24 @@ export async function eligibilityOf(tx: Executor, subjects: readonly GuardSubjec
       now: input.now,
     });
   });
+}
+
+/**
+ * Until when each client is held out of win-back emails: their latest holdout assignment's attribution window (the
+ * holdout's promise: no win-back email, by outreach or by hand, while the window measures the client). Clients never
+ * held out are missing; a window may have closed already.
+ */
+export async function holdoutWindowsOf(tx: Executor, clientIds: readonly string[]): Promise<Map<string, Date>> {
+  if (clientIds.length === 0) return new Map();
+  const [holdouts, { attributionDays }] = await Promise.all([
+    tx
+      .select({ clientId: outreachAssignments.clientId, assignedAt: max(outreachAssignments.assignedAt) })
+      .from(outreachAssignments)
+      .where(and(inArray(outreachAssignments.clientId, [...clientIds]), eq(outreachAssignments.group, "holdout")))
+      .groupBy(outreachAssignments.clientId),
+    readSettings(tx, "win_back"),
+  ]);
+  return new Map(holdouts.flatMap((h) => (h.assignedAt ? [[h.clientId, new Date(h.assignedAt.getTime() + attributionDays * 86_400_000)] as const] : [])));
 }
 
 /** The guards for one client right now (see eligibilityOf). */

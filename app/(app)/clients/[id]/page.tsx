@@ -17,13 +17,13 @@ import { getClientPicture } from "@/lib/server/data/client-picture";
 import { getClientOrThrow } from "@/lib/server/data/clients";
 import { getClientTimeline } from "@/lib/server/data/client-timeline";
 import { can } from "@/lib/domain/access/policy";
-import { inFlightEmailFor } from "@/lib/server/data/emails";
+import { holdoutUntil, inFlightEmailFor } from "@/lib/server/data/emails";
 import { getClientEngagement } from "@/lib/server/data/engagement";
 import { listOrdersForClient } from "@/lib/server/data/orders";
 import { getClientOrNotFound } from "@/lib/server/data/page-loaders";
 import { contextFor } from "@/lib/server/context";
 import { displayTimeZone } from "@/lib/server/http/viewer-time-zone";
-import { clientTimeZone, dayInZone } from "@/lib/domain/time/format";
+import { clientTimeZone, dayInZone, formatTime } from "@/lib/domain/time/format";
 import { currentActor } from "@/lib/server/auth/session";
 import { activeTierOverrides } from "@/lib/server/data/demo-overrides";
 
@@ -42,13 +42,14 @@ export default async function ClientPage({ params, searchParams }: Props) {
   const ctx = await requirePageContext("clients.read");
   const client = await getClientOrNotFound(ctx, (await params).id);
   const canEmail = can(ctx.actor, "emails.write");
-  const [orders, engagement, timeline, overrides, email] = await Promise.all([
+  const [orders, engagement, timeline, overrides, email, heldOutUntil] = await Promise.all([
     listOrdersForClient(ctx, client.id),
     // The page's reasons come from its own assessment as of now (getClientPicture), not the stored snapshot's.
     getClientEngagement(ctx, client.id, { reasons: false }),
     getClientTimeline(ctx, client.id),
     activeTierOverrides(ctx, [client.id]),
     canEmail ? inFlightEmailFor(ctx, client.id) : null,
+    canEmail ? holdoutUntil(ctx, client.id) : null,
   ]);
   const override = overrides.get(client.id) ?? null;
   const now = new Date();
@@ -75,16 +76,22 @@ export default async function ClientPage({ params, searchParams }: Props) {
         <OrderStats figures={picture.figures} now={now} clientZone={zones.client} />
         <EngagementCard picture={picture} stored={engagement.latest} tiers={engagement.tiers} zones={zones} override={override} />
         {canEmail ? (
-          <Card id="win-back-email" className="scroll-mt-6">
+          <Card id="win-back-email" className="scroll-mt-20 lg:scroll-mt-6">
             <CardHeader
               title="Win-back email"
-              description={client.marketingConsent ? "A personal note, written from this client's history. Review it, edit it, approve it." : "This client has not agreed to marketing email, so no win-back email can be sent."}
+              description={
+                !client.marketingConsent
+                  ? "This client has not agreed to marketing email, so no win-back email can be sent."
+                  : heldOutUntil
+                    ? `This client is in the holdout until ${formatTime(heldOutUntil, zones.viewer)}: they get no win-back email, so the emails' effect can be measured.`
+                    : "A personal note, written from this client's history. Review it, edit it, approve it."
+              }
             />
             <DraftWithAi
               clientId={client.id}
-              canSend={client.marketingConsent}
+              canSend={client.marketingConsent && !heldOutUntil}
               // "Draft with AI" on Today lands here with ?draft=1: the draft starts at once.
-              startNow={query.draft === "1" && client.marketingConsent && !email}
+              startNow={query.draft === "1" && client.marketingConsent && !heldOutUntil && !email}
               existing={email ? { id: email.id, state: email.state, subject: email.subject, preheader: email.preheader, body: email.body, callToAction: email.callToAction, writerNote: email.writerNote } : null}
             />
           </Card>

@@ -4,6 +4,7 @@ import { db } from "@/lib/server/db/client";
 import { appSettings, clients, emailSuppressions, localMailbox, outreachAssignments, winBackEmails } from "@/lib/server/db/schema";
 import { normaliseAddress } from "@/lib/server/emails/email-rules";
 import { winBackResults } from "@/lib/server/data/win-back-results";
+import { holdoutUntil } from "@/lib/server/data/emails";
 import { DEFAULT_EMAIL_POLICY } from "@/lib/domain/email/policy-settings";
 import { DEFAULT_WIN_BACK_SETTINGS } from "@/lib/domain/email/win-back-settings";
 import { isHeldOut } from "@/lib/domain/email/holdout";
@@ -81,7 +82,12 @@ describe("outreach on entering win-back", () => {
     const { stylist, client } = await clientInGroup(true, 0.5);
     await setScore(client.id, 5, "lapsed");
     expect(await startOutreach({ ctx: system, input: { clientId: client.id, enteredAt: DAYTIME }, now: DAYTIME })).toEqual({ outcome: "holdout" });
-    // The stylist drafts one by hand: it is stopped at the send, with the reason, while the 30-day window runs.
+    // The client's page says so (to those who may see the client), and offers no draft, while the 30-day window runs.
+    const windowEnd = new Date(DAYTIME.getTime() + 30 * 86_400_000);
+    expect(await holdoutUntil(stylist, client.id, new Date(DAYTIME.getTime() + 86_400_000))).toEqual(windowEnd);
+    expect(await holdoutUntil(await userContext("stylist", "Other"), client.id, DAYTIME)).toBeNull();
+    expect(await holdoutUntil(stylist, client.id, windowEnd)).toBeNull();
+    // A draft by hand anyway is stopped at the send, with the reason.
     const byHand = await draftEmail({ ctx: stylist, input: { clientId: client.id } });
     await approveEmail({ ctx: stylist, input: { emailId: byHand.id }, now: DAYTIME });
     const inWindow = new Date(DAYTIME.getTime() + 10 * 86_400_000);
