@@ -7,6 +7,7 @@ import type { BacktestReport } from "@/lib/server/data/backtest";
 import { CalibrationChart } from "./calibration-chart";
 import { ComparisonTable } from "./comparison-table";
 import { TrackingChart } from "./tracking-chart";
+import { trackingWarning } from "@/lib/domain/engagement/tracking";
 
 /** The cutoff is a calendar day the admin picked, counted in UTC like the back-test itself. */
 const CUTOFF_ZONE = "UTC";
@@ -20,6 +21,7 @@ export function BacktestResults({ report }: { report: BacktestReport }) {
     return <p className="text-sm text-stone-600">No client had ordered before {formatDate(report.cutoff, CUTOFF_ZONE)}. Pick a later cutoff.</p>;
   }
   const lastWeek = tracking.at(-1);
+  const missed = trackingWarning(lastWeek);
   return (
     <div className="space-y-6" data-testid="backtest-results">
       {verdict ? (
@@ -83,6 +85,7 @@ export function BacktestResults({ report }: { report: BacktestReport }) {
             title="Tracking: repeat orders week by week"
             description={`Cumulative repeat orders after the cutoff, expected by the model (dashed) and actual (solid): ${formatNumber(Math.round(lastWeek.expected))} expected, ${formatNumber(lastWeek.actual)} came in ${lastWeek.week} weeks`}
           />
+          {missed ? <p className="px-5 pt-4 text-sm text-amber-800">{missed}</p> : null}
           <div className="p-5">
             <TrackingChart weeks={tracking} />
           </div>

@@ -3,7 +3,7 @@ import { summariseHistory } from "./history";
 import { modelConditionalExpectedTransactions } from "./mbgnbd";
 import { trainingWindowDays } from "./score-at";
 import { AS_OF, ordersEvery } from "./test-orders";
-import { expectedCumulativeRepeatOrders, trackingWeeks } from "./tracking";
+import { expectedCumulativeRepeatOrders, trackingWarning, trackingWeeks } from "./tracking";
 import { bgNbdKeyOf, bgNbdInputOfKey } from "./distinct-inputs";
 
 const fit = { model: "mbgnbd" as const, params: { r: 0.525, alpha: 6.183, a: 0.891, b: 1.614 } };
@@ -31,3 +31,14 @@ describe("trainingWindowDays", () => {
     expect(trainingWindowDays(90, null, cutoff)).toBe(90);
   });
 });
+
+describe("trackingWarning", () => {
+  it("says when the model's expected repeat orders miss the actual ones by more than a tenth, and which way", () => {
+    expect(trackingWarning({ week: 8, expected: 1546, actual: 1319 })).toBe("The model expected 17% more repeat orders than came: its count of orders to come ran high for this period.");
+    expect(trackingWarning({ week: 8, expected: 800, actual: 1000 })).toBe("The model expected 20% fewer repeat orders than came: its count of orders to come ran low for this period.");
+    expect(trackingWarning({ week: 8, expected: 1080, actual: 1000 })).toBeNull();
+    expect(trackingWarning({ week: 8, expected: 5, actual: 0 })).toBeNull();
+    expect(trackingWarning(undefined)).toBeNull();
+  });
+});
+

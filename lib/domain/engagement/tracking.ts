@@ -39,3 +39,22 @@ export function trackingWeeks(expected: readonly number[], actualPerWeek: readon
     return { week: i + 1, expected: value, actual };
   });
 }
+
+/** How far the model's expected total may stray from the actual one before the page says so. */
+export const TRACKING_TOLERANCE = 0.1;
+
+/**
+ * A plain warning when the model's expected repeat orders, by the last week, miss the actual ones by more than
+ * TRACKING_TOLERANCE ("The model expected 17% more repeat orders than came: …"), else null. The model can rank
+ * clients well, and its chance of at least one order be calibrated, while its count of orders runs high or low; the
+ * page's verdict speaks of ranking only.
+ */
+export function trackingWarning(last: TrackingWeek | undefined): string | null {
+  if (!last || last.actual <= 0) return null;
+  const miss = last.expected / last.actual - 1;
+  if (Math.abs(miss) <= TRACKING_TOLERANCE) return null;
+  const share = `${Math.round(Math.abs(miss) * 100)}%`;
+  return miss > 0
+    ? `The model expected ${share} more repeat orders than came: its count of orders to come ran high for this period.`
+    : `The model expected ${share} fewer repeat orders than came: its count of orders to come ran low for this period.`;
+}
