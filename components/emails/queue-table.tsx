@@ -10,6 +10,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { FormAlert } from "@/components/ui/form-alert";
 import { tableHeadClass } from "@/components/ui/table";
 import type { EmailState } from "@/lib/domain/email/lifecycle";
+import type { EmptyQueueKind } from "@/lib/domain/email/queue-filters";
 import type { RiskTier } from "@/lib/domain/email/policy-settings";
 import { IDLE } from "@/lib/forms/action-state";
 import { EmailStateBadge, WriterBadge } from "./email-state-badge";
@@ -28,7 +29,7 @@ export type QueueRow = {
 };
 
 /** The queue, with a checkbox per draft for bulk approval. */
-export function QueueTable({ emails, showStylist, empty }: { emails: QueueRow[]; showStylist: boolean; empty: "review" | "none" | "filtered" }) {
+export function QueueTable({ emails, showStylist, empty }: { emails: QueueRow[]; showStylist: boolean; empty: EmptyQueueKind }) {
   const [state, action, pending] = useActionState(approveEmailsAction, IDLE);
   if (emails.length === 0) {
     if (empty === "filtered") {

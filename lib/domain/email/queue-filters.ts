@@ -21,11 +21,13 @@ export const queueFiltersSchema = z.object({
 });
 export type QueueFilters = z.infer<typeof queueFiltersSchema>;
 
+export type EmptyQueueKind = "review" | "none" | "filtered";
+
 /**
  * What an empty queue means: nothing waiting for review (the plain review queue), no emails at all (every status,
  * nothing else narrowing), or filters that match nothing.
  */
-export function emptyQueueKind(filters: QueueFilters): "review" | "none" | "filtered" {
+export function emptyQueueKind(filters: QueueFilters): EmptyQueueKind {
   const narrowed = Boolean(filters.stylist || filters.tier || filters.from || filters.to || filters.event);
   if (narrowed) return "filtered";
   return filters.status === "pending" ? "review" : filters.status === "all" ? "none" : "filtered";

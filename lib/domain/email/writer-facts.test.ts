@@ -23,4 +23,3 @@ describe("describeFix", () => {
     expect(describeFix(fix, "UTC")).toBe("Fix of December 4, 2026: kept 2 of 5 items");
   });
 });
-

@@ -41,4 +41,3 @@ describe("trackingWarning", () => {
     expect(trackingWarning(undefined)).toBeNull();
   });
 });
-

@@ -73,4 +73,3 @@ export function noonInZone(day: string, zone: string): Date {
   const wallAsUtc = Date.UTC(wall.year ?? 0, (wall.month ?? 1) - 1, wall.day ?? 1, wall.hour ?? 0, wall.minute ?? 0, wall.second ?? 0);
   return new Date(2 * noonUtc.getTime() - wallAsUtc);
 }
-

@@ -2,6 +2,7 @@ import "server-only";
 import { and, eq, inArray, max } from "drizzle-orm";
 import { actorLabel, type Actor } from "@/lib/domain/access/policy";
 import { checkEligibility, type Eligibility } from "@/lib/domain/email/eligibility";
+import { DAY_MS } from "@/lib/domain/engagement/history";
 import { assertTransition, type EmailState, IllegalTransitionError, SENT_STATES } from "@/lib/domain/email/lifecycle";
 import { clientScopeWhere } from "@/lib/server/auth/permissions";
 import type { Executor } from "@/lib/server/db/client";
@@ -112,7 +113,7 @@ export async function holdoutWindowsOf(tx: Executor, clientIds: readonly string[
       .groupBy(outreachAssignments.clientId),
     readSettings(tx, "win_back"),
   ]);
-  return new Map(holdouts.flatMap((h) => (h.assignedAt ? [[h.clientId, new Date(h.assignedAt.getTime() + attributionDays * 86_400_000)] as const] : [])));
+  return new Map(holdouts.flatMap((h) => (h.assignedAt ? [[h.clientId, new Date(h.assignedAt.getTime() + attributionDays * DAY_MS)] as const] : [])));
 }
 
 /** The guards for one client right now (see eligibilityOf). */
@@ -129,4 +130,3 @@ export function isOneInFlightViolation(error: unknown): boolean {
   const pg = cause as { code?: string; constraint_name?: string };
   return pg?.code === "23505" && pg.constraint_name === "win_back_emails_one_in_flight_key";
 }
-

@@ -87,4 +87,3 @@ function learnedWeightsText(weights: Partial<Record<(typeof WEIGHT_LABELS)[numbe
   const percents = wholePercents(WEIGHT_LABELS.map(([key]) => weights[key] ?? 0));
   return WEIGHT_LABELS.map(([, label], index) => `${label} ${percents[index] ?? 0}%`).join(", ");
 }
-
