@@ -14,8 +14,12 @@ describe("email lifecycle", () => {
     expect(canTransition("draft", "sending")).toBe(false);
   });
 
-  it("ends in bounced, complained, failed and discarded only", () => {
-    expect(EMAIL_STATES.filter(isTerminal).sort()).toEqual(["bounced", "complained", "discarded", "failed"]);
+  it("ends in bounced, complained and discarded only; a failed send moves on only when the provider reports it went out", () => {
+    expect(EMAIL_STATES.filter(isTerminal).sort()).toEqual(["bounced", "complained", "discarded"]);
+    expect(stateAfterEvent("failed", "delivered")).toBe("delivered");
+    expect(stateAfterEvent("failed", "failed")).toBeNull();
+    expect(canTransition("failed", "approved")).toBe(false);
+    expect(canTransition("failed", "sending")).toBe(false);
   });
 
   it("maps delivery events, ignoring repeats, delays and late arrivals", () => {

@@ -32,7 +32,9 @@ const NEXT: Record<EmailState, readonly EmailState[]> = {
   clicked: ["complained"],
   bounced: [],
   complained: [],
-  failed: [],
+  // A send we recorded failed (every attempt's answer lost) that Resend then reports sent, delivered or opened did
+  // go out: the provider's report wins, so the email counts as sent (the gap between emails, the one in flight).
+  failed: ["sent", "delivered", "opened", "clicked", "bounced", "complained"],
   discarded: [],
 };
 

@@ -41,6 +41,17 @@ async function sentEmail() {
   return { email: sent.email, client };
 }
 
+/** An approved email its send batch has claimed ("sending"), as the batch's call to Resend begins. */
+async function claimedEmail() {
+  const stylist = await userContext("stylist");
+  const client = await clientWithFix(stylist, stylist.actor.id);
+  const email = await draftEmail({ ctx: stylist, input: { clientId: client.id } });
+  await approveEmail({ ctx: stylist, input: { emailId: email.id }, now: DAYTIME });
+  const batchKey = sendBatchKey([email.id]);
+  expect((await claimSendBatch({ ctx: stylist, input: { emailIds: [email.id], batchKey }, now: DAYTIME })).claimed).toEqual([email.id]);
+  return { stylist, client, email, batchKey };
+}
+
 const event = (type: string, emailId: string, extra: Record<string, unknown> = {}) =>
   JSON.stringify({ type, created_at: new Date().toISOString(), data: { email_id: `re_${emailId.slice(0, 8)}`, tags: { email_id: emailId }, ...extra } });
 
@@ -57,12 +68,7 @@ describe("POST /api/webhooks/resend", () => {
   });
 
   it("records the send when Resend reports it before the batch does, so the gap between emails counts it", async () => {
-    const stylist = await userContext("stylist");
-    const client = await clientWithFix(stylist, stylist.actor.id);
-    const email = await draftEmail({ ctx: stylist, input: { clientId: client.id } });
-    await approveEmail({ ctx: stylist, input: { emailId: email.id }, now: DAYTIME });
-    const batchKey = sendBatchKey([email.id]);
-    expect((await claimSendBatch({ ctx: stylist, input: { emailIds: [email.id], batchKey }, now: DAYTIME })).claimed).toEqual([email.id]);
+    const { stylist, client, email, batchKey } = await claimedEmail();
     // Resend accepted the batch, but its answer never reached us; its webhook did.
     expect(await (await POST(signed(event("email.sent", email.id)))).json()).toMatchObject({ recorded: true, state: "sent" });
     const [row] = await db.select().from(winBackEmails).where(eq(winBackEmails.id, email.id));
@@ -72,6 +78,17 @@ describe("POST /api/webhooks/resend", () => {
     expect(await deliverSendBatch({ ctx: stylist, input: { emailIds: [email.id], batchKey } })).toMatchObject({ sent: [], failed: [] });
     const [after] = await db.select({ sentAt: winBackEmails.sentAt, providerId: winBackEmails.providerId }).from(winBackEmails).where(eq(winBackEmails.id, email.id));
     expect(after).toEqual({ sentAt: row?.sentAt, providerId: row?.providerId });
+    expect(await clientEligibility(db, { clientId: client.id, minDaysBetweenEmails: 14, now: new Date() })).toMatchObject({ eligible: false, reason: "too_soon" });
+  });
+
+  it("counts an email recorded failed as sent once Resend reports it delivered after all", async () => {
+    const { client, email } = await claimedEmail();
+    // Every attempt's answer was lost, so the batch recorded the email failed; Resend had accepted it all the same.
+    await db.update(winBackEmails).set({ state: "failed", lastError: "The request to Resend timed out." }).where(eq(winBackEmails.id, email.id));
+    expect(await (await POST(signed(event("email.delivered", email.id)))).json()).toMatchObject({ recorded: true, state: "delivered" });
+    const [row] = await db.select().from(winBackEmails).where(eq(winBackEmails.id, email.id));
+    expect(row).toMatchObject({ state: "delivered", providerId: `re_${email.id.slice(0, 8)}`, transport: "resend" });
+    expect(row?.sentAt).toBeInstanceOf(Date);
     expect(await clientEligibility(db, { clientId: client.id, minDaysBetweenEmails: 14, now: new Date() })).toMatchObject({ eligible: false, reason: "too_soon" });
   });
 

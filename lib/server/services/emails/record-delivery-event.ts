@@ -1,7 +1,7 @@
 import "server-only";
 import { eq, or } from "drizzle-orm";
 import { z } from "zod";
-import { DELIVERY_EVENTS, stateAfterEvent } from "@/lib/domain/email/lifecycle";
+import { DELIVERY_EVENTS, SENT_STATES, stateAfterEvent } from "@/lib/domain/email/lifecycle";
 import { writeAudit } from "@/lib/server/audit";
 import { authorize } from "@/lib/server/auth/permissions";
 import type { VerbArgs } from "@/lib/server/context";
@@ -44,10 +44,10 @@ export async function recordDeliveryEvent({ ctx, input }: VerbArgs<typeof delive
     if (inserted.length === 0) return { recorded: false, emailId: email?.id ?? null, state: email?.state ?? null };
     if (!email) return { recorded: true, emailId: null, state: null };
     const next = stateAfterEvent(email.state, event.type);
-    // Resend can report the send before ours is recorded (its answer lost, or our commit still to come), and the
-    // batch then records nothing: the send's facts come with the event, or the gap between emails and the win-back
-    // results would not count this email as sent.
-    const sendFacts = email.state === "sending" && next === "sent" ? { sentAt: new Date(), providerId: event.providerId ?? email.providerId, transport: "resend" } : undefined;
+    // Resend can report the send before ours is recorded (its answer lost, or our commit still to come), or after we
+    // recorded it failed (every attempt's answer lost): the send's facts then come with the event, or the gap between
+    // emails would not count this email as sent.
+    const sendFacts = next && SENT_STATES.includes(next) && !email.sentAt ? { sentAt: new Date(), providerId: event.providerId ?? email.providerId, transport: "resend" } : undefined;
     const moved = next ? await moveEmail(tx, ctx.actor, email, next, { reason: `Resend: ${event.type}`, set: sendFacts }) : email;
     const suppress = event.type === "complained" ? "complained" : event.type === "bounced" && (event.bounceType ?? "Permanent") === "Permanent" ? "bounced" : null;
     if (suppress) {
