@@ -1,8 +1,9 @@
 import type { Route } from "next";
 import Link from "next/link";
 import { Card, CardHeader } from "@/components/ui/card";
-import { formatNumber } from "@/components/ui/format";
+import { formatDate, formatNumber } from "@/components/ui/format";
 import { type DashboardRange, weekDaysInRange } from "@/lib/domain/analytics/tier-summary";
+import type { Uplift } from "@/lib/domain/analytics/uplift";
 import { clientListHref } from "@/lib/domain/clients/list-query";
 import { EMAIL_FIGURE_LABELS, type EmailFigure, type QueueStatus } from "@/lib/domain/email/email-figures";
 import { emailsHref, type QueueFilters } from "@/lib/domain/email/queue-filters";
@@ -31,6 +32,24 @@ function OutreachLink({ count, group, won, range, label }: { count: number; grou
     <Link href={href as Route} className={LINK} aria-label={label}>
       {formatNumber(count)}
     </Link>
+  );
+}
+
+const dayLabel = (day: string) => formatDate(new Date(`${day}T12:00:00Z`), "UTC");
+
+/**
+ * What the uplift compares, each count opening its clients: both groups counted from their assignment (whether or not
+ * the email went out), over the days whose attribution windows have all closed.
+ */
+function UpliftCounts({ uplift, range }: { uplift: Uplift; range: DashboardRange }) {
+  return (
+    <>
+      Clients who entered win-back from {dayLabel(range.from)} to {dayLabel(range.to)}, each counted from that day, emailed or not; their windows have
+      closed. Emailed: <OutreachLink count={uplift.emailed.wonBack} group="emailed" won range={range} label={`${formatNumber(uplift.emailed.wonBack)} emailed clients won back`} /> of{" "}
+      <OutreachLink count={uplift.emailed.clients} group="emailed" won={false} range={range} label={`${formatNumber(uplift.emailed.clients)} clients in the emailed group`} /> won back; held
+      out: <OutreachLink count={uplift.heldOut.wonBack} group="holdout" won range={range} label={`${formatNumber(uplift.heldOut.wonBack)} held-out clients won back`} /> of{" "}
+      <OutreachLink count={uplift.heldOut.clients} group="holdout" won={false} range={range} label={`${formatNumber(uplift.heldOut.clients)} clients held out`} />.
+    </>
   );
 }
 
@@ -105,10 +124,13 @@ export function EmailOverviewSection({ overview, range, weeks }: { overview: Ema
             <p className="font-medium text-stone-900">Holdout uplift</p>
             <p className="text-stone-700">{uplift.reading}</p>
             <p className="text-xs text-stone-500">
-              Emailed: <OutreachLink count={uplift.emailed.wonBack} group="emailed" won range={range} label={`${formatNumber(uplift.emailed.wonBack)} emailed clients won back`} /> of{" "}
-              <OutreachLink count={uplift.emailed.clients} group="emailed" won={false} range={range} label={`${formatNumber(uplift.emailed.clients)} clients emailed`} /> won back; held out:{" "}
-              <OutreachLink count={uplift.heldOut.wonBack} group="holdout" won range={range} label={`${formatNumber(uplift.heldOut.wonBack)} held-out clients won back`} /> of{" "}
-              <OutreachLink count={uplift.heldOut.clients} group="holdout" won={false} range={range} label={`${formatNumber(uplift.heldOut.clients)} clients held out`} />.
+              {overview.upliftRange ? (
+                <UpliftCounts uplift={uplift} range={overview.upliftRange} />
+              ) : (
+                <>No client who entered win-back in this range has had their whole attribution window yet.</>
+              )}{" "}
+              {overview.upliftRange && overview.stillOpen > 0 ? `${formatNumber(overview.stillOpen)} more are still inside their window and count once it closes.` : null}
+              {!overview.upliftRange && overview.stillOpen > 0 ? `${formatNumber(overview.stillOpen)} count once their window closes.` : null}
             </p>
           </div>
         ) : null}

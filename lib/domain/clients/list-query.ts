@@ -25,7 +25,7 @@ const emptyAsUndefined = (v: unknown) => (v === "" ? undefined : v);
 /** A 0–100 bound; blank or out of range means no bound. */
 const bound = z.preprocess(emptyAsUndefined, percent);
 
-/** Win-back outreach groups: clients who were emailed (the email went out) or held out. */
+/** Win-back outreach groups: clients assigned an email (whether or not it went out) or held out. */
 export const OUTREACH_GROUPS = ["emailed", "holdout"] as const;
 export type OutreachGroup = (typeof OUTREACH_GROUPS)[number];
 
@@ -53,9 +53,9 @@ export const clientListQuerySchema = z
      * counts for that day count.
      */
     asOf: optionalDayParam,
-    /** Win-back outreach: clients emailed (the email went out) or held out, assigned between `from` and `to` (inclusive days). */
+    /** Win-back outreach: clients assigned an email or held out, assigned between `from` and `to` (inclusive days). */
     outreach: z.enum(OUTREACH_GROUPS).optional().catch(undefined),
-    /** Among that outreach, those won back: an order within the attribution window after the send or holdout decision. */
+    /** Among that outreach, those won back: an order within the attribution window after the assignment. */
     won: z.literal("1").optional().catch(undefined),
     from: optionalDayParam,
     to: optionalDayParam,

@@ -122,7 +122,7 @@ describe("the overview's email aggregates, kept as emails change", () => {
 });
 
 describe("win-backs, kept on each assignment", () => {
-  it("open the window when the email is sent, follow orders placed, cancelled and reassigned, and match a count from the orders", async () => {
+  it("open both groups' windows at the assignment, follow orders placed, cancelled, moved and reassigned, and match a count from the orders", async () => {
     const ava = await userContext("stylist", "Ava");
     const ben = await userContext("stylist", "Ben");
     const admin = await userContext("admin");
@@ -137,13 +137,15 @@ describe("win-backs, kept on each assignment", () => {
       db.insert(orders).values({ clientId, source: "test", externalId, orderedAt: new Date(orderedAt), itemsShipped: 3, itemsKept: 1, valueCents: 5_000, status: "shipped" }).returning();
     const results = async (ctx: Awaited<ReturnType<typeof userContext>>) => (await getEmailOverview(ctx, RANGE)).winBacks;
 
-    // Ordered before the send: the emailed client is not counted until the email goes out, and that order is no win-back.
-    await order(emailed.id, "before-send", "2026-06-11T00:00:00Z");
+    // An order before the assignment is no win-back; one after it is, for the emailed group too, though the email
+    // has not gone out (intent to treat: the group is what was decided, not what was delivered).
+    await order(emailed.id, "before", "2026-06-09T00:00:00Z");
+    expect(await results(admin)).toEqual({ emailed: 0, heldOut: 0 });
+    await order(emailed.id, "after", "2026-06-11T00:00:00Z");
     const [heldOrder] = await order(held.id, "held", "2026-06-20T00:00:00Z");
-    expect(await results(admin)).toEqual({ emailed: 0, heldOut: 1 });
+    expect(await results(admin)).toEqual({ emailed: 1, heldOut: 1 });
+    // Sending the email later changes nothing: the window opened at the assignment.
     await db.update(winBackEmails).set({ state: "sent", sentAt: new Date("2026-06-12T00:00:00Z") }).where(eq(winBackEmails.id, draft.id));
-    expect(await results(admin)).toEqual({ emailed: 0, heldOut: 1 });
-    await order(emailed.id, "after-send", "2026-06-14T00:00:00Z");
     expect(await results(admin)).toEqual({ emailed: 1, heldOut: 1 });
 
     // The held-out client's order is cancelled: no longer a win-back.
@@ -163,13 +165,52 @@ describe("win-backs, kept on each assignment", () => {
     expect(await results(ava)).toEqual({ emailed: 0, heldOut: 0 });
     expect(await results(ben)).toEqual({ emailed: 1, heldOut: 0 });
 
-    // The same answer straight from the emails and the orders, as the rates were counted before.
+    // The same answer straight from the assignments and the orders.
     const [direct] = await db.execute<{ emailed: number; held: number }>(sql`
-      select count(*) filter (where a."group" = 'emailed' and exists (select 1 from orders o where o.client_id = a.client_id and o.status <> 'cancelled'
-          and o.ordered_at >= e.sent_at and o.ordered_at < e.sent_at + interval '30 days'))::int as emailed,
-        count(*) filter (where a."group" = 'holdout' and exists (select 1 from orders o where o.client_id = a.client_id and o.status <> 'cancelled'
-          and o.ordered_at >= a.assigned_at and o.ordered_at < a.assigned_at + interval '30 days'))::int as held
-      from outreach_assignments a left join win_back_emails e on e.id = a.email_id`);
+      select count(*) filter (where a."group" = 'emailed' and won)::int as emailed, count(*) filter (where a."group" = 'holdout' and won)::int as held
+      from outreach_assignments a, lateral (select exists (select 1 from orders o where o.client_id = a.client_id and o.status <> 'cancelled'
+          and o.ordered_at >= a.assigned_at and o.ordered_at < a.assigned_at + interval '30 days') as won) w`);
     expect(direct).toEqual({ emailed: 1, held: 0 });
+  });
+});
+
+describe("the holdout uplift", () => {
+  it("compares only clients whose window has closed, each client once, whether or not their email went out", async () => {
+    const stylist = await userContext("stylist");
+    const marketer = await userContext("marketer");
+    const at = (day: string) => new Date(`${day}T10:00:00Z`);
+    const assign = (clientId: string, group: "emailed" | "holdout", day: string) =>
+      db.insert(outreachAssignments).values({ clientId, tier: "at_risk", group, enteredAt: at(day), assignedAt: at(day) });
+    const order = (clientId: string, day: string) =>
+      db.insert(orders).values({ clientId, source: "test", externalId: `o-${clientId}-${day}`, orderedAt: at(day), itemsShipped: 3, itemsKept: 1, valueCents: 5_000, status: "shipped" });
+    // Emailed clients whose drafts were never sent (discarded, or waiting in review), one of them entering win-back
+    // twice and ordering; held-out clients, one ordering; and a late entry whose window is still open.
+    const twice = await clientOf(stylist.actor.id);
+    const quiet = await clientOf(stylist.actor.id);
+    const heldWon = await clientOf(stylist.actor.id);
+    const heldQuiet = await clientOf(stylist.actor.id);
+    const late = await clientOf(stylist.actor.id);
+    await assign(twice.id, "emailed", "2026-06-01");
+    await assign(twice.id, "emailed", "2026-06-03");
+    await assign(quiet.id, "emailed", "2026-06-02");
+    await assign(heldWon.id, "holdout", "2026-06-02");
+    await assign(heldQuiet.id, "holdout", "2026-06-02");
+    await assign(late.id, "emailed", "2026-06-25");
+    await order(twice.id, "2026-06-05");
+    await order(heldWon.id, "2026-06-10");
+    await order(late.id, "2026-06-26");
+
+    // On 5 July, windows opened up to 4 June have closed; the late entry's has not.
+    const overview = await getEmailOverview(marketer, RANGE, new Date("2026-07-05T12:00:00Z"));
+    expect(overview.winBacks).toEqual({ emailed: 2, heldOut: 1 });
+    expect(overview.upliftRange).toEqual({ from: "2026-06-01", to: "2026-06-04" });
+    expect(overview.stillOpen).toBe(1);
+    expect(overview.uplift).toMatchObject({ emailed: { clients: 2, wonBack: 1 }, heldOut: { clients: 2, wonBack: 1 } });
+
+    // Before any window has closed, the uplift compares nobody.
+    const early = await getEmailOverview(marketer, RANGE, new Date("2026-07-01T12:00:00Z"));
+    expect(early.upliftRange).toBeNull();
+    expect(early.stillOpen).toBe(5);
+    expect(early.uplift).toMatchObject({ status: "insufficient", emailed: { clients: 0 }, heldOut: { clients: 0 } });
   });
 });

@@ -1,6 +1,7 @@
 import "server-only";
 import { type SQL, sql } from "drizzle-orm";
 import type { DashboardRange } from "@/lib/domain/analytics/tier-summary";
+import { closedWindowsRange } from "@/lib/domain/analytics/closed-windows";
 import { estimateUplift, type Uplift } from "@/lib/domain/analytics/uplift";
 import { emailFigures, type EmailFigure, type StateCount } from "@/lib/domain/email/email-figures";
 import type { EmailState } from "@/lib/domain/email/lifecycle";
@@ -9,7 +10,7 @@ import { authorize, clientScope } from "@/lib/server/auth/permissions";
 import type { ServiceContext } from "@/lib/server/context";
 import { endOf, inActorScope } from "./email-aggregate-scope";
 import { readSettings } from "./settings";
-import { STARTED, wonBackCount } from "./win-back-results";
+import { winBackClientCounts } from "./win-back-results";
 
 export type EmailBreakdownRow = { id: string | null; label: string; figures: EmailFigure[] };
 export type EmailActivityWeek = { week: string; opened: number; clicked: number };
@@ -21,9 +22,14 @@ export type EmailOverview = {
   complained: number;
   /** Addresses never emailed again (everyone's: the list is the account's). Null for people without analytics. */
   suppressed: number | null;
+  /** Clients assigned in the range and won back so far, windows still open included. */
   winBacks: { emailed: number; heldOut: number };
-  /** Null for people without analytics (stylists). */
+  /** Null for people without analytics (stylists). Counts only the clients whose attribution window has closed. */
   uplift: Uplift | null;
+  /** The days of the range the uplift counts (every window assigned in them has closed); null when none has yet. */
+  upliftRange: DashboardRange | null;
+  /** Clients assigned in the range whose window is still open, so the uplift leaves them out for now. */
+  stillOpen: number;
 };
 
 /**
@@ -32,7 +38,7 @@ export type EmailOverview = {
  * from the daily aggregates the triggers keep (email_stats_daily, email_activity_daily: a few rows per day), never
  * from the emails themselves.
  */
-export async function getEmailOverview(ctx: ServiceContext, range: DashboardRange): Promise<EmailOverview> {
+export async function getEmailOverview(ctx: ServiceContext, range: DashboardRange, now = new Date()): Promise<EmailOverview> {
   authorize(ctx.actor, "emails.write");
   const inScope = inActorScope(ctx.actor);
   const analytics = clientScope(ctx.actor).kind !== "stylist";
@@ -48,7 +54,7 @@ export async function getEmailOverview(ctx: ServiceContext, range: DashboardRang
       from email_activity_daily s
       where s.day >= ${range.from}::date and s.day <= ${range.to}::date and ${inScope(sql`s`)}
       group by 1 having sum(s.opened) <> 0 or sum(s.clicked) <> 0 order by 1`),
-    winBackCounts(ctx, range, inScope(sql`a`)),
+    winBackCounts(ctx, range, inScope(sql`a`), now),
     analytics ? ctx.db.execute<{ count: number }>(sql`select count(*)::int as count from email_suppressions`) : Promise.resolve(null),
   ]);
 
@@ -71,26 +77,41 @@ export async function getEmailOverview(ctx: ServiceContext, range: DashboardRang
     activity: [...activity],
     complained: all.filter((c) => c.state === "complained").reduce((sum, c) => sum + c.count, 0),
     suppressed: suppressed ? (suppressed[0]?.count ?? 0) : null,
-    winBacks: { emailed: winBacks.emailed.wonBack, heldOut: winBacks.heldOut.wonBack },
-    uplift: analytics ? estimateUplift(winBacks) : null,
+    winBacks: { emailed: winBacks.soFar.emailed.wonBack, heldOut: winBacks.soFar.heldOut.wonBack },
+    uplift: analytics ? estimateUplift({ ...winBacks.closed, windowDays: winBacks.windowDays }) : null,
+    upliftRange: winBacks.closedRange,
+    stillOpen: winBacks.stillOpen,
   };
 }
 
 /**
- * Emailed and held-out clients assigned in the range, and how many of each ordered within the attribution window
- * after the email's send or the holdout decision (an emailed client whose email never went out is not counted):
- * an index-only scan of the assignments in the range (outreach_assignments_results_idx, or its stylist twin).
+ * Emailed and held-out clients assigned in the range, and how many of each ordered within the attribution window after
+ * their assignment (intent to treat, see wonBackCondition): so far, and over the days whose windows have all closed,
+ * the ones the uplift may compare. One index-only scan of the assignments in the range
+ * (outreach_assignments_results_idx, or its stylist twin).
  */
-async function winBackCounts(ctx: ServiceContext, range: DashboardRange, inScope: SQL) {
+async function winBackCounts(ctx: ServiceContext, range: DashboardRange, inScope: SQL, now: Date) {
   const { attributionDays } = await readSettings(ctx.db, "win_back");
-  const rows = await ctx.db.execute<{ group: "emailed" | "holdout"; clients: number; won_back: number }>(sql`
-    select a."group", count(*)::int as clients, ${wonBackCount(attributionDays)} as won_back
+  const closedRange = closedWindowsRange(range, attributionDays, now);
+  const closed = closedRange ? sql`a.assigned_at < ${endOf(closedRange)}` : sql`false`;
+  const soFar = winBackClientCounts(attributionDays);
+  const measured = winBackClientCounts(attributionDays, closed);
+  const rows = await ctx.db.execute<{ group: "emailed" | "holdout"; clients: number; won_back: number; closed_clients: number; closed_won_back: number; still_open: number }>(sql`
+    select a."group", ${soFar.clients} as clients, ${soFar.wonBack} as won_back,
+      ${measured.clients} as closed_clients, ${measured.wonBack} as closed_won_back,
+      (count(distinct a.client_id) filter (where not (${closed})))::int as still_open
     from outreach_assignments a
-    where a.assigned_at >= ${range.from}::date and a.assigned_at < ${endOf(range)} and ${inScope} and ${STARTED}
+    where a.assigned_at >= ${range.from}::date and a.assigned_at < ${endOf(range)} and ${inScope}
     group by a."group"`);
-  const of = (group: "emailed" | "holdout") => {
+  const outcome = (group: "emailed" | "holdout", closedOnly: boolean) => {
     const row = [...rows].find((r) => r.group === group);
-    return { clients: row?.clients ?? 0, wonBack: row?.won_back ?? 0 };
+    return { clients: (closedOnly ? row?.closed_clients : row?.clients) ?? 0, wonBack: (closedOnly ? row?.closed_won_back : row?.won_back) ?? 0 };
   };
-  return { emailed: of("emailed"), heldOut: of("holdout"), windowDays: attributionDays };
+  return {
+    soFar: { emailed: outcome("emailed", false), heldOut: outcome("holdout", false) },
+    closed: { emailed: outcome("emailed", true), heldOut: outcome("holdout", true) },
+    closedRange,
+    stillOpen: rows.reduce((sum, r) => sum + r.still_open, 0),
+    windowDays: attributionDays,
+  };
 }

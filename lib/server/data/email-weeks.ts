@@ -5,7 +5,7 @@ import { authorize } from "@/lib/server/auth/permissions";
 import type { ServiceContext } from "@/lib/server/context";
 import { endOf, inActorScope } from "./email-aggregate-scope";
 import { readSettings } from "./settings";
-import { STARTED, wonBackCondition } from "./win-back-results";
+import { wonBackCondition } from "./win-back-results";
 
 /**
  * One week of the "emails and win-backs" chart: `from`–`to` are the week's days inside the range (the first and last
@@ -15,7 +15,7 @@ export type EmailWeek = { week: string; from: string; to: string; drafted: numbe
 
 /**
  * Per week (Monday first) of the range: emails drafted (from email_stats_daily), and emailed and held-out clients won
- * back by assignment week, the same sources and definitions as the overview's totals (email-overview.ts), within the
+ * back so far by assignment week, the same sources and definitions as the overview's totals (email-overview.ts), within the
  * actor's scope.
  */
 export async function getEmailWeeks(ctx: ServiceContext, range: DashboardRange): Promise<EmailWeek[]> {
@@ -31,10 +31,10 @@ export async function getEmailWeeks(ctx: ServiceContext, range: DashboardRange):
       group by 1 having sum(s.emails) <> 0),
     won as (
       select date_trunc('week', a.assigned_at) as week,
-        count(*) filter (where a."group" = 'emailed' and ${won})::int as emailed,
-        count(*) filter (where a."group" = 'holdout' and ${won})::int as held_out
+        (count(distinct a.client_id) filter (where a."group" = 'emailed' and ${won}))::int as emailed,
+        (count(distinct a.client_id) filter (where a."group" = 'holdout' and ${won}))::int as held_out
       from outreach_assignments a
-      where a.assigned_at >= ${range.from}::date and a.assigned_at < ${endOf(range)} and ${STARTED} and ${inScope(sql`a`)}
+      where a.assigned_at >= ${range.from}::date and a.assigned_at < ${endOf(range)} and ${inScope(sql`a`)}
       group by 1)
     select to_char(coalesce(d.week, w.week), 'YYYY-MM-DD') as week, coalesce(d.n, 0) as drafted,
       coalesce(w.emailed, 0) as won_back, coalesce(w.held_out, 0) as held_out_won_back

@@ -1,7 +1,9 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import type { EngagementTier } from "@/lib/domain/engagement";
+import { outreachRoute, WIN_BACK_TIERS } from "@/lib/domain/email/outreach";
 import type { Executor } from "@/lib/server/db/client";
+import { readSettings } from "./settings";
 
 export type WinBackEntry = { clientId: string; fromTier: EngagementTier | null; toTier: EngagementTier; score: number; enteredAt: string };
 
@@ -10,11 +12,14 @@ export type WinBackEntry = { clientId: string; fromTier: EngagementTier | null; 
  * tier change into win-back or, for a client whose first score was already at risk or lapsed (which records no tier
  * change: an import of old history, a first full run), their score's date. What a full run and the nightly sweep
  * hand to outreach, since a full run writes its tier changes set-based without an event each. Clients no email may
- * reach (no marketing consent, or a suppressed address) are left out until one may: outreach would turn them away
- * every night, one function run each. Outreach still checks every guard. In client id order, the first `limit` after
+ * reach (no marketing consent, or a suppressed address), and tiers the email policy drafts nothing for, are left out
+ * until one may: outreach would turn them away every night, one function run each. Outreach still checks every guard. In client id order, the first `limit` after
  * `after` (a page: see handEntriesToOutreach).
  */
 export async function winBackEntriesWithoutOutreach(db: Executor, limit: number, after: string | null = null): Promise<WinBackEntry[]> {
+  const policy = await readSettings(db, "email_policy");
+  const tiers = WIN_BACK_TIERS.filter((tier) => outreachRoute(tier, policy) !== "none");
+  if (tiers.length === 0) return [];
   const rows = await db.execute<{ client_id: string; from_tier: EngagementTier | null; tier: EngagementTier; score: number | null; entered_ms: number }>(sql`
     select s.client_id, entry.from_tier, s.tier, s.score, extract(epoch from coalesce(entry.changed_at, s.scored_at))::float8 * 1000 as entered_ms
     from client_scores s
@@ -24,7 +29,7 @@ export async function winBackEntriesWithoutOutreach(db: Executor, limit: number,
       where t.client_id = s.client_id and t.to_tier in ('at_risk', 'lapsed') and (t.from_tier is null or t.from_tier not in ('at_risk', 'lapsed'))
       order by t.changed_at desc limit 1
     ) entry on true
-    where s.tier in ('at_risk', 'lapsed') and s.scored_at is not null ${after ? sql`and s.client_id > ${after}::uuid` : sql``}
+    where s.tier in (${sql.join(tiers.map((tier) => sql`${tier}`), sql`, `)}) and s.scored_at is not null ${after ? sql`and s.client_id > ${after}::uuid` : sql``}
       and not exists (select 1 from email_suppressions x where x.address = lower(btrim(c.email)))
       and not exists (
         select 1 from outreach_assignments a

@@ -108,6 +108,7 @@ describe("the overview's links lead to exactly the rows they count", () => {
   it("email figures by state, tier and stylist, bounces, complaints, win-backs and the uplift's groups, in the chosen range only", async () => {
     const RANGE = { from: "2026-06-01", to: "2026-06-30" };
     const IN_RANGE = new Date("2026-06-10T10:00:00Z");
+    const AFTER_WINDOWS = new Date("2026-09-01T00:00:00Z");
     const admin = await userContext("admin");
     const ava = await userContext("stylist", "Ava");
     const clientOf = async (stylistId: string | null) => {
@@ -128,8 +129,9 @@ describe("the overview's links lead to exactly the rows they count", () => {
     // Outside the range: the links must leave these out.
     await email(a2, "sent", "at_risk", { createdAt: new Date("2026-05-20T00:00:00Z"), sentAt: new Date("2026-05-20T00:00:00Z") });
     await email(nobody, "bounced", "lapsed", { createdAt: new Date("2026-07-01T00:00:00Z"), sentAt: new Date("2026-07-01T00:00:00Z") });
-    // Win-backs: a2 emailed and ordered; a3 emailed but its email never went out (not counted); nobody held out and
-    // ordered; an assignment in May is outside the range.
+    // Win-backs: a2 emailed and ordered, and entered win-back again later in the range (one client, counted once); a3
+    // emailed but its email never went out (counted all the same: intent to treat); nobody held out and ordered; an
+    // assignment in May is outside the range.
     const a3 = await clientOf(ava.actor.id);
     const unsent = await email(a3, "approved", "at_risk");
     // Opens and clicks: a2's email opened in one week, the clicked one opened and clicked the next. (The weekly figures
@@ -145,6 +147,7 @@ describe("the overview's links lead to exactly the rows they count", () => {
       { clientId: a2, tier: "at_risk", group: "emailed", emailId: opened.id, enteredAt: IN_RANGE, assignedAt: IN_RANGE },
       { clientId: a3, tier: "at_risk", group: "emailed", emailId: unsent.id, enteredAt: IN_RANGE, assignedAt: IN_RANGE },
       { clientId: nobody, tier: "lapsed", group: "holdout", enteredAt: IN_RANGE, assignedAt: IN_RANGE },
+      { clientId: a2, tier: "at_risk", group: "emailed", enteredAt: new Date("2026-06-20T00:00:00Z"), assignedAt: new Date("2026-06-20T00:00:00Z") },
       { clientId: a2, tier: "lapsed", group: "holdout", enteredAt: new Date("2026-05-02T00:00:00Z"), assignedAt: new Date("2026-05-02T00:00:00Z") },
     ]);
     await db.insert(orders).values([
@@ -154,7 +157,7 @@ describe("the overview's links lead to exactly the rows they count", () => {
 
     const marketer = await userContext("marketer");
     for (const ctx of [marketer, ava]) {
-      const overview = await getEmailOverview(ctx, RANGE);
+      const overview = await getEmailOverview(ctx, RANGE, AFTER_WINDOWS);
       const inRange = { from: RANGE.from, to: RANGE.to };
       for (const f of overview.figures) expect(await emailsBehind(ctx, emailsHref({ status: f.status, ...inRange })), f.key).toBe(f.count);
       for (const row of overview.byTier) {
@@ -182,13 +185,16 @@ describe("the overview's links lead to exactly the rows they count", () => {
       }
       expect(weeks.reduce((n, w) => n + w.drafted, 0)).toBe(overview.figures.find((f) => f.key === "drafted")?.count);
       expect(weeks.reduce((n, w) => n + w.wonBack, 0)).toBe(overview.winBacks.emailed);
-      if (overview.uplift) {
-        expect(await outreach("emailed", false)).toBe(overview.uplift.emailed.clients);
-        expect(await outreach("holdout", false)).toBe(overview.uplift.heldOut.clients);
+      if (overview.uplift && overview.upliftRange) {
+        const measured = (group: "emailed" | "holdout", won: boolean) => clientsBehind(ctx, clientListHref({}, { outreach: group, won: won ? "1" : undefined, ...overview.upliftRange }));
+        expect(await measured("emailed", false)).toBe(overview.uplift.emailed.clients);
+        expect(await measured("holdout", false)).toBe(overview.uplift.heldOut.clients);
+        expect(await measured("emailed", true)).toBe(overview.uplift.emailed.wonBack);
+        expect(await measured("holdout", true)).toBe(overview.uplift.heldOut.wonBack);
       }
     }
     // The hand-made answers, so the agreement above is not two empty lists.
-    const overview = await getEmailOverview(marketer, RANGE);
+    const overview = await getEmailOverview(marketer, RANGE, AFTER_WINDOWS);
     expect(overview.figures.find((f) => f.key === "drafted")?.count).toBe(6);
     expect(overview.complained).toBe(1);
     expect(overview.activity).toEqual([
@@ -199,9 +205,15 @@ describe("the overview's links lead to exactly the rows they count", () => {
     expect(overview.byStylist.map((r) => r.id)).toContain(null);
     expect(overview.winBacks).toEqual({ emailed: 1, heldOut: 1 });
     const row = (w: EmailWeek) => [w.week, w.from, w.to, w.drafted, w.wonBack, w.heldOutWonBack];
-    expect((await getEmailWeeks(marketer, RANGE)).map(row)).toEqual([["2026-06-08", "2026-06-08", "2026-06-14", 6, 1, 1]]);
+    expect((await getEmailWeeks(marketer, RANGE)).map(row)).toEqual([
+      ["2026-06-08", "2026-06-08", "2026-06-14", 6, 1, 1],
+      ["2026-06-15", "2026-06-15", "2026-06-21", 0, 0, 0],
+    ]);
     // A range starting and ending mid-week cuts the week to its days, so the week's link lists only those.
     expect((await getEmailWeeks(marketer, { from: "2026-06-10", to: "2026-06-12" })).map(row)).toEqual([["2026-06-08", "2026-06-10", "2026-06-12", 6, 1, 1]]);
-    expect(overview.uplift).toMatchObject({ emailed: { clients: 1 }, heldOut: { clients: 1 } });
+    // June's windows have all closed by September, so the uplift counts the whole range.
+    expect(overview.upliftRange).toEqual(RANGE);
+    expect(overview.stillOpen).toBe(0);
+    expect(overview.uplift).toMatchObject({ emailed: { clients: 2, wonBack: 1 }, heldOut: { clients: 1, wonBack: 1 } });
   });
 });

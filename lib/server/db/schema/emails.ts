@@ -127,10 +127,9 @@ export const outreachAssignments = pgTable(
     enteredAt: timestamp({ withTimezone: true, mode: "date" }).notNull(),
     assignedAt: timestamp({ withTimezone: true, mode: "date" }).notNull().defaultNow(),
     // Kept by triggers (beyond-drizzle.ts), so win-back rates read these rows alone, not the emails, the clients and
-    // every client's orders: the client's stylist; when the attribution window opened (the holdout decision, or the
-    // email's send; null while the email has not gone); and the first order at or after that.
+    // every client's orders: the client's stylist, and the first order at or after the assignment. Both groups' windows
+    // open at the assignment (intent to treat): an emailed client counts whether or not their email went out.
     stylistId: uuid(),
-    startedAt: timestamp({ withTimezone: true, mode: "date" }),
     firstOrderAt: timestamp({ withTimezone: true, mode: "date" }),
   },
   (t) => [
@@ -138,8 +137,8 @@ export const outreachAssignments = pgTable(
     index("outreach_assignments_assigned_idx").on(t.assignedAt),
     index("outreach_assignments_email_idx").on(t.emailId),
     // Everything a win-back count reads, in the key: index-only scans over a date range, overall or per stylist.
-    index("outreach_assignments_results_idx").on(t.assignedAt, t.group, t.startedAt, t.firstOrderAt),
-    index("outreach_assignments_stylist_results_idx").on(t.stylistId, t.assignedAt, t.group, t.startedAt, t.firstOrderAt),
+    index("outreach_assignments_results_idx").on(t.assignedAt, t.group, t.firstOrderAt, t.clientId),
+    index("outreach_assignments_stylist_results_idx").on(t.stylistId, t.assignedAt, t.group, t.firstOrderAt, t.clientId),
   ],
 );
 

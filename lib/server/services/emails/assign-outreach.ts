@@ -22,14 +22,16 @@ export const assignOutreachSchema = z.object({
 export type OutreachAssignment =
   | { outcome: "not_win_back"; tier: string | null }
   | { outcome: "ineligible"; reason: string }
+  | { outcome: "no_draft_by_policy" }
   | { outcome: "holdout"; assignmentId: string }
   | { outcome: "emailed"; assignmentId: string; emailId: string | null; route: OutreachRoute };
 
 /**
  * The first steps of outreach for a client who entered at risk or lapsed (whatever the score, 0 included):
  * eligibility, then the deterministic holdout, recorded as an assignment (held out or emailed) with the route the
- * email policy gives. Repeating it for the same entry answers the assignment already made, so a retried step
- * carries on where it stopped.
+ * email policy gives. A tier the policy drafts nothing for is not assigned at all: its "emailed" clients would get
+ * no email, and counting them would measure the policy's silence, not the emails. Repeating it for the same entry
+ * answers the assignment already made, so a retried step carries on where it stopped.
  */
 export async function assignOutreach({ ctx, input, now = new Date() }: VerbArgs<typeof assignOutreachSchema> & { now?: Date }): Promise<OutreachAssignment> {
   authorize(ctx.actor, "emails.write");
@@ -54,6 +56,7 @@ export async function assignOutreach({ ctx, input, now = new Date() }: VerbArgs<
       .where(and(eq(outreachAssignments.clientId, clientId), eq(outreachAssignments.enteredAt, enteredAt)))
       .limit(1);
     if (existing) return existing.group === "holdout" ? { outcome: "holdout", assignmentId: existing.id } : { outcome: "emailed", assignmentId: existing.id, emailId: existing.emailId, route };
+    if (route === "none") return { outcome: "no_draft_by_policy" };
     const eligibility = await clientEligibility(tx, { clientId, minDaysBetweenEmails: policy.minDaysBetweenEmails, now });
     if (!eligibility.eligible) return { outcome: "ineligible", reason: eligibility.message };
     const group = isHeldOut({ seed: settings.holdoutSeed, clientId, tier, share: settings.holdoutShare }) ? "holdout" : "emailed";

@@ -132,4 +132,18 @@ describe("outreach on entering win-back", () => {
     expect(await sweepOutreach({ ctx: system, input: {}, now: DAYTIME })).toEqual({ candidates: 1, outcomes: { drafted: 1 } });
     expect(await db.$count(winBackEmails, eq(winBackEmails.clientId, noConsent.id))).toBe(1);
   });
+
+  it("assigns no one in a tier the policy drafts nothing for, so the measure never counts unemailed clients as emailed", async () => {
+    // Lapsed clients get no draft: neither group is recorded for them, and the sweep does not offer them every night.
+    await saveSettings({ holdoutShare: 0.5 }, { autoSendTiers: [], reviewTiers: ["at_risk"] });
+    const { client } = await clientInGroup(false, 0.5);
+    await setScore(client.id, 5, "lapsed");
+    expect(await startOutreach({ ctx: system, input: { clientId: client.id, enteredAt: DAYTIME }, now: DAYTIME })).toEqual({ outcome: "no_draft_by_policy" });
+    expect(await db.$count(outreachAssignments)).toBe(0);
+    expect(await sweepOutreach({ ctx: system, input: {}, now: DAYTIME })).toEqual({ candidates: 0, outcomes: {} });
+    // Once the policy drafts for lapsed clients, the entry is swept up.
+    await db.update(appSettings).set({ value: { ...DEFAULT_EMAIL_POLICY, autoSendTiers: [], reviewTiers: ["at_risk", "lapsed"] } }).where(eq(appSettings.key, "email_policy"));
+    expect(await sweepOutreach({ ctx: system, input: {}, now: DAYTIME })).toEqual({ candidates: 1, outcomes: { drafted: 1 } });
+    expect(await db.select({ group: outreachAssignments.group }).from(outreachAssignments)).toEqual([{ group: "emailed" }]);
+  });
 });

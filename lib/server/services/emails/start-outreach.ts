@@ -25,6 +25,7 @@ export async function startOutreach({ ctx, input, now = new Date() }: VerbArgs<t
   const entry = parseInput(startOutreachSchema, input);
   const assigned = await assignOutreach({ ctx, input: entry, now });
   if (assigned.outcome !== "emailed") return assigned.outcome === "holdout" ? { outcome: "holdout" } : assigned;
+  // An entry assigned before the policy stopped drafting for its tier.
   if (assigned.route === "none") return { outcome: "no_draft_by_policy" };
   const email = await draftEmail({ ctx, input: { clientId: entry.clientId, assignmentId: assigned.assignmentId }, origin: "outreach" });
   if (assigned.route === "auto_send" && email.state === "draft") await approveEmail({ ctx, input: { emailId: email.id }, now });

@@ -1,0 +1,39 @@
+-- Win-backs are measured by intent to treat: both groups' attribution windows open at the assignment, so an emailed
+-- client counts whether or not their email went out (a discarded, regenerated or never-sent draft no longer drops
+-- them from the emailed group while the held-out stay). The window's start is the assignment itself: started_at and
+-- the trigger that moved it to the send go.
+DROP TRIGGER win_back_emails_outreach_results ON win_back_emails;--> statement-breakpoint
+DROP FUNCTION outreach_results_on_send();--> statement-breakpoint
+DROP TRIGGER outreach_assignments_results ON outreach_assignments;--> statement-breakpoint
+CREATE OR REPLACE FUNCTION outreach_assignment_results() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP = 'INSERT' THEN NEW.stylist_id := (SELECT c.stylist_id FROM clients c WHERE c.id = NEW.client_id); END IF;
+  NEW.first_order_at := first_order_since(NEW.client_id, NEW.assigned_at);
+  RETURN NEW;
+END $$;--> statement-breakpoint
+CREATE TRIGGER outreach_assignments_results BEFORE INSERT OR UPDATE OF assigned_at ON outreach_assignments
+  FOR EACH ROW EXECUTE FUNCTION outreach_assignment_results();--> statement-breakpoint
+CREATE OR REPLACE FUNCTION outreach_results_on_new_orders() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  UPDATE outreach_assignments a SET first_order_at = x.first
+  FROM (SELECT a2.id, min(n.ordered_at) AS first FROM new_orders n JOIN outreach_assignments a2 ON a2.client_id = n.client_id
+        WHERE n.status <> 'cancelled' AND n.ordered_at >= a2.assigned_at GROUP BY a2.id) x
+  WHERE a.id = x.id AND (a.first_order_at IS NULL OR x.first < a.first_order_at);
+  RETURN NULL;
+END $$;--> statement-breakpoint
+CREATE OR REPLACE FUNCTION outreach_results_on_changed_orders() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  UPDATE outreach_assignments a SET first_order_at = first_order_since(a.client_id, a.assigned_at)
+  FROM (SELECT n.client_id FROM new_orders n JOIN old_orders o ON o.id = n.id
+        WHERE n.status IS DISTINCT FROM o.status OR n.ordered_at IS DISTINCT FROM o.ordered_at OR n.client_id IS DISTINCT FROM o.client_id
+        UNION
+        SELECT o.client_id FROM new_orders n JOIN old_orders o ON o.id = n.id WHERE n.client_id IS DISTINCT FROM o.client_id) x
+  WHERE a.client_id = x.client_id;
+  RETURN NULL;
+END $$;--> statement-breakpoint
+DROP INDEX "outreach_assignments_results_idx";--> statement-breakpoint
+DROP INDEX "outreach_assignments_stylist_results_idx";--> statement-breakpoint
+ALTER TABLE "outreach_assignments" DROP COLUMN "started_at";--> statement-breakpoint
+UPDATE outreach_assignments SET first_order_at = first_order_since(client_id, assigned_at);--> statement-breakpoint
+CREATE INDEX "outreach_assignments_results_idx" ON "outreach_assignments" USING btree ("assigned_at","group","first_order_at","client_id");--> statement-breakpoint
+CREATE INDEX "outreach_assignments_stylist_results_idx" ON "outreach_assignments" USING btree ("stylist_id","assigned_at","group","first_order_at","client_id");
