@@ -45,7 +45,7 @@ test("the win-backs figure opens the emailed clients won back in the range; draf
   await page.waitForURL(/\/clients\?/);
   const url = new URL(page.url());
   expect(Object.fromEntries(url.searchParams)).toMatchObject({ outreach: "emailed", won: "1", from: "2026-01-01", to: "2026-12-31" });
-  await expect(page.getByText(/Win-back outreach: clients in the emailed group .*won back/)).toBeVisible();
+  await expect(page.getByText(/Win-back outreach: clients who entered win-back .* in the emailed group.*won back/)).toBeVisible();
   expect(await clientCount(page)).toBe(winBacks.n);
 
   await page.goto("/overview?from=2026-01-01&to=2026-12-31");

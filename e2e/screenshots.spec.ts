@@ -55,6 +55,8 @@ for (const [device, viewport] of Object.entries(VIEWPORTS)) {
         const client = await firstClientPath(page);
         const pages: [string, string][] = [
           ["overview", "/overview"],
+          ["overview-year", "/overview?from=2026-01-01&to=2026-12-31"],
+          ["clients-outreach", "/clients?outreach=emailed&from=2026-01-01&to=2026-12-31"],
           ["today", "/today"],
           ["clients", "/clients"],
           ["clients-search", "/clients?q=smith&sort=last_order"],

@@ -21,10 +21,10 @@ export function DrillDownNote({ query }: { query: ClientListQuery }) {
   const notes: { text: string; without: Partial<Record<keyof ClientListQuery, undefined>> }[] = [];
   if (query.asOf) notes.push({ text: `Tier and score as the full run on ${dayLabel(query.asOf)} scored them, not as now.`, without: { asOf: undefined } });
   if (filtersOnOutreach(query)) {
-    const group = query.outreach === "emailed" ? "in the emailed group (whether or not the email went out)" : query.outreach === "holdout" ? "held out" : "emailed or held out";
+    const group = query.outreach === "emailed" ? "in the emailed group, whether or not their email went out" : query.outreach === "holdout" ? "held out" : "emailed or held out";
     const range = query.from && query.to ? ` between ${dayLabel(query.from)} and ${dayLabel(query.to)}` : query.from ? ` since ${dayLabel(query.from)}` : query.to ? ` up to ${dayLabel(query.to)}` : "";
     notes.push({
-      text: `Win-back outreach: clients ${group}${range}${query.won ? ", won back (ordered within the attribution window after entering win-back)" : ""}.`,
+      text: `Win-back outreach: clients who entered win-back${range}, ${group}${query.won ? ", and were won back (ordered within the attribution window)" : ""}.`,
       without: { outreach: undefined, won: undefined, from: undefined, to: undefined },
     });
   }

@@ -44,11 +44,25 @@ const dayLabel = (day: string) => formatDate(new Date(`${day}T12:00:00Z`), "UTC"
 function UpliftCounts({ uplift, range }: { uplift: Uplift; range: DashboardRange }) {
   return (
     <>
-      Clients who entered win-back from {dayLabel(range.from)} to {dayLabel(range.to)}, each counted from that day, emailed or not; their windows have
-      closed. Emailed: <OutreachLink count={uplift.emailed.wonBack} group="emailed" won range={range} label={`${formatNumber(uplift.emailed.wonBack)} emailed clients won back`} /> of{" "}
+      Counted over clients who entered win-back from {dayLabel(range.from)} to {dayLabel(range.to)} (their windows have closed), from the day they
+      entered, whether or not their email went out. Emailed: <OutreachLink count={uplift.emailed.wonBack} group="emailed" won range={range} label={`${formatNumber(uplift.emailed.wonBack)} emailed clients won back`} /> of{" "}
       <OutreachLink count={uplift.emailed.clients} group="emailed" won={false} range={range} label={`${formatNumber(uplift.emailed.clients)} clients in the emailed group`} /> won back; held
       out: <OutreachLink count={uplift.heldOut.wonBack} group="holdout" won range={range} label={`${formatNumber(uplift.heldOut.wonBack)} held-out clients won back`} /> of{" "}
       <OutreachLink count={uplift.heldOut.clients} group="holdout" won={false} range={range} label={`${formatNumber(uplift.heldOut.clients)} clients held out`} />.
+    </>
+  );
+}
+
+/** Which clients the uplift compares, and those it leaves out until their window closes. */
+function UpliftNote({ overview, uplift }: { overview: EmailOverview; uplift: Uplift }) {
+  const measured = uplift.emailed.clients + uplift.heldOut.clients;
+  const open = overview.stillOpen;
+  if (measured === 0 && open === 0) return <>No client entered win-back in this range.</>;
+  const waiting = `${formatNumber(open)} ${open === 1 ? "client is" : "clients are"} still inside their window and will count once it closes.`;
+  if (!overview.upliftRange || measured === 0) return <>No client who entered win-back in this range has had their whole attribution window yet: {waiting}</>;
+  return (
+    <>
+      <UpliftCounts uplift={uplift} range={overview.upliftRange} /> {open > 0 ? `${formatNumber(open)} more ${open === 1 ? "is" : "are"} still inside their window and will count once it closes.` : null}
     </>
   );
 }
@@ -124,13 +138,7 @@ export function EmailOverviewSection({ overview, range, weeks }: { overview: Ema
             <p className="font-medium text-stone-900">Holdout uplift</p>
             <p className="text-stone-700">{uplift.reading}</p>
             <p className="text-xs text-stone-500">
-              {overview.upliftRange ? (
-                <UpliftCounts uplift={uplift} range={overview.upliftRange} />
-              ) : (
-                <>No client who entered win-back in this range has had their whole attribution window yet.</>
-              )}{" "}
-              {overview.upliftRange && overview.stillOpen > 0 ? `${formatNumber(overview.stillOpen)} more are still inside their window and count once it closes.` : null}
-              {!overview.upliftRange && overview.stillOpen > 0 ? `${formatNumber(overview.stillOpen)} count once their window closes.` : null}
+              <UpliftNote overview={overview} uplift={uplift} />
             </p>
           </div>
         ) : null}
