@@ -1,7 +1,8 @@
 -- Win-backs are measured by intent to treat: both groups' attribution windows open at the assignment, so an emailed
 -- client counts whether or not their email went out (a discarded, regenerated or never-sent draft no longer drops
 -- them from the emailed group while the held-out stay). The window's start is the assignment itself: started_at and
--- the trigger that moved it to the send go.
+-- the trigger that moved it to the send go. Each assignment also keeps the client's previous one in the same group,
+-- so a count over a range takes each client once (their first entry in it) from the index alone.
 DROP TRIGGER win_back_emails_outreach_results ON win_back_emails;--> statement-breakpoint
 DROP FUNCTION outreach_results_on_send();--> statement-breakpoint
 DROP TRIGGER outreach_assignments_results ON outreach_assignments;--> statement-breakpoint
@@ -34,6 +35,24 @@ END $$;--> statement-breakpoint
 DROP INDEX "outreach_assignments_results_idx";--> statement-breakpoint
 DROP INDEX "outreach_assignments_stylist_results_idx";--> statement-breakpoint
 ALTER TABLE "outreach_assignments" DROP COLUMN "started_at";--> statement-breakpoint
-UPDATE outreach_assignments SET first_order_at = first_order_since(client_id, assigned_at);--> statement-breakpoint
-CREATE INDEX "outreach_assignments_results_idx" ON "outreach_assignments" USING btree ("assigned_at","group","first_order_at","client_id");--> statement-breakpoint
-CREATE INDEX "outreach_assignments_stylist_results_idx" ON "outreach_assignments" USING btree ("stylist_id","assigned_at","group","first_order_at","client_id");
+ALTER TABLE "outreach_assignments" ADD COLUMN "previous_assigned_at" timestamp with time zone;--> statement-breakpoint
+-- The previous assignment of each client and group the statement inserted or deleted, looked up again for all of that
+-- client's assignments in the group (a handful), so an insert out of date order or a deletion leaves no stale link.
+-- An assignment records a decision: its client, group and date are never updated. The update sets only
+-- previous_assigned_at, which fires none of the triggers on this table.
+CREATE FUNCTION outreach_previous_entries() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  UPDATE outreach_assignments a SET previous_assigned_at = p.previous
+  FROM (SELECT a2.id, lag(a2.assigned_at) OVER (PARTITION BY a2.client_id, a2."group" ORDER BY a2.assigned_at, a2.id) AS previous
+        FROM outreach_assignments a2 JOIN (SELECT DISTINCT c.client_id, c."group" FROM changed c) c ON c.client_id = a2.client_id AND c."group" = a2."group") p
+  WHERE a.id = p.id AND a.previous_assigned_at IS DISTINCT FROM p.previous;
+  RETURN NULL;
+END $$;--> statement-breakpoint
+CREATE TRIGGER outreach_assignments_previous_insert AFTER INSERT ON outreach_assignments REFERENCING NEW TABLE AS changed
+  FOR EACH STATEMENT EXECUTE FUNCTION outreach_previous_entries();--> statement-breakpoint
+CREATE TRIGGER outreach_assignments_previous_delete AFTER DELETE ON outreach_assignments REFERENCING OLD TABLE AS changed
+  FOR EACH STATEMENT EXECUTE FUNCTION outreach_previous_entries();--> statement-breakpoint
+UPDATE outreach_assignments a SET first_order_at = first_order_since(a.client_id, a.assigned_at),
+  previous_assigned_at = (SELECT max(p.assigned_at) FROM outreach_assignments p WHERE p.client_id = a.client_id AND p."group" = a."group" AND (p.assigned_at, p.id) < (a.assigned_at, a.id));--> statement-breakpoint
+CREATE INDEX "outreach_assignments_results_idx" ON "outreach_assignments" USING btree ("assigned_at","group","first_order_at","previous_assigned_at");--> statement-breakpoint
+CREATE INDEX "outreach_assignments_stylist_results_idx" ON "outreach_assignments" USING btree ("stylist_id","assigned_at","group","first_order_at","previous_assigned_at");

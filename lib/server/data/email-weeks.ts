@@ -5,7 +5,7 @@ import { authorize } from "@/lib/server/auth/permissions";
 import type { ServiceContext } from "@/lib/server/context";
 import { endOf, inActorScope } from "./email-aggregate-scope";
 import { readSettings } from "./settings";
-import { wonBackCondition } from "./win-back-results";
+import { firstEntrySince, wonBackCondition } from "./win-back-results";
 
 /**
  * One week of the "emails and win-backs" chart: `from`–`to` are the week's days inside the range (the first and last
@@ -22,7 +22,8 @@ export async function getEmailWeeks(ctx: ServiceContext, range: DashboardRange):
   authorize(ctx.actor, "emails.write");
   const inScope = inActorScope(ctx.actor);
   const { attributionDays } = await readSettings(ctx.db, "win_back");
-  const won = wonBackCondition(attributionDays);
+  // Each client once a week, by their first entry in the week's days inside the range: what the week's link lists.
+  const won = sql`${firstEntrySince(sql`greatest(date_trunc('week', a.assigned_at), ${range.from}::date)`)} and ${wonBackCondition(attributionDays)}`;
   const rows = await ctx.db.execute<{ week: string; drafted: number; won_back: number; held_out_won_back: number }>(sql`
     with drafted as (
       select date_trunc('week', s.day) as week, sum(s.emails)::int as n
@@ -31,8 +32,8 @@ export async function getEmailWeeks(ctx: ServiceContext, range: DashboardRange):
       group by 1 having sum(s.emails) <> 0),
     won as (
       select date_trunc('week', a.assigned_at) as week,
-        (count(distinct a.client_id) filter (where a."group" = 'emailed' and ${won}))::int as emailed,
-        (count(distinct a.client_id) filter (where a."group" = 'holdout' and ${won}))::int as held_out
+        (count(*) filter (where a."group" = 'emailed' and ${won}))::int as emailed,
+        (count(*) filter (where a."group" = 'holdout' and ${won}))::int as held_out
       from outreach_assignments a
       where a.assigned_at >= ${range.from}::date and a.assigned_at < ${endOf(range)} and ${inScope(sql`a`)}
       group by 1)

@@ -17,22 +17,29 @@ export function wonBackCondition(attributionDays: number): SQL {
 }
 
 /**
- * Distinct clients among the assignments `a` (optionally only those matching `where`), and how many of them were won
- * back: clients, not assignments, because the lists behind the counts show clients, and a client who enters
- * win-back twice is one client.
+ * Whether the assignment `a` is its client's first in its group on or after `from` (a date; without one, their first
+ * ever), kept by a trigger as `previous_assigned_at`: a count over a range takes each client once, by their first
+ * entry in it, as the lists behind the counts show each client once, and reads it from the index without sorting the
+ * range's clients.
  */
-export function winBackClientCounts(attributionDays: number, where: SQL = sql`true`): { clients: SQL; wonBack: SQL } {
+export function firstEntrySince(from: SQL | null): SQL {
+  return from ? sql`(a.previous_assigned_at is null or a.previous_assigned_at < ${from})` : sql`a.previous_assigned_at is null`;
+}
+
+/** Clients among the assignments `a` from `from` on (optionally only those matching `where`), each once, and how many of them were won back. */
+export function winBackClientCounts(attributionDays: number, from: SQL | null, where: SQL = sql`true`): { clients: SQL; wonBack: SQL } {
+  const counted = sql`${firstEntrySince(from)} and ${where}`;
   return {
-    clients: sql`(count(distinct a.client_id) filter (where ${where}))::int`,
-    wonBack: sql`(count(distinct a.client_id) filter (where ${where} and ${wonBackCondition(attributionDays)}))::int`,
+    clients: sql`(count(*) filter (where ${counted}))::int`,
+    wonBack: sql`(count(*) filter (where ${counted} and ${wonBackCondition(attributionDays)}))::int`,
   };
 }
 
-/** Emailed against held-out win-back rates per tier, over every assignment so far, in one query. */
+/** Emailed against held-out win-back rates per tier, each client by their first entry, in one query. */
 export async function winBackResults(ctx: ServiceContext): Promise<WinBackResult[]> {
   authorize(ctx.actor, "analytics.view");
   const { attributionDays } = await readSettings(ctx.db, "win_back");
-  const counts = winBackClientCounts(attributionDays);
+  const counts = winBackClientCounts(attributionDays, null);
   const rows = await ctx.db.execute<{ group: WinBackResult["group"]; tier: WinBackResult["tier"]; clients: number; won_back: number }>(sql`
     select a."group", a.tier, ${counts.clients} as clients, ${counts.wonBack} as won_back
     from outreach_assignments a

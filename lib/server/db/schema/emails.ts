@@ -127,18 +127,21 @@ export const outreachAssignments = pgTable(
     enteredAt: timestamp({ withTimezone: true, mode: "date" }).notNull(),
     assignedAt: timestamp({ withTimezone: true, mode: "date" }).notNull().defaultNow(),
     // Kept by triggers (beyond-drizzle.ts), so win-back rates read these rows alone, not the emails, the clients and
-    // every client's orders: the client's stylist, and the first order at or after the assignment. Both groups' windows
-    // open at the assignment (intent to treat): an emailed client counts whether or not their email went out.
+    // every client's orders: the client's stylist; the first order at or after the assignment (both groups' windows
+    // open at the assignment: intent to treat, so an emailed client counts whether or not their email went out); and
+    // the client's previous assignment in the same group, so a count over a date range takes each client once, by
+    // their first entry in it, without sorting the range's clients.
     stylistId: uuid(),
     firstOrderAt: timestamp({ withTimezone: true, mode: "date" }),
+    previousAssignedAt: timestamp({ withTimezone: true, mode: "date" }),
   },
   (t) => [
     uniqueIndex("outreach_assignments_entry_key").on(t.clientId, t.enteredAt),
     index("outreach_assignments_assigned_idx").on(t.assignedAt),
     index("outreach_assignments_email_idx").on(t.emailId),
     // Everything a win-back count reads, in the key: index-only scans over a date range, overall or per stylist.
-    index("outreach_assignments_results_idx").on(t.assignedAt, t.group, t.firstOrderAt, t.clientId),
-    index("outreach_assignments_stylist_results_idx").on(t.stylistId, t.assignedAt, t.group, t.firstOrderAt, t.clientId),
+    index("outreach_assignments_results_idx").on(t.assignedAt, t.group, t.firstOrderAt, t.previousAssignedAt),
+    index("outreach_assignments_stylist_results_idx").on(t.stylistId, t.assignedAt, t.group, t.firstOrderAt, t.previousAssignedAt),
   ],
 );
 
