@@ -1,11 +1,10 @@
 import { formatDate } from "@/components/ui/format";
+import { AtTwoWidths } from "@/components/ui/two-widths";
 import type { ScorePoint, TierThresholds } from "@/lib/domain/engagement";
 
 const H = 180;
 const PAD = { left: 30, right: 12, top: 10, bottom: 24 };
 const PLOT_H = H - PAD.top - PAD.bottom;
-/** Drawn at two widths so its 11-unit labels stay about 11 px on a phone as on a desktop. */
-const WIDTHS = { phone: 340, wide: 640 } as const;
 
 const y = (score: number) => PAD.top + (1 - score / 100) * PLOT_H;
 
@@ -17,8 +16,7 @@ export function ScoreHistoryChart({ points, tiers, zone }: { points: ScorePoint[
   const label = `Score over time: ${first.score} on ${formatDate(first.asOf, zone)}, ${last.score} on ${formatDate(last.asOf, zone)}, ${points.length} weekly points`;
   return (
     <figure role="img" aria-label={label}>
-      <Chart width={WIDTHS.phone} points={points} tiers={tiers} zone={zone} className="sm:hidden" />
-      <Chart width={WIDTHS.wide} points={points} tiers={tiers} zone={zone} className="hidden sm:block" />
+      <AtTwoWidths draw={(width, className) => <Chart width={width} points={points} tiers={tiers} zone={zone} className={className} />} />
     </figure>
   );
 }

@@ -1,13 +1,12 @@
 import { formatNumber } from "@/components/ui/format";
+import { AtTwoWidths } from "@/components/ui/two-widths";
 import { AxisDays, ChartGrid, ChartLegend, dayLabel } from "./chart-parts";
 import { clientListHref } from "@/lib/domain/clients/list-query";
 import { emailsHref } from "@/lib/domain/email/queue-filters";
 import type { EmailWeek } from "@/lib/server/data/email-weeks";
 
-const W = 640;
 const H = 200;
 const PAD = { left: 40, right: 10, top: 10, bottom: 28 };
-const PLOT_W = W - PAD.left - PAD.right;
 const PLOT_H = H - PAD.top - PAD.bottom;
 
 type Series = { key: "drafted" | "wonBack" | "heldOutWonBack"; label: string; fill: string; swatch: string; href: (w: EmailWeek) => string; name: (n: number, week: string) => string };
@@ -48,14 +47,14 @@ const SERIES: Series[] = [
 export function EmailWeeksChart({ weeks }: { weeks: readonly EmailWeek[] }) {
   if (weeks.length === 0) return <p className="px-5 py-8 text-center text-sm text-stone-500">No emails drafted and no one assigned to win-back in this range. Widen the dates, or check the review queue for drafts.</p>;
   const top = Math.max(1, ...weeks.flatMap((w) => SERIES.map((s) => w[s.key])));
-  const slot = PLOT_W / weeks.length;
-  const bar = Math.max(2, Math.min(14, (slot - 4) / SERIES.length));
   const y = (n: number) => PAD.top + (1 - n / top) * PLOT_H;
   const first = weeks[0];
   const last = weeks.at(-1);
-  return (
-    <div className="px-5 py-4">
-      <svg viewBox={`0 0 ${W} ${H}`} className="h-auto w-full max-w-3xl overflow-visible" role="group" aria-label="Emails drafted and clients won back per week; each bar links to its rows.">
+  const draw = (W: number, className: string) => {
+    const slot = (W - PAD.left - PAD.right) / weeks.length;
+    const bar = Math.max(2, Math.min(14, (slot - 4) / SERIES.length));
+    return (
+      <svg viewBox={`0 0 ${W} ${H}`} className={`h-auto w-full max-w-3xl overflow-visible ${className}`} role="group" aria-label="Emails drafted and clients won back per week; each bar links to its rows.">
         <ChartGrid top={top} left={PAD.left} right={W - PAD.right} y={y} />
         {weeks.map((w, i) => {
           const x0 = PAD.left + i * slot + (slot - bar * SERIES.length) / 2;
@@ -80,6 +79,11 @@ export function EmailWeeksChart({ weeks }: { weeks: readonly EmailWeek[] }) {
         })}
         {first && last ? <AxisDays first={first.week} last={last.week} left={PAD.left} right={W - PAD.right} y={H - 8} /> : null}
       </svg>
+    );
+  };
+  return (
+    <div className="px-5 py-4">
+      <AtTwoWidths draw={draw} />
       <ChartLegend items={SERIES} />
     </div>
   );

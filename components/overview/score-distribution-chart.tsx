@@ -1,20 +1,23 @@
 import { formatNumber } from "@/components/ui/format";
+import { AtTwoWidths } from "@/components/ui/two-widths";
 import { ChartGrid } from "./chart-parts";
 import { countedClientsHref, DASHBOARD_TIERS } from "@/lib/domain/analytics/tier-summary";
 
-const W = 640;
 const H = 200;
 const PAD = { left: 40, right: 10, top: 10, bottom: 28 };
-const PLOT_W = W - PAD.left - PAD.right;
 const PLOT_H = H - PAD.top - PAD.bottom;
 
 /** Clients per ten-point score band as the run on `day` scored them, as plain SVG bars; each bar links to the clients in its band that day. */
-export function ScoreDistributionChart({ bands, day, latestDay }: { bands: readonly number[]; day: string; latestDay: string | null }) {
+export function ScoreDistributionChart(props: { bands: readonly number[]; day: string; latestDay: string | null }) {
+  return <AtTwoWidths draw={(width, className) => <Bars width={width} className={className} {...props} />} />;
+}
+
+function Bars({ width: W, className, bands, day, latestDay }: { width: number; className: string; bands: readonly number[]; day: string; latestDay: string | null }) {
   const top = Math.max(1, ...bands);
-  const slot = PLOT_W / bands.length;
+  const slot = (W - PAD.left - PAD.right) / bands.length;
   const label = `Score distribution: ${bands.map((n, i) => `${i * 10}–${i === bands.length - 1 ? 100 : i * 10 + 9}: ${n}`).join(", ")}`;
   return (
-    <svg viewBox={`0 0 ${W} ${H}`} className="h-auto w-full" role="group" aria-label={label}>
+    <svg viewBox={`0 0 ${W} ${H}`} className={`h-auto w-full ${className}`} role="group" aria-label={label}>
       <ChartGrid top={top} left={PAD.left} right={W - PAD.right} y={(n) => PAD.top + (1 - n / top) * PLOT_H} />
       {bands.map((n, i) => {
         const h = (n / top) * PLOT_H;

@@ -1,13 +1,12 @@
 import { TIER_LABELS } from "@/components/engagement/tier-badge";
 import { formatNumber } from "@/components/ui/format";
+import { AtTwoWidths } from "@/components/ui/two-widths";
 import { AxisDays, ChartGrid, ChartLegend, dayLabel } from "./chart-parts";
 import { countedClientsHref, DASHBOARD_TIERS, type DashboardTier, linkedPoints } from "@/lib/domain/analytics/tier-summary";
 import type { TierSeriesPoint } from "@/lib/server/data/dashboard";
 
-const W = 640;
 const H = 220;
 const PAD = { left: 48, right: 10, top: 10, bottom: 28 };
-const PLOT_W = W - PAD.left - PAD.right;
 const PLOT_H = H - PAD.top - PAD.bottom;
 const STROKES: Record<DashboardTier, string> = { healthy: "stroke-emerald-500", watch: "stroke-sky-500", at_risk: "stroke-amber-500", lapsed: "stroke-red-500" };
 const FILLS: Record<DashboardTier, string> = { healthy: "fill-emerald-500", watch: "fill-sky-500", at_risk: "fill-amber-500", lapsed: "fill-red-500" };
@@ -25,13 +24,14 @@ export function TierTrendChart({ points, latestDay }: { points: readonly TierSer
   const top = Math.max(1, ...points.flatMap((p) => DASHBOARD_TIERS.map((t) => p[t])));
   const t0 = Date.parse(first.day);
   const span = Date.parse(last.day) - t0;
-  const x = (day: string) => PAD.left + (span > 0 ? ((Date.parse(day) - t0) / span) * PLOT_W : PLOT_W / 2);
   const y = (n: number) => PAD.top + (1 - n / top) * PLOT_H;
   const linked = linkedPoints(points);
   const label = `Clients per tier from ${dayLabel(first.day)} to ${dayLabel(last.day)}: ${DASHBOARD_TIERS.map((t) => `${TIER_LABELS[t]} ${first[t]} to ${last[t]}`).join(", ")}. Each point links to its clients.`;
-  return (
-    <div className="px-5 py-4">
-      <svg viewBox={`0 0 ${W} ${H}`} className="h-auto w-full overflow-visible" role="group" aria-label={label}>
+  const draw = (W: number, className: string) => {
+    const plotW = W - PAD.left - PAD.right;
+    const x = (day: string) => PAD.left + (span > 0 ? ((Date.parse(day) - t0) / span) * plotW : plotW / 2);
+    return (
+      <svg viewBox={`0 0 ${W} ${H}`} className={`h-auto w-full overflow-visible ${className}`} role="group" aria-label={label}>
         <ChartGrid top={top} left={PAD.left} right={W - PAD.right} y={y} />
         {DASHBOARD_TIERS.map((tier) => (
           <polyline
@@ -64,6 +64,11 @@ export function TierTrendChart({ points, latestDay }: { points: readonly TierSer
         ))}
         <AxisDays first={first.day} last={last.day} left={PAD.left} right={W - PAD.right} y={H - 8} />
       </svg>
+    );
+  };
+  return (
+    <div className="px-5 py-4">
+      <AtTwoWidths draw={draw} />
       <ChartLegend items={DASHBOARD_TIERS.map((tier) => ({ key: tier, label: TIER_LABELS[tier], swatch: SWATCHES[tier] }))} />
     </div>
   );
