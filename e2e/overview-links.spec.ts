@@ -38,14 +38,14 @@ test("a point on the tiers-over-time chart opens, by keyboard, the clients in th
   expect(await clientCount(page)).toBe(n);
 });
 
-test("the win-backs figure opens the emailed clients won back in the range; drafted opens the emails drafted in it", async ({ page }) => {
+test("the win-backs figure opens the emailed group's clients won back in the range; drafted opens the emails drafted in it", async ({ page }) => {
   await page.goto("/overview?from=2026-01-01&to=2026-12-31");
-  const winBacks = await numberOf(page, /emailed clients won back$/);
+  const winBacks = await numberOf(page, /in the emailed group won back$/);
   await winBacks.link.click();
   await page.waitForURL(/\/clients\?/);
   const url = new URL(page.url());
   expect(Object.fromEntries(url.searchParams)).toMatchObject({ outreach: "emailed", won: "1", from: "2026-01-01", to: "2026-12-31" });
-  await expect(page.getByText(/Win-back outreach: clients who entered win-back .* in the emailed group.*won back/)).toBeVisible();
+  await expect(page.getByText(/Win-back outreach: clients first assigned to win-back outreach .* in the emailed group.*won back/)).toBeVisible();
   expect(await clientCount(page)).toBe(winBacks.n);
 
   await page.goto("/overview?from=2026-01-01&to=2026-12-31");

@@ -24,7 +24,7 @@ export function DrillDownNote({ query }: { query: ClientListQuery }) {
     const group = query.outreach === "emailed" ? "in the emailed group, whether or not their email went out" : query.outreach === "holdout" ? "held out" : "emailed or held out";
     const range = query.from && query.to ? ` between ${dayLabel(query.from)} and ${dayLabel(query.to)}` : query.from ? ` since ${dayLabel(query.from)}` : query.to ? ` up to ${dayLabel(query.to)}` : "";
     notes.push({
-      text: `Win-back outreach: clients who entered win-back${range}, ${group}${query.won ? ", and were won back (ordered within the attribution window)" : ""}.`,
+      text: `Win-back outreach: clients first assigned to win-back outreach${range}, ${group}${query.won ? ", and were won back (ordered within the attribution window)" : ""}.`,
       without: { outreach: undefined, won: undefined, from: undefined, to: undefined },
     });
   }

@@ -44,8 +44,9 @@ const dayLabel = (day: string) => formatDate(new Date(`${day}T12:00:00Z`), "UTC"
 function UpliftCounts({ uplift, range }: { uplift: Uplift; range: DashboardRange }) {
   return (
     <>
-      Counted over clients who entered win-back from {dayLabel(range.from)} to {dayLabel(range.to)} (their windows have closed), from the day they
-      entered, whether or not their email went out. Emailed: <OutreachLink count={uplift.emailed.wonBack} group="emailed" won range={range} label={`${formatNumber(uplift.emailed.wonBack)} emailed clients won back`} /> of{" "}
+      Counted over clients first assigned to win-back outreach from {dayLabel(range.from)} to {dayLabel(range.to)} (their windows have closed), from
+      that assignment, whether or not their email went out; a later re-entry is not counted again. Emailed group:{" "}
+      <OutreachLink count={uplift.emailed.wonBack} group="emailed" won range={range} label={`${formatNumber(uplift.emailed.wonBack)} clients in the emailed group won back`} /> of{" "}
       <OutreachLink count={uplift.emailed.clients} group="emailed" won={false} range={range} label={`${formatNumber(uplift.emailed.clients)} clients in the emailed group`} /> won back; held
       out: <OutreachLink count={uplift.heldOut.wonBack} group="holdout" won range={range} label={`${formatNumber(uplift.heldOut.wonBack)} held-out clients won back`} /> of{" "}
       <OutreachLink count={uplift.heldOut.clients} group="holdout" won={false} range={range} label={`${formatNumber(uplift.heldOut.clients)} clients held out`} />.
@@ -57,9 +58,9 @@ function UpliftCounts({ uplift, range }: { uplift: Uplift; range: DashboardRange
 function UpliftNote({ overview, uplift }: { overview: EmailOverview; uplift: Uplift }) {
   const measured = uplift.emailed.clients + uplift.heldOut.clients;
   const open = overview.stillOpen;
-  if (measured === 0 && open === 0) return <>No client entered win-back in this range.</>;
+  if (measured === 0 && open === 0) return <>No client was first assigned to win-back outreach in this range.</>;
   const waiting = `${formatNumber(open)} ${open === 1 ? "client is" : "clients are"} still inside their window and will count once it closes.`;
-  if (!overview.upliftRange || measured === 0) return <>No client who entered win-back in this range has had their whole attribution window yet: {waiting}</>;
+  if (!overview.upliftRange || measured === 0) return <>No client first assigned to win-back outreach in this range has had their whole attribution window yet: {waiting}</>;
   return (
     <>
       <UpliftCounts uplift={uplift} range={overview.upliftRange} /> {open > 0 ? `${formatNumber(open)} more ${open === 1 ? "is" : "are"} still inside their window and will count once it closes.` : null}
@@ -126,7 +127,7 @@ export function EmailOverviewSection({ overview, range, weeks }: { overview: Ema
           <div>
             <dt className="text-xs text-stone-500">Win-backs</dt>
             <dd className="text-xl">
-              <OutreachLink count={overview.winBacks.emailed} group="emailed" won range={range} label={`Win-backs: ${formatNumber(overview.winBacks.emailed)} emailed clients won back`} />
+              <OutreachLink count={overview.winBacks.emailed} group="emailed" won range={range} label={`Win-backs: ${formatNumber(overview.winBacks.emailed)} clients in the emailed group won back`} />
             </dd>
             <dd className="text-xs text-stone-500">
               <OutreachLink count={overview.winBacks.heldOut} group="holdout" won range={range} label={`${formatNumber(overview.winBacks.heldOut)} held-out clients won back`} /> in the holdout

@@ -24,11 +24,11 @@ const SERIES: Series[] = [
   },
   {
     key: "wonBack",
-    label: "Emailed clients won back",
+    label: "Emailed group, won back",
     fill: "fill-emerald-500",
     swatch: "bg-emerald-500",
     href: (w) => clientListHref({}, { outreach: "emailed", won: "1", from: w.from, to: w.to }),
-    name: (n, week) => `Week of ${week}: ${plural(n, "emailed client", "emailed clients")} won back`,
+    name: (n, week) => `Week of ${week}: ${plural(n, "client", "clients")} in the emailed group won back`,
   },
   {
     key: "heldOutWonBack",

@@ -53,7 +53,7 @@ export const clientListQuerySchema = z
      * counts for that day count.
      */
     asOf: optionalDayParam,
-    /** Win-back outreach: clients assigned an email or held out, assigned between `from` and `to` (inclusive days). */
+    /** Win-back outreach: clients whose first assignment (an email, or held out) was made between `from` and `to` (inclusive days). */
     outreach: z.enum(OUTREACH_GROUPS).optional().catch(undefined),
     /** Among that outreach, those won back: an order within the attribution window after the assignment. */
     won: z.literal("1").optional().catch(undefined),

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { holdoutBucket, isHeldOut, isWonBack } from "./holdout";
+import { holdoutBucket, isHeldOut } from "./holdout";
 
 describe("holdout", () => {
   it("is deterministic per client, tier and seed", () => {
@@ -17,12 +17,5 @@ describe("holdout", () => {
   it("holds out nobody at 0 and everybody at 1", () => {
     expect(isHeldOut({ seed: "x", clientId: "a", tier: "t", share: 0 })).toBe(false);
     expect(isHeldOut({ seed: "x", clientId: "a", tier: "t", share: 1 })).toBe(true);
-  });
-  it("counts an order inside the attribution window as won back", () => {
-    const at = new Date("2026-01-01T00:00:00Z");
-    expect(isWonBack(at, new Date("2026-01-20T00:00:00Z"), 30)).toBe(true);
-    expect(isWonBack(at, new Date("2026-02-15T00:00:00Z"), 30)).toBe(false);
-    expect(isWonBack(at, new Date("2025-12-31T00:00:00Z"), 30)).toBe(false);
-    expect(isWonBack(at, null, 30)).toBe(false);
   });
 });

@@ -15,12 +15,3 @@ export function isHeldOut({ seed, clientId, tier, share }: { seed: string; clien
   if (share >= 1) return true;
   return holdoutBucket(seed, clientId, tier) < share;
 }
-
-const DAY_MS = 86_400_000;
-
-/** Won back: the client ordered within the attribution window after the email or the holdout assignment. */
-export function isWonBack(assignedAt: Date, orderedAt: Date | null, windowDays: number): boolean {
-  if (!orderedAt) return false;
-  const elapsed = orderedAt.getTime() - assignedAt.getTime();
-  return elapsed >= 0 && elapsed <= windowDays * DAY_MS;
-}

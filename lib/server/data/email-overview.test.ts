@@ -174,17 +174,18 @@ describe("win-backs, kept on each assignment", () => {
   });
 });
 
-describe("each client once in a range", () => {
-  it("counts a client by their first entry in the range, whatever order the entries are written or removed in", async () => {
+describe("each client measured once", () => {
+  it("by their first assignment ever, whatever order the assignments are written or removed in, and never changed after", async () => {
     const stylist = await userContext("stylist");
     const marketer = await userContext("marketer");
     const client = await clientOf(stylist.actor.id);
     const at = (day: string) => new Date(`${day}T10:00:00Z`);
-    const enter = (day: string) => db.insert(outreachAssignments).values({ clientId: client.id, tier: "at_risk", group: "emailed", enteredAt: at(day), assignedAt: at(day) }).returning();
-    // Written out of date order; the order on 8 July falls in the windows of the entries of 12 and 20 June only.
-    await enter("2026-06-20");
-    await enter("2026-06-05");
-    const [middle] = await enter("2026-06-12");
+    const enter = (day: string, group: "emailed" | "holdout") =>
+      db.insert(outreachAssignments).values({ clientId: client.id, tier: "at_risk", group, enteredAt: at(day), assignedAt: at(day) }).returning();
+    // Written out of date order; the order on 8 July falls in the windows of 12 and 20 June only.
+    await enter("2026-06-20", "emailed");
+    const [first] = await enter("2026-06-05", "holdout");
+    await enter("2026-06-12", "emailed");
     await db.insert(orders).values({ clientId: client.id, source: "test", externalId: "o-late", orderedAt: at("2026-07-08"), itemsShipped: 3, itemsKept: 1, valueCents: 5_000, status: "shipped" });
     const previous = async () =>
       (await db.select({ at: outreachAssignments.assignedAt, previous: outreachAssignments.previousAssignedAt }).from(outreachAssignments).orderBy(outreachAssignments.assignedAt)).map((r) => [r.at, r.previous]);
@@ -193,18 +194,20 @@ describe("each client once in a range", () => {
       [at("2026-06-12"), at("2026-06-05")],
       [at("2026-06-20"), at("2026-06-12")],
     ]);
-    const winBacks = async (from: string) => (await getEmailOverview(marketer, { from, to: "2026-06-30" }, at("2026-09-01"))).uplift;
-    // From 1 June the first entry is 5 June's, not won back; from 10 June it is 12 June's, won back. Once each.
-    expect(await winBacks("2026-06-01")).toMatchObject({ emailed: { clients: 1, wonBack: 0 } });
-    expect(await winBacks("2026-06-10")).toMatchObject({ emailed: { clients: 1, wonBack: 1 } });
-    // 12 June's entry removed: 20 June's now follows 5 June's, and is the first from 10 June.
-    if (!middle) throw new Error("no entry");
-    await db.delete(outreachAssignments).where(eq(outreachAssignments.id, middle.id));
+    const uplift = async (from: string) => (await getEmailOverview(marketer, { from, to: "2026-06-30" }, at("2026-09-01"))).uplift;
+    // Held out first, on 5 June, and not won back then: the later emailed entries, won back, are re-entries, not measured.
+    expect(await uplift("2026-06-01")).toMatchObject({ emailed: { clients: 0, wonBack: 0 }, heldOut: { clients: 1, wonBack: 0 } });
+    expect(await uplift("2026-06-10")).toMatchObject({ emailed: { clients: 0 }, heldOut: { clients: 0 } });
+    // 5 June's assignment removed: 12 June's is now the first, and won back.
+    if (!first) throw new Error("no assignment");
+    await db.delete(outreachAssignments).where(eq(outreachAssignments.id, first.id));
     expect(await previous()).toEqual([
-      [at("2026-06-05"), null],
-      [at("2026-06-20"), at("2026-06-05")],
+      [at("2026-06-12"), null],
+      [at("2026-06-20"), at("2026-06-12")],
     ]);
-    expect(await winBacks("2026-06-10")).toMatchObject({ emailed: { clients: 1, wonBack: 1 } });
+    expect(await uplift("2026-06-10")).toMatchObject({ emailed: { clients: 1, wonBack: 1 }, heldOut: { clients: 0 } });
+    // An assignment's client, group and date are a record of the decision: an update is refused, not left stale.
+    await expect(db.update(outreachAssignments).set({ assignedAt: at("2026-06-01") }).where(eq(outreachAssignments.clientId, client.id))).rejects.toMatchObject({ cause: { message: expect.stringContaining("records a decision") } });
   });
 });
 

@@ -85,8 +85,8 @@ export async function getEmailOverview(ctx: ServiceContext, range: DashboardRang
 }
 
 /**
- * Emailed and held-out clients assigned in the range (each once, by their first entry in it), and how many of each
- * ordered within the attribution window after it (intent to treat, see wonBackCondition): so far, and over the days
+ * Emailed and held-out clients first assigned in the range (see FIRST_ASSIGNMENT), and how many of each ordered
+ * within the attribution window after it (intent to treat, see wonBackCondition): so far, and over the days
  * whose windows have all closed, the ones the uplift may compare. One index-only scan of the assignments in the
  * range (outreach_assignments_results_idx, or its stylist twin).
  */
@@ -94,10 +94,9 @@ async function winBackCounts(ctx: ServiceContext, range: DashboardRange, inScope
   const { attributionDays } = await readSettings(ctx.db, "win_back");
   const closedRange = closedWindowsRange(range, attributionDays, now);
   const closed = closedRange ? sql`a.assigned_at < ${endOf(closedRange)}` : sql`false`;
-  const from = sql`${range.from}::date`;
-  const soFar = winBackClientCounts(attributionDays, from);
-  const measured = winBackClientCounts(attributionDays, from, closed);
-  const open = winBackClientCounts(attributionDays, from, sql`not (${closed})`);
+  const soFar = winBackClientCounts(attributionDays);
+  const measured = winBackClientCounts(attributionDays, closed);
+  const open = winBackClientCounts(attributionDays, sql`not (${closed})`);
   const rows = await ctx.db.execute<{ group: "emailed" | "holdout"; clients: number; won_back: number; closed_clients: number; closed_won_back: number; still_open: number }>(sql`
     select a."group", ${soFar.clients} as clients, ${soFar.wonBack} as won_back,
       ${measured.clients} as closed_clients, ${measured.wonBack} as closed_won_back, ${open.clients} as still_open

@@ -5,7 +5,7 @@ import { authorize } from "@/lib/server/auth/permissions";
 import type { ServiceContext } from "@/lib/server/context";
 import { endOf, inActorScope } from "./email-aggregate-scope";
 import { readSettings } from "./settings";
-import { firstEntrySince, wonBackCondition } from "./win-back-results";
+import { FIRST_ASSIGNMENT, wonBackCondition } from "./win-back-results";
 
 /**
  * One week of the "emails and win-backs" chart: `from`–`to` are the week's days inside the range (the first and last
@@ -15,15 +15,14 @@ export type EmailWeek = { week: string; from: string; to: string; drafted: numbe
 
 /**
  * Per week (Monday first) of the range: emails drafted (from email_stats_daily), and emailed and held-out clients won
- * back so far by assignment week, the same sources and definitions as the overview's totals (email-overview.ts), within the
- * actor's scope.
+ * back so far by the week of their first assignment (see FIRST_ASSIGNMENT), so the weeks add up to the range's total:
+ * the same sources and definitions as the overview's totals (email-overview.ts), within the actor's scope.
  */
 export async function getEmailWeeks(ctx: ServiceContext, range: DashboardRange): Promise<EmailWeek[]> {
   authorize(ctx.actor, "emails.write");
   const inScope = inActorScope(ctx.actor);
   const { attributionDays } = await readSettings(ctx.db, "win_back");
-  // Each client once a week, by their first entry in the week's days inside the range: what the week's link lists.
-  const won = sql`${firstEntrySince(sql`greatest(date_trunc('week', a.assigned_at), ${range.from}::date)`)} and ${wonBackCondition(attributionDays)}`;
+  const won = wonBackCondition(attributionDays);
   const rows = await ctx.db.execute<{ week: string; drafted: number; won_back: number; held_out_won_back: number }>(sql`
     with drafted as (
       select date_trunc('week', s.day) as week, sum(s.emails)::int as n
@@ -35,7 +34,7 @@ export async function getEmailWeeks(ctx: ServiceContext, range: DashboardRange):
         (count(*) filter (where a."group" = 'emailed' and ${won}))::int as emailed,
         (count(*) filter (where a."group" = 'holdout' and ${won}))::int as held_out
       from outreach_assignments a
-      where a.assigned_at >= ${range.from}::date and a.assigned_at < ${endOf(range)} and ${inScope(sql`a`)}
+      where a.assigned_at >= ${range.from}::date and a.assigned_at < ${endOf(range)} and ${FIRST_ASSIGNMENT} and ${inScope(sql`a`)}
       group by 1)
     select to_char(coalesce(d.week, w.week), 'YYYY-MM-DD') as week, coalesce(d.n, 0) as drafted,
       coalesce(w.emailed, 0) as won_back, coalesce(w.held_out, 0) as held_out_won_back

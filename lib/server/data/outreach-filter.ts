@@ -2,17 +2,17 @@ import "server-only";
 import { and, type SQL, sql } from "drizzle-orm";
 import type { ClientListQuery } from "@/lib/domain/clients/list-query";
 import { clients } from "@/lib/server/db/schema";
-import { firstEntrySince, wonBackCondition } from "./win-back-results";
+import { FIRST_ASSIGNMENT, wonBackCondition } from "./win-back-results";
 
 /**
- * Clients with a win-back assignment, as the overview's win-back figures count them: of one group, assigned in the
+ * Clients whose first win-back assignment (FIRST_ASSIGNMENT) the overview's win-back figures count: of one group, made in the
  * `from`–`to` days, and with `won`, won back (wonBackCondition). Without `attributionDays`, `won`
  * cannot be decided and matches nothing rather than everything.
  */
 export function outreachWhere(query: Pick<ClientListQuery, "outreach" | "won" | "from" | "to">, attributionDays: number | undefined): SQL {
   const conditions = and(
-    // Each client by their first entry in the days asked, as the figures count them.
-    firstEntrySince(query.from ? sql`${query.from}::date` : null),
+    // Each client by their first assignment, as the figures count them.
+    FIRST_ASSIGNMENT,
     query.outreach ? sql`a."group" = ${query.outreach}` : undefined,
     query.from ? sql`a.assigned_at >= ${query.from}::date` : undefined,
     query.to ? sql`a.assigned_at < (${query.to}::date + 1)` : undefined,

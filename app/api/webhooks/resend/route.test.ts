@@ -87,9 +87,16 @@ describe("POST /api/webhooks/resend", () => {
     await db.update(winBackEmails).set({ state: "failed", lastError: "The request to Resend timed out." }).where(eq(winBackEmails.id, email.id));
     expect(await (await POST(signed(event("email.delivered", email.id)))).json()).toMatchObject({ recorded: true, state: "delivered" });
     const [row] = await db.select().from(winBackEmails).where(eq(winBackEmails.id, email.id));
-    expect(row).toMatchObject({ state: "delivered", providerId: `re_${email.id.slice(0, 8)}`, transport: "resend" });
+    expect(row).toMatchObject({ state: "delivered", providerId: `re_${email.id.slice(0, 8)}`, transport: "resend", lastError: null });
     expect(row?.sentAt).toBeInstanceOf(Date);
     expect(await clientEligibility(db, { clientId: client.id, minDaysBetweenEmails: 14, now: new Date() })).toMatchObject({ eligible: false, reason: "too_soon" });
+  });
+
+  it("keeps a failure Resend itself reported, whatever arrives after it", async () => {
+    const { email } = await sentEmail();
+    expect(await (await POST(signed(event("email.failed", email.id)))).json()).toMatchObject({ recorded: true, state: "failed" });
+    // A delivery reported out of order after Resend's own failure does not bring it back.
+    expect(await (await POST(signed(event("email.delivered", email.id)))).json()).toMatchObject({ recorded: true, state: "failed" });
   });
 
   it("refuses a tampered body, a wrong secret and a stale timestamp", async () => {

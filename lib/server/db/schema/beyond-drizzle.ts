@@ -69,7 +69,7 @@ export const BEYOND_DRIZZLE: readonly { migration: string; why: string; migrated
   },
   {
     migration: "0025_outreach_results_triggers, 0031_win_back_intent_to_treat",
-    why: "Drizzle has no triggers: each outreach assignment keeps its stylist, the first order since the assignment and the client's previous assignment in its group, so win-back rates read the assignments alone.",
+    why: "Drizzle has no triggers: each outreach assignment keeps its stylist, the first order since the assignment and the client's previous assignment, so win-back rates read the assignments alone; and refuses a change of an assignment's client, group or date.",
     migrated: [
       "function first_order_since(client uuid, since timestamp with time zone)",
       "function outreach_assignment_results()",
@@ -77,7 +77,9 @@ export const BEYOND_DRIZZLE: readonly { migration: string; why: string; migrated
       "function outreach_results_on_changed_orders()",
       "function outreach_stylist_on_reassign()",
       "function outreach_previous_entries()",
-      "trigger outreach_assignments.outreach_assignments_results BEFORE INSERT OR UPDATE OF assigned_at ON public.outreach_assignments FOR EACH ROW EXECUTE FUNCTION outreach_assignment_results()",
+      "function outreach_assignment_unchanging()",
+      "trigger outreach_assignments.outreach_assignments_results BEFORE INSERT ON public.outreach_assignments FOR EACH ROW EXECUTE FUNCTION outreach_assignment_results()",
+      "trigger outreach_assignments.outreach_assignments_unchanging BEFORE UPDATE OF client_id, \"group\", assigned_at ON public.outreach_assignments FOR EACH ROW WHEN (((old.client_id IS DISTINCT FROM new.client_id) OR (old.\"group\" IS DISTINCT FROM new.\"group\") OR (old.assigned_at IS DISTINCT FROM new.assigned_at))) EXECUTE FUNCTION outreach_assignment_unchanging()",
       "trigger orders.orders_outreach_results_insert AFTER INSERT ON public.orders REFERENCING NEW TABLE AS new_orders FOR EACH STATEMENT EXECUTE FUNCTION outreach_results_on_new_orders()",
       "trigger orders.orders_outreach_results_update AFTER UPDATE ON public.orders REFERENCING OLD TABLE AS old_orders NEW TABLE AS new_orders FOR EACH STATEMENT EXECUTE FUNCTION outreach_results_on_changed_orders()",
       "trigger outreach_assignments.outreach_assignments_previous_insert AFTER INSERT ON public.outreach_assignments REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION outreach_previous_entries()",

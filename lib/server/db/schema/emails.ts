@@ -129,8 +129,7 @@ export const outreachAssignments = pgTable(
     // Kept by triggers (beyond-drizzle.ts), so win-back rates read these rows alone, not the emails, the clients and
     // every client's orders: the client's stylist; the first order at or after the assignment (both groups' windows
     // open at the assignment: intent to treat, so an emailed client counts whether or not their email went out); and
-    // the client's previous assignment in the same group, so a count over a date range takes each client once, by
-    // their first entry in it, without sorting the range's clients.
+    // the client's previous assignment, so the measure takes each client once, by their first assignment ever.
     stylistId: uuid(),
     firstOrderAt: timestamp({ withTimezone: true, mode: "date" }),
     previousAssignedAt: timestamp({ withTimezone: true, mode: "date" }),

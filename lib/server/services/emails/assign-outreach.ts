@@ -8,7 +8,7 @@ import { writeAudit } from "@/lib/server/audit";
 import { authorize } from "@/lib/server/auth/permissions";
 import type { VerbArgs } from "@/lib/server/context";
 import { readSettings } from "@/lib/server/data/settings";
-import { clientScores, demoTierOverrides, outreachAssignments } from "@/lib/server/db/schema";
+import { clients, clientScores, demoTierOverrides, outreachAssignments } from "@/lib/server/db/schema";
 import { clientEligibility } from "@/lib/server/emails/email-rules";
 import { NotFoundError } from "@/lib/server/errors";
 import { parseInput } from "@/lib/server/parse-input";
@@ -50,6 +50,9 @@ export async function assignOutreach({ ctx, input, now = new Date() }: VerbArgs<
   const route = outreachRoute(tier, policy);
 
   return ctx.db.transaction(async (tx): Promise<OutreachAssignment> => {
+    // One decision at a time per client: two entries assigned at once would both see no earlier assignment (each
+    // would count as the client's first) and pass the eligibility checks side by side.
+    await tx.select({ id: clients.id }).from(clients).where(eq(clients.id, clientId)).for("no key update");
     const [existing] = await tx
       .select()
       .from(outreachAssignments)

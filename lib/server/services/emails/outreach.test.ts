@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/server/db/client";
 import { appSettings, clients, emailSuppressions, localMailbox, outreachAssignments, winBackEmails } from "@/lib/server/db/schema";
 import { normaliseAddress } from "@/lib/server/emails/email-rules";
-import { winBackResults } from "@/lib/server/data/win-back-results";
+import { getEmailOverview } from "@/lib/server/data/email-overview";
 import { holdoutUntil } from "@/lib/server/data/emails";
 import { DEFAULT_EMAIL_POLICY } from "@/lib/domain/email/policy-settings";
 import { DEFAULT_WIN_BACK_SETTINGS } from "@/lib/domain/email/win-back-settings";
@@ -15,6 +15,7 @@ import { sendDueEmails } from "./send-due-emails";
 import { approveEmail } from "./approve-email";
 import { draftEmail } from "./draft-email";
 import { sendWinBackEmail } from "./send-win-back-email";
+import { assignOutreach } from "./assign-outreach";
 import { startOutreach } from "./start-outreach";
 import { sweepOutreach } from "./sweep-outreach";
 
@@ -70,11 +71,10 @@ describe("outreach on entering win-back", () => {
 
     // The held-out client orders again within the window: won back, without an email.
     await createOrder({ ctx: held.stylist, input: { clientId: held.client.id, ...orderInput({ orderedAt: new Date(DAYTIME.getTime() + 5 * 86_400_000).toISOString() }) } });
-    const admin = await userContext("admin");
-    expect(await winBackResults(admin)).toEqual([
-      { group: "emailed", tier: "lapsed", clients: 1, wonBack: 0 },
-      { group: "holdout", tier: "lapsed", clients: 1, wonBack: 1 },
-    ]);
+    const marketer = await userContext("marketer");
+    const day = DAYTIME.toISOString().slice(0, 10);
+    const overview = await getEmailOverview(marketer, { from: day, to: day }, new Date(DAYTIME.getTime() + 40 * 86_400_000));
+    expect(overview.uplift).toMatchObject({ emailed: { clients: 1, wonBack: 0 }, heldOut: { clients: 1, wonBack: 1 } });
   });
 
   it("sends a held-out client no win-back email, by outreach or by hand, until their window closes", async () => {
@@ -145,5 +145,15 @@ describe("outreach on entering win-back", () => {
     await db.update(appSettings).set({ value: { ...DEFAULT_EMAIL_POLICY, autoSendTiers: [], reviewTiers: ["at_risk", "lapsed"] } }).where(eq(appSettings.key, "email_policy"));
     expect(await sweepOutreach({ ctx: system, input: {}, now: DAYTIME })).toEqual({ candidates: 1, outcomes: { drafted: 1 } });
     expect(await db.select({ group: outreachAssignments.group }).from(outreachAssignments)).toEqual([{ group: "emailed" }]);
+  });
+
+  it("decides one entry at a time per client, so two entries at once leave one first assignment", async () => {
+    await saveSettings({ holdoutShare: 0 });
+    const { client } = await clientInGroup(false, 0);
+    await setScore(client.id, 5, "lapsed");
+    const entries = [DAYTIME, new Date(DAYTIME.getTime() + 60_000), new Date(DAYTIME.getTime() + 120_000)];
+    await Promise.all(entries.map((enteredAt) => assignOutreach({ ctx: system, input: { clientId: client.id, enteredAt }, now: enteredAt })));
+    const rows = await db.select({ previous: outreachAssignments.previousAssignedAt }).from(outreachAssignments).where(eq(outreachAssignments.clientId, client.id));
+    expect(rows.filter((r) => r.previous === null)).toHaveLength(1);
   });
 });

@@ -1,5 +1,5 @@
 import "server-only";
-import { eq, or } from "drizzle-orm";
+import { and, eq, or } from "drizzle-orm";
 import { z } from "zod";
 import { DELIVERY_EVENTS, SENT_STATES, stateAfterEvent } from "@/lib/domain/email/lifecycle";
 import { writeAudit } from "@/lib/server/audit";
@@ -43,11 +43,14 @@ export async function recordDeliveryEvent({ ctx, input }: VerbArgs<typeof delive
       .returning({ id: emailEvents.id });
     if (inserted.length === 0) return { recorded: false, emailId: email?.id ?? null, state: email?.state ?? null };
     if (!email) return { recorded: true, emailId: null, state: null };
-    const next = stateAfterEvent(email.state, event.type);
+    // Only a failure we recorded (every answer from Resend lost) gives way to Resend's report of the send; a failure
+    // Resend itself reported stands, whatever arrives after it.
+    const failedAtResend = email.state === "failed" && (await tx.$count(emailEvents, and(eq(emailEvents.emailId, email.id), eq(emailEvents.type, "failed")))) > 0;
+    const next = failedAtResend ? null : stateAfterEvent(email.state, event.type);
     // Resend can report the send before ours is recorded (its answer lost, or our commit still to come), or after we
     // recorded it failed (every attempt's answer lost): the send's facts then come with the event, or the gap between
     // emails would not count this email as sent.
-    const sendFacts = next && SENT_STATES.includes(next) && !email.sentAt ? { sentAt: new Date(), providerId: event.providerId ?? email.providerId, transport: "resend" } : undefined;
+    const sendFacts = next && SENT_STATES.includes(next) && !email.sentAt ? { sentAt: new Date(), providerId: event.providerId ?? email.providerId, transport: "resend", lastError: null } : undefined;
     const moved = next ? await moveEmail(tx, ctx.actor, email, next, { reason: `Resend: ${event.type}`, set: sendFacts }) : email;
     const suppress = event.type === "complained" ? "complained" : event.type === "bounced" && (event.bounceType ?? "Permanent") === "Permanent" ? "bounced" : null;
     if (suppress) {
