@@ -145,7 +145,7 @@ export function EmailOverviewSection({ overview, range, weeks }: { overview: Ema
         ) : null}
       </Card>
       <Card>
-        <CardHeader title="Emails and win-backs per week" description="Emails drafted, and clients won back by the week they entered win-back; each bar opens its rows." />
+        <CardHeader title="Emails and win-backs per week" description="Emails drafted, and clients won back by the week of their first assignment to win-back outreach; each bar opens its rows." />
         <EmailWeeksChart weeks={weeks} />
       </Card>
       <Card>

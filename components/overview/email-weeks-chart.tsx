@@ -32,7 +32,7 @@ const SERIES: Series[] = [
   },
   {
     key: "heldOutWonBack",
-    label: "Held-out clients won back",
+    label: "Held-out group, won back",
     fill: "fill-sky-400",
     swatch: "bg-sky-400",
     href: (w) => clientListHref({}, { outreach: "holdout", won: "1", from: w.from, to: w.to }),
