@@ -113,7 +113,10 @@ export function EmailOverviewSection({ overview, range, weeks }: { overview: Ema
   return (
     <div className="space-y-6">
       <Card>
-        <CardHeader title="Win-back emails" description="Emails drafted in the range and how far they got; each number opens the emails behind it." />
+        <CardHeader
+          title="Win-back emails"
+          description="Emails drafted in the range and how far they got, and win-backs among the clients first assigned to outreach in it; each number opens the rows behind it."
+        />
         <dl className="grid grid-cols-2 gap-3 px-5 py-4 sm:grid-cols-4 xl:grid-cols-8">
           {figures.map((f) => (
             <div key={f.key}>
@@ -127,7 +130,7 @@ export function EmailOverviewSection({ overview, range, weeks }: { overview: Ema
           <div>
             <dt className="text-xs text-stone-500">Win-backs</dt>
             <dd className="text-xl">
-              <OutreachLink count={overview.winBacks.emailed} group="emailed" won range={range} label={`Win-backs: ${formatNumber(overview.winBacks.emailed)} clients in the emailed group won back`} />
+              <OutreachLink count={overview.winBacks.emailed} group="emailed" won range={range} label={`Win-backs: ${formatNumber(overview.winBacks.emailed)} clients in the emailed group, first assigned in the range, won back`} />
             </dd>
             <dd className="text-xs text-stone-500">
               <OutreachLink count={overview.winBacks.heldOut} group="holdout" won range={range} label={`${formatNumber(overview.winBacks.heldOut)} held-out clients won back`} /> in the holdout

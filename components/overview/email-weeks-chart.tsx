@@ -45,7 +45,7 @@ const SERIES: Series[] = [
  * counts (the week's days inside the range), and names its count and week for screen readers and keyboards.
  */
 export function EmailWeeksChart({ weeks }: { weeks: readonly EmailWeek[] }) {
-  if (weeks.length === 0) return <p className="px-5 py-8 text-center text-sm text-stone-500">No emails drafted and no one assigned to win-back in this range. Widen the dates, or check the review queue for drafts.</p>;
+  if (weeks.length === 0) return <p className="px-5 py-8 text-center text-sm text-stone-500">No emails drafted and no client first assigned to win-back outreach in this range. Widen the dates, or check the review queue for drafts.</p>;
   const top = Math.max(1, ...weeks.flatMap((w) => SERIES.map((s) => w[s.key])));
   const y = (n: number) => PAD.top + (1 - n / top) * PLOT_H;
   const first = weeks[0];

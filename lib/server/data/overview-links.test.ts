@@ -130,8 +130,9 @@ describe("the overview's links lead to exactly the rows they count", () => {
     await email(a2, "sent", "at_risk", { createdAt: new Date("2026-05-20T00:00:00Z"), sentAt: new Date("2026-05-20T00:00:00Z") });
     await email(nobody, "bounced", "lapsed", { createdAt: new Date("2026-07-01T00:00:00Z"), sentAt: new Date("2026-07-01T00:00:00Z") });
     // Win-backs: a2 emailed and ordered, and entered win-back again later in the range (a re-entry: not measured); a3
-    // emailed but its email never went out (counted all the same: intent to treat); nobody held out and ordered; an
-    // assignment in May is outside the range.
+    // emailed but its email never went out (counted all the same: intent to treat); nobody held out and ordered; a
+    // client first assigned in May, outside the range, who re-enters in it and orders (a re-entry: left out everywhere).
+    const may = await clientOf(ava.actor.id);
     const a3 = await clientOf(ava.actor.id);
     const unsent = await email(a3, "approved", "at_risk");
     // Opens and clicks: a2's email opened in one week, the clicked one opened and clicked the next. (The weekly figures
@@ -148,11 +149,13 @@ describe("the overview's links lead to exactly the rows they count", () => {
       { clientId: a3, tier: "at_risk", group: "emailed", emailId: unsent.id, enteredAt: IN_RANGE, assignedAt: IN_RANGE },
       { clientId: nobody, tier: "lapsed", group: "holdout", enteredAt: IN_RANGE, assignedAt: IN_RANGE },
       { clientId: a2, tier: "at_risk", group: "emailed", enteredAt: new Date("2026-06-20T00:00:00Z"), assignedAt: new Date("2026-06-20T00:00:00Z") },
-      { clientId: await clientOf(ava.actor.id), tier: "lapsed", group: "holdout", enteredAt: new Date("2026-05-02T00:00:00Z"), assignedAt: new Date("2026-05-02T00:00:00Z") },
+      { clientId: may, tier: "lapsed", group: "holdout", enteredAt: new Date("2026-05-02T00:00:00Z"), assignedAt: new Date("2026-05-02T00:00:00Z") },
+      { clientId: may, tier: "at_risk", group: "emailed", enteredAt: new Date("2026-06-11T00:00:00Z"), assignedAt: new Date("2026-06-11T00:00:00Z") },
     ]);
     await db.insert(orders).values([
       { clientId: a2, source: "test", externalId: "o-1", orderedAt: new Date("2026-06-15T00:00:00Z"), itemsShipped: 3, itemsKept: 1, valueCents: 5_000, status: "shipped" },
       { clientId: nobody, source: "test", externalId: "o-2", orderedAt: new Date("2026-06-20T00:00:00Z"), itemsShipped: 3, itemsKept: 1, valueCents: 5_000, status: "shipped" },
+      { clientId: may, source: "test", externalId: "o-3", orderedAt: new Date("2026-06-13T00:00:00Z"), itemsShipped: 3, itemsKept: 1, valueCents: 5_000, status: "shipped" },
     ]);
 
     const marketer = await userContext("marketer");

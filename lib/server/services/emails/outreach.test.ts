@@ -151,9 +151,20 @@ describe("outreach on entering win-back", () => {
     await saveSettings({ holdoutShare: 0 });
     const { client } = await clientInGroup(false, 0);
     await setScore(client.id, 5, "lapsed");
-    const entries = [DAYTIME, new Date(DAYTIME.getTime() + 60_000), new Date(DAYTIME.getTime() + 120_000)];
-    await Promise.all(entries.map((enteredAt) => assignOutreach({ ctx: system, input: { clientId: client.id, enteredAt }, now: enteredAt })));
+    // While another decision for the client holds its row, an assignment waits, then sees the one made before it.
+    let settled = false;
+    let waiting: Promise<unknown> = Promise.resolve();
+    await db.transaction(async (tx) => {
+      await tx.select({ id: clients.id }).from(clients).where(eq(clients.id, client.id)).for("no key update");
+      await tx.insert(outreachAssignments).values({ clientId: client.id, tier: "lapsed", group: "emailed", enteredAt: DAYTIME, assignedAt: DAYTIME });
+      const later = new Date(DAYTIME.getTime() + 60_000);
+      waiting = assignOutreach({ ctx: system, input: { clientId: client.id, enteredAt: later }, now: later }).finally(() => (settled = true));
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(settled).toBe(false);
+    });
+    await waiting;
     const rows = await db.select({ previous: outreachAssignments.previousAssignedAt }).from(outreachAssignments).where(eq(outreachAssignments.clientId, client.id));
-    expect(rows.filter((r) => r.previous === null)).toHaveLength(1);
+    expect(rows.map((r) => r.previous)).toEqual(expect.arrayContaining([null, DAYTIME]));
+    expect(rows).toHaveLength(2);
   });
 });
