@@ -1,6 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import { describe, expect, it, onTestFinished, vi } from "vitest";
 import type { UserActor } from "@/lib/domain/access/policy";
+import { dayInZone } from "@/lib/domain/time/format";
 import { db } from "@/lib/server/db/client";
 import { clients, importJobs, orders } from "@/lib/server/db/schema";
 import { startImport } from "@/lib/server/services/imports/start-import";
@@ -112,6 +113,23 @@ describe("CSV import", () => {
       ["ada@example.com", { top: "M" }, ["classic", "minimal"], true, "Europe/London"],
       ["bo@example.com", {}, [], false, "UTC"],
     ]);
+  });
+
+  it("stores an order's day alone on that day in its client's timezone, at UTC+13 as at UTC", async () => {
+    const ctx = await signIn("admin");
+    const profiles = await uploadCsv("clients", ["email,name,timezone", "kiri@example.com,Kiri,Pacific/Auckland"].join("\n"));
+    await startImport({ ctx, input: { jobId: profiles.body.id } });
+    await drainEngine();
+    const csv = ["external_id,client_email,ordered_at,items_shipped,items_kept,value", "K-1,kiri@example.com,2026-01-05,4,2,80", "N-1,new@example.com,2026-01-05,4,2,80"].join("\n");
+    const { body } = await uploadCsv("orders", csv);
+    await startImport({ ctx, input: { jobId: body.id } });
+    await drainEngine();
+    const stored = new Map((await db.select().from(orders)).map((o) => [o.externalId, o.orderedAt]));
+    // Noon in Auckland on 5 January (summer time, UTC+13), not noon UTC, which is 1 am on the 6th there.
+    expect(stored.get("K-1")).toEqual(new Date("2026-01-04T23:00:00Z"));
+    expect(dayInZone(stored.get("K-1") ?? new Date(Number.NaN), "Pacific/Auckland")).toBe("2026-01-05");
+    // A client the file creates has UTC until a client file says otherwise.
+    expect(stored.get("N-1")).toEqual(new Date("2026-01-05T12:00:00Z"));
   });
 
   it("resumes an import that a restart interrupted after the last stored chunk", async () => {

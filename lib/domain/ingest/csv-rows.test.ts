@@ -14,12 +14,12 @@ const row = (overrides: Record<string, string> = {}) => ({
 });
 
 describe("CSV order rows", () => {
-  it("reads values in major units, an order's date alone at noon UTC as the order form does, and defaults the version and source", () => {
+  it("reads values in major units, an order's date alone as that day (checked at noon UTC), and defaults the version and source", () => {
     const result = validateOrderRow(row(), { updatedAt: importedAt });
     expect(result).toEqual({
       ok: true,
       source: "csv",
-      order: expect.objectContaining({ externalId: "A-1", valueCents: 12_950, orderedAt: new Date("2026-05-01T12:00:00Z"), updatedAt: importedAt, status: "placed" }),
+      order: expect.objectContaining({ externalId: "A-1", valueCents: 12_950, orderedAt: new Date("2026-05-01T12:00:00Z"), orderedDay: "2026-05-01", updatedAt: importedAt, status: "placed" }),
     });
     // The day the file gave is the day a client west or east of UTC is shown (at midnight UTC, New York saw April 30).
     const orderedAt = result.ok ? result.order.orderedAt : new Date(Number.NaN);

@@ -20,14 +20,19 @@ const numberish = (v: string | undefined) => {
   const n = Number(text);
   return Number.isFinite(n) && /^-?[\d.]+$/.test(text) ? n : text;
 };
+/** A cell holding a date alone ("2026-01-05"), or undefined. */
+const dayAlone = (v: string | undefined) => {
+  const text = given(v);
+  return text && /^\d{4}-\d{2}-\d{2}$/.test(text) ? text : undefined;
+};
 // A date alone is read at `hour` UTC; a date-time needs its zone, as in the webhook.
 const dateish = (v: string | undefined, hour = "00") => {
-  const text = given(v);
-  return text && /^\d{4}-\d{2}-\d{2}$/.test(text) ? `${text}T${hour}:00:00Z` : text;
+  const day = dayAlone(v);
+  return day ? `${day}T${hour}:00:00Z` : given(v);
 };
-// An order's day at noon UTC: it shows as that day in the client's timezone from UTC−11 to UTC+11, where midnight UTC
-// showed as the day before anywhere west of UTC. (The order form, which knows the client, uses their zone: see
-// orderedAtIn; a row is read before its client is known.)
+// An order's day alone is checked at noon UTC, and stored at noon of that day in its client's timezone once the client
+// is known (IngestOrder.orderedDay), as the order form stores it (see orderedAtIn): midnight UTC showed as the day
+// before anywhere west of UTC, and noon UTC as the next day from UTC+12.
 const orderDay = (v: string | undefined) => dateish(v, "12");
 const booleanish = (v: string | undefined) => {
   const text = given(v)?.toLowerCase();
@@ -87,7 +92,8 @@ export function validateOrderRow(row: CsvRow, defaults: { updatedAt: Date }): Or
     for (const e of fieldErrors(parsed.error, usesValue ? { value_cents: "value" } : {})) if (!(unreadableValue && e.field === "value")) errors.push(e);
   }
   if (errors.length || !parsed.success || !source.success) return { ok: false, errors };
-  return { ok: true, source: source.data, order: toIngestOrder(parsed.data) };
+  const orderedDay = dayAlone(row.ordered_at);
+  return { ok: true, source: source.data, order: orderedDay ? { ...toIngestOrder(parsed.data), orderedDay } : toIngestOrder(parsed.data) };
 }
 
 export type ClientRowResult = { ok: true; profile: IngestClientProfile } | { ok: false; errors: CsvFieldError[] };

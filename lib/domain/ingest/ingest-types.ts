@@ -6,6 +6,11 @@ export type IngestOrder = {
   clientEmail: string;
   clientName: string | null;
   orderedAt: Date;
+  /**
+   * The calendar day ("2026-01-05") when the source gave a day alone (a CSV cell): stored at noon of that day in the
+   * client's timezone, as the order form does, so it shows as that day wherever they are; `orderedAt` is then noon UTC.
+   */
+  orderedDay?: string;
   /** The sender's last-modified time: a version older than (or as old as) the stored one changes nothing. */
   updatedAt: Date;
   itemsShipped: number;

@@ -10,7 +10,7 @@ type ClientRef = { email: string; name: string };
  * wait for each other rather than deadlock.
  */
 export function lockClientsByEmailStatement(keys: string[]): SQL {
-  return sql`select id, lower(email) as key from clients where lower(email) = any(${textArray(keys)}) order by lower(email) for update`;
+  return sql`select id, lower(email) as key, timezone from clients where lower(email) = any(${textArray(keys)}) order by lower(email) for update`;
 }
 
 /** Locks these clients (by id) for the rest of the transaction, in email order like every ingest path. */

@@ -1,6 +1,7 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import { type ItemOutcome, nameFromEmail } from "@/lib/domain/ingest/ingest-types";
+import { noonInZone } from "@/lib/domain/time/format";
 import { applyOrderSets, orderKey, type OrderSet, type OrderWrite } from "@/lib/domain/ingest/order-versions";
 import { RetryableIngestConflict } from "./retry";
 import type { RunSql } from "@/lib/server/db/run-sql";
@@ -11,10 +12,13 @@ import { createClientsStatement, lockClientsByEmailStatement, lockClientsByIdSta
 
 type StoredRow = { source: string; external_id: string; client_id: string; updated_ms: number | null };
 type WrittenRow = { source: string; external_id: string; inserted: boolean };
-type ClientRow = { id: string; key: string };
+type ClientRow = { id: string; key: string; timezone: string };
 
-/** What the orders' writers hold after prepareOrderSets: their existing clients by lowercased email, and the orders already stored. */
-export type PreparedOrders = { clientIdOf: Map<string, string>; stored: StoredRow[] };
+/**
+ * What the orders' writers hold after prepareOrderSets: their existing clients by lowercased email (and their
+ * timezones, where a day alone is stored), and the orders already stored.
+ */
+export type PreparedOrders = { clientIdOf: Map<string, string>; zoneOf: Map<string, string>; stored: StoredRow[] };
 
 /** A decided group of order sets: each item's outcome, and the writes that make it so (they return the clients whose orders changed). */
 
@@ -63,10 +67,10 @@ function wroteAsPlanned(writes: OrderWrite[], written: WrittenRow[]): boolean {
  */
 export async function prepareOrderSets(run: RunSql, sets: OrderSet[]): Promise<PreparedOrders> {
   const emails = [...new Set(sets.flatMap((s) => s.orders.map((o) => o.clientEmail.toLowerCase())))];
-  if (emails.length === 0) return { clientIdOf: new Map(), stored: [] };
+  if (emails.length === 0) return { clientIdOf: new Map(), zoneOf: new Map(), stored: [] };
   // Issued together, both statements travel in one round trip and run in order.
   const [clients, stored] = await Promise.all([run<ClientRow>(lockClientsByEmailStatement(emails)), run<StoredRow>(lockStoredOrdersStatement(sets))]);
-  return { clientIdOf: new Map(clients.map((c) => [c.key, c.id])), stored };
+  return { clientIdOf: new Map(clients.map((c) => [c.key, c.id])), zoneOf: new Map(clients.map((c) => [c.key, c.timezone])), stored };
 }
 
 /**
@@ -93,7 +97,8 @@ export function planOrderSets(sets: OrderSet[], prepared: PreparedOrders): Store
       client_key: o.clientEmail.toLowerCase(),
       source,
       external_id: o.externalId,
-      ordered_at: o.orderedAt.toISOString(),
+      // A day alone at noon in the client's timezone (a client this write creates has the default, UTC).
+      ordered_at: (o.orderedDay ? noonInZone(o.orderedDay, prepared.zoneOf.get(o.clientEmail.toLowerCase()) ?? "UTC") : o.orderedAt).toISOString(),
       updated_at: o.updatedAt.toISOString(),
       items_shipped: o.itemsShipped,
       items_kept: o.itemsKept,
