@@ -22,13 +22,13 @@ export type EmailOverview = {
   complained: number;
   /** Addresses never emailed again (everyone's: the list is the account's). Null for people without analytics. */
   suppressed: number | null;
-  /** Clients assigned in the range and won back so far, windows still open included. */
+  /** Clients first assigned in the range (see FIRST_ASSIGNMENT) and won back so far, windows still open included. */
   winBacks: { emailed: number; heldOut: number };
   /** Null for people without analytics (stylists). Counts only the clients whose attribution window has closed. */
   uplift: Uplift | null;
   /** The days of the range the uplift counts (every window assigned in them has closed); null when none has yet. */
   upliftRange: DashboardRange | null;
-  /** Clients assigned in the range whose window is still open, so the uplift leaves them out for now. */
+  /** Clients first assigned in the range whose window is still open, so the uplift leaves them out for now. */
   stillOpen: number;
 };
 
