@@ -59,6 +59,7 @@ export async function receiveResendWebhook(request: Request): Promise<Response> 
       providerId: body.data.email_id ?? null,
       emailId: tagged && z.uuid().safeParse(tagged).success ? tagged : null,
       bounceType: body.data.bounce?.type ?? null,
+      occurredAt: body.created_at && Number.isFinite(Date.parse(body.created_at)) ? body.created_at : null,
       payload: JSON.parse(payload),
     },
   });

@@ -85,10 +85,12 @@ describe("POST /api/webhooks/resend", () => {
     const { client, email } = await claimedEmail();
     // Every attempt's answer was lost, so the batch recorded the email failed; Resend had accepted it all the same.
     await db.update(winBackEmails).set({ state: "failed", lastError: "The request to Resend timed out." }).where(eq(winBackEmails.id, email.id));
-    expect(await (await POST(signed(event("email.delivered", email.id)))).json()).toMatchObject({ recorded: true, state: "delivered" });
+    const deliveredAt = new Date(Date.now() - 5 * 60_000);
+    const delivered = JSON.stringify({ ...JSON.parse(event("email.delivered", email.id)), created_at: deliveredAt.toISOString() });
+    expect(await (await POST(signed(delivered))).json()).toMatchObject({ recorded: true, state: "delivered" });
     const [row] = await db.select().from(winBackEmails).where(eq(winBackEmails.id, email.id));
-    expect(row).toMatchObject({ state: "delivered", providerId: `re_${email.id.slice(0, 8)}`, transport: "resend", lastError: null });
-    expect(row?.sentAt).toBeInstanceOf(Date);
+    // Recorded as sent when Resend says it happened, not when its report reached us.
+    expect(row).toMatchObject({ state: "delivered", providerId: `re_${email.id.slice(0, 8)}`, transport: "resend", lastError: null, sentAt: deliveredAt });
     expect(await clientEligibility(db, { clientId: client.id, minDaysBetweenEmails: 14, now: new Date() })).toMatchObject({ eligible: false, reason: "too_soon" });
   });
 

@@ -16,6 +16,8 @@ export const deliveryEventSchema = z.object({
   emailId: z.uuid().nullable(),
   /** Resend's bounce type: only a permanent ("Permanent") bounce suppresses the address. */
   bounceType: z.string().max(60).nullable().default(null),
+  /** When Resend says the event happened (its created_at): a send it reports is recorded at that moment. */
+  occurredAt: z.coerce.date().nullable().default(null),
   payload: z.unknown(),
 });
 
@@ -50,7 +52,9 @@ export async function recordDeliveryEvent({ ctx, input }: VerbArgs<typeof delive
     // Resend can report the send before ours is recorded (its answer lost, or our commit still to come), or after we
     // recorded it failed (every attempt's answer lost): the send's facts then come with the event, or the gap between
     // emails would not count this email as sent.
-    const sendFacts = next && SENT_STATES.includes(next) && !email.sentAt ? { sentAt: new Date(), providerId: event.providerId ?? email.providerId, transport: "resend", lastError: null } : undefined;
+    const now = new Date();
+    const sentAt = event.occurredAt && event.occurredAt < now ? event.occurredAt : now;
+    const sendFacts = next && SENT_STATES.includes(next) && !email.sentAt ? { sentAt, providerId: event.providerId ?? email.providerId, transport: "resend", lastError: null } : undefined;
     const moved = next ? await moveEmail(tx, ctx.actor, email, next, { reason: `Resend: ${event.type}`, set: sendFacts }) : email;
     const suppress = event.type === "complained" ? "complained" : event.type === "bounced" && (event.bounceType ?? "Permanent") === "Permanent" ? "bounced" : null;
     if (suppress) {
