@@ -18,13 +18,30 @@ url.pathname = `/${name}`;
 const sql = postgres(url.toString(), { max: 1, onnotice: () => {} });
 
 const folders: string[] = [];
+const otherDatabases: postgres.Sql[] = [];
 
 afterAll(async () => {
   for (const folder of folders) fs.rmSync(folder, { recursive: true, force: true });
   await sql.end();
   await admin.unsafe(`drop database if exists ${name} with (force)`);
+  for (const other of otherDatabases) {
+    const database = other.options.database;
+    await other.end();
+    await admin.unsafe(`drop database if exists ${database} with (force)`);
+  }
   await admin.end();
 });
+
+/** Another database of its own on the test server, for a test that starts from another past migration. */
+async function freshDatabase(): Promise<postgres.Sql> {
+  const other = `upgrade_${randomBytes(6).toString("hex")}`;
+  await admin.unsafe(`create database ${other}`);
+  const otherUrl = new URL(serverUrl);
+  otherUrl.pathname = `/${other}`;
+  const client = postgres(otherUrl.toString(), { max: 1, onnotice: () => {} });
+  otherDatabases.push(client);
+  return client;
+}
 
 type Journal = { entries: { tag: string }[] };
 
@@ -87,5 +104,57 @@ describe("migration 0009 (snapshots partitioned by run)", () => {
       { client_id: kept.id, score: 60 },
       { client_id: kept.id, score: 51 },
     ]);
+  });
+});
+
+describe("migration 0031 (win-backs by intent to treat)", () => {
+  it("opens every window at its assignment, emailed ones unsent or sent later included, and links each assignment to the client's previous one", async () => {
+    const db = await freshDatabase();
+    const migrateTo = (folder: string) => migrate(drizzle({ client: db }), { migrationsFolder: folder });
+    await migrateTo(migrationsUpTo("0030_scoring_run_model_reused"));
+
+    const [sent, unsent, held] = await db<{ id: string }[]>`
+      insert into clients (name, email) values ('Sent', 'sent@example.com'), ('Unsent', 'unsent@example.com'), ('Held', 'held@example.com') returning id`;
+    if (!sent || !unsent || !held) throw new Error("no clients");
+    const email = async (clientId: string, state: string, sentAt: string | null) => {
+      const [row] = await db<{ id: string }[]>`
+        insert into win_back_emails (client_id, state, tier, origin, subject, body, call_to_action, writer, to_address, created_at, sent_at)
+        values (${clientId}, ${state}, 'at_risk', 'outreach', 's', 'b', 'c', 'offline', 'x@example.com', '2026-06-10T10:00:00Z', ${sentAt}) returning id`;
+      if (!row) throw new Error("no email");
+      return row.id;
+    };
+    const sentEmail = await email(sent.id, "sent", "2026-06-12T10:00:00Z");
+    const unsentEmail = await email(unsent.id, "discarded", null);
+    await db`
+      insert into outreach_assignments (client_id, tier, "group", email_id, entered_at, assigned_at) values
+        (${sent.id}, 'at_risk', 'emailed', ${sentEmail}, '2026-06-10T10:00:00Z', '2026-06-10T10:00:00Z'),
+        (${unsent.id}, 'at_risk', 'emailed', ${unsentEmail}, '2026-06-10T10:00:00Z', '2026-06-10T10:00:00Z'),
+        (${held.id}, 'lapsed', 'holdout', null, '2026-06-10T10:00:00Z', '2026-06-10T10:00:00Z'),
+        (${held.id}, 'at_risk', 'emailed', null, '2026-08-01T10:00:00Z', '2026-08-01T10:00:00Z')`;
+    // Orders after the assignment: one before the send (no win-back then), one for the unsent email's client.
+    await db`
+      insert into orders (client_id, source, external_id, ordered_at, items_shipped, items_kept, value_cents, status) values
+        (${sent.id}, 'test', 'o-1', '2026-06-11T10:00:00Z', 3, 1, 5000, 'shipped'),
+        (${unsent.id}, 'test', 'o-2', '2026-06-15T10:00:00Z', 3, 1, 5000, 'shipped')`;
+    const [before] = await db<{ sent_first: string | null; unsent_first: string | null }[]>`
+      select (select first_order_at from outreach_assignments where client_id = ${sent.id}) as sent_first,
+        (select first_order_at from outreach_assignments where client_id = ${unsent.id}) as unsent_first`;
+    expect(before).toEqual({ sent_first: null, unsent_first: null });
+
+    await migrateTo(MIGRATIONS_FOLDER);
+
+    const iso = (column: string) => db.unsafe(`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI"Z"')`);
+    const rows = await db<{ client_id: string; group: string; first_order_at: string | null; previous_assigned_at: string | null }[]>`
+      select client_id, "group", ${iso("first_order_at")} as first_order_at, ${iso("previous_assigned_at")} as previous_assigned_at
+      from outreach_assignments order by client_id, assigned_at`;
+    const of = (id: string) => rows.filter((r) => r.client_id === id).map(({ group, first_order_at, previous_assigned_at }) => ({ group, first_order_at, previous_assigned_at }));
+    expect(of(sent.id)).toEqual([{ group: "emailed", first_order_at: "2026-06-11T10:00Z", previous_assigned_at: null }]);
+    expect(of(unsent.id)).toEqual([{ group: "emailed", first_order_at: "2026-06-15T10:00Z", previous_assigned_at: null }]);
+    expect(of(held.id)).toEqual([
+      { group: "holdout", first_order_at: null, previous_assigned_at: null },
+      { group: "emailed", first_order_at: null, previous_assigned_at: "2026-06-10T10:00Z" },
+    ]);
+    const [column] = await db<{ n: number }[]>`select count(*)::int as n from information_schema.columns where table_name = 'outreach_assignments' and column_name = 'started_at'`;
+    expect(column?.n).toBe(0);
   });
 });
