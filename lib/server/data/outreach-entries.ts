@@ -13,8 +13,8 @@ export type WinBackEntry = { clientId: string; fromTier: EngagementTier | null; 
  * change: an import of old history, a first full run), their score's date. What a full run and the nightly sweep
  * hand to outreach, since a full run writes its tier changes set-based without an event each. Clients no email may
  * reach (no marketing consent, or a suppressed address), and tiers the email policy drafts nothing for, are left out
- * until one may: outreach would turn them away every night, one function run each. Outreach still checks every guard. In client id order, the first `limit` after
- * `after` (a page: see handEntriesToOutreach).
+ * until one may: outreach would turn them away every night, one function run each. Outreach still checks every
+ * guard. In client id order, the first `limit` after `after` (a page: see handEntriesToOutreach).
  */
 export async function winBackEntriesWithoutOutreach(db: Executor, limit: number, after: string | null = null): Promise<WinBackEntry[]> {
   const policy = await readSettings(db, "email_policy");
