@@ -5,9 +5,9 @@ import { clients } from "@/lib/server/db/schema";
 import { FIRST_ASSIGNMENT, wonBackCondition } from "./win-back-results";
 
 /**
- * Clients whose first win-back assignment (FIRST_ASSIGNMENT) the overview's win-back figures count: of one group, made in the
- * `from`–`to` days, and with `won`, won back (wonBackCondition). Without `attributionDays`, `won`
- * cannot be decided and matches nothing rather than everything.
+ * Clients by their first win-back assignment (FIRST_ASSIGNMENT), as the overview's win-back figures count them: of
+ * one group, made in the `from`–`to` days, and with `won`, won back (wonBackCondition). Without `attributionDays`,
+ * `won` cannot be decided and matches nothing rather than everything.
  */
 export function outreachWhere(query: Pick<ClientListQuery, "outreach" | "won" | "from" | "to">, attributionDays: number | undefined): SQL {
   const conditions = and(
