@@ -1,7 +1,7 @@
 import type { Route } from "next";
 import Link from "next/link";
 import { Card, CardHeader } from "@/components/ui/card";
-import { formatDate, formatNumber } from "@/components/ui/format";
+import { formatNumber } from "@/components/ui/format";
 import { type DashboardRange, weekDaysInRange } from "@/lib/domain/analytics/tier-summary";
 import type { Uplift } from "@/lib/domain/analytics/uplift";
 import { clientListHref } from "@/lib/domain/clients/list-query";
@@ -10,6 +10,7 @@ import { emailsHref, type QueueFilters } from "@/lib/domain/email/queue-filters"
 import { type RiskTier, TIER_LABELS } from "@/lib/domain/email/policy-settings";
 import type { EmailBreakdownRow, EmailOverview } from "@/lib/server/data/email-overview";
 import type { EmailWeek } from "@/lib/server/data/email-weeks";
+import { dayLabel } from "./chart-parts";
 import { EmailWeeksChart } from "./email-weeks-chart";
 
 const tierLabel = (tier: string | null) => (tier && tier in TIER_LABELS ? TIER_LABELS[tier as RiskTier] : "No tier");
@@ -34,8 +35,6 @@ function OutreachLink({ count, group, won, range, label }: { count: number; grou
     </Link>
   );
 }
-
-const dayLabel = (day: string) => formatDate(new Date(`${day}T12:00:00Z`), "UTC");
 
 /**
  * What the uplift compares, each count opening its clients: both groups counted from their assignment (whether or not

@@ -1,7 +1,5 @@
 import { DAY_MS } from "@/lib/domain/engagement/history";
-import type { DashboardRange } from "./tier-summary";
-
-const isoDay = (date: Date) => date.toISOString().slice(0, 10);
+import { type DashboardRange, isoDay } from "./tier-summary";
 
 /**
  * The part of `range` (UTC days) in which every assignment's attribution window has closed by `now`: assignments up to

@@ -65,7 +65,8 @@ export function tierChanges(current: TierSummary, previous: TierSummary | null):
 const DAY_MS = 86_400_000;
 export const DEFAULT_RANGE_DAYS = 90;
 export const MAX_RANGE_DAYS = 731;
-const isoDay = (date: Date) => date.toISOString().slice(0, 10);
+/** "2026-12-06": a moment's UTC calendar day, as the ranges hold their days. */
+export const isoDay = (date: Date) => date.toISOString().slice(0, 10);
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)));
 
 export type DashboardRange = { from: string; to: string };

@@ -77,7 +77,7 @@ export async function getEmailOverview(ctx: ServiceContext, range: DashboardRang
     activity: [...activity],
     complained: all.filter((c) => c.state === "complained").reduce((sum, c) => sum + c.count, 0),
     suppressed: suppressed ? (suppressed[0]?.count ?? 0) : null,
-    winBacks: { emailed: winBacks.soFar.emailed.wonBack, heldOut: winBacks.soFar.heldOut.wonBack },
+    winBacks: winBacks.wonBackSoFar,
     uplift: analytics ? estimateUplift({ ...winBacks.closed, windowDays: winBacks.windowDays }) : null,
     upliftRange: winBacks.closedRange,
     stillOpen: winBacks.stillOpen,
@@ -97,19 +97,17 @@ async function winBackCounts(ctx: ServiceContext, range: DashboardRange, inScope
   const soFar = winBackClientCounts(attributionDays);
   const measured = winBackClientCounts(attributionDays, closed);
   const open = winBackClientCounts(attributionDays, sql`not (${closed})`);
-  const rows = await ctx.db.execute<{ group: "emailed" | "holdout"; clients: number; won_back: number; closed_clients: number; closed_won_back: number; still_open: number }>(sql`
-    select a."group", ${soFar.clients} as clients, ${soFar.wonBack} as won_back,
-      ${measured.clients} as closed_clients, ${measured.wonBack} as closed_won_back, ${open.clients} as still_open
+  const rows = await ctx.db.execute<{ group: "emailed" | "holdout"; won_back: number; closed_clients: number; closed_won_back: number; still_open: number }>(sql`
+    select a."group", ${soFar.wonBack} as won_back, ${measured.clients} as closed_clients, ${measured.wonBack} as closed_won_back,
+      ${open.clients} as still_open
     from outreach_assignments a
     where a.assigned_at >= ${range.from}::date and a.assigned_at < ${endOf(range)} and ${inScope}
     group by a."group"`);
-  const outcome = (group: "emailed" | "holdout", closedOnly: boolean) => {
-    const row = [...rows].find((r) => r.group === group);
-    return { clients: (closedOnly ? row?.closed_clients : row?.clients) ?? 0, wonBack: (closedOnly ? row?.closed_won_back : row?.won_back) ?? 0 };
-  };
+  const rowOf = (group: "emailed" | "holdout") => [...rows].find((r) => r.group === group);
+  const closedOutcome = (group: "emailed" | "holdout") => ({ clients: rowOf(group)?.closed_clients ?? 0, wonBack: rowOf(group)?.closed_won_back ?? 0 });
   return {
-    soFar: { emailed: outcome("emailed", false), heldOut: outcome("holdout", false) },
-    closed: { emailed: outcome("emailed", true), heldOut: outcome("holdout", true) },
+    wonBackSoFar: { emailed: rowOf("emailed")?.won_back ?? 0, heldOut: rowOf("holdout")?.won_back ?? 0 },
+    closed: { emailed: closedOutcome("emailed"), heldOut: closedOutcome("holdout") },
     closedRange,
     stillOpen: rows.reduce((sum, r) => sum + r.still_open, 0),
     windowDays: attributionDays,
