@@ -90,6 +90,41 @@ test.describe("as admin", () => {
     await stylistContext.close();
   });
 
+  test("an admin sets a person's password: their open session ends and only the new password signs them in", async ({ page, browser }) => {
+    const email = `reset.${Date.now()}@rekindle.test`;
+    await page.goto("/settings/users");
+    await page.getByLabel("Name").fill("Reset Person");
+    await page.getByLabel("Email").fill(email);
+    await page.getByLabel(/^Password/).fill("the first long secret");
+    await page.getByRole("button", { name: "Add user" }).click();
+    const row = page.getByTestId("users-list").getByRole("listitem").filter({ hasText: email });
+    await expect(row).toBeVisible();
+
+    const theirContext = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+    const theirPage = await theirContext.newPage();
+    const login = new LoginPage(theirPage);
+    await login.goto();
+    await login.signIn(email, "the first long secret");
+    await expect(theirPage.getByRole("heading", { level: 1, name: "Today" })).toBeVisible();
+
+    await row.getByText("Set password", { exact: true }).click();
+    const field = row.getByLabel("New password for Reset Person");
+    await field.fill("short");
+    await row.getByRole("button", { name: "Save password" }).click();
+    await expect(row.getByRole("alert")).toHaveText("Use at least 12 characters");
+    await field.fill("the second long secret");
+    await row.getByRole("button", { name: "Save password" }).click();
+    await expect(row.getByRole("status")).toContainText("They were signed out everywhere");
+
+    await theirPage.reload();
+    await expect(theirPage).toHaveURL(/\/login/);
+    await login.signIn(email, "the first long secret");
+    await expect(theirPage.locator("main form [role=alert]")).toBeVisible();
+    await login.signIn(email, "the second long secret");
+    await expect(theirPage.getByRole("heading", { level: 1, name: "Today" })).toBeVisible();
+    await theirContext.close();
+  });
+
   test("an API key is shown once, listed with its prefix, and can be revoked", async ({ page }) => {
     await page.goto("/settings/api-keys");
     await page.getByLabel("Name").fill("E2E order system");

@@ -4,6 +4,7 @@ import { useActionState } from "react";
 import { useActionToast } from "@/components/ui/toast";
 import { changeUserRoleAction, setUserActiveAction } from "@/app/(app)/settings/actions";
 import { Select } from "@/components/ui/field";
+import { SetPasswordForm } from "./set-password-form";
 import type { Role } from "@/lib/domain/access/policy";
 import { IDLE, type ActionState } from "@/lib/forms/action-state";
 
@@ -19,7 +20,7 @@ function shownRole(state: ActionState, stored: Role): string {
 }
 
 /**
- * A person's role and active switch. The role posts with its own button (it works without scripts); a change
+ * A person's role, password and active switch. The role posts with its own button (it works without scripts); a change
  * that needs a second look comes back with the sentence saying what it means and a button that confirms it.
  */
 export function UserRowActions({ user, isSelf }: { user: { id: string; name: string; role: Role; active: boolean }; isSelf: boolean }) {
@@ -62,6 +63,7 @@ export function UserRowActions({ user, isSelf }: { user: { id: string; name: str
           </div>
         ) : null}
       </form>
+      <SetPasswordForm user={user} isSelf={isSelf} />
       {isSelf ? null : (
         <form action={activeAction}>
           <input type="hidden" name="userId" value={user.id} />

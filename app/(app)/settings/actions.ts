@@ -58,8 +58,8 @@ export const setUserActiveAction = formAction("users.manage", setActiveSchema, a
 });
 
 export const setUserPasswordAction = formAction("users.manage", setPasswordSchema, async ({ ctx, input }) => {
-  await setUserPassword({ ctx, input });
-  return { status: "success", message: "Password set." };
+  const { signedOut } = await setUserPassword({ ctx, input });
+  return { status: "success", message: signedOut ? "Password set. They were signed out everywhere and sign in with the new password." : "Your password is set." };
 });
 
 export const assignClientsAction = formAction("clients.assign", assignClientsSchema, async ({ ctx, input }) => {

@@ -12,6 +12,7 @@ import { clientInput, untyped, userContext } from "@/test/fixtures";
 import { changeUserRole } from "./change-user-role";
 import { createUser, PASSWORD_NEEDED } from "./create-user";
 import { setUserActive } from "./set-user-active";
+import { setUserPassword } from "./set-user-password";
 
 describe("users", () => {
   it("creates a user who can sign in; the audit row never holds the password or its hash", async () => {
@@ -54,6 +55,32 @@ describe("users", () => {
     await setUserActive({ ctx: admin, input: { userId: target.id, active: "true" } });
     expect(await sessionUser(db, target.id, captured)).toBeNull();
     expect((await sessionUser(db, target.id, await startSession(db, target.id)))?.id).toBe(target.id);
+  });
+
+  it("an admin's password reset signs the person out everywhere and only the new password works; their own keeps their session", async () => {
+    const admin = await userContext("admin");
+    const target = await createUser({ ctx: admin, input: { name: "Ivy", email: "ivy@rekindle.test", role: "stylist", password: "the first long secret" } });
+    const captured = await startSession(db, target.id);
+    expect(await setUserPassword({ ctx: admin, input: { userId: target.id, password: "the second long secret" } })).toEqual({ signedOut: true });
+    expect(await sessionUser(db, target.id, captured)).toBeNull();
+    expect((await checkCredentials(db, { email: "ivy@rekindle.test", password: "the first long secret" }, "1.1.1.2")).ok).toBe(false);
+    expect((await checkCredentials(db, { email: "ivy@rekindle.test", password: "the second long secret" }, "1.1.1.2")).ok).toBe(true);
+    const [entry] = await db.select().from(auditLog).where(eq(auditLog.action, "user.password.set"));
+    expect(entry?.after).toEqual({ passwordChanged: true, sessionsEnded: true });
+    expect(JSON.stringify(entry)).not.toMatch(/argon2|long secret/);
+
+    const own = await startSession(db, admin.actor.id);
+    expect(await setUserPassword({ ctx: admin, input: { userId: admin.actor.id, password: "the admin's new secret" } })).toEqual({ signedOut: false });
+    expect((await sessionUser(db, admin.actor.id, own))?.id).toBe(admin.actor.id);
+  });
+
+  it("a password reset names a short password and an unknown person, and changes nothing", async () => {
+    const admin = await userContext("admin");
+    const short = await setUserPassword({ ctx: admin, input: { userId: admin.actor.id, password: "short" } }).catch((e) => e);
+    expect((short as ValidationError).fieldErrors.password).toEqual(["Use at least 12 characters"]);
+    await expect(setUserPassword({ ctx: admin, input: { userId: "00000000-0000-4000-8000-000000000000", password: "a long enough secret" } })).rejects.toThrow(/User/);
+    await expect(setUserPassword({ ctx: await userContext("marketer"), input: { userId: admin.actor.id, password: "a long enough secret" } })).rejects.toBeInstanceOf(ForbiddenError);
+    expect(await db.$count(auditLog, eq(auditLog.action, "user.password.set"))).toBe(0);
   });
 
   it("deactivation blocks sign-in; the last active admin cannot be removed or demoted; nobody deactivates themselves", async () => {
