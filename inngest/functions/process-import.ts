@@ -2,8 +2,10 @@ import "server-only";
 import { NonRetriableError } from "inngest";
 import { inngest } from "@/inngest/client";
 import { importUploaded } from "@/inngest/events";
-import { ImportFailure } from "@/lib/server/ingest/import/import-failure";
-import { markImportFailed, processImport } from "@/lib/server/ingest/import/process-import";
+import { ImportFailure, importFailureMessage } from "@/lib/server/ingest/import/import-failure";
+import { failImport } from "@/lib/server/services/imports/fail-import";
+import { processImport } from "@/lib/server/services/imports/process-import";
+import { systemContext } from "./system";
 
 /**
  * Checks an uploaded CSV, or imports its valid rows, reading the file from the database (any instance can).
@@ -15,13 +17,16 @@ export const processImportFunction = inngest.createFunction(
   { id: "process-import", name: "Process a CSV import", triggers: [importUploaded], retries: 3, concurrency: { key: "event.data.jobId", limit: 1 } },
   async ({ event, step, attempt, maxAttempts }) => {
     const { jobId, phase } = event.data;
+    const ctx = systemContext("import");
     return step.run(phase === "validate" ? "check-file" : "import-rows", async () => {
       try {
-        return await processImport(jobId, phase);
+        return await processImport({ ctx, input: { jobId, phase } });
       } catch (error) {
         // An ImportFailure (not a CSV, a chunk the store refused after its own retries) is final: say so at once.
         if (!(error instanceof ImportFailure) && maxAttempts !== undefined && attempt + 1 < maxAttempts) throw error;
-        await markImportFailed(jobId, phase, error);
+        console.error(`Import ${jobId} failed while ${phase === "validate" ? "checking" : "importing"}`, error);
+        // The user reads this: only an ImportFailure's own words, never a driver's message (SQL, row data).
+        await failImport({ ctx, input: { jobId, phase, message: importFailureMessage(error, phase) } });
         throw new NonRetriableError(error instanceof Error ? error.message : String(error));
       }
     });

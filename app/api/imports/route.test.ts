@@ -3,7 +3,7 @@ import { describe, expect, it, onTestFinished, vi } from "vitest";
 import type { UserActor } from "@/lib/domain/access/policy";
 import { dayInZone } from "@/lib/domain/time/format";
 import { db } from "@/lib/server/db/client";
-import { clients, importJobs, orders } from "@/lib/server/db/schema";
+import { auditLog, clients, importJobs, orders } from "@/lib/server/db/schema";
 import { startImport } from "@/lib/server/services/imports/start-import";
 import { userContext } from "@/test/fixtures";
 import { drainEngine, serveInngestForEachTest } from "@/test/inngest-engine";
@@ -212,6 +212,9 @@ describe("CSV import", () => {
     expect(failed.error).toBe("Rows 1,002–2,001 of the file could not be stored, so none of them were; the 1,000 valid rows before them are imported. Press Try again to continue from row 1,002.");
     expect(String(failed.error)).not.toMatch(/insert|select|refused|F-1500|@example/i);
     expect(await db.$count(orders)).toBe(1_000); // the first chunk, and nothing of the second
+    // The stop is in the audit log, as the system's, in the uploader's words.
+    const [stopped] = await db.select().from(auditLog).where(eq(auditLog.action, "import.orders.fail"));
+    expect(stopped).toMatchObject({ entityId: body.id, actorId: null, actorLabel: "system:import", after: { phase: "import", error: failed.error, importedRows: 1_000 } });
 
     await db.execute(sql`drop trigger refuse_f1500 on orders`);
     await startImport({ ctx, input: { jobId: body.id } });

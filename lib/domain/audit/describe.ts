@@ -26,6 +26,8 @@ const ACTIONS: Record<string, string> = {
   "import.clients.start": "started importing client profiles",
   "import.orders.finish": "finished importing orders",
   "import.clients.finish": "finished importing client profiles",
+  "import.orders.fail": "could not finish importing orders",
+  "import.clients.fail": "could not finish importing client profiles",
 };
 
 /** "changed the role of": what an action did, for the sentence "Alex Admin changed the role of Priya". */

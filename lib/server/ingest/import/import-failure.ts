@@ -14,6 +14,11 @@ export function unexpectedFailureMessage(phase: "validate" | "import"): string {
   return "Importing stopped unexpectedly. The rows already imported are kept; press Try again to continue after them.";
 }
 
+/** What the uploader reads when a phase stops for good: an ImportFailure's own words, else the generic message. */
+export function importFailureMessage(error: unknown, phase: "validate" | "import"): string {
+  return error instanceof ImportFailure ? error.message : unexpectedFailureMessage(phase);
+}
+
 /** A chunk that could not be stored: none of its rows were, the chunks before it were, and a retry resumes at it. */
 export function chunkFailureMessage(firstRow: number, lastRow: number, importedRows: number): string {
   return (

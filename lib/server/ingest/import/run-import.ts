@@ -1,15 +1,12 @@
 import "server-only";
+import type { Actor } from "@/lib/domain/access/policy";
 import { consentAuditEntry } from "@/lib/domain/audit/consent";
 import { eq, sql } from "drizzle-orm";
-import type { IngestClientProfile, IngestCounts, IngestOrder, ItemOutcome } from "@/lib/domain/ingest/ingest-types";
+import type { IngestClientProfile, IngestOrder, ItemOutcome } from "@/lib/domain/ingest/ingest-types";
 import { countOutcomes } from "@/lib/domain/ingest/ingest-types";
-import { writeAudit, writeAudits } from "@/lib/server/audit";
+import { writeAudits } from "@/lib/server/audit";
 import { db, type Executor } from "@/lib/server/db/client";
 import { importJobs } from "@/lib/server/db/schema";
-import { appEvent } from "@/inngest/events";
-import { withEvents } from "@/lib/server/events/outbox";
-import { queueFullRescore } from "@/lib/server/services/engagement/start-full-rescore";
-import { ConflictError } from "@/lib/server/errors";
 import { withIngestRetry } from "@/lib/server/ingest/retry";
 import { runViaDrizzle } from "@/lib/server/db/run-sql";
 import { storeClientProfiles } from "@/lib/server/ingest/store-client-profiles";
@@ -26,11 +23,11 @@ export const BULK_RESCORE_THRESHOLD = 2_000;
 
 /** The valid rows of one transaction, with the file rows they span (for a failure message). */
 type Chunk = { orders: { source: string; order: IngestOrder }[]; profiles: IngestClientProfile[]; firstRow: number; lastRow: number };
+export type StoredImport = { kind: (typeof importJobs.$inferSelect)["kind"]; changedClientIds: string[] };
+
 const emptyChunk = (): Chunk => ({ orders: [], profiles: [], firstRow: 0, lastRow: 0 });
 
-const IMPORT_ACTOR = { type: "system", name: "import" } as const;
-
-async function storeChunk(tx: Executor, jobId: string, chunk: Chunk) {
+async function storeChunk(tx: Executor, actor: Actor, jobId: string, chunk: Chunk) {
   const run = runViaDrizzle(tx);
   const bySource = new Map<string, IngestOrder[]>();
   for (const { source, order } of chunk.orders) {
@@ -50,7 +47,7 @@ async function storeChunk(tx: Executor, jobId: string, chunk: Chunk) {
     outcomes.push(...stored.outcomes);
     stored.changedClientIds.forEach((id) => changed.add(id));
     // Consent given or withdrawn by the file: recorded per client, with the import it came from.
-    await writeAudits(tx, stored.consentChanges.map((change) => ({ actor: IMPORT_ACTOR, ...consentAuditEntry(change, { importJobId: jobId }) })));
+    await writeAudits(tx, stored.consentChanges.map((change) => ({ actor, ...consentAuditEntry(change, { importJobId: jobId }) })));
   }
   return { counts: countOutcomes(outcomes), changedClientIds: [...changed] };
 }
@@ -60,16 +57,17 @@ async function storeChunk(tx: Executor, jobId: string, chunk: Chunk) {
  * transaction, recording progress in that same transaction. A resumed job skips the valid rows
  * already committed, so an interrupted import picks up where it stopped and counts nothing twice.
  * A chunk that cannot be stored stops the import with a message naming its rows: none of them were
- * stored, the chunks before it were, and starting the job again continues from that chunk.
+ * stored, the chunks before it were, and starting the job again continues from that chunk. Answers the clients
+ * this attempt changed (up to one past BULK_RESCORE_THRESHOLD): the caller finishes the job with their follow-ups.
  */
-export async function importValidRows(jobId: string): Promise<void> {
+export async function importValidRows(jobId: string, actor: Actor): Promise<StoredImport> {
   const [job] = await db.select().from(importJobs).where(eq(importJobs.id, jobId));
   if (!job) throw new Error(`Import ${jobId} not found`);
   const alreadyStored = job.importedRows;
   let seen = 0;
   let chunk = emptyChunk();
   let importedRows = alreadyStored;
-  // Follow-ups run once, after the last chunk: a large import asks for one full rescoring rather than one per client.
+  // Follow-ups run once, after the last chunk (see processImport): a large import asks for one full rescoring.
   const changed = new Set<string>();
 
   const flush = async () => {
@@ -79,7 +77,7 @@ export async function importValidRows(jobId: string): Promise<void> {
     chunk = emptyChunk();
     const { changedClientIds } = await withIngestRetry(() =>
       db.transaction(async (tx) => {
-        const stored = await storeChunk(tx, jobId, current);
+        const stored = await storeChunk(tx, actor, jobId, current);
         await tx
           .update(importJobs)
           .set({
@@ -112,22 +110,5 @@ export async function importValidRows(jobId: string): Promise<void> {
     if (chunk.orders.length + chunk.profiles.length >= IMPORT_CHUNK_ROWS) await flush();
   }
   await flush();
-  // The follow-ups commit with the job's end: a rescoring of each changed client, or one full rescoring when too
-  // many changed. Chunks stored by an earlier, interrupted attempt are not in `changed`; the nightly sweep rescores
-  // those clients.
-  await withEvents(db, async (tx, emit) => {
-    const ids = [...changed];
-    if (job.kind === "clients") await emit(...ids.map((clientId) => appEvent("rekindle/client.profile-updated", { clientId })));
-    else if (ids.length > BULK_RESCORE_THRESHOLD) {
-      // A run already under way scores these clients too.
-      await queueFullRescore(tx, emit, { type: "system", name: "import" }).catch((error: unknown) => {
-        if (!(error instanceof ConflictError)) throw error;
-      });
-    }
-    else await emit(...ids.map((clientId) => appEvent("rekindle/client.orders-changed", { clientId })));
-    // The database's clock for finishedAt: full runs compare it with when they began reading (see reusableModelFit).
-    const [done] = await tx.update(importJobs).set({ status: "done", finishedAt: sql`now()`, heartbeatAt: new Date() }).where(eq(importJobs.id, jobId)).returning();
-    const totals: IngestCounts & { imported: number } = { created: done?.created ?? 0, updated: done?.updated ?? 0, unchanged: done?.unchanged ?? 0, imported: done?.importedRows ?? 0 };
-    await writeAudit(tx, IMPORT_ACTOR, { action: `import.${job.kind}.finish`, entityType: "import_job", entityId: jobId, after: totals });
-  });
+  return { kind: job.kind, changedClientIds: [...changed] };
 }
