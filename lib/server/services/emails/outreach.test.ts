@@ -16,10 +16,24 @@ import { approveEmail } from "./approve-email";
 import { draftEmail } from "./draft-email";
 import { sendWinBackEmail } from "./send-win-back-email";
 import { assignOutreach } from "./assign-outreach";
-import { startOutreach } from "./start-outreach";
-import { sweepOutreach } from "./sweep-outreach";
+import { runOutreach, type OutreachOutcome } from "@/inngest/functions/outreach";
+import { winBackEntriesWithoutOutreach } from "@/lib/server/data/outreach-entries";
 
 const system = { actor: { type: "system" as const, name: "outreach" }, db };
+
+/** The outreach function's steps for one entry, run at once, at DAYTIME. */
+const outreach = (clientId: string) => runOutreach({ clientId, enteredAt: DAYTIME }, (_id, work) => work(), DAYTIME);
+
+/** What the nightly sweep's events lead to: outreach for every entry into win-back that has none yet. */
+async function sweep() {
+  const entries = await winBackEntriesWithoutOutreach(db, 1_000);
+  const outcomes: Partial<Record<OutreachOutcome["outcome"], number>> = {};
+  for (const entry of entries) {
+    const { outcome } = await runOutreach(entry, (_id, work) => work(), DAYTIME);
+    outcomes[outcome] = (outcomes[outcome] ?? 0) + 1;
+  }
+  return { candidates: entries.length, outcomes };
+}
 
 async function saveSettings(winBack: Partial<typeof DEFAULT_WIN_BACK_SETTINGS>, policy: Partial<typeof DEFAULT_EMAIL_POLICY> = {}) {
   await db.insert(appSettings).values([
@@ -44,12 +58,12 @@ describe("outreach on entering win-back", () => {
     const { client } = await clientInGroup(false, 0);
     await setScore(client.id, 40, "watch");
     await setScore(client.id, 0, "lapsed");
-    const result = await startOutreach({ ctx: system, input: { clientId: client.id, enteredAt: DAYTIME }, now: DAYTIME });
+    const result = await outreach(client.id);
     expect(result).toMatchObject({ outcome: "drafted", route: "review" });
     const [email] = await db.select().from(winBackEmails).where(eq(winBackEmails.clientId, client.id));
     expect(email).toMatchObject({ state: "draft", origin: "outreach", tier: "lapsed" });
     // The same entry again (a repeated event) answers the same draft and writes no second one.
-    expect(await startOutreach({ ctx: system, input: { clientId: client.id, enteredAt: DAYTIME }, now: DAYTIME })).toEqual({ ...result });
+    expect(await outreach(client.id)).toEqual({ ...result });
     expect(await db.$count(winBackEmails, eq(winBackEmails.clientId, client.id))).toBe(1);
   });
 
@@ -58,8 +72,8 @@ describe("outreach on entering win-back", () => {
     const held = await clientInGroup(true, 0.5);
     const emailed = await clientInGroup(false, 0.5);
     for (const { client } of [held, emailed]) await setScore(client.id, 5, "lapsed");
-    expect(await startOutreach({ ctx: system, input: { clientId: held.client.id, enteredAt: DAYTIME }, now: DAYTIME })).toEqual({ outcome: "holdout" });
-    const drafted = await startOutreach({ ctx: system, input: { clientId: emailed.client.id, enteredAt: DAYTIME }, now: DAYTIME });
+    expect(await outreach(held.client.id)).toEqual({ outcome: "holdout" });
+    const drafted = await outreach(emailed.client.id);
     expect(drafted).toMatchObject({ outcome: "drafted", route: "auto_send" });
     // Approved by policy and due: the catch-up hands it to the send-email function, which sends it as this does.
     expect(await sendDueEmails({ ctx: system, input: {}, now: new Date(DAYTIME.getTime() + 86_400_000) })).toEqual({ queued: 1 });
@@ -81,7 +95,7 @@ describe("outreach on entering win-back", () => {
     await saveSettings({ holdoutShare: 0.5, sendWindowStartHour: 0, sendWindowEndHour: 24 });
     const { stylist, client } = await clientInGroup(true, 0.5);
     await setScore(client.id, 5, "lapsed");
-    expect(await startOutreach({ ctx: system, input: { clientId: client.id, enteredAt: DAYTIME }, now: DAYTIME })).toEqual({ outcome: "holdout" });
+    expect(await outreach(client.id)).toEqual({ outcome: "holdout" });
     // The client's page says so (to those who may see the client), and offers no draft, while the 30-day window runs.
     const windowEnd = new Date(DAYTIME.getTime() + 30 * 86_400_000);
     expect(await holdoutUntil(stylist, client.id, new Date(DAYTIME.getTime() + 86_400_000))).toEqual(windowEnd);
@@ -106,7 +120,7 @@ describe("outreach on entering win-back", () => {
     // A Shopify customer types their own name.
     const client = await clientWithFix(stylist, stylist.actor.id, { name: "https://rekindle-refund.example/claim Smith" });
     await setScore(client.id, 5, "lapsed");
-    expect(await startOutreach({ ctx: system, input: { clientId: client.id, enteredAt: DAYTIME }, now: DAYTIME })).toMatchObject({ outcome: "drafted", route: "auto_send" });
+    expect(await outreach(client.id)).toMatchObject({ outcome: "drafted", route: "auto_send" });
     const [email] = await db.select().from(winBackEmails).where(eq(winBackEmails.clientId, client.id));
     expect(await sendWinBackEmail({ ctx: system, input: { emailId: email?.id ?? "" }, now: DAYTIME })).toMatchObject({ outcome: "sent" });
     const [mail] = await db.select().from(localMailbox);
@@ -124,12 +138,12 @@ describe("outreach on entering win-back", () => {
     // As after an import of old history: no tier change, the first score is at risk.
     await db.execute(`update client_scores set score = 20, tier = 'at_risk', scored_at = '${DAYTIME.toISOString()}' where client_id in ('${first.id}', '${noConsent.id}', '${suppressed.id}')`);
     // Clients no email may reach are not candidates: outreach would only turn them away.
-    expect(await sweepOutreach({ ctx: system, input: {}, now: DAYTIME })).toEqual({ candidates: 1, outcomes: { drafted: 1 } });
+    expect(await sweep()).toEqual({ candidates: 1, outcomes: { drafted: 1 } });
     expect(await db.$count(winBackEmails, eq(winBackEmails.clientId, first.id))).toBe(1);
-    expect(await sweepOutreach({ ctx: system, input: {}, now: DAYTIME })).toEqual({ candidates: 0, outcomes: {} });
+    expect(await sweep()).toEqual({ candidates: 0, outcomes: {} });
     // Once the client agrees to marketing email, the entry is swept up.
     await db.update(clients).set({ marketingConsent: true }).where(eq(clients.id, noConsent.id));
-    expect(await sweepOutreach({ ctx: system, input: {}, now: DAYTIME })).toEqual({ candidates: 1, outcomes: { drafted: 1 } });
+    expect(await sweep()).toEqual({ candidates: 1, outcomes: { drafted: 1 } });
     expect(await db.$count(winBackEmails, eq(winBackEmails.clientId, noConsent.id))).toBe(1);
   });
 
@@ -138,12 +152,12 @@ describe("outreach on entering win-back", () => {
     await saveSettings({ holdoutShare: 0.5 }, { autoSendTiers: [], reviewTiers: ["at_risk"] });
     const { client } = await clientInGroup(false, 0.5);
     await setScore(client.id, 5, "lapsed");
-    expect(await startOutreach({ ctx: system, input: { clientId: client.id, enteredAt: DAYTIME }, now: DAYTIME })).toEqual({ outcome: "no_draft_by_policy" });
+    expect(await outreach(client.id)).toEqual({ outcome: "no_draft_by_policy" });
     expect(await db.$count(outreachAssignments)).toBe(0);
-    expect(await sweepOutreach({ ctx: system, input: {}, now: DAYTIME })).toEqual({ candidates: 0, outcomes: {} });
+    expect(await sweep()).toEqual({ candidates: 0, outcomes: {} });
     // Once the policy drafts for lapsed clients, the entry is swept up.
     await db.update(appSettings).set({ value: { ...DEFAULT_EMAIL_POLICY, autoSendTiers: [], reviewTiers: ["at_risk", "lapsed"] } }).where(eq(appSettings.key, "email_policy"));
-    expect(await sweepOutreach({ ctx: system, input: {}, now: DAYTIME })).toEqual({ candidates: 1, outcomes: { drafted: 1 } });
+    expect(await sweep()).toEqual({ candidates: 1, outcomes: { drafted: 1 } });
     expect(await db.select({ group: outreachAssignments.group }).from(outreachAssignments)).toEqual([{ group: "emailed" }]);
   });
 
