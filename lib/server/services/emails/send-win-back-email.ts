@@ -1,4 +1,5 @@
 import "server-only";
+import { authorize } from "@/lib/server/auth/permissions";
 import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { sendBatchKey } from "@/lib/domain/email/send-batch";
@@ -24,6 +25,7 @@ export type SendOutcome =
  * sent under the same key and delivered once. An email already sent, or discarded meanwhile, is skipped.
  */
 export async function sendWinBackEmail({ ctx, input, now = new Date() }: VerbArgs<typeof sendSchema> & { now?: Date }): Promise<SendOutcome> {
+  authorize(ctx.actor, "emails.write");
   const { emailId } = parseInput(sendSchema, input);
   const batch = { emailIds: [emailId], batchKey: sendBatchKey([emailId]) };
   const claim = await claimSendBatch({ ctx, input: batch, now });

@@ -3,7 +3,7 @@ import { eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { writeAudit } from "@/lib/server/audit";
 import { authorize } from "@/lib/server/auth/permissions";
-import type { ServiceContext } from "@/lib/server/context";
+import type { VerbArgs } from "@/lib/server/context";
 import { engineRuns } from "@/lib/server/db/schema";
 import { ConflictError, NotFoundError } from "@/lib/server/errors";
 import { parseInput } from "@/lib/server/parse-input";
@@ -15,7 +15,7 @@ export const replayRunSchema = z.object({ runId: z.uuid("Unknown run") });
  * does: a new run, marked as a replay of the old one, which the engine picks up on its next tick. The
  * functions are idempotent, so steps that had succeeded change nothing the second time.
  */
-export async function replayRun({ ctx, input }: { ctx: ServiceContext; input: unknown }) {
+export async function replayRun({ ctx, input }: VerbArgs<typeof replayRunSchema>) {
   authorize(ctx.actor, "settings.manage");
   const { runId } = parseInput(replayRunSchema, input);
   return ctx.db.transaction(async (tx) => {

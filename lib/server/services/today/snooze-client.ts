@@ -2,7 +2,7 @@ import "server-only";
 import { snoozeClientSchema } from "@/lib/domain/today/snooze-input";
 import { writeAudit } from "@/lib/server/audit";
 import { authorize } from "@/lib/server/auth/permissions";
-import type { ServiceContext } from "@/lib/server/context";
+import type { VerbArgs } from "@/lib/server/context";
 import { todaySnoozes } from "@/lib/server/db/schema";
 import { parseInput } from "@/lib/server/parse-input";
 import { lockClientInScope } from "@/lib/server/services/clients/client-rules";
@@ -10,7 +10,7 @@ import { lockClientInScope } from "@/lib/server/services/clients/client-rules";
 const DAY_MS = 86_400_000;
 
 /** Takes a client off the Today list for some days, with the stylist's reason. A client outside the actor's scope is not found. */
-export async function snoozeClient({ ctx, input, now = new Date() }: { ctx: ServiceContext; input: unknown; now?: Date }) {
+export async function snoozeClient({ ctx, input, now = new Date() }: VerbArgs<typeof snoozeClientSchema> & { now?: Date }) {
   authorize(ctx.actor, "clients.update");
   const { clientId, days, reason } = parseInput(snoozeClientSchema, input);
   return ctx.db.transaction(async (tx) => {
