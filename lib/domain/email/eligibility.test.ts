@@ -13,11 +13,12 @@ describe("checkEligibility", () => {
     expect(checkEligibility({ ...base, suppressed: true })).toMatchObject({ eligible: false, reason: "suppressed" });
   });
   it("sends no win-back email to a held-out client while their window measures them", () => {
-    expect(checkEligibility({ ...base, heldOutUntil: new Date("2026-06-15T00:00:00Z") })).toMatchObject({ eligible: false, reason: "held_out" });
+    expect(checkEligibility({ ...base, heldOutUntil: new Date("2026-06-15T00:00:00Z") })).toMatchObject({ eligible: false, reason: "held_out", until: new Date("2026-06-15T00:00:00Z") });
     expect(checkEligibility({ ...base, heldOutUntil: new Date("2026-06-01T12:00:00Z") })).toEqual({ eligible: true });
   });
   it("keeps the minimum gap since the last email", () => {
-    expect(checkEligibility({ ...base, lastSentAt: new Date("2026-05-20T12:00:00Z") })).toMatchObject({ reason: "too_soon" });
+    // Sent 12 days ago with a 21-day gap: the next email may go 9 days from now.
+    expect(checkEligibility({ ...base, lastSentAt: new Date("2026-05-20T12:00:00Z") })).toMatchObject({ reason: "too_soon", until: new Date("2026-06-10T12:00:00Z") });
     expect(checkEligibility({ ...base, lastSentAt: new Date("2026-05-11T12:00:00Z") })).toEqual({ eligible: true });
   });
   it("allows one win-back in flight", () => {

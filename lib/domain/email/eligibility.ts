@@ -15,7 +15,8 @@ export type EligibilityFacts = {
 };
 
 export type IneligibleReason = "no_consent" | "suppressed" | "held_out" | "too_soon" | "in_flight";
-export type Eligibility = { eligible: true } | { eligible: false; reason: IneligibleReason; message: string };
+/** `until`: when a held-out client's window closes, or when the gap since the last email has passed. */
+export type Eligibility = { eligible: true } | { eligible: false; reason: IneligibleReason; message: string; until?: Date };
 
 const DAY_MS = 86_400_000;
 
@@ -27,16 +28,17 @@ export const INELIGIBLE_MESSAGES: Record<IneligibleReason, string> = {
   in_flight: "Another win-back email for this client is already on its way.",
 };
 
-function ineligible(reason: IneligibleReason): Eligibility {
-  return { eligible: false, reason, message: INELIGIBLE_MESSAGES[reason] };
+function ineligible(reason: IneligibleReason, until?: Date): Eligibility {
+  return { eligible: false, reason, message: INELIGIBLE_MESSAGES[reason], ...(until ? { until } : {}) };
 }
 
 /** The guards, in order: consent, suppression, the holdout, minimum days since the last email, one win-back in flight. */
 export function checkEligibility(facts: EligibilityFacts): Eligibility {
   if (!facts.marketingConsent) return ineligible("no_consent");
   if (facts.suppressed) return ineligible("suppressed");
-  if (facts.heldOutUntil && facts.now.getTime() < facts.heldOutUntil.getTime()) return ineligible("held_out");
-  if (facts.lastSentAt && facts.now.getTime() - facts.lastSentAt.getTime() < facts.minDaysBetweenEmails * DAY_MS) return ineligible("too_soon");
+  if (facts.heldOutUntil && facts.now.getTime() < facts.heldOutUntil.getTime()) return ineligible("held_out", facts.heldOutUntil);
+  const gapEnds = facts.lastSentAt ? facts.lastSentAt.getTime() + facts.minDaysBetweenEmails * DAY_MS : null;
+  if (gapEnds !== null && facts.now.getTime() < gapEnds) return ineligible("too_soon", new Date(gapEnds));
   if (facts.otherEmailStates.some((s) => IN_FLIGHT_STATES.includes(s))) return ineligible("in_flight");
   return { eligible: true };
 }

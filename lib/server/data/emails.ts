@@ -7,7 +7,9 @@ import { authorize, clientScopeWhere } from "@/lib/server/auth/permissions";
 import type { ServiceContext } from "@/lib/server/context";
 import { clients, clientScores, emailTransitions, localMailbox, users, winBackEmails } from "@/lib/server/db/schema";
 import { NotFoundError } from "@/lib/server/errors";
-import { holdoutWindowsOf } from "@/lib/server/emails/email-rules";
+import type { Eligibility } from "@/lib/domain/email/eligibility";
+import { readSettings } from "@/lib/server/data/settings";
+import { eligibilityOf } from "@/lib/server/emails/email-rules";
 
 export const QUEUE_LIMIT = 200;
 
@@ -101,12 +103,21 @@ export async function inFlightEmailFor(ctx: ServiceContext, clientId: string) {
   return row?.email ?? null;
 }
 
-/** Until when the client is held out of win-back emails, if that is now (see holdoutWindowsOf); null otherwise. */
-export async function holdoutUntil(ctx: ServiceContext, clientId: string, now = new Date()): Promise<Date | null> {
+/**
+ * Whether a win-back email may be drafted for the client now: the send's guards (consent, suppression, the holdout,
+ * the gap since the last email), so the page says why not before anyone writes one. A win-back already in flight
+ * does not count against it: the page shows that email instead. Null for a client outside the actor's scope.
+ */
+export async function winBackStanding(ctx: ServiceContext, clientId: string, now = new Date()): Promise<Eligibility | null> {
   authorize(ctx.actor, "emails.write");
-  const [inScope] = await ctx.db.select({ id: clients.id }).from(clients).where(and(eq(clients.id, clientId), clientScopeWhere(ctx.actor)));
-  const until = inScope ? (await holdoutWindowsOf(ctx.db, [clientId])).get(clientId) : undefined;
-  return until && until > now ? until : null;
+  const [client] = await ctx.db
+    .select({ consent: clients.marketingConsent, address: clients.email })
+    .from(clients)
+    .where(and(eq(clients.id, clientId), clientScopeWhere(ctx.actor)));
+  if (!client) return null;
+  const { minDaysBetweenEmails } = await readSettings(ctx.db, "email_policy");
+  const [standing] = await eligibilityOf(ctx.db, [{ clientId, ...client }], { minDaysBetweenEmails, now });
+  return !standing || standing.eligible || standing.reason === "in_flight" ? { eligible: true } : standing;
 }
 
 /** The local mailbox (what would have gone through Resend), newest first. Admins only: it holds sign-in links. */

@@ -17,7 +17,8 @@ import { getClientPicture } from "@/lib/server/data/client-picture";
 import { getClientOrThrow } from "@/lib/server/data/clients";
 import { getClientTimeline } from "@/lib/server/data/client-timeline";
 import { can } from "@/lib/domain/access/policy";
-import { holdoutUntil, inFlightEmailFor } from "@/lib/server/data/emails";
+import { inFlightEmailFor, winBackStanding } from "@/lib/server/data/emails";
+import { winBackStandingNote } from "@/lib/domain/email/win-back-standing";
 import { getClientEngagement } from "@/lib/server/data/engagement";
 import { listOrdersForClient } from "@/lib/server/data/orders";
 import { getClientOrNotFound } from "@/lib/server/data/page-loaders";
@@ -42,14 +43,14 @@ export default async function ClientPage({ params, searchParams }: Props) {
   const ctx = await requirePageContext("clients.read");
   const client = await getClientOrNotFound(ctx, (await params).id);
   const canEmail = can(ctx.actor, "emails.write");
-  const [orders, engagement, timeline, overrides, email, heldOutUntil] = await Promise.all([
+  const [orders, engagement, timeline, overrides, email, standing] = await Promise.all([
     listOrdersForClient(ctx, client.id),
     // The page's reasons come from its own assessment as of now (getClientPicture), not the stored snapshot's.
     getClientEngagement(ctx, client.id, { reasons: false }),
     getClientTimeline(ctx, client.id),
     activeTierOverrides(ctx, [client.id]),
     canEmail ? inFlightEmailFor(ctx, client.id) : null,
-    canEmail ? holdoutUntil(ctx, client.id) : null,
+    canEmail ? winBackStanding(ctx, client.id) : null,
   ]);
   const override = overrides.get(client.id) ?? null;
   const now = new Date();
@@ -79,19 +80,13 @@ export default async function ClientPage({ params, searchParams }: Props) {
           <Card id="win-back-email" className="scroll-mt-20 lg:scroll-mt-6">
             <CardHeader
               title="Win-back email"
-              description={
-                !client.marketingConsent
-                  ? "This client has not agreed to marketing email, so no win-back email can be sent."
-                  : heldOutUntil
-                    ? `This client is in the holdout until ${formatTime(heldOutUntil, zones.viewer)}: they get no win-back email, so the emails' effect can be measured.`
-                    : "A personal note, written from this client's history. Review it, edit it, approve it."
-              }
+              description={winBackStandingNote(standing ?? { eligible: true }, (date) => formatTime(date, zones.viewer))}
             />
             <DraftWithAi
               clientId={client.id}
-              canSend={client.marketingConsent && !heldOutUntil}
+              canSend={standing?.eligible ?? false}
               // "Draft with AI" on Today lands here with ?draft=1: the draft starts at once.
-              startNow={query.draft === "1" && client.marketingConsent && !heldOutUntil && !email}
+              startNow={query.draft === "1" && (standing?.eligible ?? false) && !email}
               existing={email ? { id: email.id, state: email.state, subject: email.subject, preheader: email.preheader, body: email.body, callToAction: email.callToAction, writerNote: email.writerNote } : null}
             />
           </Card>

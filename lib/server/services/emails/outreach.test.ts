@@ -4,7 +4,7 @@ import { db } from "@/lib/server/db/client";
 import { appSettings, clients, emailSuppressions, localMailbox, outreachAssignments, winBackEmails } from "@/lib/server/db/schema";
 import { normaliseAddress } from "@/lib/server/emails/email-rules";
 import { getEmailOverview } from "@/lib/server/data/email-overview";
-import { holdoutUntil } from "@/lib/server/data/emails";
+import { winBackStanding } from "@/lib/server/data/emails";
 import { DEFAULT_EMAIL_POLICY } from "@/lib/domain/email/policy-settings";
 import { DEFAULT_WIN_BACK_SETTINGS } from "@/lib/domain/email/win-back-settings";
 import { isHeldOut } from "@/lib/domain/email/holdout";
@@ -98,9 +98,9 @@ describe("outreach on entering win-back", () => {
     expect(await outreach(client.id)).toEqual({ outcome: "holdout" });
     // The client's page says so (to those who may see the client), and offers no draft, while the 30-day window runs.
     const windowEnd = new Date(DAYTIME.getTime() + 30 * 86_400_000);
-    expect(await holdoutUntil(stylist, client.id, new Date(DAYTIME.getTime() + 86_400_000))).toEqual(windowEnd);
-    expect(await holdoutUntil(await userContext("stylist", "Other"), client.id, DAYTIME)).toBeNull();
-    expect(await holdoutUntil(stylist, client.id, windowEnd)).toBeNull();
+    expect(await winBackStanding(stylist, client.id, new Date(DAYTIME.getTime() + 86_400_000))).toMatchObject({ eligible: false, reason: "held_out", until: windowEnd });
+    expect(await winBackStanding(await userContext("stylist", "Other"), client.id, DAYTIME)).toBeNull();
+    expect(await winBackStanding(stylist, client.id, windowEnd)).toEqual({ eligible: true });
     // A draft by hand anyway is stopped at the send, with the reason.
     const byHand = await draftEmail({ ctx: stylist, input: { clientId: client.id } });
     await approveEmail({ ctx: stylist, input: { emailId: byHand.id }, now: DAYTIME });
@@ -112,6 +112,22 @@ describe("outreach on entering win-back", () => {
     const afterWindow = new Date(DAYTIME.getTime() + 31 * 86_400_000);
     await approveEmail({ ctx: stylist, input: { emailId: later.id }, now: afterWindow });
     expect(await sendWinBackEmail({ ctx: stylist, input: { emailId: later.id }, now: afterWindow })).toMatchObject({ outcome: "sent" });
+  });
+
+  it("tells the client page before anyone drafts: a draft in flight is fine, a suppressed address or a recent email is not", async () => {
+    await saveSettings({ holdoutShare: 0, sendWindowStartHour: 0, sendWindowEndHour: 24 });
+    const stylist = await userContext("stylist");
+    const client = await clientWithFix(stylist, stylist.actor.id);
+    const draft = await draftEmail({ ctx: stylist, input: { clientId: client.id } });
+    expect(await winBackStanding(stylist, client.id, DAYTIME)).toEqual({ eligible: true });
+    await approveEmail({ ctx: stylist, input: { emailId: draft.id }, now: DAYTIME });
+    expect(await sendWinBackEmail({ ctx: stylist, input: { emailId: draft.id }, now: DAYTIME })).toMatchObject({ outcome: "sent" });
+    const [sent] = await db.select({ sentAt: winBackEmails.sentAt }).from(winBackEmails).where(eq(winBackEmails.id, draft.id));
+    const gapEnds = new Date((sent?.sentAt?.getTime() ?? 0) + DEFAULT_EMAIL_POLICY.minDaysBetweenEmails * 86_400_000);
+    expect(await winBackStanding(stylist, client.id, new Date(gapEnds.getTime() - 1))).toMatchObject({ eligible: false, reason: "too_soon", until: gapEnds });
+    expect(await winBackStanding(stylist, client.id, gapEnds)).toEqual({ eligible: true });
+    await db.insert(emailSuppressions).values({ address: normaliseAddress(client.email), reason: "unsubscribed" });
+    expect(await winBackStanding(stylist, client.id, gapEnds)).toMatchObject({ eligible: false, reason: "suppressed" });
   });
 
   it("sends a client whose name holds a link an email without it, when the policy sends without review", async () => {
