@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
+import { scoringScheduleFormSchema } from "@/lib/domain/engagement/schedule";
 import { roleName } from "@/lib/domain/access/role-change";
 import { changeRoleSchema, createUserSchema, setActiveSchema, setPasswordSchema } from "@/lib/domain/access/user-input";
 import { emailPolicySchema } from "@/lib/domain/email/policy-settings";
@@ -93,12 +94,8 @@ export const startFullRescoreAction = formAction("settings.manage", z.object({})
   return { status: "success", message: "Rescoring started. It carries on if you leave this page." };
 });
 
-const scoringScheduleFormSchema = z.object({ nightlyHourUtc: z.string().trim().optional().default("") });
-
 export const updateScoringScheduleAction = formAction("settings.manage", scoringScheduleFormSchema, async ({ ctx, input }) => {
-  const hour = input.nightlyHourUtc;
-  // "" stays NaN so the settings schema names the field; "off" turns the nightly run off.
-  const saved = await updateSettings({ ctx, key: "scoring_schedule", input: { nightlyHourUtc: hour === "off" ? null : hour === "" ? Number.NaN : Number(hour) } });
+  const saved = await updateSettings({ ctx, key: "scoring_schedule", input });
   revalidatePath("/settings/scoring");
   return { status: "success", message: saved.nightlyHourUtc === null ? "Nightly rescoring is off." : `Nightly rescoring runs at ${String(saved.nightlyHourUtc).padStart(2, "0")}:00 UTC.` };
 });

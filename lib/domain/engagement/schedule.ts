@@ -9,6 +9,18 @@ export const scoringScheduleSchema = z.object({
     .max(23, { error: "nightlyHourUtc must be a whole hour from 0 to 23" })
     .nullable(),
 });
+/**
+ * The schedule form's one field as scoringScheduleSchema reads it: "off" is no nightly run, an hour its number; an
+ * empty field stays NaN, so the schema names the field rather than reading it as hour 0.
+ */
+export const scoringScheduleFormSchema = z.object({
+  nightlyHourUtc: z
+    .string()
+    .trim()
+    .optional()
+    .default("")
+    .transform((hour) => (hour === "off" ? null : hour === "" ? Number.NaN : Number(hour))),
+});
 export type ScoringSchedule = z.infer<typeof scoringScheduleSchema>;
 export const DEFAULT_SCORING_SCHEDULE: ScoringSchedule = { nightlyHourUtc: 3 };
 
