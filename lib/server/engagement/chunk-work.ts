@@ -1,6 +1,5 @@
 import "server-only";
 import { sql } from "drizzle-orm";
-import type { Sql, TransactionSql } from "postgres";
 import type { Database, Transaction } from "@/lib/server/db/client";
 import { chunkRanges, type ClientSelection } from "./client-selection";
 
@@ -42,12 +41,4 @@ export async function inChunkTransaction<T>(db: Database, work: (tx: Transaction
     await tx.execute(sql.raw(CHUNK_SETTINGS));
     return work(tx);
   });
-}
-
-/** The same on the postgres.js client itself, for a read that takes its rows one by one as they arrive. */
-export async function inRawChunkTransaction<T>(client: Sql, work: (tx: TransactionSql) => Promise<T>): Promise<T> {
-  return (await client.begin(async (tx) => {
-    await tx.unsafe(CHUNK_SETTINGS);
-    return work(tx);
-  })) as T;
 }

@@ -9,6 +9,6 @@ import type { ServiceContext } from "@/lib/server/context";
  * right what no trigger sees (a client deleted together with their emails). No audit row: it changes no record, only a cache of counts.
  */
 export async function rebuildEmailStats({ ctx }: { ctx: ServiceContext }): Promise<void> {
-  authorize(ctx.actor, "emails.write");
+  authorize(ctx.actor, "settings.manage");
   await ctx.db.execute(sql`select rebuild_email_stats()`);
 }

@@ -11,7 +11,7 @@ import { systemContext } from "./system";
  * An email already sent or discarded is skipped. The event's id is this run's, so a repeated step sends it once and
  * a catch-up (a new run) hands it on again. One run per email at a time. Retries: 4.
  */
-export const sendEmailFunction = inngest.createFunction(
+export const waitUntilDueFunction = inngest.createFunction(
   { id: "send-email", name: "Wait until a win-back email is due", triggers: [emailApproved], retries: 4, concurrency: { key: "event.data.emailId", limit: 1 } },
   async ({ event, step, runId }) => {
     const { emailId } = event.data;

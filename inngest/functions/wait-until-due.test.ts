@@ -9,11 +9,11 @@ import { userContext } from "@/test/fixtures";
 import { approveEmail } from "@/lib/server/services/emails/approve-email";
 import { discardEmail } from "@/lib/server/services/emails/discard-email";
 import { draftEmail } from "@/lib/server/services/emails/draft-email";
-import { sendEmailFunction } from "./send-email";
+import { waitUntilDueFunction } from "./wait-until-due";
 
 // Steps that pause are mocked, as @inngest/test asks: the sleep ends at once.
 const engine = (emailId: string) =>
-  new InngestTestEngine({ function: sendEmailFunction, events: [{ name: "rekindle/email.approved", data: { emailId } }] as [{ name: "rekindle/email.approved"; data: { emailId: string } }], steps: [{ id: "wait-until-due", handler: () => undefined }] });
+  new InngestTestEngine({ function: waitUntilDueFunction, events: [{ name: "rekindle/email.approved", data: { emailId } }] as [{ name: "rekindle/email.approved"; data: { emailId: string } }], steps: [{ id: "wait-until-due", handler: () => undefined }] });
 
 async function approvedEmail() {
   await db.insert(appSettings).values({ key: "win_back", value: { ...DEFAULT_WIN_BACK_SETTINGS, sendWindowStartHour: 0, sendWindowEndHour: 24 } }).onConflictDoNothing();
