@@ -1,5 +1,6 @@
 import type { Metadata, Route } from "next";
 import Link from "next/link";
+import { z } from "zod";
 import { MailboxMessage } from "@/components/mailbox/mailbox-message";
 import { Card } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
@@ -12,15 +13,15 @@ import { NotFoundError } from "@/lib/server/errors";
 
 export const metadata: Metadata = { title: "Mailbox" };
 
-const UUID = /^[0-9a-f-]{36}$/i;
+const mailboxParams = z.object({ message: z.uuid().optional().catch(undefined) });
 
 /** Where email lands when RESEND_API_KEY is not set: every message as it would have gone out, the chosen one open. */
 export default async function MailboxPage({ searchParams }: { searchParams: Promise<{ message?: string }> }) {
   const ctx = await requirePageContext("settings.manage");
-  const { message } = await searchParams;
+  const { message } = mailboxParams.parse(await searchParams);
   const [mail, open] = await Promise.all([
     listMailbox(ctx),
-    message && UUID.test(message) ? getMailboxItemOrThrow(ctx, message).catch((e) => (e instanceof NotFoundError ? null : Promise.reject(e))) : null,
+    message ? getMailboxItemOrThrow(ctx, message).catch((e) => (e instanceof NotFoundError ? null : Promise.reject(e))) : null,
   ]);
   return (
     <>

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { z } from "zod";
 import { Card, CardHeader } from "@/components/ui/card";
 import { formatNumber } from "@/components/ui/format";
 import { PageHeader } from "@/components/ui/page-header";
@@ -11,14 +12,15 @@ import { getTodayList, TODAY_COUNT_CAP, TODAY_SHOWN } from "@/lib/server/data/to
 export const metadata: Metadata = { title: "Today" };
 
 const FIGURE_LINK = "underline decoration-stone-300 underline-offset-4 hover:decoration-stone-900 focus-visible:outline-2 focus-visible:outline-ember-500";
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
+/** `snoozedUntil` comes back from the snooze form: the day the client returns. */
+const todayParams = z.object({ snoozedUntil: z.iso.date().optional().catch(undefined) });
 
 export default async function TodayPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const ctx = await requirePageContext("clients.read");
   const now = new Date();
   const today = await getTodayList(ctx, now);
-  const snoozedUntil = (await searchParams).snoozedUntil;
-  const notice = typeof snoozedUntil === "string" && DATE.test(snoozedUntil) ? `Snoozed until ${snoozedUntil}. The client comes back then unless they order first.` : null;
+  const { snoozedUntil } = todayParams.parse(await searchParams);
+  const notice = snoozedUntil ? `Snoozed until ${snoozedUntil}. The client comes back then unless they order first.` : null;
   const more = today.openCount - today.open.length;
   const handledCount = `${formatNumber(today.handledThisWeek)}${today.handledThisWeekCapped ? "+" : ""}`;
   const openCount = `${formatNumber(Math.min(today.openCount, TODAY_COUNT_CAP))}${today.openCountCapped ? "+" : ""}`;

@@ -1,4 +1,5 @@
 import "server-only";
+import { z } from "zod";
 import { desc, eq, ne } from "drizzle-orm";
 import { isInterrupted, progressPercent } from "@/lib/domain/ingest/import-progress";
 import { authorize } from "@/lib/server/auth/permissions";
@@ -37,7 +38,7 @@ export type ImportJobView = ReturnType<typeof importJobView>;
 
 export async function getImportJob(ctx: ServiceContext, jobId: string): Promise<ImportJobView> {
   authorize(ctx.actor, "data.import");
-  if (!/^[0-9a-f-]{36}$/i.test(jobId)) throw new NotFoundError("Import");
+  if (!z.uuid().safeParse(jobId).success) throw new NotFoundError("Import");
   const [row] = await ctx.db.select({ job: importJobs, name: users.name }).from(importJobs).leftJoin(users, eq(users.id, importJobs.createdBy)).where(eq(importJobs.id, jobId));
   if (!row) throw new NotFoundError("Import");
   return importJobView(row.job, row.name);

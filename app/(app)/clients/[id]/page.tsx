@@ -1,6 +1,7 @@
 import type { Route } from "next";
 import type { Metadata } from "next";
 import Link from "next/link";
+import { z } from "zod";
 import { ClientProfile } from "@/components/clients/client-profile";
 import { ClientTimeline } from "@/components/clients/client-timeline";
 import { OrderForm } from "@/components/clients/order-form";
@@ -37,7 +38,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: client?.name ?? "Client" };
 }
 
-const NOTICES: Record<string, string> = { created: "Client created.", saved: "Changes saved.", orderSaved: "Order saved." };
+const NOTICES = { created: "Client created.", saved: "Changes saved.", orderSaved: "Order saved." } as const;
+/** `draft=1` comes from "Draft with AI" on Today; a notice's key (`?saved=1`) back from a form. */
+const clientPageParams = z.object({ draft: z.literal("1").optional().catch(undefined) });
 
 export default async function ClientPage({ params, searchParams }: Props) {
   const ctx = await requirePageContext("clients.read");
@@ -58,8 +61,10 @@ export default async function ClientPage({ params, searchParams }: Props) {
   // The client's own days (orders, the next one due) are counted in their timezone; moments in the viewer's.
   const zones = { viewer: viewerZone, client: clientTimeZone(client) };
   const clientZoneNote = zones.client === zones.viewer ? "" : `; days in the client's timezone (${zones.client.replaceAll("_", " ")})`;
-  const query = await searchParams;
-  const notice = Object.keys(query).map((k) => NOTICES[k]).find(Boolean);
+  const raw = await searchParams;
+  const query = clientPageParams.parse(raw);
+  const noticeKey = (Object.keys(NOTICES) as (keyof typeof NOTICES)[]).find((key) => raw[key] !== undefined);
+  const notice = noticeKey ? NOTICES[noticeKey] : null;
   return (
     <>
       <PageHeader

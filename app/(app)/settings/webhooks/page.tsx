@@ -1,6 +1,7 @@
 import { buttonClass } from "@/components/ui/button";
 import type { Metadata } from "next";
 import Link from "next/link";
+import { z } from "zod";
 import { ShopifySettingsForm } from "@/components/settings/shopify-settings-form";
 import { WebhookReceiptItem } from "@/components/settings/webhook-receipt-row";
 import { Card, CardHeader } from "@/components/ui/card";
@@ -12,9 +13,11 @@ import { shopifyConfig } from "@/lib/server/ingest/shopify-config";
 
 export const metadata: Metadata = { title: "Webhooks" };
 
+const webhooksParams = z.object({ problems: z.literal("1").optional().catch(undefined) });
+
 export default async function WebhooksPage({ searchParams }: { searchParams: Promise<{ problems?: string }> }) {
   const ctx = await requirePageContext("settings.manage");
-  const problemsOnly = (await searchParams).problems === "1";
+  const problemsOnly = webhooksParams.parse(await searchParams).problems === "1";
   const [receipts, shopify] = await Promise.all([listWebhookReceipts(ctx, { problemsOnly }), shopifyConfig()]);
   const filterClass = "rounded-md px-2 py-1 text-sm font-medium";
   return (
