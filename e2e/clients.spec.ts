@@ -22,6 +22,8 @@ test("create a client, fix a validation error, edit, add an order, then find the
   await form.submit("Create client");
   await form.expectFieldError("Email", /valid email/);
   await expect(page.getByLabel("Full name")).toHaveValue(name);
+  // The keyboard lands on the field to fix, not at the top of the page.
+  await expect(page.getByLabel("Email", { exact: true })).toBeFocused();
 
   const stylist = await page.getByLabel("Stylist").locator("option").nth(2).textContent();
   await form.fill({ email, stylist: stylist ?? undefined });

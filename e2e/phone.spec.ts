@@ -21,3 +21,20 @@ test("on a phone a client's orders, with their Edit and Cancel, fit the card, an
   const height = await label.evaluate((el) => el.getBoundingClientRect().height);
   expect(height).toBeGreaterThanOrEqual(9);
 });
+
+test("on a phone the menu closes once a link in it is followed, and on Escape", async ({ page }) => {
+  await page.goto("/overview");
+  const menu = page.locator("header details");
+  await menu.locator("summary").click();
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Clients" }).filter({ visible: true }).click();
+  await expect(page).toHaveURL(/\/clients$/);
+  await expect(menu).not.toHaveAttribute("open");
+  // Nothing of the menu lies over the page: the search box takes a tap.
+  await page.getByRole("searchbox").first().click();
+
+  await menu.locator("summary").click();
+  await expect(menu).toHaveAttribute("open");
+  await page.keyboard.press("Escape");
+  await expect(menu).not.toHaveAttribute("open");
+  await expect(menu.locator("summary")).toBeFocused();
+});

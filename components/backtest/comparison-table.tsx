@@ -16,7 +16,7 @@ function FlagRow({ label, flag }: { label: string; flag: FlagComparison }) {
         </span>
       </td>
       <td className="px-4 py-2 text-right tabular-nums">{percent(flag.precision)}</td>
-      <td className="px-4 py-2 text-right text-stone-400">—</td>
+      <td className="px-4 py-2 text-right text-stone-500">—</td>
       <td className="px-4 py-2 text-right tabular-nums">{percent(flag.rulePrecision)}</td>
     </tr>
   );

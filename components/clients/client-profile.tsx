@@ -17,9 +17,9 @@ export function ClientProfile({ client, now, zone }: { client: ClientDetail; now
   const sizes = Object.entries(client.sizes).filter(([, v]) => v);
   return (
     <dl className="divide-y divide-stone-100 px-5">
-      <Row label="Stylist">{client.stylistName ?? <span className="text-stone-400">Unassigned</span>}</Row>
+      <Row label="Stylist">{client.stylistName ?? <span className="text-stone-500">Unassigned</span>}</Row>
       <Row label="Sizes">
-        {sizes.length ? sizes.map(([k, v]) => `${k[0]?.toUpperCase()}${k.slice(1)} ${v}`).join(" · ") : <span className="text-stone-400">Not recorded</span>}
+        {sizes.length ? sizes.map(([k, v]) => `${k[0]?.toUpperCase()}${k.slice(1)} ${v}`).join(" · ") : <span className="text-stone-500">Not recorded</span>}
       </Row>
       <Row label="Styles">
         {client.preferredStyles.length ? (
@@ -29,10 +29,10 @@ export function ClientProfile({ client, now, zone }: { client: ClientDetail; now
             ))}
           </span>
         ) : (
-          <span className="text-stone-400">Not recorded</span>
+          <span className="text-stone-500">Not recorded</span>
         )}
       </Row>
-      <Row label="Budget">{client.budgetBand ? BUDGET_LABELS[client.budgetBand] : <span className="text-stone-400">Not known</span>}</Row>
+      <Row label="Budget">{client.budgetBand ? BUDGET_LABELS[client.budgetBand] : <span className="text-stone-500">Not known</span>}</Row>
       <Row label="Marketing email">{client.marketingConsent ? "Agreed" : <span className="text-amber-700">Not agreed — no win-back emails</span>}</Row>
       <Row label="Time zone">
         {zone.replaceAll("_", " ")}

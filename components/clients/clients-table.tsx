@@ -82,7 +82,7 @@ export function ClientsTable({
                     {client.engagementScore === null ? null : <span className="text-xs text-stone-600 tabular-nums">Score {client.engagementScore}</span>}
                   </div>
                 </td>
-                {showStylist ? <td className="hidden px-4 py-3 text-stone-700 md:table-cell">{client.stylistName ?? <span className="text-stone-400">Unassigned</span>}</td> : null}
+                {showStylist ? <td className="hidden px-4 py-3 text-stone-700 md:table-cell">{client.stylistName ?? <span className="text-stone-500">Unassigned</span>}</td> : null}
                 <td className="px-3 py-3 whitespace-nowrap text-stone-700 sm:px-4">
                   <span title={formatDate(client.lastOrderAt, zone)}>{formatAgo(client.lastOrderAt)}</span>
                 </td>

@@ -26,7 +26,7 @@ export function OrdersTable({ orders, clientId, clientZone }: { orders: ClientOr
         </thead>
         <tbody className="divide-y divide-stone-100">
           {orders.map((order) => (
-            <tr key={order.id} className={order.status === "cancelled" ? "text-stone-400" : undefined}>
+            <tr key={order.id} className={order.status === "cancelled" ? "text-stone-500" : undefined}>
               <td className="px-2 sm:px-4 py-3 whitespace-nowrap">
                 {formatDate(order.orderedAt, clientZone)}
                 {/* Phones have no room for the status column: a shipped fix is the norm, so only the others show. */}
@@ -49,6 +49,7 @@ export function OrdersTable({ orders, clientId, clientZone }: { orders: ClientOr
                   <div className="flex items-center justify-end gap-1">
                     <Link href={`/clients/${clientId}/orders/${order.id}/edit`} className="rounded px-1.5 py-1 text-xs font-medium text-stone-700 hover:bg-stone-100 sm:px-2">
                       Edit
+                      <span className="sr-only"> the order from {formatDate(order.orderedAt, clientZone)}</span>
                     </Link>
                     <CancelOrderButton orderId={order.id} label={formatDate(order.orderedAt, clientZone)} />
                   </div>

@@ -8,16 +8,17 @@ import { formValues } from "@/components/clients/use-form-values";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/field";
 import { FormAlert } from "@/components/ui/form-alert";
+import { useAnsweredAction } from "@/components/ui/toast";
 import { IDLE } from "@/lib/forms/action-state";
 
 type View = { id: string; name: string; query: string };
 
 function DeleteView({ view }: { view: View }) {
-  const [, action, pending] = useActionState(deleteViewAction, IDLE);
+  const { formAction, onSubmit, pending } = useAnsweredAction(deleteViewAction);
   return (
-    <form action={action}>
+    <form action={formAction} onSubmit={onSubmit}>
       <input type="hidden" name="viewId" value={view.id} />
-      <button type="submit" disabled={pending} className="rounded px-1.5 text-xs text-stone-400 hover:text-red-700 focus-visible:outline-2 focus-visible:outline-ember-500" aria-label={`Delete view ${view.name}`}>
+      <button type="submit" disabled={pending} className="rounded px-1.5 py-0.5 text-sm text-stone-500 hover:text-red-700 focus-visible:outline-2 focus-visible:outline-ember-500" aria-label={`Delete view ${view.name}`}>
         ×
       </button>
     </form>

@@ -3,14 +3,13 @@
 import { clearTierOverrideAction } from "@/app/(app)/settings/demo/actions";
 import { buttonClass } from "@/components/ui/button";
 import { InlineError } from "@/components/ui/inline-error";
-import { useToastingActionState } from "@/components/ui/toast";
-import { IDLE } from "@/lib/forms/action-state";
+import { useAnsweredAction } from "@/components/ui/toast";
 
 /** Ends a demo tier override now. */
 export function ClearOverrideButton({ clientId, clientName }: { clientId: string; clientName: string }) {
-  const [state, action, pending] = useToastingActionState(clearTierOverrideAction, IDLE);
+  const { state, formAction, onSubmit, pending } = useAnsweredAction(clearTierOverrideAction);
   return (
-    <form action={action} className="inline-flex items-center gap-2">
+    <form action={formAction} onSubmit={onSubmit} className="inline-flex items-center gap-2">
       <input type="hidden" name="clientId" value={clientId} />
       <button type="submit" disabled={pending} className={buttonClass("secondary", "px-2.5 py-1 text-xs whitespace-nowrap")}>
         {pending ? "Ending…" : "End override"}

@@ -13,6 +13,8 @@ export function ImportWorkspace({ recent, selectedJob, uploadError }: { recent: 
   const [queryClient] = useState(() => new QueryClient({ defaultOptions: { queries: { refetchOnWindowFocus: false } } }));
   const [jobs, setJobs] = useState(recent);
   const [selected, setSelected] = useState<string | null>(recent.find((j) => j.id === selectedJob)?.id ?? recent[0]?.id ?? null);
+  // A file just uploaded (or picked from the list): its panel takes the keyboard, and on a phone comes into view.
+  const [focusPanel, setFocusPanel] = useState(false);
   const job = jobs.find((j) => j.id === selected);
   return (
     <QueryClientProvider client={queryClient}>
@@ -27,6 +29,7 @@ export function ImportWorkspace({ recent, selectedJob, uploadError }: { recent: 
                 onUploaded={(created) => {
                   setJobs((all) => [created, ...all]);
                   setSelected(created.id);
+                  setFocusPanel(true);
                 }}
               />
             </div>
@@ -37,7 +40,7 @@ export function ImportWorkspace({ recent, selectedJob, uploadError }: { recent: 
               <ul className="divide-y divide-stone-100">
                 {jobs.map((j) => (
                   <li key={j.id}>
-                    <button type="button" onClick={() => setSelected(j.id)} aria-current={j.id === selected ? "true" : undefined} className="block w-full px-5 py-2.5 text-left text-sm hover:bg-stone-50 aria-[current=true]:bg-ember-50">
+                    <button type="button" onClick={() => { setSelected(j.id); setFocusPanel(true); }} aria-current={j.id === selected ? "true" : undefined} className="block w-full px-5 py-2.5 text-left text-sm hover:bg-stone-50 aria-[current=true]:bg-ember-50">
                       <span className="block truncate font-medium text-stone-900">{j.fileName}</span>
                       <span className="text-xs text-stone-500">
                         {j.kind} · <LocalTime value={j.createdAt} />
@@ -49,7 +52,7 @@ export function ImportWorkspace({ recent, selectedJob, uploadError }: { recent: 
             </Card>
           ) : null}
         </div>
-        <Card className="min-w-0 p-5">{job ? <JobPanel key={job.id} initial={job} /> : <p className="text-sm text-stone-500">Upload a file to see its rows checked here.</p>}</Card>
+        <Card className="min-w-0 p-5">{job ? <JobPanel key={job.id} initial={job} takeFocus={focusPanel} /> : <p className="text-sm text-stone-500">Upload a file to see its rows checked here.</p>}</Card>
       </div>
     </QueryClientProvider>
   );

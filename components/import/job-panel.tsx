@@ -1,7 +1,7 @@
 "use client";
 
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { useActionState, useEffect } from "react";
+import { useActionState, useEffect, useRef } from "react";
 import { startImportAction } from "@/app/(app)/import/actions";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -21,7 +21,22 @@ async function fetchJob(id: string): Promise<ImportJobView> {
 
 const STATUS = { uploading: ["Uploading", "neutral"], validating: ["Checking", "blue"], ready: ["Checked", "amber"], importing: ["Importing", "blue"], done: ["Imported", "green"], failed: ["Failed", "red"] } as const;
 
-export function JobPanel({ initial }: { initial: ImportJobView }) {
+/** What a screen reader hears once a phase settles: the panel's badge and figures, in a sentence. */
+function settledSummary(job: ImportJobView): string {
+  if (job.status === "ready") return `Checked ${job.fileName}: ${formatNumber(job.totalRows)} rows, ${formatNumber(job.validRows)} valid, ${formatNumber(job.invalidRows)} rejected.`;
+  if (job.status === "done") return `Imported ${job.fileName}: ${formatNumber(job.created)} new, ${formatNumber(job.updated)} updated, ${formatNumber(job.unchanged)} unchanged.`;
+  if (job.status === "failed") return `The import of ${job.fileName} stopped.`;
+  return "";
+}
+
+/** `takeFocus`: the job was just uploaded or picked, so the panel takes the keyboard and scrolls into view. */
+export function JobPanel({ initial, takeFocus = false }: { initial: ImportJobView; takeFocus?: boolean }) {
+  const panel = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (!takeFocus) return;
+    panel.current?.focus({ preventScroll: true });
+    panel.current?.scrollIntoView({ block: "start", behavior: "smooth" });
+  }, [takeFocus]);
   const queryClient = useQueryClient();
   const { data: job = initial, error } = useQuery({
     queryKey: importQueryKey(initial.id),
@@ -41,7 +56,10 @@ export function JobPanel({ initial }: { initial: ImportJobView }) {
   const [label, tone] = STATUS[job.status];
   const running = job.status === "validating" || job.status === "importing";
   return (
-    <div className="space-y-5" data-testid="import-job">
+    <div ref={panel} tabIndex={-1} aria-label={`Import of ${job.fileName}`} className="scroll-mt-20 space-y-5 focus:outline-none" data-testid="import-job">
+      <p role="status" className="sr-only">
+        {settledSummary(job)}
+      </p>
       <div className="flex flex-wrap items-center gap-2">
         <Badge tone={job.interrupted ? "red" : tone}>{job.interrupted ? "Interrupted" : label}</Badge>
         <span className="min-w-0 font-medium break-all text-stone-900">{job.fileName}</span>
@@ -51,7 +69,7 @@ export function JobPanel({ initial }: { initial: ImportJobView }) {
       </div>
       {error ? <p className="text-sm text-red-700">{error.message}</p> : null}
       {running ? <ProgressBar percent={job.percent} label={job.status === "validating" ? "Checking rows" : `Imported ${formatNumber(job.importedRows)} of ${formatNumber(job.validRows)}`} /> : null}
-      {job.error ? <p className="rounded-lg bg-red-50 px-3 py-2 text-sm text-red-800 ring-1 ring-red-200">{job.error}</p> : null}
+      {job.error ? <p role="alert" className="rounded-lg bg-red-50 px-3 py-2 text-sm text-red-800 ring-1 ring-red-200">{job.error}</p> : null}
 
       <dl className="grid grid-cols-2 gap-3 text-sm sm:grid-cols-4">
         <Stat label="Rows" value={job.totalRows} />

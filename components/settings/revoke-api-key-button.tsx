@@ -10,6 +10,7 @@ export function RevokeApiKeyButton({ apiKeyId, name }: { apiKeyId: string; name:
       fields={{ apiKeyId }}
       confirm={`Revoke "${name}"? Order systems using it will be refused at once.`}
       label="Revoke"
+      labelFor={`key ${name}`}
       confirmLabel="Yes, revoke this key"
       pendingLabel="Revoking…"
       className="rounded-md px-2.5 py-1.5 text-xs font-medium text-red-700 ring-1 ring-red-200 hover:bg-red-50"

@@ -21,6 +21,7 @@ export function SetPasswordForm({ user, isSelf }: { user: { id: string; name: st
     <details className="relative inline-block text-left">
       <summary className="cursor-pointer list-none rounded-md px-2.5 py-1.5 text-xs font-medium whitespace-nowrap text-stone-700 ring-1 ring-stone-300 hover:bg-stone-50 [&::-webkit-details-marker]:hidden">
         Set password
+        <span className="sr-only"> for {user.name}</span>
       </summary>
       {/* Keyed by the answer, so a success empties the field. */}
       <form

@@ -70,6 +70,7 @@ export function UserRowActions({ user, isSelf }: { user: { id: string; name: str
           <input type="hidden" name="active" value={String(!user.active)} />
           <button type="submit" disabled={activePending} className={user.active ? "rounded-md px-2.5 py-1.5 text-xs font-medium text-red-700 ring-1 ring-red-200 hover:bg-red-50" : "rounded-md px-2.5 py-1.5 text-xs font-medium text-emerald-800 ring-1 ring-emerald-200 hover:bg-emerald-50"}>
             {user.active ? "Deactivate" : "Reactivate"}
+            <span className="sr-only"> {user.name}</span>
           </button>
         </form>
       )}

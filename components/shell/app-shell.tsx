@@ -6,6 +6,7 @@ import type { UserActor } from "@/lib/domain/access/policy";
 import { Brand } from "./brand";
 import { navFor } from "./nav-items";
 import { NavLinks } from "./nav-links";
+import { PhoneMenu } from "./phone-menu";
 import { UserMenu } from "./user-menu";
 
 export function AppShell({ actor, children }: { actor: UserActor; children: ReactNode }) {
@@ -30,19 +31,14 @@ export function AppShell({ actor, children }: { actor: UserActor; children: Reac
         <Link href="/clients" className="text-white">
           <Brand />
         </Link>
-        <details className="group relative">
-          <summary className="cursor-pointer list-none rounded-md px-3 py-1.5 text-sm font-medium text-stone-200 ring-1 ring-white/20 [&::-webkit-details-marker]:hidden">
-            Menu
-          </summary>
-          <div className="absolute right-0 mt-2 w-60 rounded-xl bg-ink-900 pb-3 shadow-xl ring-1 ring-white/10">
-            <nav aria-label="Main">
-              <NavLinks items={items} variant="menu" />
-            </nav>
-            <UserMenu actor={actor} />
-          </div>
-        </details>
+        <PhoneMenu>
+          <nav aria-label="Main">
+            <NavLinks items={items} variant="menu" />
+          </nav>
+          <UserMenu actor={actor} />
+        </PhoneMenu>
       </header>
-      <main id="main" className="mx-auto w-full min-w-0 max-w-6xl px-4 py-6 sm:px-6 lg:px-10 lg:py-10">
+      <main id="main" tabIndex={-1} className="mx-auto w-full focus:outline-none min-w-0 max-w-6xl px-4 py-6 sm:px-6 lg:px-10 lg:py-10">
         <QueryProvider>
           <ToastProvider>{children}</ToastProvider>
         </QueryProvider>

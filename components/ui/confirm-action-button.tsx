@@ -1,8 +1,7 @@
 "use client";
 
-import { useActionState } from "react";
-import { type ActionState, IDLE } from "@/lib/forms/action-state";
-import { useActionToast } from "./toast";
+import type { ActionState } from "@/lib/forms/action-state";
+import { useAnsweredAction } from "./toast";
 
 // A confirm button shows only the message, so its actions answer with no result.
 type FormActionFn = (state: ActionState<never>, formData: FormData) => Promise<ActionState<never>>;
@@ -17,6 +16,7 @@ export function ConfirmActionButton({
   fields,
   confirm,
   label,
+  labelFor,
   confirmLabel,
   pendingLabel,
   className,
@@ -25,17 +25,23 @@ export function ConfirmActionButton({
   fields: Record<string, string>;
   confirm: string;
   label: string;
+  /** What the label acts on, read out after it ("Revoke" the key "Shop"): a list of rows is not a list of "Revoke". */
+  labelFor?: string;
   confirmLabel: string;
   pendingLabel: string;
   className: string;
 }) {
-  const [state, formAction, pending] = useActionState(action, IDLE);
-  useActionToast(state);
+  // The answer usually removes this control (a cancelled order, a revoked key): told as it arrives.
+  const { state, formAction, onSubmit, pending } = useAnsweredAction(action);
   return (
     <details className="group relative inline-block text-left">
-      <summary className={`cursor-pointer list-none [&::-webkit-details-marker]:hidden ${className}`}>{label}</summary>
+      <summary className={`cursor-pointer list-none [&::-webkit-details-marker]:hidden ${className}`}>
+        {label}
+        {labelFor ? <span className="sr-only"> {labelFor}</span> : null}
+      </summary>
       <form
         action={formAction}
+        onSubmit={onSubmit}
         role="group"
         aria-label={confirm}
         className="fixed inset-x-4 bottom-4 z-20 rounded-lg sm:absolute sm:inset-x-auto sm:right-0 sm:bottom-auto sm:mt-1 sm:w-64 bg-white p-3 text-left text-xs text-stone-700 shadow-lg ring-1 ring-stone-200"

@@ -1,29 +1,38 @@
 "use client";
 
-import { createContext, type ReactNode, useActionState, useCallback, useContext, useEffect, useRef, useState } from "react";
-import type { ActionState } from "@/lib/forms/action-state";
+import { createContext, type FormEvent, type ReactNode, useActionState, useCallback, useContext, useEffect, useRef, useState, useTransition } from "react";
+import { type ActionState, IDLE } from "@/lib/forms/action-state";
 
 type Toast = { id: number; message: string; tone: "success" | "error" };
-type Push = (message: string, tone?: Toast["tone"]) => void;
+/** `announce`: also read the message out, for a control whose answer removes it (and its own status line) from the page. */
+type Push = (message: string, tone?: Toast["tone"], options?: { announce?: boolean }) => void;
 
 const ToastContext = createContext<Push | null>(null);
 const SHOWN_MS = 5_000;
 
 /**
  * One small toast stack for the app shell. Toasts are the visual echo of an action's answer; the answer itself stays
- * in the form's own status line for screen readers (FormAlert), so the stack is hidden from them and holds nothing to focus.
+ * in the form's own status line for screen readers (FormAlert), so the stack is hidden from them and holds nothing to
+ * focus. A control the answer removes (a cancelled order's button, a revoked key's) has no line left to speak from:
+ * its message goes to the shell's own status region, which is always mounted so screen readers hear it.
  */
 export function ToastProvider({ children }: { children: ReactNode }) {
   const [toasts, setToasts] = useState<Toast[]>([]);
+  const [announced, setAnnounced] = useState("");
   const next = useRef(0);
-  const push = useCallback<Push>((message, tone = "success") => {
+  const push = useCallback<Push>((message, tone = "success", options) => {
     const id = ++next.current;
     setToasts((list) => [...list.slice(-2), { id, message, tone }]);
+    if (options?.announce) setAnnounced(message);
     setTimeout(() => setToasts((list) => list.filter((t) => t.id !== id)), SHOWN_MS);
   }, []);
   return (
     <ToastContext.Provider value={push}>
       {children}
+      {/* A live region rather than role="status": a page's own status line stays the one status on it. */}
+      <p aria-live="polite" className="sr-only" data-testid="announcer">
+        {announced}
+      </p>
       <div aria-hidden="true" className="pointer-events-none fixed inset-x-4 bottom-4 z-50 flex flex-col items-center gap-2 sm:inset-x-auto sm:right-6 sm:items-end">
         {toasts.map((t) => (
           <div
@@ -60,15 +69,27 @@ export function useActionToast(state: ActionState<unknown>) {
   }, [state, push]);
 }
 
+type FormActionFn = (state: ActionState<never>, formData: FormData) => Promise<ActionState<never>>;
+
 /**
- * useActionState whose success toasts as soon as the action answers: for a control the answer removes from the page
- * (ending an override removes its row), which would unmount before an effect could toast.
+ * An action for a control its own answer removes (a cancelled order's Cancel, a revoked key's Revoke, an ended
+ * override's button), which would unmount before an effect could tell the answer. Without scripts the form posts to
+ * the action itself (useActionState keeps that working, and shows its error after the post). With scripts `onSubmit`
+ * calls the action here, so its success is toasted and read out by the shell as it arrives. Put both on the form.
  */
-export function useToastingActionState(action: (state: ActionState<never>, formData: FormData) => Promise<ActionState<never>>, initial: ActionState<never>) {
+export function useAnsweredAction(action: FormActionFn) {
+  const [posted, formAction] = useActionState(action, IDLE);
+  const [answer, setAnswer] = useState<ActionState<never>>(IDLE);
+  const [pending, startTransition] = useTransition();
   const push = useToast();
-  return useActionState(async (state: ActionState<never>, formData: FormData) => {
-    const next = await action(state, formData);
-    if (next.status === "success") push(next.message);
-    return next;
-  }, initial);
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const formData = new FormData(event.currentTarget);
+    startTransition(async () => {
+      const next = await action(IDLE, formData);
+      if (next.status === "success") push(next.message, "success", { announce: true });
+      setAnswer(next);
+    });
+  };
+  return { state: answer.status === "idle" ? posted : answer, formAction, onSubmit, pending };
 }

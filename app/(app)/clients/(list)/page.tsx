@@ -74,16 +74,17 @@ export default async function ClientsPage({ searchParams }: { searchParams: Prom
           </>
         }
       />
+      {/* The list comes first in the page's order (the keyboard and phones reach it first); wide screens put the saved views on its left. */}
       <div className="grid gap-6 lg:grid-cols-[13rem_minmax(0,1fr)]">
-        <aside className="order-last lg:order-first">
+        <Card className="lg:col-start-2 lg:row-start-1">
+          <ClientFilters query={query} stylists={stylists} showStylistFilter={!ownClientsOnly} />
+          <DrillDownNote query={query} />
+          {canReassign && page.rows.length > 0 ? <BulkReassignForm stylists={stylists} filters={filterQueryString(query)} filtered={filtered} /> : null}
+          <ClientsTable page={page} query={query} showStylist={!ownClientsOnly} filtered={filtered} selectable={canReassign} zone={zone} overrides={overrides} />
+        </Card>
+        <div className="lg:col-start-1 lg:row-start-1">
           <SavedViews views={views} current={currentView} />
-        </aside>
-      <Card>
-        <ClientFilters query={query} stylists={stylists} showStylistFilter={!ownClientsOnly} />
-        <DrillDownNote query={query} />
-        {canReassign && page.rows.length > 0 ? <BulkReassignForm stylists={stylists} filters={filterQueryString(query)} filtered={filtered} /> : null}
-        <ClientsTable page={page} query={query} showStylist={!ownClientsOnly} filtered={filtered} selectable={canReassign} zone={zone} overrides={overrides} />
-      </Card>
+        </div>
       </div>
     </>
   );
