@@ -95,6 +95,8 @@ test.describe("as admin", () => {
     await page.goto("/settings/users");
     await page.getByLabel("Name").fill("Reset Person");
     await page.getByLabel("Email").fill(email);
+    // The field's rule is read out with it, not only shown under it.
+    await expect(page.getByLabel(/^Password/)).toHaveAccessibleDescription(/At least 12 characters/);
     await page.getByLabel(/^Password/).fill("the first long secret");
     await page.getByRole("button", { name: "Add user" }).click();
     const row = page.getByTestId("users-list").getByRole("listitem").filter({ hasText: email });

@@ -56,27 +56,28 @@ export function QueueTable({ emails, showStylist, empty }: { emails: QueueRow[];
         <Button type="submit" disabled={pending || drafts === 0}>
           {pending ? "Approving…" : "Approve selected"}
         </Button>
-        <span className="text-sm text-stone-500">{drafts} drafts shown</span>
+        <span className="text-sm text-stone-500">{drafts === 1 ? "1 draft shown" : `${drafts} drafts shown`}</span>
         <FormAlert state={state} />
       </div>
       <div className="overflow-x-auto">
         <table className="w-full text-left text-sm">
           <thead className={tableHeadClass}>
             <tr>
-              <th className="w-10 px-5 py-2.5">
+              <th className="w-10 px-3 py-2.5 sm:px-5">
                 <span className="sr-only">Select</span>
               </th>
               <th className="px-3 py-2.5">Client</th>
               <th className="px-3 py-2.5">Subject</th>
-              <th className="px-3 py-2.5">Tier</th>
-              <th className="px-3 py-2.5">Status</th>
-              {showStylist ? <th className="px-3 py-2.5">Stylist</th> : null}
+              {/* Phones have no room for these columns: the tier and status go under the subject. */}
+              <th className="hidden px-3 py-2.5 sm:table-cell">Tier</th>
+              <th className="hidden px-3 py-2.5 sm:table-cell">Status</th>
+              {showStylist ? <th className="hidden px-3 py-2.5 md:table-cell">Stylist</th> : null}
             </tr>
           </thead>
           <tbody className="divide-y divide-stone-100">
             {emails.map((e) => (
               <tr key={e.id}>
-                <td className="px-5 py-3">
+                <td className="px-3 py-3 sm:px-5">
                   {e.state === "draft" ? <input type="checkbox" name="emailIds[]" value={e.id} aria-label={`Select the email to ${e.clientName}`} className="size-4 accent-ember-600" /> : null}
                 </td>
                 <td className="px-3 py-3 font-medium text-stone-900">
@@ -88,18 +89,23 @@ export function QueueTable({ emails, showStylist, empty }: { emails: QueueRow[];
                   <Link href={`/emails/${e.id}` as Route} className="text-ember-700 hover:underline">
                     {e.subject}
                   </Link>
-                  <div className="mt-1 flex gap-1">
+                  <div className="mt-1 flex flex-wrap items-center gap-1">
+                    <span className="contents sm:hidden">
+                      <TierBadge tier={e.tier} />
+                      <EmailStateBadge state={e.state} />
+                    </span>
                     <WriterBadge writer={e.writer} />
                     {e.origin === "outreach" ? <span className="text-xs text-stone-500">Automatic outreach</span> : null}
+                    {showStylist && e.stylistName ? <span className="text-xs text-stone-500 md:hidden">· {e.stylistName}</span> : null}
                   </div>
                 </td>
-                <td className="px-3 py-3">
+                <td className="hidden px-3 py-3 sm:table-cell">
                   <TierBadge tier={e.tier} />
                 </td>
-                <td className="px-3 py-3">
+                <td className="hidden px-3 py-3 sm:table-cell">
                   <EmailStateBadge state={e.state} />
                 </td>
-                {showStylist ? <td className="px-3 py-3 text-stone-600">{e.stylistName ?? "—"}</td> : null}
+                {showStylist ? <td className="hidden px-3 py-3 text-stone-600 md:table-cell">{e.stylistName ?? "—"}</td> : null}
               </tr>
             ))}
           </tbody>

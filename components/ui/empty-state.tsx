@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 
+/** What a list or panel shows when it has nothing. Its title is a line, not a heading: it sits under cards' h2s and pages' h1s alike. */
 export function EmptyState({ title, description, action }: { title: string; description?: string; action?: ReactNode }) {
   return (
     <div className="flex flex-col items-center px-6 py-14 text-center">
@@ -9,7 +10,7 @@ export function EmptyState({ title, description, action }: { title: string; desc
           <path d="M6 20h12" strokeLinecap="round" />
         </svg>
       </div>
-      <h3 className="text-base font-semibold text-stone-900">{title}</h3>
+      <p className="text-base font-semibold text-stone-900">{title}</p>
       {description ? <p className="mt-1 max-w-sm text-sm text-stone-500">{description}</p> : null}
       {action ? <div className="mt-5">{action}</div> : null}
     </div>
