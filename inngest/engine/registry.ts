@@ -11,11 +11,21 @@ const keyExpression = z.string().refine(isPathExpression, "The embedded engine e
 const timeString = z.string().refine((t) => parseTimeString(t) !== null, "Not a time string");
 const concurrencyEntry = z.object({ limit: z.number().int().min(0), key: keyExpression.optional(), scope: z.string().optional() });
 
-/** A function as the SDK registers it (the sync payload of Inngest's SDK spec), with the options the engine honours. */
+/** An option the engine does not honour: refused at the sync, loudly, rather than dropped and silently ignored. */
+const unsupported = (option: string) =>
+  z.undefined({ error: `The embedded engine does not support ${option}; run on Inngest Cloud or the Inngest Dev Server for it` }).optional();
+
+/**
+ * A function as the SDK registers it (the sync payload of Inngest's SDK spec), with the options the engine honours;
+ * a function setting one it does not (throttling, rate limits, cancellation, priority, timeouts, singletons,
+ * idempotency keys, a trigger's `if`) fails the sync with the option named.
+ */
 export const functionConfigSchema = z.object({
   id: z.string().min(1),
   name: z.string().optional(),
-  triggers: z.array(z.union([z.object({ event: z.string().min(1), expression: z.string().optional() }), z.object({ cron: z.string().min(1) })])),
+  triggers: z.array(
+    z.union([z.object({ event: z.string().min(1), expression: unsupported("a trigger's if expression") }), z.object({ cron: z.string().min(1) })]),
+  ),
   steps: z.object({ step: z.object({ runtime: z.object({ url: z.url() }), retries: z.object({ attempts: z.number().int().min(0).max(20) }).optional() }) }),
   concurrency: z
     .union([z.number().int().min(0), concurrencyEntry, z.array(concurrencyEntry)])
@@ -27,9 +37,16 @@ export const functionConfigSchema = z.object({
       maxSize: z.number().int().min(1),
       timeout: timeString,
       key: keyExpression.optional(),
-      if: z.undefined({ error: "The embedded engine does not evaluate batchEvents.if" }).optional(),
+      if: unsupported("batchEvents.if"),
     })
     .optional(),
+  throttle: unsupported("throttle"),
+  rateLimit: unsupported("rateLimit"),
+  cancel: unsupported("cancelOn"),
+  priority: unsupported("priority"),
+  timeouts: unsupported("timeouts"),
+  singleton: unsupported("singleton"),
+  idempotency: unsupported("idempotency"),
 });
 
 export const registerBodySchema = z.object({
