@@ -9,7 +9,7 @@ import { clients, clientScores, emailTransitions, localMailbox, users, winBackEm
 import { NotFoundError } from "@/lib/server/errors";
 import type { Eligibility } from "@/lib/domain/email/eligibility";
 import { readSettings } from "@/lib/server/data/settings";
-import { eligibilityOf } from "@/lib/server/emails/email-rules";
+import { eligibilityOf } from "@/lib/server/data/email-eligibility";
 
 export const QUEUE_LIMIT = 200;
 

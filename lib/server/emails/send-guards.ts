@@ -5,7 +5,7 @@ import type { Eligibility } from "@/lib/domain/email/eligibility";
 import { clientScopeWhere } from "@/lib/server/auth/permissions";
 import type { Executor } from "@/lib/server/db/client";
 import { clients, users, type WinBackEmail, winBackEmails } from "@/lib/server/db/schema";
-import { eligibilityOf } from "./email-rules";
+import { eligibilityOf } from "@/lib/server/data/email-eligibility";
 
 export type SendCandidate = {
   email: WinBackEmail;

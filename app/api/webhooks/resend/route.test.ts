@@ -20,7 +20,7 @@ const { sendWinBackEmail } = await import("@/lib/server/services/emails/send-win
 const { unsubscribeUrls } = await import("@/lib/server/emails/compose-win-back");
 const { claimSendBatch } = await import("@/lib/server/services/emails/claim-send-batch");
 const { deliverSendBatch } = await import("@/lib/server/services/emails/deliver-send-batch");
-const { clientEligibility } = await import("@/lib/server/emails/email-rules");
+const { clientEligibility } = await import("@/lib/server/data/email-eligibility");
 const { sendBatchKey } = await import("@/lib/domain/email/send-batch");
 
 function signed(body: string, options: { id?: string; at?: Date; secret?: string } = {}) {

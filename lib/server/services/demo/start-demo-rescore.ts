@@ -6,7 +6,7 @@ import type { VerbArgs } from "@/lib/server/context";
 import { asOfSchema } from "@/lib/server/engagement/as-of";
 import { withEvents } from "@/lib/server/events/outbox";
 import { parseInput } from "@/lib/server/parse-input";
-import { queueFullRescore } from "@/lib/server/services/engagement/start-full-rescore";
+import { queueFullRescore } from "@/lib/server/services/engagement/rescore-rules";
 
 export const startDemoRescoreSchema = z.object({ asOf: asOfSchema.unwrap() });
 

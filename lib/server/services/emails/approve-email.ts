@@ -7,7 +7,7 @@ import { authorize } from "@/lib/server/auth/permissions";
 import type { ServiceContext, VerbArgs } from "@/lib/server/context";
 import type { Executor } from "@/lib/server/db/client";
 import { clients } from "@/lib/server/db/schema";
-import { lockEmailInScope, moveEmail } from "@/lib/server/emails/email-rules";
+import { lockEmailInScope, moveEmail } from "./email-rules";
 import { AppError } from "@/lib/server/errors";
 import { parseInput } from "@/lib/server/parse-input";
 import { withEvents } from "@/lib/server/events/outbox";

@@ -9,7 +9,7 @@ import { authorize } from "@/lib/server/auth/permissions";
 import type { VerbArgs } from "@/lib/server/context";
 import { readSettings } from "@/lib/server/data/settings";
 import { clients, clientScores, demoTierOverrides, outreachAssignments } from "@/lib/server/db/schema";
-import { clientEligibility } from "@/lib/server/emails/email-rules";
+import { clientEligibility } from "@/lib/server/data/email-eligibility";
 import { NotFoundError } from "@/lib/server/errors";
 import { parseInput } from "@/lib/server/parse-input";
 

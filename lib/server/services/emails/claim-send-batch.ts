@@ -8,7 +8,7 @@ import { authorize } from "@/lib/server/auth/permissions";
 import type { VerbArgs } from "@/lib/server/context";
 import { readSettings } from "@/lib/server/data/settings";
 import { winBackEmails } from "@/lib/server/db/schema";
-import { moveEmail, recordTransitions } from "@/lib/server/emails/email-rules";
+import { moveEmail, recordTransitions } from "./email-rules";
 import { lockSendCandidates } from "@/lib/server/emails/send-guards";
 import { RESEND_BATCH_LIMIT } from "@/lib/server/mail/send-email";
 import { parseInput } from "@/lib/server/parse-input";

@@ -8,7 +8,7 @@ import { readSettings } from "@/lib/server/data/settings";
 import type { Executor, Transaction } from "@/lib/server/db/client";
 import { clients, users, type WinBackEmail, winBackEmails } from "@/lib/server/db/schema";
 import { composeWinBack } from "@/lib/server/emails/compose-win-back";
-import { recordTransitions } from "@/lib/server/emails/email-rules";
+import { recordTransitions } from "./email-rules";
 import { type BatchMemberResult, type OutgoingEmail, type SentEmail, sendEmails } from "@/lib/server/mail/send-email";
 import { parseInput } from "@/lib/server/parse-input";
 import { claimSendBatchSchema } from "./claim-send-batch";

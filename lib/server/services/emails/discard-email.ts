@@ -3,7 +3,7 @@ import { z } from "zod";
 import { writeAudit } from "@/lib/server/audit";
 import { authorize } from "@/lib/server/auth/permissions";
 import type { VerbArgs } from "@/lib/server/context";
-import { lockEmailInScope, moveEmail } from "@/lib/server/emails/email-rules";
+import { lockEmailInScope, moveEmail } from "./email-rules";
 import { parseInput } from "@/lib/server/parse-input";
 
 export const discardEmailSchema = z.object({

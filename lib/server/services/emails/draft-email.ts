@@ -11,7 +11,7 @@ import type { VerbArgs } from "@/lib/server/context";
 import { outreachAssignments, type WinBackEmail, winBackEmails } from "@/lib/server/db/schema";
 import type { Executor } from "@/lib/server/db/client";
 import { loadWriterFacts } from "@/lib/server/emails/client-facts";
-import { isOneInFlightViolation, lockEmailInScope, moveEmail, recordTransition } from "@/lib/server/emails/email-rules";
+import { isOneInFlightViolation, lockEmailInScope, moveEmail, recordTransition } from "./email-rules";
 import { ConflictError, NotFoundError } from "@/lib/server/errors";
 import { parseInput } from "@/lib/server/parse-input";
 import { lockClientInScope } from "@/lib/server/services/clients/client-rules";

@@ -6,7 +6,7 @@ import { writeAudit } from "@/lib/server/audit";
 import { authorize } from "@/lib/server/auth/permissions";
 import type { VerbArgs } from "@/lib/server/context";
 import { winBackEmails } from "@/lib/server/db/schema";
-import { lockEmailInScope, moveEmail } from "@/lib/server/emails/email-rules";
+import { lockEmailInScope, moveEmail } from "./email-rules";
 import { ConflictError, ValidationError } from "@/lib/server/errors";
 import { parseInput } from "@/lib/server/parse-input";
 import { eq } from "drizzle-orm";

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/server/db/client";
 import { appSettings, clients, emailSuppressions, localMailbox, outreachAssignments, winBackEmails } from "@/lib/server/db/schema";
-import { normaliseAddress } from "@/lib/server/emails/email-rules";
+import { normaliseAddress } from "@/lib/server/data/email-eligibility";
 import { getEmailOverview } from "@/lib/server/data/email-overview";
 import { winBackStanding } from "@/lib/server/data/emails";
 import { DEFAULT_EMAIL_POLICY } from "@/lib/domain/email/policy-settings";

@@ -6,7 +6,8 @@ import { writeAudit } from "@/lib/server/audit";
 import { authorize } from "@/lib/server/auth/permissions";
 import type { VerbArgs } from "@/lib/server/context";
 import { emailEvents, emailSuppressions, winBackEmails } from "@/lib/server/db/schema";
-import { moveEmail, normaliseAddress } from "@/lib/server/emails/email-rules";
+import { normaliseAddress } from "@/lib/server/data/email-eligibility";
+import { moveEmail } from "./email-rules";
 import { parseInput } from "@/lib/server/parse-input";
 
 export const deliveryEventSchema = z.object({

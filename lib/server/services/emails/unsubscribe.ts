@@ -7,7 +7,8 @@ import { writeAudit } from "@/lib/server/audit";
 import { serverSecret } from "@/lib/server/auth/server-secret";
 import type { VerbArgs } from "@/lib/server/context";
 import { clients, emailSuppressions, winBackEmails } from "@/lib/server/db/schema";
-import { moveEmail, normaliseAddress } from "@/lib/server/emails/email-rules";
+import { normaliseAddress } from "@/lib/server/data/email-eligibility";
+import { moveEmail } from "./email-rules";
 import { NotFoundError } from "@/lib/server/errors";
 import { parseInput } from "@/lib/server/parse-input";
 

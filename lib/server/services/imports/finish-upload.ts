@@ -9,7 +9,7 @@ import { ConflictError, NotFoundError } from "@/lib/server/errors";
 import { withEvents } from "@/lib/server/events/outbox";
 import { parseInput } from "@/lib/server/parse-input";
 import { handOverUpload } from "./import-rules";
-import { storedUploadParts } from "./store-upload-part";
+import { storedUploadParts } from "./import-rules";
 
 export const finishUploadSchema = z.object({ jobId: z.uuid("Unknown upload") });
 

@@ -1,10 +1,10 @@
 import "server-only";
-import { eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { appEvent, type AppEvent } from "@/inngest/events";
 import { writeAudit } from "@/lib/server/audit";
 import type { ServiceContext } from "@/lib/server/context";
-import type { Transaction } from "@/lib/server/db/client";
-import { type ImportJob, importJobs } from "@/lib/server/db/schema";
+import type { Executor, Transaction } from "@/lib/server/db/client";
+import { importFileParts, type ImportJob, importJobs } from "@/lib/server/db/schema";
 
 /**
  * A whole file is stored: the job moves to checking, the upload is audited, and the event that has the import
@@ -16,4 +16,13 @@ export async function handOverUpload(tx: Transaction, emit: (...events: AppEvent
   await writeAudit(tx, actor, { action: `import.${job.kind}.upload`, entityType: "import_job", entityId: job.id, after: { fileName: job.fileName, bytes: job.fileBytes, ...after } });
   await emit(appEvent("rekindle/import.uploaded", { jobId: job.id, phase: "validate" }));
   return updated;
+}
+
+/** Which parts of an upload are stored (for finishUpload's check). */
+export async function storedUploadParts(tx: Executor, jobId: string) {
+  const rows = await tx
+    .select({ part: importFileParts.part, bytes: sql<number>`octet_length(${importFileParts.bytes})`.mapWith(Number) })
+    .from(importFileParts)
+    .where(and(eq(importFileParts.jobId, jobId), eq(importFileParts.file, "upload")));
+  return rows;
 }

@@ -11,7 +11,7 @@ import { withEvents } from "@/lib/server/events/outbox";
 import { BULK_RESCORE_THRESHOLD, importValidRows, type StoredImport } from "@/lib/server/ingest/import/run-import";
 import { validateImportFile } from "@/lib/server/ingest/import/validate-import";
 import { parseInput } from "@/lib/server/parse-input";
-import { queueFullRescore } from "@/lib/server/services/engagement/start-full-rescore";
+import { queueFullRescore } from "@/lib/server/services/engagement/rescore-rules";
 import { appEvent } from "@/inngest/events";
 
 export const IMPORT_PHASES = ["validate", "import"] as const;

@@ -1,10 +1,9 @@
 import "server-only";
-import { and, eq, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { expectedPartBytes, partCount } from "@/lib/domain/ingest/upload-parts";
 import { authorize } from "@/lib/server/auth/permissions";
 import type { VerbArgs } from "@/lib/server/context";
-import type { Executor } from "@/lib/server/db/client";
 import { importFileParts, importJobs } from "@/lib/server/db/schema";
 import { ConflictError, NotFoundError, TooLargeError, ValidationError } from "@/lib/server/errors";
 import { parseInput } from "@/lib/server/parse-input";
@@ -52,13 +51,4 @@ export async function storeUploadPart({ ctx, input, body }: VerbArgs<typeof stor
       .onConflictDoUpdate({ target: [importFileParts.jobId, importFileParts.file, importFileParts.part], set: { bytes: sql`excluded.bytes` } });
   });
   return { part, bytes: bytes.length };
-}
-
-/** Which parts of an upload are stored (for finishUpload's check). */
-export async function storedUploadParts(tx: Executor, jobId: string) {
-  const rows = await tx
-    .select({ part: importFileParts.part, bytes: sql<number>`octet_length(${importFileParts.bytes})`.mapWith(Number) })
-    .from(importFileParts)
-    .where(and(eq(importFileParts.jobId, jobId), eq(importFileParts.file, "upload")));
-  return rows;
 }
