@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { assessEngagement, bgNbdOnly } from "./assess";
 import { type CurrentEngagement, currentEngagementOf, sameCurrentEngagement } from "./current-engagement";
 import { EMPTY_CLIENT_HISTORY, summariseHistory } from "./history";
-import { AS_OF, ordersEvery } from "./test-orders";
+import { AS_OF, ordersEvery } from "@/test/domain/engagement-orders";
 
 const PARAMS = { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 };
 const steady = summariseHistory(ordersEvery(30, 8, 10), AS_OF);

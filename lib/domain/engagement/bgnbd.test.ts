@@ -12,7 +12,7 @@ import {
   transactionCountProbability,
 } from "./bgnbd";
 import { DistinctBgNbdInputs } from "./distinct-inputs";
-import { type ExternalCheck, loadCdnowFullPrecision, loadCdnowReference, loadCdnowSummary, paramsFromArray } from "./cdnow.fixture";
+import { type ExternalCheck, loadCdnowFullPrecision, loadCdnowReference, loadCdnowSummary, paramsFromArray } from "@/test/domain/cdnow-reference";
 
 const reference = loadCdnowReference();
 const summary = loadCdnowSummary();

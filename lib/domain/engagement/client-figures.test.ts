@@ -4,7 +4,7 @@ import { explainEngagement, recentWindowText } from "./drivers";
 import { DAY_MS, type EngagementOrder, summariseHistory } from "./history";
 import { scoreEngagement } from "./score";
 import { DEFAULT_ENGAGEMENT_SETTINGS } from "./settings";
-import { AS_OF, daysAgo, ordersEvery } from "./test-orders";
+import { AS_OF, daysAgo, ordersEvery } from "@/test/domain/engagement-orders";
 
 const settings = DEFAULT_ENGAGEMENT_SETTINGS;
 const picture = (orders: EngagementOrder[]) => clientPicture({ orders, asOf: AS_OF, settings, model: null });

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { groupedLogLikelihood, groupHistories } from "./bgnbd-likelihood";
 import { bgNbdInputKey, bgNbdInputOfKey, bgNbdKeyOf, bgNbdKeyOfFigures, DistinctBgNbdInputs, groupBgNbdInputs } from "./distinct-inputs";
 import { EMPTY_CLIENT_HISTORY, summariseHistory } from "./history";
-import { sampleBgNbdInputs } from "./test-inputs";
+import { sampleBgNbdInputs } from "@/test/domain/bgnbd-inputs";
 
 const AS_OF = new Date("2026-06-01T00:00:00Z");
 const DAY = 86_400_000;

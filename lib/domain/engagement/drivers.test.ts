@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { explainEngagement } from "./drivers";
 import { EMPTY_CLIENT_HISTORY, type EngagementOrder, summariseHistory } from "./history";
 import { scoreEngagement } from "./score";
-import { AS_OF, ordersEvery } from "./test-orders";
+import { AS_OF, ordersEvery } from "@/test/domain/engagement-orders";
 
 const explain = (orders: EngagementOrder[], pAlive?: number) =>
   explainEngagement(scoreEngagement({ history: summariseHistory(orders, AS_OF), asOf: AS_OF, pAlive }));

@@ -3,7 +3,7 @@ import type { BgNbdParams } from "./bgnbd";
 import { bgNbdInputKey, DistinctBgNbdInputs } from "./distinct-inputs";
 import { forecastFor } from "./forecast";
 import { ForecastTable } from "./forecast-table";
-import { sampleBgNbdInputs } from "./test-inputs";
+import { sampleBgNbdInputs } from "@/test/domain/bgnbd-inputs";
 
 const AS_OF = new Date("2026-06-01T00:00:00Z");
 // CDNOW's published fit, and one like the demo data's (steadier buyers, slower to leave).

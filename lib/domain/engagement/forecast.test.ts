@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { conditionalExpectedTransactions, pAlive } from "./bgnbd";
-import { loadCdnowReference } from "./cdnow.fixture";
+import { loadCdnowReference } from "@/test/domain/cdnow-reference";
 import { expectedDaysUntilNextOrder, forecastFor, forecastNextOrder } from "./forecast";
 import { EMPTY_CLIENT_HISTORY, type EngagementOrder, summariseHistory, toBgNbdInput } from "./history";
 

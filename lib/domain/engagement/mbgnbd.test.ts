@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { fitBgNbd, transactionCountProbability } from "./bgnbd";
-import { loadCdnowSummary } from "./cdnow.fixture";
+import { loadCdnowSummary } from "@/test/domain/cdnow-reference";
 import { type DropoutModelFit, modelConditionalExpectedTransactions, modelExpectedTransactions, modelPAlive, probabilityOfPurchaseWithin } from "./mbgnbd";
 import { lgamma, logBeta } from "./special-functions";
 

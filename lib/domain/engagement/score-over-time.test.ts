@@ -3,7 +3,7 @@ import { assessEngagement, bgNbdOnly } from "./assess";
 import { summariseHistory } from "./history";
 import { scoreOverTime } from "./score-over-time";
 import { DEFAULT_ENGAGEMENT_SETTINGS } from "./settings";
-import { AS_OF, daysAgo, ordersEvery } from "./test-orders";
+import { AS_OF, daysAgo, ordersEvery } from "@/test/domain/engagement-orders";
 
 const MODEL = bgNbdOnly({ r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 });
 const settings = DEFAULT_ENGAGEMENT_SETTINGS;

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { type ClientHistory, EMPTY_CLIENT_HISTORY, type EngagementOrder, summariseHistory } from "./history";
 import { frequencyScore, overdueFade, recencyScore, scoreEngagement, tierForScore } from "./score";
 import { DEFAULT_ENGAGEMENT_SETTINGS, type EngagementSettings } from "./settings";
-import { AS_OF, daysAgo, ordersEvery } from "./test-orders";
+import { AS_OF, daysAgo, ordersEvery } from "@/test/domain/engagement-orders";
 
 const score = (orders: EngagementOrder[], settings?: EngagementSettings, pAlive?: number) =>
   scoreEngagement({ history: summariseHistory(orders, AS_OF), asOf: AS_OF, settings, pAlive });

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { summariseHistory } from "./history";
 import { modelConditionalExpectedTransactions } from "./mbgnbd";
 import { trainingWindowDays } from "./score-at";
-import { AS_OF, ordersEvery } from "./test-orders";
+import { AS_OF, ordersEvery } from "@/test/domain/engagement-orders";
 import { expectedCumulativeRepeatOrders, trackingWarning, trackingWeeks } from "./tracking";
 import { bgNbdKeyOf, bgNbdInputOfKey } from "./distinct-inputs";
 

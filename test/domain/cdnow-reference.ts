@@ -2,7 +2,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { CDNOW_DIR } from "@/scripts/lib/shared-dir";
-import type { BgNbdCustomer, BgNbdParams } from "./bgnbd";
+import type { BgNbdCustomer, BgNbdParams } from "@/lib/domain/engagement/bgnbd";
 
 
 function readCsv(file: string): Record<string, number>[] {

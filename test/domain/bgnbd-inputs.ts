@@ -1,5 +1,5 @@
 // Test helper: BG/NBD inputs in whole days, spread as a shop's histories are, from a fixed seed.
-import type { BgNbdCustomer } from "./bgnbd";
+import type { BgNbdCustomer } from "@/lib/domain/engagement/bgnbd";
 
 export function sampleBgNbdInputs(n: number): BgNbdCustomer[] {
   let seed = 7;

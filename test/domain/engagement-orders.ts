@@ -1,4 +1,4 @@
-import type { EngagementOrder } from "./history";
+import type { EngagementOrder } from "@/lib/domain/engagement/history";
 
 // Shared by the engagement tests: a fixed "now" and regular order histories relative to it.
 export const AS_OF = new Date("2025-06-01T00:00:00Z");
