@@ -50,7 +50,11 @@ export interface TodayList<T extends TodayCandidate> {
   handled: Array<T & { reason: HandledReason }>;
 }
 
-/** Splits candidates into the open list, highest priority first (ties: slipping longest first), and the handled ones. */
+/**
+ * Splits candidates into the open list, highest priority first (ties: slipping longest first), and the handled ones.
+ * The rules in words a test can hold the page to: Today itself ranks and filters in SQL, over an index, at a million
+ * clients (`lib/server/data/today.ts`), and `today.test.ts` checks it gives this list.
+ */
 export function buildTodayList<T extends TodayCandidate>(candidates: readonly T[], now: Date): TodayList<T> {
   const open: Array<T & { priority: number }> = [];
   const handled: Array<T & { reason: HandledReason }> = [];
