@@ -11,9 +11,12 @@ export function ChartGrid({ top, left, right, y }: { top: number; left: number; 
       {[0, 0.5, 1].map((f) => (
         <g key={f} aria-hidden>
           <line x1={left} x2={right} y1={y(top * f)} y2={y(top * f)} className="stroke-stone-200" />
-          <text x={left - 6} y={y(top * f) + 4} textAnchor="end" className="fill-stone-500 text-[11px]">
-            {formatNumber(Math.round(top * f))}
-          </text>
+          {/* A small count's midpoint is no whole number (half of 1 would read "1"): that line goes unlabelled. */}
+          {f !== 0.5 || Number.isInteger(top * f) || top >= 10 ? (
+            <text x={left - 6} y={y(top * f) + 4} textAnchor="end" className="fill-stone-500 text-[11px]">
+              {formatNumber(Math.round(top * f))}
+            </text>
+          ) : null}
         </g>
       ))}
     </>
@@ -42,12 +45,22 @@ export function AxisDays({ first, last, left, right, y }: { first: string; last:
 }
 
 /** A chart's key: a colour swatch and a label per series. */
-export function ChartLegend({ items }: { items: readonly { key: string; label: string; swatch: string }[] }) {
+/**
+ * A chart's key. An item with a `line` (its stroke class and dash pattern) shows a short stretch of that line, so the
+ * series are told apart by their pattern as well as their colour; others show a coloured dot.
+ */
+export function ChartLegend({ items }: { items: readonly { key: string; label: string; swatch: string; line?: { stroke: string; dash: string } }[] }) {
   return (
     <ul className="mt-2 flex flex-wrap gap-4 text-xs text-stone-600">
       {items.map((item) => (
         <li key={item.key} className="flex items-center gap-1.5">
-          <span aria-hidden className={`inline-block size-2.5 rounded-full ${item.swatch}`} />
+          {item.line ? (
+            <svg aria-hidden viewBox="0 0 24 6" className="h-1.5 w-6">
+              <line x1={0} y1={3} x2={24} y2={3} strokeWidth={2} strokeDasharray={item.line.dash} className={item.line.stroke} />
+            </svg>
+          ) : (
+            <span aria-hidden className={`inline-block size-2.5 rounded-full ${item.swatch}`} />
+          )}
           {item.label}
         </li>
       ))}

@@ -85,6 +85,46 @@ export function EmailWeeksChart({ weeks }: { weeks: readonly EmailWeek[] }) {
     <div className="px-5 py-4">
       <AtTwoWidths draw={draw} />
       <ChartLegend items={SERIES} />
+      <WeeksTable weeks={weeks} />
     </div>
+  );
+}
+
+/** The chart's figures as a table of links: targets a finger can hit on a phone, and rows a screen reader can walk. */
+function WeeksTable({ weeks }: { weeks: readonly EmailWeek[] }) {
+  return (
+    <details className="mt-3 text-sm">
+      <summary className="cursor-pointer py-1 font-medium text-ember-700">The weeks as a table</summary>
+      <div className="mt-2 overflow-x-auto">
+        <table className="w-full max-w-2xl text-left">
+          <thead className="text-xs text-stone-500">
+            <tr>
+              <th className="py-2 pr-3 font-medium">Week of</th>
+              {SERIES.map((s) => (
+                <th key={s.key} className="px-3 py-2 text-right font-medium">
+                  {s.label}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-stone-100">
+            {weeks.map((w) => (
+              <tr key={w.week}>
+                <th scope="row" className="py-1 pr-3 font-normal whitespace-nowrap text-stone-700">
+                  {dayLabel(w.week)}
+                </th>
+                {SERIES.map((s) => (
+                  <td key={s.key} className="px-3 py-1 text-right tabular-nums">
+                    <a href={s.href(w)} aria-label={s.name(w[s.key], dayLabel(w.week))} className="inline-block min-w-6 py-1.5 text-ember-700 underline decoration-stone-300 underline-offset-4">
+                      {formatNumber(w[s.key])}
+                    </a>
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </details>
   );
 }

@@ -11,6 +11,8 @@ const PLOT_H = H - PAD.top - PAD.bottom;
 const STROKES: Record<DashboardTier, string> = { healthy: "stroke-emerald-500", watch: "stroke-sky-500", at_risk: "stroke-amber-500", lapsed: "stroke-red-500" };
 const FILLS: Record<DashboardTier, string> = { healthy: "fill-emerald-500", watch: "fill-sky-500", at_risk: "fill-amber-500", lapsed: "fill-red-500" };
 const SWATCHES: Record<DashboardTier, string> = { healthy: "bg-emerald-500", watch: "bg-sky-500", at_risk: "bg-amber-500", lapsed: "bg-red-500" };
+// A pattern per tier as well as a colour: green and red lines look alike to many people (1.5:1 apart).
+const DASHES: Record<DashboardTier, string> = { healthy: "", watch: "7 4", at_risk: "2 3", lapsed: "10 3 2 3" };
 
 
 /**
@@ -41,6 +43,7 @@ export function TierTrendChart({ points, latestDay }: { points: readonly TierSer
             fill="none"
             strokeWidth={2}
             strokeLinejoin="round"
+            strokeDasharray={DASHES[tier] || undefined}
             className={STROKES[tier]}
           />
         ))}
@@ -55,7 +58,7 @@ export function TierTrendChart({ points, latestDay }: { points: readonly TierSer
                 >
                   <title>{`${TIER_LABELS[tier]}: ${formatNumber(p[tier])} on ${dayLabel(p.day)}`}</title>
                   {/* A wider transparent target for the pointer; the ring drawn on keyboard focus. */}
-                  <circle cx={x(p.day)} cy={y(p[tier])} r={9} className="fill-transparent stroke-transparent stroke-2 group-focus-visible:stroke-stone-900" />
+                  <circle cx={x(p.day)} cy={y(p[tier])} r={12} className="fill-transparent stroke-transparent stroke-2 group-focus-visible:stroke-stone-900" />
                   <circle cx={x(p.day)} cy={y(p[tier])} r={3.5} className={`${FILLS[tier]} group-hover:stroke-stone-900 group-hover:stroke-1`} />
                 </a>
               </g>
@@ -69,7 +72,7 @@ export function TierTrendChart({ points, latestDay }: { points: readonly TierSer
   return (
     <div className="px-5 py-4">
       <AtTwoWidths draw={draw} />
-      <ChartLegend items={DASHBOARD_TIERS.map((tier) => ({ key: tier, label: TIER_LABELS[tier], swatch: SWATCHES[tier] }))} />
+      <ChartLegend items={DASHBOARD_TIERS.map((tier) => ({ key: tier, label: TIER_LABELS[tier], swatch: SWATCHES[tier], line: { stroke: STROKES[tier], dash: DASHES[tier] } }))} />
     </div>
   );
 }

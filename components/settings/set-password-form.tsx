@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useEffect, useRef } from "react";
 import { setUserPasswordAction } from "@/app/(app)/settings/actions";
 import { errorProps, Input } from "@/components/ui/field";
 import { useActionToast } from "@/components/ui/toast";
@@ -17,6 +17,11 @@ export function SetPasswordForm({ user, isSelf }: { user: { id: string; name: st
   useActionToast(state);
   const id = `password-${user.id}`;
   const error = state.status === "error" ? (state.fieldErrors.password?.[0] ?? state.message) : undefined;
+  const field = useRef<HTMLInputElement>(null);
+  // After a refusal the keyboard goes back to the field to fix.
+  useEffect(() => {
+    if (state.status === "error") field.current?.focus();
+  }, [state]);
   return (
     <details className="relative inline-block text-left">
       <summary className="cursor-pointer list-none rounded-md px-2.5 py-1.5 text-xs font-medium whitespace-nowrap text-stone-700 ring-1 ring-stone-300 hover:bg-stone-50 [&::-webkit-details-marker]:hidden">
@@ -34,7 +39,7 @@ export function SetPasswordForm({ user, isSelf }: { user: { id: string; name: st
         <label htmlFor={id} className="block font-medium text-stone-800">
           New password for {user.name}
         </label>
-        <Input id={id} name="password" type="password" autoComplete="new-password" minLength={MIN_PASSWORD_LENGTH} {...errorProps(id, error)} />
+        <Input ref={field} id={id} name="password" type="password" autoComplete="new-password" minLength={MIN_PASSWORD_LENGTH} {...errorProps(id, error)} />
         {error ? (
           <p id={`${id}-error`} role="alert" className="text-red-700">
             {error}
