@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useMemo } from "react";
 import { reassignClientsAction } from "@/app/(app)/clients/actions";
 import { StylistOptions } from "@/components/clients/stylist-options";
 import { formValues } from "@/components/clients/use-form-values";
@@ -19,9 +19,11 @@ export function BulkReassignForm({ stylists, filters, filtered }: { stylists: { 
   const [state, action, pending] = useActionState(reassignClientsAction, IDLE);
   const f = formValues(state, {});
   const error = f.error("clientIds") ?? f.error("to") ?? f.error("scope");
+  // The same object while the answer is the same, so the alert does not take focus again on every render.
+  const shown = useMemo(() => (state.status === "error" && error ? { ...state, message: error } : state), [state, error]);
   return (
     <form id={BULK_FORM_ID} action={action} className="space-y-2 border-b border-stone-100 px-4 py-3" noValidate>
-      <FormAlert state={state.status === "error" && error ? { ...state, message: error } : state} />
+      <FormAlert state={shown} />
       <input type="hidden" name="filters" value={filters} />
       <fieldset className="flex flex-wrap items-center gap-x-4 gap-y-2 text-sm text-stone-800">
         <legend className="sr-only">Reassign clients</legend>

@@ -14,9 +14,14 @@ import { IDLE } from "@/lib/forms/action-state";
 type View = { id: string; name: string; query: string };
 
 function DeleteView({ view }: { view: View }) {
-  const { formAction, onSubmit, pending } = useAnsweredAction(deleteViewAction);
+  const { state, formAction, onSubmit, pending } = useAnsweredAction(deleteViewAction);
   return (
-    <form action={formAction} onSubmit={onSubmit}>
+    <form action={formAction} onSubmit={onSubmit} className="flex items-center gap-1">
+      {state.status === "error" ? (
+        <span role="alert" className="text-xs text-red-700">
+          {state.message}
+        </span>
+      ) : null}
       <input type="hidden" name="viewId" value={view.id} />
       <button type="submit" disabled={pending} className="rounded px-1.5 py-0.5 text-sm text-stone-500 hover:text-red-700 focus-visible:outline-2 focus-visible:outline-ember-500" aria-label={`Delete view ${view.name}`}>
         ×

@@ -56,7 +56,7 @@ export function JobPanel({ initial, takeFocus = false }: { initial: ImportJobVie
   const [label, tone] = STATUS[job.status];
   const running = job.status === "validating" || job.status === "importing";
   return (
-    <div ref={panel} tabIndex={-1} aria-label={`Import of ${job.fileName}`} className="scroll-mt-20 space-y-5 focus:outline-none" data-testid="import-job">
+    <div ref={panel} tabIndex={-1} role="region" aria-label={`Import of ${job.fileName}`} className="scroll-mt-20 space-y-5 focus:outline-none" data-testid="import-job">
       <p role="status" className="sr-only">
         {settledSummary(job)}
       </p>

@@ -44,7 +44,6 @@ export function AxisDays({ first, last, left, right, y }: { first: string; last:
   );
 }
 
-/** A chart's key: a colour swatch and a label per series. */
 /**
  * A chart's key. An item with a `line` (its stroke class and dash pattern) shows a short stretch of that line, so the
  * series are told apart by their pattern as well as their colour; others show a coloured dot.

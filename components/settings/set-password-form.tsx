@@ -28,9 +28,7 @@ export function SetPasswordForm({ user, isSelf }: { user: { id: string; name: st
         Set password
         <span className="sr-only"> for {user.name}</span>
       </summary>
-      {/* Keyed by the answer, so a success empties the field. */}
       <form
-        key={state.status === "success" ? state.message : "form"}
         action={action}
         noValidate
         className="fixed inset-x-4 bottom-4 z-20 space-y-2 rounded-lg bg-white p-3 text-xs text-stone-700 shadow-lg ring-1 ring-stone-200 sm:absolute sm:inset-x-auto sm:right-0 sm:bottom-auto sm:mt-1 sm:w-72"
@@ -39,14 +37,14 @@ export function SetPasswordForm({ user, isSelf }: { user: { id: string; name: st
         <label htmlFor={id} className="block font-medium text-stone-800">
           New password for {user.name}
         </label>
-        <Input ref={field} id={id} name="password" type="password" autoComplete="new-password" minLength={MIN_PASSWORD_LENGTH} {...errorProps(id, error)} />
+        <Input ref={field} id={id} name="password" type="password" autoComplete="new-password" minLength={MIN_PASSWORD_LENGTH} aria-describedby={`${id}-hint`} {...errorProps(id, error)} />
         {error ? (
           <p id={`${id}-error`} role="alert" className="text-red-700">
             {error}
           </p>
         ) : (
-          <p className="text-stone-500">
-            At least {MIN_PASSWORD_LENGTH} characters.{isSelf ? "" : " They are signed out everywhere and sign in with it from now on."}
+          <p id={`${id}-hint`} className="text-stone-500">
+            At least {MIN_PASSWORD_LENGTH} characters. {isSelf ? "You are signed out everywhere and sign in again with it." : "They are signed out everywhere and sign in with it from now on."}
           </p>
         )}
         {state.status === "success" ? (

@@ -21,9 +21,11 @@ export function FormAlert({ state }: { state: ActionState }) {
   const line = useRef<HTMLParagraphElement>(null);
   useEffect(() => {
     if (state.status === "idle") return;
-    const invalid = state.status === "error" ? line.current?.closest("form")?.querySelector<HTMLElement>("[aria-invalid=true]") : null;
-    if (invalid) invalid.focus();
-    else if (focusLost()) line.current?.focus();
+    const form = line.current?.closest("form");
+    // Only while the keyboard is still in this form, or nowhere: someone who moved on is not pulled back.
+    if (!focusLost() && !form?.contains(document.activeElement)) return;
+    const invalid = state.status === "error" ? form?.querySelector<HTMLElement>("[aria-invalid=true]") : null;
+    (invalid ?? line.current)?.focus();
   }, [state]);
   if (state.status === "idle") return null;
   const error = state.status === "error";

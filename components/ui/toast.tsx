@@ -18,21 +18,22 @@ const SHOWN_MS = 5_000;
  */
 export function ToastProvider({ children }: { children: ReactNode }) {
   const [toasts, setToasts] = useState<Toast[]>([]);
-  const [announced, setAnnounced] = useState("");
+  // Keyed by the toast's id, so the same words twice (two orders cancelled) are read out twice.
+  const [announced, setAnnounced] = useState<{ id: number; message: string } | null>(null);
   const next = useRef(0);
   const push = useCallback<Push>((message, tone = "success", options) => {
     const id = ++next.current;
     setToasts((list) => [...list.slice(-2), { id, message, tone }]);
-    if (options?.announce) setAnnounced(message);
+    if (options?.announce) setAnnounced({ id, message });
     setTimeout(() => setToasts((list) => list.filter((t) => t.id !== id)), SHOWN_MS);
   }, []);
   return (
     <ToastContext.Provider value={push}>
       {children}
       {/* A live region rather than role="status": a page's own status line stays the one status on it. */}
-      <p aria-live="polite" className="sr-only" data-testid="announcer">
-        {announced}
-      </p>
+      <div aria-live="polite" className="sr-only" data-testid="announcer">
+        {announced ? <p key={announced.id}>{announced.message}</p> : null}
+      </div>
       <div aria-hidden="true" className="pointer-events-none fixed inset-x-4 bottom-4 z-50 flex flex-col items-center gap-2 sm:inset-x-auto sm:right-6 sm:items-end">
         {toasts.map((t) => (
           <div
@@ -84,7 +85,8 @@ export function useAnsweredAction(action: FormActionFn) {
   const push = useToast();
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const formData = new FormData(event.currentTarget);
+    // The button that submitted, as React's own form actions include it.
+    const formData = new FormData(event.currentTarget, (event.nativeEvent as SubmitEvent).submitter);
     startTransition(async () => {
       const next = await action(IDLE, formData);
       if (next.status === "success") push(next.message, "success", { announce: true });

@@ -24,7 +24,7 @@ export const functionConfigSchema = z.object({
   id: z.string().min(1),
   name: z.string().optional(),
   triggers: z.array(
-    z.union([z.object({ event: z.string().min(1), expression: unsupported("a trigger's if expression") }), z.object({ cron: z.string().min(1) })]),
+    z.union([z.object({ event: z.string().min(1), expression: unsupported("a trigger's if expression (an onFailure handler adds one)") }), z.object({ cron: z.string().min(1) })]),
   ),
   steps: z.object({ step: z.object({ runtime: z.object({ url: z.url() }), retries: z.object({ attempts: z.number().int().min(0).max(20) }).optional() }) }),
   concurrency: z

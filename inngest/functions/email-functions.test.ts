@@ -30,11 +30,11 @@ describe("outreach", () => {
     await setScore(client.id, 0, "at_risk");
     const run = () => new InngestTestEngine({ function: outreachFunction, events: tierChanged(client.id, "watch", "at_risk", 0) }).execute();
     const { result } = await run();
-    expect(result).toMatchObject({ clientId: client.id, outcome: "in review", emailId: expect.any(String) });
+    expect(result).toMatchObject({ clientId: client.id, outcome: "drafted", route: "review", emailId: expect.any(String) });
     const [email] = await db.select().from(winBackEmails).where(eq(winBackEmails.clientId, client.id));
     expect(email).toMatchObject({ state: "draft", origin: "outreach", tier: "at_risk" });
     // A repeated event (a retry, a replay) answers the same draft.
-    expect((await run()).result).toMatchObject({ outcome: "in review", emailId: email?.id });
+    expect((await run()).result).toMatchObject({ outcome: "drafted", route: "review", emailId: email?.id });
     expect(await db.$count(winBackEmails)).toBe(1);
   });
 
@@ -53,7 +53,7 @@ describe("outreach", () => {
   it("ignores a move within win-back or out of it", async () => {
     const client = await clientInGroup(false, 0);
     const { result } = await new InngestTestEngine({ function: outreachFunction, events: tierChanged(client.id, "at_risk", "lapsed", 3) }).execute();
-    expect(result).toMatchObject({ outcome: "not an entry into at risk or lapsed" });
+    expect(result).toMatchObject({ outcome: "not_an_entry" });
     expect(await db.$count(outreachAssignments)).toBe(0);
   });
 });

@@ -59,8 +59,8 @@ export const setUserActiveAction = formAction("users.manage", setActiveSchema, a
 });
 
 export const setUserPasswordAction = formAction("users.manage", setPasswordSchema, async ({ ctx, input }) => {
-  const { signedOut } = await setUserPassword({ ctx, input });
-  return { status: "success", message: signedOut ? "Password set. They were signed out everywhere and sign in with the new password." : "Your password is set." };
+  const { self } = await setUserPassword({ ctx, input });
+  return { status: "success", message: self ? "Your password is set. You are signed out everywhere: sign in again with it." : "Password set. They were signed out everywhere and sign in with the new password." };
 });
 
 export const assignClientsAction = formAction("clients.assign", assignClientsSchema, async ({ ctx, input }) => {

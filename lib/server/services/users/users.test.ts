@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/server/db/client";
-import { auditLog, clients, users } from "@/lib/server/db/schema";
+import { auditLog, clients, users, verificationTokens } from "@/lib/server/db/schema";
 import { ConflictError, ForbiddenError, ValidationError } from "@/lib/server/errors";
 import { checkCredentials } from "@/lib/server/auth/credentials";
 import { sessionUser, startSession } from "@/lib/server/auth/sessions";
@@ -57,21 +57,24 @@ describe("users", () => {
     expect((await sessionUser(db, target.id, await startSession(db, target.id)))?.id).toBe(target.id);
   });
 
-  it("an admin's password reset signs the person out everywhere and only the new password works; their own keeps their session", async () => {
+  it("a password reset signs the person out everywhere, voids their sign-in links, and only the new password works; their own too", async () => {
     const admin = await userContext("admin");
     const target = await createUser({ ctx: admin, input: { name: "Ivy", email: "ivy@rekindle.test", role: "stylist", password: "the first long secret" } });
     const captured = await startSession(db, target.id);
-    expect(await setUserPassword({ ctx: admin, input: { userId: target.id, password: "the second long secret" } })).toEqual({ signedOut: true });
+    await db.insert(verificationTokens).values({ identifier: "ivy@rekindle.test", token: "a-link-already-sent", expires: new Date(Date.now() + 3_600_000) });
+    expect(await setUserPassword({ ctx: admin, input: { userId: target.id, password: "the second long secret" } })).toEqual({ self: false });
     expect(await sessionUser(db, target.id, captured)).toBeNull();
+    expect(await db.$count(verificationTokens, eq(verificationTokens.identifier, "ivy@rekindle.test"))).toBe(0);
     expect((await checkCredentials(db, { email: "ivy@rekindle.test", password: "the first long secret" }, "1.1.1.2")).ok).toBe(false);
     expect((await checkCredentials(db, { email: "ivy@rekindle.test", password: "the second long secret" }, "1.1.1.2")).ok).toBe(true);
     const [entry] = await db.select().from(auditLog).where(eq(auditLog.action, "user.password.set"));
     expect(entry?.after).toEqual({ passwordChanged: true, sessionsEnded: true });
     expect(JSON.stringify(entry)).not.toMatch(/argon2|long secret/);
 
+    // An admin resetting their own (after a compromise, say) ends a stolen session of theirs as well.
     const own = await startSession(db, admin.actor.id);
-    expect(await setUserPassword({ ctx: admin, input: { userId: admin.actor.id, password: "the admin's new secret" } })).toEqual({ signedOut: false });
-    expect((await sessionUser(db, admin.actor.id, own))?.id).toBe(admin.actor.id);
+    expect(await setUserPassword({ ctx: admin, input: { userId: admin.actor.id, password: "the admin's new secret" } })).toEqual({ self: true });
+    expect(await sessionUser(db, admin.actor.id, own)).toBeNull();
   });
 
   it("a password reset names a short password and an unknown person, and changes nothing", async () => {
