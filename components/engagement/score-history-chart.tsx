@@ -1,3 +1,4 @@
+import { TIER_LABELS } from "@/components/engagement/tier-badge";
 import { formatDate } from "@/components/ui/format";
 import { AtTwoWidths } from "@/components/ui/two-widths";
 import type { ScorePoint, TierThresholds } from "@/lib/domain/engagement";
@@ -28,11 +29,11 @@ function Chart({ width, points, tiers, zone, className }: { width: number; point
   // A single point (all on one day) sits in the middle, with its date under it.
   const x = (date: Date) => PAD.left + (span > 0 ? ((date.getTime() - t0) / span) * plotW : plotW / 2);
   const bands = [
-    { from: 100, to: tiers.healthy, className: "fill-emerald-50" },
-    { from: tiers.healthy, to: tiers.watch, className: "fill-sky-50" },
-    { from: tiers.watch, to: tiers.atRisk, className: "fill-amber-50" },
-    { from: tiers.atRisk, to: 0, className: "fill-red-50" },
-  ];
+    { from: 100, to: tiers.healthy, className: "fill-emerald-50", tier: "healthy" },
+    { from: tiers.healthy, to: tiers.watch, className: "fill-sky-50", tier: "watch" },
+    { from: tiers.watch, to: tiers.atRisk, className: "fill-amber-50", tier: "at_risk" },
+    { from: tiers.atRisk, to: 0, className: "fill-red-50", tier: "lapsed" },
+  ] as const;
   const ticks = span > 0 ? [points[0], points.at(-1)] : [points[0]];
   const line = points.map((p) => `${x(p.asOf).toFixed(1)},${y(p.score).toFixed(1)}`).join(" ");
   return (
@@ -40,6 +41,14 @@ function Chart({ width, points, tiers, zone, className }: { width: number; point
       {bands.map((b) => (
         <rect key={b.from} x={PAD.left} width={plotW} y={y(b.from)} height={y(b.to) - y(b.from)} className={b.className} />
       ))}
+      {/* Each band named in its lower right corner, where it is tall enough to hold a word: not told by colour alone. */}
+      {bands.map((b) =>
+        y(b.to) - y(b.from) >= 12 ? (
+          <text key={b.tier} x={width - PAD.right - 4} y={y(b.to) - 3} textAnchor="end" className="fill-stone-500 text-[10px]">
+            {TIER_LABELS[b.tier]}
+          </text>
+        ) : null,
+      )}
       {[0, 50, 100].map((v) => (
         <text key={v} x={PAD.left - 6} y={y(v) + 4} textAnchor="end" className="fill-stone-500 text-[11px]">
           {v}
