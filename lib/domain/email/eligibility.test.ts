@@ -12,6 +12,13 @@ describe("checkEligibility", () => {
     expect(checkEligibility({ ...base, marketingConsent: false, suppressed: true })).toMatchObject({ eligible: false, reason: "no_consent" });
     expect(checkEligibility({ ...base, suppressed: true })).toMatchObject({ eligible: false, reason: "suppressed" });
   });
+  it("sends no win-back email written before the client's latest order", () => {
+    const draftedAt = new Date("2026-05-25T12:00:00Z");
+    expect(checkEligibility({ ...base, draftedAt, lastOrderAt: new Date("2026-05-28T09:00:00Z") })).toMatchObject({ eligible: false, reason: "ordered_since" });
+    expect(checkEligibility({ ...base, draftedAt, lastOrderAt: new Date("2026-05-20T09:00:00Z") })).toEqual({ eligible: true });
+    // Whether a new one may be written does not look at orders: it would be written now.
+    expect(checkEligibility({ ...base, draftedAt: null, lastOrderAt: new Date("2026-05-31T09:00:00Z") })).toEqual({ eligible: true });
+  });
   it("sends no win-back email to a held-out client while their window measures them", () => {
     expect(checkEligibility({ ...base, heldOutUntil: new Date("2026-06-15T00:00:00Z") })).toMatchObject({ eligible: false, reason: "held_out", until: new Date("2026-06-15T00:00:00Z") });
     expect(checkEligibility({ ...base, heldOutUntil: new Date("2026-06-01T12:00:00Z") })).toEqual({ eligible: true });

@@ -17,6 +17,8 @@ export function winBackStandingNote(standing: Eligibility, formatMoment: (date: 
       return `This client is in the holdout${until ? ` until ${until}` : ""}: they get no win-back email, so the emails' effect can be measured.`;
     case "too_soon":
       return `This client was emailed recently. The next win-back email can be written${until ? ` from ${until}` : " once the gap set under Settings → Email has passed"}.`;
+    case "ordered_since":
+      return "This client has ordered since the last draft was written.";
     case "in_flight":
       return "Another win-back email for this client is already on its way.";
   }

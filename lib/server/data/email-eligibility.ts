@@ -1,10 +1,10 @@
 import "server-only";
-import { and, eq, inArray, max } from "drizzle-orm";
+import { and, eq, inArray, max, ne } from "drizzle-orm";
 import { checkEligibility, type Eligibility } from "@/lib/domain/email/eligibility";
 import { DAY_MS } from "@/lib/domain/engagement/history";
 import { SENT_STATES } from "@/lib/domain/email/lifecycle";
 import type { Executor } from "@/lib/server/db/client";
-import { clients, emailSuppressions, outreachAssignments, winBackEmails } from "@/lib/server/db/schema";
+import { clients, emailSuppressions, orders, outreachAssignments, winBackEmails } from "@/lib/server/db/schema";
 import { readSettings } from "@/lib/server/data/settings";
 import { NotFoundError } from "@/lib/server/errors";
 
@@ -17,23 +17,29 @@ export function normaliseAddress(address: string): string {
 export type GuardSubject = { clientId: string; address: string; consent: boolean; excludeEmailId?: string };
 
 /**
- * The guards for several clients right now, in four reads at once: consent, suppression, the holdout, the gap since the
- * last email, one win-back in flight (see checkEligibility). Outreach asks for one client; a send batch for up to 100.
+ * The guards for several clients right now, in five reads at once: consent, suppression, an order since the email
+ * being sent was drafted, the holdout, the gap since the last email, one win-back in flight (see checkEligibility). Outreach asks for one client; a send batch for up to 100.
  */
 export async function eligibilityOf(tx: Executor, subjects: readonly GuardSubject[], input: { minDaysBetweenEmails: number; now: Date }): Promise<Eligibility[]> {
   if (subjects.length === 0) return [];
   const clientIds = [...new Set(subjects.map((s) => s.clientId))];
-  const [suppressed, history, heldOutUntil] = await Promise.all([
+  const [suppressed, history, heldOutUntil, lastOrders] = await Promise.all([
     tx
       .select({ address: emailSuppressions.address })
       .from(emailSuppressions)
       .where(inArray(emailSuppressions.address, [...new Set(subjects.map((s) => normaliseAddress(s.address)))])),
     tx
-      .select({ id: winBackEmails.id, clientId: winBackEmails.clientId, state: winBackEmails.state, sentAt: winBackEmails.sentAt })
+      .select({ id: winBackEmails.id, clientId: winBackEmails.clientId, state: winBackEmails.state, sentAt: winBackEmails.sentAt, createdAt: winBackEmails.createdAt })
       .from(winBackEmails)
       .where(inArray(winBackEmails.clientId, clientIds)),
     holdoutWindowsOf(tx, clientIds),
+    tx
+      .select({ clientId: orders.clientId, at: max(orders.orderedAt) })
+      .from(orders)
+      .where(and(inArray(orders.clientId, clientIds), ne(orders.status, "cancelled")))
+      .groupBy(orders.clientId),
   ]);
+  const lastOrderAt = new Map(lastOrders.map((o) => [o.clientId, o.at]));
   const suppressedSet = new Set(suppressed.map((s) => s.address));
   return subjects.map((subject) => {
     const others = history.filter((h) => h.clientId === subject.clientId && h.id !== subject.excludeEmailId);
@@ -41,6 +47,8 @@ export async function eligibilityOf(tx: Executor, subjects: readonly GuardSubjec
     return checkEligibility({
       marketingConsent: subject.consent,
       suppressed: suppressedSet.has(normaliseAddress(subject.address)),
+      draftedAt: history.find((h) => h.id === subject.excludeEmailId)?.createdAt ?? null,
+      lastOrderAt: lastOrderAt.get(subject.clientId) ?? null,
       heldOutUntil: heldOutUntil.get(subject.clientId) ?? null,
       lastSentAt: sentTimes.length ? new Date(Math.max(...sentTimes)) : null,
       otherEmailStates: [...new Set(others.map((o) => o.state))],

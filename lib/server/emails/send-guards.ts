@@ -15,8 +15,8 @@ export type SendCandidate = {
 
 /**
  * The emails of a send batch the actor may see, locked for the rest of the transaction (in id order, so two batches
- * never deadlock), each with its client and the guards checked now: consent, suppression, the gap since the last
- * email, one win-back in flight (see eligibilityOf). Three statements for the whole batch, not three per email.
+ * never deadlock), each with its client and the guards checked now: consent, suppression, an order since it was
+ * drafted, the holdout, the gap since the last email, one win-back in flight (see eligibilityOf). Three statements for the whole batch, not three per email.
  */
 export async function lockSendCandidates(tx: Executor, actor: Actor, emailIds: readonly string[], input: { minDaysBetweenEmails: number; now: Date }): Promise<SendCandidate[]> {
   if (emailIds.length === 0) return [];

@@ -130,6 +130,22 @@ describe("outreach on entering win-back", () => {
     expect(await winBackStanding(stylist, client.id, gapEnds)).toMatchObject({ eligible: false, reason: "suppressed" });
   });
 
+  it("does not send a win-back email to a client who ordered after it was written", async () => {
+    await saveSettings({ holdoutShare: 0, sendWindowStartHour: 0, sendWindowEndHour: 24 });
+    const stylist = await userContext("stylist");
+    const client = await clientWithFix(stylist, stylist.actor.id);
+    const draft = await draftEmail({ ctx: stylist, input: { clientId: client.id } });
+    await approveEmail({ ctx: stylist, input: { emailId: draft.id } });
+    // The client comes back before the email goes out.
+    await createOrder({ ctx: stylist, input: { clientId: client.id, ...orderInput({ orderedAt: new Date(draft.createdAt.getTime() + 60_000).toISOString() }) } });
+    expect(await sendWinBackEmail({ ctx: stylist, input: { emailId: draft.id }, now: new Date(draft.createdAt.getTime() + 120_000) })).toEqual({ outcome: "blocked", reason: expect.stringContaining("ordered again after this email was written") });
+    expect(await db.$count(localMailbox)).toBe(0);
+    const [after] = await db.select({ state: winBackEmails.state, discardReason: winBackEmails.discardReason }).from(winBackEmails).where(eq(winBackEmails.id, draft.id));
+    expect(after).toMatchObject({ state: "discarded", discardReason: expect.stringContaining("ordered again") });
+    // A new draft, written after the order, may go.
+    expect(await winBackStanding(stylist, client.id)).toEqual({ eligible: true });
+  });
+
   it("sends a client whose name holds a link an email without it, when the policy sends without review", async () => {
     await saveSettings({ holdoutShare: 0, sendWindowStartHour: 0, sendWindowEndHour: 24 }, { autoSendTiers: ["lapsed"], reviewTiers: ["at_risk"] });
     const stylist = await userContext("stylist");
