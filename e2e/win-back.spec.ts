@@ -37,13 +37,16 @@ test("a stylist drafts with streaming, edits and approves; the email reaches the
   const body = await stylist.getByLabel(/^Body/).inputValue();
   expect(body).not.toMatch(/90%|<script>/);
 
-  // Edit and save, then approve.
-  const subject = `Picked for you, Wren ${unique}`;
-  await stylist.getByLabel("Subject").fill(subject);
+  // Edit and save; then edit again and approve straight away: Approve saves what is on screen first.
+  await stylist.getByLabel("Subject").fill(`Saved first, Wren ${unique}`);
   await stylist.getByRole("button", { name: "Save draft" }).click();
   await expect(stylist.getByRole("status").filter({ hasText: "Draft saved." })).toBeVisible();
+  const subject = `Picked for you, Wren ${unique}`;
+  await stylist.getByLabel("Subject").fill(subject);
   await stylist.getByRole("button", { name: "Approve" }).click();
   await expect(stylist.getByText("This email is scheduled.", { exact: false })).toBeVisible();
+  await stylist.reload();
+  await expect(stylist.getByLabel("Subject")).toHaveValue(subject);
 
   // Approval hands it to the send-email function (the embedded Inngest engine): it goes out on its own, in daytime.
   await expect(async () => {

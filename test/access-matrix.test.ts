@@ -72,7 +72,6 @@ const EMPTY_FORM_OUTCOME: Record<string, "validation" | "success"> = {
   "(app)/settings/demo/actions.ts#overrideClientTierAction": "validation",
   "(app)/settings/demo/actions.ts#clearTierOverrideAction": "validation",
   "(app)/emails/actions.ts#editEmailAction": "validation",
-  "(app)/emails/actions.ts#approveEmailAction": "validation",
   "(app)/emails/actions.ts#approveEmailsAction": "validation",
   "(app)/emails/actions.ts#discardEmailAction": "validation",
   "(app)/emails/actions.ts#sendEmailNowAction": "validation",

@@ -95,7 +95,6 @@ export const ACTION_ACCESS: Record<string, Access> = {
   "(app)/settings/demo/actions.ts#overrideClientTierAction": ADMIN,
   "(app)/settings/demo/actions.ts#clearTierOverrideAction": ADMIN,
   "(app)/emails/actions.ts#editEmailAction": ALL,
-  "(app)/emails/actions.ts#approveEmailAction": ALL,
   "(app)/emails/actions.ts#approveEmailsAction": ALL,
   "(app)/emails/actions.ts#discardEmailAction": ALL,
   "(app)/emails/actions.ts#sendEmailNowAction": ALL,

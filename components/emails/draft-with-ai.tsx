@@ -4,10 +4,8 @@ import type { Route } from "next";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
-import { approveEmailAction } from "@/app/(app)/emails/actions";
 import { Button } from "@/components/ui/button";
 import type { DraftStreamLine } from "@/lib/domain/email/draft-stream";
-import { ActionButton } from "./action-button";
 import { type EditableEmail, EmailEditor } from "./email-editor";
 
 type Existing = EditableEmail & { id: string; state: string; writerNote: string | null };
@@ -121,8 +119,7 @@ export function DraftWithAi({ clientId, existing, canSend = true, startNow = fal
       ) : existing?.writerNote && !streaming ? (
         <p className="text-sm text-stone-600">{existing.writerNote}</p>
       ) : null}
-      {shown ? <EmailEditor emailId={streaming ? null : (existing?.id ?? null)} saved={existing ?? EMPTY} live={live} disabled={streaming} /> : null}
-      {existing && !streaming && existing.state === "draft" ? <ActionButton action={approveEmailAction} fields={{ emailId: existing.id }} label="Approve" pendingLabel="Approving…" /> : null}
+      {shown ? <EmailEditor emailId={streaming ? null : (existing?.id ?? null)} saved={existing ?? EMPTY} live={live} disabled={streaming} approvable={!streaming && existing?.state === "draft"} /> : null}
       {existing && existing.state !== "draft" ? <p className="text-sm text-stone-600">This email is {existing.state}. Editing it sends it back to draft.</p> : null}
     </div>
   );

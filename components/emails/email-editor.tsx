@@ -10,8 +10,12 @@ import { IDLE } from "@/lib/forms/action-state";
 
 export type EditableEmail = { subject: string; preheader: string; body: string; callToAction: string };
 
-/** The draft's words, editable. Controlled from outside while a draft streams in (`live`), then the stylist's to change. */
-export function EmailEditor({ emailId, saved, live, disabled }: { emailId: string | null; saved: EditableEmail; live?: EditableEmail | null; disabled?: boolean }) {
+/**
+ * The draft's words, editable. Controlled from outside while a draft streams in (`live`), then the stylist's to change.
+ * `approvable`: a draft, so the form also offers Approve, which saves the fields first (approving never sends older
+ * words than the ones on screen).
+ */
+export function EmailEditor({ emailId, saved, live, disabled, approvable = false }: { emailId: string | null; saved: EditableEmail; live?: EditableEmail | null; disabled?: boolean; approvable?: boolean }) {
   const [state, action, pending] = useActionState(editEmailAction, IDLE);
   const f = formValues(state, saved);
   const field = (name: keyof EditableEmail, label: string, multiline = false) => {
@@ -30,9 +34,17 @@ export function EmailEditor({ emailId, saved, live, disabled }: { emailId: strin
       {field("preheader", "Preheader")}
       {field("body", "Body (blank line between paragraphs)", true)}
       {field("callToAction", "Button label")}
-      <Button type="submit" disabled={pending || disabled || !emailId}>
-        {pending ? "Saving…" : "Save draft"}
-      </Button>
+      {/* Save draft first: Enter in a field submits with the first button, and Enter must never approve. */}
+      <div className="flex flex-wrap gap-2">
+        <Button type="submit" name="intent" value="save" variant={approvable ? "secondary" : "primary"} disabled={pending || disabled || !emailId}>
+          {pending ? "Saving…" : "Save draft"}
+        </Button>
+        {approvable ? (
+          <Button type="submit" name="intent" value="approve" disabled={pending || disabled || !emailId}>
+            {pending ? "Saving…" : "Approve"}
+          </Button>
+        ) : null}
+      </div>
     </form>
   );
 }

@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { formAction } from "@/lib/server/actions/form-action";
-import { approveEmail, approveEmails, approveEmailSchema } from "@/lib/server/services/emails/approve-email";
+import { approveEmail, approveEmails } from "@/lib/server/services/emails/approve-email";
 import { discardEmail, discardEmailSchema } from "@/lib/server/services/emails/discard-email";
 import { editEmail, editEmailSchema } from "@/lib/server/services/emails/edit-email";
 import { sendDueEmails } from "@/lib/server/services/emails/send-due-emails";
@@ -15,17 +15,19 @@ function refresh(emailId?: string) {
   if (emailId) revalidatePath(`/emails/${emailId}`);
 }
 
-export const editEmailAction = formAction("emails.write", editEmailSchema, async ({ ctx, input }) => {
-  const email = await editEmail({ ctx, input });
+const approvedMessage = (email: { scheduledFor: Date | null }) =>
+  `Approved. It goes out ${email.scheduledFor && email.scheduledFor > new Date() ? `at ${email.scheduledFor.toUTCString()}` : "with the next send"}.`;
+
+/** The editor's two buttons: "Save draft", and "Approve", which saves what is in the fields first, so approving never sends older words than the ones on screen. */
+const editorSchema = editEmailSchema.and(z.object({ intent: z.enum(["save", "approve"]).default("save") }));
+
+export const editEmailAction = formAction("emails.write", editorSchema, async ({ ctx, input }) => {
+  const saved = await editEmail({ ctx, input });
+  const email = input.intent === "approve" ? await approveEmail({ ctx, input: { emailId: saved.id } }) : saved;
   refresh(email.id);
-  return { status: "success", message: "Draft saved." };
+  return { status: "success", message: input.intent === "approve" ? approvedMessage(email) : "Draft saved." };
 });
 
-export const approveEmailAction = formAction("emails.write", approveEmailSchema, async ({ ctx, input }) => {
-  const email = await approveEmail({ ctx, input });
-  refresh(email.id);
-  return { status: "success", message: `Approved. It goes out ${email.scheduledFor && email.scheduledFor > new Date() ? `at ${email.scheduledFor.toUTCString()}` : "with the next send"}.` };
-});
 
 /** The queue's checkboxes: none ticked is no field at all, which the verb answers by name. */
 const bulkSchema = z.object({ emailIds: z.array(z.string()).default([]) });

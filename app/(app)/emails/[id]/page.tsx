@@ -13,7 +13,7 @@ import { EMAIL_STATE_LABELS, REVIEWABLE_STATES } from "@/lib/domain/email/lifecy
 import { requirePageContext } from "@/lib/server/auth/session";
 import { getEmailOrNotFound } from "@/lib/server/data/page-loaders";
 import { previewWinBack } from "@/lib/server/emails/preview";
-import { approveEmailAction, sendEmailNowAction } from "../actions";
+import { sendEmailNowAction } from "../actions";
 
 export const metadata: Metadata = { title: "Email" };
 
@@ -49,7 +49,7 @@ export default async function EmailPage({ params }: { params: Promise<{ id: stri
             <Card>
               <CardHeader title="Edit" />
               <div className="p-5">
-                <EmailEditor emailId={email.id} saved={{ subject: email.subject, preheader: email.preheader, body: email.body, callToAction: email.callToAction }} />
+                <EmailEditor emailId={email.id} saved={{ subject: email.subject, preheader: email.preheader, body: email.body, callToAction: email.callToAction }} approvable={email.state === "draft"} />
               </div>
             </Card>
           ) : null}
@@ -57,7 +57,6 @@ export default async function EmailPage({ params }: { params: Promise<{ id: stri
             <Card>
               <CardHeader title="Decide" description={email.scheduledFor ? `Scheduled for ${formatDateTime(email.scheduledFor)}.` : "Approving schedules it for the client's daytime."} />
               <div className="flex flex-wrap items-start gap-6 p-5">
-                {email.state === "draft" ? <ActionButton action={approveEmailAction} fields={{ emailId: email.id }} label="Approve" pendingLabel="Approving…" /> : null}
                 {email.state === "scheduled" ? <ActionButton action={sendEmailNowAction} fields={{ emailId: email.id }} label="Send now" pendingLabel="Sending…" /> : null}
                 <DiscardForm emailId={email.id} />
               </div>

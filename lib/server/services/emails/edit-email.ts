@@ -14,7 +14,10 @@ import { paragraphsOf } from "@/lib/domain/email/draft-content";
 
 export const editEmailSchema = z.object({ emailId: z.uuid("Unknown email") }).and(draftEditSchema);
 
-/** Saves a person's edit. An approved or scheduled email goes back to draft, to be approved again. Links stay ours. */
+/**
+ * Saves a person's edit. An approved or scheduled email goes back to draft, to be approved again; an edit that
+ * changes nothing changes nothing (no audit row, no step back to draft). Links stay ours.
+ */
 export async function editEmail({ ctx, input }: VerbArgs<typeof editEmailSchema>) {
   authorize(ctx.actor, "emails.write");
   const { emailId, ...edit } = parseInput(editEmailSchema, input);
@@ -23,6 +26,7 @@ export async function editEmail({ ctx, input }: VerbArgs<typeof editEmailSchema>
   return ctx.db.transaction(async (tx) => {
     const before = await lockEmailInScope(tx, ctx.actor, emailId);
     if (!["draft", "approved", "scheduled"].includes(before.state)) throw new ConflictError("Only an email that has not been sent can be edited.", "state");
+    if (JSON.stringify(pick({ ...before, ...edit })) === JSON.stringify(pick(before))) return before;
     const current = before.state === "draft" ? before : await moveEmail(tx, ctx.actor, before, "draft", { reason: "Edited after approval", set: { scheduledFor: null } });
     const [after] = await tx.update(winBackEmails).set(edit).where(eq(winBackEmails.id, emailId)).returning();
     await writeAudit(tx, ctx.actor, { action: "email.edit", entityType: "email", entityId: emailId, before: pick(before), after: after ? pick(after) : null });

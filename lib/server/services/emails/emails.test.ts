@@ -63,6 +63,16 @@ describe("review", () => {
     expect(states.map((s) => s.to)).toEqual(["draft", "approved", "scheduled", "draft"]);
   });
 
+  it("saving an approved email unchanged leaves it scheduled, with no audit row", async () => {
+    const { stylist, client } = await stylistWithClient({ timezone: "America/New_York" });
+    const email = await draftEmail({ ctx: stylist, input: { clientId: client.id } });
+    const scheduled = await approveEmail({ ctx: stylist, input: { emailId: email.id }, now: new Date("2026-06-01T03:30:00Z") });
+    const { subject, preheader, body, callToAction } = scheduled;
+    // What the form posts back: the same words, trimmed as the schema trims them.
+    expect(await editEmail({ ctx: stylist, input: { emailId: email.id, subject: ` ${subject} `, preheader, body, callToAction } })).toMatchObject({ state: "scheduled", scheduledFor: scheduled.scheduledFor });
+    expect(await db.$count(auditLog, and(eq(auditLog.entityId, email.id), eq(auditLog.action, "email.edit")))).toBe(0);
+  });
+
   it("refuses links in an edit and illegal moves", async () => {
     const { stylist, client } = await stylistWithClient();
     const email = await draftEmail({ ctx: stylist, input: { clientId: client.id } });
