@@ -16,7 +16,7 @@ type Tier = "healthy" | "watch" | "at_risk" | "lapsed";
 
 let seq = 0;
 /** A client of the stylist with a score, a tier reached on SLIPPED, and orders of the given values (the last on lastOrderAt). */
-async function client(stylistId: string | null, o: { tier: Tier; pAlive: number; expected: number; values: number[]; lastOrderAt?: Date; slipped?: Date }) {
+async function client(stylistId: string | null, o: { tier: Tier; pAlive: number; expected: number; values: number[]; lastOrderAt?: Date; slipped?: Date | null; pOrder?: number }) {
   seq += 1;
   const lastOrderAt = o.lastOrderAt ?? new Date("2026-08-01T00:00:00Z");
   const [row] = await db
@@ -26,12 +26,13 @@ async function client(stylistId: string | null, o: { tier: Tier; pAlive: number;
   if (!row) throw new Error("no client");
   // The value at risk is stored with the score, as scoring computes it.
   const average = o.values.length ? o.values.reduce((a, b) => a + b, 0) / o.values.length : null;
-  const valueAtRisk = valueAtRiskCents(chanceOfOrder(o.pAlive, o.expected), average);
+  const valueAtRisk = valueAtRiskCents(o.pOrder ?? chanceOfOrder(o.pAlive, o.expected), average);
   await db
     .update(clientScores)
     .set({ tier: o.tier, score: 30, pAlive: o.pAlive, expectedOrders90d: o.expected, scoredAt: SLIPPED, valueAtRiskCents: valueAtRisk })
     .where(eq(clientScores.clientId, row.id));
-  await db.insert(tierChanges).values({ clientId: row.id, fromTier: "watch", toTier: o.tier, score: 30, changedAt: o.slipped ?? SLIPPED });
+  // `slipped: null`: scored straight into the tier, which records no tier change (a first score).
+  if (o.slipped !== null) await db.insert(tierChanges).values({ clientId: row.id, fromTier: "watch", toTier: o.tier, score: 30, changedAt: o.slipped ?? SLIPPED });
   if (o.values.length) {
     await db.insert(orders).values(
       o.values.map((valueCents, i) => ({
@@ -135,6 +136,31 @@ describe("getTodayList", () => {
     expect(new Set(today.open.map((item) => item.clientId))).toEqual(new Set([discarded, emailedBefore]));
     // The draft of the 8th counts as this week's handling.
     expect(today.handledThisWeek).toBe(1);
+  });
+});
+
+describe("getTodayList after rescoring", () => {
+  it("keeps a client scored straight into at risk, and emailed since, off the list however often they are rescored", async () => {
+    const stylist = await userContext("stylist");
+    const firstScored = await client(stylist.actor.id, { tier: "at_risk", pAlive: 0.5, expected: 0.2, values: [10_000], slipped: null });
+    const untouched = await client(stylist.actor.id, { tier: "at_risk", pAlive: 0.5, expected: 0.2, values: [10_000], slipped: null });
+    await db.insert(winBackEmails).values({ clientId: firstScored, state: "draft", origin: "outreach", subject: "Hello", body: "Hi", callToAction: "Book", writer: "offline", toAddress: "c@example.com", createdAt: new Date("2026-12-08T09:00:00Z") });
+    expect((await getTodayList(stylist, NOW)).open.map((item) => item.clientId)).toEqual([untouched]);
+    // Tonight's full run scores both again, in the same tier: no tier change, a later scored_at.
+    await db.update(clientScores).set({ scoredAt: new Date("2026-12-09T03:00:00Z") });
+    const today = await getTodayList(stylist, NOW);
+    expect(today.open.map((item) => item.clientId)).toEqual([untouched]);
+    expect(today.openCount + today.handledThisWeek).toBe(2);
+  });
+
+  it("shows the chance of an order its value at stake was worked out from, not a second estimate", async () => {
+    const stylist = await userContext("stylist");
+    // P(alive) 0.67 and 0.7 expected orders would read as 43%; the score's calibrated outlook said 20%.
+    const id = await client(stylist.actor.id, { tier: "at_risk", pAlive: 0.67, expected: 0.7, values: [100_000, 110_000, 90_000], pOrder: 0.2 });
+    const [item] = (await getTodayList(stylist, NOW)).open;
+    expect(item?.clientId).toBe(id);
+    expect(item?.pOrder90d).toBeCloseTo(0.2, 5);
+    expect(item?.priority).toBeCloseTo(0.8 * 100_000, 0);
   });
 });
 

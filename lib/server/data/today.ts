@@ -1,9 +1,8 @@
 import "server-only";
 import { type SQL, sql } from "drizzle-orm";
-import { assessEngagement, EMPTY_CLIENT_HISTORY, type EngagementDriver } from "@/lib/domain/engagement";
-import { chanceOfOrder } from "@/lib/domain/today/chance-of-order";
+import { assessEngagement, EMPTY_CLIENT_HISTORY, type EngagementDriver, RECENT_ORDER_WINDOW } from "@/lib/domain/engagement";
 import { handledSinceIds } from "./handled-since";
-import { startOfWeek, type TodayCandidate } from "@/lib/domain/today/work-list";
+import { chanceOfOrderBehind, startOfWeek, type TodayCandidate } from "@/lib/domain/today/work-list";
 import { authorize, clientScopeWhere } from "@/lib/server/auth/permissions";
 import type { ServiceContext } from "@/lib/server/context";
 import { aggregateHistories } from "@/lib/server/engagement/client-histories";
@@ -50,8 +49,13 @@ type Row = {
 
 const date = (text: string | null) => (text === null ? null : new Date(text));
 
-/** When the client entered their current (slipping) tier; a client scored straight into it slips from that first score. */
-const SLIPPING_SINCE = sql`coalesce((select max(t.changed_at) from tier_changes t where t.client_id = s.client_id and t.to_tier = s.tier), s.scored_at, 'epoch'::timestamptz)`;
+/**
+ * When the client entered their current (slipping) tier. A client scored straight into it (a first score records no
+ * tier change: an import of old history, the first full run) has slipped since their last order: a date no rescoring
+ * moves, so an email sent since keeps counting as contact however often the client is scored again.
+ */
+const SLIPPING_SINCE = sql`coalesce((select max(t.changed_at) from tier_changes t where t.client_id = s.client_id and t.to_tier = s.tier),
+  clients.last_order_at + interval '1 microsecond', s.scored_at, 'epoch'::timestamptz)`;
 
 /**
  * The actor's slipping clients (at risk or lapsed: the partial index client_scores_slipping_value_idx) with what the
@@ -66,7 +70,8 @@ function slippingClients(ctx: ServiceContext, where: SQL, tail: SQL) {
       ${SLIPPING_SINCE} as slipping_since,
       (select max(z.until) from today_snoozes z where z.client_id = s.client_id) as snoozed_until,
       (select max(z.created_at) from today_snoozes z where z.client_id = s.client_id) as snoozed_at,
-      (select avg(o.value_cents)::float8 from orders o where o.client_id = clients.id and o.status <> 'cancelled') as average_value,
+      (select avg(r.value_cents)::float8 from (select o.value_cents from orders o where o.client_id = clients.id and o.status <> 'cancelled'
+        order by o.ordered_at desc limit ${RECENT_ORDER_WINDOW}) r) as average_value,
       s.value_at_risk_cents as value_at_risk,
       (select max(e.created_at) from win_back_emails e where e.client_id = s.client_id and e.state <> 'discarded') as last_contact_at
     from client_scores s cross join lateral ${clientOf}
@@ -94,7 +99,8 @@ function toItem(r: Row): TodayItem {
     emailConsent: r.marketing_consent,
     tier: r.tier,
     score: r.score,
-    pOrder90d: chanceOfOrder(r.p_alive, r.expected_orders),
+    // The chance the value at risk (and so the ranking and the score's outlook) was worked out from, not a second estimate.
+    pOrder90d: chanceOfOrderBehind(r.value_at_risk, r.average_value),
     averageKeptValueCents: r.average_value,
     slippingSince: date(r.slipping_since) ?? new Date(0),
     lastOrderAt: date(r.last_order_at),
