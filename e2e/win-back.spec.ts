@@ -103,3 +103,26 @@ test("Draft with AI on Today starts the draft on the client's page; a client wit
   await expect(stylist.getByRole("button", { name: "Draft with AI" })).toHaveCount(0);
   await expect(stylist.getByLabel("Subject")).toHaveCount(0);
 });
+
+test("the review queue approves every draft shown in one tick, says what to tick first, and keeps its answer once the view is empty", async ({ browser }) => {
+  const stylist = await browser.newPage({ storageState: storageStatePath("stylist") });
+  const unique = Date.now().toString(36);
+  await stylist.goto("/clients/new");
+  const form = new ClientFormPage(stylist);
+  await form.fill({ name: `Ines Marchetti ${unique}`, email: `ines.${unique}@example.com`, notes: "" });
+  await stylist.getByLabel(/Agreed to marketing email/).check();
+  await form.submit("Create client");
+  await stylist.getByRole("button", { name: "Draft with AI" }).click();
+  await expect(stylist.getByRole("button", { name: "Regenerate" })).toBeVisible();
+
+  await stylist.goto("/emails?status=draft");
+  await stylist.getByRole("button", { name: "Approve selected" }).click();
+  await expect(stylist.locator("main").getByRole("alert")).toHaveText("Choose at least one email");
+  const drafts = await stylist.locator('tbody input[name="emailIds[]"]').count();
+  expect(drafts).toBeGreaterThan(0);
+  await stylist.getByRole("checkbox", { name: "Select every draft shown" }).check();
+  await stylist.getByRole("button", { name: "Approve selected" }).click();
+  // The drafts view is empty now; the answer stays above it.
+  await expect(stylist.getByText("No emails match these filters")).toBeVisible();
+  await expect(stylist.getByRole("status").filter({ hasText: `${drafts} approved` })).toHaveCount(1);
+});

@@ -2,7 +2,7 @@
 
 import type { Route } from "next";
 import Link from "next/link";
-import { useActionState } from "react";
+import { useActionState, useMemo } from "react";
 import { approveEmailsAction } from "@/app/(app)/emails/actions";
 import { TierBadge } from "@/components/engagement/tier-badge";
 import { Button, ButtonLink } from "@/components/ui/button";
@@ -30,23 +30,40 @@ export type QueueRow = {
 
 /** The queue, with a checkbox per draft for bulk approval. */
 export function QueueTable({ emails, showStylist, empty }: { emails: QueueRow[]; showStylist: boolean; empty: EmptyQueueKind }) {
-  const [state, action, pending] = useActionState(approveEmailsAction, IDLE);
+  const [answer, action, pending] = useActionState(approveEmailsAction, IDLE);
+  // "Choose at least one email" belongs to no field on the page: the alert says it rather than "some fields".
+  const state = useMemo(() => {
+    const chosen = answer.status === "error" ? answer.fieldErrors.emailIds?.[0] : undefined;
+    return chosen && answer.status === "error" ? { ...answer, message: chosen } : answer;
+  }, [answer]);
   if (emails.length === 0) {
+    // Approving every draft of a filtered view empties it: the answer stays on screen above the empty state.
+    const answered = state.status === "idle" ? null : (
+      <div className="px-5 pt-4">
+        <FormAlert state={state} />
+      </div>
+    );
     if (empty === "filtered") {
       return (
-        <EmptyState
+        <>
+          {answered}
+          <EmptyState
           title="No emails match these filters"
           description="Try another status, tier or stylist, or widen the dates."
           action={<ButtonLink href="/emails?status=all" variant="secondary">Show every email</ButtonLink>}
-        />
+          />
+        </>
       );
     }
     return (
-      <EmptyState
+      <>
+        {answered}
+        <EmptyState
         title={empty === "review" ? "Nothing waiting for review" : "No win-back emails yet"}
         description="Drafts appear here when a client slips into at risk or lapsed, or when a stylist drafts one."
         action={<ButtonLink href="/today" variant="secondary">Go to Today&apos;s list</ButtonLink>}
-      />
+        />
+      </>
     );
   }
   const drafts = emails.filter((e) => e.state === "draft").length;
@@ -64,7 +81,19 @@ export function QueueTable({ emails, showStylist, empty }: { emails: QueueRow[];
           <thead className={tableHeadClass}>
             <tr>
               <th className="w-10 px-3 py-2.5 sm:px-5">
-                <span className="sr-only">Select</span>
+                {drafts > 0 ? (
+                  <input
+                    type="checkbox"
+                    aria-label="Select every draft shown"
+                    className="size-4 accent-ember-600"
+                    onChange={(event) => {
+                      const checked = event.currentTarget.checked;
+                      event.currentTarget.form?.querySelectorAll<HTMLInputElement>('input[name="emailIds[]"]').forEach((box) => (box.checked = checked));
+                    }}
+                  />
+                ) : (
+                  <span className="sr-only">Select</span>
+                )}
               </th>
               <th className="px-3 py-2.5">Client</th>
               <th className="px-3 py-2.5">Subject</th>
