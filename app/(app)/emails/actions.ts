@@ -3,6 +3,8 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { formAction } from "@/lib/server/actions/form-action";
+import { formatTime } from "@/lib/domain/time/format";
+import { displayTimeZone } from "@/lib/server/http/viewer-time-zone";
 import { approveEmail, approveEmails } from "@/lib/server/services/emails/approve-email";
 import { discardEmail, discardEmailSchema } from "@/lib/server/services/emails/discard-email";
 import { editEmail, editEmailSchema } from "@/lib/server/services/emails/edit-email";
@@ -15,8 +17,11 @@ function refresh(emailId?: string) {
   if (emailId) revalidatePath(`/emails/${emailId}`);
 }
 
-const approvedMessage = (email: { scheduledFor: Date | null }) =>
-  `Approved. It goes out ${email.scheduledFor && email.scheduledFor > new Date() ? `at ${email.scheduledFor.toUTCString()}` : "with the next send"}.`;
+/** When an email goes out, in the viewer's own time (the page's other times are in it too). */
+const goesOutAt = async (at: Date) => formatTime(at, await displayTimeZone(), "datetime");
+
+const approvedMessage = async (email: { scheduledFor: Date | null }) =>
+  `Approved. It goes out ${email.scheduledFor && email.scheduledFor > new Date() ? `at ${await goesOutAt(email.scheduledFor)}` : "with the next send"}.`;
 
 /** The editor's two buttons: "Save draft", and "Approve", which saves what is in the fields first, so approving never sends older words than the ones on screen. */
 const editorSchema = editEmailSchema.and(z.object({ intent: z.enum(["save", "approve"]).default("save") }));
@@ -25,7 +30,7 @@ export const editEmailAction = formAction("emails.write", editorSchema, async ({
   const saved = await editEmail({ ctx, input });
   const email = input.intent === "approve" ? await approveEmail({ ctx, input: { emailId: saved.id } }) : saved;
   refresh(email.id);
-  return { status: "success", message: input.intent === "approve" ? approvedMessage(email) : "Draft saved." };
+  return { status: "success", message: input.intent === "approve" ? await approvedMessage(email) : "Draft saved." };
 });
 
 
@@ -48,7 +53,7 @@ export const sendEmailNowAction = formAction("emails.write", sendSchema, async (
   const result = await sendWinBackEmail({ ctx, input });
   refresh(input.emailId);
   if (result.outcome === "sent") return { status: "success", message: "Sent." };
-  if (result.outcome === "deferred") return { status: "success", message: `It is night where the client lives; it goes out at ${result.until.toUTCString()}.` };
+  if (result.outcome === "deferred") return { status: "success", message: `It is outside the client's sending hours where they live; it goes out at ${await goesOutAt(result.until)}.` };
   const message = result.outcome === "blocked" ? `Not sent: ${result.reason}` : result.outcome === "skipped" ? `Not sent: the email is ${result.state} already.` : `Sending failed: ${result.error}`;
   return { status: "error", message, fieldErrors: {}, values: {} };
 });
@@ -56,7 +61,7 @@ export const sendEmailNowAction = formAction("emails.write", sendSchema, async (
 export const sendDueEmailsAction = formAction("emails.review", z.object({}), async ({ ctx }) => {
   const { queued } = await sendDueEmails({ ctx, input: {} });
   refresh();
-  return { status: "success", message: queued === 0 ? "Nothing is due." : `${queued} due ${queued === 1 ? "email is" : "emails are"} on their way, at the configured rate.` };
+  return { status: "success", message: queued === 0 ? "Nothing is due yet: approved emails wait for their client's sending hours." : `${queued} due ${queued === 1 ? "email is" : "emails are"} on their way, at the configured rate.` };
 });
 
 export const updateEmailProfileAction = formAction("emails.write", emailProfileSchema, async ({ ctx, input }) => {
