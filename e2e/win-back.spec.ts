@@ -70,6 +70,12 @@ test("a stylist drafts with streaming, edits and approves; the email reaches the
   await expect(recipient.getByRole("heading", { name: "Unsubscribe from these emails?" })).toBeVisible();
   await recipient.getByRole("button", { name: "Unsubscribe" }).click();
   await expect(recipient.getByText("You are unsubscribed.")).toBeVisible();
+  // Opened again, the link says so at once, with no button to press; a link cut short says it does not work.
+  await recipient.reload();
+  await expect(recipient.getByRole("heading", { name: "You are unsubscribed" })).toBeVisible();
+  await expect(recipient.getByRole("button", { name: "Unsubscribe" })).toHaveCount(0);
+  await recipient.goto(`${new URL(unsubscribe ?? "", admin.url()).pathname.slice(0, -4)}`);
+  await expect(recipient.getByRole("heading", { name: "This unsubscribe link does not work" })).toBeVisible();
   expect(dialogs).toEqual([]);
 });
 

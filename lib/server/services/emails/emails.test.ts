@@ -10,6 +10,7 @@ import { discardEmail } from "./discard-email";
 import { draftEmail } from "./draft-email";
 import { editEmail } from "./edit-email";
 import { sendWinBackEmail } from "./send-win-back-email";
+import { unsubscribeLinkStatus } from "@/lib/server/data/unsubscribe-link";
 import { unsubscribe } from "./unsubscribe";
 import { unsubscribeUrls } from "@/lib/server/emails/compose-win-back";
 import { updateEmailProfile } from "@/lib/server/services/users/update-email-profile";
@@ -159,7 +160,11 @@ describe("unsubscribe", () => {
     const token = decodeURIComponent(unsubscribeUrls(email.id).oneClick.split("/").pop() ?? "");
     const system = { actor: { type: "system" as const, name: "unsubscribe" }, db };
     await expect(unsubscribe({ ctx: system, input: { token: `${token}x` } })).rejects.toBeInstanceOf(NotFoundError);
+    // The link's page knows before the button: a tampered link, then one that may still unsubscribe, then one done.
+    expect(await unsubscribeLinkStatus(db, `${token}x`)).toBe("invalid");
+    expect(await unsubscribeLinkStatus(db, token)).toBe("subscribed");
     await unsubscribe({ ctx: system, input: { token } });
+    expect(await unsubscribeLinkStatus(db, token)).toBe("unsubscribed");
     await unsubscribe({ ctx: system, input: { token } });
     const [after] = await db.select().from(clients).where(eq(clients.id, client.id));
     expect(after?.marketingConsent).toBe(false);
