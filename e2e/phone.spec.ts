@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { storageStatePath } from "./demo-accounts";
-import { ClientFormPage } from "./pages/client-pages";
+import { createClientWithDraft } from "./pages/client-pages";
 import { expectNoSidewaysScroll, expectNothingClipped, PHONE } from "./pages/layout";
 
 test.use({ storageState: storageStatePath("admin"), viewport: PHONE });
@@ -41,15 +41,7 @@ test("on a phone the menu closes once a link in it is followed, and on Escape", 
 });
 
 test("on a phone the email review queue fits its card, with each email's tier and status under its subject", async ({ page }) => {
-  // A draft of its own, so the queue has a row whatever ran before.
-  const unique = Date.now().toString(36);
-  await page.goto("/clients/new");
-  const form = new ClientFormPage(page);
-  await form.fill({ name: `Noor Haddad ${unique}`, email: `noor.${unique}@example.com`, notes: "" });
-  await page.getByLabel(/Agreed to marketing email/).check();
-  await form.submit("Create client");
-  await page.getByRole("button", { name: "Draft with AI" }).click();
-  await expect(page.getByRole("button", { name: "Regenerate" })).toBeVisible();
+  await createClientWithDraft(page, "Noor", "Haddad");
 
   await page.goto("/emails?status=all");
   const firstRow = page.locator("tbody tr").first();

@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { storageStatePath } from "./demo-accounts";
-import { ClientFormPage } from "./pages/client-pages";
+import { ClientFormPage, createClient, createClientWithDraft } from "./pages/client-pages";
 
 /** A zone where it is daytime now, so the approved email is due at once (emails never go out at night). */
 function daytimeZone(): string {
@@ -84,27 +84,16 @@ test("Draft with AI on Today starts the draft on the client's page; a client wit
   await stylist.goto("/today");
   await expect(stylist.getByRole("link", { name: /^Draft with AI for / }).first()).toHaveAttribute("href", /\?draft=1#win-back-email$/);
 
-  const unique = Date.now().toString(36);
-  const create = async (name: string, consent: boolean) => {
-    await stylist.goto("/clients/new");
-    const form = new ClientFormPage(stylist);
-    await form.fill({ name, email: `${name.split(" ")[0]?.toLowerCase()}.${unique}@example.com`, notes: "" });
-    if (consent) await stylist.getByLabel(/Agreed to marketing email/).check();
-    await form.submit("Create client");
-    await expect(stylist.getByRole("heading", { level: 1, name })).toBeVisible();
-    return new URL(stylist.url()).pathname;
-  };
-
   // Landing with ?draft=1, the draft is written without another click, and the request leaves the address.
-  const consenting = await create(`Quinn Marlow ${unique}`, true);
-  await stylist.goto(`${consenting}?draft=1#win-back-email`);
+  const consenting = await createClient(stylist, "Quinn", "Marlow", { consent: true });
+  await stylist.goto(`${consenting.path}?draft=1#win-back-email`);
   await expect(stylist.getByLabel("Subject")).toHaveValue(/Quinn/);
   await expect(stylist.getByRole("button", { name: "Regenerate" })).toBeVisible();
   expect(stylist.url()).not.toContain("draft=1");
 
   // Without consent, nothing is drafted and no draft is offered.
-  const declining = await create(`Rhea Okafor ${unique}`, false);
-  await stylist.goto(`${declining}?draft=1#win-back-email`);
+  const declining = await createClient(stylist, "Rhea", "Okafor", { consent: false });
+  await stylist.goto(`${declining.path}?draft=1#win-back-email`);
   await expect(stylist.getByText("no win-back email can be sent")).toBeVisible();
   await expect(stylist.getByRole("button", { name: "Draft with AI" })).toHaveCount(0);
   await expect(stylist.getByLabel("Subject")).toHaveCount(0);
@@ -112,14 +101,7 @@ test("Draft with AI on Today starts the draft on the client's page; a client wit
 
 test("the review queue approves every draft shown in one tick, says what to tick first, and keeps its answer once the view is empty", async ({ browser }) => {
   const stylist = await browser.newPage({ storageState: storageStatePath("stylist") });
-  const unique = Date.now().toString(36);
-  await stylist.goto("/clients/new");
-  const form = new ClientFormPage(stylist);
-  await form.fill({ name: `Ines Marchetti ${unique}`, email: `ines.${unique}@example.com`, notes: "" });
-  await stylist.getByLabel(/Agreed to marketing email/).check();
-  await form.submit("Create client");
-  await stylist.getByRole("button", { name: "Draft with AI" }).click();
-  await expect(stylist.getByRole("button", { name: "Regenerate" })).toBeVisible();
+  await createClientWithDraft(stylist, "Ines", "Marchetti");
 
   await stylist.goto("/emails?status=draft");
   await stylist.getByRole("button", { name: "Approve selected" }).click();

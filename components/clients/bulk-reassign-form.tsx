@@ -3,11 +3,10 @@
 import { useActionState, useMemo } from "react";
 import { reassignClientsAction } from "@/app/(app)/clients/actions";
 import { StylistOptions } from "@/components/clients/stylist-options";
-import { formValues } from "@/components/clients/use-form-values";
 import { Button } from "@/components/ui/button";
 import { Select } from "@/components/ui/field";
 import { FormAlert } from "@/components/ui/form-alert";
-import { IDLE } from "@/lib/forms/action-state";
+import { IDLE, toldByField } from "@/lib/forms/action-state";
 import { BULK_FORM_ID } from "./bulk-form-id";
 
 
@@ -17,10 +16,8 @@ import { BULK_FORM_ID } from "./bulk-form-id";
  */
 export function BulkReassignForm({ stylists, filters, filtered }: { stylists: { id: string; name: string }[]; filters: string; filtered: boolean }) {
   const [state, action, pending] = useActionState(reassignClientsAction, IDLE);
-  const f = formValues(state, {});
-  const error = f.error("clientIds") ?? f.error("to") ?? f.error("scope");
   // The same object while the answer is the same, so the alert does not take focus again on every render.
-  const shown = useMemo(() => (state.status === "error" && error ? { ...state, message: error } : state), [state, error]);
+  const shown = useMemo(() => toldByField(state, ["clientIds", "to", "scope"]), [state]);
   return (
     <form id={BULK_FORM_ID} action={action} className="space-y-2 border-b border-stone-100 px-4 py-3" noValidate>
       <FormAlert state={shown} />

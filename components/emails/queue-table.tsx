@@ -12,7 +12,7 @@ import { tableHeadClass } from "@/components/ui/table";
 import type { EmailState } from "@/lib/domain/email/lifecycle";
 import type { EmptyQueueKind } from "@/lib/domain/email/queue-filters";
 import type { RiskTier } from "@/lib/domain/email/policy-settings";
-import { IDLE } from "@/lib/forms/action-state";
+import { IDLE, toldByField } from "@/lib/forms/action-state";
 import { EmailStateBadge, WriterBadge } from "./email-state-badge";
 
 export type QueueRow = {
@@ -32,10 +32,7 @@ export type QueueRow = {
 export function QueueTable({ emails, showStylist, empty }: { emails: QueueRow[]; showStylist: boolean; empty: EmptyQueueKind }) {
   const [answer, action, pending] = useActionState(approveEmailsAction, IDLE);
   // "Choose at least one email" belongs to no field on the page: the alert says it rather than "some fields".
-  const state = useMemo(() => {
-    const chosen = answer.status === "error" ? answer.fieldErrors.emailIds?.[0] : undefined;
-    return chosen && answer.status === "error" ? { ...answer, message: chosen } : answer;
-  }, [answer]);
+  const state = useMemo(() => toldByField(answer, ["emailIds"]), [answer]);
   if (emails.length === 0) {
     // Approving every draft of a filtered view empties it: the answer stays on screen above the empty state.
     const answered = state.status === "idle" ? null : (

@@ -3,6 +3,7 @@
 import { useActionState, useEffect, useRef } from "react";
 import { setUserPasswordAction } from "@/app/(app)/settings/actions";
 import { errorProps, Input } from "@/components/ui/field";
+import { rowPopoverClass } from "@/components/ui/row-popover";
 import { useActionToast } from "@/components/ui/toast";
 import { MIN_PASSWORD_LENGTH } from "@/lib/domain/access/user-input";
 import { IDLE } from "@/lib/forms/action-state";
@@ -31,7 +32,7 @@ export function SetPasswordForm({ user, isSelf }: { user: { id: string; name: st
       <form
         action={action}
         noValidate
-        className="fixed inset-x-4 bottom-4 z-20 space-y-2 rounded-lg bg-white p-3 text-xs text-stone-700 shadow-lg ring-1 ring-stone-200 sm:absolute sm:inset-x-auto sm:right-0 sm:bottom-auto sm:mt-1 sm:w-72"
+        className={rowPopoverClass("space-y-2 sm:w-72")}
       >
         <input type="hidden" name="userId" value={user.id} />
         <label htmlFor={id} className="block font-medium text-stone-800">

@@ -1,6 +1,7 @@
 "use client";
 
 import type { ActionState } from "@/lib/forms/action-state";
+import { rowPopoverClass } from "./row-popover";
 import { useAnsweredAction } from "./toast";
 
 // A confirm button shows only the message, so its actions answer with no result.
@@ -44,7 +45,7 @@ export function ConfirmActionButton({
         onSubmit={onSubmit}
         role="group"
         aria-label={confirm}
-        className="fixed inset-x-4 bottom-4 z-20 rounded-lg sm:absolute sm:inset-x-auto sm:right-0 sm:bottom-auto sm:mt-1 sm:w-64 bg-white p-3 text-left text-xs text-stone-700 shadow-lg ring-1 ring-stone-200"
+        className={rowPopoverClass("sm:w-64")}
       >
         {Object.entries(fields).map(([name, value]) => (
           <input key={name} type="hidden" name={name} value={value} />

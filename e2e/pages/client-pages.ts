@@ -44,3 +44,24 @@ export class ClientFormPage {
     await expect(this.page.locator(`#${describedBy}`)).toHaveText(message);
   }
 }
+
+/** A new client made through the form, named `first last` plus a suffix of the test's own; answers their page's path. */
+export async function createClient(page: Page, first: string, last: string, options: { consent: boolean }) {
+  const unique = Date.now().toString(36);
+  const name = `${first} ${last} ${unique}`;
+  await page.goto("/clients/new");
+  const form = new ClientFormPage(page);
+  await form.fill({ name, email: `${first.toLowerCase()}.${unique}@example.com`, notes: "" });
+  if (options.consent) await page.getByLabel(/Agreed to marketing email/).check();
+  await form.submit("Create client");
+  await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
+  return { name, path: new URL(page.url()).pathname };
+}
+
+/** A consenting client with a win-back draft written on their page: a queue row of the test's own, whatever ran before. */
+export async function createClientWithDraft(page: Page, first: string, last: string) {
+  const client = await createClient(page, first, last, { consent: true });
+  await page.getByRole("button", { name: "Draft with AI" }).click();
+  await expect(page.getByRole("button", { name: "Regenerate" })).toBeVisible();
+  return client;
+}

@@ -8,3 +8,13 @@ export type ActionState<Result = unknown> =
   | { status: "error"; message: string; fieldErrors: Record<string, string[]>; values: Record<string, string | string[]> };
 
 export const IDLE: ActionState<never> = { status: "idle" };
+
+/**
+ * An error answer told by its first field error among `fields`: for fields with no place on the page to show their
+ * own error (a list of ticked boxes), where "some fields need attention" would say nothing. Other answers unchanged.
+ */
+export function toldByField<R>(state: ActionState<R>, fields: readonly string[]): ActionState<R> {
+  if (state.status !== "error") return state;
+  const message = fields.map((field) => state.fieldErrors[field]?.[0]).find((error) => error !== undefined);
+  return message === undefined ? state : { ...state, message };
+}

@@ -33,11 +33,14 @@ export async function eligibilityOf(tx: Executor, subjects: readonly GuardSubjec
       .from(winBackEmails)
       .where(inArray(winBackEmails.clientId, clientIds)),
     holdoutWindowsOf(tx, clientIds),
-    tx
-      .select({ clientId: orders.clientId, at: max(orders.orderedAt) })
-      .from(orders)
-      .where(and(inArray(orders.clientId, clientIds), ne(orders.status, "cancelled")))
-      .groupBy(orders.clientId),
+    // Only an email being sent has a draft date to compare the orders with.
+    subjects.some((s) => s.excludeEmailId)
+      ? tx
+          .select({ clientId: orders.clientId, at: max(orders.orderedAt) })
+          .from(orders)
+          .where(and(inArray(orders.clientId, clientIds), ne(orders.status, "cancelled")))
+          .groupBy(orders.clientId)
+      : [],
   ]);
   const lastOrderAt = new Map(lastOrders.map((o) => [o.clientId, o.at]));
   const suppressedSet = new Set(suppressed.map((s) => s.address));
