@@ -20,8 +20,8 @@ async function seed(sql: postgres.Sql) {
   const started = performance.now();
   console.log(`seeding ${CLIENTS.toLocaleString("en-US")} clients with a year of tier history…`);
   await seedBenchClients(sql, CLIENTS);
-  // Scores as a full run leaves them: a tier from the score, P(alive), expected orders and the value at risk.
-  await sql`update client_scores s set score = x.score, tier = x.tier::engagement_tier, p_alive = x.p, expected_orders90d = x.e,
+  // Scores as a full run leaves them: a tier from the score, P(alive), the chance of an order and the value at risk.
+  await sql`update client_scores s set score = x.score, tier = x.tier::engagement_tier, p_alive = x.p, p_order90d = round((x.p * (1 - exp(-x.e / greatest(x.p, 0.01))))::numeric, 2),
       next_order_expected_at = now() + ((x.h % 120) - 60) * interval '1 day', scored_at = date_trunc('day', now()),
       value_at_risk_cents = (1 - x.p * (1 - exp(-x.e / greatest(x.p, 0.01)))) * (5000 + x.h % 30000)
     from (select id as client_id, h, score,

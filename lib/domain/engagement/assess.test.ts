@@ -33,12 +33,14 @@ describe("assessEngagement", () => {
 describe("currentEngagementOf", () => {
   it("rounds to what a list shows, so tiny daily drifts compare equal", () => {
     const a = assessEngagement({ history: steady, asOf: AS_OF, model: bgNbdOnly(PARAMS) });
-    const current = currentEngagementOf({ ...a, pAlive: 0.87349, expectedOrders90d: 2.349, nextOrderExpectedAt: new Date("2025-06-20T13:45:00Z") });
-    expect(current).toMatchObject({ pAlive: 0.87, expectedOrders90d: 2.3, nextOrderExpectedAt: new Date("2025-06-20T00:00:00Z") });
+    const current = currentEngagementOf({ ...a, pAlive: 0.87349, pOrder90d: 0.41572, nextOrderExpectedAt: new Date("2025-06-20T13:45:00Z") });
+    expect(current).toMatchObject({ pAlive: 0.87, pOrder90d: 0.42, nextOrderExpectedAt: new Date("2025-06-20T00:00:00Z") });
     const same = (fresh: Partial<CurrentEngagement>, asOf = AS_OF) => sameCurrentEngagement(current, { ...current, ...fresh }, asOf);
     // As read back from a 4-byte float column.
     expect(same({ pAlive: Math.fround(0.87) })).toBe(true);
     expect(same({ pAlive: 0.88 })).toBe(false);
+    expect(same({ pOrder90d: Math.fround(0.42) })).toBe(true);
+    expect(same({ pOrder90d: 0.43 })).toBe(false);
     expect(same({ tier: "watch" })).toBe(false);
     expect(same({ nextOrderExpectedAt: null })).toBe(false);
   });

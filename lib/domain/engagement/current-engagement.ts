@@ -7,7 +7,8 @@ export interface CurrentEngagement {
   score: number;
   tier: EngagementTier;
   pAlive: number | null;
-  expectedOrders90d: number | null;
+  /** The chance of an order in 90 days the score used (see EngagementAssessment.pOrder90d). */
+  pOrder90d: number | null;
   nextOrderExpectedAt: Date | null;
 }
 
@@ -20,12 +21,12 @@ const roundTo = (value: number | null, decimals: number) => {
 /** The list copy's rounding on plain numbers (NaN stays NaN), for a bulk run that keeps them in columns. */
 export const listRounding = {
   pAlive: (value: number) => roundTo(value, 2) ?? Number.NaN,
-  expectedOrders90d: (value: number) => roundTo(value, 1) ?? Number.NaN,
+  pOrder90d: (value: number) => roundTo(value, 2) ?? Number.NaN,
   nextOrderMs: (epochMs: number) => Math.floor(epochMs / DAY_MS) * DAY_MS,
 };
 
 /**
- * Rounded to what a list shows (P(alive) to 0.01, expected orders to 0.1, the next order to its UTC day).
+ * Rounded to what a list shows (P(alive) and the chance of an order to 0.01, the next order to its UTC day).
  * Why: rescoring a client after an order rewrites its list row only when what the list shows changed, so a
  * repeat with the same as-of date rewrites nothing. (A full run rebuilds the whole table anyway.)
  */
@@ -35,7 +36,7 @@ export function currentEngagementOf(assessment: EngagementAssessment): CurrentEn
     score: assessment.score,
     tier: assessment.tier,
     pAlive: roundTo(assessment.pAlive, 2),
-    expectedOrders90d: roundTo(assessment.expectedOrders90d, 1),
+    pOrder90d: roundTo(assessment.pOrder90d, 2),
     nextOrderExpectedAt: next ? new Date(listRounding.nextOrderMs(next.getTime())) : null,
   };
 }
@@ -53,13 +54,13 @@ function sameNextOrder(stored: Date | null, fresh: Date | null, asOf: Date): boo
   return Math.abs(stored.getTime() - fresh.getTime()) <= NEXT_ORDER_TOLERANCE_DAYS * DAY_MS;
 }
 
-/** Whether the stored copy still shows `fresh` as of `asOf`. Compares as stored: P(alive) and expected orders are 4-byte floats. */
+/** Whether the stored copy still shows `fresh` as of `asOf`. Compares as stored: P(alive) and the chance are 4-byte floats. */
 export function sameCurrentEngagement(stored: CurrentEngagement, fresh: CurrentEngagement, asOf: Date): boolean {
   return (
     stored.score === fresh.score &&
     stored.tier === fresh.tier &&
     roundTo(stored.pAlive, 2) === roundTo(fresh.pAlive, 2) &&
-    roundTo(stored.expectedOrders90d, 1) === roundTo(fresh.expectedOrders90d, 1) &&
+    roundTo(stored.pOrder90d, 2) === roundTo(fresh.pOrder90d, 2) &&
     sameNextOrder(stored.nextOrderExpectedAt, fresh.nextOrderExpectedAt, asOf)
   );
 }

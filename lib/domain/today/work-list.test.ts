@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildTodayList, chanceOfOrderBehind, FALLBACK_VALUE_CENTS, handledReason, priorityOf, startOfWeek, type TodayCandidate, valueAtRiskCents } from "./work-list";
+import { buildTodayList, FALLBACK_VALUE_CENTS, handledReason, priorityOf, startOfWeek, type TodayCandidate, valueAtRiskCents } from "./work-list";
 
 const now = new Date("2026-12-06T09:00:00Z");
 const slipped = new Date("2026-11-20T00:00:00Z");
@@ -39,17 +39,6 @@ describe("handledReason", () => {
   it("ignores contact before the slip and a snooze that has run out", () => {
     expect(handledReason(candidate({ clientId: "a", lastContactAt: new Date("2026-10-01T00:00:00Z") }), now)).toBeNull();
     expect(handledReason(candidate({ clientId: "a", snoozedUntil: new Date("2026-12-05T00:00:00Z") }), now)).toBeNull();
-  });
-});
-
-describe("chanceOfOrderBehind", () => {
-  it("gives back the chance a value at risk was worked out from", () => {
-    for (const [p, value] of [[0.2, 40_000], [0.97, 12_345], [0, 500], [1, 9_000]] as const) expect(chanceOfOrderBehind(valueAtRiskCents(p, value), value)).toBeCloseTo(p, 9);
-    expect(chanceOfOrderBehind(valueAtRiskCents(0.3, null), null)).toBeCloseTo(0.3, 9);
-  });
-  it("cannot tell for a client who keeps nothing, nor without a value", () => {
-    expect(chanceOfOrderBehind(0, 0)).toBeNull();
-    expect(chanceOfOrderBehind(null, 10_000)).toBeNull();
   });
 });
 

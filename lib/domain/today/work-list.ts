@@ -31,17 +31,6 @@ export function valueAtRiskCents(pOrder90d: number | null, averageKeptValueCents
   return risk * Math.max(0, value);
 }
 
-/**
- * The chance of an order in 90 days that a stored value at risk was worked out from (valueAtRiskCents backwards, with
- * the same average kept value), so a page showing both agrees with itself and with the score: null when the value
- * cannot tell (a client who keeps nothing has nothing at stake whatever the chance).
- */
-export function chanceOfOrderBehind(valueAtRisk: number | null, averageKeptValueCents: number | null): number | null {
-  if (valueAtRisk === null || Number.isNaN(valueAtRisk)) return null;
-  const value = averageKeptValueCents === null || Number.isNaN(averageKeptValueCents) ? FALLBACK_VALUE_CENTS : averageKeptValueCents;
-  return value > 0 ? clamp01(1 - valueAtRisk / value) : null;
-}
-
 /** Expected value at stake: the chance the client does not order in 90 days, times what they usually keep. */
 export function priorityOf(candidate: TodayCandidate): number {
   return valueAtRiskCents(candidate.pOrder90d, candidate.averageKeptValueCents);

@@ -1,18 +1,25 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { parseClientListQuery } from "@/lib/domain/clients/list-query";
-import { chanceOfOrder } from "@/lib/domain/today/chance-of-order";
 import { db } from "@/lib/server/db/client";
 import { clients, clientScores, tierChanges } from "@/lib/server/db/schema";
+import type { SystemActor } from "@/lib/domain/access/policy";
+import { modelFits } from "@/lib/server/db/schema";
+import { runFullRescore } from "@/lib/server/services/engagement/run-full-rescore";
+import { startFullRescore } from "@/lib/server/services/engagement/start-full-rescore";
+import { insertDemoClients } from "@/test/engagement-fixtures";
 import { userContext } from "@/test/fixtures";
+import { getClientEngagement } from "./engagement";
 import { countClients, listClientsForExport } from "./clients";
 
 const NOW = Date.now();
 const DAY = 86_400_000;
+const AS_OF = new Date("2026-06-01T00:00:00Z");
+const SYSTEM: SystemActor = { type: "system", name: "test" };
 type Tier = "healthy" | "watch" | "at_risk" | "lapsed" | null;
 
-/** A hand-made client: its tier, score, P(alive) and expected orders, expected next order (days from now), consent. */
-async function client(name: string, o: { tier: Tier; score: number | null; pAlive?: number; expected?: number; nextInDays?: number; consent?: boolean }) {
+/** A hand-made client: its tier, score, P(alive), chance of an order in 90 days, expected next order (days from now), consent. */
+async function client(name: string, o: { tier: Tier; score: number | null; pAlive?: number; chance?: number; nextInDays?: number; consent?: boolean }) {
   const [row] = await db.insert(clients).values({ name, email: `${name.toLowerCase()}@example.com`, marketingConsent: o.consent ?? false }).returning({ id: clients.id });
   if (!row) throw new Error("no client");
   await db
@@ -21,7 +28,7 @@ async function client(name: string, o: { tier: Tier; score: number | null; pAliv
       tier: o.tier,
       score: o.score,
       pAlive: o.pAlive ?? null,
-      expectedOrders90d: o.expected ?? null,
+      pOrder90d: o.chance ?? null,
       nextOrderExpectedAt: o.nextInDays === undefined ? null : new Date(NOW + o.nextInDays * DAY),
     })
     .where(eq(clientScores.clientId, row.id));
@@ -39,13 +46,11 @@ async function names(params: Record<string, string>) {
 
 describe("the clients list's filters", () => {
   it("combines several tiers, score and chance ranges, days overdue, consent and newly at risk", async () => {
-    // P(order) = P(alive) × (1 − e^(−E/P(alive))): Ada 1 × (1 − e^−1) ≈ 63%, Bea 0.5 × (1 − e^−0.2) ≈ 9%, Cy 0.2 × (1 − e^−0.25) ≈ 4%.
-    await client("Ada", { tier: "healthy", score: 85, pAlive: 1, expected: 1, nextInDays: 20, consent: true });
-    await client("Bea", { tier: "at_risk", score: 40, pAlive: 0.5, expected: 0.1, nextInDays: -10, consent: true });
-    const cy = await client("Cy", { tier: "lapsed", score: 12, pAlive: 0.2, expected: 0.05, nextInDays: -90 });
-    const dee = await client("Dee", { tier: "at_risk", score: 35, pAlive: 0.6, expected: 0.3, nextInDays: -3 });
+    await client("Ada", { tier: "healthy", score: 85, pAlive: 1, chance: 0.63, nextInDays: 20, consent: true });
+    await client("Bea", { tier: "at_risk", score: 40, pAlive: 0.5, chance: 0.0906, nextInDays: -10, consent: true });
+    const cy = await client("Cy", { tier: "lapsed", score: 12, pAlive: 0.2, chance: 0.04, nextInDays: -90 });
+    const dee = await client("Dee", { tier: "at_risk", score: 35, pAlive: 0.6, chance: 0.24, nextInDays: -3 });
     await client("Eve", { tier: null, score: null });
-    expect(chanceOfOrder(0.5, 0.1)).toBeCloseTo(0.0906, 3);
 
     expect(await names({ tier: "at_risk,lapsed" })).toEqual(["Bea", "Cy", "Dee"]);
     expect(await names({ tier: "unscored,healthy" })).toEqual(["Ada", "Eve"]);
@@ -66,6 +71,27 @@ describe("the clients list's filters", () => {
     expect(await names({ newly: "1" })).toEqual([]);
     await db.insert(tierChanges).values({ clientId: dee, fromTier: "healthy", toTier: "at_risk", score: 35, changedAt: new Date(NOW - 1 * DAY) });
     expect(await names({ newly: "1" })).toEqual(["Dee"]);
+  });
+
+  it("filters by the chance of an order the client's page shows: the model's, recalibrated on the shop's history", async () => {
+    const admin = await userContext("admin");
+    const ids = await insertDemoClients(400, AS_OF);
+    const queued = await startFullRescore({ ctx: admin, input: { asOf: AS_OF.toISOString() } });
+    await runFullRescore({ ctx: { actor: SYSTEM, db }, input: { runId: queued.id } });
+    const [fit] = await db.select({ params: modelFits.params }).from(modelFits);
+    expect(fit?.params).toHaveProperty("cal_slope"); // the run learned a calibration, so the two estimates differ
+    // What each client's page says, in whole percent, as of the run (recomputed from its snapshot and model).
+    const shown = new Map<string, number>();
+    for (const id of ids) {
+      const chance = (await getClientEngagement(admin, id)).latest?.pOrder90d;
+      if (chance != null) shown.set(id, Math.round(chance * 100));
+    }
+    const percents = [...shown.values()].sort((a, b) => a - b);
+    for (const bound of [percents[Math.floor(percents.length / 4)] ?? 0, percents[Math.floor(percents.length / 2)] ?? 0]) {
+      const below = new Set((await listClientsForExport(admin, parseClientListQuery({ pMax: String(bound) }))).rows.map((r) => r.id));
+      const expected = [...shown].filter(([, percent]) => percent <= bound).map(([id]) => id);
+      expect([...below].sort()).toEqual(expected.sort());
+    }
   });
 
   it("ignores malformed bounds instead of failing", async () => {

@@ -10,15 +10,6 @@ import { startOfWeek } from "@/lib/domain/today/work-list";
 import { handledSinceIds } from "./handled-since";
 import { outreachWhere } from "./outreach-filter";
 
-/**
- * The chance of at least one order in 90 days, as chanceOfOrder (lib/domain/today/chance-of-order.ts) computes it
- * from the stored P(alive) and expected orders; null for a client the model has not scored.
- */
-export const chanceOfOrderSql = sql<number | null>`(case
-  when ${clientScores.pAlive} is null or ${clientScores.expectedOrders90d} is null then null
-  when ${clientScores.pAlive} <= 0 or ${clientScores.expectedOrders90d} <= 0 then 0
-  else least(${clientScores.pAlive}, 1) * (1 - exp(-${clientScores.expectedOrders90d} / least(${clientScores.pAlive}, 1))) end)`;
-
 /** How long the "newly at risk" filter looks back. */
 export const NEWLY_AT_RISK_DAYS = 7;
 
@@ -72,9 +63,9 @@ export function clientListWhere(ctx: ServiceContext, query: ClientListQuery, opt
     query.q ? sql`lower(${clients.name} || ' ' || ${clients.email}) like ${likePattern(query.q)}` : undefined,
     live && query.scoreMin !== undefined ? gte(clientScores.score, query.scoreMin) : undefined,
     live && query.scoreMax !== undefined ? lte(clientScores.score, query.scoreMax) : undefined,
-    // Rounded to a whole percent, as the list shows it, so "at most 40%" keeps a client shown as 40%.
-    pMin !== undefined ? sql`round((${chanceOfOrderSql})::numeric, 2) >= ${pMin}` : undefined,
-    pMax !== undefined ? sql`round((${chanceOfOrderSql})::numeric, 2) <= ${pMax}` : undefined,
+    // Rounded to a whole percent, as the client's page and Today show it, so "at most 40%" keeps a client shown as 40%.
+    pMin !== undefined ? sql`round(${clientScores.pOrder90d}::numeric, 2) >= ${pMin}` : undefined,
+    pMax !== undefined ? sql`round(${clientScores.pOrder90d}::numeric, 2) <= ${pMax}` : undefined,
     query.overdue !== undefined
       ? sql`${clientScores.nextOrderExpectedAt} <= ${new Date(now.getTime() - query.overdue * 86_400_000).toISOString()}::timestamptz`
       : undefined,

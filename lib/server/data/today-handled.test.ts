@@ -22,7 +22,7 @@ async function slipping(stylistId: string, tier: "at_risk" | "lapsed" | "healthy
   const [row] = await db.insert(clients).values({ name: `Handled ${seq}`, email: `handled${seq}@example.com`, stylistId }).returning();
   if (!row) throw new Error("no client");
   const slipped = new Date(Date.now() - 30 * DAY);
-  await db.update(clientScores).set({ tier, score: 30, pAlive: 0.5, expectedOrders90d: 0.2, scoredAt: slipped, valueAtRiskCents: 5_000 }).where(eq(clientScores.clientId, row.id));
+  await db.update(clientScores).set({ tier, score: 30, pAlive: 0.5, pOrder90d: 0.16, scoredAt: slipped, valueAtRiskCents: 5_000 }).where(eq(clientScores.clientId, row.id));
   await db.insert(tierChanges).values({ clientId: row.id, fromTier: "watch", toTier: tier, score: 30, changedAt: slipped });
   return row.id;
 }

@@ -5,7 +5,6 @@ import { auditLog, clients, clientScores, orders, tierChanges, winBackEmails } f
 import { NotFoundError, ValidationError } from "@/lib/server/errors";
 import { snoozeClient } from "@/lib/server/services/today/snooze-client";
 import { userContext } from "@/test/fixtures";
-import { chanceOfOrder } from "@/lib/domain/today/chance-of-order";
 import { buildTodayList, type TodayCandidate, valueAtRiskCents } from "@/lib/domain/today/work-list";
 import { getTodayList, TODAY_SHOWN } from "./today";
 
@@ -13,6 +12,9 @@ const NOW = new Date("2026-12-09T10:00:00Z"); // a Wednesday; the week began on 
 const SLIPPED = new Date("2026-11-20T00:00:00Z");
 const DAY = 86_400_000;
 type Tier = "healthy" | "watch" | "at_risk" | "lapsed";
+
+/** A chance of an order for test clients: P(alive) × (1 − e^(−E / P(alive))), orders of a live client taken as Poisson. */
+const chanceOfOrder = (pAlive: number, expected: number) => pAlive * (1 - Math.exp(-expected / pAlive));
 
 let seq = 0;
 /** A client of the stylist with a score, a tier reached on SLIPPED, and orders of the given values (the last on lastOrderAt). */
@@ -26,10 +28,11 @@ async function client(stylistId: string | null, o: { tier: Tier; pAlive: number;
   if (!row) throw new Error("no client");
   // The value at risk is stored with the score, as scoring computes it.
   const average = o.values.length ? o.values.reduce((a, b) => a + b, 0) / o.values.length : null;
-  const valueAtRisk = valueAtRiskCents(o.pOrder ?? chanceOfOrder(o.pAlive, o.expected), average);
+  const pOrder90d = o.pOrder ?? chanceOfOrder(o.pAlive, o.expected);
+  const valueAtRisk = valueAtRiskCents(pOrder90d, average);
   await db
     .update(clientScores)
-    .set({ tier: o.tier, score: 30, pAlive: o.pAlive, expectedOrders90d: o.expected, scoredAt: SLIPPED, valueAtRiskCents: valueAtRisk })
+    .set({ tier: o.tier, score: 30, pAlive: o.pAlive, pOrder90d, scoredAt: SLIPPED, valueAtRiskCents: valueAtRisk })
     .where(eq(clientScores.clientId, row.id));
   // `slipped: null`: scored straight into the tier, which records no tier change (a first score).
   if (o.slipped !== null) await db.insert(tierChanges).values({ clientId: row.id, fromTier: "watch", toTier: o.tier, score: 30, changedAt: o.slipped ?? SLIPPED });

@@ -2,7 +2,7 @@ import "server-only";
 import { type SQL, sql } from "drizzle-orm";
 import { assessEngagement, EMPTY_CLIENT_HISTORY, type EngagementDriver, RECENT_ORDER_WINDOW } from "@/lib/domain/engagement";
 import { handledSinceIds } from "./handled-since";
-import { chanceOfOrderBehind, startOfWeek, type TodayCandidate } from "@/lib/domain/today/work-list";
+import { startOfWeek, type TodayCandidate } from "@/lib/domain/today/work-list";
 import { authorize, clientScopeWhere } from "@/lib/server/auth/permissions";
 import type { ServiceContext } from "@/lib/server/context";
 import { aggregateHistories } from "@/lib/server/engagement/client-histories";
@@ -36,8 +36,7 @@ type Row = {
   marketing_consent: boolean;
   tier: "at_risk" | "lapsed";
   score: number | null;
-  p_alive: number | null;
-  expected_orders: number | null;
+  p_order: number | null;
   last_order_at: string | null;
   slipping_since: string | null;
   snoozed_until: string | null;
@@ -66,7 +65,7 @@ const SLIPPING_SINCE = sql`coalesce((select max(t.changed_at) from tier_changes 
 function slippingClients(ctx: ServiceContext, where: SQL, tail: SQL) {
   const scope = clientScopeWhere(ctx.actor);
   return ctx.db.execute<Row>(sql`
-    select s.client_id, clients.name, clients.email, clients.marketing_consent, s.tier, s.score, s.p_alive, s.expected_orders90d as expected_orders, clients.last_order_at,
+    select s.client_id, clients.name, clients.email, clients.marketing_consent, s.tier, s.score, s.p_order90d as p_order, clients.last_order_at,
       ${SLIPPING_SINCE} as slipping_since,
       (select max(z.until) from today_snoozes z where z.client_id = s.client_id) as snoozed_until,
       (select max(z.created_at) from today_snoozes z where z.client_id = s.client_id) as snoozed_at,
@@ -100,7 +99,7 @@ function toItem(r: Row): TodayItem {
     tier: r.tier,
     score: r.score,
     // The chance the value at risk (and so the ranking and the score's outlook) was worked out from, not a second estimate.
-    pOrder90d: chanceOfOrderBehind(r.value_at_risk, r.average_value),
+    pOrder90d: r.p_order,
     averageKeptValueCents: r.average_value,
     slippingSince: date(r.slipping_since) ?? new Date(0),
     lastOrderAt: date(r.last_order_at),

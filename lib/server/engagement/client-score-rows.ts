@@ -26,7 +26,7 @@ export class ClientScoreRows {
   private readonly score: Int16Array;
   private readonly tierRank: Uint8Array;
   private readonly pAlive: Float32Array;
-  private readonly expectedOrders90d: Float32Array;
+  private readonly pOrder90d: Float32Array;
   private readonly nextOrderMs: Float64Array;
   private readonly valueAtRisk: Float32Array;
 
@@ -35,7 +35,7 @@ export class ClientScoreRows {
     this.score = new Int16Array(capacity);
     this.tierRank = new Uint8Array(capacity);
     this.pAlive = new Float32Array(capacity);
-    this.expectedOrders90d = new Float32Array(capacity);
+    this.pOrder90d = new Float32Array(capacity);
     this.nextOrderMs = new Float64Array(capacity);
     this.valueAtRisk = new Float32Array(capacity);
   }
@@ -47,7 +47,7 @@ export class ClientScoreRows {
     score: number,
     tier: EngagementTier,
     pAlive: number,
-    expectedOrders90d: number,
+    pOrder90d: number,
     nextOrderMs: number,
     valueAtRiskCents: number,
   ): void {
@@ -57,7 +57,7 @@ export class ClientScoreRows {
     this.score[i] = score;
     this.tierRank[i] = TIER_RANK.get(tier) ?? 0;
     this.pAlive[i] = listRounding.pAlive(pAlive);
-    this.expectedOrders90d[i] = listRounding.expectedOrders90d(expectedOrders90d);
+    this.pOrder90d[i] = listRounding.pOrder90d(pOrder90d);
     this.nextOrderMs[i] = Number.isNaN(nextOrderMs) ? Number.NaN : listRounding.nextOrderMs(nextOrderMs);
     this.valueAtRisk[i] = valueAtRiskCents;
   }
@@ -73,7 +73,7 @@ export class ClientScoreRows {
 
   private encode(writer: BinaryCopyWriter, i: number, asOfMs: number): void {
     const pAlive = this.pAlive[i] ?? Number.NaN;
-    const expected = this.expectedOrders90d[i] ?? Number.NaN;
+    const pOrder = this.pOrder90d[i] ?? Number.NaN;
     const next = this.nextOrderMs[i] ?? Number.NaN;
     writer.rows
       .row(CLIENT_SCORE_COPY_COLUMNS.length)
@@ -81,7 +81,7 @@ export class ClientScoreRows {
       .int2(this.score[i] ?? 0)
       .textBytes(TIER_BYTES[TIERS[this.tierRank[i] ?? 0] ?? "lapsed"])
       .float4OrNull(Number.isNaN(pAlive) ? null : pAlive)
-      .float4OrNull(Number.isNaN(expected) ? null : expected)
+      .float4OrNull(Number.isNaN(pOrder) ? null : pOrder)
       .timestamptzOrNull(Number.isNaN(next) ? null : next)
       .timestamptz(asOfMs)
       .float4OrNull(this.valueAtRisk[i] ?? null);

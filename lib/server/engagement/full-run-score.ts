@@ -183,7 +183,7 @@ async function writeChunk(
         .float4OrNull(Number.isNaN(expected) ? null : expected)
         .timestamptzOrNull(Number.isNaN(nextOrderMs) ? null : nextOrderMs);
       const atRisk = valueAtRiskCents(pOrder90d, figures.averageKeptValueCents);
-      listRows.add(chunk.uuids, i * 16, score, tier, pAlive, expected, nextOrderMs, atRisk);
+      listRows.add(chunk.uuids, i * 16, score, tier, pAlive, pOrder90d, nextOrderMs, atRisk);
       context.counts.add(chunk.stylistOf[i] ?? 0, tier, score, atRisk);
       const previous = tierOfCode(chunk.previousTiers.charAt(i));
       if (previous && previous !== tier) tierChanges.add(chunk.uuids, i * 16, previous, tier, score);

@@ -14,7 +14,7 @@ export type CurrentRow = {
   score: number | null;
   tier: EngagementTier | null;
   p_alive: number | null;
-  expected_orders: number | null;
+  p_order: number | null;
   next_order_ms: number | null;
   scored_ms: number | null;
   value_at_risk: number | null;
@@ -33,7 +33,7 @@ type SavedBatch = { asOf: Date; modelFitId: string | null; modelVersion: string 
  */
 export async function readCurrentEngagement(tx: Executor, selection: ClientSelection): Promise<CurrentRow[]> {
   return tx.execute<CurrentRow>(sql`
-    select s.client_id as id, s.score, s.tier, s.p_alive, expected_orders90d as expected_orders,
+    select s.client_id as id, s.score, s.tier, s.p_alive, s.p_order90d as p_order,
       extract(epoch from next_order_expected_at)::float8 * 1000 as next_order_ms, extract(epoch from scored_at)::float8 * 1000 as scored_ms,
       value_at_risk_cents as value_at_risk, c.stylist_id, o.tier as override_tier
     from client_scores s join clients c on c.id = s.client_id
@@ -44,7 +44,7 @@ export async function readCurrentEngagement(tx: Executor, selection: ClientSelec
 const storedCurrent = (row: CurrentRow): CurrentEngagement | null =>
   row.score === null || row.tier === null
     ? null
-    : { score: row.score, tier: row.tier, pAlive: row.p_alive, expectedOrders90d: row.expected_orders, nextOrderExpectedAt: row.next_order_ms === null ? null : new Date(Math.round(row.next_order_ms)) };
+    : { score: row.score, tier: row.tier, pAlive: row.p_alive, pOrder90d: row.p_order, nextOrderExpectedAt: row.next_order_ms === null ? null : new Date(Math.round(row.next_order_ms)) };
 
 /**
  * Writes one snapshot per client (replacing any earlier snapshot with the same as-of date, so a rerun never
@@ -98,10 +98,10 @@ export async function saveAssessments(
   // Only rows still as read (same tier, not scored as of a later date) are updated; tier changes follow those.
   const updated = changed.length
     ? await tx.execute<{ id: string }>(sql`
-        update client_scores c set score = v.score, tier = v.tier, p_alive = v."pAlive", expected_orders90d = v."expectedOrders90d",
+        update client_scores c set score = v.score, tier = v.tier, p_alive = v."pAlive", p_order90d = v."pOrder90d",
           next_order_expected_at = v."nextOrderExpectedAt", scored_at = ${asOfText}::timestamptz, value_at_risk_cents = v."valueAtRiskCents"
         from json_to_recordset(${JSON.stringify(changed)}::json) as v(client_id uuid, from_tier engagement_tier, score int2, tier engagement_tier,
-          "pAlive" float4, "expectedOrders90d" float4, "nextOrderExpectedAt" timestamptz, "valueAtRiskCents" float4)
+          "pAlive" float4, "pOrder90d" float4, "nextOrderExpectedAt" timestamptz, "valueAtRiskCents" float4)
         where c.client_id = v.client_id and c.tier is not distinct from v.from_tier and (c.scored_at is null or c.scored_at <= ${asOfText}::timestamptz)
         returning c.client_id as id`)
     : [];

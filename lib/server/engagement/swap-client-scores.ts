@@ -7,7 +7,7 @@ import type { RunTierChanges } from "./run-tier-changes";
 const LIVE = "client_scores";
 const TIER_CHANGED: AppEventName = "rekindle/client.tier-changed";
 const NEXT = "client_scores_next";
-export const CLIENT_SCORE_COPY_COLUMNS = ["client_id", "score", "tier", "p_alive", "expected_orders90d", "next_order_expected_at", "scored_at", "value_at_risk_cents"] as const;
+export const CLIENT_SCORE_COPY_COLUMNS = ["client_id", "score", "tier", "p_alive", "p_order90d", "next_order_expected_at", "scored_at", "value_at_risk_cents"] as const;
 
 /**
  * A fresh, index-less copy of client_scores to load a full rescoring into (see copyIntoNextClientScores): COPY into a

@@ -66,7 +66,8 @@ export const clientScores = pgTable(
     score: smallint(),
     tier: engagementTier(),
     pAlive: real(),
-    expectedOrders90d: real(),
+    /** The chance of an order in 90 days the score's outlook used (the model's, recalibrated): what the list filters on. */
+    pOrder90d: real(),
     nextOrderExpectedAt: timestamp({ withTimezone: true, mode: "date" }),
     scoredAt: timestamp({ withTimezone: true, mode: "date" }),
     /** The chance of no order in 90 days times the average kept value (valueAtRiskCents), for Today and revenue at risk. */

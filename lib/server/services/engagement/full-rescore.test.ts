@@ -41,7 +41,7 @@ async function swapIsWaiting() {
 
 const currentValues = () =>
   db
-    .select({ id: clientScores.clientId, score: clientScores.score, tier: clientScores.tier, pAlive: clientScores.pAlive, expected: clientScores.expectedOrders90d, next: clientScores.nextOrderExpectedAt, scoredAt: clientScores.scoredAt, valueAtRisk: clientScores.valueAtRiskCents })
+    .select({ id: clientScores.clientId, score: clientScores.score, tier: clientScores.tier, pAlive: clientScores.pAlive, pOrder: clientScores.pOrder90d, next: clientScores.nextOrderExpectedAt, scoredAt: clientScores.scoredAt, valueAtRisk: clientScores.valueAtRiskCents })
     .from(clientScores)
     .orderBy(asc(clientScores.clientId));
 
@@ -90,9 +90,9 @@ describe("full rescoring", () => {
     const [bulkSnapshots, bulkValues] = [await everySnapshotColumn(), await currentValues()];
     expect(new Set(bulkSnapshots.map((s) => s.tier)).size).toBeGreaterThan(2);
     expect(bulkSnapshots.filter((s) => s.pAlive !== null && s.next !== null)).not.toHaveLength(0);
-    // The list rounds as it shows: P(alive) to 0.01, expected orders to 0.1, the next order to its day.
+    // The list rounds as it shows: P(alive) and the chance of an order to 0.01, the next order to its day.
     const whole = (value: number | null) => value === null || Math.abs(value - Math.round(value)) < 1e-4;
-    expect(bulkValues.every((v) => whole(v.pAlive === null ? null : v.pAlive * 100) && whole(v.expected === null ? null : v.expected * 10))).toBe(true);
+    expect(bulkValues.every((v) => whole(v.pAlive === null ? null : v.pAlive * 100) && whole(v.pOrder === null ? null : v.pOrder * 100))).toBe(true);
     expect(bulkValues.every((v) => v.next === null || v.next.getTime() % 86_400_000 === 0)).toBe(true);
 
     const ids = (await db.select({ id: clients.id }).from(clients)).map((c) => c.id);
