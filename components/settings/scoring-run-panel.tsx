@@ -1,6 +1,7 @@
 "use client";
 
 import { useQueryClient } from "@tanstack/react-query";
+import Link from "next/link";
 import { useActionState, useEffect } from "react";
 import { startFullRescoreAction } from "@/app/(app)/settings/actions";
 import { ProgressBar } from "@/components/import/progress-bar";
@@ -50,9 +51,39 @@ function tierNote(run: ScoringRunView): string {
 
 const isActive = (run: ScoringRunView | null | undefined) => run?.status === "queued" || run?.status === "running";
 
+/** Win-back outreach works through a run's entries in the moments after it: polled quickly for this long after. */
+const OUTREACH_SETTLING_MS = 60_000;
+const isSettling = (run: ScoringRunView) => run.status === "succeeded" && run.finishedAt !== null && Date.now() - Date.parse(run.finishedAt) < OUTREACH_SETTLING_MS;
+
+const plural = (n: number, one: string, many: string) => `${formatNumber(n)} ${n === 1 ? one : many}`;
+
+/** What win-back outreach made of the run's entries so far, so a first run's catch-up is not a surprise. */
+function OutreachNote({ run }: { run: ScoringRunView }) {
+  const o = run.outreach;
+  if (!o) return null;
+  if (o.entered === 0) {
+    return <p className="text-sm text-stone-600">{isSettling(run) ? "Handing clients who are at risk or lapsed to win-back outreach…" : "No client entered win-back outreach."}</p>;
+  }
+  const parts = [
+    o.heldOut ? `${formatNumber(o.heldOut)} held out (no email, to measure against)` : "",
+    o.awaitingReview ? plural(o.awaitingReview, "draft waiting for review", "drafts waiting for review") : "",
+    o.approved ? `${plural(o.approved, "email", "emails")} approved to send` : "",
+  ].filter(Boolean);
+  return (
+    <p className="text-sm text-stone-700" data-testid="run-outreach">
+      {plural(o.entered, "client", "clients")} entered win-back outreach{parts.length ? `: ${parts.join(", ")}` : ""}.{" "}
+      {o.awaitingReview || o.approved ? (
+        <Link href="/emails" className="font-medium text-stone-900 underline decoration-stone-300 hover:decoration-stone-600">
+          Open the emails
+        </Link>
+      ) : null}
+    </p>
+  );
+}
+
 /** The newest full run, live from the app's one query cache: every widget showing it shares one poll. */
 export function useLatestScoringRun(initial: ScoringRunView | null) {
-  return useLiveQuery({ key: LATEST_RUN, url: "/api/scoring-runs/latest", read: readLatestRun, initial, isActive: isActive });
+  return useLiveQuery({ key: LATEST_RUN, url: "/api/scoring-runs/latest", read: readLatestRun, initial, isActive: (run) => isActive(run) || (run !== null && isSettling(run)) });
 }
 
 /** After an action that queued a run: fetch the run now rather than at the next idle poll. */
@@ -63,8 +94,20 @@ export function useRefreshRunOnSuccess(status: string) {
   }, [status, queryClient]);
 }
 
+/** Before the first run: what it will hand to win-back outreach, and where to change that first. */
+export function FirstRunNotice({ text }: { text: string }) {
+  return (
+    <p className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="first-run-notice">
+      {text}{" "}
+      <Link href="/settings/email" className="font-medium underline decoration-amber-400 hover:decoration-amber-700">
+        Email policy
+      </Link>
+    </p>
+  );
+}
+
 /** Starts a full rescoring and follows its progress; the run goes on on the server if the page is closed. */
-export function ScoringRunPanel({ initial }: { initial: ScoringRunView | null }) {
+export function ScoringRunPanel({ initial, firstRunNotice }: { initial: ScoringRunView | null; firstRunNotice: string | null }) {
   const { data: run } = useLatestScoringRun(initial);
   const [state, action, pending] = useActionState(startFullRescoreAction, IDLE);
   useRefreshRunOnSuccess(state.status);
@@ -76,6 +119,7 @@ export function ScoringRunPanel({ initial }: { initial: ScoringRunView | null })
         </Button>
         <p className="text-sm text-stone-500">Scores every client as of now, with a freshly fitted churn model.</p>
       </form>
+      {firstRunNotice && run?.status !== "succeeded" ? <FirstRunNotice text={firstRunNotice} /> : null}
       <FormAlert state={state} />
       <ScoringRunStatus initial={initial} />
     </div>
@@ -111,6 +155,7 @@ export function ScoringRunStatus({ initial }: { initial: ScoringRunView | null }
               . {tierNote(run)} {modelNote(run)}
             </p>
           ) : null}
+          {run.status === "succeeded" ? <OutreachNote run={run} /> : null}
           {run.status === "failed" ? <p className="text-sm text-red-700">{run.error ?? "The run failed."}</p> : null}
         </div>
       ) : (

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { entersWinBack, outreachRoute } from "./outreach";
+import { entersWinBack, firstRunOutreachNotice, outreachRoute } from "./outreach";
 
 describe("outreach", () => {
   it("enters win-back on a move into at risk or lapsed, and on a first score there", () => {
@@ -14,5 +14,12 @@ describe("outreach", () => {
     expect(outreachRoute("lapsed", policy)).toBe("auto_send");
     expect(outreachRoute("at_risk", policy)).toBe("review");
     expect(outreachRoute("watch", policy)).toBe("none");
+  });
+  it("warns what a first full rescoring sets off, the way the policy routes each win-back tier", () => {
+    expect(firstRunOutreachNotice({ autoSendTiers: [], reviewTiers: [] })).toBeNull();
+    expect(firstRunOutreachNotice({ autoSendTiers: [], reviewTiers: ["watch"] })).toBeNull();
+    expect(firstRunOutreachNotice({ autoSendTiers: [], reviewTiers: ["at_risk", "lapsed"] })).toContain("at once: a client at risk or lapsed gets a draft to review, unless");
+    const mixed = firstRunOutreachNotice({ autoSendTiers: ["lapsed"], reviewTiers: ["at_risk", "lapsed"] });
+    expect(mixed).toContain("a client at risk gets a draft to review; a lapsed client gets an email sent without review (auto-send), unless");
   });
 });

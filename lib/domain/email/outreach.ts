@@ -1,4 +1,4 @@
-import type { RiskTier } from "./policy-settings";
+import { type RiskTier, TIER_LABELS } from "./policy-settings";
 
 export const WIN_BACK_TIERS: readonly RiskTier[] = ["at_risk", "lapsed"];
 
@@ -17,4 +17,27 @@ export function outreachRoute(tier: RiskTier, policy: { autoSendTiers: readonly 
   if (policy.autoSendTiers.includes(tier)) return "auto_send";
   if (policy.reviewTiers.includes(tier)) return "review";
   return "none";
+}
+
+/** "a client at risk", "a lapsed client", "a client at risk or lapsed". */
+function aClientIn(tiers: readonly RiskTier[]): string {
+  if (tiers.length === 1 && tiers[0] === "lapsed") return "a lapsed client";
+  return `a client ${tiers.map((tier) => TIER_LABELS[tier].toLowerCase()).join(" or ")}`;
+}
+
+/**
+ * What a shop's first full rescoring will set off, in words for the button that starts it: every client it scores
+ * straight into at risk or lapsed enters win-back at once (a catch-up, not the trickle of later nights), and goes the
+ * way the email policy routes their tier. Null when the policy drafts nothing for either tier.
+ */
+export function firstRunOutreachNotice(policy: { autoSendTiers: readonly RiskTier[]; reviewTiers: readonly RiskTier[] }): string | null {
+  const routed = (route: OutreachRoute) => WIN_BACK_TIERS.filter((tier) => outreachRoute(tier, policy) === route);
+  const reviewed = routed("review");
+  const automatic = routed("auto_send");
+  if (automatic.length === 0 && reviewed.length === 0) return null;
+  const ways = [
+    reviewed.length ? `${aClientIn(reviewed)} gets a draft to review` : "",
+    automatic.length ? `${aClientIn(automatic)} gets an email sent without review (auto-send)` : "",
+  ].filter(Boolean);
+  return `The first full rescoring hands every client already at risk or lapsed to win-back outreach at once: ${ways.join("; ")}, unless held out or without marketing consent.`;
 }

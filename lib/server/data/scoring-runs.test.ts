@@ -1,11 +1,15 @@
 import { describe, expect, it } from "vitest";
 import type { SystemActor } from "@/lib/domain/access/policy";
 import { db } from "@/lib/server/db/client";
-import { tierChanges } from "@/lib/server/db/schema";
+import { eq } from "drizzle-orm";
+import { outreachAssignments, scoringRuns, tierChanges } from "@/lib/server/db/schema";
+import { insertEmail } from "@/test/email-fixtures";
 import { runFullRescore } from "@/lib/server/services/engagement/run-full-rescore";
 import { insertDemoClients, queueRun } from "@/test/engagement-fixtures";
 import { userContext } from "@/test/fixtures";
-import { getLatestScoringRun } from "./scoring-runs";
+import { firstRunOutreachNotice } from "@/lib/domain/email/outreach";
+import { firstRunOutreachNoticeFor, getLatestScoringRun } from "./scoring-runs";
+import { readSettings } from "./settings";
 
 const SYSTEM: SystemActor = { type: "system", name: "test" };
 
@@ -25,5 +29,41 @@ describe("getLatestScoringRun", () => {
     expect(view?.tierChanges?.changed).toBe(ofRun.length);
     // Six months without orders: clients only fall.
     expect(view?.tierChanges).toMatchObject({ rose: 0, fell: ofRun.length });
+  });
+
+  it("says how many clients a finished run handed to win-back outreach, held out, waiting for review or approved", async () => {
+    const admin = await userContext("admin");
+    const ids = await insertDemoClients(6, new Date("2026-06-01T00:00:00Z"));
+    const run = await queueRun(new Date("2026-06-01T00:00:00Z"));
+    await runFullRescore({ ctx: { actor: SYSTEM, db }, input: { runId: run.id, chunkSize: 50 } });
+    expect((await getLatestScoringRun(admin))?.outreach).toEqual({ entered: 0, heldOut: 0, awaitingReview: 0, approved: 0 });
+
+    const [held, drafted, scheduled, discarded, earlier] = ids;
+    const assign = async (clientId: string | undefined, o: { group: "emailed" | "holdout"; state?: "draft" | "scheduled" | "discarded"; enteredAt?: Date }) => {
+      if (!clientId) throw new Error("too few clients");
+      const email = o.state ? await insertEmail(clientId, o.state, "at_risk") : null;
+      await db.insert(outreachAssignments).values({ clientId, tier: "at_risk", group: o.group, emailId: email?.id ?? null, enteredAt: o.enteredAt ?? run.asOf });
+    };
+    await assign(held, { group: "holdout" });
+    await assign(drafted, { group: "emailed", state: "draft" });
+    await assign(scheduled, { group: "emailed", state: "scheduled" });
+    await assign(discarded, { group: "emailed", state: "discarded" });
+    // An entry of another day (an earlier tier change) is not this run's.
+    await assign(earlier, { group: "emailed", state: "draft", enteredAt: new Date("2026-05-20T00:00:00Z") });
+    expect((await getLatestScoringRun(admin))?.outreach).toEqual({ entered: 4, heldOut: 1, awaitingReview: 1, approved: 1 });
+  });
+
+  it("warns what the first full rescoring will hand to outreach until a run has finished", async () => {
+    const admin = await userContext("admin");
+    await insertDemoClients(6, new Date("2026-06-01T00:00:00Z"));
+    const expected = firstRunOutreachNotice(await readSettings(db, "email_policy"));
+    expect(expected).not.toBeNull();
+    expect(await firstRunOutreachNoticeFor(admin)).toBe(expected);
+    const failed = await queueRun(new Date("2026-06-01T00:00:00Z"));
+    await db.update(scoringRuns).set({ status: "failed" }).where(eq(scoringRuns.id, failed.id));
+    expect(await firstRunOutreachNoticeFor(admin)).toBe(expected);
+    const run = await queueRun(new Date("2026-06-02T00:00:00Z"));
+    await runFullRescore({ ctx: { actor: SYSTEM, db }, input: { runId: run.id, chunkSize: 50 } });
+    expect(await firstRunOutreachNoticeFor(admin)).toBeNull();
   });
 });

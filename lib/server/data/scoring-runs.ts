@@ -3,8 +3,10 @@ import { desc, eq, sql } from "drizzle-orm";
 import { summariseTierChanges, type TierChangeSummary } from "@/lib/domain/engagement/run-summary";
 import { authorize } from "@/lib/server/auth/permissions";
 import type { ServiceContext } from "@/lib/server/context";
-import { modelFits, scoringRuns, tierChanges, users } from "@/lib/server/db/schema";
+import { modelFits, outreachAssignments, scoringRuns, tierChanges, users, winBackEmails } from "@/lib/server/db/schema";
 import { latestModelFit } from "@/lib/server/engagement/model-fit";
+import { firstRunOutreachNotice } from "@/lib/domain/email/outreach";
+import { readSettings } from "./settings";
 
 /** A scoring run as the settings page and its polling endpoint show it: plain JSON, dates as ISO strings. */
 export type ScoringRunView = {
@@ -24,7 +26,16 @@ export type ScoringRunView = {
   modelReused: boolean;
   /** For a finished run: how many clients changed tier, and which way. */
   tierChanges: TierChangeSummary | null;
+  /** For a finished run: the clients it handed to win-back outreach so far (outreach follows the run by moments). */
+  outreach: RunOutreach | null;
 };
+
+/**
+ * What win-back outreach made of a run's entries (its tier changes into at risk or lapsed, and its first scores
+ * there), so far: how many were assigned, held out (no email, the measure's control), have a draft waiting for
+ * review, or an approved email (by the auto-send policy or a reviewer since: scheduled, or already sent).
+ */
+export type RunOutreach = { entered: number; heldOut: number; awaitingReview: number; approved: number };
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
@@ -53,7 +64,24 @@ export async function getLatestScoringRun(ctx: ServiceContext): Promise<ScoringR
     modelAsOf: iso(row.modelAsOf),
     modelReused: run.modelReused,
     tierChanges: run.status === "succeeded" ? await runTierChanges(ctx, run.id) : null,
+    outreach: run.status === "succeeded" && run.startedAt ? await runOutreach(ctx, { asOf: run.asOf, startedAt: run.startedAt }) : null,
   };
+}
+
+/**
+ * The outreach assignments answering the run's entries: each entered win-back as of the run's date (a tier change's
+ * date, or a first score's), and was assigned after the run started, which keeps the read to the recent end of
+ * the assignments' index.
+ */
+async function runOutreach(ctx: ServiceContext, run: { asOf: Date; startedAt: Date }): Promise<RunOutreach> {
+  const [row] = await ctx.db.execute<RunOutreach>(sql`
+    select count(*)::int as "entered",
+      (count(*) filter (where a."group" = 'holdout'))::int as "heldOut",
+      (count(e.id) filter (where e.state = 'draft'))::int as "awaitingReview",
+      (count(e.id) filter (where e.state not in ('draft', 'discarded')))::int as "approved"
+    from ${outreachAssignments} a left join ${winBackEmails} e on e.id = a.email_id
+    where a.assigned_at >= ${run.startedAt.toISOString()}::timestamptz and a.entered_at = ${run.asOf.toISOString()}::timestamptz`);
+  return row ?? { entered: 0, heldOut: 0, awaitingReview: 0, approved: 0 };
 }
 
 async function runTierChanges(ctx: ServiceContext, runId: string): Promise<TierChangeSummary> {
@@ -63,6 +91,17 @@ async function runTierChanges(ctx: ServiceContext, runId: string): Promise<TierC
     .where(eq(tierChanges.runId, runId))
     .groupBy(tierChanges.fromTier, tierChanges.toTier);
   return summariseTierChanges(rows);
+}
+
+/**
+ * Before the shop's first full rescoring has finished: what it will hand to win-back outreach under the email policy
+ * (see firstRunOutreachNotice), for the pages that start one (Settings → Scoring, and Import, whose orders queue one).
+ * Null once a run has finished, or when the policy drafts nothing.
+ */
+export async function firstRunOutreachNoticeFor(ctx: ServiceContext): Promise<string | null> {
+  authorize(ctx.actor, "clients.read");
+  const [finished] = await ctx.db.select({ id: scoringRuns.id }).from(scoringRuns).where(eq(scoringRuns.status, "succeeded")).limit(1);
+  return finished ? null : firstRunOutreachNotice(await readSettings(ctx.db, "email_policy"));
 }
 
 /** The churn model single-client rescoring currently uses, with the size of the data it was fitted on. */

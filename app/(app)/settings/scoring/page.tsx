@@ -9,7 +9,7 @@ import { MODEL_REUSE_DAYS } from "@/lib/domain/engagement/model-reuse";
 import { readModel } from "@/lib/domain/engagement/run-summary";
 import { requirePageContext } from "@/lib/server/auth/session";
 import { displayTimeZone } from "@/lib/server/http/viewer-time-zone";
-import { getCurrentModelFit, getLatestScoringRun } from "@/lib/server/data/scoring-runs";
+import { firstRunOutreachNoticeFor, getCurrentModelFit, getLatestScoringRun } from "@/lib/server/data/scoring-runs";
 import { readSettings } from "@/lib/server/data/settings";
 
 export const metadata: Metadata = { title: "Scoring" };
@@ -31,13 +31,19 @@ const WEIGHT_LABELS = [
 
 export default async function ScoringSettingsPage() {
   const ctx = await requirePageContext("settings.manage");
-  const [run, model, schedule, zone] = await Promise.all([getLatestScoringRun(ctx), getCurrentModelFit(ctx), readSettings(ctx.db, "scoring_schedule"), displayTimeZone()]);
+  const [run, model, schedule, zone, notice] = await Promise.all([
+    getLatestScoringRun(ctx),
+    getCurrentModelFit(ctx),
+    readSettings(ctx.db, "scoring_schedule"),
+    displayTimeZone(),
+    firstRunOutreachNoticeFor(ctx),
+  ]);
   return (
     <div className="space-y-6">
       <Card>
         <CardHeader title="Full rescoring" description="A client is rescored whenever their orders change. A full run also lets time pass for everyone: recency drops as days go by without an order." />
         <div className="space-y-6 p-5">
-          <ScoringRunPanel initial={run} />
+          <ScoringRunPanel initial={run} firstRunNotice={notice} />
           <div className="border-t border-stone-100 pt-5">
             <ScoringScheduleForm nightlyHourUtc={schedule.nightlyHourUtc} />
           </div>
