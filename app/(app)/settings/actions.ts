@@ -9,6 +9,7 @@ import { emailPolicySchema } from "@/lib/domain/email/policy-settings";
 import { winBackSettingsFormSchema } from "@/lib/domain/email/win-back-settings";
 import { engagementSettingsFormSchema } from "@/lib/domain/engagement/settings-form";
 import { formAction } from "@/lib/server/actions/form-action";
+import { ConflictError } from "@/lib/server/errors";
 import { createApiKey, createApiKeySchema } from "@/lib/server/services/api-keys/create-api-key";
 import { revokeApiKey, revokeApiKeySchema } from "@/lib/server/services/api-keys/revoke-api-key";
 import { assignClients, assignClientsSchema } from "@/lib/server/services/clients/assign-clients";
@@ -89,7 +90,14 @@ export const updateShopifySettingsAction = formAction("settings.manage", updateS
 });
 
 export const startFullRescoreAction = formAction("settings.manage", z.object({}), async ({ ctx }) => {
-  await startFullRescore({ ctx, input: {} });
+  try {
+    await startFullRescore({ ctx, input: {} });
+  } catch (error) {
+    // A second click, or a nightly run the page had not polled yet: what was asked for is under way, and the form
+    // fetches the run when answered, so its progress shows; an error line would outlive the run it spoke of.
+    if (error instanceof ConflictError) return { status: "success", message: "A full rescoring is already under way: its progress shows below." };
+    throw error;
+  }
   revalidatePath("/settings/scoring");
   return { status: "success", message: "Rescoring started. It carries on if you leave this page." };
 });
