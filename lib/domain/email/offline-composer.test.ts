@@ -36,4 +36,18 @@ describe("composeOfflineDraft", () => {
   it("offers nothing when no offer is allowed", () => {
     expect(composeOfflineDraft({ ...input, offers: [] }).paragraphs.join(" ")).not.toMatch(/thank-you/);
   });
+  it("does not dwell on a fix the client kept nothing of, and passes over cancelled ones", () => {
+    const keptNothing = composeOfflineDraft({ ...input, recentFixes: ["Fix of March 14, 2026: kept 0 of 5 items", "Fix of January 9, 2026: kept 3 of 5 items"] });
+    const text = keptNothing.paragraphs.join(" ");
+    expect(text).not.toMatch(/kept 0|0 of 5/);
+    expect(text).toContain("March 14, 2026");
+    expect(keptNothing.factsUsed).toContain("Fix of March 14, 2026: kept 0 of 5 items");
+    const facts = ["First name: Ada", "Preferred styles: classic, minimal", "Fix of March 14, 2026: kept 0 of 5 items"];
+    expect(validateGrounding(keptNothing, { facts, offers: input.offers, products: [] })).toEqual({ ok: true });
+
+    const afterCancel = composeOfflineDraft({ ...input, recentFixes: ["Fix of April 2, 2026: cancelled", "Fix of March 14, 2026: kept 2 of 5 items"] });
+    expect(afterCancel.paragraphs[0]).toContain("(March 14, 2026: kept 2 of 5 items)");
+    expect(afterCancel.paragraphs.join(" ")).not.toMatch(/cancelled|April/);
+    expect(composeOfflineDraft({ ...input, recentFixes: ["Fix of April 2, 2026: cancelled"] }).paragraphs[0]).not.toMatch(/fix|April/i);
+  });
 });

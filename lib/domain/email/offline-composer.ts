@@ -25,6 +25,18 @@ function listOf(items: readonly string[]): string {
 }
 
 /**
+ * The last fix in a sentence, from its fact line ("Fix of March 14, 2026: kept 2 of 5 items"). One the client kept
+ * nothing of is owned as a miss rather than quoted back at them.
+ */
+function recalled(fix: string): string {
+  const described = fix.replace(/^Fix of /, "");
+  if (/: kept 0 of \d+ items$/.test(fix)) {
+    return `Your last fix, on ${described.replace(/: .*$/, "")}, was not quite right for you, and I have taken note: I would love another try with pieces closer to your taste.`;
+  }
+  return `Looking back at your last fix (${described}), I have a clearer idea of what works for you.`;
+}
+
+/**
  * A personal email from the facts alone, without a model: the offline writer. It uses only what it was given (so it
  * always passes the grounding check) and never repeats the client's notes, which are untrusted.
  */
@@ -35,7 +47,8 @@ export function composeOfflineDraft(input: OfflineInput): DraftContent {
   // The stylist's name is free text ("Jo.Ann" reads as a link): the draft names them only when it cannot fail the check.
   const from = containsLink(input.stylist.name) ? "your stylist" : input.stylist.name;
   const lapsed = input.tier === "lapsed";
-  const lastFix = input.recentFixes[0];
+  // A cancelled fix was never styled, so the last one worth recalling is the last one that shipped.
+  const lastFix = input.recentFixes.find((fix) => !fix.endsWith(": cancelled"));
   const styles = input.client.preferredStyles.slice(0, 3);
   const factsUsed: string[] = name ? [`First name: ${name}`] : [];
   const paragraphs: string[] = [];
@@ -43,7 +56,7 @@ export function composeOfflineDraft(input: OfflineInput): DraftContent {
   const opening = lapsed
     ? pick([`${hi}, it has been a while, and I have been thinking about your wardrobe.`, `${hi}, I miss styling for you.`] as const, name)
     : pick([`${hi}, I wanted to check in personally.`, `${hi}, I hope the last few weeks have been good to you.`] as const, name);
-  paragraphs.push(lastFix ? `${opening} Looking back at your last fix (${lastFix.replace(/^Fix of /, "")}), I have a clearer idea of what works for you.` : opening);
+  paragraphs.push(lastFix ? `${opening} ${recalled(lastFix)}` : opening);
   if (lastFix) factsUsed.push(lastFix);
 
   if (styles.length) {
