@@ -13,6 +13,9 @@ import type { EmailWeek } from "@/lib/server/data/email-weeks";
 import { dayLabel } from "./chart-parts";
 import { EmailWeeksChart } from "./email-weeks-chart";
 
+/** Figures only Resend's webhooks report: the local mailbox takes emails in and says nothing more. */
+const REPORTED_BY_RESEND = new Set<EmailFigure["key"]>(["delivered", "opened", "clicked", "bounced"]);
+
 const tierLabel = (tier: string | null) => (tier && tier in TIER_LABELS ? TIER_LABELS[tier as RiskTier] : "No tier");
 const percent = (rate: number | null) => (rate === null ? "—" : `${(rate * 100).toFixed(1)}%`);
 const LINK = "font-medium text-stone-900 underline underline-offset-2 decoration-stone-300 hover:decoration-stone-900 focus-visible:outline-2 focus-visible:outline-ember-500";
@@ -123,7 +126,13 @@ export function EmailOverviewSection({ overview, range, weeks }: { overview: Ema
               <dd className="text-xl">
                 <FigureLink figure={f} range={range} />
               </dd>
-              {f.rateOf ? <dd className="text-xs text-stone-500">{percent(f.rate)} {f.rateOf}</dd> : null}
+              {!overview.deliveryReported && REPORTED_BY_RESEND.has(f.key) ? (
+                <dd className="text-xs text-stone-500">not reported by the local mailbox</dd>
+              ) : f.rateOf ? (
+                <dd className="text-xs text-stone-500">
+                  {percent(f.rate)} {f.rateOf}
+                </dd>
+              ) : null}
             </div>
           ))}
           <div>

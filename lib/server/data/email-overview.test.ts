@@ -1,5 +1,5 @@
 import { eq, sql } from "drizzle-orm";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/server/db/client";
 import { emailEvents, emailSuppressions, orders, outreachAssignments, winBackEmails } from "@/lib/server/db/schema";
 import type { EmailState } from "@/lib/domain/email/lifecycle";
@@ -55,6 +55,8 @@ describe("the overview's email figures, on a hand-made data set", () => {
 
     const marketer = await userContext("marketer");
     const overview = await getEmailOverview(marketer, RANGE);
+    // No RESEND_API_KEY here: emails go to the local mailbox, which reports no deliveries, opens or clicks.
+    expect(overview.deliveryReported).toBe(false);
     const counts = (figures: { key: string; count: number }[]) => Object.fromEntries(figures.map((f) => [f.key, f.count]));
     expect(counts(overview.figures)).toEqual({ drafted: 4, awaitingReview: 1, sent: 3, delivered: 2, opened: 2, clicked: 1, bounced: 1 });
     expect(overview.figures.find((f) => f.key === "bounced")?.rate).toBeCloseTo(1 / 3);
@@ -260,5 +262,19 @@ describe("the holdout uplift", () => {
     expect(early.upliftRange).toBeNull();
     expect(early.stillOpen).toBe(5);
     expect(early.uplift).toMatchObject({ status: "insufficient", emailed: { clients: 0 }, heldOut: { clients: 0 } });
+  });
+});
+
+describe("whether the overview's delivery figures are reported", () => {
+  it("says they are once emails go through Resend, whose webhooks report them", async () => {
+    vi.resetModules();
+    process.env.RESEND_API_KEY = "re_test_key";
+    try {
+      const { getEmailOverview: withResend } = await import("./email-overview");
+      expect((await withResend(await userContext("marketer"), RANGE)).deliveryReported).toBe(true);
+    } finally {
+      delete process.env.RESEND_API_KEY;
+      vi.resetModules();
+    }
   });
 });

@@ -6,6 +6,7 @@ import { estimateUplift, type Uplift } from "@/lib/domain/analytics/uplift";
 import { emailFigures, type EmailFigure, type StateCount } from "@/lib/domain/email/email-figures";
 import type { EmailState } from "@/lib/domain/email/lifecycle";
 import type { RiskTier } from "@/lib/domain/email/policy-settings";
+import { env } from "@/lib/env";
 import { authorize, clientScope } from "@/lib/server/auth/permissions";
 import type { ServiceContext } from "@/lib/server/context";
 import { endOf, inActorScope } from "./email-aggregate-scope";
@@ -30,6 +31,11 @@ export type EmailOverview = {
   upliftRange: DashboardRange | null;
   /** Clients first assigned in the range whose window is still open, so the uplift leaves them out for now. */
   stillOpen: number;
+  /**
+   * Whether deliveries, opens, clicks and bounces are reported: Resend's webhooks report them, the local mailbox
+   * (no RESEND_API_KEY) does not, so there those figures stay at what Resend reported before, if ever.
+   */
+  deliveryReported: boolean;
 };
 
 /**
@@ -81,6 +87,7 @@ export async function getEmailOverview(ctx: ServiceContext, range: DashboardRang
     uplift: analytics ? estimateUplift({ ...winBacks.closed, windowDays: winBacks.windowDays }) : null,
     upliftRange: winBacks.closedRange,
     stillOpen: winBacks.stillOpen,
+    deliveryReported: Boolean(env.RESEND_API_KEY),
   };
 }
 
