@@ -37,10 +37,15 @@ function TodayRow({ item, rank, now, canSnooze }: { item: Item; rank: number; no
             Last order {formatAgo(item.lastOrderAt, now).toLowerCase()} · last contact {item.lastContactAt ? formatAgo(item.lastContactAt, now).toLowerCase() : "none recorded"}
           </p>
           <ValueAtStake item={item} />
+          {item.waitingDraftId ? <p className="text-xs font-medium text-amber-800">A win-back draft waits for review: nothing has gone out yet.</p> : null}
         </div>
       </div>
       <div className="flex shrink-0 flex-wrap items-start gap-2 sm:justify-end">
-        {item.emailConsent ? (
+        {item.waitingDraftId ? (
+          <ButtonLink href={`/emails/${item.waitingDraftId}` as Route} variant="primary">
+            Review the draft<span className="sr-only"> for {item.name}</span>
+          </ButtonLink>
+        ) : item.emailConsent ? (
           // The client page starts the draft in its win-back email card (see DraftWithAi's startNow).
           <ButtonLink href={`/clients/${item.clientId}?draft=1#win-back-email` as Route} variant="primary">
             Draft with AI<span className="sr-only"> for {item.name}</span>

@@ -2,17 +2,26 @@ import "server-only";
 import { type SQL, sql } from "drizzle-orm";
 
 /**
+ * Whether the win-back email `alias` counts as contact with its client: any not discarded, except a draft outreach
+ * wrote that nobody has reviewed yet (it has reached no one; its client stays on Today, with the draft to review).
+ * The triggers of migration 0033 hold the same rule.
+ */
+export const contactEmail = (alias: string) => sql.raw(`${alias}.state <> 'discarded' and not (${alias}.origin = 'outreach' and ${alias}.state = 'draft')`);
+
+/**
  * A today_handled row (written once, by triggers) still stands while something done that week stands: a snooze, an
  * email not discarded, an order not cancelled. A discarded draft or a cancelled order puts the client back on Today,
- * so it must not count as handled too.
+ * so it must not count as handled too; so does an outreach draft nobody has reviewed.
  */
 const stillHandled = sql`(exists (select 1 from today_snoozes z where z.client_id = h.client_id and z.created_at >= (h.week::timestamp at time zone 'UTC'))
-  or exists (select 1 from win_back_emails e where e.client_id = h.client_id and e.state <> 'discarded' and e.created_at >= (h.week::timestamp at time zone 'UTC'))
+  or exists (select 1 from win_back_emails e where e.client_id = h.client_id and ${contactEmail("e")}
+    -- Written that week, or let go that week (an outreach draft approved then: see migration 0033).
+    and (e.created_at >= (h.week::timestamp at time zone 'UTC') or e.updated_at >= (h.week::timestamp at time zone 'UTC')))
   or exists (select 1 from orders o where o.client_id = h.client_id and o.status <> 'cancelled' and o.ordered_at >= (h.week::timestamp at time zone 'UTC')))`;
 
 /**
  * The ids of clients handled since `since` (a week's start): those the week's today_handled rows name (kept by triggers
- * as snoozes, emails and orders happen), and those who climbed out of at risk or lapsed since then and are still out
+ * as snoozes, contact and orders happen), and those who climbed out of at risk or lapsed since then and are still out
  * (most of them ordered, then got rescored). Today counts it (each branch stopped at `limit`); the clients list filters
  * by it (`handled=week`), so the count and its list are one definition. `scope` is SQL on `clients`.
  */

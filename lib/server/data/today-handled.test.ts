@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/server/db/client";
 import { clients, clientScores, tierChanges, todayHandled, winBackEmails } from "@/lib/server/db/schema";
 import { reassignClients } from "@/lib/server/services/clients/reassign-clients";
+import { approveEmail } from "@/lib/server/services/emails/approve-email";
 import { discardEmail } from "@/lib/server/services/emails/discard-email";
 import { cancelOrder } from "@/lib/server/services/orders/cancel-order";
 import { createOrder } from "@/lib/server/services/orders/create-order";
@@ -33,6 +34,35 @@ const handled = async (ctx: Ctx) => (await getTodayList(ctx)).handledThisWeek;
 const handledList = async (ctx: Ctx) => (await listClientsForExport(ctx, parseClientListQuery({ handled: "week" }))).rows.map((r) => r.id).sort();
 
 describe("handled this week, kept as it happens", () => {
+  it("counts a draft outreach wrote only once it is approved: until then Today keeps its client, with the draft to review", async () => {
+    const anna = await userContext("stylist");
+    const client = await slipping(anna.actor.id);
+    const [draft] = await db
+      .insert(winBackEmails)
+      .values({ clientId: client, state: "draft", origin: "outreach", tier: "at_risk", subject: "Hi", body: "Hello", callToAction: "Book", writer: "offline", toAddress: "c@example.com" })
+      .returning();
+    if (!draft) throw new Error("no draft");
+    expect(await handled(anna)).toBe(0);
+    expect((await getTodayList(anna)).open.find((item) => item.clientId === client)).toMatchObject({ waitingDraftId: draft.id, lastContactAt: null });
+
+    await approveEmail({ ctx: anna, input: { emailId: draft.id } });
+    expect(await handled(anna)).toBe(1);
+    expect(await handledList(anna)).toEqual([client]);
+    expect((await getTodayList(anna)).open.map((item) => item.clientId)).not.toContain(client);
+  });
+
+  it("counts contact with a client scored straight into their tier from their last order, as Today does, however recent the score", async () => {
+    const anna = await userContext("stylist");
+    seq += 1;
+    const [row] = await db.insert(clients).values({ name: `Handled ${seq}`, email: `handled${seq}@example.com`, stylistId: anna.actor.id, lastOrderAt: new Date(Date.now() - 60 * DAY) }).returning();
+    if (!row) throw new Error("no client");
+    // A first score records no tier change; tonight's run scored the client again after the email below was written.
+    await db.update(clientScores).set({ tier: "at_risk", score: 30, pAlive: 0.5, pOrder90d: 0.16, scoredAt: new Date(Date.now() + 60_000), valueAtRiskCents: 5_000 }).where(eq(clientScores.clientId, row.id));
+    await db.insert(winBackEmails).values({ clientId: row.id, state: "draft", origin: "stylist", subject: "Hi", body: "Hello", callToAction: "Book", writer: "offline", toAddress: "c@example.com" });
+    expect((await getTodayList(anna)).open.map((item) => item.clientId)).not.toContain(row.id);
+    expect(await handled(anna)).toBe(1);
+  });
+
   it("counts a snooze, a drafted email and an order once each, and follows the client when reassigned", async () => {
     const admin = await userContext("admin");
     const anna = await userContext("stylist");

@@ -121,24 +121,36 @@ describe("getTodayList", () => {
     expect(later.open.map((i) => i.clientId)).toContain(snoozed);
   });
 
-  it("takes a client off the list once a win-back email is drafted or sent after the slip, not for a discarded one or one before it", async () => {
+  it("takes a client off the list once a win-back email is written or let go after the slip, not for a discarded one, one before it, or an outreach draft nobody reviewed", async () => {
     const stylist = await userContext("stylist");
-    const drafted = await client(stylist.actor.id, { tier: "at_risk", pAlive: 0.5, expected: 0.2, values: [10_000] });
+    const written = await client(stylist.actor.id, { tier: "at_risk", pAlive: 0.5, expected: 0.2, values: [10_000] });
+    const waiting = await client(stylist.actor.id, { tier: "at_risk", pAlive: 0.5, expected: 0.2, values: [10_000] });
     const discarded = await client(stylist.actor.id, { tier: "at_risk", pAlive: 0.5, expected: 0.2, values: [10_000] });
     const emailedBefore = await client(stylist.actor.id, { tier: "lapsed", pAlive: 0.5, expected: 0.2, values: [10_000] });
-    const email = (clientId: string, state: "draft" | "discarded" | "sent", createdAt: Date) => ({
-      clientId, state, origin: "outreach" as const, subject: "Hello", body: "Hi", callToAction: "Book", writer: "offline" as const, toAddress: "c@example.com", createdAt, updatedAt: createdAt,
+    const email = (clientId: string, state: "draft" | "discarded" | "sent", createdAt: Date, origin: "outreach" | "stylist" = "outreach") => ({
+      clientId, state, origin, subject: "Hello", body: "Hi", callToAction: "Book", writer: "offline" as const, toAddress: "c@example.com", createdAt, updatedAt: createdAt,
     });
-    await db.insert(winBackEmails).values([
-      email(drafted, "draft", new Date("2026-12-08T09:00:00Z")),
-      email(discarded, "discarded", new Date("2026-12-08T09:00:00Z")),
-      email(emailedBefore, "sent", new Date("2026-11-01T09:00:00Z")),
-    ]);
+    const [, draft] = await db
+      .insert(winBackEmails)
+      .values([
+        email(written, "draft", new Date("2026-12-08T09:00:00Z"), "stylist"),
+        email(waiting, "draft", new Date("2026-12-08T09:00:00Z")),
+        email(discarded, "discarded", new Date("2026-12-08T09:00:00Z")),
+        email(emailedBefore, "sent", new Date("2026-11-01T09:00:00Z")),
+      ])
+      .returning();
 
     const today = await getTodayList(stylist, NOW);
-    expect(new Set(today.open.map((item) => item.clientId))).toEqual(new Set([discarded, emailedBefore]));
-    // The draft of the 8th counts as this week's handling.
+    expect(new Set(today.open.map((item) => item.clientId))).toEqual(new Set([waiting, discarded, emailedBefore]));
+    expect(today.open.find((item) => item.clientId === waiting)).toMatchObject({ waitingDraftId: draft?.id, lastContactAt: null });
+    // The stylist's draft of the 8th counts as this week's handling; outreach's waits for review.
     expect(today.handledThisWeek).toBe(1);
+
+    // Approved on the 9th: let go, it is contact from then.
+    await db.update(winBackEmails).set({ state: "scheduled", updatedAt: new Date("2026-12-09T08:00:00Z") }).where(eq(winBackEmails.clientId, waiting));
+    const after = await getTodayList(stylist, NOW);
+    expect(new Set(after.open.map((item) => item.clientId))).toEqual(new Set([discarded, emailedBefore]));
+    expect(after.handledThisWeek).toBe(2);
   });
 });
 
@@ -147,7 +159,7 @@ describe("getTodayList after rescoring", () => {
     const stylist = await userContext("stylist");
     const firstScored = await client(stylist.actor.id, { tier: "at_risk", pAlive: 0.5, expected: 0.2, values: [10_000], slipped: null });
     const untouched = await client(stylist.actor.id, { tier: "at_risk", pAlive: 0.5, expected: 0.2, values: [10_000], slipped: null });
-    await db.insert(winBackEmails).values({ clientId: firstScored, state: "draft", origin: "outreach", subject: "Hello", body: "Hi", callToAction: "Book", writer: "offline", toAddress: "c@example.com", createdAt: new Date("2026-12-08T09:00:00Z") });
+    await db.insert(winBackEmails).values({ clientId: firstScored, state: "scheduled", origin: "outreach", subject: "Hello", body: "Hi", callToAction: "Book", writer: "offline", toAddress: "c@example.com", createdAt: new Date("2026-12-08T09:00:00Z") });
     expect((await getTodayList(stylist, NOW)).open.map((item) => item.clientId)).toEqual([untouched]);
     // Tonight's full run scores both again, in the same tier: no tier change, a later scored_at.
     await db.update(clientScores).set({ scoredAt: new Date("2026-12-09T03:00:00Z") });

@@ -52,6 +52,14 @@ export const BEYOND_DRIZZLE: readonly { migration: string; why: string; migrated
     ],
   },
   {
+    migration: "0033_today_contact_is_reviewed",
+    why: "Drizzle has no triggers: an outreach draft counts as contact on Today once it is approved, not while it waits for review (0021's functions replaced).",
+    migrated: [
+      "function today_handled_by_review()",
+      "trigger win_back_emails.win_back_emails_reviewed_handled AFTER UPDATE ON public.win_back_emails REFERENCING OLD TABLE AS old_emails NEW TABLE AS new_emails FOR EACH STATEMENT EXECUTE FUNCTION today_handled_by_review()",
+    ],
+  },
+  {
     migration: "0023_email_stats_triggers",
     why: "Drizzle has no triggers: the overview's email aggregates move with every email, event and reassignment in its own transaction.",
     migrated: [
