@@ -4,7 +4,8 @@ import { describeFix, firstNameOf, type WriterFacts } from "@/lib/domain/email/w
 import { clientTimeZone } from "@/lib/domain/time/format";
 import { clientScopeWhere } from "@/lib/server/auth/permissions";
 import type { ServiceContext } from "@/lib/server/context";
-import { clients, clientScores, orders, users } from "@/lib/server/db/schema";
+import { effectiveTier } from "@/lib/domain/demo-controls/effective-tier";
+import { clients, clientScores, demoTierOverrides, orders, users } from "@/lib/server/db/schema";
 import { getClientEngagement } from "@/lib/server/data/engagement";
 import { NotFoundError } from "@/lib/server/errors";
 import { readSettings } from "@/lib/server/data/settings";
@@ -17,9 +18,17 @@ export async function loadWriterFacts(ctx: ServiceContext, clientId: string) {
   // check; the others read nothing a caller sees unless it passes (the engagement read checks the scope itself).
   const [[row], fixes, engagement, winBack, policy] = await Promise.all([
     ctx.db
-      .select({ client: clients, tier: clientScores.tier, stylistName: users.name, signature: users.emailSignature, voiceNote: users.voiceNote })
+      .select({
+        client: clients,
+        tier: clientScores.tier,
+        override: { tier: demoTierOverrides.tier, expiresAt: demoTierOverrides.expiresAt },
+        stylistName: users.name,
+        signature: users.emailSignature,
+        voiceNote: users.voiceNote,
+      })
       .from(clients)
       .leftJoin(clientScores, eq(clientScores.clientId, clients.id))
+      .leftJoin(demoTierOverrides, eq(demoTierOverrides.clientId, clients.id))
       .leftJoin(users, eq(users.id, clients.stylistId))
       .where(and(eq(clients.id, clientId), clientScopeWhere(ctx.actor)))
       .limit(1),
@@ -33,7 +42,8 @@ export async function loadWriterFacts(ctx: ServiceContext, clientId: string) {
   const sizes = Object.entries(client.sizes).flatMap(([kind, size]) => (size ? [`${kind} ${size}`] : []));
   const stylistName = row.stylistName ?? policy.senderName;
   const facts: WriterFacts = {
-    tier: row.tier,
+    // A demo override stands in for the scored tier while it lasts, as on every page that shows the client.
+    tier: effectiveTier(row.tier, row.override, new Date()),
     client: { firstName: firstNameOf(client.name), sizes, preferredStyles: client.preferredStyles, notes: client.notes },
     fixes: fixes.map((fix) => describeFix(fix, clientTimeZone(client))),
     drivers: (engagement.latest?.drivers ?? []).map((d) => d.text),

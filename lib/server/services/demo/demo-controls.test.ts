@@ -14,6 +14,7 @@ import { untyped, userContext } from "@/test/fixtures";
 import { clearTierOverride } from "./clear-tier-override";
 import { expireTierOverrides } from "./expire-tier-overrides";
 import { overrideClientTier } from "./override-client-tier";
+import { draftEmail } from "@/lib/server/services/emails/draft-email";
 import { startDemoRescore } from "./start-demo-rescore";
 
 const AS_OF = new Date("2026-06-01T00:00:00Z");
@@ -81,6 +82,18 @@ describe("a demo tier override", () => {
     ]);
     // The override is not a tier change of record: the feed of real changes stays empty.
     expect(await db.$count(tierChanges)).toBe(0);
+  });
+
+  it("drafts the email that follows in the overridden tier, as the pages show the client", async () => {
+    const { scores } = await scoredClients(20);
+    const client = scores.find((s) => s.tier === "healthy");
+    if (!client) throw new Error("no healthy client");
+    const admin = await userContext("admin");
+    await overrideClientTier({ ctx: admin, input: { clientId: client.id, tier: "lapsed", days: 7 } });
+    const email = await draftEmail({ ctx: admin, input: { clientId: client.id } });
+    expect(email.tier).toBe("lapsed");
+    // The offline writer writes to a lapsed client as such.
+    expect(email.subject).toMatch(/^We miss you/);
   });
 
   it("counts until it expires, and the sweep deletes it afterwards", async () => {
