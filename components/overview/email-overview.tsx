@@ -166,6 +166,9 @@ export function EmailOverviewSection({ overview, range, weeks }: { overview: Ema
       </Card>
       <Card>
         <CardHeader title="Email analytics" description="Emails drafted in the range, by tier and by stylist; each number opens the emails behind it." />
+        {overview.deliveryReported ? null : (
+          <p className="px-5 pt-3 text-xs text-stone-500">Delivered, opened, clicked and bounced are not reported while emails go to the local mailbox (no RESEND_API_KEY).</p>
+        )}
         <p className="px-5 pt-3 text-sm text-stone-700">
           Bounced <CountLink count={bounced} status="bounced" range={range} label={`${formatNumber(bounced)} bounced`} />, complaints{" "}
           <CountLink count={overview.complained} status="complained" range={range} label={`${formatNumber(overview.complained)} complaints`} />

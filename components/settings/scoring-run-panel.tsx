@@ -94,10 +94,10 @@ export function useRefreshRunOnSuccess(status: string) {
   }, [status, queryClient]);
 }
 
-/** Before the first run: what it will hand to win-back outreach, and where to change that first. */
-export function FirstRunNotice({ text }: { text: string }) {
+/** What scoring will hand to win-back outreach (before the first run, or on import), and where to change that first. */
+export function OutreachNotice({ text }: { text: string }) {
   return (
-    <p className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="first-run-notice">
+    <p className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="outreach-notice">
       {text}{" "}
       <Link href="/settings/email" className="font-medium underline decoration-amber-400 hover:decoration-amber-700">
         Email policy
@@ -119,7 +119,7 @@ export function ScoringRunPanel({ initial, firstRunNotice }: { initial: ScoringR
         </Button>
         <p className="text-sm text-stone-500">Scores every client as of now, with a freshly fitted churn model.</p>
       </form>
-      {firstRunNotice && run?.status !== "succeeded" ? <FirstRunNotice text={firstRunNotice} /> : null}
+      {firstRunNotice && run?.status !== "succeeded" ? <OutreachNotice text={firstRunNotice} /> : null}
       <FormAlert state={state} />
       <ScoringRunStatus initial={initial} />
     </div>

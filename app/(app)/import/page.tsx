@@ -4,8 +4,8 @@ import { ImportWorkspace } from "@/components/import/import-workspace";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageContext } from "@/lib/server/auth/session";
 import { listImportJobs } from "@/lib/server/data/import-jobs";
-import { firstRunOutreachNoticeFor } from "@/lib/server/data/scoring-runs";
-import { FirstRunNotice } from "@/components/settings/scoring-run-panel";
+import { importOutreachNoticeFor } from "@/lib/server/data/scoring-runs";
+import { OutreachNotice } from "@/components/settings/scoring-run-panel";
 
 export const metadata: Metadata = { title: "Import" };
 
@@ -17,14 +17,14 @@ const importParams = z.object({
 /** `job` and `uploadError` come back from the form posted without JavaScript (app/api/imports/form). */
 export default async function ImportPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const ctx = await requirePageContext("data.import");
-  const [recent, notice] = await Promise.all([listImportJobs(ctx), firstRunOutreachNoticeFor(ctx)]);
+  const [recent, notice] = await Promise.all([listImportJobs(ctx), importOutreachNoticeFor(ctx)]);
   const { job, uploadError } = importParams.parse(await searchParams);
   return (
     <>
       <PageHeader title="Import" description="Bring in clients and orders from a spreadsheet. Each row is checked, and rejected rows can be downloaded with the reasons." />
       {notice ? (
         <div className="mb-6">
-          <FirstRunNotice text={`Importing orders starts a full rescoring. ${notice}`} />
+          <OutreachNotice text={notice} />
         </div>
       ) : null}
       <ImportWorkspace

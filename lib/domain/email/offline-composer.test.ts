@@ -49,5 +49,7 @@ describe("composeOfflineDraft", () => {
     expect(afterCancel.paragraphs[0]).toContain("(March 14, 2026: kept 2 of 5 items)");
     expect(afterCancel.paragraphs.join(" ")).not.toMatch(/cancelled|April/);
     expect(composeOfflineDraft({ ...input, recentFixes: ["Fix of April 2, 2026: cancelled"] }).paragraphs[0]).not.toMatch(/fix|April/i);
+    // Nothing shipped is no miss to own.
+    expect(composeOfflineDraft({ ...input, recentFixes: ["Fix of March 14, 2026: kept 0 of 0 items"] }).paragraphs[0]).toContain("Looking back at your last fix");
   });
 });

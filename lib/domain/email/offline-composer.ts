@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { DraftContent } from "./draft-content";
 import { containsLink } from "./grounding";
+import { isCancelledFix, keptNothingOf } from "./writer-facts";
 
 /** What the offline writer reads from the prompt's client data block (the shape prompts.ts writes). */
 export const offlineInputSchema = z.object({
@@ -30,7 +31,7 @@ function listOf(items: readonly string[]): string {
  */
 function recalled(fix: string): string {
   const described = fix.replace(/^Fix of /, "");
-  if (/: kept 0 of \d+ items$/.test(fix)) {
+  if (keptNothingOf(fix)) {
     return `Your last fix, on ${described.replace(/: .*$/, "")}, was not quite right for you, and I have taken note: I would love another try with pieces closer to your taste.`;
   }
   return `Looking back at your last fix (${described}), I have a clearer idea of what works for you.`;
@@ -48,7 +49,7 @@ export function composeOfflineDraft(input: OfflineInput): DraftContent {
   const from = containsLink(input.stylist.name) ? "your stylist" : input.stylist.name;
   const lapsed = input.tier === "lapsed";
   // A cancelled fix was never styled, so the last one worth recalling is the last one that shipped.
-  const lastFix = input.recentFixes.find((fix) => !fix.endsWith(": cancelled"));
+  const lastFix = input.recentFixes.find((fix) => !isCancelledFix(fix));
   const styles = input.client.preferredStyles.slice(0, 3);
   const factsUsed: string[] = name ? [`First name: ${name}`] : [];
   const paragraphs: string[] = [];

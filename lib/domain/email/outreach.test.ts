@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { entersWinBack, firstRunOutreachNotice, outreachRoute } from "./outreach";
+import { entersWinBack, firstRunOutreachNotice, importOutreachNotice, outreachRoute } from "./outreach";
 
 describe("outreach", () => {
   it("enters win-back on a move into at risk or lapsed, and on a first score there", () => {
@@ -21,5 +21,9 @@ describe("outreach", () => {
     expect(firstRunOutreachNotice({ autoSendTiers: [], reviewTiers: ["at_risk", "lapsed"] })).toContain("at once: a client at risk or lapsed gets a draft to review, unless");
     const mixed = firstRunOutreachNotice({ autoSendTiers: ["lapsed"], reviewTiers: ["at_risk", "lapsed"] });
     expect(mixed).toContain("a client at risk gets a draft to review; a lapsed client gets an email sent without review (auto-send), unless");
+    expect(importOutreachNotice({ autoSendTiers: [], reviewTiers: ["at_risk"] })).toBe(
+      "Imported clients are scored, and those first scored at risk or lapsed enter win-back outreach at once: a client at risk gets a draft to review, unless held out or without marketing consent.",
+    );
+    expect(importOutreachNotice({ autoSendTiers: [], reviewTiers: [] })).toBeNull();
   });
 });

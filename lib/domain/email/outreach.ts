@@ -25,12 +25,10 @@ function aClientIn(tiers: readonly RiskTier[]): string {
   return `a client ${tiers.map((tier) => TIER_LABELS[tier].toLowerCase()).join(" or ")}`;
 }
 
-/**
- * What a shop's first full rescoring will set off, in words for the button that starts it: every client it scores
- * straight into at risk or lapsed enters win-back at once (a catch-up, not the trickle of later nights), and goes the
- * way the email policy routes their tier. Null when the policy drafts nothing for either tier.
- */
-export function firstRunOutreachNotice(policy: { autoSendTiers: readonly RiskTier[]; reviewTiers: readonly RiskTier[] }): string | null {
+type RoutingPolicy = { autoSendTiers: readonly RiskTier[]; reviewTiers: readonly RiskTier[] };
+
+/** How the email policy routes a client entering win-back, in words; null when it drafts nothing for either tier. */
+function routesInWords(policy: RoutingPolicy): string | null {
   const routed = (route: OutreachRoute) => WIN_BACK_TIERS.filter((tier) => outreachRoute(tier, policy) === route);
   const reviewed = routed("review");
   const automatic = routed("auto_send");
@@ -39,5 +37,24 @@ export function firstRunOutreachNotice(policy: { autoSendTiers: readonly RiskTie
     reviewed.length ? `${aClientIn(reviewed)} gets a draft to review` : "",
     automatic.length ? `${aClientIn(automatic)} gets an email sent without review (auto-send)` : "",
   ].filter(Boolean);
-  return `The first full rescoring hands every client already at risk or lapsed to win-back outreach at once: ${ways.join("; ")}, unless held out or without marketing consent.`;
+  return `${ways.join("; ")}, unless held out or without marketing consent`;
+}
+
+/**
+ * What a shop's first full rescoring will set off, in words for the button that starts it: every client it scores
+ * straight into at risk or lapsed enters win-back at once (a catch-up, not the trickle of later nights), and goes the
+ * way the email policy routes their tier. Null when the policy drafts nothing for either tier.
+ */
+export function firstRunOutreachNotice(policy: RoutingPolicy): string | null {
+  const routes = routesInWords(policy);
+  return routes && `The first full rescoring hands every client already at risk or lapsed to win-back outreach at once: ${routes}.`;
+}
+
+/**
+ * The same for an import: imported clients are scored (each on their own, or by a full rescoring for a large import),
+ * and a first score in at risk or lapsed enters win-back at once. Null when the policy drafts nothing.
+ */
+export function importOutreachNotice(policy: RoutingPolicy): string | null {
+  const routes = routesInWords(policy);
+  return routes && `Imported clients are scored, and those first scored at risk or lapsed enter win-back outreach at once: ${routes}.`;
 }

@@ -47,6 +47,16 @@ export function longDate(at: Date, zone: string): string {
   return `${MONTHS[Number(month) - 1]} ${Number(day)}, ${year}`;
 }
 
+/** Whether a fix's line (describeFix) says the client kept none of what was shipped. */
+export function keptNothingOf(fixLine: string): boolean {
+  return /: kept 0 of [1-9]\d* items$/.test(fixLine);
+}
+
+/** Whether a fix's line (describeFix) is of a cancelled fix, which was never styled. */
+export function isCancelledFix(fixLine: string): boolean {
+  return fixLine.endsWith(": cancelled");
+}
+
 export function describeFix(fix: { orderedAt: Date; itemsShipped: number; itemsKept: number; status: string }, zone: string): string {
   if (fix.status === "cancelled") return `Fix of ${longDate(fix.orderedAt, zone)}: cancelled`;
   return `Fix of ${longDate(fix.orderedAt, zone)}: kept ${fix.itemsKept} of ${fix.itemsShipped} items`;

@@ -9,7 +9,7 @@ export interface TodayCandidate {
   /** When the client entered their current slipping tier (at risk or lapsed). */
   slippingSince: Date;
   lastOrderAt: Date | null;
-  /** Latest email drafted or sent to the client by anyone. */
+  /** Latest contact: an email a person wrote, or one outreach wrote once it was approved (see countsAsContact). */
   lastContactAt: Date | null;
   /** A snooze the stylist set, with its end. */
   snoozedUntil: Date | null;

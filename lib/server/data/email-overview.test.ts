@@ -271,7 +271,12 @@ describe("whether the overview's delivery figures are reported", () => {
     process.env.RESEND_API_KEY = "re_test_key";
     try {
       const { getEmailOverview: withResend } = await import("./email-overview");
-      expect((await withResend(await userContext("marketer"), RANGE)).deliveryReported).toBe(true);
+      const { db: itsDb } = await import("@/lib/server/db/client");
+      try {
+        expect((await withResend(await userContext("marketer"), RANGE)).deliveryReported).toBe(true);
+      } finally {
+        await itsDb.$client.end();
+      }
     } finally {
       delete process.env.RESEND_API_KEY;
       vi.resetModules();

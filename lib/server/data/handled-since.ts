@@ -6,7 +6,11 @@ import { type SQL, sql } from "drizzle-orm";
  * wrote that nobody has reviewed yet (it has reached no one; its client stays on Today, with the draft to review).
  * The triggers of migration 0033 hold the same rule.
  */
-export const contactEmail = (alias: string) => sql.raw(`${alias}.state <> 'discarded' and not (${alias}.origin = 'outreach' and ${alias}.state = 'draft')`);
+export const countsAsContact = (alias: string) => sql.raw(`${alias}.state <> 'discarded' and not (${alias}.origin = 'outreach' and ${alias}.state = 'draft')`);
+
+/** When that contact happened: a person's email when written, one outreach wrote when it was approved (let go). */
+export const contactAt = (alias: string) =>
+  sql.raw(`(case when ${alias}.origin = 'outreach' then coalesce(${alias}.approved_at, ${alias}.created_at) else ${alias}.created_at end)`);
 
 /**
  * A today_handled row (written once, by triggers) still stands while something done that week stands: a snooze, an
@@ -14,9 +18,7 @@ export const contactEmail = (alias: string) => sql.raw(`${alias}.state <> 'disca
  * so it must not count as handled too; so does an outreach draft nobody has reviewed.
  */
 const stillHandled = sql`(exists (select 1 from today_snoozes z where z.client_id = h.client_id and z.created_at >= (h.week::timestamp at time zone 'UTC'))
-  or exists (select 1 from win_back_emails e where e.client_id = h.client_id and ${contactEmail("e")}
-    -- Written that week, or let go that week (an outreach draft approved then: see migration 0033).
-    and (e.created_at >= (h.week::timestamp at time zone 'UTC') or e.updated_at >= (h.week::timestamp at time zone 'UTC')))
+  or exists (select 1 from win_back_emails e where e.client_id = h.client_id and ${countsAsContact("e")} and ${contactAt("e")} >= (h.week::timestamp at time zone 'UTC'))
   or exists (select 1 from orders o where o.client_id = h.client_id and o.status <> 'cancelled' and o.ordered_at >= (h.week::timestamp at time zone 'UTC')))`;
 
 /**

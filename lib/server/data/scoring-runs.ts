@@ -5,7 +5,7 @@ import { authorize } from "@/lib/server/auth/permissions";
 import type { ServiceContext } from "@/lib/server/context";
 import { modelFits, outreachAssignments, scoringRuns, tierChanges, users, winBackEmails } from "@/lib/server/db/schema";
 import { latestModelFit } from "@/lib/server/engagement/model-fit";
-import { firstRunOutreachNotice } from "@/lib/domain/email/outreach";
+import { firstRunOutreachNotice, importOutreachNotice } from "@/lib/domain/email/outreach";
 import { readSettings } from "./settings";
 
 /** A scoring run as the settings page and its polling endpoint show it: plain JSON, dates as ISO strings. */
@@ -64,7 +64,7 @@ export async function getLatestScoringRun(ctx: ServiceContext): Promise<ScoringR
     modelAsOf: iso(row.modelAsOf),
     modelReused: run.modelReused,
     tierChanges: run.status === "succeeded" ? await runTierChanges(ctx, run.id) : null,
-    outreach: run.status === "succeeded" && run.startedAt ? await runOutreach(ctx, { asOf: run.asOf, startedAt: run.startedAt }) : null,
+    outreach: run.status === "succeeded" && run.startedAt ? await outreachOfRun(ctx, { asOf: run.asOf, startedAt: run.startedAt }) : null,
   };
 }
 
@@ -73,7 +73,7 @@ export async function getLatestScoringRun(ctx: ServiceContext): Promise<ScoringR
  * date, or a first score's), and was assigned after the run started, which keeps the read to the recent end of
  * the assignments' index.
  */
-async function runOutreach(ctx: ServiceContext, run: { asOf: Date; startedAt: Date }): Promise<RunOutreach> {
+async function outreachOfRun(ctx: ServiceContext, run: { asOf: Date; startedAt: Date }): Promise<RunOutreach> {
   const [row] = await ctx.db.execute<RunOutreach>(sql`
     select count(*)::int as "entered",
       (count(*) filter (where a."group" = 'holdout'))::int as "heldOut",
@@ -102,6 +102,12 @@ export async function firstRunOutreachNoticeFor(ctx: ServiceContext): Promise<st
   authorize(ctx.actor, "clients.read");
   const [finished] = await ctx.db.select({ id: scoringRuns.id }).from(scoringRuns).where(eq(scoringRuns.status, "succeeded")).limit(1);
   return finished ? null : firstRunOutreachNotice(await readSettings(ctx.db, "email_policy"));
+}
+
+/** For the Import page: what imported clients first scored at risk or lapsed set off (see importOutreachNotice). */
+export async function importOutreachNoticeFor(ctx: ServiceContext): Promise<string | null> {
+  authorize(ctx.actor, "data.import");
+  return importOutreachNotice(await readSettings(ctx.db, "email_policy"));
 }
 
 /** The churn model single-client rescoring currently uses, with the size of the data it was fitted on. */

@@ -5,6 +5,7 @@ import { clients, clientScores, tierChanges, todayHandled, winBackEmails } from 
 import { reassignClients } from "@/lib/server/services/clients/reassign-clients";
 import { approveEmail } from "@/lib/server/services/emails/approve-email";
 import { discardEmail } from "@/lib/server/services/emails/discard-email";
+import { editEmail } from "@/lib/server/services/emails/edit-email";
 import { cancelOrder } from "@/lib/server/services/orders/cancel-order";
 import { createOrder } from "@/lib/server/services/orders/create-order";
 import { snoozeClient } from "@/lib/server/services/today/snooze-client";
@@ -49,6 +50,11 @@ describe("handled this week, kept as it happens", () => {
     expect(await handled(anna)).toBe(1);
     expect(await handledList(anna)).toEqual([client]);
     expect((await getTodayList(anna)).open.map((item) => item.clientId)).not.toContain(client);
+
+    // Edited after approval, it is a draft waiting for review again: back on Today, no longer handled.
+    await editEmail({ ctx: anna, input: { emailId: draft.id, subject: "Hello again", preheader: "", body: "Hello, it has been a while.", callToAction: "Book" } });
+    expect((await getTodayList(anna)).open.find((item) => item.clientId === client)).toMatchObject({ waitingDraftId: draft.id });
+    expect(await handled(anna)).toBe(0);
   });
 
   it("counts contact with a client scored straight into their tier from their last order, as Today does, however recent the score", async () => {

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/server/db/client";
 import { auditLog, clients, clientScores, orders, tierChanges, winBackEmails } from "@/lib/server/db/schema";
 import { NotFoundError, ValidationError } from "@/lib/server/errors";
+import { approveEmail } from "@/lib/server/services/emails/approve-email";
 import { snoozeClient } from "@/lib/server/services/today/snooze-client";
 import { userContext } from "@/test/fixtures";
 import { buildTodayList, type TodayCandidate, valueAtRiskCents } from "@/lib/domain/today/work-list";
@@ -147,10 +148,27 @@ describe("getTodayList", () => {
     expect(today.handledThisWeek).toBe(1);
 
     // Approved on the 9th: let go, it is contact from then.
-    await db.update(winBackEmails).set({ state: "scheduled", updatedAt: new Date("2026-12-09T08:00:00Z") }).where(eq(winBackEmails.clientId, waiting));
+    if (!draft) throw new Error("no draft");
+    await approveEmail({ ctx: await userContext("marketer"), input: { emailId: draft.id }, now: new Date("2026-12-09T08:00:00Z") });
     const after = await getTodayList(stylist, NOW);
     expect(new Set(after.open.map((item) => item.clientId))).toEqual(new Set([discarded, emailedBefore]));
     expect(after.handledThisWeek).toBe(2);
+  });
+
+  it("counts an outreach draft written last week and approved this week as this week's contact, from its approval", async () => {
+    const stylist = await userContext("stylist");
+    const id = await client(stylist.actor.id, { tier: "at_risk", pAlive: 0.5, expected: 0.2, values: [10_000] });
+    const lastWeek = new Date("2026-12-02T09:00:00Z");
+    const [draft] = await db
+      .insert(winBackEmails)
+      .values({ clientId: id, state: "draft", origin: "outreach", subject: "Hello", body: "Hi", callToAction: "Book", writer: "offline", toAddress: "c@example.com", createdAt: lastWeek, updatedAt: lastWeek })
+      .returning();
+    if (!draft) throw new Error("no draft");
+    expect((await getTodayList(stylist, NOW)).handledThisWeek).toBe(0);
+    await approveEmail({ ctx: await userContext("marketer"), input: { emailId: draft.id }, now: new Date("2026-12-08T15:00:00Z") });
+    const today = await getTodayList(stylist, NOW);
+    expect(today.open.map((item) => item.clientId)).not.toContain(id);
+    expect(today.handledThisWeek).toBe(1);
   });
 });
 

@@ -53,10 +53,10 @@ export const BEYOND_DRIZZLE: readonly { migration: string; why: string; migrated
   },
   {
     migration: "0033_today_contact_is_reviewed",
-    why: "Drizzle has no triggers: an outreach draft counts as contact on Today once it is approved, not while it waits for review (0021's functions replaced).",
+    why: "Drizzle has no triggers: an outreach draft counts as contact on Today once it is approved (approved_at), not while it waits for review (0021's functions replaced).",
     migrated: [
       "function today_handled_by_review()",
-      "trigger win_back_emails.win_back_emails_reviewed_handled AFTER UPDATE ON public.win_back_emails REFERENCING OLD TABLE AS old_emails NEW TABLE AS new_emails FOR EACH STATEMENT EXECUTE FUNCTION today_handled_by_review()",
+      "trigger win_back_emails.win_back_emails_reviewed_handled AFTER UPDATE OF approved_at ON public.win_back_emails FOR EACH ROW WHEN (((new.origin = 'outreach'::email_origin) AND (new.approved_at IS NOT NULL) AND (new.approved_at IS DISTINCT FROM old.approved_at))) EXECUTE FUNCTION today_handled_by_review()",
     ],
   },
   {

@@ -34,6 +34,9 @@ export const winBackEmails = pgTable(
     /** Why the offline writer stood in (shown on the draft), or null. */
     writerNote: text(),
     toAddress: text().notNull(),
+    /** When a person or the auto-send policy last approved it (cleared when an edit takes it back to draft): for an
+     * outreach draft, the moment it counts as contact on Today. */
+    approvedAt: timestamp({ withTimezone: true, mode: "date" }),
     scheduledFor: timestamp({ withTimezone: true, mode: "date" }),
     sentAt: timestamp({ withTimezone: true, mode: "date" }),
     providerId: text(),

@@ -59,7 +59,7 @@ export async function approveEmails({ ctx, input, now = new Date() }: VerbArgs<t
 
 async function approveInTransaction(tx: Executor, ctx: ServiceContext, emailId: string, now: Date) {
   const email = await lockEmailInScope(tx, ctx.actor, emailId);
-  const approved = await moveEmail(tx, ctx.actor, email, "approved");
+  const approved = await moveEmail(tx, ctx.actor, email, "approved", { set: { approvedAt: now } });
   const settings = await readSettings(tx, "win_back");
   const [client] = await tx.select({ timezone: clients.timezone }).from(clients).where(eq(clients.id, email.clientId)).limit(1);
   const scheduledFor = nextSendTime(now, client?.timezone ?? "UTC", { startHour: settings.sendWindowStartHour, endHour: settings.sendWindowEndHour });

@@ -27,7 +27,7 @@ export async function editEmail({ ctx, input }: VerbArgs<typeof editEmailSchema>
     const before = await lockEmailInScope(tx, ctx.actor, emailId);
     if (!["draft", "approved", "scheduled"].includes(before.state)) throw new ConflictError("Only an email that has not been sent can be edited.", "state");
     if (JSON.stringify(pick({ ...before, ...edit })) === JSON.stringify(pick(before))) return before;
-    const current = before.state === "draft" ? before : await moveEmail(tx, ctx.actor, before, "draft", { reason: "Edited after approval", set: { scheduledFor: null } });
+    const current = before.state === "draft" ? before : await moveEmail(tx, ctx.actor, before, "draft", { reason: "Edited after approval", set: { scheduledFor: null, approvedAt: null } });
     const [after] = await tx.update(winBackEmails).set(edit).where(eq(winBackEmails.id, emailId)).returning();
     await writeAudit(tx, ctx.actor, { action: "email.edit", entityType: "email", entityId: emailId, before: pick(before), after: after ? pick(after) : null });
     return after ?? current;
