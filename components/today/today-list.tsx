@@ -3,7 +3,7 @@ import Link from "next/link";
 import { TierBadge } from "@/components/engagement/tier-badge";
 import { ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
-import { formatAgo, formatMoney } from "@/components/ui/format";
+import { formatAgo, formatDate, formatMoney } from "@/components/ui/format";
 import type { TodayList as TodayListData } from "@/lib/server/data/today";
 import { SnoozeForm } from "./snooze-form";
 
@@ -18,7 +18,28 @@ function ValueAtStake({ item }: { item: Item }) {
   );
 }
 
-function TodayRow({ item, rank, now, canSnooze }: { item: Item; rank: number; now: Date; canSnooze: boolean }) {
+/** What the stylist can do about the client by email: review outreach's draft, write one, or nothing (holdout, no consent). */
+function EmailAction({ item, zone }: { item: Item; zone: string }) {
+  if (item.heldOutUntil) {
+    return <span className="rounded-lg bg-stone-100 px-3 py-2 text-sm text-stone-600">In the holdout until {formatDate(item.heldOutUntil, zone)}: no win-back email</span>;
+  }
+  if (item.waitingDraftId) {
+    return (
+      <ButtonLink href={`/emails/${item.waitingDraftId}` as Route} variant="primary">
+        Review the draft<span className="sr-only"> for {item.name}</span>
+      </ButtonLink>
+    );
+  }
+  if (!item.emailConsent) return <span className="rounded-lg bg-stone-100 px-3 py-2 text-sm text-stone-600">No email consent: reach out another way</span>;
+  // The client page starts the draft in its win-back email card (see DraftWithAi's startNow).
+  return (
+    <ButtonLink href={`/clients/${item.clientId}?draft=1#win-back-email` as Route} variant="primary">
+      Draft with AI<span className="sr-only"> for {item.name}</span>
+    </ButtonLink>
+  );
+}
+
+function TodayRow({ item, rank, now, zone, canSnooze }: { item: Item; rank: number; now: Date; zone: string; canSnooze: boolean }) {
   return (
     <li className="flex flex-col gap-3 px-5 py-4 sm:flex-row sm:items-start sm:justify-between">
       <div className="flex min-w-0 gap-3">
@@ -41,25 +62,14 @@ function TodayRow({ item, rank, now, canSnooze }: { item: Item; rank: number; no
         </div>
       </div>
       <div className="flex shrink-0 flex-wrap items-start gap-2 sm:justify-end">
-        {item.waitingDraftId ? (
-          <ButtonLink href={`/emails/${item.waitingDraftId}` as Route} variant="primary">
-            Review the draft<span className="sr-only"> for {item.name}</span>
-          </ButtonLink>
-        ) : item.emailConsent ? (
-          // The client page starts the draft in its win-back email card (see DraftWithAi's startNow).
-          <ButtonLink href={`/clients/${item.clientId}?draft=1#win-back-email` as Route} variant="primary">
-            Draft with AI<span className="sr-only"> for {item.name}</span>
-          </ButtonLink>
-        ) : (
-          <span className="rounded-lg bg-stone-100 px-3 py-2 text-sm text-stone-600">No email consent: reach out another way</span>
-        )}
+        <EmailAction item={item} zone={zone} />
         {canSnooze ? <SnoozeForm clientId={item.clientId} clientName={item.name} /> : null}
       </div>
     </li>
   );
 }
 
-export function TodayList({ today, now, canSnooze }: { today: TodayListData; now: Date; canSnooze: boolean }) {
+export function TodayList({ today, now, zone, canSnooze }: { today: TodayListData; now: Date; zone: string; canSnooze: boolean }) {
   if (today.open.length === 0) {
     return (
       <EmptyState
@@ -76,7 +86,7 @@ export function TodayList({ today, now, canSnooze }: { today: TodayListData; now
   return (
     <ol className="divide-y divide-stone-100">
       {today.open.map((item, i) => (
-        <TodayRow key={item.clientId} item={item} rank={i + 1} now={now} canSnooze={canSnooze} />
+        <TodayRow key={item.clientId} item={item} rank={i + 1} now={now} zone={zone} canSnooze={canSnooze} />
       ))}
     </ol>
   );

@@ -8,6 +8,7 @@ import { TodayList } from "@/components/today/today-list";
 import { can } from "@/lib/domain/access/policy";
 import { requirePageContext } from "@/lib/server/auth/session";
 import { getTodayList, TODAY_COUNT_CAP, TODAY_SHOWN } from "@/lib/server/data/today";
+import { displayTimeZone } from "@/lib/server/http/viewer-time-zone";
 
 export const metadata: Metadata = { title: "Today" };
 
@@ -18,7 +19,7 @@ const todayParams = z.object({ snoozedUntil: z.iso.date().optional().catch(undef
 export default async function TodayPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const ctx = await requirePageContext("clients.read");
   const now = new Date();
-  const today = await getTodayList(ctx, now);
+  const [today, zone] = await Promise.all([getTodayList(ctx, now), displayTimeZone()]);
   const { snoozedUntil } = todayParams.parse(await searchParams);
   const notice = snoozedUntil ? `Snoozed until ${snoozedUntil}. The client comes back then unless they order first.` : null;
   const more = today.openCount - today.open.length;
@@ -63,7 +64,7 @@ export default async function TodayPage({ searchParams }: { searchParams: Promis
             </Link>
           }
         />
-        <TodayList today={today} now={now} canSnooze={can(ctx.actor, "clients.update")} />
+        <TodayList today={today} now={now} zone={zone} canSnooze={can(ctx.actor, "clients.update")} />
       </Card>
     </>
   );

@@ -1,7 +1,8 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/server/db/client";
-import { auditLog, clients, clientScores, orders, tierChanges, winBackEmails } from "@/lib/server/db/schema";
+import { auditLog, clients, clientScores, orders, outreachAssignments, tierChanges, winBackEmails } from "@/lib/server/db/schema";
+import { readSettings } from "./settings";
 import { NotFoundError, ValidationError } from "@/lib/server/errors";
 import { approveEmail } from "@/lib/server/services/emails/approve-email";
 import { snoozeClient } from "@/lib/server/services/today/snooze-client";
@@ -153,6 +154,21 @@ describe("getTodayList", () => {
     const after = await getTodayList(stylist, NOW);
     expect(new Set(after.open.map((item) => item.clientId))).toEqual(new Set([discarded, emailedBefore]));
     expect(after.handledThisWeek).toBe(2);
+  });
+
+  it("says until when a client is in the win-back holdout, which sends them no email, and not once it has ended", async () => {
+    const stylist = await userContext("stylist");
+    const held = await client(stylist.actor.id, { tier: "at_risk", pAlive: 0.5, expected: 0.2, values: [10_000] });
+    const heldLongAgo = await client(stylist.actor.id, { tier: "at_risk", pAlive: 0.5, expected: 0.2, values: [10_000] });
+    const assignedAt = new Date("2026-11-25T10:00:00Z");
+    await db.insert(outreachAssignments).values([
+      { clientId: held, tier: "at_risk", group: "holdout", enteredAt: SLIPPED, assignedAt },
+      { clientId: heldLongAgo, tier: "at_risk", group: "holdout", enteredAt: new Date("2026-01-01T00:00:00Z"), assignedAt: new Date("2026-01-02T00:00:00Z") },
+    ]);
+    const { attributionDays } = await readSettings(db, "win_back");
+    const items = new Map((await getTodayList(stylist, NOW)).open.map((item) => [item.clientId, item]));
+    expect(items.get(held)?.heldOutUntil).toEqual(new Date(assignedAt.getTime() + attributionDays * DAY));
+    expect(items.get(heldLongAgo)?.heldOutUntil).toBeNull();
   });
 
   it("counts an outreach draft written last week and approved this week as this week's contact, from its approval", async () => {

@@ -1,6 +1,7 @@
 import "server-only";
 import { type SQL, sql } from "drizzle-orm";
 import { assessEngagement, EMPTY_CLIENT_HISTORY, type EngagementDriver, RECENT_ORDER_WINDOW } from "@/lib/domain/engagement";
+import { holdoutWindowsOf } from "./email-eligibility";
 import { contactAt, countsAsContact, handledSinceIds } from "./handled-since";
 import { startOfWeek, type TodayCandidate } from "@/lib/domain/today/work-list";
 import { authorize, clientScopeWhere } from "@/lib/server/auth/permissions";
@@ -29,6 +30,8 @@ export type TodayItem = TodayCandidate & {
   priority: number;
   /** A win-back draft outreach wrote for the client that waits for review: the item's work, rather than a new draft. */
   waitingDraftId: string | null;
+  /** Until when the client is in the win-back holdout (no win-back email while it measures them), or null. */
+  heldOutUntil: Date | null;
 };
 
 type Row = {
@@ -112,13 +115,18 @@ function toItem(r: Row): TodayItem {
     snoozedAt: date(r.snoozed_at),
     priority: r.value_at_risk ?? 0,
     waitingDraftId: r.waiting_draft_id,
+    heldOutUntil: null,
   };
 }
 
 /** The open items, highest value at risk first: the top of the partial index, skipping the handled ones. */
 async function openItems(ctx: ServiceContext, now: Date): Promise<TodayItem[]> {
   const rows = await slippingClients(ctx, stillOpen(now), sql`order by s.value_at_risk_cents desc nulls last, s.client_id limit ${TODAY_SHOWN}`);
-  return rows.map(toItem);
+  const holdouts = await holdoutWindowsOf(ctx.db, rows.map((r) => r.client_id));
+  return rows.map((r) => {
+    const until = holdouts.get(r.client_id);
+    return { ...toItem(r), heldOutUntil: until && until.getTime() > now.getTime() ? until : null };
+  });
 }
 
 /** How many items are open, up to TODAY_COUNT_CAP + 1 (more than the cap reads as "1,000+"). */
