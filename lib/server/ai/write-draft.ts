@@ -84,7 +84,7 @@ export async function* writeDraft(facts: WriterFacts, options: { modelId: string
     if (outcome.ok) {
       const grounding = validateGrounding(outcome.content, sources);
       if (grounding.ok) {
-        yield { type: "done", content: outcome.content, writer: writer.kind, model: writer.modelId, note: writer.kind === "offline" ? "Written offline: no AI model is configured." : null };
+        yield { type: "done", content: outcome.content, writer: writer.kind, model: writer.modelId, note: writer.kind === "offline" ? "Written offline: no OpenRouter API key is set (OPENROUTER_API_KEY), so the AI model in Settings → Email policy is not used." : null };
         return;
       }
       problem = `the draft was rejected: ${grounding.reason}`;
