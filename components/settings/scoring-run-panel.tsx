@@ -69,9 +69,12 @@ function OutreachNote({ run }: { run: ScoringRunView }) {
     o.awaitingReview ? plural(o.awaitingReview, "draft waiting for review", "drafts waiting for review") : "",
     o.approved ? `${plural(o.approved, "email", "emails")} approved to send` : "",
   ].filter(Boolean);
+  // Outreach takes the run's entries in the moments after it: until then the counts are still climbing.
+  const lead = isSettling(run) ? `Handing clients to win-back outreach: ${formatNumber(o.entered)} so far` : `${plural(o.entered, "client", "clients")} entered win-back outreach`;
   return (
     <p className="text-sm text-stone-700" data-testid="run-outreach">
-      {plural(o.entered, "client", "clients")} entered win-back outreach{parts.length ? `: ${parts.join(", ")}` : ""}.{" "}
+      {lead}
+      {parts.length ? `: ${parts.join(", ")}` : ""}.{" "}
       {o.awaitingReview || o.approved ? (
         <Link href="/emails" className="font-medium text-stone-900 underline decoration-stone-300 hover:decoration-stone-600">
           Open the emails
@@ -94,7 +97,7 @@ export function useRefreshRunOnSuccess(status: string) {
   }, [status, queryClient]);
 }
 
-/** What scoring will hand to win-back outreach (before the first run, or on import), and where to change that first. */
+/** What scoring will hand to win-back outreach at once (the next full run, or an import), and where to change that first. */
 export function OutreachNotice({ text }: { text: string }) {
   return (
     <p className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="outreach-notice">
@@ -107,7 +110,7 @@ export function OutreachNotice({ text }: { text: string }) {
 }
 
 /** Starts a full rescoring and follows its progress; the run goes on on the server if the page is closed. */
-export function ScoringRunPanel({ initial, firstRunNotice }: { initial: ScoringRunView | null; firstRunNotice: string | null }) {
+export function ScoringRunPanel({ initial, outreachNotice }: { initial: ScoringRunView | null; outreachNotice: string | null }) {
   const { data: run } = useLatestScoringRun(initial);
   const [state, action, pending] = useActionState(startFullRescoreAction, IDLE);
   useRefreshRunOnSuccess(state.status);
@@ -119,7 +122,8 @@ export function ScoringRunPanel({ initial, firstRunNotice }: { initial: ScoringR
         </Button>
         <p className="text-sm text-stone-500">Scores every client as of now, with a freshly fitted churn model.</p>
       </form>
-      {firstRunNotice && run?.status !== "succeeded" ? <OutreachNotice text={firstRunNotice} /> : null}
+      {/* Read when the page was drawn: a run started since has changed what the next one hands on. */}
+      {outreachNotice && run?.id === initial?.id && !isActive(run) ? <OutreachNotice text={outreachNotice} /> : null}
       <FormAlert state={state} />
       <ScoringRunStatus initial={initial} />
     </div>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { entersWinBack, firstRunOutreachNotice, importOutreachNotice, outreachRoute } from "./outreach";
+import { entersWinBack, firstRunOutreachNotice, importOutreachNotice, outreachRoute, pendingOutreachNotice } from "./outreach";
 
 describe("outreach", () => {
   it("enters win-back on a move into at risk or lapsed, and on a first score there", () => {
@@ -25,5 +25,9 @@ describe("outreach", () => {
       "Imported clients are scored, and those first scored at risk or lapsed enter win-back outreach at once: a client at risk gets a draft to review, unless held out or without marketing consent.",
     );
     expect(importOutreachNotice({ autoSendTiers: [], reviewTiers: [] })).toBeNull();
+    const review = { autoSendTiers: [], reviewTiers: ["at_risk" as const] };
+    expect(pendingOutreachNotice(0, false, review)).toBeNull();
+    expect(pendingOutreachNotice(1, false, review)).toMatch(/^1 client at risk or lapsed has not been handed/);
+    expect(pendingOutreachNotice(1_000, true, review)).toMatch(/^1,000\+ clients at risk or lapsed have not been handed/);
   });
 });

@@ -51,6 +51,20 @@ export function firstRunOutreachNotice(policy: RoutingPolicy): string | null {
 }
 
 /**
+ * The same once scores exist: clients already at risk or lapsed whom outreach has not had yet (scored before outreach
+ * ran, as by the demo seed, or turned away while they had no consent), whom the next full rescoring or the nightly
+ * sweep hands on at once. `pending` counts them up to a cap (`capped`: more). Null with none, or when the policy drafts
+ * nothing.
+ */
+export function pendingOutreachNotice(pending: number, capped: boolean, policy: RoutingPolicy): string | null {
+  const routes = routesInWords(policy);
+  if (!routes || pending === 0) return null;
+  const count = `${pending.toLocaleString("en-US")}${capped ? "+" : ""}`;
+  const who = pending === 1 && !capped ? "1 client at risk or lapsed has" : `${count} clients at risk or lapsed have`;
+  return `${who} not been handed to win-back outreach yet: the next full rescoring, or the nightly sweep, hands them on at once: ${routes}.`;
+}
+
+/**
  * The same for an import: imported clients are scored (each on their own, or by a full rescoring for a large import),
  * and a first score in at risk or lapsed enters win-back at once. Null when the policy drafts nothing.
  */

@@ -2,13 +2,14 @@ import { describe, expect, it } from "vitest";
 import type { SystemActor } from "@/lib/domain/access/policy";
 import { db } from "@/lib/server/db/client";
 import { eq } from "drizzle-orm";
-import { outreachAssignments, scoringRuns, tierChanges } from "@/lib/server/db/schema";
+import { clients, outreachAssignments, scoringRuns, tierChanges } from "@/lib/server/db/schema";
 import { insertEmail } from "@/test/email-fixtures";
 import { runFullRescore } from "@/lib/server/services/engagement/run-full-rescore";
 import { insertDemoClients, queueRun } from "@/test/engagement-fixtures";
 import { userContext } from "@/test/fixtures";
-import { firstRunOutreachNotice } from "@/lib/domain/email/outreach";
-import { firstRunOutreachNoticeFor, getLatestScoringRun } from "./scoring-runs";
+import { firstRunOutreachNotice, pendingOutreachNotice } from "@/lib/domain/email/outreach";
+import { getLatestScoringRun, nextRunOutreachNoticeFor } from "./scoring-runs";
+import { winBackEntriesWithoutOutreach } from "./outreach-entries";
 import { readSettings } from "./settings";
 
 const SYSTEM: SystemActor = { type: "system", name: "test" };
@@ -53,17 +54,27 @@ describe("getLatestScoringRun", () => {
     expect((await getLatestScoringRun(admin))?.outreach).toEqual({ entered: 4, heldOut: 1, awaitingReview: 1, approved: 1 });
   });
 
-  it("warns what the first full rescoring will hand to outreach until a run has finished", async () => {
+  it("warns what the next full rescoring hands to outreach at once: everyone slipping before the first run, then those outreach has not had", async () => {
     const admin = await userContext("admin");
-    await insertDemoClients(6, new Date("2026-06-01T00:00:00Z"));
-    const expected = firstRunOutreachNotice(await readSettings(db, "email_policy"));
-    expect(expected).not.toBeNull();
-    expect(await firstRunOutreachNoticeFor(admin)).toBe(expected);
+    await insertDemoClients(60, new Date("2026-06-01T00:00:00Z"));
+    const policy = await readSettings(db, "email_policy");
+    expect(firstRunOutreachNotice(policy)).not.toBeNull();
+    expect(await nextRunOutreachNoticeFor(admin)).toBe(firstRunOutreachNotice(policy));
     const failed = await queueRun(new Date("2026-06-01T00:00:00Z"));
     await db.update(scoringRuns).set({ status: "failed" }).where(eq(scoringRuns.id, failed.id));
-    expect(await firstRunOutreachNoticeFor(admin)).toBe(expected);
+    expect(await nextRunOutreachNoticeFor(admin)).toBe(firstRunOutreachNotice(policy));
+
+    // Scored in process, without the function's hand-off: the slipping clients with consent are still waiting.
+    await db.update(clients).set({ marketingConsent: true });
     const run = await queueRun(new Date("2026-06-02T00:00:00Z"));
     await runFullRescore({ ctx: { actor: SYSTEM, db }, input: { runId: run.id, chunkSize: 50 } });
-    expect(await firstRunOutreachNoticeFor(admin)).toBeNull();
+    const waiting = await winBackEntriesWithoutOutreach(db, 1_000);
+    expect(waiting.length).toBeGreaterThan(0);
+    expect(await nextRunOutreachNoticeFor(admin)).toBe(pendingOutreachNotice(waiting.length, false, policy));
+    expect(await nextRunOutreachNoticeFor(admin)).toContain(`${waiting.length} clients at risk or lapsed have not been handed to win-back outreach yet`);
+
+    // Once outreach has had them, nothing waits.
+    await db.insert(outreachAssignments).values(waiting.map((e) => ({ clientId: e.clientId, tier: e.toTier, group: "emailed" as const, enteredAt: new Date(e.enteredAt) })));
+    expect(await nextRunOutreachNoticeFor(admin)).toBeNull();
   });
 });

@@ -5,7 +5,8 @@ import { authorize } from "@/lib/server/auth/permissions";
 import type { ServiceContext } from "@/lib/server/context";
 import { modelFits, outreachAssignments, scoringRuns, tierChanges, users, winBackEmails } from "@/lib/server/db/schema";
 import { latestModelFit } from "@/lib/server/engagement/model-fit";
-import { firstRunOutreachNotice, importOutreachNotice } from "@/lib/domain/email/outreach";
+import { firstRunOutreachNotice, importOutreachNotice, pendingOutreachNotice } from "@/lib/domain/email/outreach";
+import { winBackEntriesWithoutOutreach } from "./outreach-entries";
 import { readSettings } from "./settings";
 
 /** A scoring run as the settings page and its polling endpoint show it: plain JSON, dates as ISO strings. */
@@ -93,15 +94,24 @@ async function runTierChanges(ctx: ServiceContext, runId: string): Promise<TierC
   return summariseTierChanges(rows);
 }
 
+/** How many waiting entries the notice counts before it says "1,000+". */
+const PENDING_CAP = 1_000;
+
 /**
- * Before the shop's first full rescoring has finished: what it will hand to win-back outreach under the email policy
- * (see firstRunOutreachNotice), for the pages that start one (Settings → Scoring, and Import, whose orders queue one).
- * Null once a run has finished, or when the policy drafts nothing.
+ * What the next full rescoring will hand to win-back outreach at once under the email policy, for its button: before
+ * the shop's first run, every client it scores into at risk or lapsed (see firstRunOutreachNotice); after, the
+ * clients already there whom outreach has not had yet (see pendingOutreachNotice). Null when there are none, or when
+ * the policy drafts nothing.
  */
-export async function firstRunOutreachNoticeFor(ctx: ServiceContext): Promise<string | null> {
-  authorize(ctx.actor, "clients.read");
-  const [finished] = await ctx.db.select({ id: scoringRuns.id }).from(scoringRuns).where(eq(scoringRuns.status, "succeeded")).limit(1);
-  return finished ? null : firstRunOutreachNotice(await readSettings(ctx.db, "email_policy"));
+export async function nextRunOutreachNoticeFor(ctx: ServiceContext): Promise<string | null> {
+  authorize(ctx.actor, "settings.manage");
+  const [[finished], policy] = await Promise.all([
+    ctx.db.select({ id: scoringRuns.id }).from(scoringRuns).where(eq(scoringRuns.status, "succeeded")).limit(1),
+    readSettings(ctx.db, "email_policy"),
+  ]);
+  if (!finished) return firstRunOutreachNotice(policy);
+  const pending = await winBackEntriesWithoutOutreach(ctx.db, PENDING_CAP + 1);
+  return pendingOutreachNotice(Math.min(pending.length, PENDING_CAP), pending.length > PENDING_CAP, policy);
 }
 
 /** For the Import page: what imported clients first scored at risk or lapsed set off (see importOutreachNotice). */

@@ -9,7 +9,7 @@ import { MODEL_REUSE_DAYS } from "@/lib/domain/engagement/model-reuse";
 import { readModel } from "@/lib/domain/engagement/run-summary";
 import { requirePageContext } from "@/lib/server/auth/session";
 import { displayTimeZone } from "@/lib/server/http/viewer-time-zone";
-import { firstRunOutreachNoticeFor, getCurrentModelFit, getLatestScoringRun } from "@/lib/server/data/scoring-runs";
+import { getCurrentModelFit, getLatestScoringRun, nextRunOutreachNoticeFor } from "@/lib/server/data/scoring-runs";
 import { readSettings } from "@/lib/server/data/settings";
 
 export const metadata: Metadata = { title: "Scoring" };
@@ -36,14 +36,14 @@ export default async function ScoringSettingsPage() {
     getCurrentModelFit(ctx),
     readSettings(ctx.db, "scoring_schedule"),
     displayTimeZone(),
-    firstRunOutreachNoticeFor(ctx),
+    nextRunOutreachNoticeFor(ctx),
   ]);
   return (
     <div className="space-y-6">
       <Card>
         <CardHeader title="Full rescoring" description="A client is rescored whenever their orders change. A full run also lets time pass for everyone: recency drops as days go by without an order." />
         <div className="space-y-6 p-5">
-          <ScoringRunPanel initial={run} firstRunNotice={notice} />
+          <ScoringRunPanel initial={run} outreachNotice={notice} />
           <div className="border-t border-stone-100 pt-5">
             <ScoringScheduleForm nightlyHourUtc={schedule.nightlyHourUtc} />
           </div>
