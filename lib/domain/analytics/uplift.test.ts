@@ -42,7 +42,7 @@ describe("estimateUplift", () => {
   it("says there is not enough data below the minimum group size", () => {
     const u = estimateUplift({ emailed: { clients: 200, wonBack: 40 }, heldOut: { clients: 12, wonBack: 1 }, windowDays: 30 });
     expect(u.status).toBe("insufficient");
-    expect(u.reading).toMatch(/^Not enough data yet/);
+    expect(u.reading).toMatch(/^Not enough data yet: each group needs at least 30 clients whose \d+-day window has closed/);
     if (u.status === "insufficient") expect(u.needed).toBe(18);
   });
 

@@ -84,7 +84,8 @@ export function estimateUplift(input: UpliftInput, minGroupSize = MIN_GROUP_SIZE
       emailed,
       heldOut,
       needed,
-      reading: `Not enough data yet: each group needs at least ${minGroupSize} clients (emailed ${emailed.clients}, held out ${heldOut.clients}).`,
+      // The counts are of clients whose whole attribution window has closed, not of everyone assigned so far.
+      reading: `Not enough data yet: each group needs at least ${minGroupSize} clients whose ${windowDays}-day window has closed (emailed ${emailed.clients}, held out ${heldOut.clients}).`,
     };
   }
   const d = proportionDifference(emailed, heldOut);
