@@ -1,8 +1,7 @@
-import { formatNumber } from "@/components/ui/format";
-import { formatTime } from "@/lib/domain/time/format";
+import { formatDay, formatNumber } from "@/components/ui/format";
 
 /** "Nov 3, 2026" for a calendar day (YYYY-MM-DD), as the charts name their points. */
-export const dayLabel = (day: string) => formatTime(new Date(`${day}T12:00:00Z`), "UTC");
+export const dayLabel = formatDay;
 
 /** Three horizontal gridlines (0, half, top) with their values, for the overview's SVG charts; hidden from screen readers. */
 export function ChartGrid({ top, left, right, y }: { top: number; left: number; right: number; y: (n: number) => number }) {

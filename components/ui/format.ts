@@ -7,6 +7,11 @@ export function formatDate(date: Date | null | undefined, zone: string): string 
   return formatTime(date, zone, "date");
 }
 
+/** "Nov 3, 2026" for a calendar day as stored (YYYY-MM-DD: a run's day, a range's ends), whatever the viewer's zone. */
+export function formatDay(day: string): string {
+  return formatTime(new Date(`${day}T12:00:00Z`), "UTC");
+}
+
 export function formatMoney(cents: number, currency = "USD"): string {
   return new Intl.NumberFormat("en-US", { style: "currency", currency }).format(cents / 100);
 }

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { formatDay } from "@/components/ui/format";
 import { RangeForm } from "@/components/overview/range-form";
 import { ScoreDistributionChart } from "@/components/overview/score-distribution-chart";
 import { TierCards } from "@/components/overview/tier-cards";
@@ -25,7 +26,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
     <>
       <PageHeader
         title={own ? "My overview" : "Overview"}
-        description={overview.day ? `As scored on ${overview.day}${overview.previousDay ? `, compared with ${overview.previousDay}` : ""}.` : "No full scoring run yet."}
+        description={overview.day ? `As scored on ${formatDay(overview.day)}${overview.previousDay ? `, compared with ${formatDay(overview.previousDay)}` : ""}.` : "No full scoring run yet."}
         actions={<RangeForm range={range} />}
       />
       <NeedsActionPanel needs={{ draftsAwaitingReview, newlyAtRisk }} />
@@ -40,7 +41,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
               </div>
             </Card>
             <Card>
-              <CardHeader title="Tiers over time" description={`Clients per tier at each full scoring run, ${range.from} to ${range.to}.`} />
+              <CardHeader title="Tiers over time" description={`Clients per tier at each full scoring run, ${formatDay(range.from)} to ${formatDay(range.to)}.`} />
               <TierTrendChart points={overview.series} latestDay={latestDay} />
             </Card>
           </div>

@@ -15,7 +15,7 @@ import { activeTierOverrides } from "@/lib/server/data/demo-overrides";
 import { listStylists } from "@/lib/server/data/users";
 import { listSavedViews } from "@/lib/server/data/saved-views";
 import { latestRevenueAtRisk } from "@/lib/server/data/dashboard";
-import { formatWholeMoney } from "@/components/ui/format";
+import { formatDay, formatWholeMoney } from "@/components/ui/format";
 import { LIKELY_TO_LAPSE } from "@/lib/domain/analytics/tier-summary";
 import Link from "next/link";
 import type { Route } from "next";
@@ -58,7 +58,7 @@ export default async function ClientsPage({ searchParams }: { searchParams: Prom
                 {/* The figure ignores the filters: say so, rather than let it read as the filtered list's. */}
                 <span className="text-stone-500">
                   (every at-risk and lapsed client{ownClientsOnly ? " of yours" : ""}
-                  {filtered ? ", whatever the filters" : ""}, as scored on {atRisk.day})
+                  {filtered ? ", whatever the filters" : ""}, as scored on {formatDay(atRisk.day)})
                 </span>
               </>
             ) : null}
