@@ -145,11 +145,6 @@ export function EmailOverviewSection({ overview, range, weeks }: { overview: Ema
             </dd>
           </div>
         </dl>
-        {overview.deliveryReported ? null : (
-          <p className="px-5 pb-4 text-xs text-stone-500">
-            Deliveries, opens, clicks and bounces come from Resend&apos;s webhooks. Without RESEND_API_KEY, emails go to the local mailbox, which reports none of them.
-          </p>
-        )}
         {uplift ? (
           <div className="border-t border-stone-100 px-5 py-4 text-sm">
             <p className="font-medium text-stone-900">Holdout uplift</p>

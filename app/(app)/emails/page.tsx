@@ -38,10 +38,13 @@ export default async function EmailsPage({ searchParams }: Props) {
         </p>
         <QueueTable emails={emails} showStylist={allClients} empty={emptyQueueKind(filters)} />
       </Card>
-      <Card className="mt-6">
-        <CardHeader title="Your signature and voice" />
-        <EmailProfileForm defaults={profile} />
-      </Card>
+      {/* Emails are signed by the client's stylist, so only a stylist's own signature and voice are ever used. */}
+      {allClients ? null : (
+        <Card className="mt-6">
+          <CardHeader title="Your signature and voice" />
+          <EmailProfileForm defaults={profile} />
+        </Card>
+      )}
     </>
   );
 }
