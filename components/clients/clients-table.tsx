@@ -59,6 +59,9 @@ export function ClientsTable({
               <th scope="col" className="hidden px-4 py-2.5 font-medium sm:table-cell">
                 Tier
               </th>
+              <th scope="col" className="hidden px-4 py-2.5 text-right font-medium md:table-cell">
+                Chance, 90 days
+              </th>
               {sortHeader("p_alive", "P(alive)", "hidden text-right sm:table-cell")}
             </tr>
           </thead>
@@ -91,6 +94,7 @@ export function ClientsTable({
                 <td className="hidden px-4 py-3 whitespace-nowrap sm:table-cell">
                   <EffectiveTierBadge scored={client.engagementTier} override={overrides?.get(client.id)} zone={zone} />
                 </td>
+                <td className="hidden px-4 py-3 text-right text-stone-700 tabular-nums md:table-cell">{client.pOrder90d === null ? "—" : `${Math.round(client.pOrder90d * 100)}%`}</td>
                 <td className="hidden px-4 py-3 text-right text-stone-700 tabular-nums sm:table-cell">{formatPAlive(client.pAlive)}</td>
               </tr>
             ))}

@@ -92,6 +92,9 @@ describe("the clients list's filters", () => {
       const expected = [...shown].filter(([, percent]) => percent <= bound).map(([id]) => id);
       expect([...below].sort()).toEqual(expected.sort());
     }
+    // And the list shows each client the chance it filters on.
+    const { rows } = await listClientsForExport(admin, parseClientListQuery({}));
+    for (const row of rows) if (shown.has(row.id)) expect(Math.round((row.pOrder90d ?? Number.NaN) * 100)).toBe(shown.get(row.id));
   });
 
   it("ignores malformed bounds instead of failing", async () => {

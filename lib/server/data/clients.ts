@@ -104,6 +104,7 @@ async function pageRows(ctx: ServiceContext, query: ClientListQuery, cursor: Cur
       engagementScore: clientScores.score,
       engagementTier: clientScores.tier,
       pAlive: clientScores.pAlive,
+      pOrder90d: clientScores.pOrder90d,
     })
     .from(clients)
     .innerJoin(clientScores, eq(clientScores.clientId, clients.id))
