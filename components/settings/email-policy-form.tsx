@@ -6,7 +6,13 @@ import { formValues } from "@/components/clients/use-form-values";
 import { Button } from "@/components/ui/button";
 import { errorProps, Field, Input } from "@/components/ui/field";
 import { FormAlert } from "@/components/ui/form-alert";
-import { RISK_TIERS, TIER_LABELS } from "@/lib/domain/email/policy-settings";
+import { TIER_LABELS, WIN_BACK_ROUTES, WIN_BACK_TIERS } from "@/lib/domain/email/policy-settings";
+
+const ROUTE_LABELS: readonly (readonly [(typeof WIN_BACK_ROUTES)[number], string])[] = [
+  ["none", "No win-back email"],
+  ["review", "Draft, then wait for review"],
+  ["auto_send", "Send automatically"],
+];
 import { IDLE } from "@/lib/forms/action-state";
 
 export function EmailPolicyForm({ defaults }: { defaults: Record<string, string | string[]> }) {
@@ -17,21 +23,29 @@ export function EmailPolicyForm({ defaults }: { defaults: Record<string, string 
       <Input id={name} name={name} defaultValue={f.value(name)} {...errorProps(name, f.error(name))} {...props} />
     </Field>
   );
-  const tierBoxes = (name: "autoSendTiers" | "reviewTiers", legend: string, hint: string) => (
-    <fieldset>
-      <legend className="text-sm font-medium text-stone-800">{legend}</legend>
-      <p className="mb-2 text-xs text-stone-500">{hint}</p>
-      <div className="flex flex-wrap gap-4">
-        {RISK_TIERS.map((tier) => (
-          <label key={tier} className="flex items-center gap-2 text-sm text-stone-800">
-            <input type="checkbox" name={`${name}[]`} value={tier} defaultChecked={f.values(`${name}[]`).includes(tier)} className="size-4 accent-ember-600" />
-            {TIER_LABELS[tier]}
-          </label>
-        ))}
-      </div>
-      {f.error(name) ? <p className="mt-1.5 text-sm text-red-700">{f.error(name)}</p> : null}
-    </fieldset>
-  );
+  // One choice per tier whose clients enter win-back outreach: a tier cannot be both sent and reviewed.
+  const routeChoice = (tier: (typeof WIN_BACK_TIERS)[number]) => {
+    const name = `route.${tier}`;
+    const error = f.error(name) ?? f.error("route");
+    return (
+      <fieldset key={tier} aria-describedby={error ? `${name}-error` : undefined}>
+        <legend className="text-sm font-medium text-stone-800">Clients entering {TIER_LABELS[tier].toLowerCase()}</legend>
+        <div className="mt-2 flex flex-col gap-2 sm:flex-row sm:flex-wrap sm:gap-5">
+          {ROUTE_LABELS.map(([route, label]) => (
+            <label key={route} className="flex items-center gap-2 text-sm text-stone-800">
+              <input type="radio" name={name} value={route} defaultChecked={f.value(name) === route} className="size-4 accent-ember-600" />
+              {label}
+            </label>
+          ))}
+        </div>
+        {error ? (
+          <p id={`${name}-error`} className="mt-1.5 text-sm text-red-700">
+            {error}
+          </p>
+        ) : null}
+      </fieldset>
+    );
+  };
   return (
     <form action={action} className="space-y-8" noValidate key={f.key}>
       <FormAlert state={state} />
@@ -40,8 +54,10 @@ export function EmailPolicyForm({ defaults }: { defaults: Record<string, string 
         {text("senderEmail", "Sender address", "Must be on a domain verified with Resend", { type: "email" })}
       </div>
       <div className="space-y-6 border-t border-stone-100 pt-6">
-        {tierBoxes("reviewTiers", "Draft and wait for review", "A stylist or marketer approves each email before it goes.")}
-        {tierBoxes("autoSendTiers", "Send automatically", "Drafts for these tiers go out without review, within the limits below.")}
+        <p className="text-sm text-stone-600">
+          When a client slips into at risk or lapsed, win-back outreach drafts them an email (or holds them out, to measure what emails add). A draft to review waits for a stylist or marketer; one sent automatically goes out on its own, within the limits below.
+        </p>
+        {WIN_BACK_TIERS.map(routeChoice)}
       </div>
       <div className="grid gap-5 border-t border-stone-100 pt-6 sm:grid-cols-2">
         {text("minDaysBetweenEmails", "Minimum days between emails to one client", undefined, { inputMode: "numeric" })}

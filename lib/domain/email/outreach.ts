@@ -1,6 +1,6 @@
-import { type RiskTier, TIER_LABELS } from "./policy-settings";
+import { type RiskTier, TIER_LABELS, WIN_BACK_TIERS } from "./policy-settings";
 
-export const WIN_BACK_TIERS: readonly RiskTier[] = ["at_risk", "lapsed"];
+export { WIN_BACK_TIERS };
 
 /**
  * A client enters win-back when their tier becomes at risk or lapsed from anything else — including no tier at all

@@ -4,6 +4,8 @@ import { ENGAGEMENT_TIERS } from "@/lib/domain/engagement/tiers";
 export const RISK_TIERS = ENGAGEMENT_TIERS;
 export type RiskTier = (typeof RISK_TIERS)[number];
 export const TIER_LABELS: Record<RiskTier, string> = { healthy: "Healthy", watch: "Watch", at_risk: "At risk", lapsed: "Lapsed" };
+/** The tiers whose clients enter win-back outreach: the only ones the policy routes. */
+export const WIN_BACK_TIERS: readonly RiskTier[] = ["at_risk", "lapsed"];
 
 /**
  * How win-back emails go out: which tiers are drafted at all, which of those are sent without a
@@ -30,6 +32,23 @@ export const emailPolicySchema = z
   });
 
 export type EmailPolicy = z.infer<typeof emailPolicySchema>;
+
+/** What happens to a client entering a win-back tier: nothing drafted, a draft to review, or an email sent on its own. */
+export const WIN_BACK_ROUTES = ["none", "review", "auto_send"] as const;
+const routeChoice = z.enum(WIN_BACK_ROUTES, "Choose what happens to these clients");
+
+/**
+ * The policy as its form posts it: one choice per win-back tier (`route.at_risk`, `route.lapsed`), so a tier cannot
+ * be ticked both ways and no tier outreach never reaches is offered; read into the stored lists of tiers, which the
+ * settings' own schema (emailPolicySchema) then checks with the other fields.
+ */
+export const emailPolicyFormSchema = z
+  .looseObject({ route: z.object({ at_risk: routeChoice, lapsed: routeChoice }, "Choose what happens to each tier") })
+  .transform(({ route, ...rest }) => ({
+    ...rest,
+    autoSendTiers: WIN_BACK_TIERS.filter((tier) => route[tier as keyof typeof route] === "auto_send"),
+    reviewTiers: WIN_BACK_TIERS.filter((tier) => route[tier as keyof typeof route] === "review"),
+  }));
 
 export const DEFAULT_EMAIL_POLICY: EmailPolicy = {
   senderName: "Your Rekindle stylist",

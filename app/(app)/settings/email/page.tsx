@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { EmailPolicyForm } from "@/components/settings/email-policy-form";
 import { WinBackSettingsForm } from "@/components/settings/win-back-settings-form";
 import { Card } from "@/components/ui/card";
+import { outreachRoute } from "@/lib/domain/email/outreach";
 import { requirePageContext } from "@/lib/server/auth/session";
 import { readSettings } from "@/lib/server/data/settings";
 
@@ -17,8 +18,8 @@ export default async function EmailPolicyPage() {
           defaults={{
             senderName: p.senderName,
             senderEmail: p.senderEmail,
-            "autoSendTiers[]": p.autoSendTiers,
-            "reviewTiers[]": p.reviewTiers,
+            "route.at_risk": outreachRoute("at_risk", p),
+            "route.lapsed": outreachRoute("lapsed", p),
             minDaysBetweenEmails: String(p.minDaysBetweenEmails),
             aiModel: p.aiModel,
           }}
