@@ -1,4 +1,5 @@
-import type { Metadata } from "next";
+import type { Metadata, Route } from "next";
+import Link from "next/link";
 import { QueueFiltersForm } from "@/components/emails/queue-filters";
 import { QueueTable } from "@/components/emails/queue-table";
 import { ActionButton } from "@/components/emails/action-button";
@@ -6,7 +7,7 @@ import { EmailProfileForm } from "@/components/emails/email-profile-form";
 import { Card, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/domain/access/policy";
-import { emptyQueueKind, queueFiltersSchema } from "@/lib/domain/email/queue-filters";
+import { emailsHref, emptyQueueKind, queueFiltersSchema } from "@/lib/domain/email/queue-filters";
 import { requirePageContext } from "@/lib/server/auth/session";
 import { countEmails, emailProfileOf, listEmails, QUEUE_LIMIT } from "@/lib/server/data/emails";
 import { formatNumber } from "@/components/ui/format";
@@ -21,7 +22,11 @@ export default async function EmailsPage({ searchParams }: Props) {
   const ctx = await requirePageContext("emails.write");
   const filters = queueFiltersSchema.parse(await searchParams);
   const allClients = can(ctx.actor, "emails.review");
-  const [emails, count, stylists, profile] = await Promise.all([listEmails(ctx, filters), countEmails(ctx, filters), allClients ? listStylists(ctx) : [], emailProfileOf(ctx)]);
+  // One more than a page, to know whether older emails follow.
+  const [rows, count, stylists, profile] = await Promise.all([listEmails(ctx, filters, QUEUE_LIMIT + 1), countEmails(ctx, filters), allClients ? listStylists(ctx) : [], emailProfileOf(ctx)]);
+  const emails = rows.slice(0, QUEUE_LIMIT);
+  const olderHref = rows.length > QUEUE_LIMIT ? emailsHref({ ...filters, before: emails.at(-1)?.id }) : null;
+  const newestHref = filters.before ? emailsHref({ ...filters, before: undefined }) : null;
   return (
     <>
       <PageHeader
@@ -34,9 +39,25 @@ export default async function EmailsPage({ searchParams }: Props) {
         <p role="status" className="border-b border-stone-100 px-5 py-2 text-sm text-stone-600">
           {formatNumber(count)} {count === 1 ? "email" : "emails"}
           {filters.event ? ` ${filters.event} between ${filters.eventFrom ?? "the start"} and ${filters.eventTo ?? "now"}` : ""}
-          {count > QUEUE_LIMIT ? `; the newest ${formatNumber(QUEUE_LIMIT)} are shown` : ""}
+          {count > QUEUE_LIMIT ? `; ${formatNumber(QUEUE_LIMIT)} a page, newest first${filters.before ? ": these are older ones" : ""}` : ""}
         </p>
         <QueueTable emails={emails} showStylist={allClients} empty={emptyQueueKind(filters)} />
+        {olderHref || newestHref ? (
+          <nav aria-label="Pages of emails" className="flex items-center justify-between gap-3 border-t border-stone-100 px-5 py-3 text-sm">
+            {newestHref ? (
+              <Link href={newestHref as Route} className="font-medium text-ember-700 hover:underline">
+                ← Newest emails
+              </Link>
+            ) : (
+              <span />
+            )}
+            {olderHref ? (
+              <Link href={olderHref as Route} className="font-medium text-ember-700 hover:underline">
+                Older emails →
+              </Link>
+            ) : null}
+          </nav>
+        ) : null}
       </Card>
       {/* Emails are signed by the client's stylist, so only a stylist's own signature and voice are ever used. */}
       {allClients ? null : (

@@ -18,6 +18,8 @@ export const queueFiltersSchema = z.object({
   event: z.enum(["opened", "clicked"]).optional().catch(undefined),
   eventFrom: optionalDayParam,
   eventTo: optionalDayParam,
+  /** A page of older emails: those drafted before this one (newest first, ties by id), as the page's link names it. */
+  before: z.uuid().optional().catch(undefined),
 });
 export type QueueFilters = z.infer<typeof queueFiltersSchema>;
 
@@ -36,7 +38,7 @@ export function emptyQueueKind(filters: QueueFilters): EmptyQueueKind {
 /** The queue URL for these filters (status always named: its default is "pending", not every email). */
 export function emailsHref(filters: Partial<QueueFilters>): string {
   const params = new URLSearchParams({ status: filters.status ?? "all" });
-  for (const key of ["tier", "stylist", "from", "to", "event", "eventFrom", "eventTo"] as const) {
+  for (const key of ["tier", "stylist", "from", "to", "event", "eventFrom", "eventTo", "before"] as const) {
     const value = filters[key];
     if (value) params.set(key, value);
   }

@@ -38,7 +38,7 @@ function queueWhere(ctx: ServiceContext, filters: QueueFilters): SQL | undefined
   );
 }
 
-/** How many emails the filters match: the list shows the newest QUEUE_LIMIT of them. */
+/** How many emails the filters match: the list shows QUEUE_LIMIT of them a page. */
 export async function countEmails(ctx: ServiceContext, filters: QueueFilters): Promise<number> {
   authorize(ctx.actor, "emails.write");
   const [row] = await ctx.db
@@ -49,8 +49,16 @@ export async function countEmails(ctx: ServiceContext, filters: QueueFilters): P
   return row?.n ?? 0;
 }
 
-export async function listEmails(ctx: ServiceContext, filters: QueueFilters) {
+/**
+ * A page of the queue: the newest `limit` emails the filters match, or, with `filters.before`, the newest of those
+ * drafted before that email (its draft time, then its id, as the list is ordered), so a page never skips or repeats an
+ * email when new ones arrive meanwhile.
+ */
+export async function listEmails(ctx: ServiceContext, filters: QueueFilters, limit = QUEUE_LIMIT) {
   authorize(ctx.actor, "emails.write");
+  const older = filters.before
+    ? sql`(${winBackEmails.createdAt}, ${winBackEmails.id}) < (select e.created_at, e.id from win_back_emails e where e.id = ${filters.before}::uuid)`
+    : undefined;
   return ctx.db
     .select({
       id: winBackEmails.id,
@@ -68,9 +76,9 @@ export async function listEmails(ctx: ServiceContext, filters: QueueFilters) {
     .from(winBackEmails)
     .innerJoin(clients, eq(clients.id, winBackEmails.clientId))
     .leftJoin(users, eq(users.id, clients.stylistId))
-    .where(queueWhere(ctx, filters))
+    .where(and(queueWhere(ctx, filters), older))
     .orderBy(desc(winBackEmails.createdAt), desc(winBackEmails.id))
-    .limit(QUEUE_LIMIT);
+    .limit(limit);
 }
 
 export type QueueEmail = Awaited<ReturnType<typeof listEmails>>[number];

@@ -1,0 +1,37 @@
+import { describe, expect, it } from "vitest";
+import { queueFiltersSchema } from "@/lib/domain/email/queue-filters";
+import { db } from "@/lib/server/db/client";
+import { clients } from "@/lib/server/db/schema";
+import { insertEmail } from "@/test/email-fixtures";
+import { userContext } from "@/test/fixtures";
+import { countEmails, listEmails } from "./emails";
+
+describe("the review queue's pages", () => {
+  it("walks every email once, newest first, page after page, ties in draft time included", async () => {
+    const marketer = await userContext("marketer");
+    const made = await db
+      .insert(clients)
+      .values(Array.from({ length: 7 }, (_, i) => ({ name: `Paged ${i}`, email: `paged${i}@example.com` })))
+      .returning({ id: clients.id });
+    // Three drafted at the very same moment, as one outreach step drafts many.
+    const times = ["2026-12-01T10:00:00Z", "2026-12-02T10:00:00Z", "2026-12-03T10:00:00Z", "2026-12-03T10:00:00Z", "2026-12-03T10:00:00Z", "2026-12-04T10:00:00Z", "2026-12-05T10:00:00Z"];
+    const ids = [];
+    for (const [i, client] of made.entries()) ids.push((await insertEmail(client.id, "draft", "at_risk", { createdAt: new Date(times[i] ?? "") })).id);
+
+    const filters = queueFiltersSchema.parse({ status: "all" });
+    const seen: string[] = [];
+    for (let before: string | undefined, page = 0; page < 10; page++) {
+      const rows = await listEmails(marketer, { ...filters, before }, 3);
+      seen.push(...rows.map((r) => r.id));
+      if (rows.length < 3) break;
+      before = rows.at(-1)?.id;
+    }
+    expect(seen).toHaveLength(7);
+    expect(new Set(seen)).toEqual(new Set(ids));
+    const created = await listEmails(marketer, filters, 10);
+    expect(seen).toEqual(created.map((r) => r.id));
+    expect(created.map((r) => r.createdAt.getTime())).toEqual([...created.map((r) => r.createdAt.getTime())].sort((a, b) => b - a));
+    // The count is of every email the filters match, whatever the page.
+    expect(await countEmails(marketer, { ...filters, before: created[2]?.id })).toBe(7);
+  });
+});
