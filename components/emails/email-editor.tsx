@@ -15,7 +15,22 @@ export type EditableEmail = { subject: string; preheader: string; body: string; 
  * `approvable`: a draft, so the form also offers Approve, which saves the fields first (approving never sends older
  * words than the ones on screen).
  */
-export function EmailEditor({ emailId, saved, live, disabled, approvable = false }: { emailId: string | null; saved: EditableEmail; live?: EditableEmail | null; disabled?: boolean; approvable?: boolean }) {
+export function EmailEditor({
+  emailId,
+  saved,
+  live,
+  disabled,
+  approvable = false,
+  approved = false,
+}: {
+  emailId: string | null;
+  saved: EditableEmail;
+  live?: EditableEmail | null;
+  disabled?: boolean;
+  approvable?: boolean;
+  /** Approved or scheduled: saving an edit takes it back to draft, to be approved again, and the button says so. */
+  approved?: boolean;
+}) {
   const [state, action, pending] = useActionState(editEmailAction, IDLE);
   const f = formValues(state, saved);
   const field = (name: keyof EditableEmail, label: string, multiline = false) => {
@@ -37,7 +52,7 @@ export function EmailEditor({ emailId, saved, live, disabled, approvable = false
       {/* Save draft first: Enter in a field submits with the first button, and Enter must never approve. */}
       <div className="flex flex-wrap gap-2">
         <Button type="submit" name="intent" value="save" variant={approvable ? "secondary" : "primary"} disabled={pending || disabled || !emailId}>
-          {pending ? "Saving…" : "Save draft"}
+          {pending ? "Saving…" : approved ? "Save, back to draft" : "Save draft"}
         </Button>
         {approvable ? (
           <Button type="submit" name="intent" value="approve" disabled={pending || disabled || !emailId}>

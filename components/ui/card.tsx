@@ -9,7 +9,7 @@ export function Card({ children, className, id }: { children: ReactNode; classNa
   );
 }
 
-export function CardHeader({ title, description, action }: { title: string; description?: string; action?: ReactNode }) {
+export function CardHeader({ title, description, action }: { title: string; description?: ReactNode; action?: ReactNode }) {
   return (
     <div className="flex flex-wrap items-start justify-between gap-3 border-b border-stone-100 px-5 py-4">
       <div>

@@ -7,7 +7,8 @@ import { EmailPreview } from "@/components/emails/email-preview";
 import { EmailStateBadge, WriterBadge } from "@/components/emails/email-state-badge";
 import { TierBadge } from "@/components/engagement/tier-badge";
 import { Card, CardHeader } from "@/components/ui/card";
-import { formatDateTime } from "@/components/ui/format";
+import { LocalTime } from "@/components/ui/local-time";
+import { actorName } from "@/lib/domain/access/actor-name";
 import { PageHeader } from "@/components/ui/page-header";
 import { EMAIL_STATE_LABELS, REVIEWABLE_STATES } from "@/lib/domain/email/lifecycle";
 import { requirePageContext } from "@/lib/server/auth/session";
@@ -49,13 +50,29 @@ export default async function EmailPage({ params }: { params: Promise<{ id: stri
             <Card>
               <CardHeader title="Edit" />
               <div className="p-5">
-                <EmailEditor emailId={email.id} saved={{ subject: email.subject, preheader: email.preheader, body: email.body, callToAction: email.callToAction }} approvable={email.state === "draft"} />
+                <EmailEditor
+                  emailId={email.id}
+                  saved={{ subject: email.subject, preheader: email.preheader, body: email.body, callToAction: email.callToAction }}
+                  approvable={email.state === "draft"}
+                  approved={email.state === "approved" || email.state === "scheduled"}
+                />
               </div>
             </Card>
           ) : null}
           {reviewable ? (
             <Card>
-              <CardHeader title="Decide" description={email.scheduledFor ? `Scheduled for ${formatDateTime(email.scheduledFor)}.` : "Approving schedules it for the client's daytime."} />
+              <CardHeader
+                title="Decide"
+                description={
+                  email.scheduledFor ? (
+                    <>
+                      Scheduled for <LocalTime value={email.scheduledFor} />, within the client&apos;s daytime. Editing it takes it back to draft, to be approved again.
+                    </>
+                  ) : (
+                    "Approve it in the editor above: it is then scheduled for the client's daytime. Or discard it."
+                  )
+                }
+              />
               <div className="flex flex-wrap items-start gap-6 p-5">
                 {email.state === "scheduled" ? <ActionButton action={sendEmailNowAction} fields={{ emailId: email.id }} label="Send now" pendingLabel="Sending…" /> : null}
                 <DiscardForm emailId={email.id} />
@@ -68,7 +85,10 @@ export default async function EmailPage({ params }: { params: Promise<{ id: stri
               {transitions.map((t) => (
                 <li key={t.id} className="px-5 py-2.5">
                   <span className="font-medium text-stone-900">{t.fromState ? `${EMAIL_STATE_LABELS[t.fromState]} → ` : ""}{EMAIL_STATE_LABELS[t.toState]}</span>
-                  <span className="text-stone-500"> · {t.actorLabel} · {formatDateTime(t.at)}</span>
+                  <span className="text-stone-500">
+                    {" "}
+                    · {actorName(t.actorLabel)} · <LocalTime value={t.at} />
+                  </span>
                   {t.reason ? <p className="text-stone-600">{t.reason}</p> : null}
                 </li>
               ))}

@@ -1,0 +1,11 @@
+import { describe, expect, it } from "vitest";
+import { actorName } from "./actor-name";
+import { actorLabel } from "./policy";
+
+describe("actorName", () => {
+  it("names a person by name, and the app's own work by what it was doing", () => {
+    expect(actorName(actorLabel({ type: "user", id: "u", name: "Ava Thompson", email: "ava@example.com", role: "stylist" }))).toBe("Ava Thompson");
+    expect(actorName(actorLabel({ type: "system", name: "outreach" }))).toBe("Win-back outreach (automatic)");
+    expect(actorName("system:resend-webhook")).toBe("Rekindle (resend webhook, automatic)");
+  });
+});

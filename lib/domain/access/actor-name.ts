@@ -1,0 +1,18 @@
+/** Who made a change, as people read it: a person by name, the app's own work by what it was doing. */
+const SYSTEM_WORK: Record<string, string> = {
+  outreach: "Win-back outreach (automatic)",
+  "send-email": "Sending (automatic)",
+  "nightly-sweep": "Nightly sweep (automatic)",
+  nightly: "Nightly run (automatic)",
+  import: "Import (automatic)",
+  rescoring: "Rescoring (automatic)",
+};
+
+/** From a stored actor label (actorLabel: "system:outreach", or "Ava Thompson <ava@…>"). */
+export function actorName(label: string): string {
+  if (label.startsWith("system:")) {
+    const work = label.slice("system:".length);
+    return SYSTEM_WORK[work] ?? `Rekindle (${work.replaceAll("-", " ")}, automatic)`;
+  }
+  return label.replace(/\s*<[^>]*>$/, "") || label;
+}
