@@ -44,7 +44,8 @@ test("a stylist drafts with streaming, edits and approves; the email reaches the
   const subject = `Picked for you, Wren ${unique}`;
   await stylist.getByLabel("Subject").fill(subject);
   await stylist.getByRole("button", { name: "Approve" }).click();
-  await expect(stylist.getByText("This email is scheduled.", { exact: false })).toBeVisible();
+  await expect(stylist.getByTestId("win-back-status")).toContainText("Scheduled");
+  await expect(stylist.getByTestId("win-back-status")).toContainText("Editing it takes it back to draft");
   await stylist.reload();
   await expect(stylist.getByLabel("Subject")).toHaveValue(subject);
 

@@ -7,8 +7,25 @@ import { useEffect, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import type { DraftStreamLine } from "@/lib/domain/email/draft-stream";
 import { type EditableEmail, EmailEditor } from "./email-editor";
+import { EmailStateBadge } from "./email-state-badge";
+import { LocalTime } from "@/components/ui/local-time";
+import type { EmailState } from "@/lib/domain/email/lifecycle";
 
-type Existing = EditableEmail & { id: string; state: string; writerNote: string | null };
+type Existing = EditableEmail & { id: string; state: EmailState; origin: "stylist" | "outreach"; createdAt: string; writerNote: string | null };
+
+/** Where the email on its way stands, and who wrote it: a draft outreach wrote waits for someone to review it. */
+function ExistingStatus({ existing }: { existing: Existing }) {
+  const written = existing.origin === "outreach" ? "Written automatically by win-back outreach" : "Written";
+  return (
+    <p className="flex flex-wrap items-center gap-2 text-sm text-stone-700" data-testid="win-back-status">
+      <EmailStateBadge state={existing.state} />
+      <span>
+        {written} <LocalTime value={existing.createdAt} />
+        {existing.state === "draft" ? ": waiting for review, nothing has gone out yet." : ". Editing it takes it back to draft, to be approved again."}
+      </span>
+    </p>
+  );
+}
 type Status = "idle" | "streaming" | "stopped" | "error";
 
 const EMPTY: EditableEmail = { subject: "", preheader: "", body: "", callToAction: "" };
@@ -97,7 +114,7 @@ export function DraftWithAi({ clientId, existing, canSend = true, startNow = fal
             Stop
           </Button>
         ) : existing ? (
-          <Button type="button" variant="secondary" onClick={() => void draft(true)}>
+          <Button type="button" variant="secondary" onClick={() => void draft(true)} title="Writes a new draft in place of this one">
             Regenerate
           </Button>
         ) : canSend ? (
@@ -112,6 +129,7 @@ export function DraftWithAi({ clientId, existing, canSend = true, startNow = fal
           </Link>
         ) : null}
       </div>
+      {existing && !streaming && !live ? <ExistingStatus existing={existing} /> : null}
       {message ? (
         <p role={status === "error" ? "alert" : "status"} className={status === "error" ? "text-sm text-red-700" : "text-sm text-stone-600"}>
           {message}
@@ -120,7 +138,6 @@ export function DraftWithAi({ clientId, existing, canSend = true, startNow = fal
         <p className="text-sm text-stone-600">{existing.writerNote}</p>
       ) : null}
       {shown ? <EmailEditor emailId={streaming ? null : (existing?.id ?? null)} saved={existing ?? EMPTY} live={live} disabled={streaming} approvable={!streaming && existing?.state === "draft"} /> : null}
-      {existing && existing.state !== "draft" ? <p className="text-sm text-stone-600">This email is {existing.state}. Editing it sends it back to draft.</p> : null}
     </div>
   );
 }

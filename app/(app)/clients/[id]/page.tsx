@@ -92,7 +92,21 @@ export default async function ClientPage({ params, searchParams }: Props) {
               canSend={standing?.eligible ?? false}
               // "Draft with AI" on Today lands here with ?draft=1: the draft starts at once.
               startNow={query.draft === "1" && (standing?.eligible ?? false) && !email}
-              existing={email ? { id: email.id, state: email.state, subject: email.subject, preheader: email.preheader, body: email.body, callToAction: email.callToAction, writerNote: email.writerNote } : null}
+              existing={
+                email
+                  ? {
+                      id: email.id,
+                      state: email.state,
+                      origin: email.origin,
+                      createdAt: email.createdAt.toISOString(),
+                      subject: email.subject,
+                      preheader: email.preheader,
+                      body: email.body,
+                      callToAction: email.callToAction,
+                      writerNote: email.writerNote,
+                    }
+                  : null
+              }
             />
           </Card>
         ) : null}
