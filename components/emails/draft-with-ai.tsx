@@ -20,7 +20,7 @@ function ExistingStatus({ existing }: { existing: Existing }) {
     <p className="flex flex-wrap items-center gap-2 text-sm text-stone-700" data-testid="win-back-status">
       <EmailStateBadge state={existing.state} />
       <span>
-        {written} <LocalTime value={existing.createdAt} />
+        {written} on <LocalTime value={existing.createdAt} />
         {existing.state === "draft" ? ": waiting for review, nothing has gone out yet." : ". Editing it takes it back to draft, to be approved again."}
       </span>
     </p>
