@@ -2,5 +2,5 @@
 -- rather than expected orders from which the list worked out an uncalibrated second estimate. Both changes touch the
 -- catalog only (no table rewrite at a million rows): the chance stays empty, read as "no forecast yet", until the
 -- next full run (nightly) or a client's own rescoring fills it.
-ALTER TABLE "client_scores" ADD COLUMN "p_order90d" real;--> statement-breakpoint
-ALTER TABLE "client_scores" DROP COLUMN "expected_orders90d";
+ALTER TABLE "client_scores" ADD COLUMN IF NOT EXISTS "p_order90d" real;--> statement-breakpoint
+ALTER TABLE "client_scores" DROP COLUMN IF EXISTS "expected_orders90d";

@@ -21,7 +21,11 @@ function ExistingStatus({ existing }: { existing: Existing }) {
       <EmailStateBadge state={existing.state} />
       <span>
         {written} on <LocalTime value={existing.createdAt} />
-        {existing.state === "draft" ? ": waiting for review, nothing has gone out yet." : ". Editing it takes it back to draft, to be approved again."}
+        {existing.state === "draft"
+          ? ": waiting for review, nothing has gone out yet."
+          : existing.state === "sending"
+            ? ": going out now."
+            : ". Editing it takes it back to draft, to be approved again."}
       </span>
     </p>
   );
@@ -137,7 +141,7 @@ export function DraftWithAi({ clientId, existing, canSend = true, startNow = fal
       ) : existing?.writerNote && !streaming ? (
         <p className="text-sm text-stone-600">{existing.writerNote}</p>
       ) : null}
-      {shown ? <EmailEditor emailId={streaming ? null : (existing?.id ?? null)} saved={existing ?? EMPTY} live={live} disabled={streaming} approvable={!streaming && existing?.state === "draft"} /> : null}
+      {shown ? <EmailEditor emailId={streaming ? null : (existing?.id ?? null)} saved={existing ?? EMPTY} live={live} disabled={streaming} approvable={!streaming && existing?.state === "draft"} approved={existing?.state === "approved" || existing?.state === "scheduled"} /> : null}
     </div>
   );
 }

@@ -7,13 +7,13 @@ import { Button } from "@/components/ui/button";
 import { errorProps, Field, Input } from "@/components/ui/field";
 import { FormAlert } from "@/components/ui/form-alert";
 import { TIER_LABELS, WIN_BACK_ROUTES, WIN_BACK_TIERS } from "@/lib/domain/email/policy-settings";
+import { IDLE } from "@/lib/forms/action-state";
 
 const ROUTE_LABELS: readonly (readonly [(typeof WIN_BACK_ROUTES)[number], string])[] = [
   ["none", "No win-back email"],
   ["review", "Draft, then wait for review"],
   ["auto_send", "Send automatically"],
 ];
-import { IDLE } from "@/lib/forms/action-state";
 
 export function EmailPolicyForm({ defaults }: { defaults: Record<string, string | string[]> }) {
   const [state, action, pending] = useActionState(updateEmailPolicyAction, IDLE);
@@ -27,13 +27,21 @@ export function EmailPolicyForm({ defaults }: { defaults: Record<string, string 
   const routeChoice = (tier: (typeof WIN_BACK_TIERS)[number]) => {
     const name = `route.${tier}`;
     const error = f.error(name) ?? f.error("route");
+    // The error is read with each choice as it takes focus (radios take no aria-invalid).
     return (
-      <fieldset key={tier} aria-describedby={error ? `${name}-error` : undefined}>
+      <fieldset key={tier}>
         <legend className="text-sm font-medium text-stone-800">Clients entering {TIER_LABELS[tier].toLowerCase()}</legend>
         <div className="mt-2 flex flex-col gap-2 sm:flex-row sm:flex-wrap sm:gap-5">
           {ROUTE_LABELS.map(([route, label]) => (
             <label key={route} className="flex items-center gap-2 text-sm text-stone-800">
-              <input type="radio" name={name} value={route} defaultChecked={f.value(name) === route} className="size-4 accent-ember-600" />
+              <input
+                type="radio"
+                name={name}
+                value={route}
+                defaultChecked={f.value(name) === route}
+                aria-describedby={error ? `${name}-error` : undefined}
+                className="size-4 accent-ember-600"
+              />
               {label}
             </label>
           ))}

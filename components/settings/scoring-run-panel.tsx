@@ -51,9 +51,8 @@ function tierNote(run: ScoringRunView): string {
 
 const isActive = (run: ScoringRunView | null | undefined) => run?.status === "queued" || run?.status === "running";
 
-/** Win-back outreach works through a run's entries in the moments after it: polled quickly for this long after. */
-const OUTREACH_SETTLING_MS = 60_000;
-const isSettling = (run: ScoringRunView) => run.status === "succeeded" && run.finishedAt !== null && Date.now() - Date.parse(run.finishedAt) < OUTREACH_SETTLING_MS;
+/** Win-back outreach works through a run's entries in the moments after it (the server says while): polled quickly meanwhile. */
+const isSettling = (run: ScoringRunView | null | undefined) => run?.outreachSettling === true;
 
 const plural = (n: number, one: string, many: string) => `${formatNumber(n)} ${n === 1 ? one : many}`;
 
@@ -86,7 +85,7 @@ function OutreachNote({ run }: { run: ScoringRunView }) {
 
 /** The newest full run, live from the app's one query cache: every widget showing it shares one poll. */
 export function useLatestScoringRun(initial: ScoringRunView | null) {
-  return useLiveQuery({ key: LATEST_RUN, url: "/api/scoring-runs/latest", read: readLatestRun, initial, isActive: (run) => isActive(run) || (run !== null && isSettling(run)) });
+  return useLiveQuery({ key: LATEST_RUN, url: "/api/scoring-runs/latest", read: readLatestRun, initial, isActive: (run) => isActive(run) || isSettling(run) });
 }
 
 /** After an action that queued a run: fetch the run now rather than at the next idle poll. */
@@ -123,7 +122,7 @@ export function ScoringRunPanel({ initial, outreachNotice }: { initial: ScoringR
         <p className="text-sm text-stone-500">Scores every client as of now, with a freshly fitted churn model.</p>
       </form>
       {/* Read when the page was drawn: a run started since has changed what the next one hands on. */}
-      {outreachNotice && run?.id === initial?.id && !isActive(run) ? <OutreachNotice text={outreachNotice} /> : null}
+      {outreachNotice && run?.id === initial?.id && !isActive(run) && !isActive(initial) && !isSettling(initial) ? <OutreachNotice text={outreachNotice} /> : null}
       <FormAlert state={state} />
       <ScoringRunStatus initial={initial} />
     </div>

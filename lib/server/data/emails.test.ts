@@ -31,6 +31,11 @@ describe("the review queue's pages", () => {
     const created = await listEmails(marketer, filters, 10);
     expect(seen).toEqual(created.map((r) => r.id));
     expect(created.map((r) => r.createdAt.getTime())).toEqual([...created.map((r) => r.createdAt.getTime())].sort((a, b) => b - a));
+    // A page start the actor cannot see (gone, or another stylist's client's) is ignored: the newest page.
+    const newest = (await listEmails(marketer, filters, 3)).map((r) => r.id);
+    expect((await listEmails(marketer, { ...filters, before: "00000000-0000-4000-8000-000000000000" }, 3)).map((r) => r.id)).toEqual(newest);
+    const stylist = await userContext("stylist");
+    expect(await listEmails(stylist, { ...filters, before: created[1]?.id }, 3)).toEqual([]);
     // The count is of every email the filters match, whatever the page.
     expect(await countEmails(marketer, { ...filters, before: created[2]?.id })).toBe(7);
   });

@@ -52,13 +52,13 @@ export async function countEmails(ctx: ServiceContext, filters: QueueFilters): P
 /**
  * A page of the queue: the newest `limit` emails the filters match, or, with `filters.before`, the newest of those
  * drafted before that email (its draft time, then its id, as the list is ordered), so a page never skips or repeats an
- * email when new ones arrive meanwhile.
+ * email when new ones arrive meanwhile. A `before` the actor cannot see (another stylist's, or gone) is ignored: the
+ * newest page, rather than an empty one or a hint about someone else's email.
  */
 export async function listEmails(ctx: ServiceContext, filters: QueueFilters, limit = QUEUE_LIMIT) {
   authorize(ctx.actor, "emails.write");
-  const older = filters.before
-    ? sql`(${winBackEmails.createdAt}, ${winBackEmails.id}) < (select e.created_at, e.id from win_back_emails e where e.id = ${filters.before}::uuid)`
-    : undefined;
+  const cursor = filters.before ? await queueCursor(ctx, filters.before) : null;
+  const older = cursor ? sql`(${winBackEmails.createdAt}, ${winBackEmails.id}) < (${cursor.at}::timestamptz, ${cursor.id}::uuid)` : undefined;
   return ctx.db
     .select({
       id: winBackEmails.id,
@@ -82,6 +82,16 @@ export async function listEmails(ctx: ServiceContext, filters: QueueFilters, lim
 }
 
 export type QueueEmail = Awaited<ReturnType<typeof listEmails>>[number];
+
+/** Where a page starts: the draft time of an email the actor may see, as text (a Date would drop its microseconds). */
+async function queueCursor(ctx: ServiceContext, emailId: string): Promise<{ at: string; id: string } | null> {
+  const [row] = await ctx.db
+    .select({ at: sql<string>`${winBackEmails.createdAt}::text`, id: winBackEmails.id })
+    .from(winBackEmails)
+    .innerJoin(clients, eq(clients.id, winBackEmails.clientId))
+    .where(and(eq(winBackEmails.id, emailId), clientScopeWhere(ctx.actor)));
+  return row ?? null;
+}
 
 /** One email with its client and the history of its states, if the actor may see the client. */
 export async function getEmailOrThrow(ctx: ServiceContext, emailId: string) {

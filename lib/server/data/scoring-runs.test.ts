@@ -73,6 +73,12 @@ describe("getLatestScoringRun", () => {
     expect(await nextRunOutreachNoticeFor(admin)).toBe(pendingOutreachNotice(waiting.length, false, policy));
     expect(await nextRunOutreachNoticeFor(admin)).toContain(`${waiting.length} clients at risk or lapsed have not been handed to win-back outreach yet`);
 
+    // One with an email already on its way would be turned away, so it is not counted as about to get one.
+    const [first] = waiting;
+    if (!first) throw new Error("no waiting client");
+    await insertEmail(first.clientId, "draft", "at_risk", { origin: "stylist" });
+    expect(await nextRunOutreachNoticeFor(admin)).toBe(pendingOutreachNotice(waiting.length - 1, false, policy));
+
     // Once outreach has had them, nothing waits.
     await db.insert(outreachAssignments).values(waiting.map((e) => ({ clientId: e.clientId, tier: e.toTier, group: "emailed" as const, enteredAt: new Date(e.enteredAt) })));
     expect(await nextRunOutreachNoticeFor(admin)).toBeNull();

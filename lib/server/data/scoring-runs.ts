@@ -29,7 +29,12 @@ export type ScoringRunView = {
   tierChanges: TierChangeSummary | null;
   /** For a finished run: the clients it handed to win-back outreach so far (outreach follows the run by moments). */
   outreach: RunOutreach | null;
+  /** Finished within the last minute, by this server's clock: outreach may still be taking its entries in. */
+  outreachSettling: boolean;
 };
+
+/** How long after a run outreach is taken to be still taking its entries in. */
+const OUTREACH_SETTLING_MS = 60_000;
 
 /**
  * What win-back outreach made of a run's entries (its tier changes into at risk or lapsed, and its first scores
@@ -66,6 +71,7 @@ export async function getLatestScoringRun(ctx: ServiceContext): Promise<ScoringR
     modelReused: run.modelReused,
     tierChanges: run.status === "succeeded" ? await runTierChanges(ctx, run.id) : null,
     outreach: run.status === "succeeded" && run.startedAt ? await outreachOfRun(ctx, { asOf: run.asOf, startedAt: run.startedAt }) : null,
+    outreachSettling: run.status === "succeeded" && run.finishedAt !== null && Date.now() - run.finishedAt.getTime() < OUTREACH_SETTLING_MS,
   };
 }
 
@@ -110,7 +116,7 @@ export async function nextRunOutreachNoticeFor(ctx: ServiceContext): Promise<str
     readSettings(ctx.db, "email_policy"),
   ]);
   if (!finished) return firstRunOutreachNotice(policy);
-  const pending = await winBackEntriesWithoutOutreach(ctx.db, PENDING_CAP + 1);
+  const pending = await winBackEntriesWithoutOutreach(ctx.db, PENDING_CAP + 1, null, { reachableNow: true });
   return pendingOutreachNotice(Math.min(pending.length, PENDING_CAP), pending.length > PENDING_CAP, policy);
 }
 

@@ -68,8 +68,10 @@ export default async function EmailPage({ params }: { params: Promise<{ id: stri
                     <>
                       Scheduled for <LocalTime value={email.scheduledFor} />, within the client&apos;s daytime. Editing it takes it back to draft, to be approved again.
                     </>
-                  ) : (
+                  ) : email.state === "draft" ? (
                     "Approve it in the editor above: it is then scheduled for the client's daytime. Or discard it."
+                  ) : (
+                    "Approved: it is being scheduled for the client's daytime."
                   )
                 }
               />
