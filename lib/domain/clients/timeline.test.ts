@@ -29,4 +29,23 @@ describe("buildTimeline", () => {
     ]);
     expect(entries.map((e) => e.kind)).toEqual(["order", "tier"]);
   });
+
+  it("tells win-back outreach and its email's moments, naming who decided and not who reported", () => {
+    const entries = buildTimeline([
+      { kind: "outreach", at: new Date("2026-06-01T00:05:00Z"), id: "a1", tier: "at_risk", group: "emailed" },
+      { kind: "email", at: new Date("2026-06-01T00:06:00Z"), id: "1", state: "draft", subject: "We miss you", actorLabel: "system:outreach", reason: null },
+      { kind: "email", at: new Date("2026-06-01T09:00:00Z"), id: "2", state: "approved", subject: "We miss you", actorLabel: "Ann Lee <ann@rekindle.test>", reason: null },
+      { kind: "email", at: new Date("2026-06-02T10:00:00Z"), id: "3", state: "opened", subject: "We miss you", actorLabel: "system:resend-webhook", reason: null },
+      { kind: "email", at: new Date("2026-07-01T10:00:00Z"), id: "4", state: "discarded", subject: "Hello again", actorLabel: "Ann Lee <ann@rekindle.test>", reason: "Client called us" },
+      { kind: "outreach", at: new Date("2026-08-01T00:00:00Z"), id: "a2", tier: "lapsed", group: "holdout" },
+    ]);
+    expect(entries.map((e) => [e.title, e.detail])).toEqual([
+      ["Entered win-back outreach (Lapsed)", "Held out: no win-back email, to measure what emails add"],
+      ["Win-back email discarded by Ann Lee", "“Hello again”: Client called us"],
+      ["Win-back email opened", "“We miss you”"],
+      ["Win-back email approved by Ann Lee", "“We miss you”"],
+      ["Win-back email drafted by Win-back outreach (automatic)", "“We miss you”"],
+      ["Entered win-back outreach (At risk)", "A win-back email follows"],
+    ]);
+  });
 });

@@ -1,4 +1,6 @@
-// A client's history as one list, newest first: orders, tier changes and what people did to the client.
+// A client's history as one list, newest first: orders, tier changes, what people did to the client, and win-back
+// outreach and its emails.
+import { actorName } from "@/lib/domain/access/actor-name";
 
 export type TierName = "healthy" | "watch" | "at_risk" | "lapsed";
 const TIER_NAMES: Record<TierName, string> = { healthy: "Healthy", watch: "Watch", at_risk: "At risk", lapsed: "Lapsed" };
@@ -6,7 +8,26 @@ const TIER_NAMES: Record<TierName, string> = { healthy: "Healthy", watch: "Watch
 export type TimelineSource =
   | { kind: "order"; at: Date; id: string; status: string; itemsShipped: number; itemsKept: number; valueCents: number; currency: string }
   | { kind: "tier"; at: Date; id: string; fromTier: TierName | null; toTier: TierName; score: number }
-  | { kind: "action"; at: Date; id: string; action: string; actorLabel: string; after: unknown };
+  | { kind: "action"; at: Date; id: string; action: string; actorLabel: string; after: unknown }
+  | { kind: "outreach"; at: Date; id: string; tier: TierName; group: "emailed" | "holdout" }
+  | { kind: "email"; at: Date; id: string; state: string; subject: string; actorLabel: string; reason: string | null };
+
+/** The moments of a win-back email's life the timeline shows (scheduling and handing to the sender are steps, not news). */
+export const TIMELINE_EMAIL_STATES = ["draft", "approved", "sent", "delivered", "opened", "clicked", "bounced", "complained", "failed", "discarded"] as const;
+const EMAIL_VERBS: Record<string, string> = {
+  draft: "drafted",
+  approved: "approved",
+  sent: "sent",
+  delivered: "delivered",
+  opened: "opened",
+  clicked: "clicked",
+  bounced: "bounced",
+  complained: "marked as spam",
+  failed: "failed to send",
+  discarded: "discarded",
+};
+/** Moves a person or the app decided, named with who; the rest the recipient's mail reported. */
+const DECIDED = new Set(["draft", "approved", "discarded"]);
 
 export type TimelineEntry = { kind: TimelineSource["kind"]; at: Date; id: string; title: string; detail: string | null };
 
@@ -56,11 +77,22 @@ function describe(source: TimelineSource): TimelineEntry {
       const detail = source.action === "client.snooze" ? snoozeDetail(source.after) : source.action === "client.consent" ? consentDetail(source.after) : null;
       return { ...base, title: `${title} by ${who(source.actorLabel)}`, detail };
     }
+    case "outreach":
+      return {
+        ...base,
+        title: `Entered win-back outreach (${TIER_NAMES[source.tier]})`,
+        detail: source.group === "holdout" ? "Held out: no win-back email, to measure what emails add" : "A win-back email follows",
+      };
+    case "email": {
+      const verb = EMAIL_VERBS[source.state] ?? source.state;
+      const by = DECIDED.has(source.state) ? ` by ${actorName(source.actorLabel)}` : "";
+      return { ...base, title: `Win-back email ${verb}${by}`, detail: source.reason ? `“${source.subject}”: ${source.reason}` : `“${source.subject}”` };
+    }
   }
 }
 
 /** Every source as an entry, newest first; at the same moment an order comes before the tier change it caused. */
 export function buildTimeline(sources: readonly TimelineSource[]): TimelineEntry[] {
-  const rank = { order: 0, action: 1, tier: 2 } as const;
+  const rank = { order: 0, action: 1, email: 2, outreach: 3, tier: 4 } as const;
   return [...sources].sort((a, b) => b.at.getTime() - a.at.getTime() || rank[a.kind] - rank[b.kind]).map(describe);
 }

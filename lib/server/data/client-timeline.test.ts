@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/server/db/client";
-import { tierChanges } from "@/lib/server/db/schema";
+import { outreachAssignments, tierChanges } from "@/lib/server/db/schema";
+import { approveEmail } from "@/lib/server/services/emails/approve-email";
+import { draftEmail } from "@/lib/server/services/emails/draft-email";
+import { clientWithFix, DAYTIME } from "@/test/email-fixtures";
 import { createClient } from "@/lib/server/services/clients/create-client";
 import { updateClient } from "@/lib/server/services/clients/update-client";
 import { createOrder } from "@/lib/server/services/orders/create-order";
@@ -28,5 +31,19 @@ describe("getClientTimeline", () => {
 
     const other = await userContext("stylist");
     expect(await getClientTimeline(other, client.id)).toEqual([]);
+  });
+
+  it("tells the client's entries into win-back outreach and their email's moments, newest first", async () => {
+    const stylist = await userContext("stylist", "Ann Lee");
+    const client = await clientWithFix(stylist, stylist.actor.id);
+    await db.insert(outreachAssignments).values({ clientId: client.id, tier: "at_risk", group: "emailed", enteredAt: new Date("2026-06-01T00:00:00Z"), assignedAt: new Date("2026-06-01T00:05:00Z") });
+    const email = await draftEmail({ ctx: stylist, input: { clientId: client.id } });
+    await approveEmail({ ctx: stylist, input: { emailId: email.id }, now: DAYTIME });
+
+    const titles = (await getClientTimeline(stylist, client.id)).map((e) => e.title);
+    // Approving also schedules it: a step the timeline leaves out.
+    expect(titles.filter((t) => t.startsWith("Win-back email"))).toEqual(["Win-back email approved by Ann Lee", "Win-back email drafted by Ann Lee"]);
+    expect(titles).toContain("Entered win-back outreach (At risk)");
+    expect(await getClientTimeline(await userContext("stylist"), client.id)).toEqual([]);
   });
 });

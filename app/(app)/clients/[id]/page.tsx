@@ -132,7 +132,7 @@ export default async function ClientPage({ params, searchParams }: Props) {
               <ClientProfile client={client} now={now} zone={zones.client} />
             </Card>
             <Card>
-              <CardHeader title="Timeline" description={`Orders, tier changes and actions, newest first${clientZoneNote}.`} />
+              <CardHeader title="Timeline" description={`Orders, tier changes, actions, outreach and emails, newest first${clientZoneNote}.`} />
               <ClientTimeline entries={timeline} zone={zones.client} />
             </Card>
             {can(ctx.actor, "demo.control") ? <ClientDemoControls client={client} scored={engagement.latest?.tier ?? null} override={override} zone={zones.viewer} /> : null}
