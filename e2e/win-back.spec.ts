@@ -32,7 +32,7 @@ test("a stylist drafts with streaming, edits and approves; the email reaches the
   await stylist.getByRole("button", { name: "Draft with AI" }).click();
   await expect(stylist.getByLabel("Subject")).toHaveValue(/Wren/);
   await expect(stylist.getByRole("button", { name: "Regenerate" })).toBeVisible();
-  await expect(stylist.getByText("Written offline: no OpenRouter API key is set (OPENROUTER_API_KEY), so the AI model in Settings → Email policy is not used.")).toBeVisible();
+  await expect(stylist.locator("#win-back-email").getByText("Written offline: no OpenRouter API key is set (OPENROUTER_API_KEY), so the AI model in Settings → Email policy is not used.")).toBeVisible();
   await expect(stylist.getByText("<script>alert(1)</script>", { exact: false })).toBeVisible();
   const body = await stylist.getByLabel(/^Body/).inputValue();
   expect(body).not.toMatch(/90%|<script>/);

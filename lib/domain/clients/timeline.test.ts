@@ -33,7 +33,7 @@ describe("buildTimeline", () => {
   it("tells win-back outreach and its email's moments, naming who decided and not who reported", () => {
     const entries = buildTimeline([
       { kind: "outreach", at: new Date("2026-06-01T00:05:00Z"), id: "a1", tier: "at_risk", group: "emailed" },
-      { kind: "email", at: new Date("2026-06-01T00:06:00Z"), id: "1", state: "draft", subject: "We miss you", actorLabel: "system:outreach", reason: null },
+      { kind: "email", at: new Date("2026-06-01T00:06:00Z"), id: "1", state: "draft", subject: "We miss you", actorLabel: "system:outreach", reason: "Written offline: no key" },
       { kind: "email", at: new Date("2026-06-01T09:00:00Z"), id: "2", state: "approved", subject: "We miss you", actorLabel: "Ann Lee <ann@rekindle.test>", reason: null },
       { kind: "email", at: new Date("2026-06-02T10:00:00Z"), id: "3", state: "opened", subject: "We miss you", actorLabel: "system:resend-webhook", reason: null },
       { kind: "email", at: new Date("2026-07-01T10:00:00Z"), id: "4", state: "discarded", subject: "Hello again", actorLabel: "Ann Lee <ann@rekindle.test>", reason: "Client called us" },

@@ -28,6 +28,8 @@ const EMAIL_VERBS: Record<string, string> = {
 };
 /** Moves a person or the app decided, named with who; the rest the recipient's mail reported. */
 const DECIDED = new Set(["draft", "approved", "discarded"]);
+/** Moves whose recorded reason says why it went wrong or away (a draft's reason is its writer's note, on the email itself). */
+const WITH_REASON = new Set(["discarded", "failed", "bounced"]);
 
 export type TimelineEntry = { kind: TimelineSource["kind"]; at: Date; id: string; title: string; detail: string | null };
 
@@ -86,7 +88,8 @@ function describe(source: TimelineSource): TimelineEntry {
     case "email": {
       const verb = EMAIL_VERBS[source.state] ?? source.state;
       const by = DECIDED.has(source.state) ? ` by ${actorName(source.actorLabel)}` : "";
-      return { ...base, title: `Win-back email ${verb}${by}`, detail: source.reason ? `“${source.subject}”: ${source.reason}` : `“${source.subject}”` };
+      const reason = WITH_REASON.has(source.state) ? source.reason : null;
+      return { ...base, title: `Win-back email ${verb}${by}`, detail: reason ? `“${source.subject}”: ${reason}` : `“${source.subject}”` };
     }
   }
 }
