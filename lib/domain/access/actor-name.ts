@@ -8,11 +8,16 @@ const SYSTEM_WORK: Record<string, string> = {
   rescoring: "Rescoring (automatic)",
 };
 
+/** A stored actor label without a person's address ("Ann Lee <ann@x>" → "Ann Lee"); a system label stays as it is. */
+export function withoutAddress(label: string): string {
+  return label.replace(/\s*<[^>]*>$/, "") || label;
+}
+
 /** From a stored actor label (actorLabel: "system:outreach", or "Ava Thompson <ava@…>"). */
 export function actorName(label: string): string {
   if (label.startsWith("system:")) {
     const work = label.slice("system:".length);
     return SYSTEM_WORK[work] ?? `Rekindle (${work.replaceAll("-", " ")}, automatic)`;
   }
-  return label.replace(/\s*<[^>]*>$/, "") || label;
+  return withoutAddress(label);
 }

@@ -1,6 +1,6 @@
 // A client's history as one list, newest first: orders, tier changes, what people did to the client, and win-back
 // outreach and its emails.
-import { actorName } from "@/lib/domain/access/actor-name";
+import { actorName, withoutAddress } from "@/lib/domain/access/actor-name";
 
 export type TierName = "healthy" | "watch" | "at_risk" | "lapsed";
 const TIER_NAMES: Record<TierName, string> = { healthy: "Healthy", watch: "Watch", at_risk: "At risk", lapsed: "Lapsed" };
@@ -34,8 +34,6 @@ const WITH_REASON = new Set(["discarded", "failed", "bounced"]);
 export type TimelineEntry = { kind: TimelineSource["kind"]; at: Date; id: string; title: string; detail: string | null };
 
 const money = (cents: number, currency: string) => new Intl.NumberFormat("en-US", { style: "currency", currency }).format(cents / 100);
-/** "Ann Lee <ann@x>" → "Ann Lee"; system actors keep their label. */
-const who = (label: string) => label.replace(/\s*<[^>]*>$/, "");
 
 function snoozeDetail(after: unknown): string | null {
   if (typeof after !== "object" || after === null) return null;
@@ -77,7 +75,7 @@ function describe(source: TimelineSource): TimelineEntry {
     case "action": {
       const title = ACTION_TITLES[source.action] ?? source.action;
       const detail = source.action === "client.snooze" ? snoozeDetail(source.after) : source.action === "client.consent" ? consentDetail(source.after) : null;
-      return { ...base, title: `${title} by ${who(source.actorLabel)}`, detail };
+      return { ...base, title: `${title} by ${withoutAddress(source.actorLabel)}`, detail };
     }
     case "outreach":
       return {

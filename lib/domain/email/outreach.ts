@@ -1,4 +1,4 @@
-import { type RiskTier, TIER_LABELS, WIN_BACK_TIERS } from "./policy-settings";
+import { type RiskTier, TIER_LABELS, WIN_BACK_ROUTES, WIN_BACK_TIERS } from "./policy-settings";
 
 export { WIN_BACK_TIERS };
 
@@ -10,7 +10,7 @@ export function entersWinBack(fromTier: RiskTier | null, toTier: RiskTier): bool
   return WIN_BACK_TIERS.includes(toTier) && (fromTier === null || !WIN_BACK_TIERS.includes(fromTier));
 }
 
-export type OutreachRoute = "auto_send" | "review" | "none";
+export type OutreachRoute = (typeof WIN_BACK_ROUTES)[number];
 
 /** Per the email policy: send on its own, wait for review, or not draft at all. */
 export function outreachRoute(tier: RiskTier, policy: { autoSendTiers: readonly RiskTier[]; reviewTiers: readonly RiskTier[] }): OutreachRoute {
