@@ -5,7 +5,7 @@ import type { EngagementTier } from "@/lib/domain/engagement";
 import { scoredChunksTable, stagedTierChangesTable } from "./full-run-tables";
 import { indexRunSnapshots, publishRunSnapshots } from "./run-snapshots";
 import { RunTierChanges } from "./run-tier-changes";
-import { indexNextClientScores, liveClientScoreIndexes, swapInNextClientScores } from "./swap-client-scores";
+import { assertNextShapedAsLive, indexNextClientScores, liveClientScoreIndexes, swapInNextClientScores } from "./swap-client-scores";
 
 export type PublishFullRunInput = { runId: string; asOf: Date; readHorizon: string; loaded: number };
 
@@ -22,6 +22,8 @@ export async function publishFullRun(db: Database, input: PublishFullRunInput): 
   const [run] = await client<{ status: string }[]>`select status from scoring_runs where id = ${runId}::uuid`;
   if (run?.status === "succeeded") return;
   if (run?.status !== "running") throw new Error(`Scoring run ${runId} is ${run?.status ?? "gone"}, not running`);
+  // Before the index builds, which would otherwise fail on a column the copy lacks with a less telling error.
+  await assertNextShapedAsLive(client);
   const indexes = await liveClientScoreIndexes(client);
   const builds = await Promise.allSettled([indexRunSnapshots(client, runId), indexNextClientScores(client, indexes)]);
   const failure = builds.find((build) => build.status === "rejected");

@@ -14,6 +14,7 @@ import { scoreChunk } from "./full-run-score";
 import { stageChunk } from "./full-run-stage";
 import { stagedHistoriesTable } from "./full-run-tables";
 import { nextChunkEnd } from "./client-selection";
+import { runSnapshotsTable } from "./run-snapshots";
 import { recordTierCounts } from "./tier-counts";
 
 const AS_OF = new Date("2026-06-01T00:00:00Z");
@@ -110,6 +111,28 @@ describe("a full run's steps", () => {
     expect(leftovers).toHaveLength(0);
     expect(await db.$count(clientScores, isNotNull(clientScores.score))).toBe(0);
     expect(await executeFullRun(db, run.id, directSteps(1), 4)).toEqual({ runId: run.id, status: "not queued" });
+  });
+
+  it("fails a run whose scores table a deploy changed while it ran, publishing nothing, and the next run scores into the new table", async () => {
+    await insertDemoClients(10, AS_OF);
+    const first = await queueRun(AS_OF);
+    expect(await executeFullRun(db, first.id, directSteps(1), 4)).toMatchObject({ status: "succeeded" });
+    const scoredBefore = await db.select().from(clientScores).orderBy(asc(clientScores.clientId));
+
+    const dayLater = new Date(AS_OF.getTime() + 86_400_000);
+    const run = await queueRun(dayLater);
+    // A migration adding a column runs between the step that made the run's copy of the table and its publishing.
+    const deploying = { run: async <T>(id: string, work: () => Promise<T>) => (id === "publish" && (await db.execute(sql`alter table client_scores add column chance_30d float8`)), work()), workers: 1 };
+    const outcome = await executeFullRun(db, run.id, deploying, 4);
+    expect(outcome).toMatchObject({ status: "failed", error: expect.stringMatching(/^client_scores changed while this run was under way/) });
+    expect(await db.select().from(clientScores).orderBy(asc(clientScores.clientId))).toEqual(scoredBefore);
+    expect(await db.$client`select 1 from pg_class where relname = ${runSnapshotsTable(run.id)}`).toHaveLength(0);
+
+    const next = await queueRun(dayLater);
+    expect(await executeFullRun(db, next.id, directSteps(1), 4)).toMatchObject({ status: "succeeded" });
+    const [live] = await db.$client<{ columns: string[] }[]>`select array_agg(attname::text) as columns from pg_attribute where attrelid = 'client_scores'::regclass and attnum > 0 and not attisdropped`;
+    expect(live?.columns).toContain("chance_30d");
+    expect(await db.$count(clientScores, eq(clientScores.scoredAt, dayLater))).toBe(10);
   });
 
   it("fails a run whose learning fails beside its reads only once no read is still staging, leaving no working table", async () => {

@@ -24,6 +24,26 @@ export async function copyIntoNextClientScores(tx: TransactionSql): Promise<Writ
   return tx.unsafe(`copy ${NEXT} (${COLUMNS}) from stdin with (format binary)`).writable();
 }
 
+/**
+ * Refuses a copy whose columns are no longer the live table's: a deploy whose migration changed client_scores while
+ * a run was under way (the copy was made in its fit step) would otherwise swap in a table the new code cannot read,
+ * and every page reading scores would fail until the next run. The run fails instead; the live scores stay.
+ */
+export async function assertNextShapedAsLive(sql: Sql | TransactionSql): Promise<void> {
+  const shapes = await sql.unsafe<{ live: string | null; next: string | null }[]>(
+    `select ${COLUMN_SHAPE.replace("$table", LIVE)} as live, ${COLUMN_SHAPE.replace("$table", NEXT)} as next`,
+  );
+  const [shape] = shapes;
+  if (shape?.next == null) throw new Error(`${NEXT} is missing: this run's scores were dropped before they were published`);
+  if (shape.live !== shape.next) {
+    throw new Error(`${LIVE} changed while this run was under way (an update of Rekindle changed its columns); its scores were not published, and the next run scores into the new table`);
+  }
+}
+
+// Each column's name, type and nullability, in name order (a column added later sits last, wherever it is declared).
+const COLUMN_SHAPE = `(select string_agg(attname || ' ' || format_type(atttypid, atttypmod) || case when attnotnull then ' not null' else '' end, ', ' order by attname)
+  from pg_attribute where attrelid = to_regclass('$table') and attnum > 0 and not attisdropped)`;
+
 export type IndexDefinition = { name: string; definition: string };
 
 /** The live table's indexes, to build the same on the copy. */
@@ -98,6 +118,8 @@ export async function swapInNextClientScores(
   await sql.begin(async (tx) => {
     // The drop needs this lock anyway; taking it first means no upgrade half-way (readers wait a moment).
     await tx.unsafe(`lock table ${LIVE} in access exclusive mode`);
+    // Checked again under the lock, which a migration altering the table also takes.
+    await assertNextShapedAsLive(tx);
     await insertTierChanges(tx, run);
     // One pass over the live rows says which of the steps below have anything to do; most runs skip them all.
     const [counts] = await tx.unsafe<{ live: number; later: number; recent: number }[]>(
