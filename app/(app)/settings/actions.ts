@@ -5,7 +5,7 @@ import { z } from "zod";
 import { scoringScheduleFormSchema } from "@/lib/domain/engagement/schedule";
 import { roleName } from "@/lib/domain/access/role-change";
 import { changeRoleSchema, createUserSchema, setActiveSchema, setPasswordSchema } from "@/lib/domain/access/user-input";
-import { emailPolicyFormSchema, type emailPolicySchema } from "@/lib/domain/email/policy-settings";
+import { emailPolicyFormSchema } from "@/lib/domain/email/policy-settings";
 import { winBackSettingsFormSchema } from "@/lib/domain/email/win-back-settings";
 import { engagementSettingsFormSchema } from "@/lib/domain/engagement/settings-form";
 import { formAction } from "@/lib/server/actions/form-action";
@@ -29,8 +29,7 @@ export const updateEngagementSettingsAction = formAction("settings.manage", enga
 });
 
 export const updateEmailPolicyAction = formAction("settings.manage", emailPolicyFormSchema, async ({ ctx, input }) => {
-  // The other fields pass through as posted: the settings' own schema checks them, naming each bad one.
-  await updateSettings({ ctx, key: "email_policy", input: input as z.input<typeof emailPolicySchema> });
+  await updateSettings({ ctx, key: "email_policy", input });
   revalidatePath("/settings/email");
   return { status: "success", message: "Email policy saved." };
 });

@@ -1,13 +1,13 @@
-import { type RiskTier, TIER_LABELS, WIN_BACK_ROUTES, WIN_BACK_TIERS } from "./policy-settings";
+import { isWinBackTier, type RiskTier, TIER_LABELS, WIN_BACK_ROUTES, WIN_BACK_TIERS } from "./policy-settings";
 
-export { WIN_BACK_TIERS };
+export { isWinBackTier, WIN_BACK_TIERS };
 
 /**
  * A client enters win-back when their tier becomes at risk or lapsed from anything else — including no tier at all
  * (a first score, as after an import of old history) and whatever the score, 0 included.
  */
 export function entersWinBack(fromTier: RiskTier | null, toTier: RiskTier): boolean {
-  return WIN_BACK_TIERS.includes(toTier) && (fromTier === null || !WIN_BACK_TIERS.includes(fromTier));
+  return isWinBackTier(toTier) && (fromTier === null || !isWinBackTier(fromTier));
 }
 
 export type OutreachRoute = (typeof WIN_BACK_ROUTES)[number];

@@ -18,4 +18,14 @@ describe("the email policy form", () => {
     expect(unknown.error?.issues[0]?.path).toEqual(["route", "at_risk"]);
     expect(emailPolicyFormSchema.safeParse(fields).error?.issues[0]).toMatchObject({ path: ["route"], message: "Choose what happens to each tier" });
   });
+  it("checks the other fields as the stored policy does, and posts no tier lists of its own", () => {
+    const route = { at_risk: "review", lapsed: "none" };
+    const bad = emailPolicyFormSchema.safeParse({ ...fields, senderEmail: "not an address", minDaysBetweenEmails: "0", route });
+    expect(bad.error?.issues.map(({ path, message }) => ({ path, message }))).toEqual([
+      { path: ["senderEmail"], message: "Enter a valid sender address, like stylists@yourbrand.com" },
+      { path: ["minDaysBetweenEmails"], message: "At least 1 day" },
+    ]);
+    // Lists posted beside the choices are not the form's: the choices decide.
+    expect(emailPolicyFormSchema.parse({ ...fields, route, autoSendTiers: ["at_risk"] })).toMatchObject({ autoSendTiers: [], reviewTiers: ["at_risk"] });
+  });
 });

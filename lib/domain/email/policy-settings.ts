@@ -4,32 +4,34 @@ import { ENGAGEMENT_TIERS } from "@/lib/domain/engagement/tiers";
 export const RISK_TIERS = ENGAGEMENT_TIERS;
 export type RiskTier = (typeof RISK_TIERS)[number];
 export const TIER_LABELS: Record<RiskTier, string> = { healthy: "Healthy", watch: "Watch", at_risk: "At risk", lapsed: "Lapsed" };
-/** The tiers whose clients enter win-back outreach: the only ones the policy routes. */
-export const WIN_BACK_TIERS: readonly RiskTier[] = ["at_risk", "lapsed"];
+/** The tiers whose clients enter win-back outreach: the only ones the policy routes, each a choice on its form. */
+export const WIN_BACK_TIERS = ["at_risk", "lapsed"] as const satisfies readonly RiskTier[];
+export type WinBackTier = (typeof WIN_BACK_TIERS)[number];
+export const isWinBackTier = (tier: RiskTier): tier is WinBackTier => (WIN_BACK_TIERS as readonly RiskTier[]).includes(tier);
 
 /**
  * How win-back emails go out: which tiers are drafted at all, which of those are sent without a
  * person reviewing them, how often one client may be emailed, and which model writes the drafts.
  */
-export const emailPolicySchema = z
-  .object({
-    senderName: z.string().trim().min(1, "Enter the sender name").max(80, "Keep the sender name under 80 characters"),
-    senderEmail: z.string().trim().pipe(z.email("Enter a valid sender address, like stylists@yourbrand.com")),
-    autoSendTiers: z.array(z.enum(RISK_TIERS, "Unknown tier")).default([]),
-    reviewTiers: z.array(z.enum(RISK_TIERS, "Unknown tier")).default([]),
-    minDaysBetweenEmails: z.coerce.number({ error: "Enter a number of days" }).int("Use a whole number of days").min(1, "At least 1 day").max(365, "At most 365 days"),
-    aiModel: z
-      .string()
-      .trim()
-      .min(3, "Enter a model id, like anthropic/claude-sonnet-4.5")
-      .max(120, "That model id is too long")
-      .regex(/^[\w.-]+\/[\w.:-]+$/, "Use an OpenRouter model id: provider/model"),
-  })
-  .superRefine((policy, ctx) => {
-    const both = policy.autoSendTiers.filter((t) => policy.reviewTiers.includes(t));
-    if (both.length) ctx.addIssue({ code: "custom", path: ["autoSendTiers"], message: `A tier cannot both send automatically and wait for review: ${both.map((t) => TIER_LABELS[t]).join(", ")}` });
-    if (policy.autoSendTiers.includes("healthy")) ctx.addIssue({ code: "custom", path: ["autoSendTiers"], message: "Healthy clients are never sent win-back emails automatically" });
-  });
+const emailPolicyFields = z.object({
+  senderName: z.string().trim().min(1, "Enter the sender name").max(80, "Keep the sender name under 80 characters"),
+  senderEmail: z.string().trim().pipe(z.email("Enter a valid sender address, like stylists@yourbrand.com")),
+  autoSendTiers: z.array(z.enum(RISK_TIERS, "Unknown tier")).default([]),
+  reviewTiers: z.array(z.enum(RISK_TIERS, "Unknown tier")).default([]),
+  minDaysBetweenEmails: z.coerce.number({ error: "Enter a number of days" }).int("Use a whole number of days").min(1, "At least 1 day").max(365, "At most 365 days"),
+  aiModel: z
+    .string()
+    .trim()
+    .min(3, "Enter a model id, like anthropic/claude-sonnet-4.5")
+    .max(120, "That model id is too long")
+    .regex(/^[\w.-]+\/[\w.:-]+$/, "Use an OpenRouter model id: provider/model"),
+});
+
+export const emailPolicySchema = emailPolicyFields.superRefine((policy, ctx) => {
+  const both = policy.autoSendTiers.filter((t) => policy.reviewTiers.includes(t));
+  if (both.length) ctx.addIssue({ code: "custom", path: ["autoSendTiers"], message: `A tier cannot both send automatically and wait for review: ${both.map((t) => TIER_LABELS[t]).join(", ")}` });
+  if (policy.autoSendTiers.includes("healthy")) ctx.addIssue({ code: "custom", path: ["autoSendTiers"], message: "Healthy clients are never sent win-back emails automatically" });
+});
 
 export type EmailPolicy = z.infer<typeof emailPolicySchema>;
 
@@ -39,15 +41,16 @@ const routeChoice = z.enum(WIN_BACK_ROUTES, "Choose what happens to these client
 
 /**
  * The policy as its form posts it: one choice per win-back tier (`route.at_risk`, `route.lapsed`), so a tier cannot
- * be ticked both ways and no tier outreach never reaches is offered; read into the stored lists of tiers, which the
- * settings' own schema (emailPolicySchema) then checks with the other fields.
+ * be ticked both ways and no tier outreach never reaches is offered; read into the stored lists of tiers, the other
+ * fields checked as the settings' own schema (emailPolicySchema) checks them.
  */
-export const emailPolicyFormSchema = z
-  .looseObject({ route: z.object({ at_risk: routeChoice, lapsed: routeChoice }, "Choose what happens to each tier") })
-  .transform(({ route, ...rest }) => ({
+export const emailPolicyFormSchema = emailPolicyFields
+  .omit({ autoSendTiers: true, reviewTiers: true })
+  .extend({ route: z.object({ at_risk: routeChoice, lapsed: routeChoice } satisfies Record<WinBackTier, typeof routeChoice>, "Choose what happens to each tier") })
+  .transform(({ route, ...rest }): z.input<typeof emailPolicySchema> => ({
     ...rest,
-    autoSendTiers: WIN_BACK_TIERS.filter((tier) => route[tier as keyof typeof route] === "auto_send"),
-    reviewTiers: WIN_BACK_TIERS.filter((tier) => route[tier as keyof typeof route] === "review"),
+    autoSendTiers: WIN_BACK_TIERS.filter((tier) => route[tier] === "auto_send"),
+    reviewTiers: WIN_BACK_TIERS.filter((tier) => route[tier] === "review"),
   }));
 
 export const DEFAULT_EMAIL_POLICY: EmailPolicy = {

@@ -3,7 +3,7 @@ import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import { effectiveTier } from "@/lib/domain/demo-controls/effective-tier";
 import { isHeldOut } from "@/lib/domain/email/holdout";
-import { outreachRoute, type OutreachRoute, WIN_BACK_TIERS } from "@/lib/domain/email/outreach";
+import { isWinBackTier, outreachRoute, type OutreachRoute } from "@/lib/domain/email/outreach";
 import { writeAudit } from "@/lib/server/audit";
 import { authorize } from "@/lib/server/auth/permissions";
 import type { VerbArgs } from "@/lib/server/context";
@@ -45,7 +45,7 @@ export async function assignOutreach({ ctx, input, now = new Date() }: VerbArgs<
   if (!score) throw new NotFoundError("Client");
   // A demo override (Settings → Demo) stands in for the scored tier while it lasts, so a demo shows the outreach that follows.
   const tier = effectiveTier(score.tier, score.override, now);
-  if (!tier || !WIN_BACK_TIERS.includes(tier)) return { outcome: "not_win_back", tier };
+  if (!tier || !isWinBackTier(tier)) return { outcome: "not_win_back", tier };
   const [policy, settings] = await Promise.all([readSettings(ctx.db, "email_policy"), readSettings(ctx.db, "win_back")]);
   const route = outreachRoute(tier, policy);
 
