@@ -28,10 +28,14 @@ test("a stylist drafts with streaming, edits and approves; the email reaches the
   await form.submit("Create client");
   await expect(stylist.getByRole("heading", { level: 1, name })).toBeVisible();
 
-  // Draft with AI: the subject arrives while the writer is still going, then the draft is saved.
+  // Draft with AI: said to be written offline before it starts (no key here); the subject arrives while the writer
+  // is still going, then the draft is saved.
+  const offlineHint = stylist.locator("#win-back-email").getByText("Written offline from their history: no OpenRouter API key is set.");
+  await expect(offlineHint).toBeVisible();
   await stylist.getByRole("button", { name: "Draft with AI" }).click();
   await expect(stylist.getByLabel("Subject")).toHaveValue(/Wren/);
   await expect(stylist.getByRole("button", { name: "Regenerate" })).toBeVisible();
+  await expect(offlineHint).toBeHidden();
   await expect(stylist.locator("#win-back-email").getByText("Written offline: no OpenRouter API key is set (OPENROUTER_API_KEY), so the AI model in Settings → Email policy is not used.")).toBeVisible();
   await expect(stylist.getByText("<script>alert(1)</script>", { exact: false })).toBeVisible();
   const body = await stylist.getByLabel(/^Body/).inputValue();

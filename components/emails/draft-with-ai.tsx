@@ -43,7 +43,20 @@ function editableOf(draft: Extract<DraftStreamLine, { type: "partial" }>["draft"
  * `startNow` starts a draft as the page opens (once: the query that asked for it is dropped from the address); a
  * client who cannot be sent email (`canSend` false) is offered no draft.
  */
-export function DraftWithAi({ clientId, existing, canSend = true, startNow = false }: { clientId: string; existing: Existing | null; canSend?: boolean; startNow?: boolean }) {
+export function DraftWithAi({
+  clientId,
+  existing,
+  canSend = true,
+  startNow = false,
+  writesOffline = false,
+}: {
+  clientId: string;
+  existing: Existing | null;
+  canSend?: boolean;
+  startNow?: boolean;
+  /** No OpenRouter key is set: said before anyone drafts, not only in the draft's note after. */
+  writesOffline?: boolean;
+}) {
   const router = useRouter();
   const [status, setStatus] = useState<Status>("idle");
   const [live, setLive] = useState<EditableEmail | null>(null);
@@ -127,6 +140,7 @@ export function DraftWithAi({ clientId, existing, canSend = true, startNow = fal
           </Button>
         ) : null}
         {streaming ? <span className="text-sm text-stone-500" aria-live="polite">Writing…</span> : null}
+        {writesOffline && canSend && !existing && !streaming && !live ? <span className="text-sm text-stone-500">Written offline from their history: no OpenRouter API key is set.</span> : null}
         {existing && !streaming ? (
           <Link href={`/emails/${existing.id}` as Route} className="text-sm text-ember-700 hover:underline">
             Preview and history

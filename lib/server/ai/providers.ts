@@ -28,6 +28,9 @@ const fetchWithQuietCancel: typeof fetch = async (input, init) => {
   return new Response(quiet, { status: response.status, statusText: response.statusText, headers: response.headers });
 };
 
+/** Whether drafts are written by the offline writer (no OpenRouter key), for pages to say so before anyone drafts. */
+export const writesOffline = (): boolean => !env.OPENROUTER_API_KEY;
+
 /** The one place the writer is chosen: OpenRouter with the policy's model id when a key is set, else the offline writer. */
 export function writerModel(modelId: string): WriterModel {
   if (!env.OPENROUTER_API_KEY) return offlineWriter();

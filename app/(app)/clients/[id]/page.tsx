@@ -9,6 +9,7 @@ import { OrderStats } from "@/components/clients/order-stats";
 import { OrdersTable } from "@/components/clients/orders-table";
 import { ClientDemoControls } from "@/components/demo/client-demo-controls";
 import { DraftWithAi } from "@/components/emails/draft-with-ai";
+import { writesOffline } from "@/lib/server/ai/providers";
 import { EngagementCard } from "@/components/engagement/engagement-card";
 import { ButtonLink } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
@@ -90,6 +91,7 @@ export default async function ClientPage({ params, searchParams }: Props) {
             <DraftWithAi
               clientId={client.id}
               canSend={standing?.eligible ?? false}
+              writesOffline={writesOffline()}
               // "Draft with AI" on Today lands here with ?draft=1: the draft starts at once.
               startNow={query.draft === "1" && (standing?.eligible ?? false) && !email}
               existing={
