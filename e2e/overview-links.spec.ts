@@ -38,9 +38,9 @@ test("a point on the tiers-over-time chart opens, by keyboard, the clients in th
   expect(await clientCount(page)).toBe(n);
 });
 
-test("the win-backs figure opens the emailed group's clients won back in the range; drafted opens the emails drafted in it", async ({ page }) => {
+test("the ordered-again figure opens the emailed group's clients won back in the range; drafted opens the emails drafted in it", async ({ page }) => {
   await page.goto("/overview?from=2026-01-01&to=2026-12-31");
-  const winBacks = await numberOf(page, /^Win-backs: [\d,]+ clients in the emailed group/);
+  const winBacks = await numberOf(page, /^[\d,]+ clients in the emailed group, first assigned in the range, ordered again/);
   await winBacks.link.click();
   await page.waitForURL(/\/clients\?/);
   const url = new URL(page.url());

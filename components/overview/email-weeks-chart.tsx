@@ -24,19 +24,19 @@ const SERIES: Series[] = [
   },
   {
     key: "wonBack",
-    label: "Emailed group, won back",
+    label: "Emailed, ordered again",
     fill: "fill-emerald-500",
     swatch: "bg-emerald-500",
     href: (w) => clientListHref({}, { outreach: "emailed", won: "1", from: w.from, to: w.to }),
-    name: (n, week) => `Week of ${week}: ${plural(n, "client", "clients")} in the emailed group won back`,
+    name: (n, week) => `Week of ${week}: ${plural(n, "client", "clients")} in the emailed group ordered again`,
   },
   {
     key: "heldOutWonBack",
-    label: "Held-out group, won back",
+    label: "Held out, ordered again",
     fill: "fill-sky-400",
     swatch: "bg-sky-400",
     href: (w) => clientListHref({}, { outreach: "holdout", won: "1", from: w.from, to: w.to }),
-    name: (n, week) => `Week of ${week}: ${plural(n, "held-out client", "held-out clients")} won back`,
+    name: (n, week) => `Week of ${week}: ${plural(n, "held-out client", "held-out clients")} ordered again`,
   },
 ];
 

@@ -33,11 +33,11 @@ export async function seedBenchEmails(sql: Sql, n: number): Promise<void> {
       ('bounced', interval '1 minute', array['bounced']),
       ('complained', interval '1 day', array['complained'])) ev(type, after, states)
     where e.state::text = any(ev.states)`;
-  await sql`insert into outreach_assignments (client_id, tier, "group", email_id, score, entered_at, assigned_at)
-    select client_id, tier, 'emailed', id, 30, created_at, created_at from bench_emails where h % 10 <> 0`;
+  await sql`insert into outreach_assignments (client_id, tier, "group", holdout_share, email_id, score, entered_at, assigned_at)
+    select client_id, tier, 'emailed', 0.1, id, 30, created_at, created_at from bench_emails where h % 10 <> 0`;
   // Held out: slipping clients never emailed, a tenth as many as the emailed.
-  await sql`insert into outreach_assignments (client_id, tier, "group", score, entered_at, assigned_at)
-    select s.client_id, s.tier, 'holdout', 30, now() - (h % 365) * interval '1 day', now() - (h % 365) * interval '1 day'
+  await sql`insert into outreach_assignments (client_id, tier, "group", holdout_share, score, entered_at, assigned_at)
+    select s.client_id, s.tier, 'holdout', 0.1, 30, now() - (h % 365) * interval '1 day', now() - (h % 365) * interval '1 day'
     from (select client_id, tier, abs(hashtext(client_id::text || 'hold')) as h from client_scores s
           where tier in ('at_risk', 'lapsed') and not exists (select 1 from bench_emails e where e.client_id = s.client_id)) s
     order by h limit ${Math.round(n / 10)}`;

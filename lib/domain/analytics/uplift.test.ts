@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { estimateUplift, proportionDifference, wilsonInterval } from "./uplift";
+import { compareWithinShares, estimateUplift, type GroupOutcome, proportionDifference, wilsonInterval } from "./uplift";
 
 describe("wilsonInterval", () => {
   it("matches Newcombe's (1998) worked values", () => {
@@ -38,16 +38,18 @@ describe("proportionDifference", () => {
   });
 });
 
+const oneShare = (emailed: GroupOutcome, heldOut: GroupOutcome, windowDays: number) => ({ strata: [{ holdoutShare: 0.1, emailed, heldOut }], windowDays });
+
 describe("estimateUplift", () => {
   it("says there is not enough data below the minimum group size", () => {
-    const u = estimateUplift({ emailed: { clients: 200, wonBack: 40 }, heldOut: { clients: 12, wonBack: 1 }, windowDays: 30 });
+    const u = estimateUplift(oneShare({ clients: 200, wonBack: 40 }, { clients: 12, wonBack: 1 }, 30));
     expect(u.status).toBe("insufficient");
     expect(u.reading).toMatch(/^Not enough data yet: each group needs at least 30 clients whose \d+-day window has closed/);
     if (u.status === "insufficient") expect(u.needed).toBe(18);
   });
 
   it("reads a clear raise in points with its interval", () => {
-    const u = estimateUplift({ emailed: { clients: 70, wonBack: 56 }, heldOut: { clients: 80, wonBack: 48 }, windowDays: 30 });
+    const u = estimateUplift(oneShare({ clients: 70, wonBack: 56 }, { clients: 80, wonBack: 48 }, 30));
     expect(u.status).toBe("estimated");
     if (u.status !== "estimated") return;
     expect(u.significant).toBe(true);
@@ -55,7 +57,7 @@ describe("estimateUplift", () => {
   });
 
   it("warns when the interval includes zero, and reads a drop as lowered", () => {
-    const u = estimateUplift({ emailed: { clients: 100, wonBack: 10 }, heldOut: { clients: 100, wonBack: 12 }, windowDays: 14 });
+    const u = estimateUplift(oneShare({ clients: 100, wonBack: 10 }, { clients: 100, wonBack: 12 }, 14));
     expect(u.status).toBe("estimated");
     if (u.status !== "estimated") return;
     expect(u.significant).toBe(false);
@@ -63,7 +65,61 @@ describe("estimateUplift", () => {
   });
 
   it("refuses impossible counts", () => {
-    expect(() => estimateUplift({ emailed: { clients: 10, wonBack: 11 }, heldOut: { clients: 40, wonBack: 1 }, windowDays: 30 })).toThrow(RangeError);
-    expect(() => estimateUplift({ emailed: { clients: 40.5, wonBack: 1 }, heldOut: { clients: 40, wonBack: 1 }, windowDays: 30 })).toThrow(RangeError);
+    expect(() => estimateUplift(oneShare({ clients: 10, wonBack: 11 }, { clients: 40, wonBack: 1 }, 30))).toThrow(RangeError);
+    expect(() => estimateUplift(oneShare({ clients: 40.5, wonBack: 1 }, { clients: 40, wonBack: 1 }, 30))).toThrow(RangeError);
+  });
+
+  it("compares within each holdout share: a share raised when fewer clients reorder does not pass for an effect", () => {
+    // No effect at all: 20% reorder in both groups under a 10% share, 5% in both under a 50% share. Pooled, the
+    // holdout is mostly the second period's clients, and the emails would seem to raise the rate by 7 points.
+    const strata = [
+      { holdoutShare: 0.1, emailed: { clients: 900, wonBack: 180 }, heldOut: { clients: 100, wonBack: 20 } },
+      { holdoutShare: 0.5, emailed: { clients: 500, wonBack: 25 }, heldOut: { clients: 500, wonBack: 25 } },
+    ];
+    const pooled = proportionDifference({ clients: 1400, wonBack: 205 }, { clients: 600, wonBack: 45 });
+    expect(pooled.low).toBeGreaterThan(0.04);
+    const u = estimateUplift({ strata, windowDays: 30 });
+    if (u.status !== "estimated") throw new Error(u.reading);
+    expect(u.difference).toBeCloseTo(0, 12);
+    expect(u.significant).toBe(false);
+    expect(u).toMatchObject({ shares: 2, uncompared: 0, emailed: { clients: 1400, wonBack: 205 }, heldOut: { clients: 600, wonBack: 45 } });
+    expect(u.reading).toMatch(/^Emails made no measurable difference to the 30-day reorder rate \(95% CI −\d\.\d to \d\.\d, comparing clients within each of the 2 holdout shares used in the range\)\.$/);
+  });
+
+  it("weights the held-out rate to the emailed clients' shares, and finds a real effect within them", () => {
+    const strata = [
+      { holdoutShare: 0.1, emailed: { clients: 900, wonBack: 270 }, heldOut: { clients: 100, wonBack: 20 } },
+      { holdoutShare: 0.5, emailed: { clients: 500, wonBack: 50 }, heldOut: { clients: 500, wonBack: 25 } },
+    ];
+    const d = compareWithinShares(strata);
+    // Emailed: 320 of 1,400; held out, weighted 900:500 by the emailed clients: (900 × 0.2 + 500 × 0.05) / 1,400.
+    expect(d.rateA).toBeCloseTo(320 / 1400, 12);
+    expect(d.rateB).toBeCloseTo((900 * 0.2 + 500 * 0.05) / 1400, 12);
+    expect(d.low).toBeGreaterThan(0);
+    expect(d.high).toBeGreaterThan(d.difference);
+    const u = estimateUplift({ strata, windowDays: 30 });
+    expect(u.status === "estimated" && u.significant).toBe(true);
+    expect(u.reading).toMatch(/^Emails raised the 30-day reorder rate by 8\.2 points \(95% CI \d\.\d to \d+\.\d, comparing clients within each of the 2 holdout shares/);
+  });
+
+  it("within one share, matches Wald's interval closely for large groups", () => {
+    const one = [{ holdoutShare: 0.2, emailed: { clients: 4000, wonBack: 1000 }, heldOut: { clients: 1000, wonBack: 200 } }];
+    const d = compareWithinShares(one);
+    const wald = 1.959963984540054 * Math.sqrt((0.25 * 0.75) / 4000 + (0.2 * 0.8) / 1000);
+    expect(d.difference).toBeCloseTo(0.05, 12);
+    expect(d.high - d.difference).toBeCloseTo(wald, 3);
+  });
+
+  it("leaves out emailed clients assigned while nobody was held out, and says so", () => {
+    const strata = [
+      { holdoutShare: 0, emailed: { clients: 400, wonBack: 40 }, heldOut: { clients: 0, wonBack: 0 } },
+      { holdoutShare: 0.1, emailed: { clients: 70, wonBack: 56 }, heldOut: { clients: 80, wonBack: 48 } },
+    ];
+    const u = estimateUplift({ strata, windowDays: 30 });
+    // Counted with the rest (as the lists behind the counts show them), compared with none.
+    expect(u).toMatchObject({ status: "estimated", shares: 1, uncompared: 400, emailed: { clients: 470, wonBack: 96 }, emailedRate: 56 / 70 });
+    expect(u.reading).toBe("Emails raised the 30-day reorder rate by 20.0 points (95% CI 5.2 to 33.4). 400 emailed clients were assigned while nobody was held out, with nothing to compare them to.");
+    const none = estimateUplift({ strata: strata.slice(0, 1), windowDays: 30 });
+    expect(none).toMatchObject({ status: "insufficient", needed: 30, uncompared: 400 });
   });
 });

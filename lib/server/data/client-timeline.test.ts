@@ -36,7 +36,7 @@ describe("getClientTimeline", () => {
   it("tells the client's entries into win-back outreach and their email's moments, newest first", async () => {
     const stylist = await userContext("stylist", "Ann Lee");
     const client = await clientWithFix(stylist, stylist.actor.id);
-    await db.insert(outreachAssignments).values({ clientId: client.id, tier: "at_risk", group: "emailed", enteredAt: new Date("2026-06-01T00:00:00Z"), assignedAt: new Date("2026-06-01T00:05:00Z") });
+    await db.insert(outreachAssignments).values({ clientId: client.id, tier: "at_risk", group: "emailed", holdoutShare: 0.1, enteredAt: new Date("2026-06-01T00:00:00Z"), assignedAt: new Date("2026-06-01T00:05:00Z") });
     const email = await draftEmail({ ctx: stylist, input: { clientId: client.id } });
     await approveEmail({ ctx: stylist, input: { emailId: email.id }, now: DAYTIME });
 

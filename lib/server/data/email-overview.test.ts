@@ -48,8 +48,8 @@ describe("the overview's email figures, on a hand-made data set", () => {
     await db.insert(emailSuppressions).values({ address: "gone@example.com", reason: "bounced" });
     // Win-backs: a2 was emailed and ordered 5 days after the send; b1 held out and did not order.
     await db.insert(outreachAssignments).values([
-      { clientId: a2.id, tier: "at_risk", group: "emailed", emailId: opened.id, enteredAt: IN_RANGE, assignedAt: IN_RANGE },
-      { clientId: b1.id, tier: "lapsed", group: "holdout", enteredAt: IN_RANGE, assignedAt: IN_RANGE },
+      { clientId: a2.id, tier: "at_risk", group: "emailed", holdoutShare: 0.1, emailId: opened.id, enteredAt: IN_RANGE, assignedAt: IN_RANGE },
+      { clientId: b1.id, tier: "lapsed", group: "holdout", holdoutShare: 0.1, enteredAt: IN_RANGE, assignedAt: IN_RANGE },
     ]);
     await db.insert(orders).values({ clientId: a2.id, source: "test", externalId: "o-1", orderedAt: new Date("2026-06-15T00:00:00Z"), itemsShipped: 3, itemsKept: 1, valueCents: 5_000, status: "shipped" });
 
@@ -73,7 +73,7 @@ describe("the overview's email figures, on a hand-made data set", () => {
       { week: "2026-06-15", opened: 1, clicked: 1 },
     ]);
     expect(overview.suppressed).toBe(1);
-    expect(overview.winBacks).toEqual({ emailed: 1, heldOut: 0 });
+    expect(overview.winBacks).toEqual({ emailed: { clients: 1, wonBack: 1 }, heldOut: { clients: 1, wonBack: 0 } });
     expect(overview.uplift).toMatchObject({ status: "insufficient", emailed: { clients: 1, wonBack: 1 }, heldOut: { clients: 1, wonBack: 0 } });
     expect(overview.uplift?.reading).toMatch(/^Not enough data yet/);
 
@@ -132,12 +132,15 @@ describe("win-backs, kept on each assignment", () => {
     const held = await clientOf(ava.actor.id);
     const draft = await email(emailed.id, "approved", "at_risk");
     await db.insert(outreachAssignments).values([
-      { clientId: emailed.id, tier: "at_risk", group: "emailed", emailId: draft.id, enteredAt: IN_RANGE, assignedAt: IN_RANGE },
-      { clientId: held.id, tier: "at_risk", group: "holdout", enteredAt: IN_RANGE, assignedAt: IN_RANGE },
+      { clientId: emailed.id, tier: "at_risk", group: "emailed", holdoutShare: 0.1, emailId: draft.id, enteredAt: IN_RANGE, assignedAt: IN_RANGE },
+      { clientId: held.id, tier: "at_risk", group: "holdout", holdoutShare: 0.1, enteredAt: IN_RANGE, assignedAt: IN_RANGE },
     ]);
     const order = (clientId: string, externalId: string, orderedAt: string) =>
       db.insert(orders).values({ clientId, source: "test", externalId, orderedAt: new Date(orderedAt), itemsShipped: 3, itemsKept: 1, valueCents: 5_000, status: "shipped" }).returning();
-    const results = async (ctx: Awaited<ReturnType<typeof userContext>>) => (await getEmailOverview(ctx, RANGE)).winBacks;
+    const results = async (ctx: Awaited<ReturnType<typeof userContext>>) => {
+      const { emailed, heldOut } = (await getEmailOverview(ctx, RANGE)).winBacks;
+      return { emailed: emailed.wonBack, heldOut: heldOut.wonBack };
+    };
 
     // An order before the assignment is no win-back; one after it is, for the emailed group too, though the email
     // has not gone out (intent to treat: the group is what was decided, not what was delivered).
@@ -183,7 +186,7 @@ describe("each client measured once", () => {
     const client = await clientOf(stylist.actor.id);
     const at = (day: string) => new Date(`${day}T10:00:00Z`);
     const enter = (day: string, group: "emailed" | "holdout") =>
-      db.insert(outreachAssignments).values({ clientId: client.id, tier: "at_risk", group, enteredAt: at(day), assignedAt: at(day) }).returning();
+      db.insert(outreachAssignments).values({ clientId: client.id, tier: "at_risk", group, holdoutShare: 0.1, enteredAt: at(day), assignedAt: at(day) }).returning();
     // Written out of date order; the order on 8 July falls in the windows of 12 and 20 June only.
     await enter("2026-06-20", "emailed");
     const [first] = await enter("2026-06-05", "holdout");
@@ -230,7 +233,7 @@ describe("the holdout uplift", () => {
     const marketer = await userContext("marketer");
     const at = (day: string) => new Date(`${day}T10:00:00Z`);
     const assign = (clientId: string, group: "emailed" | "holdout", day: string) =>
-      db.insert(outreachAssignments).values({ clientId, tier: "at_risk", group, enteredAt: at(day), assignedAt: at(day) });
+      db.insert(outreachAssignments).values({ clientId, tier: "at_risk", group, holdoutShare: 0.1, enteredAt: at(day), assignedAt: at(day) });
     const order = (clientId: string, day: string) =>
       db.insert(orders).values({ clientId, source: "test", externalId: `o-${clientId}-${day}`, orderedAt: at(day), itemsShipped: 3, itemsKept: 1, valueCents: 5_000, status: "shipped" });
     // Emailed clients whose drafts were never sent (discarded, or waiting in review), one of them entering win-back
@@ -252,7 +255,8 @@ describe("the holdout uplift", () => {
 
     // On 5 July, windows opened up to 4 June have closed; the late entry's has not.
     const overview = await getEmailOverview(marketer, RANGE, new Date("2026-07-05T12:00:00Z"));
-    expect(overview.winBacks).toEqual({ emailed: 2, heldOut: 1 });
+    // So far: every client first assigned in the range, open windows included.
+    expect(overview.winBacks).toEqual({ emailed: { clients: 3, wonBack: 2 }, heldOut: { clients: 2, wonBack: 1 } });
     expect(overview.upliftRange).toEqual({ from: "2026-06-01", to: "2026-06-04" });
     expect(overview.stillOpen).toBe(1);
     expect(overview.uplift).toMatchObject({ emailed: { clients: 2, wonBack: 1 }, heldOut: { clients: 2, wonBack: 1 } });
@@ -265,6 +269,37 @@ describe("the holdout uplift", () => {
   });
 });
 
+describe("the holdout uplift under a changed holdout share", () => {
+  it("compares the groups within each share, so a share raised in a month when fewer clients reorder does not pass for an effect", async () => {
+    const marketer = await userContext("marketer");
+    // Emails that change nothing: 20% of clients reorder in early March whatever their group (share 0.1), 5% in late
+    // March (share 0.5). Pooled, the holdout is mostly late March's clients and the emails seem to add 7 points.
+    const cohort = async (day: string, share: number, group: "emailed" | "holdout", clients: number, ordering: number) =>
+      db.execute(sql`
+        with made as (
+          insert into clients (name, email) select 'Client ' || ${group} || ${day} || '-' || n, ${group} || ${day} || '-' || n || '@example.com' from generate_series(1, ${clients}) n
+          returning id),
+        assigned as (
+          insert into outreach_assignments (client_id, tier, "group", holdout_share, entered_at, assigned_at)
+          select id, 'at_risk', ${group}, ${share}, ${day}::timestamptz, ${day}::timestamptz from made returning client_id)
+        insert into orders (client_id, source, external_id, ordered_at, items_shipped, items_kept, value_cents, status)
+        select id, 'test', 'o-' || id, ${day}::timestamptz + interval '3 days', 3, 1, 5000, 'shipped' from (select id from made order by id limit ${ordering}) ordering`);
+    await cohort("2026-03-03T10:00:00Z", 0.1, "emailed", 270, 54);
+    await cohort("2026-03-03T10:00:00Z", 0.1, "holdout", 30, 6);
+    await cohort("2026-03-20T10:00:00Z", 0.5, "emailed", 160, 8);
+    await cohort("2026-03-20T10:00:00Z", 0.5, "holdout", 160, 8);
+
+    const overview = await getEmailOverview(marketer, { from: "2026-03-01", to: "2026-03-31" }, new Date("2026-05-15T12:00:00Z"));
+    expect(overview.winBacks).toEqual({ emailed: { clients: 430, wonBack: 62 }, heldOut: { clients: 190, wonBack: 14 } });
+    const uplift = overview.uplift;
+    if (uplift?.status !== "estimated") throw new Error(`no estimate: ${uplift?.reading}`);
+    expect(uplift).toMatchObject({ shares: 2, emailedRate: 62 / 430, significant: false });
+    expect(uplift.difference).toBeCloseTo(0, 12);
+    expect(uplift.reading).toMatch(/^Emails made no measurable difference to the 30-day reorder rate \(95% CI .* holdout shares used in the range\)\.$/);
+  });
+});
+
+// Last: it ends the database connection the file's tests share.
 describe("whether the overview's delivery figures are reported", () => {
   it("says they are once emails go through Resend, whose webhooks report them", async () => {
     vi.resetModules();

@@ -2,7 +2,7 @@ import "server-only";
 import { type SQL, sql } from "drizzle-orm";
 import type { DashboardRange } from "@/lib/domain/analytics/tier-summary";
 import { closedWindowsRange } from "@/lib/domain/analytics/closed-windows";
-import { estimateUplift, type Uplift } from "@/lib/domain/analytics/uplift";
+import { estimateUplift, type GroupOutcome, type Uplift } from "@/lib/domain/analytics/uplift";
 import { emailFigures, type EmailFigure, type StateCount } from "@/lib/domain/email/email-figures";
 import type { EmailState } from "@/lib/domain/email/lifecycle";
 import type { RiskTier } from "@/lib/domain/email/policy-settings";
@@ -23,8 +23,8 @@ export type EmailOverview = {
   complained: number;
   /** Addresses never emailed again (everyone's: the list is the account's). Null for people without analytics. */
   suppressed: number | null;
-  /** Clients first assigned in the range (see FIRST_ASSIGNMENT) and won back so far, windows still open included. */
-  winBacks: { emailed: number; heldOut: number };
+  /** Clients first assigned in the range (see FIRST_ASSIGNMENT), and of them those won back so far, windows still open included. */
+  winBacks: { emailed: GroupOutcome; heldOut: GroupOutcome };
   /** Null for people without analytics (stylists). Counts only the clients whose attribution window has closed. */
   uplift: Uplift | null;
   /** The days of the range the uplift counts (every window assigned in them has closed); null when none has yet. */
@@ -83,8 +83,8 @@ export async function getEmailOverview(ctx: ServiceContext, range: DashboardRang
     activity: [...activity],
     complained: all.filter((c) => c.state === "complained").reduce((sum, c) => sum + c.count, 0),
     suppressed: suppressed ? (suppressed[0]?.count ?? 0) : null,
-    winBacks: winBacks.wonBackSoFar,
-    uplift: analytics ? estimateUplift({ ...winBacks.closed, windowDays: winBacks.windowDays }) : null,
+    winBacks: winBacks.soFar,
+    uplift: analytics ? estimateUplift({ strata: winBacks.strata, windowDays: winBacks.windowDays }) : null,
     upliftRange: winBacks.closedRange,
     stillOpen: winBacks.stillOpen,
     deliveryReported: Boolean(env.RESEND_API_KEY),
@@ -97,6 +97,8 @@ export async function getEmailOverview(ctx: ServiceContext, range: DashboardRang
  * whose windows have all closed, the ones the uplift may compare. One index-only scan of the assignments in the
  * range (outreach_assignments_results_idx, or its stylist twin).
  */
+type Group = "emailed" | "holdout";
+
 async function winBackCounts(ctx: ServiceContext, range: DashboardRange, inScope: SQL, now: Date) {
   const { attributionDays } = await readSettings(ctx.db, "win_back");
   const closedRange = closedWindowsRange(range, attributionDays, now);
@@ -104,17 +106,25 @@ async function winBackCounts(ctx: ServiceContext, range: DashboardRange, inScope
   const soFar = winBackClientCounts(attributionDays);
   const measured = winBackClientCounts(attributionDays, closed);
   const open = winBackClientCounts(attributionDays, sql`not (${closed})`);
-  const rows = await ctx.db.execute<{ group: "emailed" | "holdout"; won_back: number; closed_clients: number; closed_won_back: number; still_open: number }>(sql`
-    select a."group", ${soFar.wonBack} as won_back, ${measured.clients} as closed_clients, ${measured.wonBack} as closed_won_back,
-      ${open.clients} as still_open
+  // Per holdout share too: the uplift compares the groups within each share (see estimateUplift).
+  const rows = await ctx.db.execute<{ group: Group; holdout_share: number; clients: number; won_back: number; closed_clients: number; closed_won_back: number; still_open: number }>(sql`
+    select a."group", a.holdout_share, ${soFar.clients} as clients, ${soFar.wonBack} as won_back, ${measured.clients} as closed_clients,
+      ${measured.wonBack} as closed_won_back, ${open.clients} as still_open
     from outreach_assignments a
     where a.assigned_at >= ${range.from}::date and a.assigned_at < ${endOf(range)} and ${inScope}
-    group by a."group"`);
-  const rowOf = (group: "emailed" | "holdout") => [...rows].find((r) => r.group === group);
-  const closedOutcome = (group: "emailed" | "holdout") => ({ clients: rowOf(group)?.closed_clients ?? 0, wonBack: rowOf(group)?.closed_won_back ?? 0 });
+    group by a."group", a.holdout_share`);
+  const soFarOf = (group: Group) => {
+    const of = [...rows].filter((r) => r.group === group);
+    return { clients: of.reduce((n, r) => n + r.clients, 0), wonBack: of.reduce((n, r) => n + r.won_back, 0) };
+  };
+  const closedOf = (group: Group, share: number) => {
+    const row = [...rows].find((r) => r.group === group && r.holdout_share === share);
+    return { clients: row?.closed_clients ?? 0, wonBack: row?.closed_won_back ?? 0 };
+  };
+  const shares = [...new Set([...rows].map((r) => r.holdout_share))].sort((x, y) => x - y);
   return {
-    wonBackSoFar: { emailed: rowOf("emailed")?.won_back ?? 0, heldOut: rowOf("holdout")?.won_back ?? 0 },
-    closed: { emailed: closedOutcome("emailed"), heldOut: closedOutcome("holdout") },
+    soFar: { emailed: soFarOf("emailed"), heldOut: soFarOf("holdout") },
+    strata: shares.map((holdoutShare) => ({ holdoutShare, emailed: closedOf("emailed", holdoutShare), heldOut: closedOf("holdout", holdoutShare) })),
     closedRange,
     stillOpen: rows.reduce((sum, r) => sum + r.still_open, 0),
     windowDays: attributionDays,

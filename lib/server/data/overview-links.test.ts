@@ -145,12 +145,12 @@ describe("the overview's links lead to exactly the rows they count", () => {
       { deliveryId: "d4", emailId: clicked.id, type: "clicked", payload: {}, receivedAt: new Date("2026-06-16T12:05:00Z") },
     ]);
     await db.insert(outreachAssignments).values([
-      { clientId: a2, tier: "at_risk", group: "emailed", emailId: opened.id, enteredAt: IN_RANGE, assignedAt: IN_RANGE },
-      { clientId: a3, tier: "at_risk", group: "emailed", emailId: unsent.id, enteredAt: IN_RANGE, assignedAt: IN_RANGE },
-      { clientId: nobody, tier: "lapsed", group: "holdout", enteredAt: IN_RANGE, assignedAt: IN_RANGE },
-      { clientId: a2, tier: "at_risk", group: "emailed", enteredAt: new Date("2026-06-20T00:00:00Z"), assignedAt: new Date("2026-06-20T00:00:00Z") },
-      { clientId: may, tier: "lapsed", group: "holdout", enteredAt: new Date("2026-05-02T00:00:00Z"), assignedAt: new Date("2026-05-02T00:00:00Z") },
-      { clientId: may, tier: "at_risk", group: "emailed", enteredAt: new Date("2026-06-11T00:00:00Z"), assignedAt: new Date("2026-06-11T00:00:00Z") },
+      { clientId: a2, tier: "at_risk", group: "emailed", holdoutShare: 0.1, emailId: opened.id, enteredAt: IN_RANGE, assignedAt: IN_RANGE },
+      { clientId: a3, tier: "at_risk", group: "emailed", holdoutShare: 0.1, emailId: unsent.id, enteredAt: IN_RANGE, assignedAt: IN_RANGE },
+      { clientId: nobody, tier: "lapsed", group: "holdout", holdoutShare: 0.1, enteredAt: IN_RANGE, assignedAt: IN_RANGE },
+      { clientId: a2, tier: "at_risk", group: "emailed", holdoutShare: 0.1, enteredAt: new Date("2026-06-20T00:00:00Z"), assignedAt: new Date("2026-06-20T00:00:00Z") },
+      { clientId: may, tier: "lapsed", group: "holdout", holdoutShare: 0.1, enteredAt: new Date("2026-05-02T00:00:00Z"), assignedAt: new Date("2026-05-02T00:00:00Z") },
+      { clientId: may, tier: "at_risk", group: "emailed", holdoutShare: 0.1, enteredAt: new Date("2026-06-11T00:00:00Z"), assignedAt: new Date("2026-06-11T00:00:00Z") },
     ]);
     await db.insert(orders).values([
       { clientId: a2, source: "test", externalId: "o-1", orderedAt: new Date("2026-06-15T00:00:00Z"), itemsShipped: 3, itemsKept: 1, valueCents: 5_000, status: "shipped" },
@@ -171,8 +171,11 @@ describe("the overview's links lead to exactly the rows they count", () => {
       }
       expect(await emailsBehind(ctx, emailsHref({ status: "complained", ...inRange }))).toBe(overview.complained);
       const outreach = (group: "emailed" | "holdout", won: boolean) => clientsBehind(ctx, clientListHref({}, { outreach: group, won: won ? "1" : undefined, ...inRange }));
-      expect(await outreach("emailed", true)).toBe(overview.winBacks.emailed);
-      expect(await outreach("holdout", true)).toBe(overview.winBacks.heldOut);
+      expect(await outreach("emailed", true)).toBe(overview.winBacks.emailed.wonBack);
+      expect(await outreach("holdout", true)).toBe(overview.winBacks.heldOut.wonBack);
+      // The headline's group sizes open their clients too.
+      expect(await outreach("emailed", false)).toBe(overview.winBacks.emailed.clients);
+      expect(await outreach("holdout", false)).toBe(overview.winBacks.heldOut.clients);
       for (const w of overview.activity) {
         const days = weekDaysInRange(w.week, RANGE);
         for (const event of ["opened", "clicked"] as const) {
@@ -187,7 +190,7 @@ describe("the overview's links lead to exactly the rows they count", () => {
         expect(await clientsBehind(ctx, clientListHref({}, { outreach: "holdout", won: "1", from: w.from, to: w.to }))).toBe(w.heldOutWonBack);
       }
       expect(weeks.reduce((n, w) => n + w.drafted, 0)).toBe(overview.figures.find((f) => f.key === "drafted")?.count);
-      expect(weeks.reduce((n, w) => n + w.wonBack, 0)).toBe(overview.winBacks.emailed);
+      expect(weeks.reduce((n, w) => n + w.wonBack, 0)).toBe(overview.winBacks.emailed.wonBack);
       if (overview.uplift && overview.upliftRange) {
         const measured = (group: "emailed" | "holdout", won: boolean) => clientsBehind(ctx, clientListHref({}, { outreach: group, won: won ? "1" : undefined, ...overview.upliftRange }));
         expect(await measured("emailed", false)).toBe(overview.uplift.emailed.clients);
@@ -206,7 +209,7 @@ describe("the overview's links lead to exactly the rows they count", () => {
     ]);
     expect(overview.byTier.map((r) => r.id)).toContain(null);
     expect(overview.byStylist.map((r) => r.id)).toContain(null);
-    expect(overview.winBacks).toEqual({ emailed: 1, heldOut: 1 });
+    expect(overview.winBacks).toEqual({ emailed: { clients: 2, wonBack: 1 }, heldOut: { clients: 1, wonBack: 1 } });
     const row = (w: EmailWeek) => [w.week, w.from, w.to, w.drafted, w.wonBack, w.heldOutWonBack];
     expect((await getEmailWeeks(marketer, RANGE)).map(row)).toEqual([["2026-06-08", "2026-06-08", "2026-06-14", 6, 1, 1]]);
     // A range starting and ending mid-week cuts the week to its days, so the week's link lists only those.

@@ -43,7 +43,7 @@ describe("getLatestScoringRun", () => {
     const assign = async (clientId: string | undefined, o: { group: "emailed" | "holdout"; state?: "draft" | "scheduled" | "discarded"; enteredAt?: Date }) => {
       if (!clientId) throw new Error("too few clients");
       const email = o.state ? await insertEmail(clientId, o.state, "at_risk") : null;
-      await db.insert(outreachAssignments).values({ clientId, tier: "at_risk", group: o.group, emailId: email?.id ?? null, enteredAt: o.enteredAt ?? run.asOf });
+      await db.insert(outreachAssignments).values({ clientId, tier: "at_risk", group: o.group, holdoutShare: 0.1, emailId: email?.id ?? null, enteredAt: o.enteredAt ?? run.asOf });
     };
     await assign(held, { group: "holdout" });
     await assign(drafted, { group: "emailed", state: "draft" });
@@ -80,7 +80,7 @@ describe("getLatestScoringRun", () => {
     expect(await nextRunOutreachNoticeFor(admin)).toBe(pendingOutreachNotice(waiting.length - 1, false, policy));
 
     // Once outreach has had them, nothing waits.
-    await db.insert(outreachAssignments).values(waiting.map((e) => ({ clientId: e.clientId, tier: e.toTier, group: "emailed" as const, enteredAt: new Date(e.enteredAt) })));
+    await db.insert(outreachAssignments).values(waiting.map((e) => ({ clientId: e.clientId, tier: e.toTier, group: "emailed" as const, holdoutShare: 0.1, enteredAt: new Date(e.enteredAt) })));
     expect(await nextRunOutreachNoticeFor(admin)).toBeNull();
   });
 });

@@ -162,8 +162,8 @@ describe("getTodayList", () => {
     const heldLongAgo = await client(stylist.actor.id, { tier: "at_risk", pAlive: 0.5, expected: 0.2, values: [10_000] });
     const assignedAt = new Date("2026-11-25T10:00:00Z");
     await db.insert(outreachAssignments).values([
-      { clientId: held, tier: "at_risk", group: "holdout", enteredAt: SLIPPED, assignedAt },
-      { clientId: heldLongAgo, tier: "at_risk", group: "holdout", enteredAt: new Date("2026-01-01T00:00:00Z"), assignedAt: new Date("2026-01-02T00:00:00Z") },
+      { clientId: held, tier: "at_risk", group: "holdout", holdoutShare: 0.1, enteredAt: SLIPPED, assignedAt },
+      { clientId: heldLongAgo, tier: "at_risk", group: "holdout", holdoutShare: 0.1, enteredAt: new Date("2026-01-01T00:00:00Z"), assignedAt: new Date("2026-01-02T00:00:00Z") },
     ]);
     const { attributionDays } = await readSettings(db, "win_back");
     const items = new Map((await getTodayList(stylist, NOW)).open.map((item) => [item.clientId, item]));

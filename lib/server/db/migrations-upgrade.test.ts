@@ -158,3 +158,20 @@ describe("migration 0031 (win-backs by intent to treat)", () => {
     expect(column?.n).toBe(0);
   });
 });
+
+describe("migration 0034 (each assignment's holdout share)", () => {
+  it("gives assignments made before it the share in force, and requires one of every later assignment", async () => {
+    const db = await freshDatabase();
+    const migrateTo = (folder: string) => migrate(drizzle({ client: db }), { migrationsFolder: folder });
+    await migrateTo(migrationsUpTo("0033_today_contact_is_reviewed"));
+    const [client] = await db<{ id: string }[]>`insert into clients (name, email) values ('Held', 'held@example.com') returning id`;
+    if (!client) throw new Error("no client");
+    await db`insert into app_settings (key, value) values ('win_back', ${JSON.stringify({ holdoutShare: 0.25, holdoutSeed: "s", attributionDays: 30 })}::jsonb)`;
+    await db`insert into outreach_assignments (client_id, tier, "group", entered_at, assigned_at) values (${client.id}, 'at_risk', 'holdout', '2026-06-10T10:00:00Z', '2026-06-10T10:00:00Z')`;
+
+    await migrateTo(MIGRATIONS_FOLDER);
+
+    expect(await db`select "group", holdout_share from outreach_assignments`).toEqual([{ group: "holdout", holdout_share: 0.25 }]);
+    await expect(db`insert into outreach_assignments (client_id, tier, "group", entered_at) values (${client.id}, 'lapsed', 'emailed', now())`).rejects.toMatchObject({ code: "23502" });
+  });
+});

@@ -126,6 +126,11 @@ export const outreachAssignments = pgTable(
     group: outreachGroup().notNull(),
     emailId: uuid().references(() => winBackEmails.id, { onDelete: "set null" }),
     score: real(),
+    /**
+     * The chance of being held out when this client was assigned (the holdout share then in force): the uplift
+     * compares groups within each share, since a share changed mid-range would otherwise pass for an effect.
+     */
+    holdoutShare: real().notNull(),
     /** The tier change (or first score) this assignment answers: one assignment per entry into win-back. */
     enteredAt: timestamp({ withTimezone: true, mode: "date" }).notNull(),
     assignedAt: timestamp({ withTimezone: true, mode: "date" }).notNull().defaultNow(),
@@ -142,8 +147,8 @@ export const outreachAssignments = pgTable(
     index("outreach_assignments_assigned_idx").on(t.assignedAt),
     index("outreach_assignments_email_idx").on(t.emailId),
     // Everything a win-back count reads, in the key: index-only scans over a date range, overall or per stylist.
-    index("outreach_assignments_results_idx").on(t.assignedAt, t.group, t.firstOrderAt, t.previousAssignedAt),
-    index("outreach_assignments_stylist_results_idx").on(t.stylistId, t.assignedAt, t.group, t.firstOrderAt, t.previousAssignedAt),
+    index("outreach_assignments_results_idx").on(t.assignedAt, t.group, t.firstOrderAt, t.previousAssignedAt, t.holdoutShare),
+    index("outreach_assignments_stylist_results_idx").on(t.stylistId, t.assignedAt, t.group, t.firstOrderAt, t.previousAssignedAt, t.holdoutShare),
   ],
 );
 

@@ -65,12 +65,12 @@ export async function assignOutreach({ ctx, input, now = new Date() }: VerbArgs<
     const group = isHeldOut({ seed: settings.holdoutSeed, clientId, tier, share: settings.holdoutShare }) ? "holdout" : "emailed";
     const [row] = await tx
       .insert(outreachAssignments)
-      .values({ clientId, tier, group, score: score.score, enteredAt, assignedAt: now })
+      .values({ clientId, tier, group, holdoutShare: settings.holdoutShare, score: score.score, enteredAt, assignedAt: now })
       .onConflictDoNothing()
       .returning({ id: outreachAssignments.id });
     // A concurrent run for the same entry won the insert: it carries on, this one stops.
     if (!row) return { outcome: "ineligible", reason: "Outreach for this entry is already under way." };
-    await writeAudit(tx, ctx.actor, { action: "outreach.assign", entityType: "client", entityId: clientId, after: { tier, group, score: score.score } });
+    await writeAudit(tx, ctx.actor, { action: "outreach.assign", entityType: "client", entityId: clientId, after: { tier, group, holdoutShare: settings.holdoutShare, score: score.score } });
     return group === "holdout" ? { outcome: "holdout", assignmentId: row.id } : { outcome: "emailed", assignmentId: row.id, emailId: null, route };
   });
 }

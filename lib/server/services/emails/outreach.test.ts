@@ -81,7 +81,8 @@ describe("outreach on entering win-back", () => {
     expect(await sendWinBackEmail({ ctx: system, input: { emailId: drafted.emailId }, now: DAYTIME })).toMatchObject({ outcome: "sent" });
     const mailbox = await db.select().from(localMailbox);
     expect(mailbox.map((m) => m.to[0])).toEqual([emailed.client.email]);
-    expect(await db.select({ group: outreachAssignments.group }).from(outreachAssignments).where(eq(outreachAssignments.clientId, held.client.id))).toEqual([{ group: "holdout" }]);
+    // Each assignment keeps the share it was drawn with, for the uplift to compare within.
+    expect(await db.select({ group: outreachAssignments.group, share: outreachAssignments.holdoutShare }).from(outreachAssignments).where(eq(outreachAssignments.clientId, held.client.id))).toEqual([{ group: "holdout", share: 0.5 }]);
 
     // The held-out client orders again within the window: won back, without an email.
     await createOrder({ ctx: held.stylist, input: { clientId: held.client.id, ...orderInput({ orderedAt: new Date(DAYTIME.getTime() + 5 * 86_400_000).toISOString() }) } });
@@ -202,7 +203,7 @@ describe("outreach on entering win-back", () => {
     let waiting: Promise<unknown> = Promise.resolve();
     await db.transaction(async (tx) => {
       await tx.select({ id: clients.id }).from(clients).where(eq(clients.id, client.id)).for("no key update");
-      await tx.insert(outreachAssignments).values({ clientId: client.id, tier: "lapsed", group: "emailed", enteredAt: DAYTIME, assignedAt: DAYTIME });
+      await tx.insert(outreachAssignments).values({ clientId: client.id, tier: "lapsed", group: "emailed", holdoutShare: 0.1, enteredAt: DAYTIME, assignedAt: DAYTIME });
       const later = new Date(DAYTIME.getTime() + 60_000);
       waiting = assignOutreach({ ctx: system, input: { clientId: client.id, enteredAt: later }, now: later }).finally(() => (settled = true));
       await new Promise((resolve) => setTimeout(resolve, 300));
