@@ -3,7 +3,7 @@ import Link from "next/link";
 import { TierBadge } from "@/components/engagement/tier-badge";
 import { ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
-import { formatAgo, formatDate, formatMoney } from "@/components/ui/format";
+import { formatAgo, formatMoney } from "@/components/ui/format";
 import type { TodayList as TodayListData } from "@/lib/server/data/today";
 import { SnoozeForm } from "./snooze-form";
 
@@ -18,11 +18,8 @@ function ValueAtStake({ item }: { item: Item }) {
   );
 }
 
-/** What the stylist can do about the client by email: review outreach's draft, write one, or nothing (holdout, no consent). */
-function EmailAction({ item, zone }: { item: Item; zone: string }) {
-  if (item.heldOutUntil) {
-    return <span className="rounded-lg bg-stone-100 px-3 py-2 text-sm text-stone-600">In the holdout until {formatDate(item.heldOutUntil, zone)}: no win-back email</span>;
-  }
+/** What the stylist can do about the client by email: review outreach's draft, write one, or nothing (no consent). */
+function EmailAction({ item }: { item: Item }) {
   if (item.waitingDraftId) {
     return (
       <ButtonLink href={`/emails/${item.waitingDraftId}` as Route} variant="primary">
@@ -39,7 +36,7 @@ function EmailAction({ item, zone }: { item: Item; zone: string }) {
   );
 }
 
-function TodayRow({ item, rank, now, zone, canSnooze }: { item: Item; rank: number; now: Date; zone: string; canSnooze: boolean }) {
+function TodayRow({ item, rank, now, canSnooze }: { item: Item; rank: number; now: Date; canSnooze: boolean }) {
   return (
     <li className="flex flex-col gap-3 px-5 py-4 sm:flex-row sm:items-start sm:justify-between">
       <div className="flex min-w-0 gap-3">
@@ -62,14 +59,14 @@ function TodayRow({ item, rank, now, zone, canSnooze }: { item: Item; rank: numb
         </div>
       </div>
       <div className="flex shrink-0 flex-wrap items-start gap-2 sm:justify-end">
-        <EmailAction item={item} zone={zone} />
+        <EmailAction item={item} />
         {canSnooze ? <SnoozeForm clientId={item.clientId} clientName={item.name} /> : null}
       </div>
     </li>
   );
 }
 
-export function TodayList({ today, now, zone, canSnooze }: { today: TodayListData; now: Date; zone: string; canSnooze: boolean }) {
+export function TodayList({ today, now, canSnooze }: { today: TodayListData; now: Date; canSnooze: boolean }) {
   if (today.open.length === 0) {
     return (
       <EmptyState
@@ -86,7 +83,7 @@ export function TodayList({ today, now, zone, canSnooze }: { today: TodayListDat
   return (
     <ol className="divide-y divide-stone-100">
       {today.open.map((item, i) => (
-        <TodayRow key={item.clientId} item={item} rank={i + 1} now={now} zone={zone} canSnooze={canSnooze} />
+        <TodayRow key={item.clientId} item={item} rank={i + 1} now={now} canSnooze={canSnooze} />
       ))}
     </ol>
   );

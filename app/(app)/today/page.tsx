@@ -8,7 +8,6 @@ import { TodayList } from "@/components/today/today-list";
 import { can } from "@/lib/domain/access/policy";
 import { requirePageContext } from "@/lib/server/auth/session";
 import { getTodayList, TODAY_COUNT_CAP, TODAY_SHOWN } from "@/lib/server/data/today";
-import { displayTimeZone } from "@/lib/server/http/viewer-time-zone";
 
 export const metadata: Metadata = { title: "Today" };
 
@@ -19,7 +18,7 @@ const todayParams = z.object({ snoozedUntil: z.iso.date().optional().catch(undef
 export default async function TodayPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const ctx = await requirePageContext("clients.read");
   const now = new Date();
-  const [today, zone] = await Promise.all([getTodayList(ctx, now), displayTimeZone()]);
+  const today = await getTodayList(ctx, now);
   const { snoozedUntil } = todayParams.parse(await searchParams);
   const notice = snoozedUntil ? `Snoozed until ${snoozedUntil}. The client comes back then unless they order first.` : null;
   const more = today.openCount - today.open.length;
@@ -64,7 +63,14 @@ export default async function TodayPage({ searchParams }: { searchParams: Promis
             </Link>
           }
         />
-        <TodayList today={today} now={now} zone={zone} canSnooze={can(ctx.actor, "clients.update")} />
+        <TodayList today={today} now={now} canSnooze={can(ctx.actor, "clients.update")} />
+        {today.heldOut > 0 ? (
+          <p className="border-t border-stone-100 px-5 py-3 text-xs text-stone-500" data-testid="held-out-note">
+            {formatNumber(today.heldOut)}
+            {today.heldOutCapped ? "+" : ""} at-risk or lapsed {today.heldOut === 1 && !today.heldOutCapped ? "client is" : "clients are"} held out of win-back outreach and not listed
+            while their window runs: they get no email and no extra attention, so what they do shows what the emails add.
+          </p>
+        ) : null}
       </Card>
     </>
   );

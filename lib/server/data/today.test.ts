@@ -156,19 +156,31 @@ describe("getTodayList", () => {
     expect(after.handledThisWeek).toBe(2);
   });
 
-  it("says until when a client is in the win-back holdout, which sends them no email, and not once it has ended", async () => {
+  it("leaves a held-out client off the list while their window runs, counting them, and lists them again once it closes", async () => {
     const stylist = await userContext("stylist");
     const held = await client(stylist.actor.id, { tier: "at_risk", pAlive: 0.5, expected: 0.2, values: [10_000] });
     const heldLongAgo = await client(stylist.actor.id, { tier: "at_risk", pAlive: 0.5, expected: 0.2, values: [10_000] });
+    const otherStylist = await userContext("stylist");
+    const othersHeld = await client(otherStylist.actor.id, { tier: "lapsed", pAlive: 0.5, expected: 0.2, values: [10_000] });
     const assignedAt = new Date("2026-11-25T10:00:00Z");
     await db.insert(outreachAssignments).values([
       { clientId: held, tier: "at_risk", group: "holdout", holdoutShare: 0.1, enteredAt: SLIPPED, assignedAt },
       { clientId: heldLongAgo, tier: "at_risk", group: "holdout", holdoutShare: 0.1, enteredAt: new Date("2026-01-01T00:00:00Z"), assignedAt: new Date("2026-01-02T00:00:00Z") },
+      { clientId: othersHeld, tier: "lapsed", group: "holdout", holdoutShare: 0.1, enteredAt: SLIPPED, assignedAt },
     ]);
+    const today = await getTodayList(stylist, NOW);
+    const listed = new Set(today.open.map((item) => item.clientId));
+    expect(listed.has(held)).toBe(false);
+    expect(listed.has(heldLongAgo)).toBe(true);
+    // Only the stylist's own held-out clients are counted for them.
+    expect(today).toMatchObject({ heldOut: 1, heldOutCapped: false, openCount: today.open.length });
+    expect((await getTodayList(await userContext("marketer"), NOW)).heldOut).toBe(2);
+
+    // The window closes: back on the list, no longer counted.
     const { attributionDays } = await readSettings(db, "win_back");
-    const items = new Map((await getTodayList(stylist, NOW)).open.map((item) => [item.clientId, item]));
-    expect(items.get(held)?.heldOutUntil).toEqual(new Date(assignedAt.getTime() + attributionDays * DAY));
-    expect(items.get(heldLongAgo)?.heldOutUntil).toBeNull();
+    const after = await getTodayList(stylist, new Date(assignedAt.getTime() + attributionDays * DAY + 1000));
+    expect(after.open.map((item) => item.clientId)).toContain(held);
+    expect(after.heldOut).toBe(0);
   });
 
   it("counts an outreach draft written last week and approved this week as this week's contact, from its approval", async () => {

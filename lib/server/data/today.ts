@@ -1,7 +1,6 @@
 import "server-only";
 import { type SQL, sql } from "drizzle-orm";
 import { assessEngagement, EMPTY_CLIENT_HISTORY, type EngagementDriver, RECENT_ORDER_WINDOW } from "@/lib/domain/engagement";
-import { holdoutWindowsOf } from "./email-eligibility";
 import { contactAt, countsAsContact, handledSinceIds } from "./handled-since";
 import { startOfWeek, type TodayCandidate } from "@/lib/domain/today/work-list";
 import { authorize, clientScopeWhere } from "@/lib/server/auth/permissions";
@@ -30,8 +29,6 @@ export type TodayItem = TodayCandidate & {
   priority: number;
   /** A win-back draft outreach wrote for the client that waits for review: the item's work, rather than a new draft. */
   waitingDraftId: string | null;
-  /** Until when the client is in the win-back holdout (no win-back email while it measures them), or null. */
-  heldOutUntil: Date | null;
 };
 
 type Row = {
@@ -92,10 +89,23 @@ function slippingClients(ctx: ServiceContext, where: SQL, tail: SQL) {
  */
 const clientOf = sql`(select c.id, c.name, c.email, c.marketing_consent, c.stylist_id, c.last_order_at from clients c where c.id = s.client_id offset 0) clients`;
 
-/** The leave-the-list rules (handledReason) as SQL: no snooze still running, no order and no contact (see countsAsContact) since the slip. */
-const stillOpen = (now: Date) => sql`not exists (select 1 from today_snoozes z where z.client_id = s.client_id and z.until > ${now.toISOString()}::timestamptz)
+/**
+ * A client held out of win-back outreach whose attribution window still runs. Such clients are off the list: an emailed
+ * client leaves it once their email is approved, and a held-out one left on it would get the stylist's calls instead,
+ * so the holdout would measure emails against a stylist's attention rather than against nothing.
+ */
+const heldOutNow = (now: Date, attributionDays: number) =>
+  sql`exists (select 1 from outreach_assignments a where a.client_id = s.client_id and a."group" = 'holdout'
+    and a.assigned_at > ${now.toISOString()}::timestamptz - make_interval(days => ${attributionDays}))`;
+
+/**
+ * The leave-the-list rules (handledReason) as SQL: no snooze still running, no order and no contact (see
+ * countsAsContact) since the slip, and not held out (see heldOutNow).
+ */
+const stillOpen = (now: Date, attributionDays: number) => sql`not exists (select 1 from today_snoozes z where z.client_id = s.client_id and z.until > ${now.toISOString()}::timestamptz)
   and (clients.last_order_at is null or clients.last_order_at < ${SLIPPING_SINCE})
-  and not exists (select 1 from win_back_emails e where e.client_id = s.client_id and ${countsAsContact("e")} and ${contactAt("e")} >= ${SLIPPING_SINCE})`;
+  and not exists (select 1 from win_back_emails e where e.client_id = s.client_id and ${countsAsContact("e")} and ${contactAt("e")} >= ${SLIPPING_SINCE})
+  and not ${heldOutNow(now, attributionDays)}`;
 
 function toItem(r: Row): TodayItem {
   return {
@@ -115,30 +125,40 @@ function toItem(r: Row): TodayItem {
     snoozedAt: date(r.snoozed_at),
     priority: r.value_at_risk ?? 0,
     waitingDraftId: r.waiting_draft_id,
-    heldOutUntil: null,
   };
 }
 
 /** The open items, highest value at risk first: the top of the partial index, skipping the handled ones. */
-async function openItems(ctx: ServiceContext, now: Date): Promise<TodayItem[]> {
-  const rows = await slippingClients(ctx, stillOpen(now), sql`order by s.value_at_risk_cents desc nulls last, s.client_id limit ${TODAY_SHOWN}`);
-  const holdouts = await holdoutWindowsOf(ctx.db, rows.map((r) => r.client_id));
-  return rows.map((r) => {
-    const until = holdouts.get(r.client_id);
-    return { ...toItem(r), heldOutUntil: until && until.getTime() > now.getTime() ? until : null };
-  });
+async function openItems(ctx: ServiceContext, now: Date, attributionDays: number): Promise<TodayItem[]> {
+  const rows = await slippingClients(ctx, stillOpen(now, attributionDays), sql`order by s.value_at_risk_cents desc nulls last, s.client_id limit ${TODAY_SHOWN}`);
+  return rows.map(toItem);
 }
 
 /** How many items are open, up to TODAY_COUNT_CAP + 1 (more than the cap reads as "1,000+"). */
-async function openCount(ctx: ServiceContext, now: Date): Promise<number> {
+async function openCount(ctx: ServiceContext, now: Date, attributionDays: number): Promise<number> {
   const scope = clientScopeWhere(ctx.actor);
   const [row] = await ctx.db.execute<{ n: number }>(sql`
     select count(*)::int as n from (
       select 1 from client_scores s cross join lateral ${clientOf}
-      where s.tier in ('at_risk', 'lapsed') ${scope ? sql`and ${scope}` : sql``} and ${stillOpen(now)}
+      where s.tier in ('at_risk', 'lapsed') ${scope ? sql`and ${scope}` : sql``} and ${stillOpen(now, attributionDays)}
       -- In the index's order, so the count walks it and stops at the cap rather than joining every slipping client.
       order by s.value_at_risk_cents desc nulls last, s.client_id
       limit ${TODAY_COUNT_CAP + 1}) open`);
+  return row?.n ?? 0;
+}
+
+/**
+ * How many slipping clients are off the list for being held out (see heldOutNow), up to TODAY_COUNT_CAP + 1: from the
+ * holdout assignments of the last window (the assignments' date index), not from every slipping client.
+ */
+async function heldOutCount(ctx: ServiceContext, now: Date, attributionDays: number): Promise<number> {
+  const scope = clientScopeWhere(ctx.actor);
+  const [row] = await ctx.db.execute<{ n: number }>(sql`
+    select count(*)::int as n from (
+      select distinct s.client_id from outreach_assignments a join client_scores s on s.client_id = a.client_id cross join lateral ${clientOf}
+      where a."group" = 'holdout' and a.assigned_at > ${now.toISOString()}::timestamptz - make_interval(days => ${attributionDays})
+        and s.tier in ('at_risk', 'lapsed') ${scope ? sql`and ${scope}` : sql``}
+      limit ${TODAY_COUNT_CAP + 1}) held`);
   return row?.n ?? 0;
 }
 
@@ -170,7 +190,13 @@ async function topDrivers(ctx: ServiceContext, clientIds: string[], now: Date): 
 export async function getTodayList(ctx: ServiceContext, now = new Date()) {
   authorize(ctx.actor, "clients.read");
   const weekStart = startOfWeek(now);
-  const [open, count, handled] = await Promise.all([openItems(ctx, now), openCount(ctx, now), handledSince(ctx, weekStart)]);
+  const { attributionDays } = await readSettings(ctx.db, "win_back");
+  const [open, count, handled, heldOut] = await Promise.all([
+    openItems(ctx, now, attributionDays),
+    openCount(ctx, now, attributionDays),
+    handledSince(ctx, weekStart),
+    heldOutCount(ctx, now, attributionDays),
+  ]);
   const drivers = await topDrivers(ctx, open.map((item) => item.clientId), now);
   return {
     open: open.map((item) => ({ ...item, topDriver: drivers.get(item.clientId) ?? null })),
@@ -178,6 +204,9 @@ export async function getTodayList(ctx: ServiceContext, now = new Date()) {
     openCountCapped: count > TODAY_COUNT_CAP,
     handledThisWeek: Math.min(handled, TODAY_COUNT_CAP),
     handledThisWeekCapped: handled > TODAY_COUNT_CAP,
+    /** Slipping clients held out of win-back outreach, off the list while their window runs (capped like the others). */
+    heldOut: Math.min(heldOut, TODAY_COUNT_CAP),
+    heldOutCapped: heldOut > TODAY_COUNT_CAP,
     weekStart,
   };
 }
