@@ -10,13 +10,21 @@ export function fieldErrorsFrom(error: z.ZodError): Record<string, string[]> {
   return out;
 }
 
-/** An optional calendar day from a URL, YYYY-MM-DD and a real date; blank or anything else means none. */
-export const optionalDayParam = z.preprocess(
-  (v) => (v === "" ? undefined : v),
-  z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/)
-    .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s))
-    .optional()
-    .catch(undefined),
-);
+/** The earliest year a day from outside may name: the database holds no year 0, and nothing here predates 1900. */
+const FIRST_YEAR = 1900;
+
+/**
+ * Whether `text` is YYYY-MM-DD naming a real day (not 31 February, which Date rolls over into March) in a year the
+ * database holds (FIRST_YEAR to 9999). The one check for days from URLs and forms.
+ */
+export function isCalendarDay(text: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text) || Number(text.slice(0, 4)) < FIRST_YEAR) return false;
+  const day = new Date(`${text}T00:00:00Z`);
+  return !Number.isNaN(day.getTime()) && day.toISOString().startsWith(text);
+}
+
+/** A calendar day (see isCalendarDay) as YYYY-MM-DD. */
+export const calendarDay = (message = "Enter a real date, like 2026-06-30") => z.string().trim().refine(isCalendarDay, { message, abort: true });
+
+/** An optional calendar day from a URL; blank or anything else means none. */
+export const optionalDayParam = z.preprocess((v) => (v === "" ? undefined : v), calendarDay().optional().catch(undefined));

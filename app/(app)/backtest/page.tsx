@@ -28,7 +28,7 @@ export default async function BacktestPage({ searchParams }: Props) {
       </Card>
       {parsed.success ? (
         <Suspense key={`${cutoff}/${horizonDays}`} fallback={<p className="text-sm text-stone-500">Scoring every client as of the cutoff…</p>}>
-          <Results report={runBacktest(ctx, parsed.data)} />
+          <Results report={runBacktest(ctx, { cutoff, horizonDays })} />
         </Suspense>
       ) : null}
     </>

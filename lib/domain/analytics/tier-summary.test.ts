@@ -50,6 +50,12 @@ describe("parseDashboardRange", () => {
     expect(parseDashboardRange({ from: "yesterday", to: "2026-13-45" }, today)).toEqual({ from: "2026-09-08", to: "2026-12-06" });
     expect(parseDashboardRange({ from: "2020-01-01" }, today).from).toBe("2026-09-08");
   });
+  it("takes no day that does not exist or that the database cannot hold", () => {
+    // 31 February would roll over into 3 March; year 0 the database refuses.
+    expect(parseDashboardRange({ from: "2026-02-01", to: "2026-02-31" }, today)).toEqual({ from: "2026-02-01", to: "2026-12-06" });
+    expect(parseDashboardRange({ from: "2026-02-30", to: "2026-03-31" }, today)).toEqual({ from: "2026-01-01", to: "2026-03-31" });
+    expect(parseDashboardRange({ to: "0000-01-01" }, today).to).toBe("2026-12-06");
+  });
   it("finds the day a week earlier", () => {
     expect(weekBefore("2026-03-03")).toBe("2026-02-24");
   });

@@ -1,5 +1,5 @@
 // The overview's headline numbers, from the per-day, per-stylist tier counts each full scoring run stores.
-import { z } from "zod";
+import { calendarDay } from "@/lib/domain/validation";
 import { clientListHref, type ClientListQuery } from "@/lib/domain/clients/list-query";
 
 export const DASHBOARD_TIERS = ["healthy", "watch", "at_risk", "lapsed"] as const;
@@ -67,7 +67,7 @@ export const DEFAULT_RANGE_DAYS = 90;
 export const MAX_RANGE_DAYS = 731;
 /** "2026-12-06": a moment's UTC calendar day, as the ranges hold their days. */
 export const isoDay = (date: Date) => date.toISOString().slice(0, 10);
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)));
+const day = calendarDay();
 
 export type DashboardRange = { from: string; to: string };
 

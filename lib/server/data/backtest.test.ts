@@ -34,6 +34,10 @@ describe("runBacktest", () => {
     const admin = await userContext("admin");
     const recent = new Date(Date.now() - 10 * 86_400_000).toISOString().slice(0, 10);
     await expect(runBacktest(admin, { cutoff: recent, horizonDays: 60 })).rejects.toBeInstanceOf(ValidationError);
+    // A cutoff that is no day, or one the database cannot hold, is named as the field's error, never a failed query.
+    for (const cutoff of ["2026-02-31", "0000-06-15", "-010000-01-01"]) {
+      await expect(runBacktest(admin, { cutoff, horizonDays: 60 })).rejects.toMatchObject({ fieldErrors: { cutoff: ["Enter a cutoff date, like 2026-06-30"] } });
+    }
     const stylist = await userContext("stylist");
     await expect(runBacktest(stylist, defaultBacktestInput())).rejects.toBeInstanceOf(ForbiddenError);
   });

@@ -1,6 +1,7 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import { z } from "zod";
+import { calendarDay } from "@/lib/domain/validation";
 import type { ClientHistory } from "@/lib/domain/engagement";
 import { backtestScoring, type ScoringBacktest } from "@/lib/domain/engagement/backtest-scoring";
 import { type ModelCheckVerdict, verdictOf } from "@/lib/domain/engagement/model-check";
@@ -27,7 +28,7 @@ export function defaultBacktestInput(now = new Date()) {
 
 export const backtestInputSchema = z
   .object({
-    cutoff: z.coerce.date({ error: "Enter a cutoff date" }),
+    cutoff: calendarDay("Enter a cutoff date, like 2026-06-30").transform((day) => new Date(`${day}T00:00:00Z`)),
     horizonDays: z.coerce.number({ error: "Enter a number of days" }).int("Enter a whole number of days").min(7, "At least 7 days").max(365, "At most 365 days"),
   })
   .refine((v) => v.cutoff.getTime() + v.horizonDays * DAY_MS <= Date.now(), {
