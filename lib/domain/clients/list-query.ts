@@ -34,7 +34,8 @@ const DEFAULT_DIRECTION: Record<ClientSort, "asc" | "desc"> = { name: "asc", las
 /** The clients list's state, read from the URL so any view can be shared. Bad values fall back to defaults. */
 export const clientListQuerySchema = z
   .object({
-    q: z.string().trim().max(100).catch("").default(""),
+    // NUL is dropped: no text the database compares with can hold it.
+    q: z.string().transform((q) => q.replaceAll("\u0000", "").trim()).pipe(z.string().max(100)).catch("").default(""),
     stylist: z.union([z.uuid(), z.literal("unassigned")]).optional().catch(undefined),
     tier: tierList,
     /** Score range, inclusive. */

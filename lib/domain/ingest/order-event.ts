@@ -23,13 +23,16 @@ export const dateTimeField = (label: string) =>
     .refine((d) => d.getUTCFullYear() >= 1970, `${label} must be after 1970`)
     .refine((d) => d.getTime() <= Date.now() + FUTURE_TOLERANCE_MS, `${label} cannot be in the future`);
 
+/** When an order was placed: a date-time (see dateTimeField) from 2000 on. */
+export const orderedAt = (label: string) => dateTimeField(label).refine((d) => d.getUTCFullYear() >= 2000, `${label} must be after 2000`);
+
 /** One order as our webhook (and the CSV import, after column mapping) describes it. */
 export const orderEventSchema = z
   .object({
     external_id: z.string({ error: "Give the order's id in your system" }).trim().min(1, "Give the order's id in your system").max(200, "Keep ids under 200 characters"),
     client_email: emailField,
     client_name: z.string().trim().min(1, "Leave client_name out rather than empty").max(120, "Keep the name under 120 characters").optional(),
-    ordered_at: dateTimeField("ordered_at").refine((d) => d.getUTCFullYear() >= 2000, "ordered_at must be after 2000"),
+    ordered_at: orderedAt("ordered_at"),
     updated_at: dateTimeField("updated_at"),
     items_shipped: z.number({ error: "Give items_shipped as a whole number" }).int("Use a whole number").min(1, "At least 1 item is shipped in a fix").max(MAX_ITEMS_PER_ORDER, `At most ${MAX_ITEMS_PER_ORDER} items`),
     items_kept: z.number({ error: "Give items_kept as a whole number" }).int("Use a whole number").min(0, "Cannot be negative"),

@@ -61,6 +61,20 @@ describe("Shopify orders", () => {
     expect(parseShopifyOrder(order)).toEqual({ ok: false, issues: [{ path: "line_items", message: "The kept value, 25000000 IDR, is more than Rekindle stores for one order (1000000)" }] });
   });
 
+  it("refuses, naming the field, dates the database cannot hold or an order cannot have, rather than failing to store them", () => {
+    const cases: [string, string, string][] = [
+      ["created_at", "0000-01-01T00:00:00Z", "created_at must be after 1970"],
+      ["created_at", "1999-06-01T00:00:00Z", "created_at must be after 2000"],
+      ["processed_at", "2100-01-01T00:00:00Z", "processed_at cannot be in the future"],
+      ["updated_at", "0000-01-01T00:00:00Z", "updated_at must be after 1970"],
+    ];
+    for (const [field, value, message] of cases) {
+      const order = fixture("orders-create.json");
+      order[field] = value;
+      expect(parseShopifyOrder(order), `${field} ${value}`).toMatchObject({ ok: false, issues: expect.arrayContaining([{ path: field, message }]) });
+    }
+  });
+
   it("explains what is missing", () => {
     const order = fixture("orders-create.json");
     order.email = null;

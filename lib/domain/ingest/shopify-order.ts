@@ -2,7 +2,7 @@ import { z } from "zod";
 import { parseMoneyToCents } from "@/lib/domain/orders/order-input";
 import type { IngestOrder } from "./ingest-types";
 import { type IngestIssue, issuesFrom } from "./issues";
-import { MAX_ITEMS_PER_ORDER, MAX_VALUE_CENTS } from "./order-event";
+import { dateTimeField, MAX_ITEMS_PER_ORDER, MAX_VALUE_CENTS, orderedAt } from "./order-event";
 
 // Only the fields Rekindle uses; Shopify sends many more, which are ignored. Ids arrive as strings
 // (see quoteLongIntegers), money as decimal strings like "199.00".
@@ -31,10 +31,12 @@ export const shopifyOrderSchema = z.object({
   id,
   email: optionalText,
   contact_email: optionalText,
-  created_at: z.iso.datetime({ offset: true }),
-  processed_at: z.iso.datetime({ offset: true }).nullish(),
-  updated_at: z.iso.datetime({ offset: true }),
-  cancelled_at: z.iso.datetime({ offset: true }).nullish(),
+  // Checked as our own webhook checks its dates: a year the database has not, or an order from the future, is the
+  // delivery's error to fix, not a failure to retry.
+  created_at: orderedAt("created_at"),
+  processed_at: orderedAt("processed_at").nullish(),
+  updated_at: dateTimeField("updated_at"),
+  cancelled_at: dateTimeField("cancelled_at").nullish(),
   currency: z.string().regex(/^[A-Z]{3}$/),
   financial_status: optionalText,
   fulfillment_status: optionalText,

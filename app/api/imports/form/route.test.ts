@@ -34,6 +34,16 @@ describe("the Import form without JavaScript", () => {
     expect(await error(await post(csvForm("orders", null)))).toBe("Choose a CSV file first.");
     expect(await error(await post(csvForm("pets", "a,b\n")))).toBe("Choose clients or orders");
     expect(await error(await post(csvForm("orders", "a,b\n"), { "content-length": String(10 * 1024 * 1024) }))).toContain("at most 4 MiB");
+    // A file whose name holds a NUL, a body that is no form, and a multipart body cut short.
+    const nul = new FormData();
+    nul.set("kind", "clients");
+    nul.set("file", new File(["email,name\n"], "june\u0000.csv", { type: "text/csv" }));
+    expect(await error(await post(nul))).toMatch(/^Remove the NUL character/);
+    const raw = (body: string, contentType: string) => POST(new Request("http://localhost/api/imports/form", { method: "POST", body, headers: { "content-type": contentType } }));
+    expect(await error(await raw("kind=clients", "text/plain"))).toBe("The upload could not be read as a form; choose the file and send it again.");
+    expect(await error(await raw("--x\r\nContent-Disposition: form-data; name=\"kind\"\r\n\r\ncli", "multipart/form-data; boundary=x"))).toBe(
+      "The upload could not be read as a form; choose the file and send it again.",
+    );
     expect(await db.$count(importJobs)).toBe(0);
   });
 });

@@ -20,7 +20,10 @@ export const POST = jsonRoute("data.import", async (ctx, request: Request) => {
     if (Number(request.headers.get("content-length") ?? 0) > SINGLE_UPLOAD_MAX_BYTES + FORM_OVERHEAD_BYTES) {
       throw new TooLargeError(`Without JavaScript a file can be at most ${SINGLE_UPLOAD_MAX_BYTES / 1024 / 1024} MiB; turn JavaScript on to send larger files in parts.`);
     }
-    const form = await request.formData();
+    // A body that is not a readable form (no multipart boundary, cut short) is the sender's to fix, not a 500.
+    const form = await request.formData().catch(() => {
+      throw new ValidationError({ file: ["The upload could not be read as a form; choose the file and send it again."] });
+    });
     const file = form.get("file");
     if (!(file instanceof File) || file.size === 0) throw new ValidationError({ file: ["Choose a CSV file first."] }, "Choose a CSV file first.");
     const input = parseInput(createImportSchema, { kind: form.get("kind"), fileName: file.name || undefined });
