@@ -6,6 +6,10 @@ describe("actorName", () => {
   it("names a person by name, and the app's own work by what it was doing", () => {
     expect(actorName(actorLabel({ type: "user", id: "u", name: "Ava Thompson", email: "ava@example.com", role: "stylist" }))).toBe("Ava Thompson");
     expect(actorName(actorLabel({ type: "system", name: "outreach" }))).toBe("Win-back outreach (automatic)");
-    expect(actorName("system:resend-webhook")).toBe("Rekindle (resend webhook, automatic)");
+    expect(actorName("system:resend-webhook")).toBe("Resend webhook (automatic)");
+    expect(actorName("system:webhook:shopify")).toBe("Shopify webhook (automatic)");
+    expect(actorName("system:webhook:Order system")).toBe("Webhook with key “Order system” (automatic)");
+    // Work it does not know by name still reads as the app's own.
+    expect(actorName("system:some-new-job")).toBe("Rekindle (some new job, automatic)");
   });
 });

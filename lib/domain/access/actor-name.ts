@@ -6,7 +6,16 @@ const SYSTEM_WORK: Record<string, string> = {
   nightly: "Nightly run (automatic)",
   import: "Import (automatic)",
   rescoring: "Rescoring (automatic)",
+  "resend-webhook": "Resend webhook (automatic)",
+  unsubscribe: "The client's unsubscribe link",
 };
+
+/** An orders webhook's actor names the API key it came with ("webhook:Order system"), or Shopify's. */
+function webhookName(work: string): string | null {
+  if (!work.startsWith("webhook:")) return null;
+  const source = work.slice("webhook:".length);
+  return source === "shopify" ? "Shopify webhook (automatic)" : `Webhook with key “${source}” (automatic)`;
+}
 
 /** A stored actor label without a person's address ("Ann Lee <ann@x>" → "Ann Lee"); a system label stays as it is. */
 export function withoutAddress(label: string): string {
@@ -17,7 +26,7 @@ export function withoutAddress(label: string): string {
 export function actorName(label: string): string {
   if (label.startsWith("system:")) {
     const work = label.slice("system:".length);
-    return SYSTEM_WORK[work] ?? `Rekindle (${work.replaceAll("-", " ")}, automatic)`;
+    return SYSTEM_WORK[work] ?? webhookName(work) ?? `Rekindle (${work.replaceAll("-", " ")}, automatic)`;
   }
   return withoutAddress(label);
 }

@@ -10,14 +10,18 @@ describe("buildTimeline", () => {
       { kind: "tier", at: new Date("2026-01-01T00:00:00Z"), id: "1", fromTier: null, toTier: "healthy", score: 81 },
       { kind: "action", at: new Date("2025-12-01T00:00:00Z"), id: "a0", action: "client.create", actorLabel: "system:import", after: {} },
       { kind: "action", at: new Date("2025-11-01T00:00:00Z"), id: "a-1", action: "client.consent", actorLabel: "system:import", after: { marketingConsent: false } },
+      { kind: "action", at: new Date("2025-10-01T00:00:00Z"), id: "a-2", action: "client.update", actorLabel: "system:webhook:shopify", after: {} },
+      { kind: "action", at: new Date("2025-09-01T00:00:00Z"), id: "a-3", action: "client.create", actorLabel: "system:webhook:Order system", after: {} },
     ]);
     expect(entries.map((e) => [e.title, e.detail])).toEqual([
       ["Snoozed on Today by Ann Lee", "For 7 days: Spoke on the phone"],
       ["Watch → At risk", "Score 34"],
       ["Order shipped", "5 shipped, 2 kept · $150.00"],
       ["Scored Healthy", "Score 81"],
-      ["Client created by system:import", null],
-      ["Marketing consent changed by system:import", "Consent withdrawn"],
+      ["Client created by Import (automatic)", null],
+      ["Marketing consent changed by Import (automatic)", "Consent withdrawn"],
+      ["Profile updated by Shopify webhook (automatic)", null],
+      ["Client created by Webhook with key “Order system” (automatic)", null],
     ]);
   });
 
@@ -33,16 +37,18 @@ describe("buildTimeline", () => {
   it("tells win-back outreach and its email's moments, naming who decided and not who reported", () => {
     const entries = buildTimeline([
       { kind: "outreach", at: new Date("2026-06-01T00:05:00Z"), id: "a1", tier: "at_risk", group: "emailed" },
-      { kind: "email", at: new Date("2026-06-01T00:06:00Z"), id: "1", state: "draft", subject: "We miss you", actorLabel: "system:outreach", reason: "Written offline: no key" },
-      { kind: "email", at: new Date("2026-06-01T09:00:00Z"), id: "2", state: "approved", subject: "We miss you", actorLabel: "Ann Lee <ann@rekindle.test>", reason: null },
-      { kind: "email", at: new Date("2026-06-02T10:00:00Z"), id: "3", state: "opened", subject: "We miss you", actorLabel: "system:resend-webhook", reason: null },
-      { kind: "email", at: new Date("2026-07-01T10:00:00Z"), id: "4", state: "discarded", subject: "Hello again", actorLabel: "Ann Lee <ann@rekindle.test>", reason: "Client called us" },
+      { kind: "email", at: new Date("2026-06-01T00:06:00Z"), id: "1", fromState: null, state: "draft", subject: "We miss you", actorLabel: "system:outreach", reason: "Written offline: no key" },
+      { kind: "email", at: new Date("2026-06-01T09:00:00Z"), id: "2", fromState: "draft", state: "approved", subject: "We miss you", actorLabel: "Ann Lee <ann@rekindle.test>", reason: null },
+      { kind: "email", at: new Date("2026-06-02T10:00:00Z"), id: "3", fromState: "delivered", state: "opened", subject: "We miss you", actorLabel: "system:resend-webhook", reason: null },
+      { kind: "email", at: new Date("2026-07-01T10:00:00Z"), id: "4", fromState: "draft", state: "discarded", subject: "Hello again", actorLabel: "Ann Lee <ann@rekindle.test>", reason: "Client called us" },
       { kind: "outreach", at: new Date("2026-08-01T00:00:00Z"), id: "a2", tier: "lapsed", group: "holdout" },
+      { kind: "email", at: new Date("2026-06-01T09:30:00Z"), id: "5", fromState: "approved", state: "draft", subject: "We miss you", actorLabel: "Ann Lee <ann@rekindle.test>", reason: "Edited after approval" },
     ]);
     expect(entries.map((e) => [e.title, e.detail])).toEqual([
       ["Entered win-back outreach (Lapsed)", "Held out: no win-back email, to measure what emails add"],
       ["Win-back email discarded by Ann Lee", "“Hello again”: Client called us"],
       ["Win-back email opened", "“We miss you”"],
+      ["Win-back email taken back to draft by Ann Lee", "“We miss you”: Edited after approval"],
       ["Win-back email approved by Ann Lee", "“We miss you”"],
       ["Win-back email drafted by Win-back outreach (automatic)", "“We miss you”"],
       ["Entered win-back outreach (At risk)", "A win-back email follows"],

@@ -1,6 +1,6 @@
 // A client's history as one list, newest first: orders, tier changes, what people did to the client, and win-back
 // outreach and its emails.
-import { actorName, withoutAddress } from "@/lib/domain/access/actor-name";
+import { actorName } from "@/lib/domain/access/actor-name";
 
 export type TierName = "healthy" | "watch" | "at_risk" | "lapsed";
 const TIER_NAMES: Record<TierName, string> = { healthy: "Healthy", watch: "Watch", at_risk: "At risk", lapsed: "Lapsed" };
@@ -10,7 +10,7 @@ export type TimelineSource =
   | { kind: "tier"; at: Date; id: string; fromTier: TierName | null; toTier: TierName; score: number }
   | { kind: "action"; at: Date; id: string; action: string; actorLabel: string; after: unknown }
   | { kind: "outreach"; at: Date; id: string; tier: TierName; group: "emailed" | "holdout" }
-  | { kind: "email"; at: Date; id: string; state: string; subject: string; actorLabel: string; reason: string | null };
+  | { kind: "email"; at: Date; id: string; fromState: string | null; state: string; subject: string; actorLabel: string; reason: string | null };
 
 /** The moments of a win-back email's life the timeline shows (scheduling and handing to the sender are steps, not news). */
 export const TIMELINE_EMAIL_STATES = ["draft", "approved", "sent", "delivered", "opened", "clicked", "bounced", "complained", "failed", "discarded"] as const;
@@ -30,6 +30,12 @@ const EMAIL_VERBS: Record<string, string> = {
 const DECIDED = new Set(["draft", "approved", "discarded"]);
 /** Moves whose recorded reason says why it went wrong or away (a draft's reason is its writer's note, on the email itself). */
 const WITH_REASON = new Set(["discarded", "failed", "bounced"]);
+
+/** An email's move as the timeline words it: a draft written, or one taken back to draft (an edit after approval), with its reason. */
+function emailMove(source: Extract<TimelineSource, { kind: "email" }>): { verb: string; reason: string | null } {
+  if (source.state === "draft" && source.fromState !== null) return { verb: "taken back to draft", reason: source.reason };
+  return { verb: EMAIL_VERBS[source.state] ?? source.state, reason: WITH_REASON.has(source.state) ? source.reason : null };
+}
 
 export type TimelineEntry = { kind: TimelineSource["kind"]; at: Date; id: string; title: string; detail: string | null };
 
@@ -75,7 +81,7 @@ function describe(source: TimelineSource): TimelineEntry {
     case "action": {
       const title = ACTION_TITLES[source.action] ?? source.action;
       const detail = source.action === "client.snooze" ? snoozeDetail(source.after) : source.action === "client.consent" ? consentDetail(source.after) : null;
-      return { ...base, title: `${title} by ${withoutAddress(source.actorLabel)}`, detail };
+      return { ...base, title: `${title} by ${actorName(source.actorLabel)}`, detail };
     }
     case "outreach":
       return {
@@ -84,9 +90,8 @@ function describe(source: TimelineSource): TimelineEntry {
         detail: source.group === "holdout" ? "Held out: no win-back email, to measure what emails add" : "A win-back email follows",
       };
     case "email": {
-      const verb = EMAIL_VERBS[source.state] ?? source.state;
+      const { verb, reason } = emailMove(source);
       const by = DECIDED.has(source.state) ? ` by ${actorName(source.actorLabel)}` : "";
-      const reason = WITH_REASON.has(source.state) ? source.reason : null;
       return { ...base, title: `Win-back email ${verb}${by}`, detail: reason ? `“${source.subject}”: ${reason}` : `“${source.subject}”` };
     }
   }

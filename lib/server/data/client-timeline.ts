@@ -43,7 +43,7 @@ export async function getClientTimeline(ctx: ServiceContext, clientId: string) {
       .orderBy(desc(outreachAssignments.assignedAt))
       .limit(TIMELINE_LIMIT),
     ctx.db
-      .select({ id: emailTransitions.id, at: emailTransitions.at, state: emailTransitions.toState, subject: winBackEmails.subject, actorLabel: emailTransitions.actorLabel, reason: emailTransitions.reason })
+      .select({ id: emailTransitions.id, at: emailTransitions.at, fromState: emailTransitions.fromState, state: emailTransitions.toState, subject: winBackEmails.subject, actorLabel: emailTransitions.actorLabel, reason: emailTransitions.reason })
       .from(emailTransitions)
       .innerJoin(winBackEmails, eq(winBackEmails.id, emailTransitions.emailId))
       .innerJoin(clients, eq(clients.id, winBackEmails.clientId))
@@ -56,7 +56,7 @@ export async function getClientTimeline(ctx: ServiceContext, clientId: string) {
     ...changes.map((c) => ({ kind: "tier" as const, at: c.at, id: String(c.id), fromTier: c.fromTier, toTier: c.toTier, score: c.score })),
     ...actions.map((a) => ({ kind: "action" as const, at: a.at, id: a.id, action: a.action, actorLabel: a.actorLabel, after: a.after })),
     ...entries.map((e) => ({ kind: "outreach" as const, at: e.at, id: e.id, tier: e.tier, group: e.group })),
-    ...emailMoments.map((m) => ({ kind: "email" as const, at: m.at, id: String(m.id), state: m.state, subject: m.subject, actorLabel: m.actorLabel, reason: m.reason })),
+    ...emailMoments.map((m) => ({ kind: "email" as const, at: m.at, id: String(m.id), fromState: m.fromState, state: m.state, subject: m.subject, actorLabel: m.actorLabel, reason: m.reason })),
   ];
   return buildTimeline(sources);
 }
