@@ -171,5 +171,12 @@ describe("unsubscribe", () => {
     expect(await db.select().from(emailSuppressions)).toMatchObject([{ address: client.email.toLowerCase(), reason: "unsubscribed" }]);
     const [discarded] = await db.select().from(winBackEmails).where(eq(winBackEmails.id, email.id));
     expect(discarded?.state).toBe("discarded");
+    // Recorded as any consent change is, once (the repeat changed nothing), and versioned, so a sender's older
+    // profile cannot give consent back.
+    const consentRows = await db.select().from(auditLog).where(and(eq(auditLog.entityId, client.id), eq(auditLog.action, "client.consent")));
+    expect(consentRows.filter((r) => r.actorLabel === "system:unsubscribe").map((r) => [r.before, (r.after as { marketingConsent: boolean }).marketingConsent])).toEqual([
+      [{ marketingConsent: true }, false],
+    ]);
+    expect(after?.consentVersion?.getTime()).toBeGreaterThan(client.consentVersion?.getTime() ?? 0);
   });
 });

@@ -3,6 +3,7 @@ import { and, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
 import { IN_FLIGHT_STATES } from "@/lib/domain/email/lifecycle";
 import { verifyUnsubscribeToken } from "@/lib/domain/email/unsubscribe-token";
+import { consentAuditEntry } from "@/lib/domain/audit/consent";
 import { writeAudit } from "@/lib/server/audit";
 import { serverSecret } from "@/lib/server/auth/server-secret";
 import type { VerbArgs } from "@/lib/server/context";
@@ -27,17 +28,22 @@ export async function unsubscribe({ ctx, input }: VerbArgs<typeof unsubscribeSch
     if (!email) throw new NotFoundError("Unsubscribe link");
     const address = normaliseAddress(email.toAddress);
     await tx.insert(emailSuppressions).values({ address, reason: "unsubscribed", emailId }).onConflictDoNothing();
+    // Versioned by the moment it was made, as any consent change is: a sender's older profile cannot give it back.
+    const now = new Date();
     const withdrawn = await tx
       .update(clients)
-      .set({ marketingConsent: false })
+      .set({ marketingConsent: false, consentVersion: now })
       .where(and(eq(clients.id, email.clientId), eq(clients.marketingConsent, true)))
-      .returning({ id: clients.id });
+      .returning({ id: clients.id, email: clients.email });
     const pending = await tx
       .select()
       .from(winBackEmails)
       .where(and(eq(winBackEmails.clientId, email.clientId), inArray(winBackEmails.state, IN_FLIGHT_STATES.filter((s) => s !== "sending"))))
       .for("update");
     for (const other of pending) await moveEmail(tx, ctx.actor, other, "discarded", { reason: "The client unsubscribed", set: { discardReason: "The client unsubscribed" } });
+    for (const client of withdrawn) {
+      await writeAudit(tx, ctx.actor, consentAuditEntry({ clientId: client.id, email: client.email, before: true, after: false, version: now.toISOString() }, { via: "unsubscribe link" }));
+    }
     await writeAudit(tx, ctx.actor, { action: "email.unsubscribe", entityType: "client", entityId: email.clientId, after: { address, consentWithdrawn: withdrawn.length > 0, discarded: pending.length } });
     return { address };
   });
