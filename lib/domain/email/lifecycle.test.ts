@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { assertTransition, canTransition, EMAIL_STATES, IllegalTransitionError, isTerminal, stateAfterEvent } from "./lifecycle";
+import { approvalRefusal, assertTransition, canTransition, EMAIL_STATES, IllegalTransitionError, isTerminal, stateAfterEvent } from "./lifecycle";
 
 describe("email lifecycle", () => {
   it("walks the happy path from draft to clicked", () => {
@@ -30,5 +30,15 @@ describe("email lifecycle", () => {
     expect(stateAfterEvent("delivered", "delivery_delayed")).toBeNull();
     expect(stateAfterEvent("delivered", "bounced")).toBe("bounced");
     expect(stateAfterEvent("clicked", "complained")).toBe("complained");
+  });
+});
+
+describe("approvalRefusal", () => {
+  it("lets a draft be approved and says, for every other state, why not and what to do", () => {
+    expect(approvalRefusal("draft")).toBeNull();
+    expect(approvalRefusal("scheduled")).toMatch(/^This email is already approved and on its way/);
+    expect(approvalRefusal("opened")).toMatch(/^This email has already been sent/);
+    expect(approvalRefusal("discarded")).toMatch(/Write a new draft instead\.$/);
+    expect(approvalRefusal("failed")).toMatch(/^Sending this email failed/);
   });
 });

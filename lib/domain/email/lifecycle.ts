@@ -60,6 +60,18 @@ export const SENT_STATES: readonly EmailState[] = ["sent", "delivered", "opened"
 /** States a person can still edit, approve or discard from the review queue. */
 export const REVIEWABLE_STATES: readonly EmailState[] = ["draft", "approved", "scheduled"];
 
+/**
+ * Why an email in `state` cannot be approved, in words that say what to do (a page showing a draft that someone has
+ * since approved, sent or discarded is the usual cause), or null for a draft, which can.
+ */
+export function approvalRefusal(state: EmailState): string | null {
+  if (state === "draft") return null;
+  if (state === "approved" || state === "scheduled" || state === "sending") return "This email is already approved and on its way. Reload the page to see when it goes out.";
+  if (SENT_STATES.includes(state)) return "This email has already been sent. Reload the page to see what happened to it.";
+  if (state === "discarded") return "This email was discarded, so it cannot be approved. Write a new draft instead.";
+  return "Sending this email failed, so it cannot be approved again. Write a new draft instead.";
+}
+
 export class IllegalTransitionError extends Error {
   constructor(
     readonly from: EmailState,

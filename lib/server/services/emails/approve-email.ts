@@ -1,6 +1,7 @@
 import "server-only";
 import { eq } from "drizzle-orm";
 import { z } from "zod";
+import { approvalRefusal } from "@/lib/domain/email/lifecycle";
 import { nextSendTime } from "@/lib/domain/email/sending-window";
 import { writeAudit } from "@/lib/server/audit";
 import { authorize } from "@/lib/server/auth/permissions";
@@ -8,7 +9,7 @@ import type { ServiceContext, VerbArgs } from "@/lib/server/context";
 import type { Executor } from "@/lib/server/db/client";
 import { clients } from "@/lib/server/db/schema";
 import { lockEmailInScope, moveEmail } from "./email-rules";
-import { AppError } from "@/lib/server/errors";
+import { AppError, ConflictError } from "@/lib/server/errors";
 import { parseInput } from "@/lib/server/parse-input";
 import { withEvents } from "@/lib/server/events/outbox";
 import { appEvent } from "@/inngest/events";
@@ -59,6 +60,8 @@ export async function approveEmails({ ctx, input, now = new Date() }: VerbArgs<t
 
 async function approveInTransaction(tx: Executor, ctx: ServiceContext, emailId: string, now: Date) {
   const email = await lockEmailInScope(tx, ctx.actor, emailId);
+  const refusal = approvalRefusal(email.state);
+  if (refusal) throw new ConflictError(refusal);
   const approved = await moveEmail(tx, ctx.actor, email, "approved", { set: { approvedAt: now } });
   const settings = await readSettings(tx, "win_back");
   const [client] = await tx.select({ timezone: clients.timezone }).from(clients).where(eq(clients.id, email.clientId)).limit(1);
