@@ -68,6 +68,11 @@ export async function claimSendBatch({ ctx, input, now = new Date() }: VerbArgs<
         result.blocked.push({ emailId: email.id, reason: eligibility.message });
         continue;
       }
+      // Scheduled for later than now (approved again since the run that hands it here began waiting): not yet.
+      if (email.state === "scheduled" && email.scheduledFor && email.scheduledFor.getTime() > now.getTime()) {
+        result.deferred.push({ emailId: email.id, until: email.scheduledFor.toISOString() });
+        continue;
+      }
       const opensAt = nextSendTime(now, client.timezone, { startHour: winBack.sendWindowStartHour, endHour: winBack.sendWindowEndHour });
       if (opensAt.getTime() > now.getTime()) {
         if (email.state === "approved") await moveEmail(tx, ctx.actor, email, "scheduled", { set: { scheduledFor: opensAt } });

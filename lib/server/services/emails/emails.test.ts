@@ -138,6 +138,19 @@ describe("sending to the local mailbox", () => {
     expect(mail?.html).not.toContain("<script>");
     expect(mail?.html).toContain("Hi &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;,");
   });
+
+  it("holds back an email scheduled for later than now, as when it was approved again since its send began waiting", async () => {
+    const { stylist, client } = await stylistWithClient();
+    const email = await draftEmail({ ctx: stylist, input: { clientId: client.id } });
+    await approveEmail({ ctx: stylist, input: { emailId: email.id }, now: DAYTIME });
+    const later = new Date(DAYTIME.getTime() + 2 * 3_600_000);
+    await db.update(winBackEmails).set({ scheduledFor: later }).where(eq(winBackEmails.id, email.id));
+    expect(await sendWinBackEmail({ ctx: stylist, input: { emailId: email.id }, now: DAYTIME })).toEqual({ outcome: "deferred", until: later });
+    const toClient = async () => (await db.select().from(localMailbox)).filter((m) => m.to.includes(client.email));
+    expect(await toClient()).toHaveLength(0);
+    expect(await sendWinBackEmail({ ctx: stylist, input: { emailId: email.id }, now: later })).toMatchObject({ outcome: "sent" });
+    expect(await toClient()).toHaveLength(1);
+  });
 });
 
 describe("the stylist's signature and voice", () => {
