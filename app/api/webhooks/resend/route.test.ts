@@ -94,6 +94,19 @@ describe("POST /api/webhooks/resend", () => {
     expect(await clientEligibility(db, { clientId: client.id, minDaysBetweenEmails: 14, now: new Date() })).toMatchObject({ eligible: false, reason: "too_soon" });
   });
 
+  it("records an event whose time the database cannot hold, or that has not come yet, as received, never a 500", async () => {
+    for (const createdAt of ["0000-01-01T00:00:00Z", "2999-01-01T00:00:00Z"]) {
+      // Claimed by its batch, so Resend's report of it is what records the send, and when.
+      const { email } = await claimedEmail();
+      const body = JSON.stringify({ ...JSON.parse(event("email.sent", email.id)), created_at: createdAt });
+      const response = await POST(signed(body));
+      expect(response.status, createdAt).toBe(200);
+      expect(await response.json()).toMatchObject({ recorded: true, state: "sent" });
+      const [row] = await db.select().from(winBackEmails).where(eq(winBackEmails.id, email.id));
+      expect(Math.abs((row?.sentAt?.getTime() ?? 0) - Date.now())).toBeLessThan(60_000);
+    }
+  });
+
   it("keeps a failure Resend itself reported, whatever arrives after it", async () => {
     const { email } = await sentEmail();
     expect(await (await POST(signed(event("email.failed", email.id)))).json()).toMatchObject({ recorded: true, state: "failed" });

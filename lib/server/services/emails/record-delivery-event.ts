@@ -18,7 +18,13 @@ export const deliveryEventSchema = z.object({
   /** Resend's bounce type: only a permanent ("Permanent") bounce suppresses the address. */
   bounceType: z.string().max(60).nullable().default(null),
   /** When Resend says the event happened (its created_at): a send it reports is recorded at that moment. */
-  occurredAt: z.coerce.date().nullable().default(null),
+  // A time the database cannot hold or that has not come yet is left out (the event is recorded as received), not
+  // refused: the event itself is real, and refusing it would have Resend send it again and again.
+  occurredAt: z.coerce
+    .date()
+    .nullable()
+    .default(null)
+    .transform((at) => (at && at.getUTCFullYear() >= 1970 && at.getTime() <= Date.now() + 86_400_000 ? at : null)),
   payload: z.unknown(),
 });
 
