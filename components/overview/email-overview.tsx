@@ -66,17 +66,14 @@ const rateOf = (g: GroupOutcome) => (g.clients ? g.wonBack / g.clients : null);
 function OrderedAgain({ winBacks, range }: { winBacks: EmailOverview["winBacks"]; range: DashboardRange }) {
   const { emailed, heldOut } = winBacks;
   return (
-    <div className="col-span-2">
-      <dt className="text-xs text-stone-500">Ordered again, emailed</dt>
-      <dd className="text-xl">
-        <OutreachLink count={emailed.wonBack} group="emailed" won range={range} label={`${formatNumber(emailed.wonBack)} clients in the emailed group, first assigned in the range, ordered again`} />
-      </dd>
-      <dd className="text-xs text-stone-500">
-        of <OutreachLink count={emailed.clients} group="emailed" won={false} range={range} label={`${formatNumber(emailed.clients)} clients in the emailed group`} /> ({percent(rateOf(emailed))}); held out{" "}
-        <OutreachLink count={heldOut.wonBack} group="holdout" won range={range} label={`${formatNumber(heldOut.wonBack)} held-out clients ordered again`} /> of{" "}
-        <OutreachLink count={heldOut.clients} group="holdout" won={false} range={range} label={`${formatNumber(heldOut.clients)} clients held out`} /> ({percent(rateOf(heldOut))})
-      </dd>
-    </div>
+    <p className="border-t border-stone-100 px-5 py-3 text-sm text-stone-700">
+      <span className="font-medium text-stone-900">Ordered again</span>, of the clients first assigned to win-back outreach in the range: emailed{" "}
+      <OutreachLink count={emailed.wonBack} group="emailed" won range={range} label={`${formatNumber(emailed.wonBack)} clients in the emailed group, first assigned in the range, ordered again`} /> of{" "}
+      <OutreachLink count={emailed.clients} group="emailed" won={false} range={range} label={`${formatNumber(emailed.clients)} clients in the emailed group`} /> ({percent(rateOf(emailed))}), held out{" "}
+      <OutreachLink count={heldOut.wonBack} group="holdout" won range={range} label={`${formatNumber(heldOut.wonBack)} held-out clients ordered again`} /> of{" "}
+      <OutreachLink count={heldOut.clients} group="holdout" won={false} range={range} label={`${formatNumber(heldOut.clients)} clients held out`} /> ({percent(rateOf(heldOut))}). Most
+      would have ordered anyway: what the emails added is the uplift's to say.
+    </p>
   );
 }
 
@@ -143,7 +140,7 @@ export function EmailOverviewSection({ overview, range, weeks }: { overview: Ema
           title="Win-back emails"
           description="Emails drafted in the range and how far they got, and how many of the clients first assigned to outreach in it ordered again, emailed or held out; each number opens the rows behind it."
         />
-        <dl className="grid grid-cols-2 gap-3 px-5 py-4 sm:grid-cols-4 xl:grid-cols-8">
+        <dl className="grid grid-cols-2 gap-3 px-5 py-4 sm:grid-cols-4 xl:grid-cols-7">
           {figures.map((f) => (
             <div key={f.key}>
               <dt className="text-xs text-stone-500">{f.label}</dt>
@@ -159,8 +156,8 @@ export function EmailOverviewSection({ overview, range, weeks }: { overview: Ema
               ) : null}
             </div>
           ))}
-          <OrderedAgain winBacks={overview.winBacks} range={range} />
         </dl>
+        <OrderedAgain winBacks={overview.winBacks} range={range} />
         {uplift ? (
           <div className="border-t border-stone-100 px-5 py-4 text-sm">
             <p className="font-medium text-stone-900">Holdout uplift</p>

@@ -38,7 +38,7 @@ export function WinBackSettingsForm({ defaults }: { defaults: Record<string, str
       {area("voiceGuidelines", "Tone and style guidelines", "Given to the writer with every draft.")}
       {area("allowedOffers", "Allowed offers, one a line", "The only offers a draft may make, word for word. A draft with any other price or discount is rejected.")}
       <div className="grid gap-5 border-t border-stone-100 pt-6 sm:grid-cols-2">
-        {text("holdoutShare", "Holdout share", "Share of eligible clients per tier who get no email (0.1 = 10%), to measure the effect. A change applies to clients assigned from then on; the uplift compares clients within each share", { inputMode: "decimal" })}
+        {text("holdoutShare", "Holdout share", "Share of eligible clients per tier who get no email (0.1 = 10%), to measure the effect. A change applies to clients assigned from then on; the uplift compares clients within each share.", { inputMode: "decimal" })}
         {text("attributionDays", "Attribution window (days)", "An order this long after an email or holdout counts as won back", { inputMode: "numeric" })}
         {text("sendWindowStartHour", "Send from (hour, client's time)", undefined, { inputMode: "numeric" })}
         {text("sendWindowEndHour", "Send until (hour, client's time)", undefined, { inputMode: "numeric" })}
