@@ -7,7 +7,7 @@ const SYSTEM_WORK: Record<string, string> = {
   import: "Import (automatic)",
   rescoring: "Rescoring (automatic)",
   "resend-webhook": "Resend webhook (automatic)",
-  unsubscribe: "The client's unsubscribe link",
+  unsubscribe: "Unsubscribe link (the client)",
 };
 
 /** An orders webhook's actor names the API key it came with ("webhook:Order system"), or Shopify's. */
