@@ -1,6 +1,6 @@
 import "server-only";
 import { sql } from "drizzle-orm";
-import { bigint, index, jsonb, pgEnum, pgTable, real, smallint, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { bigint, boolean, index, jsonb, pgEnum, pgTable, real, smallint, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { EMAIL_STATES } from "@/lib/domain/email/lifecycle";
 import type { OutgoingEmail } from "@/lib/server/mail/send-email";
 import { clients } from "./clients";
@@ -131,6 +131,11 @@ export const outreachAssignments = pgTable(
      * compares groups within each share, since a share changed mid-range would otherwise pass for an effect.
      */
     holdoutShare: real().notNull(),
+    /**
+     * Made for a demo tier override (Settings → Demo), not a tier the client was scored into: never measured, and
+     * the client's first real entry after it still is (see outreach_previous_entries).
+     */
+    demo: boolean().notNull().default(false),
     /** The tier change (or first score) this assignment answers: one assignment per entry into win-back. */
     enteredAt: timestamp({ withTimezone: true, mode: "date" }).notNull(),
     assignedAt: timestamp({ withTimezone: true, mode: "date" }).notNull().defaultNow(),

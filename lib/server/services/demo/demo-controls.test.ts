@@ -5,7 +5,7 @@ import { runBacktest, defaultBacktestInput } from "@/lib/server/data/backtest";
 import { readSettings } from "@/lib/server/data/settings";
 import { activeTierOverrides, listActiveTierOverrides } from "@/lib/server/data/demo-overrides";
 import { db } from "@/lib/server/db/client";
-import { auditLog, clientScores, clients, demoTierOverrides, eventOutbox, modelFits, scoringRuns, tierChanges } from "@/lib/server/db/schema";
+import { auditLog, clientScores, clients, demoTierOverrides, eventOutbox, modelFits, outreachAssignments, scoringRuns, tierChanges } from "@/lib/server/db/schema";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/server/errors";
 import { runFullRescore } from "@/lib/server/services/engagement/run-full-rescore";
 import { updateSettings } from "@/lib/server/services/settings/update-settings";
@@ -15,6 +15,8 @@ import { clearTierOverride } from "./clear-tier-override";
 import { expireTierOverrides } from "./expire-tier-overrides";
 import { overrideClientTier } from "./override-client-tier";
 import { draftEmail } from "@/lib/server/services/emails/draft-email";
+import { assignOutreach } from "@/lib/server/services/emails/assign-outreach";
+import { getEmailOverview } from "@/lib/server/data/email-overview";
 import { startDemoRescore } from "./start-demo-rescore";
 
 const AS_OF = new Date("2026-06-01T00:00:00Z");
@@ -94,6 +96,37 @@ describe("a demo tier override", () => {
     expect(email.tier).toBe("lapsed");
     // The offline writer writes to a lapsed client as such.
     expect(email.subject).toMatch(/^We miss you/);
+  });
+
+  it("leads outreach to an assignment that is marked demo and never measured, and leaves the client's first real entry measured", async () => {
+    const { scores } = await scoredClients(20);
+    const client = scores.find((s) => s.tier === "healthy");
+    if (!client) throw new Error("no healthy client");
+    const admin = await userContext("admin");
+    await db.update(clients).set({ marketingConsent: true }).where(eq(clients.id, client.id));
+    await overrideClientTier({ ctx: admin, input: { clientId: client.id, tier: "lapsed", days: 7 } });
+    const now = new Date();
+    const outreach = { actor: { type: "system", name: "outreach" } as const, db };
+    const assigned = await assignOutreach({ ctx: outreach, input: { clientId: client.id, enteredAt: now }, now });
+    expect(["emailed", "holdout"], JSON.stringify(assigned)).toContain(assigned.outcome);
+    // Later, a real entry (the scores took the client into at risk).
+    const later = new Date(now.getTime() + 40 * DAY);
+    // In the other group than the demo entry's, so the counts say which of the two was measured.
+    const realGroup = assigned.outcome === "emailed" ? "holdout" : "emailed";
+    await db.insert(outreachAssignments).values({ clientId: client.id, tier: "at_risk", group: realGroup, holdoutShare: 0.1, enteredAt: later, assignedAt: later });
+    const rows = await db
+      .select({ demo: outreachAssignments.demo, assignedAt: outreachAssignments.assignedAt, previous: outreachAssignments.previousAssignedAt })
+      .from(outreachAssignments)
+      .where(eq(outreachAssignments.clientId, client.id))
+      .orderBy(asc(outreachAssignments.assignedAt));
+    expect(rows.map((r) => [r.demo, r.previous === null])).toEqual([
+      [true, false],
+      [false, true],
+    ]);
+    // Measured: the real entry alone.
+    const day = (d: Date) => d.toISOString().slice(0, 10);
+    const overview = await getEmailOverview(await userContext("marketer"), { from: day(now), to: day(later) }, new Date(later.getTime() + 40 * DAY));
+    expect(overview.winBacks).toMatchObject(realGroup === "emailed" ? { emailed: { clients: 1 }, heldOut: { clients: 0 } } : { emailed: { clients: 0 }, heldOut: { clients: 1 } });
   });
 
   it("counts until it expires, and the sweep deletes it afterwards", async () => {

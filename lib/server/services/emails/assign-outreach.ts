@@ -45,6 +45,8 @@ export async function assignOutreach({ ctx, input, now = new Date() }: VerbArgs<
   if (!score) throw new NotFoundError("Client");
   // A demo override (Settings → Demo) stands in for the scored tier while it lasts, so a demo shows the outreach that follows.
   const tier = effectiveTier(score.tier, score.override, now);
+  // An entry the override made, not the scores: recorded as outreach does any, never measured (see the demo column).
+  const demo = tier !== score.tier;
   if (!tier || !isWinBackTier(tier)) return { outcome: "not_win_back", tier };
   const [policy, settings] = await Promise.all([readSettings(ctx.db, "email_policy"), readSettings(ctx.db, "win_back")]);
   const route = outreachRoute(tier, policy);
@@ -65,12 +67,12 @@ export async function assignOutreach({ ctx, input, now = new Date() }: VerbArgs<
     const group = isHeldOut({ seed: settings.holdoutSeed, clientId, tier, share: settings.holdoutShare }) ? "holdout" : "emailed";
     const [row] = await tx
       .insert(outreachAssignments)
-      .values({ clientId, tier, group, holdoutShare: settings.holdoutShare, score: score.score, enteredAt, assignedAt: now })
+      .values({ clientId, tier, group, holdoutShare: settings.holdoutShare, demo, score: score.score, enteredAt, assignedAt: now })
       .onConflictDoNothing()
       .returning({ id: outreachAssignments.id });
     // A concurrent run for the same entry won the insert: it carries on, this one stops.
     if (!row) return { outcome: "ineligible", reason: "Outreach for this entry is already under way." };
-    await writeAudit(tx, ctx.actor, { action: "outreach.assign", entityType: "client", entityId: clientId, after: { tier, group, holdoutShare: settings.holdoutShare, score: score.score } });
+    await writeAudit(tx, ctx.actor, { action: "outreach.assign", entityType: "client", entityId: clientId, after: { tier, group, holdoutShare: settings.holdoutShare, demo, score: score.score } });
     return group === "holdout" ? { outcome: "holdout", assignmentId: row.id } : { outcome: "emailed", assignmentId: row.id, emailId: null, route };
   });
 }
