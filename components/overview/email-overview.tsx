@@ -71,8 +71,10 @@ function OrderedAgain({ winBacks, range }: { winBacks: EmailOverview["winBacks"]
       <OutreachLink count={emailed.wonBack} group="emailed" won range={range} label={`${formatNumber(emailed.wonBack)} clients in the emailed group, first assigned in the range, ordered again`} /> of{" "}
       <OutreachLink count={emailed.clients} group="emailed" won={false} range={range} label={`${formatNumber(emailed.clients)} clients in the emailed group`} /> ({percent(rateOf(emailed))}), held out{" "}
       <OutreachLink count={heldOut.wonBack} group="holdout" won range={range} label={`${formatNumber(heldOut.wonBack)} held-out clients ordered again`} /> of{" "}
-      <OutreachLink count={heldOut.clients} group="holdout" won={false} range={range} label={`${formatNumber(heldOut.clients)} clients held out`} /> ({percent(rateOf(heldOut))}). Most
-      would have ordered anyway: what the emails added is the uplift's to say.
+      <OutreachLink count={heldOut.clients} group="holdout" won={false} range={range} label={`${formatNumber(heldOut.clients)} clients held out`} /> ({percent(rateOf(heldOut))}).{" "}
+      {winBacks.shares > 1
+        ? "The holdout share changed in this range, so these two rates do not compare: the uplift below compares clients within each share."
+        : "Most would have ordered anyway: what the emails added is the uplift\u2019s to say."}
     </p>
   );
 }

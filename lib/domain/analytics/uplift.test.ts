@@ -117,9 +117,20 @@ describe("estimateUplift", () => {
     ];
     const u = estimateUplift({ strata, windowDays: 30 });
     // Counted with the rest (as the lists behind the counts show them), compared with none.
-    expect(u).toMatchObject({ status: "estimated", shares: 1, uncompared: 400, emailed: { clients: 470, wonBack: 96 }, emailedRate: 56 / 70 });
+    expect(u).toMatchObject({ status: "estimated", shares: 1, uncompared: 400, unmatched: 0, emailed: { clients: 470, wonBack: 96 }, emailedRate: 56 / 70 });
     expect(u.reading).toBe("Emails raised the 30-day reorder rate by 20.0 points (95% CI 5.2 to 33.4). 400 emailed clients were assigned while nobody was held out, with nothing to compare them to.");
     const none = estimateUplift({ strata: strata.slice(0, 1), windowDays: 30 });
     expect(none).toMatchObject({ status: "insufficient", needed: 30, uncompared: 400 });
+  });
+
+  it("leaves out, and says so apart, the clients of a share whose other group has nobody yet", () => {
+    // A share changed a few days before the range's windows closed: five emailed clients, no one held out yet.
+    const strata = [
+      { holdoutShare: 0.1, emailed: { clients: 70, wonBack: 56 }, heldOut: { clients: 80, wonBack: 48 } },
+      { holdoutShare: 0.2, emailed: { clients: 5, wonBack: 1 }, heldOut: { clients: 0, wonBack: 0 } },
+    ];
+    const u = estimateUplift({ strata, windowDays: 30 });
+    expect(u).toMatchObject({ status: "estimated", shares: 1, uncompared: 0, unmatched: 5, difference: expect.closeTo(0.2, 12) });
+    expect(u.reading).toBe("Emails raised the 30-day reorder rate by 20.0 points (95% CI 5.2 to 33.4). 5 clients were assigned under a holdout share with nobody in the other group yet, and are not compared.");
   });
 });

@@ -30,6 +30,8 @@ interface UpliftBasis {
   shares: number;
   /** Emailed clients assigned while nobody was held out (a share of 0): with nothing to compare them to, left out. */
   uncompared: number;
+  /** Clients assigned under a share above 0 whose other group has nobody yet (a share changed near the range's end): left out. */
+  unmatched: number;
 }
 
 export type Uplift =
@@ -88,7 +90,8 @@ function assertValidGroups({ emailed, heldOut }: Pick<ShareStratum, "emailed" | 
   if (emailed.wonBack > emailed.clients || heldOut.wonBack > heldOut.clients) throw new RangeError("More win-backs than clients in a group");
 }
 
-const sum = (groups: readonly GroupOutcome[]): GroupOutcome => ({ clients: groups.reduce((n, g) => n + g.clients, 0), wonBack: groups.reduce((n, g) => n + g.wonBack, 0) });
+/** Groups' clients and win-backs added up. */
+export const sumOutcomes = (groups: readonly GroupOutcome[]): GroupOutcome => ({ clients: groups.reduce((n, g) => n + g.clients, 0), wonBack: groups.reduce((n, g) => n + g.wonBack, 0) });
 
 /**
  * Emailed against held-out clients when they were assigned under several holdout shares. Pooled, the groups would
@@ -100,7 +103,7 @@ const sum = (groups: readonly GroupOutcome[]): GroupOutcome => ({ clients: group
  * does not claim certainty.
  */
 export function compareWithinShares(strata: readonly ShareStratum[]) {
-  const emailed = sum(strata.map((s) => s.emailed));
+  const emailed = sumOutcomes(strata.map((s) => s.emailed));
   let heldOutRate = 0;
   let variance = 0;
   for (const { emailed: e, heldOut: h } of strata) {
@@ -124,16 +127,20 @@ export function estimateUplift(input: UpliftInput, minGroupSize = MIN_GROUP_SIZE
   const { windowDays } = input;
   const compared = input.strata.filter((s) => s.emailed.clients > 0 && s.heldOut.clients > 0);
   const basis: UpliftBasis = {
-    emailed: sum(input.strata.map((s) => s.emailed)),
-    heldOut: sum(input.strata.map((s) => s.heldOut)),
+    emailed: sumOutcomes(input.strata.map((s) => s.emailed)),
+    heldOut: sumOutcomes(input.strata.map((s) => s.heldOut)),
     shares: compared.length,
-    uncompared: input.strata.filter((s) => s.heldOut.clients === 0).reduce((n, s) => n + s.emailed.clients, 0),
+    uncompared: input.strata.filter((s) => s.holdoutShare === 0).reduce((n, s) => n + s.emailed.clients, 0),
+    unmatched: input.strata.filter((s) => s.holdoutShare > 0 && !compared.includes(s)).reduce((n, s) => n + s.emailed.clients + s.heldOut.clients, 0),
   };
-  const emailed = sum(compared.map((s) => s.emailed));
-  const heldOut = sum(compared.map((s) => s.heldOut));
-  const leftOut = basis.uncompared
-    ? ` ${basis.uncompared} emailed ${basis.uncompared === 1 ? "client was" : "clients were"} assigned while nobody was held out, with nothing to compare them to.`
-    : "";
+  const emailed = sumOutcomes(compared.map((s) => s.emailed));
+  const heldOut = sumOutcomes(compared.map((s) => s.heldOut));
+  const leftOut = [
+    basis.uncompared ? ` ${basis.uncompared} emailed ${basis.uncompared === 1 ? "client was" : "clients were"} assigned while nobody was held out, with nothing to compare them to.` : "",
+    basis.unmatched
+      ? ` ${basis.unmatched} ${basis.unmatched === 1 ? "client was" : "clients were"} assigned under a holdout share with nobody in the other group yet, and ${basis.unmatched === 1 ? "is" : "are"} not compared.`
+      : "",
+  ].join("");
   const smallest = Math.min(emailed.clients, heldOut.clients);
   if (smallest < minGroupSize) {
     const needed = minGroupSize - smallest;

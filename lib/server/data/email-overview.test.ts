@@ -73,7 +73,7 @@ describe("the overview's email figures, on a hand-made data set", () => {
       { week: "2026-06-15", opened: 1, clicked: 1 },
     ]);
     expect(overview.suppressed).toBe(1);
-    expect(overview.winBacks).toEqual({ emailed: { clients: 1, wonBack: 1 }, heldOut: { clients: 1, wonBack: 0 } });
+    expect(overview.winBacks).toEqual({ emailed: { clients: 1, wonBack: 1 }, heldOut: { clients: 1, wonBack: 0 }, shares: 1 });
     expect(overview.uplift).toMatchObject({ status: "insufficient", emailed: { clients: 1, wonBack: 1 }, heldOut: { clients: 1, wonBack: 0 } });
     expect(overview.uplift?.reading).toMatch(/^Not enough data yet/);
 
@@ -256,7 +256,7 @@ describe("the holdout uplift", () => {
     // On 5 July, windows opened up to 4 June have closed; the late entry's has not.
     const overview = await getEmailOverview(marketer, RANGE, new Date("2026-07-05T12:00:00Z"));
     // So far: every client first assigned in the range, open windows included.
-    expect(overview.winBacks).toEqual({ emailed: { clients: 3, wonBack: 2 }, heldOut: { clients: 2, wonBack: 1 } });
+    expect(overview.winBacks).toEqual({ emailed: { clients: 3, wonBack: 2 }, heldOut: { clients: 2, wonBack: 1 }, shares: 1 });
     expect(overview.upliftRange).toEqual({ from: "2026-06-01", to: "2026-06-04" });
     expect(overview.stillOpen).toBe(1);
     expect(overview.uplift).toMatchObject({ emailed: { clients: 2, wonBack: 1 }, heldOut: { clients: 2, wonBack: 1 } });
@@ -290,7 +290,7 @@ describe("the holdout uplift under a changed holdout share", () => {
     await cohort("2026-03-20T10:00:00Z", 0.5, "holdout", 160, 8);
 
     const overview = await getEmailOverview(marketer, { from: "2026-03-01", to: "2026-03-31" }, new Date("2026-05-15T12:00:00Z"));
-    expect(overview.winBacks).toEqual({ emailed: { clients: 430, wonBack: 62 }, heldOut: { clients: 190, wonBack: 14 } });
+    expect(overview.winBacks).toEqual({ emailed: { clients: 430, wonBack: 62 }, heldOut: { clients: 190, wonBack: 14 }, shares: 2 });
     const uplift = overview.uplift;
     if (uplift?.status !== "estimated") throw new Error(`no estimate: ${uplift?.reading}`);
     expect(uplift).toMatchObject({ shares: 2, emailedRate: 62 / 430, significant: false });

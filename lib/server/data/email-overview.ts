@@ -2,7 +2,7 @@ import "server-only";
 import { type SQL, sql } from "drizzle-orm";
 import type { DashboardRange } from "@/lib/domain/analytics/tier-summary";
 import { closedWindowsRange } from "@/lib/domain/analytics/closed-windows";
-import { estimateUplift, type GroupOutcome, type Uplift } from "@/lib/domain/analytics/uplift";
+import { estimateUplift, type GroupOutcome, sumOutcomes, type Uplift } from "@/lib/domain/analytics/uplift";
 import { emailFigures, type EmailFigure, type StateCount } from "@/lib/domain/email/email-figures";
 import type { EmailState } from "@/lib/domain/email/lifecycle";
 import type { RiskTier } from "@/lib/domain/email/policy-settings";
@@ -23,8 +23,11 @@ export type EmailOverview = {
   complained: number;
   /** Addresses never emailed again (everyone's: the list is the account's). Null for people without analytics. */
   suppressed: number | null;
-  /** Clients first assigned in the range (see FIRST_ASSIGNMENT), and of them those won back so far, windows still open included. */
-  winBacks: { emailed: GroupOutcome; heldOut: GroupOutcome };
+  /**
+   * Clients first assigned in the range (see FIRST_ASSIGNMENT), and of them those won back so far, windows still open
+   * included; `shares`, how many holdout shares they were assigned under (more than one: the two rates do not compare).
+   */
+  winBacks: { emailed: GroupOutcome; heldOut: GroupOutcome; shares: number };
   /** Null for people without analytics (stylists). Counts only the clients whose attribution window has closed. */
   uplift: Uplift | null;
   /** The days of the range the uplift counts (every window assigned in them has closed); null when none has yet. */
@@ -113,17 +116,14 @@ async function winBackCounts(ctx: ServiceContext, range: DashboardRange, inScope
     from outreach_assignments a
     where a.assigned_at >= ${range.from}::date and a.assigned_at < ${endOf(range)} and ${inScope}
     group by a."group", a.holdout_share`);
-  const soFarOf = (group: Group) => {
-    const of = [...rows].filter((r) => r.group === group);
-    return { clients: of.reduce((n, r) => n + r.clients, 0), wonBack: of.reduce((n, r) => n + r.won_back, 0) };
-  };
+  const soFarOf = (group: Group) => sumOutcomes([...rows].filter((r) => r.group === group).map((r) => ({ clients: r.clients, wonBack: r.won_back })));
   const closedOf = (group: Group, share: number) => {
     const row = [...rows].find((r) => r.group === group && r.holdout_share === share);
     return { clients: row?.closed_clients ?? 0, wonBack: row?.closed_won_back ?? 0 };
   };
   const shares = [...new Set([...rows].map((r) => r.holdout_share))].sort((x, y) => x - y);
   return {
-    soFar: { emailed: soFarOf("emailed"), heldOut: soFarOf("holdout") },
+    soFar: { emailed: soFarOf("emailed"), heldOut: soFarOf("holdout"), shares: new Set([...rows].filter((r) => r.clients > 0).map((r) => r.holdout_share)).size },
     strata: shares.map((holdoutShare) => ({ holdoutShare, emailed: closedOf("emailed", holdoutShare), heldOut: closedOf("holdout", holdoutShare) })),
     closedRange,
     stillOpen: rows.reduce((sum, r) => sum + r.still_open, 0),

@@ -209,7 +209,7 @@ describe("the overview's links lead to exactly the rows they count", () => {
     ]);
     expect(overview.byTier.map((r) => r.id)).toContain(null);
     expect(overview.byStylist.map((r) => r.id)).toContain(null);
-    expect(overview.winBacks).toEqual({ emailed: { clients: 2, wonBack: 1 }, heldOut: { clients: 1, wonBack: 1 } });
+    expect(overview.winBacks).toEqual({ emailed: { clients: 2, wonBack: 1 }, heldOut: { clients: 1, wonBack: 1 }, shares: 1 });
     const row = (w: EmailWeek) => [w.week, w.from, w.to, w.drafted, w.wonBack, w.heldOutWonBack];
     expect((await getEmailWeeks(marketer, RANGE)).map(row)).toEqual([["2026-06-08", "2026-06-08", "2026-06-14", 6, 1, 1]]);
     // A range starting and ending mid-week cuts the week to its days, so the week's link lists only those.
