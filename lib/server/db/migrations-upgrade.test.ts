@@ -160,18 +160,26 @@ describe("migration 0031 (win-backs by intent to treat)", () => {
 });
 
 describe("migration 0034 (each assignment's holdout share)", () => {
-  it("gives assignments made before it the share in force, and requires one of every later assignment", async () => {
+  it("gives each assignment made before it the share in force when it was made, from the settings' history, and requires one of every later assignment", async () => {
     const db = await freshDatabase();
     const migrateTo = (folder: string) => migrate(drizzle({ client: db }), { migrationsFolder: folder });
     await migrateTo(migrationsUpTo("0033_today_contact_is_reviewed"));
-    const [client] = await db<{ id: string }[]>`insert into clients (name, email) values ('Held', 'held@example.com') returning id`;
-    if (!client) throw new Error("no client");
-    await db`insert into app_settings (key, value) values ('win_back', ${JSON.stringify({ holdoutShare: 0.25, holdoutSeed: "s", attributionDays: 30 })}::jsonb)`;
-    await db`insert into outreach_assignments (client_id, tier, "group", entered_at, assigned_at) values (${client.id}, 'at_risk', 'holdout', '2026-06-10T10:00:00Z', '2026-06-10T10:00:00Z')`;
+    const clientIds = (await db<{ id: string }[]>`insert into clients (name, email) select 'C' || n, 'c' || n || '@example.com' from generate_series(1, 3) n returning id`).map((r) => r.id);
+    const settings = (share: number) => JSON.stringify({ holdoutShare: share, holdoutSeed: "s", attributionDays: 30 });
+    // The share was 0.1 (the default) until 1 June, 0.25 until 1 July, and 0.5 since.
+    await db`insert into app_settings (key, value) values ('win_back', ${settings(0.5)}::jsonb)`;
+    await db`insert into audit_log (actor_label, action, entity_type, entity_id, before, after, created_at) values
+      ('Admin <a@example.com>', 'settings.win_back.update', 'settings', 'win_back', ${settings(0.1)}::jsonb, ${settings(0.25)}::jsonb, '2026-06-01T00:00:00Z'),
+      ('Admin <a@example.com>', 'settings.win_back.update', 'settings', 'win_back', ${settings(0.25)}::jsonb, ${settings(0.5)}::jsonb, '2026-07-01T00:00:00Z')`;
+    const days = ["2026-05-10T10:00:00Z", "2026-06-10T10:00:00Z", "2026-07-10T10:00:00Z"];
+    for (const [i, day] of days.entries()) {
+      await db`insert into outreach_assignments (client_id, tier, "group", entered_at, assigned_at) values (${clientIds[i] ?? ""}, 'at_risk', 'holdout', ${day}, ${day})`;
+    }
 
     await migrateTo(MIGRATIONS_FOLDER);
 
-    expect(await db`select "group", holdout_share from outreach_assignments`).toEqual([{ group: "holdout", holdout_share: 0.25 }]);
-    await expect(db`insert into outreach_assignments (client_id, tier, "group", entered_at) values (${client.id}, 'lapsed', 'emailed', now())`).rejects.toMatchObject({ code: "23502" });
+    const rows = await db<{ holdout_share: number }[]>`select holdout_share from outreach_assignments order by assigned_at`;
+    expect(rows.map((r) => r.holdout_share)).toEqual([0.1, 0.25, 0.5]);
+    await expect(db`insert into outreach_assignments (client_id, tier, "group", entered_at) values (${clientIds[0] ?? ""}, 'lapsed', 'emailed', now())`).rejects.toMatchObject({ code: "23502" });
   });
 });
