@@ -10,6 +10,7 @@ const candidate = (over: Partial<TodayCandidate> & { clientId: string }): TodayC
   lastOrderAt: new Date("2026-08-01T00:00:00Z"),
   lastContactAt: null,
   snoozedUntil: null,
+  heldOutUntil: null,
   ...over,
 });
 
@@ -35,10 +36,12 @@ describe("handledReason", () => {
     expect(handledReason(candidate({ clientId: "a", lastOrderAt: new Date("2026-11-25T00:00:00Z") }), now)).toBe("ordered");
     expect(handledReason(candidate({ clientId: "a", lastContactAt: new Date("2026-12-01T00:00:00Z") }), now)).toBe("contacted");
     expect(handledReason(candidate({ clientId: "a", snoozedUntil: new Date("2026-12-10T00:00:00Z") }), now)).toBe("snoozed");
+    expect(handledReason(candidate({ clientId: "a", heldOutUntil: new Date("2026-12-10T00:00:00Z") }), now)).toBe("held_out");
   });
   it("ignores contact before the slip and a snooze that has run out", () => {
     expect(handledReason(candidate({ clientId: "a", lastContactAt: new Date("2026-10-01T00:00:00Z") }), now)).toBeNull();
     expect(handledReason(candidate({ clientId: "a", snoozedUntil: new Date("2026-12-05T00:00:00Z") }), now)).toBeNull();
+    expect(handledReason(candidate({ clientId: "a", heldOutUntil: new Date("2026-12-05T00:00:00Z") }), now)).toBeNull();
   });
 });
 

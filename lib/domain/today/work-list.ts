@@ -13,9 +13,15 @@ export interface TodayCandidate {
   lastContactAt: Date | null;
   /** A snooze the stylist set, with its end. */
   snoozedUntil: Date | null;
+  /**
+   * Until when the client is held out of win-back outreach (their holdout's attribution window), or null. Off the list
+   * meanwhile: an emailed client leaves it once their email is approved, and a held-out one left on it would get the
+   * stylist's calls instead, so the holdout would measure emails against a stylist's attention rather than nothing.
+   */
+  heldOutUntil: Date | null;
 }
 
-export type HandledReason = "contacted" | "ordered" | "snoozed";
+export type HandledReason = "contacted" | "ordered" | "snoozed" | "held_out";
 
 /** Value used for clients with no kept orders yet, so a new client at risk still ranks by their risk. */
 export const FALLBACK_VALUE_CENTS = 10_000;
@@ -36,12 +42,16 @@ export function priorityOf(candidate: TodayCandidate): number {
   return valueAtRiskCents(candidate.pOrder90d, candidate.averageKeptValueCents);
 }
 
-/** Why an item is off the list, or null while it still needs the stylist. Contact or an order counts from the slip on. */
+/**
+ * Why an item is off the list, or null while it still needs the stylist. Contact or an order counts from the slip on;
+ * a holdout only while its window runs (and it is not the stylist's handling: "handled this week" leaves it out).
+ */
 export function handledReason(candidate: TodayCandidate, now: Date): HandledReason | null {
   const since = candidate.slippingSince.getTime();
   if (candidate.lastOrderAt && candidate.lastOrderAt.getTime() >= since) return "ordered";
   if (candidate.lastContactAt && candidate.lastContactAt.getTime() >= since) return "contacted";
   if (candidate.snoozedUntil && candidate.snoozedUntil.getTime() > now.getTime()) return "snoozed";
+  if (candidate.heldOutUntil && candidate.heldOutUntil.getTime() > now.getTime()) return "held_out";
   return null;
 }
 

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, inArray, max, ne } from "drizzle-orm";
+import { and, eq, inArray, max, ne, type SQL, sql } from "drizzle-orm";
 import { checkEligibility, type Eligibility } from "@/lib/domain/email/eligibility";
 import { DAY_MS } from "@/lib/domain/engagement/history";
 import { SENT_STATES } from "@/lib/domain/email/lifecycle";
@@ -60,6 +60,13 @@ export async function eligibilityOf(tx: Executor, subjects: readonly GuardSubjec
     });
   });
 }
+
+/** The earliest holdout assignment whose attribution window still runs at `now`. */
+export const holdoutWindowStart = (now: Date, attributionDays: number) => sql`${now.toISOString()}::timestamptz - make_interval(days => ${attributionDays})`;
+
+/** Whether the client `clientId` names is held out now: a holdout assignment of theirs within its window (see holdoutWindowsOf). */
+export const inHoldoutWindow = (clientId: SQL, now: Date, attributionDays: number) =>
+  sql`exists (select 1 from outreach_assignments a where a.client_id = ${clientId} and a."group" = 'holdout' and a.assigned_at > ${holdoutWindowStart(now, attributionDays)})`;
 
 /**
  * Until when each client is held out of win-back emails: their latest holdout assignment's attribution window (the

@@ -86,8 +86,15 @@ describe("getTodayList", () => {
       const pAlive = 0.1 + (i % 9) / 10;
       const values = [5_000 + ((i * 7_919) % 40_000)];
       const clientId = await client(stylist.actor.id, { tier: i % 2 ? "at_risk" : "lapsed", pAlive, expected: 0.3, values, slipped: new Date(SLIPPED.getTime() - i * DAY) });
-      made.push({ clientId, pOrder90d: chanceOfOrder(pAlive, 0.3), averageKeptValueCents: values[0] ?? null, slippingSince: SLIPPED, lastOrderAt: null, lastContactAt: null, snoozedUntil: null });
+      made.push({ clientId, pOrder90d: chanceOfOrder(pAlive, 0.3), averageKeptValueCents: values[0] ?? null, slippingSince: SLIPPED, lastOrderAt: null, lastContactAt: null, snoozedUntil: null, heldOutUntil: null });
     }
+    // The most valuable of all, but held out of win-back outreach two days ago: off the list while its window runs.
+    const held = await client(stylist.actor.id, { tier: "lapsed", pAlive: 0.1, expected: 0.3, values: [90_000] });
+    const assignedAt = new Date(NOW.getTime() - 2 * DAY);
+    await db.insert(outreachAssignments).values({ clientId: held, tier: "lapsed", group: "holdout", holdoutShare: 0.1, enteredAt: SLIPPED, assignedAt });
+    const { attributionDays } = await readSettings(db, "win_back");
+    const heldOutUntil = new Date(assignedAt.getTime() + attributionDays * DAY);
+    made.push({ clientId: held, pOrder90d: chanceOfOrder(0.1, 0.3), averageKeptValueCents: 90_000, slippingSince: SLIPPED, lastOrderAt: null, lastContactAt: null, snoozedUntil: null, heldOutUntil });
     const today = await getTodayList(stylist, NOW);
     const expected = buildTodayList(made, NOW).open.slice(0, TODAY_SHOWN).map((c) => c.clientId);
     expect(today.open.map((item) => item.clientId)).toEqual(expected);
@@ -160,6 +167,8 @@ describe("getTodayList", () => {
     const stylist = await userContext("stylist");
     const held = await client(stylist.actor.id, { tier: "at_risk", pAlive: 0.5, expected: 0.2, values: [10_000] });
     const heldLongAgo = await client(stylist.actor.id, { tier: "at_risk", pAlive: 0.5, expected: 0.2, values: [10_000] });
+    // Held out, but ordered since slipping: off the list as handled, not counted as held out.
+    const heldAndOrdered = await client(stylist.actor.id, { tier: "at_risk", pAlive: 0.5, expected: 0.2, values: [10_000], lastOrderAt: new Date("2026-12-01T09:00:00Z") });
     const otherStylist = await userContext("stylist");
     const othersHeld = await client(otherStylist.actor.id, { tier: "lapsed", pAlive: 0.5, expected: 0.2, values: [10_000] });
     const assignedAt = new Date("2026-11-25T10:00:00Z");
@@ -167,6 +176,7 @@ describe("getTodayList", () => {
       { clientId: held, tier: "at_risk", group: "holdout", holdoutShare: 0.1, enteredAt: SLIPPED, assignedAt },
       { clientId: heldLongAgo, tier: "at_risk", group: "holdout", holdoutShare: 0.1, enteredAt: new Date("2026-01-01T00:00:00Z"), assignedAt: new Date("2026-01-02T00:00:00Z") },
       { clientId: othersHeld, tier: "lapsed", group: "holdout", holdoutShare: 0.1, enteredAt: SLIPPED, assignedAt },
+      { clientId: heldAndOrdered, tier: "at_risk", group: "holdout", holdoutShare: 0.1, enteredAt: SLIPPED, assignedAt },
     ]);
     const today = await getTodayList(stylist, NOW);
     const listed = new Set(today.open.map((item) => item.clientId));

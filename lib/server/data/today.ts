@@ -1,6 +1,7 @@
 import "server-only";
 import { type SQL, sql } from "drizzle-orm";
 import { assessEngagement, EMPTY_CLIENT_HISTORY, type EngagementDriver, RECENT_ORDER_WINDOW } from "@/lib/domain/engagement";
+import { holdoutWindowStart, inHoldoutWindow } from "./email-eligibility";
 import { contactAt, countsAsContact, handledSinceIds } from "./handled-since";
 import { startOfWeek, type TodayCandidate } from "@/lib/domain/today/work-list";
 import { authorize, clientScopeWhere } from "@/lib/server/auth/permissions";
@@ -89,23 +90,13 @@ function slippingClients(ctx: ServiceContext, where: SQL, tail: SQL) {
  */
 const clientOf = sql`(select c.id, c.name, c.email, c.marketing_consent, c.stylist_id, c.last_order_at from clients c where c.id = s.client_id offset 0) clients`;
 
-/**
- * A client held out of win-back outreach whose attribution window still runs. Such clients are off the list: an emailed
- * client leaves it once their email is approved, and a held-out one left on it would get the stylist's calls instead,
- * so the holdout would measure emails against a stylist's attention rather than against nothing.
- */
-const heldOutNow = (now: Date, attributionDays: number) =>
-  sql`exists (select 1 from outreach_assignments a where a.client_id = s.client_id and a."group" = 'holdout'
-    and a.assigned_at > ${now.toISOString()}::timestamptz - make_interval(days => ${attributionDays}))`;
-
-/**
- * The leave-the-list rules (handledReason) as SQL: no snooze still running, no order and no contact (see
- * countsAsContact) since the slip, and not held out (see heldOutNow).
- */
-const stillOpen = (now: Date, attributionDays: number) => sql`not exists (select 1 from today_snoozes z where z.client_id = s.client_id and z.until > ${now.toISOString()}::timestamptz)
+/** The stylist's own leave-the-list rules (handledReason): no snooze still running, no order and no contact (see countsAsContact) since the slip. */
+const notHandled = (now: Date) => sql`not exists (select 1 from today_snoozes z where z.client_id = s.client_id and z.until > ${now.toISOString()}::timestamptz)
   and (clients.last_order_at is null or clients.last_order_at < ${SLIPPING_SINCE})
-  and not exists (select 1 from win_back_emails e where e.client_id = s.client_id and ${countsAsContact("e")} and ${contactAt("e")} >= ${SLIPPING_SINCE})
-  and not ${heldOutNow(now, attributionDays)}`;
+  and not exists (select 1 from win_back_emails e where e.client_id = s.client_id and ${countsAsContact("e")} and ${contactAt("e")} >= ${SLIPPING_SINCE})`;
+
+/** Every leave-the-list rule (handledReason) as SQL: not handled, and not held out (see heldOutUntil in the domain). */
+const stillOpen = (now: Date, attributionDays: number) => sql`${notHandled(now)} and not ${inHoldoutWindow(sql`s.client_id`, now, attributionDays)}`;
 
 function toItem(r: Row): TodayItem {
   return {
@@ -125,6 +116,8 @@ function toItem(r: Row): TodayItem {
     snoozedAt: date(r.snoozed_at),
     priority: r.value_at_risk ?? 0,
     waitingDraftId: r.waiting_draft_id,
+    // Open items are never held out (see stillOpen).
+    heldOutUntil: null,
   };
 }
 
@@ -148,16 +141,17 @@ async function openCount(ctx: ServiceContext, now: Date, attributionDays: number
 }
 
 /**
- * How many slipping clients are off the list for being held out (see heldOutNow), up to TODAY_COUNT_CAP + 1: from the
- * holdout assignments of the last window (the assignments' date index), not from every slipping client.
+ * How many slipping clients are off the list only for being held out (they would be open otherwise), up to
+ * TODAY_COUNT_CAP + 1: from the holdout assignments of the last window (the assignments' date index), not from every
+ * slipping client.
  */
 async function heldOutCount(ctx: ServiceContext, now: Date, attributionDays: number): Promise<number> {
   const scope = clientScopeWhere(ctx.actor);
   const [row] = await ctx.db.execute<{ n: number }>(sql`
     select count(*)::int as n from (
       select distinct s.client_id from outreach_assignments a join client_scores s on s.client_id = a.client_id cross join lateral ${clientOf}
-      where a."group" = 'holdout' and a.assigned_at > ${now.toISOString()}::timestamptz - make_interval(days => ${attributionDays})
-        and s.tier in ('at_risk', 'lapsed') ${scope ? sql`and ${scope}` : sql``}
+      where a."group" = 'holdout' and a.assigned_at > ${holdoutWindowStart(now, attributionDays)}
+        and s.tier in ('at_risk', 'lapsed') ${scope ? sql`and ${scope}` : sql``} and ${notHandled(now)}
       limit ${TODAY_COUNT_CAP + 1}) held`);
   return row?.n ?? 0;
 }
