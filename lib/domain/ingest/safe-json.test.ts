@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { loneSurrogatePath, parseJsonBody, quoteLongIntegers } from "./safe-json";
+import { loneSurrogatePath, parseJsonBody, quoteLongIntegers, storableJson } from "./safe-json";
 
 describe("JSON with 64-bit ids", () => {
   it("keeps long integer ids exact as strings and leaves everything else alone", () => {
@@ -32,5 +32,12 @@ describe("lone UTF-16 surrogates", () => {
     expect(loneSurrogatePath({ a: "\ud83d\ude00" })).toBeNull();
     expect(parseJsonBody('{"event_id":"\\ud800"}')).toMatchObject({ ok: false, path: "event_id" });
     expect(parseJsonBody('{"name":"\\ud83d\\ude00"}')).toEqual({ ok: true, value: { name: "\ud83d\ude00" } });
+  });
+});
+
+describe("storableJson", () => {
+  it("drops NUL and replaces half a surrogate pair in keys and strings, deep, and leaves the rest as it was", () => {
+    const value = { "a\u0000b": ["x\u0000", { note: "\ud800ok", n: 3, yes: true, none: null }], emoji: "\ud83d\ude00" };
+    expect(storableJson(value)).toEqual({ ab: ["x", { note: "\ufffdok", n: 3, yes: true, none: null }], emoji: "\ud83d\ude00" });
   });
 });

@@ -84,3 +84,17 @@ export function parseJsonBody(text: string): JsonParse {
   if (lone) return { ok: false, path: lone, message: "Contains a lone UTF-16 surrogate (like \\ud800 without its pair), which is not text; send valid Unicode." };
   return { ok: true, value };
 }
+
+/**
+ * A parsed JSON value that PostgreSQL text and jsonb can hold: NUL characters dropped and lone surrogates replaced
+ * (U+FFFD), in keys and strings alike. For bodies we must record rather than refuse, as a signed event from a mail
+ * provider, which a refusal would only have sent again and again.
+ */
+export function storableJson(value: unknown): unknown {
+  if (typeof value === "string") return storableText(value);
+  if (Array.isArray(value)) return value.map(storableJson);
+  if (value && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([key, child]) => [storableText(key), storableJson(child)]));
+  return value;
+}
+
+const storableText = (text: string) => text.replaceAll("\u0000", "").replace(new RegExp(LONE_SURROGATE, "g"), "\uFFFD");

@@ -2,6 +2,7 @@ import "server-only";
 import { Resend } from "resend";
 import { z } from "zod";
 import { DELIVERY_EVENTS, type DeliveryEvent } from "@/lib/domain/email/lifecycle";
+import { storableJson } from "@/lib/domain/ingest/safe-json";
 import { env } from "@/lib/env";
 import { contextFor } from "@/lib/server/context";
 import { recordDeliveryEvent } from "@/lib/server/services/emails/record-delivery-event";
@@ -43,8 +44,12 @@ export async function receiveResendWebhook(request: Request): Promise<Response> 
     return Response.json({ error: "Invalid or stale webhook signature." }, { status: 401 });
   }
   let body: z.infer<typeof resendEventSchema>;
+  // Signed, so real: what the database cannot hold (a NUL, half a surrogate pair) is dropped rather than refused,
+  // since a refusal would have Resend send it again and again.
+  let event: unknown;
   try {
-    body = resendEventSchema.parse(JSON.parse(payload));
+    event = storableJson(JSON.parse(payload));
+    body = resendEventSchema.parse(event);
   } catch {
     return Response.json({ error: "The body is not a Resend event: it needs a type and data." }, { status: 400 });
   }
@@ -60,7 +65,7 @@ export async function receiveResendWebhook(request: Request): Promise<Response> 
       emailId: tagged && z.uuid().safeParse(tagged).success ? tagged : null,
       bounceType: body.data.bounce?.type ?? null,
       occurredAt: body.created_at && Number.isFinite(Date.parse(body.created_at)) ? body.created_at : null,
-      payload: JSON.parse(payload),
+      payload: event,
     },
   });
   return Response.json(result);

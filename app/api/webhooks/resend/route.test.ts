@@ -107,6 +107,16 @@ describe("POST /api/webhooks/resend", () => {
     }
   });
 
+  it("records a signed event holding text the database cannot (a NUL, half a surrogate pair), without it, never a 500", async () => {
+    const { email } = await sentEmail();
+    const body = event("email.bounced", email.id, { bounce: { type: "Permanent", message: "Mailbox \u0000full \ud800" }, subject: "Hi\u0000" });
+    const response = await POST(signed(body));
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ recorded: true, state: "bounced" });
+    const [stored] = await db.select({ payload: emailEvents.payload }).from(emailEvents).where(eq(emailEvents.emailId, email.id));
+    expect(stored?.payload).toMatchObject({ data: { bounce: { message: "Mailbox full \ufffd" }, subject: "Hi" } });
+  });
+
   it("keeps a failure Resend itself reported, whatever arrives after it", async () => {
     const { email } = await sentEmail();
     expect(await (await POST(signed(event("email.failed", email.id)))).json()).toMatchObject({ recorded: true, state: "failed" });
