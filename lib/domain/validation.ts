@@ -23,6 +23,15 @@ export function isCalendarDay(text: string): boolean {
   return !Number.isNaN(day.getTime()) && day.toISOString().startsWith(text);
 }
 
+/** How far ahead of this server's clock a moment from outside may be: clocks differ, and a day covers any zone. */
+export const FUTURE_TOLERANCE_MS = 24 * 60 * 60 * 1000;
+
+/** The earliest year a moment from outside may carry: the database has no year 0, and nothing a shop runs predates 1970. */
+export const EARLIEST_MOMENT_YEAR = 1970;
+
+/** Whether a moment from outside is one the database holds and that has come (see FUTURE_TOLERANCE_MS). */
+export const isPlausibleMoment = (at: Date, now = Date.now()) => at.getUTCFullYear() >= EARLIEST_MOMENT_YEAR && at.getTime() <= now + FUTURE_TOLERANCE_MS;
+
 /** A calendar day (see isCalendarDay) as YYYY-MM-DD. */
 export const calendarDay = (message = "Enter a real date, like 2026-06-30") => z.string().trim().refine(isCalendarDay, { message, abort: true });
 

@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { ORDER_STATUSES } from "@/lib/domain/orders/order-input";
+import { EARLIEST_MOMENT_YEAR, FUTURE_TOLERANCE_MS } from "@/lib/domain/validation";
 import type { IngestOrder } from "./ingest-types";
 
-const FUTURE_TOLERANCE_MS = 24 * 60 * 60 * 1000;
 
 export const MAX_ITEMS_PER_ORDER = 50;
 export const MAX_VALUE_CENTS = 100_000_000;
@@ -19,8 +19,7 @@ export const dateTimeField = (label: string) =>
     .string({ error: `Give ${label} as an ISO 8601 date-time` })
     .pipe(z.iso.datetime({ offset: true, error: `Give ${label} as an ISO 8601 date-time with a zone, like 2026-05-01T10:00:00Z` }))
     .transform((text) => new Date(text))
-    // The database has no year 0, and nothing a shop runs on dates from before 1970.
-    .refine((d) => d.getUTCFullYear() >= 1970, `${label} must be after 1970`)
+    .refine((d) => d.getUTCFullYear() >= EARLIEST_MOMENT_YEAR, `${label} must be after ${EARLIEST_MOMENT_YEAR}`)
     .refine((d) => d.getTime() <= Date.now() + FUTURE_TOLERANCE_MS, `${label} cannot be in the future`);
 
 /** When an order was placed: a date-time (see dateTimeField) from 2000 on. */

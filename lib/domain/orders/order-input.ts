@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { noonInZone } from "@/lib/domain/time/format";
+import { FUTURE_TOLERANCE_MS } from "@/lib/domain/validation";
 
 export const ORDER_STATUSES = ["placed", "shipped", "returned", "cancelled"] as const;
 export type OrderStatusValue = (typeof ORDER_STATUSES)[number];
@@ -12,7 +13,6 @@ export function parseMoneyToCents(text: string): number | null {
   return Number(whole) * 100 + Number(fraction.padEnd(2, "0"));
 }
 
-const FUTURE_TOLERANCE_MS = 24 * 60 * 60 * 1000;
 
 /** A blank number field is a missing one, not 0: `Number("")` would otherwise store "0 of 5". */
 const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);

@@ -94,14 +94,14 @@ export async function getEmailOverview(ctx: ServiceContext, range: DashboardRang
   };
 }
 
+type Group = "emailed" | "holdout";
+
 /**
  * Emailed and held-out clients first assigned in the range (see FIRST_ASSIGNMENT), and how many of each ordered
  * within the attribution window after it (intent to treat, see wonBackCondition): so far, and over the days
  * whose windows have all closed, the ones the uplift may compare. One index-only scan of the assignments in the
- * range (outreach_assignments_results_idx, or its stylist twin).
+ * range (outreach_assignments_results_idx, or its stylist twin), grouped by holdout share for the uplift.
  */
-type Group = "emailed" | "holdout";
-
 async function winBackCounts(ctx: ServiceContext, range: DashboardRange, inScope: SQL, now: Date) {
   const { attributionDays } = await readSettings(ctx.db, "win_back");
   const closedRange = closedWindowsRange(range, attributionDays, now);

@@ -21,7 +21,7 @@ export const claimSendBatchSchema = z.object({
 export type ClaimedBatch = {
   /** Moved to "sending" under this batch's key (or already were, by an earlier attempt of this batch): send these. */
   claimed: string[];
-  /** Outside the client's daytime window: scheduled for when it opens. */
+  /** Not due yet (scheduled for later) or outside the client's daytime window (scheduled for when it opens): until then. */
   deferred: { emailId: string; until: string }[];
   /** Failed a guard: discarded, with the reason. */
   blocked: { emailId: string; reason: string }[];

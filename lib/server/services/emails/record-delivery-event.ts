@@ -9,6 +9,7 @@ import { emailEvents, emailSuppressions, winBackEmails } from "@/lib/server/db/s
 import { normaliseAddress } from "@/lib/server/data/email-eligibility";
 import { moveEmail } from "./email-rules";
 import { parseInput } from "@/lib/server/parse-input";
+import { isPlausibleMoment } from "@/lib/domain/validation";
 
 export const deliveryEventSchema = z.object({
   deliveryId: z.string().min(1).max(200),
@@ -24,7 +25,7 @@ export const deliveryEventSchema = z.object({
     .date()
     .nullable()
     .default(null)
-    .transform((at) => (at && at.getUTCFullYear() >= 1970 && at.getTime() <= Date.now() + 86_400_000 ? at : null)),
+    .transform((at) => (at && isPlausibleMoment(at) ? at : null)),
   payload: z.unknown(),
 });
 
