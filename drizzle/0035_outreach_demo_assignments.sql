@@ -12,3 +12,14 @@ BEGIN
   WHERE a.id = p.id AND a.previous_assigned_at IS DISTINCT FROM p.previous;
   RETURN NULL;
 END $$;
+--> statement-breakpoint
+-- The share an assignment was drawn with and its demo mark are part of the decision it records, like its group.
+CREATE OR REPLACE FUNCTION outreach_assignment_unchanging() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  RAISE EXCEPTION 'An outreach assignment records a decision: its client, group, date, holdout share and demo mark do not change (assignment %)', OLD.id;
+END $$;--> statement-breakpoint
+DROP TRIGGER IF EXISTS outreach_assignments_unchanging ON outreach_assignments;--> statement-breakpoint
+CREATE TRIGGER outreach_assignments_unchanging BEFORE UPDATE OF client_id, "group", assigned_at, holdout_share, demo ON outreach_assignments FOR EACH ROW
+  WHEN (OLD.client_id IS DISTINCT FROM NEW.client_id OR OLD."group" IS DISTINCT FROM NEW."group" OR OLD.assigned_at IS DISTINCT FROM NEW.assigned_at
+    OR OLD.holdout_share IS DISTINCT FROM NEW.holdout_share OR OLD.demo IS DISTINCT FROM NEW.demo)
+  EXECUTE FUNCTION outreach_assignment_unchanging();

@@ -211,7 +211,7 @@ describe("each client measured once", () => {
       [at("2026-06-20"), at("2026-06-12")],
     ]);
     expect(await uplift("2026-06-10")).toMatchObject({ emailed: { clients: 1, wonBack: 1 }, heldOut: { clients: 0 } });
-    // An assignment's client, group and date are a record of the decision: changing one is refused, not left stale;
+    // An assignment's client, group, date, share and demo mark are a record of the decision: changing one is refused, not left stale;
     // its email may still be set, and an update that changes none of them passes.
     const refused = { cause: { message: expect.stringContaining("records a decision") } };
     const other = await clientOf(stylist.actor.id);
@@ -219,6 +219,8 @@ describe("each client measured once", () => {
     await expect(db.update(outreachAssignments).set({ assignedAt: at("2026-06-01") }).where(of)).rejects.toMatchObject(refused);
     await expect(db.update(outreachAssignments).set({ clientId: other.id }).where(of)).rejects.toMatchObject(refused);
     await expect(db.update(outreachAssignments).set({ group: "holdout" }).where(of)).rejects.toMatchObject(refused);
+    await expect(db.update(outreachAssignments).set({ holdoutShare: 0.5 }).where(of)).rejects.toMatchObject(refused);
+    await expect(db.update(outreachAssignments).set({ demo: true }).where(of)).rejects.toMatchObject(refused);
     await db.update(outreachAssignments).set({ group: "emailed", emailId: null }).where(of);
     expect(await previous()).toEqual([
       [at("2026-06-12"), null],
