@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { DraftContent } from "./draft-content";
-import { validateGrounding } from "./grounding";
+import { editProblems, type EditedFields, validateGrounding } from "./grounding";
 
 const sources = {
   facts: ["First name: Ada", "Kept 2 of the last 5 items", "Last fix: 2026-03-14, kept a wrap dress", "Average kept value $120 per order"],
@@ -48,5 +48,30 @@ describe("validateGrounding", () => {
   it("accepts prices stated in the facts and rejects facts it was not given", () => {
     expect(validateGrounding(draft("Your pieces average $120."), sources).ok).toBe(true);
     expect(validateGrounding(draft("Hi Ada.", { factsUsed: ["Birthday in May"] }), sources)).toMatchObject({ ok: false, problems: [{ kind: "fact" }] });
+  });
+});
+
+describe("a person's edit", () => {
+  const offers = ["Free shipping on your next fix", "A complimentary 15-minute styling call"];
+  const edit = (changes: Partial<EditedFields>): EditedFields => ({ subject: "Hello", preheader: "", body: "We picked four pieces for you.", callToAction: "Book", ...changes });
+  it("may add numbers and dates of its own, and the allowed offers word for word", () => {
+    expect(editProblems(edit({ body: "You kept 4 of 5 last time; your stylist is free on June 12. Free shipping on your next fix." }), offers)).toEqual({});
+  });
+  it("may not add a price, percentage or discount that is not an allowed offer, nor a link, each named by its field", () => {
+    expect(editProblems(edit({ subject: "20% off, until December 31", body: "Take $15 off: see shop.example" }), offers)).toEqual({
+      subject: ["“20%” is not one of the allowed offers (Settings → Email): offer only those, word for word"],
+      body: [
+        "Remove the link: the email's links are added for you",
+        "“$15” is not one of the allowed offers (Settings → Email): offer only those, word for word",
+        "“15 off” is not one of the allowed offers (Settings → Email): offer only those, word for word",
+      ],
+    });
+  });
+  it("keeps what the email already said: an edit of the subject leaves a price the writer took from the facts alone", () => {
+    const before = edit({ body: "Your $120 jacket from March still suits the season." });
+    expect(editProblems({ ...before, subject: "A new look for spring" }, offers, before)).toEqual({});
+    expect(editProblems({ ...before, subject: "A new look for $99" }, offers, before)).toEqual({
+      subject: ["“$99” is not one of the allowed offers (Settings → Email): offer only those, word for word"],
+    });
   });
 });

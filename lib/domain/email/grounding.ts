@@ -100,3 +100,29 @@ const KIND_LABELS: Record<GroundingProblem["kind"], string> = {
 export function describeProblems(problems: readonly GroundingProblem[]): string {
   return problems.map((p) => `${KIND_LABELS[p.kind]} not found in the client's facts or the allowed offers: "${p.value}"`).join("; ");
 }
+
+/** The fields of a person's edit of an email. */
+export type EditedFields = { subject: string; preheader: string; body: string; callToAction: string };
+
+const OFFER_KINDS = new Set<GroundingProblem["kind"]>(["url", "price", "percentage", "discount"]);
+
+/**
+ * What a person's edit may not add, by field: a link (ours are added by the template), or a price, percentage or
+ * discount that is not one of the admin's allowed offers, as Settings → Email promises. What the email already said
+ * stands (a writer may state a price from the client's own history). Unlike a written draft, an edit may state other
+ * numbers and dates: the person is the source of those.
+ */
+export function editProblems(edit: EditedFields, offers: readonly string[], before?: EditedFields): Partial<Record<keyof EditedFields, string[]>> {
+  const out: Partial<Record<keyof EditedFields, string[]>> = {};
+  const said = before ? normalise([before.subject, before.preheader, before.body, before.callToAction].join("\n")) : "";
+  const added = (problem: GroundingProblem) => problem.kind === "url" || !said.includes(normalise(problem.value));
+  for (const field of ["subject", "preheader", "body", "callToAction"] as const) {
+    const result = validateGrounding({ subject: "", preheader: "", paragraphs: [edit[field]], callToAction: "", factsUsed: [] }, { facts: [], offers, products: [] });
+    if (result.ok) continue;
+    const messages = result.problems
+      .filter((problem) => OFFER_KINDS.has(problem.kind) && added(problem))
+      .map((problem) => (problem.kind === "url" ? "Remove the link: the email's links are added for you" : `“${problem.value}” is not one of the allowed offers (Settings → Email): offer only those, word for word`));
+    if (messages.length) out[field] = [...new Set(messages)];
+  }
+  return out;
+}

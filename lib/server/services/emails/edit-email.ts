@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { draftEditSchema } from "@/lib/domain/email/draft-content";
-import { validateGrounding } from "@/lib/domain/email/grounding";
+import { editProblems } from "@/lib/domain/email/grounding";
 import { writeAudit } from "@/lib/server/audit";
 import { authorize } from "@/lib/server/auth/permissions";
 import type { VerbArgs } from "@/lib/server/context";
@@ -10,21 +10,23 @@ import { lockEmailInScope, moveEmail } from "./email-rules";
 import { ConflictError, ValidationError } from "@/lib/server/errors";
 import { parseInput } from "@/lib/server/parse-input";
 import { eq } from "drizzle-orm";
-import { paragraphsOf } from "@/lib/domain/email/draft-content";
+import { readSettings } from "@/lib/server/data/settings";
 
 export const editEmailSchema = z.object({ emailId: z.uuid("Unknown email") }).and(draftEditSchema);
 
 /**
  * Saves a person's edit. An approved or scheduled email goes back to draft, to be approved again; an edit that
- * changes nothing changes nothing (no audit row, no step back to draft). Links stay ours.
+ * changes nothing changes nothing (no audit row, no step back to draft). Links stay ours, and offers the admin's
+ * (see editProblems).
  */
 export async function editEmail({ ctx, input }: VerbArgs<typeof editEmailSchema>) {
   authorize(ctx.actor, "emails.write");
   const { emailId, ...edit } = parseInput(editEmailSchema, input);
-  const links = validateGrounding({ ...edit, paragraphs: paragraphsOf(edit.body), factsUsed: [] }, { facts: [], offers: [], products: [] });
-  if (!links.ok && links.problems.some((p) => p.kind === "url")) throw new ValidationError({ body: ["Remove the link: the email's links are added for you"] });
+  const { allowedOffers } = await readSettings(ctx.db, "win_back");
   return ctx.db.transaction(async (tx) => {
     const before = await lockEmailInScope(tx, ctx.actor, emailId);
+    const problems = editProblems(edit, allowedOffers, before);
+    if (Object.keys(problems).length) throw new ValidationError(problems);
     if (!["draft", "approved", "scheduled"].includes(before.state)) throw new ConflictError("Only an email that has not been sent can be edited.", "state");
     if (JSON.stringify(pick({ ...before, ...edit })) === JSON.stringify(pick(before))) return before;
     const current = before.state === "draft" ? before : await moveEmail(tx, ctx.actor, before, "draft", { reason: "Edited after approval", set: { scheduledFor: null, approvedAt: null } });

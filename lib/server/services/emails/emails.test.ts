@@ -84,6 +84,19 @@ describe("review", () => {
     await expect(approveEmail({ ctx: stylist, input: { emailId: email.id } })).rejects.toThrow("This email was discarded, so it cannot be approved. Write a new draft instead.");
   });
 
+  it("refuses an edit offering what the admin did not allow, naming the field and saving nothing", async () => {
+    const { stylist, client } = await stylistWithClient();
+    const email = await draftEmail({ ctx: stylist, input: { clientId: client.id } });
+    const error = await editEmail({ ctx: stylist, input: { emailId: email.id, subject: "Hello", body: "Take 20% off your next fix, until December 31.", callToAction: "Go" } }).catch((e) => e);
+    expect((error as ValidationError).fieldErrors).toEqual({ body: ["“20%” is not one of the allowed offers (Settings → Email): offer only those, word for word"] });
+    const [unchanged] = await db.select().from(winBackEmails).where(eq(winBackEmails.id, email.id));
+    expect(unchanged?.body).toBe(email.body);
+    // An allowed offer, word for word, and numbers of the person's own, are fine.
+    await editEmail({ ctx: stylist, input: { emailId: email.id, subject: "Hello", body: "You kept 4 of 5 last time. Free shipping on your next fix.", callToAction: "Go" } });
+    const [edited] = await db.select().from(winBackEmails).where(eq(winBackEmails.id, email.id));
+    expect(edited?.body).toBe("You kept 4 of 5 last time. Free shipping on your next fix.");
+  });
+
   it("bulk-approves what it may and counts the rest", async () => {
     const marketer = await userContext("marketer");
     const a = await stylistWithClient();
