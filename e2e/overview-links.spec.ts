@@ -72,6 +72,14 @@ test("the overview leads with what needs action, each a link to its rows", async
   }
 });
 
+test("a range that ends before the first scoring run says so and leads to the latest scores", async ({ page }) => {
+  await page.goto("/overview?from=2020-01-01&to=2020-03-31");
+  await expect(page.getByText("Nothing scored by Mar 31, 2020", { exact: true })).toBeVisible();
+  await expect(page.getByText("No full scoring run yet.")).toHaveCount(0);
+  await page.getByRole("link", { name: "Show the latest 90 days" }).click();
+  await expect(page.getByText(/^As scored on /)).toBeVisible();
+});
+
 test.describe("each role's landing page answers what to do now", () => {
   for (const [role, path, heading] of [
     ["stylist", "/today", "Work list"],

@@ -26,7 +26,13 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
     <>
       <PageHeader
         title={own ? "My overview" : "Overview"}
-        description={overview.day ? `As scored on ${formatDay(overview.day)}${overview.previousDay ? `, compared with ${formatDay(overview.previousDay)}` : ""}.` : "No full scoring run yet."}
+        description={
+          overview.day
+            ? `As scored on ${formatDay(overview.day)}${overview.previousDay ? `, compared with ${formatDay(overview.previousDay)}` : ""}.`
+            : latestDay
+              ? `No full scoring run by ${formatDay(range.to)}, the end of this range.`
+              : "No full scoring run yet."
+        }
         actions={<RangeForm range={range} />}
       />
       <NeedsActionPanel needs={{ draftsAwaitingReview, newlyAtRisk }} />
@@ -48,11 +54,20 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
         </div>
       ) : (
         <Card>
-          <EmptyState
-            title="Nothing scored yet"
-            description="The overview fills in after the first full scoring run (nightly, or started by an admin), as of the end of the chosen range."
-            action={can(ctx.actor, "settings.manage") ? <ButtonLink href="/settings/scoring">Run a full rescore</ButtonLink> : undefined}
-          />
+          {latestDay ? (
+            // Runs exist, all after the range: the range is the thing to change, not the scoring.
+            <EmptyState
+              title={`Nothing scored by ${formatDay(range.to)}`}
+              description={`The first full scoring runs came after this range ends (the latest is ${formatDay(latestDay)}): choose a range that ends later.`}
+              action={<ButtonLink href={`/overview?to=${latestDay}`}>Show the latest 90 days</ButtonLink>}
+            />
+          ) : (
+            <EmptyState
+              title="Nothing scored yet"
+              description="The overview fills in after the first full scoring run (nightly, or started by an admin), as of the end of the chosen range."
+              action={can(ctx.actor, "settings.manage") ? <ButtonLink href="/settings/scoring">Run a full rescore</ButtonLink> : undefined}
+            />
+          )}
         </Card>
       )}
       {emails ? (
