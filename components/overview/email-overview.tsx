@@ -48,9 +48,9 @@ function UpliftCounts({ uplift, range }: { uplift: Uplift; range: DashboardRange
     <>
       Counted over clients first assigned to win-back outreach from {dayLabel(range.from)} to {dayLabel(range.to)} (their windows have closed), from
       that assignment, whether or not their email went out; a later re-entry is not counted again. Emailed group:{" "}
-      <OutreachLink count={uplift.emailed.wonBack} group="emailed" won range={range} label={`${formatNumber(uplift.emailed.wonBack)} clients in the emailed group won back`} /> of{" "}
-      <OutreachLink count={uplift.emailed.clients} group="emailed" won={false} range={range} label={`${formatNumber(uplift.emailed.clients)} clients in the emailed group`} /> won back; held
-      out: <OutreachLink count={uplift.heldOut.wonBack} group="holdout" won range={range} label={`${formatNumber(uplift.heldOut.wonBack)} held-out clients won back`} /> of{" "}
+      <OutreachLink count={uplift.emailed.wonBack} group="emailed" won range={range} label={`${formatNumber(uplift.emailed.wonBack)} clients in the emailed group ordered again within their window`} /> of{" "}
+      <OutreachLink count={uplift.emailed.clients} group="emailed" won={false} range={range} label={`${formatNumber(uplift.emailed.clients)} clients in the emailed group`} /> ordered again within their window; held
+      out: <OutreachLink count={uplift.heldOut.wonBack} group="holdout" won range={range} label={`${formatNumber(uplift.heldOut.wonBack)} held-out clients ordered again within their window`} /> of{" "}
       <OutreachLink count={uplift.heldOut.clients} group="holdout" won={false} range={range} label={`${formatNumber(uplift.heldOut.clients)} clients held out`} />.
     </>
   );
@@ -63,11 +63,12 @@ const rateOf = (g: GroupOutcome) => (g.clients ? g.wonBack / g.clients : null);
  * rate: a count of the emailed alone would pass orders that would have come anyway, and a group nine times the
  * holdout's size, for the emails' doing. What the emails added is the uplift's to say.
  */
-function OrderedAgain({ winBacks, range }: { winBacks: EmailOverview["winBacks"]; range: DashboardRange }) {
+function OrderedAgain({ winBacks, range, stillOpen }: { winBacks: EmailOverview["winBacks"]; range: DashboardRange; stillOpen: number }) {
   const { emailed, heldOut } = winBacks;
   return (
     <p className="border-t border-stone-100 px-5 py-3 text-sm text-stone-700">
-      <span className="font-medium text-stone-900">Ordered again</span>, of the clients first assigned to win-back outreach in the range: emailed{" "}
+      <span className="font-medium text-stone-900">Ordered again so far</span>, of the clients first assigned to win-back outreach in the range
+      {stillOpen > 0 ? ` (${formatNumber(stillOpen)} of them still inside their window, so not yet in the uplift)` : ""}: emailed{" "}
       <OutreachLink count={emailed.wonBack} group="emailed" won range={range} label={`${formatNumber(emailed.wonBack)} clients in the emailed group, first assigned in the range, ordered again`} /> of{" "}
       <OutreachLink count={emailed.clients} group="emailed" won={false} range={range} label={`${formatNumber(emailed.clients)} clients in the emailed group`} /> ({percent(rateOf(emailed))}), held out{" "}
       <OutreachLink count={heldOut.wonBack} group="holdout" won range={range} label={`${formatNumber(heldOut.wonBack)} held-out clients ordered again`} /> of{" "}
@@ -159,7 +160,7 @@ export function EmailOverviewSection({ overview, range, weeks }: { overview: Ema
             </div>
           ))}
         </dl>
-        <OrderedAgain winBacks={overview.winBacks} range={range} />
+        <OrderedAgain winBacks={overview.winBacks} range={range} stillOpen={overview.stillOpen} />
         {uplift ? (
           <div className="border-t border-stone-100 px-5 py-4 text-sm">
             <p className="font-medium text-stone-900">Holdout uplift</p>
