@@ -67,6 +67,7 @@ function OutreachNote({ run }: { run: ScoringRunView }) {
     o.heldOut ? `${formatNumber(o.heldOut)} held out (no email, to measure against)` : "",
     o.awaitingReview ? plural(o.awaitingReview, "draft waiting for review", "drafts waiting for review") : "",
     o.approved ? `${plural(o.approved, "email", "emails")} approved to send` : "",
+    o.discarded ? `${plural(o.discarded, "draft", "drafts")} discarded` : "",
   ].filter(Boolean);
   // Outreach takes the run's entries in the moments after it: until then the counts are still climbing.
   const lead = isSettling(run) ? `Handing clients to win-back outreach: ${formatNumber(o.entered)} so far` : `${plural(o.entered, "client", "clients")} entered win-back outreach`;

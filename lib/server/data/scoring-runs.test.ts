@@ -37,7 +37,7 @@ describe("getLatestScoringRun", () => {
     const ids = await insertDemoClients(6, new Date("2026-06-01T00:00:00Z"));
     const run = await queueRun(new Date("2026-06-01T00:00:00Z"));
     await runFullRescore({ ctx: { actor: SYSTEM, db }, input: { runId: run.id, chunkSize: 50 } });
-    expect((await getLatestScoringRun(admin))?.outreach).toEqual({ entered: 0, heldOut: 0, awaitingReview: 0, approved: 0 });
+    expect((await getLatestScoringRun(admin))?.outreach).toEqual({ entered: 0, heldOut: 0, awaitingReview: 0, approved: 0, discarded: 0 });
 
     const [held, drafted, scheduled, discarded, earlier] = ids;
     const assign = async (clientId: string | undefined, o: { group: "emailed" | "holdout"; state?: "draft" | "scheduled" | "discarded"; enteredAt?: Date }) => {
@@ -51,7 +51,7 @@ describe("getLatestScoringRun", () => {
     await assign(discarded, { group: "emailed", state: "discarded" });
     // An entry of another day (an earlier tier change) is not this run's.
     await assign(earlier, { group: "emailed", state: "draft", enteredAt: new Date("2026-05-20T00:00:00Z") });
-    expect((await getLatestScoringRun(admin))?.outreach).toEqual({ entered: 4, heldOut: 1, awaitingReview: 1, approved: 1 });
+    expect((await getLatestScoringRun(admin))?.outreach).toEqual({ entered: 4, heldOut: 1, awaitingReview: 1, approved: 1, discarded: 1 });
   });
 
   it("warns what the next full rescoring hands to outreach at once: everyone slipping before the first run, then those outreach has not had", async () => {

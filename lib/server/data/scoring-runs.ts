@@ -39,9 +39,10 @@ const OUTREACH_SETTLING_MS = 60_000;
 /**
  * What win-back outreach made of a run's entries (its tier changes into at risk or lapsed, and its first scores
  * there), so far: how many were assigned, held out (no email, the measure's control), have a draft waiting for
- * review, or an approved email (by the auto-send policy or a reviewer since: scheduled, or already sent).
+ * review, or an approved email (by the auto-send policy or a reviewer since: scheduled, or already sent), or one
+ * discarded since.
  */
-export type RunOutreach = { entered: number; heldOut: number; awaitingReview: number; approved: number };
+export type RunOutreach = { entered: number; heldOut: number; awaitingReview: number; approved: number; discarded: number };
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
@@ -85,10 +86,11 @@ async function outreachOfRun(ctx: ServiceContext, run: { asOf: Date; startedAt: 
     select count(*)::int as "entered",
       (count(*) filter (where a."group" = 'holdout'))::int as "heldOut",
       (count(e.id) filter (where e.state = 'draft'))::int as "awaitingReview",
-      (count(e.id) filter (where e.state not in ('draft', 'discarded')))::int as "approved"
+      (count(e.id) filter (where e.state not in ('draft', 'discarded')))::int as "approved",
+      (count(e.id) filter (where e.state = 'discarded'))::int as "discarded"
     from ${outreachAssignments} a left join ${winBackEmails} e on e.id = a.email_id
     where a.assigned_at >= ${run.startedAt.toISOString()}::timestamptz and a.entered_at = ${run.asOf.toISOString()}::timestamptz`);
-  return row ?? { entered: 0, heldOut: 0, awaitingReview: 0, approved: 0 };
+  return row ?? { entered: 0, heldOut: 0, awaitingReview: 0, approved: 0, discarded: 0 };
 }
 
 async function runTierChanges(ctx: ServiceContext, runId: string): Promise<TierChangeSummary> {
