@@ -60,7 +60,7 @@ test("create a client, fix a validation error, edit, add an order, then find the
   await list.goto();
   await list.search(email);
   await expect(list.rowLink(name)).toBeVisible();
-  await expect(page.getByTestId("client-count")).toHaveText("1 client match");
+  await expect(page.getByTestId("client-count")).toHaveText("1 client matches");
 
   await list.goto();
   await list.filterByStylist(stylist ?? "");

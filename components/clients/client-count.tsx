@@ -9,7 +9,7 @@ export async function ClientCount({ count, filtered }: { count: Promise<RowCount
     <span data-testid="client-count">
       {prefix}
       {formatNumber(value)} {noun}
-      {filtered ? " match" : ""}
+      {filtered ? (value === 1 ? " matches" : " match") : ""}
     </span>
   );
 }

@@ -13,7 +13,7 @@ describe("winBackStandingNote", () => {
   it("says why not, with the date it ends where it ends", () => {
     expect(winBackStandingNote(checkEligibility({ ...base, suppressed: true }), day)).toMatch(/suppression list.*no win-back email can be sent/);
     expect(winBackStandingNote(checkEligibility({ ...base, heldOutUntil: new Date("2026-06-15T00:00:00Z") }), day)).toBe(
-      "This client is in the holdout until 2026-06-15: they get no win-back email, so the emails' effect can be measured.",
+      "This client is in the holdout until 2026-06-15: they get no win-back email and no extra attention (they are left off Today), so what they do shows what the emails add.",
     );
     expect(winBackStandingNote(checkEligibility({ ...base, lastSentAt: new Date("2026-05-20T12:00:00Z") }), day)).toBe(
       "This client was emailed recently. The next win-back email can be written from 2026-06-10.",

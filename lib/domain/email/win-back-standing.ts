@@ -14,7 +14,7 @@ export function winBackStandingNote(standing: Eligibility, formatMoment: (date: 
     case "suppressed":
       return "This client's address is on the suppression list (they unsubscribed, or mail to it bounced or was marked as spam), so no win-back email can be sent.";
     case "held_out":
-      return `This client is in the holdout${until ? ` until ${until}` : ""}: they get no win-back email, so the emails' effect can be measured.`;
+      return `This client is in the holdout${until ? ` until ${until}` : ""}: they get no win-back email and no extra attention (they are left off Today), so what they do shows what the emails add.`;
     case "too_soon":
       return `This client was emailed recently. The next win-back email can be written${until ? ` from ${until}` : " once the gap set under Settings → Email has passed"}.`;
     case "ordered_since":
