@@ -34,7 +34,7 @@ export default async function MailboxPage({ searchParams }: { searchParams: Prom
             <ul className="divide-y divide-stone-100 text-sm">
               {mail.map((m) => (
                 <li key={m.id}>
-                  <Link href={`/mailbox?message=${m.id}` as Route} className={cn("flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1 px-5 py-3 hover:bg-stone-50", open?.id === m.id && "bg-ember-50")}>
+                  <Link href={`/mailbox?message=${m.id}#open-message` as Route} className={cn("flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1 px-5 py-3 hover:bg-stone-50", open?.id === m.id && "bg-ember-50")}>
                     <span className="min-w-0">
                       <span className="block font-medium text-stone-900">{m.subject}</span>
                       <span className="block truncate text-stone-500">To {m.to.join(", ")}</span>
@@ -46,7 +46,12 @@ export default async function MailboxPage({ searchParams }: { searchParams: Prom
             </ul>
           )}
         </Card>
-        {open ? <MailboxMessage mail={open} /> : null}
+        {/* Below the whole list: the link jumps to it, or a click seemed to do nothing. */}
+        {open ? (
+          <div id="open-message" className="scroll-mt-20 lg:scroll-mt-6">
+            <MailboxMessage mail={open} />
+          </div>
+        ) : null}
       </div>
     </>
   );
