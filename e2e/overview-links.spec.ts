@@ -80,6 +80,12 @@ test("a range that ends before the first scoring run says so and leads to the la
   await expect(page.getByText(/^As scored on /)).toBeVisible();
 });
 
+test("a From after the To is said, not silently replaced", async ({ page }) => {
+  await page.goto("/overview?from=2026-11-10&to=2026-11-01");
+  await expect(page.getByRole("status").filter({ hasText: "From was after To, so this shows the 90 days up to Nov 1, 2026." })).toBeVisible();
+  await expect(page.getByLabel("From")).toHaveValue("2026-08-04");
+});
+
 test.describe("each role's landing page answers what to do now", () => {
   for (const [role, path, heading] of [
     ["stylist", "/today", "Work list"],

@@ -9,7 +9,7 @@ import { Card, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { can, clientScope } from "@/lib/domain/access/policy";
-import { parseDashboardRange } from "@/lib/domain/analytics/tier-summary";
+import { dashboardRangeNotice, parseDashboardRange } from "@/lib/domain/analytics/tier-summary";
 import { requirePageContext } from "@/lib/server/auth/session";
 import { loadOverviewPage } from "@/lib/server/data/overview-page";
 import { EmailOverviewSection } from "@/components/overview/email-overview";
@@ -19,7 +19,9 @@ export const metadata: Metadata = { title: "Overview" };
 
 export default async function OverviewPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const ctx = await requirePageContext("clients.read");
-  const range = parseDashboardRange(await searchParams, new Date());
+  const params = await searchParams;
+  const range = parseDashboardRange(params, new Date());
+  const rangeNotice = dashboardRangeNotice(params, range, formatDay);
   const { overview, emails, weeks, draftsAwaitingReview, newlyAtRisk, latestDay } = await loadOverviewPage(ctx, range);
   const own = clientScope(ctx.actor).kind === "stylist";
   return (
@@ -35,6 +37,11 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
         }
         actions={<RangeForm range={range} />}
       />
+      {rangeNotice ? (
+        <p role="status" className="mb-6 rounded-lg bg-amber-50 px-4 py-2.5 text-sm text-amber-900 ring-1 ring-amber-200">
+          {rangeNotice}
+        </p>
+      ) : null}
       <NeedsActionPanel needs={{ draftsAwaitingReview, newlyAtRisk }} />
       {overview.summary ? (
         <div className="space-y-6">

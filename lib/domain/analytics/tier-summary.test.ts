@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseDashboardRange, summariseTierCounts, tierChanges, weekBefore } from "./tier-summary";
+import { dashboardRangeNotice, parseDashboardRange, summariseTierCounts, tierChanges, weekBefore } from "./tier-summary";
 
 const bands = (...pairs: [number, number][]) => {
   const out = Array.from({ length: 10 }, () => 0);
@@ -55,6 +55,13 @@ describe("parseDashboardRange", () => {
     expect(parseDashboardRange({ from: "2026-02-01", to: "2026-02-31" }, today)).toEqual({ from: "2026-02-01", to: "2026-12-06" });
     expect(parseDashboardRange({ from: "2026-02-30", to: "2026-03-31" }, today)).toEqual({ from: "2026-01-01", to: "2026-03-31" });
     expect(parseDashboardRange({ to: "0000-01-01" }, today).to).toBe("2026-12-06");
+  });
+  it("says when it did not show the range asked for, and nothing when it did", () => {
+    const ask = (params: Record<string, string>) => dashboardRangeNotice(params, parseDashboardRange(params, today));
+    expect(ask({ from: "2026-11-10", to: "2026-11-01" })).toBe("From was after To, so this shows the 90 days up to 2026-11-01.");
+    expect(ask({ from: "2020-01-01", to: "2026-11-01" })).toBe("A range can be at most 731 days, so this shows the 90 days up to 2026-11-01.");
+    expect(ask({ from: "2026-10-01", to: "2026-11-01" })).toBeNull();
+    expect(ask({})).toBeNull();
   });
   it("finds the day a week earlier", () => {
     expect(weekBefore("2026-03-03")).toBe("2026-02-24");

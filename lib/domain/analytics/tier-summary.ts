@@ -87,6 +87,21 @@ export function parseDashboardRange(params: Record<string, string | string[] | u
   return span < 0 || span > MAX_RANGE_DAYS ? { from: fallbackFrom, to } : { from, to };
 }
 
+/**
+ * What the page should say when it did not show the range asked for (see parseDashboardRange), or null: a From after
+ * the To, or a range longer than MAX_RANGE_DAYS, falls back to the 90 days up to To, which would otherwise pass unsaid.
+ */
+export function dashboardRangeNotice(params: Record<string, string | string[] | undefined>, shown: DashboardRange, dayText = (day: string) => day): string | null {
+  const asked = (key: string) => {
+    const parsed = day.safeParse(Array.isArray(params[key]) ? params[key][0] : params[key]);
+    return parsed.success ? parsed.data : null;
+  };
+  const from = asked("from");
+  if (!from || from === shown.from) return null;
+  if (from > shown.to) return `From was after To, so this shows the ${DEFAULT_RANGE_DAYS} days up to ${dayText(shown.to)}.`;
+  return `A range can be at most ${MAX_RANGE_DAYS} days, so this shows the ${DEFAULT_RANGE_DAYS} days up to ${dayText(shown.to)}.`;
+}
+
 /** The day a week before `day`, for "change since last week". */
 export function weekBefore(dayText: string): string {
   return isoDay(new Date(Date.parse(`${dayText}T00:00:00Z`) - 7 * DAY_MS));
