@@ -4,7 +4,9 @@ import { db } from "@/lib/server/db/client";
 import { clients } from "@/lib/server/db/schema";
 import { insertEmail } from "@/test/email-fixtures";
 import { userContext } from "@/test/fixtures";
-import { countEmails, listEmails } from "./emails";
+import { NotFoundError } from "@/lib/server/errors";
+import { editEmail } from "@/lib/server/services/emails/edit-email";
+import { countEmails, getEmailOrThrow, listEmails } from "./emails";
 
 describe("the review queue's pages", () => {
   it("walks every email once, newest first, page after page, ties in draft time included", async () => {
@@ -38,5 +40,18 @@ describe("the review queue's pages", () => {
     expect(await listEmails(stylist, { ...filters, before: created[1]?.id }, 3)).toEqual([]);
     // The count is of every email the filters match, whatever the page.
     expect(await countEmails(marketer, { ...filters, before: created[2]?.id })).toBe(7);
+  });
+});
+
+describe("an email's page", () => {
+  it("tells a person's edits of its words in its history, with who made them, and only for those who may see it", async () => {
+    const marketer = await userContext("marketer");
+    const [client] = await db.insert(clients).values({ name: "Edited Client", email: "edited@example.com" }).returning();
+    if (!client) throw new Error("no client");
+    const email = await insertEmail(client.id, "draft", "at_risk", { subject: "Hello again", body: "We picked four pieces for you.", callToAction: "Book" });
+    await editEmail({ ctx: marketer, input: { emailId: email.id, subject: "A new subject", body: email.body, callToAction: email.callToAction, preheader: email.preheader } });
+    const { history } = await getEmailOrThrow(marketer, email.id);
+    expect(history.map((h) => [h.title, h.detail, h.actorLabel.startsWith(marketer.actor.type === "user" ? marketer.actor.name : "")])).toContainEqual(["Edited", "Changed the subject.", true]);
+    await expect(getEmailOrThrow(await userContext("stylist"), email.id)).rejects.toBeInstanceOf(NotFoundError);
   });
 });

@@ -3,9 +3,10 @@ import { and, asc, desc, eq, inArray, isNull, type SQL, sql } from "drizzle-orm"
 import type { QueueFilters } from "@/lib/domain/email/queue-filters";
 import { statesOfQueueStatus } from "@/lib/domain/email/email-figures";
 import { IN_FLIGHT_STATES } from "@/lib/domain/email/lifecycle";
+import { emailHistory } from "@/lib/domain/email/email-history";
 import { authorize, clientScopeWhere } from "@/lib/server/auth/permissions";
 import type { ServiceContext } from "@/lib/server/context";
-import { clients, clientScores, emailTransitions, localMailbox, users, winBackEmails } from "@/lib/server/db/schema";
+import { auditLog, clients, clientScores, emailTransitions, localMailbox, users, winBackEmails } from "@/lib/server/db/schema";
 import { NotFoundError } from "@/lib/server/errors";
 import type { Eligibility } from "@/lib/domain/email/eligibility";
 import { readSettings } from "@/lib/server/data/settings";
@@ -93,7 +94,7 @@ async function queueCursor(ctx: ServiceContext, emailId: string): Promise<{ at: 
   return row ?? null;
 }
 
-/** One email with its client and the history of its states, if the actor may see the client. */
+/** One email with its client and its history (its states and people's edits, see emailHistory), if the actor may see the client. */
 export async function getEmailOrThrow(ctx: ServiceContext, emailId: string) {
   authorize(ctx.actor, "emails.write");
   const [row] = await ctx.db
@@ -105,8 +106,14 @@ export async function getEmailOrThrow(ctx: ServiceContext, emailId: string) {
     .where(and(eq(winBackEmails.id, emailId), clientScopeWhere(ctx.actor)))
     .limit(1);
   if (!row) throw new NotFoundError("Email");
-  const transitions = await ctx.db.select().from(emailTransitions).where(eq(emailTransitions.emailId, emailId)).orderBy(asc(emailTransitions.id));
-  return { ...row, transitions };
+  const [transitions, edits] = await Promise.all([
+    ctx.db.select().from(emailTransitions).where(eq(emailTransitions.emailId, emailId)).orderBy(asc(emailTransitions.id)),
+    ctx.db
+      .select({ id: auditLog.id, at: auditLog.createdAt, actorLabel: auditLog.actorLabel, before: auditLog.before, after: auditLog.after })
+      .from(auditLog)
+      .where(and(eq(auditLog.entityType, "email"), eq(auditLog.entityId, emailId), eq(auditLog.action, "email.edit"))),
+  ]);
+  return { ...row, history: emailHistory(transitions, edits) };
 }
 
 /** The client's email still on its way, if any (at most one). */

@@ -10,7 +10,7 @@ import { Card, CardHeader } from "@/components/ui/card";
 import { LocalTime } from "@/components/ui/local-time";
 import { actorName } from "@/lib/domain/access/actor-name";
 import { PageHeader } from "@/components/ui/page-header";
-import { EMAIL_STATE_LABELS, REVIEWABLE_STATES } from "@/lib/domain/email/lifecycle";
+import { REVIEWABLE_STATES } from "@/lib/domain/email/lifecycle";
 import { requirePageContext } from "@/lib/server/auth/session";
 import { getEmailOrNotFound } from "@/lib/server/data/page-loaders";
 import { previewWinBack } from "@/lib/server/emails/preview";
@@ -20,7 +20,7 @@ export const metadata: Metadata = { title: "Email" };
 
 export default async function EmailPage({ params }: { params: Promise<{ id: string }> }) {
   const ctx = await requirePageContext("emails.write");
-  const { email, clientName, tier, stylistName, signature, transitions } = await getEmailOrNotFound(ctx, (await params).id);
+  const { email, clientName, tier, stylistName, signature, history } = await getEmailOrNotFound(ctx, (await params).id);
   const preview = await previewWinBack(ctx, email, signature || stylistName || "");
   const reviewable = REVIEWABLE_STATES.includes(email.state);
   return (
@@ -84,14 +84,14 @@ export default async function EmailPage({ params }: { params: Promise<{ id: stri
           <Card>
             <CardHeader title="History" />
             <ol className="divide-y divide-stone-100 text-sm">
-              {transitions.map((t) => (
-                <li key={t.id} className="px-5 py-2.5">
-                  <span className="font-medium text-stone-900">{t.fromState ? `${EMAIL_STATE_LABELS[t.fromState]} → ` : ""}{EMAIL_STATE_LABELS[t.toState]}</span>
+              {history.map((h) => (
+                <li key={h.key} className="px-5 py-2.5">
+                  <span className="font-medium text-stone-900">{h.title}</span>
                   <span className="text-stone-500">
                     {" "}
-                    · {actorName(t.actorLabel)} · <LocalTime value={t.at} />
+                    · {actorName(h.actorLabel)} · <LocalTime value={h.at} />
                   </span>
-                  {t.reason ? <p className="text-stone-600">{t.reason}</p> : null}
+                  {h.detail ? <p className="text-stone-600">{h.detail}</p> : null}
                 </li>
               ))}
             </ol>
