@@ -12,7 +12,7 @@ export function DiscardForm({ emailId }: { emailId: string }) {
   const [state, action, pending] = useActionState(discardEmailAction, IDLE);
   const f = formValues(state, { reason: "" });
   return (
-    <form action={action} className="space-y-3" noValidate key={f.key}>
+    <form action={action} className="min-w-64 flex-1 space-y-3" noValidate key={f.key}>
       <input type="hidden" name="emailId" value={emailId} />
       <Field id="reason" label="Reason for discarding" error={f.error("reason")}>
         <Input id="reason" name="reason" defaultValue={f.value("reason")} placeholder="e.g. Client called us yesterday" {...errorProps("reason", f.error("reason"))} />

@@ -12,7 +12,7 @@ describe("an email's history", () => {
       ],
       [
         { id: "a", at: at(10), actorLabel: "Ann Lee <ann@x.test>", before: { subject: "Hi", body: "Old", preheader: "", callToAction: "Book" }, after: { subject: "Hello", body: "New", preheader: "", callToAction: "Book" } },
-        { id: "b", at: at(15), actorLabel: "Ann Lee <ann@x.test>", before: { subject: "Hello", callToAction: "Book" }, after: { subject: "Hello", callToAction: "Book now" } },
+        { id: "b", at: at(15), actorLabel: "Ann Lee <ann@x.test>", before: { subject: "Hello", body: "One.\n\nTwo.", callToAction: "Book" }, after: { subject: "Hello", body: "One.\r\n\r\nTwo.", callToAction: "Book now" } },
       ],
     );
     expect(history.map((h) => [h.title, h.detail])).toEqual([

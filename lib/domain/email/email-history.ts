@@ -12,7 +12,9 @@ const FIELD_NAMES = { subject: "subject", preheader: "preview text", body: "body
 function changedWords(before: unknown, after: unknown): string | null {
   const was = (before ?? {}) as Record<string, unknown>;
   const now = (after ?? {}) as Record<string, unknown>;
-  const changed = (Object.keys(FIELD_NAMES) as (keyof typeof FIELD_NAMES)[]).filter((field) => was[field] !== now[field]).map((field) => FIELD_NAMES[field]);
+  // Line endings and spacing a form sends back differently are no change of words.
+  const words = (value: unknown) => String(value ?? "").replace(/\s+/g, " ").trim();
+  const changed = (Object.keys(FIELD_NAMES) as (keyof typeof FIELD_NAMES)[]).filter((field) => words(was[field]) !== words(now[field])).map((field) => FIELD_NAMES[field]);
   if (changed.length === 0) return null;
   const list = changed.length === 1 ? changed[0] : `${changed.slice(0, -1).join(", ")} and ${changed.at(-1)}`;
   return `Changed the ${list}.`;
