@@ -70,7 +70,12 @@ function OutreachNote({ run }: { run: ScoringRunView }) {
     o.discarded ? `${plural(o.discarded, "draft", "drafts")} discarded` : "",
   ].filter(Boolean);
   // Outreach takes the run's entries in the moments after it: until then the counts are still climbing.
-  const lead = isSettling(run) ? `Handing clients to win-back outreach: ${formatNumber(o.entered)} so far` : `${plural(o.entered, "client", "clients")} entered win-back outreach`;
+  // With no tier change, every entry is a client already at risk or lapsed whom outreach had not had: said, or the
+  // line would seem to contradict "No client changed tier" above it.
+  const already = run.tierChanges?.changed === 0 ? " already at risk or lapsed" : "";
+  const lead = isSettling(run)
+    ? `Handing clients${already} to win-back outreach: ${formatNumber(o.entered)} so far`
+    : `${plural(o.entered, "client", "clients")}${already} entered win-back outreach`;
   return (
     <p className="text-sm text-stone-700" data-testid="run-outreach">
       {lead}
