@@ -37,8 +37,3 @@ export function formatAgo(date: Date | null | undefined, now = new Date()): stri
   return `${Math.round(days / 365)} years ago`;
 }
 
-/** "Jun 1, 2026, 13:00 UTC": an exact moment, in UTC so every reader sees the same time. */
-export function formatDateTime(date: Date | null | undefined): string {
-  if (!date) return "—";
-  return `${date.toLocaleString("en-US", { timeZone: "UTC", year: "numeric", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23" })} UTC`;
-}

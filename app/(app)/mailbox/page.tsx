@@ -5,7 +5,7 @@ import { MailboxMessage } from "@/components/mailbox/mailbox-message";
 import { Card } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
 import { EmptyState } from "@/components/ui/empty-state";
-import { formatDateTime } from "@/components/ui/format";
+import { LocalTime } from "@/components/ui/local-time";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageContext } from "@/lib/server/auth/session";
 import { getMailboxItemOrThrow, listMailbox } from "@/lib/server/data/emails";
@@ -39,7 +39,7 @@ export default async function MailboxPage({ searchParams }: { searchParams: Prom
                       <span className="block font-medium text-stone-900">{m.subject}</span>
                       <span className="block truncate text-stone-500">To {m.to.join(", ")}</span>
                     </span>
-                    <span className="text-xs whitespace-nowrap text-stone-500">{formatDateTime(m.createdAt)}</span>
+                    <LocalTime value={m.createdAt} className="text-xs whitespace-nowrap text-stone-500" />
                   </Link>
                 </li>
               ))}
