@@ -68,14 +68,19 @@ export function EngagementCard({ picture, stored, tiers, zones, override }: { pi
           </dl>
         </div>
         <div>
-          <h3 className="mb-2 text-sm font-semibold text-stone-900">Score parts</h3>
+          <h3 className="text-sm font-semibold text-stone-900">Score parts</h3>
+          <p className="mb-2 text-xs text-stone-500">Each out of 100, counted in the score by its share: learned from this shop's history, or set in Settings → Engagement.</p>
           <ul className="space-y-2.5">
             {COMPONENTS.map(({ key, label }) => {
               const value = latest.components[key] ?? null;
+              const weight = latest.weights ? Math.round(latest.weights[key] * 100) : null;
               return (
                 <li key={key}>
-                  <div className="flex justify-between text-xs text-stone-600">
-                    <span>{label}</span>
+                  <div className="flex justify-between gap-2 text-xs text-stone-600">
+                    <span>
+                      {label}
+                      {weight === null ? null : <span className="text-stone-400"> · counts {weight}%</span>}
+                    </span>
                     <span className="tabular-nums">{value === null ? "not measured" : value}</span>
                   </div>
                   <div className="mt-1 h-1.5 overflow-hidden rounded-full bg-stone-100">

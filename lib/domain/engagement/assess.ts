@@ -25,6 +25,11 @@ export interface EngagementAssessment {
   score: number;
   tier: EngagementTier;
   components: EngagementComponents;
+  /**
+   * How much each part counted in this score (shares summing to 1; zero for a part that could not be measured): the
+   * learned weights or the admin's, so a page can say why a full Value bar moves a low score little.
+   */
+  weights: ScoreWeights;
   /** The figures the components and drivers were computed from (the client page quotes them). */
   facts: EngagementFacts;
   drivers: EngagementDriver[];
@@ -78,6 +83,7 @@ export function assessEngagement(input: AssessEngagementInput): EngagementAssess
     score: result.score,
     tier: result.tier,
     components: result.components,
+    weights: result.effectiveWeights,
     facts: result.facts,
     drivers: input.explain === false ? [] : explainEngagement(result, { settings }),
     pAlive: forecast?.pAlive ?? null,

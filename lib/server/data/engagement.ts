@@ -37,6 +37,8 @@ export async function getClientEngagement(ctx: ServiceContext, clientId: string,
             outlook: recomputed?.components.outlook ?? null,
           } satisfies EngagementComponents,
           drivers: recomputed?.drivers ?? [],
+          /** How much each part counted (see EngagementAssessment.weights); null when not recomputed. */
+          weights: recomputed?.weights ?? null,
           /** P(at least one order in the 90 days after the snapshot), recomputed with its model. */
           pOrder90d: recomputed?.pOrder90d ?? null,
         }
