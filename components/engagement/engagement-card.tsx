@@ -69,7 +69,7 @@ export function EngagementCard({ picture, stored, tiers, zones, override }: { pi
         </div>
         <div>
           <h3 className="text-sm font-semibold text-stone-900">Score parts</h3>
-          <p className="mb-2 text-xs text-stone-500">Each out of 100, counted in the score by its share: learned from this shop's history, or set in Settings → Engagement.</p>
+          <p className="mb-2 text-xs text-stone-500">Each out of 100, counted in the score by its share: learned from this shop&rsquo;s history, or set in Settings → Engagement.</p>
           <ul className="space-y-2.5">
             {COMPONENTS.map(({ key, label }) => {
               const value = latest.components[key] ?? null;
