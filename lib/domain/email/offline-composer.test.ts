@@ -46,7 +46,9 @@ describe("composeOfflineDraft", () => {
     expect(validateGrounding(keptNothing, { facts, offers: input.offers, products: [] })).toEqual({ ok: true });
 
     const afterCancel = composeOfflineDraft({ ...input, recentFixes: ["Fix of April 2, 2026: cancelled", "Fix of March 14, 2026: kept 2 of 5 items"] });
-    expect(afterCancel.paragraphs[0]).toContain("(March 14, 2026: kept 2 of 5 items)");
+    // Recalled by its date and what was kept, never by what went back ("kept 2 of 5" points at the 3 returned).
+    expect(afterCancel.paragraphs[0]).toContain("your last fix, on March 14, 2026, and the pieces you kept");
+    expect(afterCancel.paragraphs[0]).not.toMatch(/2 of 5/);
     expect(afterCancel.paragraphs.join(" ")).not.toMatch(/cancelled|April/);
     expect(composeOfflineDraft({ ...input, recentFixes: ["Fix of April 2, 2026: cancelled"] }).paragraphs[0]).not.toMatch(/fix|April/i);
     // Nothing shipped is no miss to own.

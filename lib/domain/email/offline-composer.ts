@@ -26,15 +26,16 @@ function listOf(items: readonly string[]): string {
 }
 
 /**
- * The last fix in a sentence, from its fact line ("Fix of March 14, 2026: kept 2 of 5 items"). One the client kept
- * nothing of is owned as a miss rather than quoted back at them.
+ * The last fix in a sentence, from its fact line ("Fix of March 14, 2026: kept 2 of 5 items"), by its date and what was
+ * kept, never by what went back. One the client kept nothing of is owned as a miss rather than quoted back at them.
  */
 function recalled(fix: string): string {
   const described = fix.replace(/^Fix of /, "");
   if (keptNothingOf(fix)) {
     return `Your last fix, on ${described.replace(/: .*$/, "")}, was not quite right for you, and I have taken note: I would love another try with pieces closer to your taste.`;
   }
-  return `Looking back at your last fix (${described}), I have a clearer idea of what works for you.`;
+  // The date alone: "kept 2 of 5" would point out to the client what they sent back.
+  return `Looking back at your last fix, on ${described.replace(/: .*$/, "")}, and the pieces you kept, I have a clearer idea of what works for you.`;
 }
 
 /**
@@ -56,7 +57,7 @@ export function composeOfflineDraft(input: OfflineInput): DraftContent {
 
   const opening = lapsed
     ? pick([`${hi}, it has been a while, and I have been thinking about your wardrobe.`, `${hi}, I miss styling for you.`] as const, name)
-    : pick([`${hi}, I wanted to check in personally.`, `${hi}, I hope the last few weeks have been good to you.`] as const, name);
+    : pick([`${hi}, I wanted to check in personally.`, `${hi}, I hope you have been well.`] as const, name);
   paragraphs.push(lastFix ? `${opening} ${recalled(lastFix)}` : opening);
   if (lastFix) factsUsed.push(lastFix);
 
