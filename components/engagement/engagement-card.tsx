@@ -79,7 +79,7 @@ export function EngagementCard({ picture, stored, tiers, zones, override }: { pi
                   <div className="flex justify-between gap-2 text-xs text-stone-600">
                     <span>
                       {label}
-                      {weight === null ? null : <span className="text-stone-400"> · counts {weight}%</span>}
+                      {weight === null ? null : <span className="text-stone-500"> · counts {weight}%</span>}
                     </span>
                     <span className="tabular-nums">{value === null ? "not measured" : value}</span>
                   </div>
