@@ -70,18 +70,21 @@ export const isoDay = (date: Date) => date.toISOString().slice(0, 10);
 const day = calendarDay();
 
 export type DashboardRange = { from: string; to: string };
+type RangeParams = Record<string, string | string[] | undefined>;
+
+/** The URL's `key` as a calendar day (the first, when repeated), or null when missing or not a day. */
+function dayParam(params: RangeParams, key: string): string | null {
+  const value = params[key];
+  const parsed = day.safeParse(Array.isArray(value) ? value[0] : value);
+  return parsed.success ? parsed.data : null;
+}
 
 /** The date range from the URL (?from=&to=, inclusive days); anything missing, malformed, reversed or too long falls back to the last 90 days up to `to`. */
-export function parseDashboardRange(params: Record<string, string | string[] | undefined>, today: Date): DashboardRange {
-  const pick = (key: string) => {
-    const value = params[key];
-    const parsed = day.safeParse(Array.isArray(value) ? value[0] : value);
-    return parsed.success ? parsed.data : null;
-  };
-  const to = pick("to") ?? isoDay(today);
+export function parseDashboardRange(params: RangeParams, today: Date): DashboardRange {
+  const to = dayParam(params, "to") ?? isoDay(today);
   const toMs = Date.parse(`${to}T00:00:00Z`);
   const fallbackFrom = isoDay(new Date(toMs - (DEFAULT_RANGE_DAYS - 1) * DAY_MS));
-  const from = pick("from");
+  const from = dayParam(params, "from");
   if (!from) return { from: fallbackFrom, to };
   const span = (toMs - Date.parse(`${from}T00:00:00Z`)) / DAY_MS;
   return span < 0 || span > MAX_RANGE_DAYS ? { from: fallbackFrom, to } : { from, to };
@@ -91,12 +94,8 @@ export function parseDashboardRange(params: Record<string, string | string[] | u
  * What the page should say when it did not show the range asked for (see parseDashboardRange), or null: a From after
  * the To, or a range longer than MAX_RANGE_DAYS, falls back to the 90 days up to To, which would otherwise pass unsaid.
  */
-export function dashboardRangeNotice(params: Record<string, string | string[] | undefined>, shown: DashboardRange, dayText = (day: string) => day): string | null {
-  const asked = (key: string) => {
-    const parsed = day.safeParse(Array.isArray(params[key]) ? params[key][0] : params[key]);
-    return parsed.success ? parsed.data : null;
-  };
-  const from = asked("from");
+export function dashboardRangeNotice(params: RangeParams, shown: DashboardRange, dayText = (day: string) => day): string | null {
+  const from = dayParam(params, "from");
   if (!from || from === shown.from) return null;
   if (from > shown.to) return `From was after To, so this shows the ${DEFAULT_RANGE_DAYS} days up to ${dayText(shown.to)}.`;
   return `A range can be at most ${MAX_RANGE_DAYS} days, so this shows the ${DEFAULT_RANGE_DAYS} days up to ${dayText(shown.to)}.`;
