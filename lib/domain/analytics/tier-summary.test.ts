@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { dashboardRangeNotice, parseDashboardRange, summariseTierCounts, tierChanges, weekBefore } from "./tier-summary";
+import { dashboardRangeNotice, everyWeekBetween, parseDashboardRange, summariseTierCounts, tierChanges, weekBefore } from "./tier-summary";
 
 const bands = (...pairs: [number, number][]) => {
   const out = Array.from({ length: 10 }, () => 0);
@@ -65,5 +65,23 @@ describe("parseDashboardRange", () => {
   });
   it("finds the day a week earlier", () => {
     expect(weekBefore("2026-03-03")).toBe("2026-02-24");
+  });
+});
+
+describe("everyWeekBetween", () => {
+  const empty = (week: string) => ({ week, n: 0 });
+  it("puts the weeks with nothing in them back between the first and the last, across a month's end", () => {
+    const weeks = everyWeekBetween([{ week: "2026-10-19", n: 2 }, { week: "2026-11-09", n: 5 }], empty);
+    expect(weeks).toEqual([
+      { week: "2026-10-19", n: 2 },
+      { week: "2026-10-26", n: 0 },
+      { week: "2026-11-02", n: 0 },
+      { week: "2026-11-09", n: 5 },
+    ]);
+  });
+  it("keeps a single week, consecutive weeks and no weeks as they are", () => {
+    expect(everyWeekBetween([{ week: "2026-11-09", n: 1 }], empty)).toEqual([{ week: "2026-11-09", n: 1 }]);
+    expect(everyWeekBetween([{ week: "2026-11-02", n: 1 }, { week: "2026-11-09", n: 3 }], empty)).toHaveLength(2);
+    expect(everyWeekBetween([], empty)).toEqual([]);
   });
 });

@@ -123,6 +123,23 @@ export function weekDaysInRange(week: string, range: DashboardRange): { from: st
 }
 
 /**
+ * Every week (Monday, YYYY-MM-DD) from the first given week to the last, each given one as it is and the others made
+ * by `empty`: a chart whose weeks with nothing in them went missing would put unequal gaps of time side by side.
+ */
+export function everyWeekBetween<W extends { week: string }>(weeks: readonly W[], empty: (week: string) => W): W[] {
+  const first = weeks[0];
+  const last = weeks.at(-1);
+  if (!first || !last) return [];
+  const given = new Map(weeks.map((w) => [w.week, w]));
+  const filled: W[] = [];
+  for (let t = Date.parse(`${first.week}T00:00:00Z`); t <= Date.parse(`${last.week}T00:00:00Z`); t += 7 * DAY_MS) {
+    const week = isoDay(new Date(t));
+    filled.push(given.get(week) ?? empty(week));
+  }
+  return filled;
+}
+
+/**
  * The clients list behind a count shown for `day`: the live list when `day` is the latest day with counts (those move
  * with every rescoring and override), else the clients as the full run of that day scored them (`asOf`).
  */

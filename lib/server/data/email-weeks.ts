@@ -1,6 +1,6 @@
 import "server-only";
 import { sql } from "drizzle-orm";
-import { type DashboardRange, weekDaysInRange } from "@/lib/domain/analytics/tier-summary";
+import { type DashboardRange, everyWeekBetween, weekDaysInRange } from "@/lib/domain/analytics/tier-summary";
 import { authorize } from "@/lib/server/auth/permissions";
 import type { ServiceContext } from "@/lib/server/context";
 import { endOf, inActorScope } from "./email-aggregate-scope";
@@ -16,7 +16,8 @@ export type EmailWeek = { week: string; from: string; to: string; drafted: numbe
 /**
  * Per week (Monday first) of the range: emails drafted (from email_stats_daily), and emailed and held-out clients won
  * back so far by the week of their first assignment (see FIRST_ASSIGNMENT), so the weeks add up to the range's total:
- * the same sources and definitions as the overview's totals (email-overview.ts), within the actor's scope.
+ * the same sources and definitions as the overview's totals (email-overview.ts), within the actor's scope. A week with
+ * neither between two that have some is there with zeros.
  */
 export async function getEmailWeeks(ctx: ServiceContext, range: DashboardRange): Promise<EmailWeek[]> {
   authorize(ctx.actor, "emails.write");
@@ -40,5 +41,6 @@ export async function getEmailWeeks(ctx: ServiceContext, range: DashboardRange):
       coalesce(w.emailed, 0) as won_back, coalesce(w.held_out, 0) as held_out_won_back
     from drafted d full join won w on w.week = d.week
     order by 1`);
-  return rows.map((r) => ({ week: r.week, ...weekDaysInRange(r.week, range), drafted: r.drafted, wonBack: r.won_back, heldOutWonBack: r.held_out_won_back }));
+  const counted = rows.map((r) => ({ week: r.week, ...weekDaysInRange(r.week, range), drafted: r.drafted, wonBack: r.won_back, heldOutWonBack: r.held_out_won_back }));
+  return everyWeekBetween(counted, (week) => ({ week, ...weekDaysInRange(week, range), drafted: 0, wonBack: 0, heldOutWonBack: 0 }));
 }
