@@ -86,6 +86,21 @@ test("a From after the To is said, not silently replaced", async ({ page }) => {
   await expect(page.getByLabel("From")).toHaveValue("2026-08-04");
 });
 
+test("the emails and clients lists say a first day after the last matches nothing, and swap them", async ({ page }) => {
+  await page.goto("/emails?status=all&from=2026-11-10&to=2026-11-01");
+  await expect(page.getByRole("status").filter({ hasText: "Drafted from (Nov 10, 2026) is after Drafted to (Nov 1, 2026), so no day lies between them" })).toBeVisible();
+  await page.getByRole("link", { name: "Swap the dates" }).click();
+  await page.waitForURL(/from=2026-11-01/);
+  expect(Object.fromEntries(new URL(page.url()).searchParams)).toMatchObject({ status: "all", from: "2026-11-01", to: "2026-11-10" });
+  await expect(page.getByText("Swap the dates")).toHaveCount(0);
+
+  await page.goto("/clients?outreach=emailed&from=2026-11-10&to=2026-11-01");
+  await expect(page.getByRole("status").filter({ hasText: "The first assignment day (Nov 10, 2026) is after the last (Nov 1, 2026)" })).toBeVisible();
+  await page.getByRole("link", { name: "Swap the dates" }).click();
+  await page.waitForURL(/from=2026-11-01/);
+  expect(Object.fromEntries(new URL(page.url()).searchParams)).toMatchObject({ outreach: "emailed", from: "2026-11-01", to: "2026-11-10" });
+});
+
 test.describe("each role's landing page answers what to do now", () => {
   for (const [role, path, heading] of [
     ["stylist", "/today", "Work list"],

@@ -2,6 +2,8 @@ import type { Route } from "next";
 import Link from "next/link";
 import { clientListHref, type ClientListQuery, filtersOnOutreach } from "@/lib/domain/clients/list-query";
 import { dayLabel } from "@/components/overview/chart-parts";
+import { ReversedDaysNote } from "@/components/ui/reversed-days-note";
+import { daysOutOfOrder } from "@/lib/domain/validation";
 
 /** The filters only a link sets (from the overview's numbers), kept through the filter form as hidden fields. */
 const DRILL_DOWN_KEYS = ["asOf", "outreach", "won", "from", "to", "handled"] as const;
@@ -35,16 +37,22 @@ export function DrillDownNote({ query }: { query: ClientListQuery }) {
     });
   }
   if (notes.length === 0) return null;
+  const reversed = query.from && query.to && daysOutOfOrder(query.from, query.to) ? { from: query.from, to: query.to } : null;
   return (
-    <ul className="space-y-1 border-b border-stone-100 bg-ember-50/60 px-4 py-2 text-sm text-stone-800">
-      {notes.map((note) => (
-        <li key={note.text}>
-          {note.text}{" "}
-          <Link href={clientListHref({ ...query, after: undefined, before: undefined }, note.without) as Route} className="font-medium text-ember-700 underline underline-offset-2 focus-visible:outline-2 focus-visible:outline-ember-500">
-            {"asOf" in note.without ? "Show tiers as now" : "Drop this filter"}
-          </Link>
-        </li>
-      ))}
-    </ul>
+    <>
+      {reversed ? (
+        <ReversedDaysNote fromLabel="The first assignment day" toLabel="the last" from={reversed.from} to={reversed.to} swapHref={clientListHref({ ...query, after: undefined, before: undefined }, { from: reversed.to, to: reversed.from })} inset="px-4" />
+      ) : null}
+      <ul className="space-y-1 border-b border-stone-100 bg-ember-50/60 px-4 py-2 text-sm text-stone-800">
+        {notes.map((note) => (
+          <li key={note.text}>
+            {note.text}{" "}
+            <Link href={clientListHref({ ...query, after: undefined, before: undefined }, note.without) as Route} className="font-medium text-ember-700 underline underline-offset-2 focus-visible:outline-2 focus-visible:outline-ember-500">
+              {"asOf" in note.without ? "Show tiers as now" : "Drop this filter"}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </>
   );
 }

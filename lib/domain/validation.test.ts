@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isCalendarDay, optionalDayParam } from "./validation";
+import { daysOutOfOrder, isCalendarDay, optionalDayParam } from "./validation";
 
 describe("calendar days from outside", () => {
   it("are YYYY-MM-DD naming a real day in a year the database holds", () => {
@@ -14,5 +14,15 @@ describe("calendar days from outside", () => {
     expect(optionalDayParam.parse("2026-02-31")).toBeUndefined();
     expect(optionalDayParam.parse("0000-01-01")).toBeUndefined();
     expect(optionalDayParam.parse("")).toBeUndefined();
+  });
+});
+
+describe("daysOutOfOrder", () => {
+  it("is true only when both days are set and the first comes after the last", () => {
+    expect(daysOutOfOrder("2026-12-05", "2026-11-01")).toBe(true);
+    expect(daysOutOfOrder("2026-11-01", "2026-12-05")).toBe(false);
+    expect(daysOutOfOrder("2026-11-01", "2026-11-01")).toBe(false);
+    expect(daysOutOfOrder("2026-12-05", undefined)).toBe(false);
+    expect(daysOutOfOrder(undefined, "2026-11-01")).toBe(false);
   });
 });

@@ -35,5 +35,8 @@ export const isPlausibleMoment = (at: Date, now = Date.now()) => at.getUTCFullYe
 /** A calendar day (see isCalendarDay) as YYYY-MM-DD. */
 export const calendarDay = (message = "Enter a real date, like 2026-06-30") => z.string().trim().refine(isCalendarDay, { message, abort: true });
 
+/** Whether a filter's first day comes after its last, so no day lies between them (either may be unset). */
+export const daysOutOfOrder = (from: string | undefined, to: string | undefined): boolean => from !== undefined && to !== undefined && from > to;
+
 /** An optional calendar day from a URL; blank or anything else means none. */
 export const optionalDayParam = z.preprocess((v) => (v === "" ? undefined : v), calendarDay().optional().catch(undefined));

@@ -7,11 +7,13 @@ import { EmailProfileForm } from "@/components/emails/email-profile-form";
 import { Card, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/domain/access/policy";
-import { emailsHref, emptyQueueKind, queueFiltersSchema } from "@/lib/domain/email/queue-filters";
+import { emailsHref, emptyQueueKind, type QueueFilters, queueFiltersSchema } from "@/lib/domain/email/queue-filters";
 import { requirePageContext } from "@/lib/server/auth/session";
 import { countEmails, emailProfileOf, listEmails, QUEUE_LIMIT } from "@/lib/server/data/emails";
 import { formatNumber } from "@/components/ui/format";
 import { listStylists } from "@/lib/server/data/users";
+import { ReversedDaysNote } from "@/components/ui/reversed-days-note";
+import { daysOutOfOrder } from "@/lib/domain/validation";
 import { sendDueEmailsAction } from "./actions";
 
 export const metadata: Metadata = { title: "Emails" };
@@ -41,6 +43,12 @@ export default async function EmailsPage({ searchParams }: Props) {
           {filters.event ? ` ${filters.event} between ${filters.eventFrom ?? "the start"} and ${filters.eventTo ?? "now"}` : ""}
           {count > QUEUE_LIMIT ? `; ${formatNumber(QUEUE_LIMIT)} a page, newest first${filters.before ? ": these are older ones" : ""}` : ""}
         </p>
+        {filters.from && filters.to && daysOutOfOrder(filters.from, filters.to) ? (
+          <ReversedDaysNote fromLabel="Drafted from" toLabel="Drafted to" from={filters.from} to={filters.to} swapHref={emailsHref({ ...filters, from: filters.to, to: filters.from, before: undefined })} />
+        ) : null}
+        {filters.eventFrom && filters.eventTo && daysOutOfOrder(filters.eventFrom, filters.eventTo) ? (
+          <ReversedDaysNote fromLabel={`${eventName(filters.event)} from`} toLabel={`${eventName(filters.event)} to`} from={filters.eventFrom} to={filters.eventTo} swapHref={emailsHref({ ...filters, eventFrom: filters.eventTo, eventTo: filters.eventFrom, before: undefined })} />
+        ) : null}
         <QueueTable emails={emails} showStylist={allClients} empty={emptyQueueKind(filters)} />
         {olderHref || newestHref ? (
           <nav aria-label="Pages of emails" className="flex items-center justify-between gap-3 border-t border-stone-100 px-5 py-3 text-sm">
@@ -69,3 +77,6 @@ export default async function EmailsPage({ searchParams }: Props) {
     </>
   );
 }
+
+/** "Opened" or "Clicked", for the overview's links that filter on an event's days. */
+const eventName = (event: QueueFilters["event"]) => (event ? `${event.charAt(0).toUpperCase()}${event.slice(1)}` : "Event");
