@@ -49,6 +49,8 @@ test("a stylist drafts with streaming, edits and approves; the email reaches the
   await stylist.getByLabel("Subject").fill(subject);
   await stylist.getByRole("button", { name: "Approve" }).click();
   await expect(stylist.getByTestId("win-back-status")).toContainText("Scheduled");
+  // When it goes out, in the viewer's time, as on the email's own page.
+  await expect(stylist.getByTestId("win-back-status")).toContainText(/it goes out .+, within the client's daytime\. Editing/);
   await expect(stylist.getByTestId("win-back-status")).toContainText("Editing it takes it back to draft");
   await stylist.reload();
   await expect(stylist.getByLabel("Subject")).toHaveValue(subject);

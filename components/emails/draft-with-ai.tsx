@@ -11,7 +11,7 @@ import { EmailStateBadge } from "./email-state-badge";
 import { LocalTime } from "@/components/ui/local-time";
 import type { EmailState } from "@/lib/domain/email/lifecycle";
 
-type Existing = EditableEmail & { id: string; state: EmailState; origin: "stylist" | "outreach"; createdAt: string; writerNote: string | null };
+type Existing = EditableEmail & { id: string; state: EmailState; origin: "stylist" | "outreach"; createdAt: string; scheduledFor: string | null; writerNote: string | null };
 
 /** Where the email on its way stands, and who wrote it: a draft outreach wrote waits for someone to review it. */
 function ExistingStatus({ existing }: { existing: Existing }) {
@@ -25,7 +25,13 @@ function ExistingStatus({ existing }: { existing: Existing }) {
           ? ": waiting for review, nothing has gone out yet."
           : existing.state === "sending"
             ? ": going out now."
-            : ". Editing it takes it back to draft, to be approved again."}
+            : null}
+        {existing.state === "scheduled" && existing.scheduledFor ? (
+          <>
+            ; it goes out <LocalTime value={existing.scheduledFor} />, within the client&apos;s daytime
+          </>
+        ) : null}
+        {existing.state === "approved" || existing.state === "scheduled" ? ". Editing it takes it back to draft, to be approved again." : null}
       </span>
     </p>
   );

@@ -101,6 +101,7 @@ export default async function ClientPage({ params, searchParams }: Props) {
                       state: email.state,
                       origin: email.origin,
                       createdAt: email.createdAt.toISOString(),
+                      scheduledFor: email.scheduledFor?.toISOString() ?? null,
                       subject: email.subject,
                       preheader: email.preheader,
                       body: email.body,
