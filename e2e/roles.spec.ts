@@ -56,6 +56,16 @@ test.describe("as admin", () => {
     await expect(entry).toContainText(`${before} → ${after}`);
   });
 
+  test("the engagement settings say which weights the scores use, as Settings → Scoring does", async ({ page }) => {
+    await page.goto("/settings/scoring");
+    const model = (await page.getByTestId("score-weights").textContent()) ?? "";
+    const learned = /learned on the shop's history: (.*)\.$/.exec(model)?.[1];
+    await page.goto("/settings");
+    const inUse = page.getByTestId("weights-in-use");
+    await expect(inUse).toContainText(learned ? `learned on the shop's own history by the model fitted` : "use the weights below");
+    if (learned) await expect(inUse).toContainText(learned);
+  });
+
   test("an offer with a link is refused on Settings → Email, beside the offers, whichever line it is on", async ({ page }) => {
     await page.goto("/settings/email");
     const offers = page.getByLabel("Allowed offers, one a line");

@@ -8,7 +8,7 @@ import { errorProps, Field, Input } from "@/components/ui/field";
 import { FormAlert } from "@/components/ui/form-alert";
 import { IDLE } from "@/lib/forms/action-state";
 
-export function EngagementSettingsForm({ defaults }: { defaults: Record<string, string> }) {
+export function EngagementSettingsForm({ defaults, weightsInUse }: { defaults: Record<string, string>; weightsInUse: string }) {
   const [state, action, pending] = useActionState(updateEngagementSettingsAction, IDLE);
   const f = formValues(state, defaults);
   const number = (name: string, label: string, hint?: string, errorName = name) => (
@@ -21,7 +21,10 @@ export function EngagementSettingsForm({ defaults }: { defaults: Record<string, 
       <FormAlert state={state} />
       <fieldset className="grid gap-5 sm:grid-cols-2 lg:grid-cols-4">
         <legend className="mb-1 text-sm font-semibold text-stone-900">Score weights</legend>
-        <p className="text-sm text-stone-500 sm:col-span-2 lg:col-span-4">How much each part counts towards the 0–100 score, in percent; together they make 100%. Each fit of the churn model learns the weights from who ordered again in your own history (Settings → Scoring); these apply until it has enough history to, and so does the P(alive) cap below. Saving them has the next nightly run refit the model.</p>
+        <p className="text-sm text-stone-500 sm:col-span-2 lg:col-span-4">How much each part counts towards the 0–100 score, in percent; together they make 100%. Saving them has the next nightly run refit the model.</p>
+        <p className="rounded-md bg-stone-50 px-3 py-2 text-sm text-stone-700 ring-1 ring-stone-200 sm:col-span-2 lg:col-span-4" data-testid="weights-in-use">
+          {weightsInUse}
+        </p>
         {f.error("weights") ? <p role="alert" className="text-sm text-red-700 sm:col-span-2 lg:col-span-4">{f.error("weights")}</p> : null}
         {number("weights.recency", "Recency (%)", "Days since last order against the client's own rhythm")}
         {number("weights.frequency", "Frequency (%)", "Orders in the last 12 months")}

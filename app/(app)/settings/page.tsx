@@ -3,6 +3,10 @@ import { EngagementSettingsForm } from "@/components/settings/engagement-setting
 import { Card } from "@/components/ui/card";
 import { requirePageContext } from "@/lib/server/auth/session";
 import { readSettings } from "@/lib/server/data/settings";
+import { getCurrentModelFit } from "@/lib/server/data/scoring-runs";
+import { displayTimeZone } from "@/lib/server/http/viewer-time-zone";
+import { formatDate } from "@/components/ui/format";
+import { weightsInUseText } from "@/lib/domain/engagement/weights-in-use";
 
 export const metadata: Metadata = { title: "Engagement settings" };
 
@@ -11,7 +15,8 @@ const percent = (fraction: number) => String(Number((fraction * 100).toFixed(2))
 
 export default async function EngagementSettingsPage() {
   const ctx = await requirePageContext("settings.manage");
-  const s = await readSettings(ctx.db, "engagement");
+  const [s, model, zone] = await Promise.all([readSettings(ctx.db, "engagement"), getCurrentModelFit(ctx), displayTimeZone()]);
+  const weightsInUse = weightsInUseText(model && { weights: model.engagement.weights }, model ? formatDate(model.fittedAt, zone) : "");
   const defaults = {
     "weights.recency": percent(s.weights.recency),
     "weights.frequency": percent(s.weights.frequency),
@@ -26,7 +31,7 @@ export default async function EngagementSettingsPage() {
   };
   return (
     <Card className="p-5 sm:p-8">
-      <EngagementSettingsForm defaults={defaults} />
+      <EngagementSettingsForm defaults={defaults} weightsInUse={weightsInUse} />
     </Card>
   );
 }

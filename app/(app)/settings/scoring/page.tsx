@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { wholePercents } from "@/lib/domain/engagement/whole-percents";
+import { learnedWeightsText } from "@/lib/domain/engagement/weights-in-use";
 import { ScoringRunPanel } from "@/components/settings/scoring-run-panel";
 import { ScoringScheduleForm } from "@/components/settings/scoring-schedule-form";
 import { Card, CardHeader } from "@/components/ui/card";
@@ -19,14 +19,6 @@ const PARAMS = [
   ["alpha", "α", "Purchase rate: scale, in weeks"],
   ["a", "a", "Dropout after an order: first shape"],
   ["b", "b", "Dropout after an order: second shape"],
-] as const;
-
-const WEIGHT_LABELS = [
-  ["outlook", "outlook"],
-  ["recency", "recency"],
-  ["frequency", "frequency"],
-  ["value", "value"],
-  ["keepRate", "keep rate"],
 ] as const;
 
 export default async function ScoringSettingsPage() {
@@ -86,10 +78,4 @@ export default async function ScoringSettingsPage() {
       </Card>
     </div>
   );
-}
-
-/** "Outlook 25%, Recency 38%, …", in whole percents that add up to 100. */
-function learnedWeightsText(weights: Partial<Record<(typeof WEIGHT_LABELS)[number][0], number>>): string {
-  const percents = wholePercents(WEIGHT_LABELS.map(([key]) => weights[key] ?? 0));
-  return WEIGHT_LABELS.map(([, label], index) => `${label} ${percents[index] ?? 0}%`).join(", ");
 }
