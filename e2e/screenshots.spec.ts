@@ -87,7 +87,7 @@ for (const [device, viewport] of Object.entries(VIEWPORTS)) {
         if (orderEdit) pages.push(["order-edit", orderEdit]);
         await picturePages(page, device, pages);
         await page.goto("/today");
-        await page.locator("main summary").first().click();
+        await page.locator("main summary").filter({ hasText: /^Snooze/ }).first().click();
         await page.getByRole("button", { name: "Snooze", exact: true }).click();
         await formAlert(page).waitFor();
         await page.screenshot({ path: `screenshots/${device}-today-snooze-errors.png`, fullPage: true });

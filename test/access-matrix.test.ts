@@ -53,6 +53,8 @@ const EMPTY_FORM_OUTCOME: Record<string, "validation" | "success"> = {
   "(app)/clients/actions.ts#saveViewAction": "validation",
   "(app)/clients/actions.ts#deleteViewAction": "validation",
   "(app)/today/actions.ts#snoozeClientAction": "validation",
+  "(app)/today/actions.ts#logContactAction": "validation",
+  "(app)/clients/actions.ts#logClientContactAction": "validation",
   "(app)/settings/actions.ts#updateEngagementSettingsAction": "validation",
   "(app)/settings/actions.ts#updateEmailPolicyAction": "validation",
   "(app)/settings/actions.ts#createUserAction": "validation",

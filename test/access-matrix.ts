@@ -77,6 +77,8 @@ export const ACTION_ACCESS: Record<string, Access> = {
   "(app)/clients/actions.ts#saveViewAction": ALL,
   "(app)/clients/actions.ts#deleteViewAction": ALL,
   "(app)/today/actions.ts#snoozeClientAction": ALL,
+  "(app)/today/actions.ts#logContactAction": ALL,
+  "(app)/clients/actions.ts#logClientContactAction": ALL,
   "(app)/settings/actions.ts#updateEngagementSettingsAction": ADMIN,
   "(app)/settings/actions.ts#updateEmailPolicyAction": ADMIN,
   "(app)/settings/actions.ts#createUserAction": ADMIN,

@@ -7,7 +7,7 @@ const KINDS: Record<TimelineEntry["kind"], string> = { order: "Order", tier: "Ti
 /** Orders, tier changes, people's actions, outreach and emails in one list, newest first. */
 /** Days are the client's (`zone`), as in the orders table beside it, so an order has one date on the page. */
 export function ClientTimeline({ entries, zone }: { entries: readonly TimelineEntry[]; zone: string }) {
-  if (entries.length === 0) return <p className="px-5 py-6 text-sm text-stone-500">Nothing has happened yet: orders, tier changes, snoozes and emails will show here.</p>;
+  if (entries.length === 0) return <p className="px-5 py-6 text-sm text-stone-500">Nothing has happened yet: orders, tier changes, snoozes, contacts and emails will show here.</p>;
   return (
     <ol className="space-y-4 px-5 py-4">
       {entries.map((entry) => (

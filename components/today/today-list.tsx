@@ -6,6 +6,8 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { formatAgo, formatMoney } from "@/components/ui/format";
 import type { TodayList as TodayListData } from "@/lib/server/data/today";
 import { SnoozeForm } from "./snooze-form";
+import { LogContactForm } from "./log-contact-form";
+import { logContactAction } from "@/app/(app)/today/actions";
 
 type Item = TodayListData["open"][number];
 
@@ -27,7 +29,7 @@ function EmailAction({ item }: { item: Item }) {
       </ButtonLink>
     );
   }
-  if (!item.emailConsent) return <span className="rounded-lg bg-stone-100 px-3 py-2 text-sm text-stone-600">No email consent: reach out another way</span>;
+  if (!item.emailConsent) return <span className="rounded-lg bg-stone-100 px-3 py-2 text-sm text-stone-600">No email consent: call or text, then log it</span>;
   // The client page starts the draft in its win-back email card (see DraftWithAi's startNow).
   return (
     <ButtonLink href={`/clients/${item.clientId}?draft=1#win-back-email` as Route} variant="primary">
@@ -36,7 +38,7 @@ function EmailAction({ item }: { item: Item }) {
   );
 }
 
-function TodayRow({ item, rank, now, canSnooze }: { item: Item; rank: number; now: Date; canSnooze: boolean }) {
+function TodayRow({ item, rank, now, canUpdate }: { item: Item; rank: number; now: Date; canUpdate: boolean }) {
   return (
     <li className="flex flex-col gap-3 px-5 py-4 sm:flex-row sm:items-start sm:justify-between">
       <div className="flex min-w-0 gap-3">
@@ -60,13 +62,14 @@ function TodayRow({ item, rank, now, canSnooze }: { item: Item; rank: number; no
       </div>
       <div className="flex shrink-0 flex-wrap items-start gap-2 sm:justify-end">
         <EmailAction item={item} />
-        {canSnooze ? <SnoozeForm clientId={item.clientId} clientName={item.name} /> : null}
+        {canUpdate ? <LogContactForm clientId={item.clientId} clientName={item.name} action={logContactAction} /> : null}
+        {canUpdate ? <SnoozeForm clientId={item.clientId} clientName={item.name} /> : null}
       </div>
     </li>
   );
 }
 
-export function TodayList({ today, now, canSnooze }: { today: TodayListData; now: Date; canSnooze: boolean }) {
+export function TodayList({ today, now, canUpdate }: { today: TodayListData; now: Date; canUpdate: boolean }) {
   if (today.open.length === 0) {
     return (
       <EmptyState
@@ -83,7 +86,7 @@ export function TodayList({ today, now, canSnooze }: { today: TodayListData; now
   return (
     <ol className="divide-y divide-stone-100">
       {today.open.map((item, i) => (
-        <TodayRow key={item.clientId} item={item} rank={i + 1} now={now} canSnooze={canSnooze} />
+        <TodayRow key={item.clientId} item={item} rank={i + 1} now={now} canUpdate={canUpdate} />
       ))}
     </ol>
   );

@@ -14,6 +14,8 @@ import { saveView, saveViewSchema } from "@/lib/server/services/saved-views/save
 import { cancelOrder, cancelOrderSchema } from "@/lib/server/services/orders/cancel-order";
 import { createOrder } from "@/lib/server/services/orders/create-order";
 import { updateOrder } from "@/lib/server/services/orders/update-order";
+import { logContactSchema } from "@/lib/domain/today/contact-input";
+import { logContact } from "@/lib/server/services/today/log-contact";
 
 export const createClientAction = formAction("clients.create", clientInputSchema, async ({ ctx, input }) => {
   const client = await createClient({ ctx, input });
@@ -43,6 +45,12 @@ export const cancelOrderAction = formAction("orders.write", cancelOrderSchema, a
   const order = await cancelOrder({ ctx, input });
   revalidatePath(`/clients/${order.clientId}`);
   return { status: "success", message: "Order cancelled." };
+});
+
+export const logClientContactAction = formAction("clients.update", logContactSchema, async ({ ctx, input }) => {
+  const contact = await logContact({ ctx, input });
+  revalidatePath(`/clients/${contact.clientId}`);
+  return { status: "success", message: "Contact logged: it is on the timeline, and Today counts it." };
 });
 
 export const reassignClientsAction = formAction("clients.assign", reassignClientsSchema, async ({ ctx, input }) => {

@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { z } from "zod";
 import { Card, CardHeader } from "@/components/ui/card";
-import { formatNumber } from "@/components/ui/format";
+import { formatDay, formatNumber } from "@/components/ui/format";
+import { optionalDayParam } from "@/lib/domain/validation";
 import { PageHeader } from "@/components/ui/page-header";
 import { TodayList } from "@/components/today/today-list";
 import { can } from "@/lib/domain/access/policy";
@@ -12,15 +13,19 @@ import { getTodayList, TODAY_COUNT_CAP, TODAY_SHOWN } from "@/lib/server/data/to
 export const metadata: Metadata = { title: "Today" };
 
 const FIGURE_LINK = "underline decoration-stone-300 underline-offset-4 hover:decoration-stone-900 focus-visible:outline-2 focus-visible:outline-ember-500";
-/** `snoozedUntil` comes back from the snooze form: the day the client returns. */
-const todayParams = z.object({ snoozedUntil: z.iso.date().optional().catch(undefined) });
+/** `snoozedUntil` comes back from the snooze form (the day the client returns), `contactLogged` from logging contact. */
+const todayParams = z.object({ snoozedUntil: optionalDayParam, contactLogged: z.literal("1").optional().catch(undefined) });
 
 export default async function TodayPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const ctx = await requirePageContext("clients.read");
   const now = new Date();
   const today = await getTodayList(ctx, now);
-  const { snoozedUntil } = todayParams.parse(await searchParams);
-  const notice = snoozedUntil ? `Snoozed until ${snoozedUntil}. The client comes back then unless they order first.` : null;
+  const { snoozedUntil, contactLogged } = todayParams.parse(await searchParams);
+  const notice = snoozedUntil
+    ? `Snoozed until ${formatDay(snoozedUntil)}. The client comes back then unless they order first.`
+    : contactLogged
+      ? "Contact logged: the client is off the list, and the contact is on their timeline."
+      : null;
   const more = today.openCount - today.open.length;
   const handledCount = `${formatNumber(today.handledThisWeek)}${today.handledThisWeekCapped ? "+" : ""}`;
   const openCount = `${formatNumber(Math.min(today.openCount, TODAY_COUNT_CAP))}${today.openCountCapped ? "+" : ""}`;
@@ -63,7 +68,7 @@ export default async function TodayPage({ searchParams }: { searchParams: Promis
             </Link>
           }
         />
-        <TodayList today={today} now={now} canSnooze={can(ctx.actor, "clients.update")} />
+        <TodayList today={today} now={now} canUpdate={can(ctx.actor, "clients.update")} />
         {today.heldOut > 0 ? (
           <p className="border-t border-stone-100 px-5 py-3 text-xs text-stone-500" data-testid="held-out-note">
             {formatNumber(today.heldOut)}

@@ -1,6 +1,7 @@
 // A client's history as one list, newest first: orders, tier changes, what people did to the client, and win-back
 // outreach and its emails.
 import { actorName } from "@/lib/domain/access/actor-name";
+import { CONTACT_CHANNEL_LABELS, CONTACT_CHANNELS } from "@/lib/domain/today/contact-input";
 
 export type TierName = "healthy" | "watch" | "at_risk" | "lapsed";
 const TIER_NAMES: Record<TierName, string> = { healthy: "Healthy", watch: "Watch", at_risk: "At risk", lapsed: "Lapsed" };
@@ -48,10 +49,20 @@ function snoozeDetail(after: unknown): string | null {
   return typeof days === "number" ? `For ${days} days: ${reason}` : reason;
 }
 
+/** "Phone call: left a voicemail", from a logged contact's audit row. */
+function contactDetail(after: unknown): string | null {
+  if (typeof after !== "object" || after === null) return null;
+  const { channel, note } = after as { channel?: unknown; note?: unknown };
+  const how = CONTACT_CHANNELS.find((c) => c === channel);
+  if (!how) return null;
+  return typeof note === "string" && note ? `${CONTACT_CHANNEL_LABELS[how]}: ${note}` : CONTACT_CHANNEL_LABELS[how];
+}
+
 const ACTION_TITLES: Record<string, string> = {
   "client.create": "Client created",
   "client.update": "Profile updated",
   "client.snooze": "Snoozed on Today",
+  "client.contact": "Contact logged",
   "client.consent": "Marketing consent changed",
 };
 
@@ -60,6 +71,13 @@ function consentDetail(after: unknown): string | null {
   const { marketingConsent } = after as { marketingConsent?: unknown };
   return typeof marketingConsent === "boolean" ? (marketingConsent ? "Consent given" : "Consent withdrawn") : null;
 }
+
+/** What an action's audit row adds to its title. */
+const ACTION_DETAILS: Record<string, (after: unknown) => string | null> = {
+  "client.snooze": snoozeDetail,
+  "client.contact": contactDetail,
+  "client.consent": consentDetail,
+};
 
 function describe(source: TimelineSource): TimelineEntry {
   const base = { kind: source.kind, at: source.at, id: `${source.kind}:${source.id}` };
@@ -80,7 +98,7 @@ function describe(source: TimelineSource): TimelineEntry {
       };
     case "action": {
       const title = ACTION_TITLES[source.action] ?? source.action;
-      const detail = source.action === "client.snooze" ? snoozeDetail(source.after) : source.action === "client.consent" ? consentDetail(source.after) : null;
+      const detail = ACTION_DETAILS[source.action]?.(source.after) ?? null;
       return { ...base, title: `${title} by ${actorName(source.actorLabel)}`, detail };
     }
     case "outreach":

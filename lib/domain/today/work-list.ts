@@ -9,7 +9,7 @@ export interface TodayCandidate {
   /** When the client entered their current slipping tier (at risk or lapsed). */
   slippingSince: Date;
   lastOrderAt: Date | null;
-  /** Latest contact: an email a person wrote, or one outreach wrote once it was approved (see countsAsContact). */
+  /** Latest contact: an email a person wrote, one outreach wrote once it was approved (see countsAsContact), or a contact the stylist logged. */
   lastContactAt: Date | null;
   /** A snooze the stylist set, with its end. */
   snoozedUntil: Date | null;

@@ -8,7 +8,7 @@ import { listOrdersForClient } from "./orders";
 
 /** The most recent of each kind the timeline reads; orders follow listOrdersForClient's own limit. */
 export const TIMELINE_LIMIT = 100;
-const CLIENT_ACTIONS = ["client.create", "client.update", "client.snooze", "client.consent"];
+const CLIENT_ACTIONS = ["client.create", "client.update", "client.snooze", "client.contact", "client.consent"];
 
 /**
  * A client's orders, tier changes, the actions people took on the client, their entries into win-back outreach and

@@ -14,11 +14,12 @@ export const contactAt = (alias: string) =>
 
 /**
  * A today_handled row (written once, by triggers) still stands while something done that week stands: a snooze, an
- * email not discarded, an order not cancelled. A discarded draft or a cancelled order puts the client back on Today,
+ * email not discarded, a logged contact, an order not cancelled. A discarded draft or a cancelled order puts the client back on Today,
  * so it must not count as handled too; so does an outreach draft nobody has reviewed.
  */
 const stillHandled = sql`(exists (select 1 from today_snoozes z where z.client_id = h.client_id and z.created_at >= (h.week::timestamp at time zone 'UTC'))
   or exists (select 1 from win_back_emails e where e.client_id = h.client_id and ${countsAsContact("e")} and ${contactAt("e")} >= (h.week::timestamp at time zone 'UTC'))
+  or exists (select 1 from client_contacts k where k.client_id = h.client_id and k.contacted_at >= (h.week::timestamp at time zone 'UTC'))
   or exists (select 1 from orders o where o.client_id = h.client_id and o.status <> 'cancelled' and o.ordered_at >= (h.week::timestamp at time zone 'UTC')))`;
 
 /**

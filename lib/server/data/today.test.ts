@@ -1,11 +1,13 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/server/db/client";
-import { auditLog, clients, clientScores, orders, outreachAssignments, tierChanges, winBackEmails } from "@/lib/server/db/schema";
+import { auditLog, clientContacts, clients, clientScores, orders, outreachAssignments, tierChanges, winBackEmails } from "@/lib/server/db/schema";
 import { readSettings } from "./settings";
 import { NotFoundError, ValidationError } from "@/lib/server/errors";
 import { approveEmail } from "@/lib/server/services/emails/approve-email";
 import { snoozeClient } from "@/lib/server/services/today/snooze-client";
+import { logContact } from "@/lib/server/services/today/log-contact";
+import { getClientTimeline } from "./client-timeline";
 import { userContext } from "@/test/fixtures";
 import { buildTodayList, type TodayCandidate, valueAtRiskCents } from "@/lib/domain/today/work-list";
 import { getTodayList, TODAY_SHOWN } from "./today";
@@ -255,5 +257,40 @@ describe("snoozeClient", () => {
     expect(invalid).toBeInstanceOf(ValidationError);
     expect(Object.keys((invalid as ValidationError).fieldErrors).sort()).toEqual(["days", "reason"]);
     expect(await db.$count(auditLog, eq(auditLog.entityId, id))).toBe(0);
+  });
+});
+
+describe("logContact", () => {
+  it("takes a client off Today as contact made after the slip, counts it this week and shows it on the timeline; one before the slip does not count", async () => {
+    const stylist = await userContext("stylist");
+    const called = await client(stylist.actor.id, { tier: "lapsed", pAlive: 0.5, expected: 0.2, values: [10_000] });
+    const calledBefore = await client(stylist.actor.id, { tier: "at_risk", pAlive: 0.5, expected: 0.2, values: [10_000] });
+    const untouched = await client(stylist.actor.id, { tier: "at_risk", pAlive: 0.5, expected: 0.2, values: [10_000] });
+    await logContact({ ctx: stylist, input: { clientId: called, channel: "phone", note: "  Left a voicemail, will try Friday " }, now: new Date("2026-12-08T15:00:00Z") });
+    await logContact({ ctx: stylist, input: { clientId: calledBefore, channel: "text" }, now: new Date(SLIPPED.getTime() - DAY) });
+
+    const today = await getTodayList(stylist, NOW);
+    expect(new Set(today.open.map((item) => item.clientId))).toEqual(new Set([calledBefore, untouched]));
+    expect(today.open.find((item) => item.clientId === calledBefore)?.lastContactAt).toEqual(new Date(SLIPPED.getTime() - DAY));
+    expect(today.handledThisWeek).toBe(1);
+
+    const timeline = await getClientTimeline(stylist, called);
+    expect(timeline[0]).toMatchObject({ title: expect.stringMatching(/^Contact logged by /), detail: "Phone call: Left a voicemail, will try Friday" });
+    const [audit] = await db.select().from(auditLog).where(eq(auditLog.entityId, called));
+    expect(audit).toMatchObject({ action: "client.contact", actorId: stylist.actor.id, after: { channel: "phone", note: "Left a voicemail, will try Friday" } });
+    const [stored] = await db.select().from(clientContacts).where(eq(clientContacts.clientId, called));
+    expect(stored).toMatchObject({ channel: "phone", note: "Left a voicemail, will try Friday", loggedBy: stylist.actor.id });
+  });
+
+  it("refuses another stylist's client as not found, and bad input naming the fields, writing nothing", async () => {
+    const stylist = await userContext("stylist");
+    const other = await userContext("stylist");
+    const id = await client(stylist.actor.id, { tier: "at_risk", pAlive: 0.5, expected: 0.2, values: [10_000] });
+    await expect(logContact({ ctx: other, input: { clientId: id, channel: "phone" } })).rejects.toBeInstanceOf(NotFoundError);
+    const invalid = await logContact({ ctx: stylist, input: { clientId: id, channel: "fax", note: "x".repeat(501) } as never }).catch((e: unknown) => e);
+    expect(invalid).toBeInstanceOf(ValidationError);
+    expect(Object.keys((invalid as ValidationError).fieldErrors).sort()).toEqual(["channel", "note"]);
+    expect(await db.$count(auditLog, eq(auditLog.entityId, id))).toBe(0);
+    expect(await db.$count(clientContacts, eq(clientContacts.clientId, id))).toBe(0);
   });
 });

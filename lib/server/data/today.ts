@@ -64,7 +64,7 @@ const SLIPPING_SINCE = sql`coalesce((select max(t.changed_at) from tier_changes 
  * The actor's slipping clients (at risk or lapsed: the partial index client_scores_slipping_value_idx) with what the
  * ranking and the leave-the-list rules need. Per-client figures are subqueries in the select list, so they are worked
  * out only for the rows returned, and the WHERE clause stays simple enough for the planner to walk the index.
- * The last contact is the latest win-back email that counts as contact (see countsAsContact).
+ * The last contact is the latest win-back email that counts as contact (see countsAsContact) or logged contact.
  */
 function slippingClients(ctx: ServiceContext, where: SQL, tail: SQL) {
   const scope = clientScopeWhere(ctx.actor);
@@ -76,7 +76,8 @@ function slippingClients(ctx: ServiceContext, where: SQL, tail: SQL) {
       (select avg(r.value_cents)::float8 from (select o.value_cents from orders o where o.client_id = clients.id and o.status <> 'cancelled'
         order by o.ordered_at desc limit ${RECENT_ORDER_WINDOW}) r) as average_value,
       s.value_at_risk_cents as value_at_risk,
-      (select max(${contactAt("e")}) from win_back_emails e where e.client_id = s.client_id and ${countsAsContact("e")}) as last_contact_at,
+      greatest((select max(${contactAt("e")}) from win_back_emails e where e.client_id = s.client_id and ${countsAsContact("e")}),
+        (select max(k.contacted_at) from client_contacts k where k.client_id = s.client_id)) as last_contact_at,
       (select e.id from win_back_emails e where e.client_id = s.client_id and e.origin = 'outreach' and e.state = 'draft' order by e.created_at desc limit 1) as waiting_draft_id
     from client_scores s cross join lateral ${clientOf}
     where s.tier in ('at_risk', 'lapsed') ${scope ? sql`and ${scope}` : sql``} and ${where}
@@ -90,10 +91,14 @@ function slippingClients(ctx: ServiceContext, where: SQL, tail: SQL) {
  */
 const clientOf = sql`(select c.id, c.name, c.email, c.marketing_consent, c.stylist_id, c.last_order_at from clients c where c.id = s.client_id offset 0) clients`;
 
-/** The stylist's own leave-the-list rules (handledReason): no snooze still running, no order and no contact (see countsAsContact) since the slip. */
+/**
+ * The stylist's own leave-the-list rules (handledReason): no snooze still running, no order and no contact since the
+ * slip (an email that counts as contact, see countsAsContact, or a contact the stylist logged).
+ */
 const notHandled = (now: Date) => sql`not exists (select 1 from today_snoozes z where z.client_id = s.client_id and z.until > ${now.toISOString()}::timestamptz)
   and (clients.last_order_at is null or clients.last_order_at < ${SLIPPING_SINCE})
-  and not exists (select 1 from win_back_emails e where e.client_id = s.client_id and ${countsAsContact("e")} and ${contactAt("e")} >= ${SLIPPING_SINCE})`;
+  and not exists (select 1 from win_back_emails e where e.client_id = s.client_id and ${countsAsContact("e")} and ${contactAt("e")} >= ${SLIPPING_SINCE})
+  and not exists (select 1 from client_contacts k where k.client_id = s.client_id and k.contacted_at >= ${SLIPPING_SINCE})`;
 
 /** Every leave-the-list rule (handledReason) as SQL: not handled, and not held out (see heldOutUntil in the domain). */
 const stillOpen = (now: Date, attributionDays: number) => sql`${notHandled(now)} and not ${inHoldoutWindow(sql`s.client_id`, now, attributionDays)}`;

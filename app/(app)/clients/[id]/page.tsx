@@ -9,6 +9,8 @@ import { OrderStats } from "@/components/clients/order-stats";
 import { OrdersTable } from "@/components/clients/orders-table";
 import { ClientDemoControls } from "@/components/demo/client-demo-controls";
 import { DraftWithAi } from "@/components/emails/draft-with-ai";
+import { LogContactForm } from "@/components/today/log-contact-form";
+import { logClientContactAction } from "../actions";
 import { writesOffline } from "@/lib/server/ai/providers";
 import { EngagementCard } from "@/components/engagement/engagement-card";
 import { ButtonLink } from "@/components/ui/button";
@@ -136,6 +138,11 @@ export default async function ClientPage({ params, searchParams }: Props) {
             </Card>
             <Card>
               <CardHeader title="Timeline" description={`Orders, tier changes, actions, outreach and emails, newest first${clientZoneNote}.`} />
+              {can(ctx.actor, "clients.update") ? (
+                <div className="border-b border-stone-100 px-5 py-3">
+                  <LogContactForm clientId={client.id} clientName={client.name} action={logClientContactAction} />
+                </div>
+              ) : null}
               <ClientTimeline entries={timeline} zone={zones.client} />
             </Card>
             {can(ctx.actor, "demo.control") ? <ClientDemoControls client={client} scored={engagement.latest?.tier ?? null} override={override} zone={zones.viewer} /> : null}

@@ -60,6 +60,14 @@ export const BEYOND_DRIZZLE: readonly { migration: string; why: string; migrated
     ],
   },
   {
+    migration: "0036_today_logged_contacts",
+    why: "Drizzle has no triggers: a contact a stylist logs marks a slipping client handled this week, as an email does.",
+    migrated: [
+      "function today_handled_by_contact()",
+      "trigger client_contacts.client_contacts_today_handled AFTER INSERT ON public.client_contacts REFERENCING NEW TABLE AS new_contacts FOR EACH STATEMENT EXECUTE FUNCTION today_handled_by_contact()",
+    ],
+  },
+  {
     migration: "0023_email_stats_triggers",
     why: "Drizzle has no triggers: the overview's email aggregates move with every email, event and reassignment in its own transaction.",
     migrated: [

@@ -1,5 +1,6 @@
 import "server-only";
-import { date, index, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { date, index, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { CONTACT_CHANNELS } from "@/lib/domain/today/contact-input";
 import { clients } from "./clients";
 import { users } from "./users";
 
@@ -41,4 +42,25 @@ export const todayHandled = pgTable(
     handledAt: timestamp({ withTimezone: true, mode: "date" }).notNull(),
   },
   (t) => [primaryKey({ columns: [t.clientId, t.week] }), index("today_handled_week_idx").on(t.week, t.clientId)],
+);
+
+export const contactChannel = pgEnum("contact_channel", CONTACT_CHANNELS);
+
+/**
+ * Contact a stylist made outside Rekindle's emails and logged (a call, a text, a visit): Today counts it as contact, as
+ * it does an email, and the client's timeline shows it (from its audit row, with the note).
+ */
+export const clientContacts = pgTable(
+  "client_contacts",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    clientId: uuid()
+      .notNull()
+      .references(() => clients.id, { onDelete: "cascade" }),
+    loggedBy: uuid().references(() => users.id, { onDelete: "set null" }),
+    channel: contactChannel().notNull(),
+    note: text(),
+    contactedAt: timestamp({ withTimezone: true, mode: "date" }).notNull().defaultNow(),
+  },
+  (t) => [index("client_contacts_client_at_idx").on(t.clientId, t.contactedAt.desc())],
 );

@@ -1,0 +1,36 @@
+import { expect, test } from "@playwright/test";
+import { storageStatePath } from "./demo-accounts";
+import { createClient } from "./pages/client-pages";
+
+test.use({ storageState: storageStatePath("stylist") });
+
+test("a call logged on a client's page shows on their timeline; a bad note is refused beside its field", async ({ page }) => {
+  const client = await createClient(page, "Noor", "Haddad", { consent: false });
+  await page.locator("summary", { hasText: /^Log contact/ }).click();
+  await page.getByLabel("How").selectOption({ label: "Phone call" });
+  await page.getByLabel("Note (optional)").evaluate((input: HTMLInputElement) => {
+    input.removeAttribute("maxlength");
+    input.value = "x".repeat(501);
+  });
+  await page.getByRole("button", { name: "Log contact" }).click();
+  await expect(page.getByText("Keep the note under 500 characters")).toBeVisible();
+  await page.getByLabel("Note (optional)").fill("Left a voicemail, will try Friday");
+  await page.getByRole("button", { name: "Log contact" }).click();
+  await expect(page.getByTestId("toast")).toContainText("Contact logged: it is on the timeline, and Today counts it.");
+  await expect(page.getByText(/Contact logged by /)).toBeVisible();
+  await expect(page.getByText("Phone call: Left a voicemail, will try Friday")).toBeVisible();
+  expect(new URL(page.url()).pathname).toBe(client.path);
+});
+
+test("logging contact on Today takes the client off the list and says so", async ({ page }) => {
+  await page.goto("/today");
+  const first = page.locator("#work-list li").first();
+  const name = (await first.getByRole("link").first().textContent()) ?? "";
+  expect(name).not.toBe("");
+  await first.locator("summary", { hasText: /^Log contact/ }).click();
+  await first.getByLabel("How").selectOption({ label: "Text message" });
+  await first.getByRole("button", { name: "Log contact" }).click();
+  await page.waitForURL(/contactLogged=1/);
+  await expect(page.getByRole("status").filter({ hasText: "Contact logged: the client is off the list" })).toBeVisible();
+  await expect(page.locator("#work-list").getByRole("link", { name, exact: true })).toHaveCount(0);
+});
