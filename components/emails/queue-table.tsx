@@ -14,6 +14,7 @@ import type { EmptyQueueKind } from "@/lib/domain/email/queue-filters";
 import type { RiskTier } from "@/lib/domain/email/policy-settings";
 import { IDLE, toldByField } from "@/lib/forms/action-state";
 import { EmailStateBadge, WriterBadge } from "./email-state-badge";
+import { LocalTime } from "@/components/ui/local-time";
 
 export type QueueRow = {
   id: string;
@@ -66,13 +67,20 @@ export function QueueTable({ emails, showStylist, empty }: { emails: QueueRow[];
   const drafts = emails.filter((e) => e.state === "draft").length;
   return (
     <form action={action}>
-      <div className="flex flex-wrap items-center gap-3 px-5 py-3">
-        <Button type="submit" disabled={pending || drafts === 0}>
-          {pending ? "Approving…" : "Approve selected"}
-        </Button>
-        <span className="text-sm text-stone-500">{drafts === 1 ? "1 draft shown" : `${drafts} drafts shown`}</span>
-        <FormAlert state={state} />
-      </div>
+      {/* Without drafts on screen there is nothing to approve: the bar stays only to keep an answer in view. */}
+      {drafts > 0 || state.status !== "idle" ? (
+        <div className="flex flex-wrap items-center gap-3 px-5 py-3">
+          {drafts > 0 ? (
+            <>
+              <Button type="submit" disabled={pending}>
+                {pending ? "Approving…" : "Approve selected"}
+              </Button>
+              <span className="text-sm text-stone-500">{drafts === 1 ? "1 draft shown" : `${drafts} drafts shown`}</span>
+            </>
+          ) : null}
+          <FormAlert state={state} />
+        </div>
+      ) : null}
       <div className="overflow-x-auto">
         <table className="w-full text-left text-sm">
           <thead className={tableHeadClass}>
@@ -98,6 +106,7 @@ export function QueueTable({ emails, showStylist, empty }: { emails: QueueRow[];
               <th className="hidden px-3 py-2.5 sm:table-cell">Tier</th>
               <th className="hidden px-3 py-2.5 sm:table-cell">Status</th>
               {showStylist ? <th className="hidden px-3 py-2.5 md:table-cell">Stylist</th> : null}
+              <th className="hidden px-3 py-2.5 whitespace-nowrap lg:table-cell">Drafted</th>
             </tr>
           </thead>
           <tbody className="divide-y divide-stone-100">
@@ -123,6 +132,9 @@ export function QueueTable({ emails, showStylist, empty }: { emails: QueueRow[];
                     <WriterBadge writer={e.writer} />
                     {e.origin === "outreach" ? <span className="text-xs text-stone-500">Automatic outreach</span> : null}
                     {showStylist && e.stylistName ? <span className="text-xs text-stone-500 md:hidden">· {e.stylistName}</span> : null}
+                    <span className="text-xs text-stone-500 lg:hidden">
+                      · drafted <LocalTime value={e.createdAt} style="date" />
+                    </span>
                   </div>
                 </td>
                 <td className="hidden px-3 py-3 sm:table-cell">
@@ -132,6 +144,9 @@ export function QueueTable({ emails, showStylist, empty }: { emails: QueueRow[];
                   <EmailStateBadge state={e.state} />
                 </td>
                 {showStylist ? <td className="hidden px-3 py-3 text-stone-600 md:table-cell">{e.stylistName ?? "—"}</td> : null}
+                <td className="hidden px-3 py-3 whitespace-nowrap text-stone-600 lg:table-cell">
+                  <LocalTime value={e.createdAt} style="date" />
+                </td>
               </tr>
             ))}
           </tbody>
