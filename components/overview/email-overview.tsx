@@ -103,8 +103,15 @@ function BreakdownTable({ title, rows, filter, range }: { title: string; rows: E
   if (rows.length === 0) return <p className="px-5 py-2 text-sm text-stone-500">{title}: no emails drafted in this range yet.</p>;
   return (
     <div className="overflow-x-auto">
-      <table className="w-full text-sm">
-        <caption className="px-5 py-2 text-left text-xs font-medium text-stone-500">{title}</caption>
+      {/* Fixed columns, so the tier and stylist tables line up; on a phone they scroll sideways rather than squash. */}
+      <table className="w-full min-w-[40rem] table-fixed text-sm">
+        <caption className="px-5 py-2 text-left text-xs font-medium text-stone-500">
+          {title}
+          <span className="font-normal sm:hidden"> · scroll sideways for every column</span>
+        </caption>
+        <colgroup>
+          <col className="w-44" />
+        </colgroup>
         <thead className="text-left text-xs text-stone-500">
           <tr>
             <th className="px-5 py-1 font-medium">{filter === "tier" ? "Tier" : "Stylist"}</th>
@@ -118,7 +125,7 @@ function BreakdownTable({ title, rows, filter, range }: { title: string; rows: E
         <tbody>
           {rows.map((row) => (
             <tr key={row.id ?? "none"} className="border-t border-stone-100">
-              <th scope="row" className="px-5 py-1 text-left font-normal text-stone-700">{filter === "tier" ? tierLabel(row.id) : row.label}</th>
+              <th scope="row" className="truncate px-5 py-1 text-left font-normal text-stone-700">{filter === "tier" ? tierLabel(row.id) : row.label}</th>
               {row.figures.map((f) => (
                 <td key={f.key} className="px-2 py-1 text-right tabular-nums">
                   <FigureLink figure={f} range={range} filters={filter === "tier" ? { tier: (row.id ?? "none") as QueueFilters["tier"] } : { stylist: row.id ?? "unassigned" }} />
@@ -220,14 +227,14 @@ export function EmailOverviewSection({ overview, range, weeks }: { overview: Ema
                   const eventHref = (event: "opened" | "clicked") => emailsHref({ status: "all", event, eventFrom: days.from, eventTo: days.to }) as Route;
                   return (
                     <tr key={w.week}>
-                      <td className="pr-4 tabular-nums">{w.week}</td>
+                      <td className="pr-4 whitespace-nowrap">{dayLabel(w.week)}</td>
                       <td className="pr-4 text-right tabular-nums">
-                        <Link href={eventHref("opened")} className={LINK} aria-label={`Week of ${w.week}: ${formatNumber(w.opened)} opens`}>
+                        <Link href={eventHref("opened")} className={LINK} aria-label={`Week of ${dayLabel(w.week)}: ${formatNumber(w.opened)} opens`}>
                           {formatNumber(w.opened)}
                         </Link>
                       </td>
                       <td className="text-right tabular-nums">
-                        <Link href={eventHref("clicked")} className={LINK} aria-label={`Week of ${w.week}: ${formatNumber(w.clicked)} clicks`}>
+                        <Link href={eventHref("clicked")} className={LINK} aria-label={`Week of ${dayLabel(w.week)}: ${formatNumber(w.clicked)} clicks`}>
                           {formatNumber(w.clicked)}
                         </Link>
                       </td>
