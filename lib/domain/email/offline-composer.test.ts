@@ -9,6 +9,7 @@ const input = {
   stylist: { name: "Ava Stylist" },
   offers: ["Free shipping on your next fix"],
   tier: "lapsed",
+  discardedDrafts: [] as { subject: string }[],
 };
 
 describe("composeOfflineDraft", () => {
@@ -18,6 +19,23 @@ describe("composeOfflineDraft", () => {
     expect(draft.paragraphs.join(" ")).toContain("free shipping on your next fix");
     const facts = ["First name: Ada", "Preferred styles: classic, minimal", ...input.recentFixes, ...input.whyTheyAreSlipping];
     expect(validateGrounding(draft, { facts, offers: input.offers, products: [] })).toEqual({ ok: true });
+  });
+  it("words each draft after a discard differently from the one before, every one grounded", () => {
+    const facts = ["First name: Ada", "Preferred styles: classic, minimal", ...input.recentFixes, ...input.whyTheyAreSlipping];
+    for (const tier of ["lapsed", "at_risk"]) {
+      for (const styles of [["classic"], []]) {
+        let previous = composeOfflineDraft({ ...input, tier, client: { ...input.client, preferredStyles: styles } });
+        for (let discarded = 1; discarded <= 3; discarded++) {
+          const discardedDrafts = Array.from({ length: discarded }, () => ({ subject: previous.subject }));
+          const next = composeOfflineDraft({ ...input, tier, client: { ...input.client, preferredStyles: styles }, discardedDrafts });
+          expect(next.subject).not.toBe(previous.subject);
+          expect(next.paragraphs[0]).not.toBe(previous.paragraphs[0]);
+          expect(next.paragraphs[1]).not.toBe(previous.paragraphs[1]);
+          expect(validateGrounding(next, { facts, offers: input.offers, products: [] })).toEqual({ ok: true });
+          previous = next;
+        }
+      }
+    }
   });
   it("greets without a name when the client's is not one, and still passes its grounding check", () => {
     const draft = composeOfflineDraft({ ...input, client: { ...input.client, firstName: "" } });

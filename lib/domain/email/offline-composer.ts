@@ -11,14 +11,22 @@ export const offlineInputSchema = z.object({
   stylist: z.object({ name: z.string() }),
   offers: z.array(z.string()).default([]),
   tier: z.string().nullable().default(null),
+  discardedDrafts: z.array(z.object({ subject: z.string() })).default([]),
 });
 export type OfflineInput = z.infer<typeof offlineInputSchema>;
 
-function pick<T>(options: readonly [T, ...T[]], key: string): T {
+/**
+ * One of the wordings, the same for the same client on the same attempt; each draft after a discard (`attempt`) takes
+ * the next one, so a redraft never repeats the wording just turned down.
+ */
+function pick<T>(options: readonly [T, ...T[]], key: string, attempt: number): T {
   let hash = 0;
   for (const ch of key) hash = (hash * 31 + ch.charCodeAt(0)) >>> 0;
-  return options[hash % options.length] ?? options[0];
+  return inTurn(options, hash + attempt);
 }
+
+/** The wordings in turn: the first for a first draft, the next after each discard. */
+const inTurn = <T>(options: readonly [T, ...T[]], attempt: number): T => options[attempt % options.length] ?? options[0];
 
 function listOf(items: readonly string[]): string {
   if (items.length <= 1) return items.join("");
@@ -55,24 +63,38 @@ export function composeOfflineDraft(input: OfflineInput): DraftContent {
   const factsUsed: string[] = name ? [`First name: ${name}`] : [];
   const paragraphs: string[] = [];
 
+  const attempt = input.discardedDrafts.length;
   const opening = lapsed
-    ? pick([`${hi}, it has been a while, and I have been thinking about your wardrobe.`, `${hi}, I miss styling for you.`] as const, name)
-    : pick([`${hi}, I wanted to check in personally.`, `${hi}, I hope you have been well.`] as const, name);
+    ? pick([`${hi}, it has been a while, and I have been thinking about your wardrobe.`, `${hi}, I miss styling for you.`] as const, name, attempt)
+    : pick([`${hi}, I wanted to check in personally.`, `${hi}, I hope you have been well.`] as const, name, attempt);
   paragraphs.push(lastFix ? `${opening} ${recalled(lastFix)}` : opening);
   if (lastFix) factsUsed.push(lastFix);
 
   if (styles.length) {
-    paragraphs.push(`I have been setting aside ${listOf(styles)} pieces that I think you would love, and I would be glad to put your next fix together around them.`);
+    paragraphs.push(
+      inTurn(
+        [
+          `I have been setting aside ${listOf(styles)} pieces that I think you would love, and I would be glad to put your next fix together around them.`,
+          `A few ${listOf(styles)} pieces came in recently that made me think of you straight away; I would love to build your next fix around them.`,
+        ] as const,
+        attempt,
+      ),
+    );
     factsUsed.push(`Preferred styles: ${input.client.preferredStyles.join(", ")}`);
   } else {
-    paragraphs.push("Tell me what you are in the mood for this season and I will put your next fix together around it.");
+    paragraphs.push(
+      inTurn(["Tell me what you are in the mood for this season and I will put your next fix together around it.", "What would you like more of in your wardrobe right now? Tell me, and I will style your next fix around it."] as const, attempt),
+    );
   }
   const offer = input.offers.find((text) => !containsLink(text));
   if (offer) paragraphs.push(`As a thank-you for coming back: ${offer.charAt(0).toLowerCase()}${offer.slice(1)}.`);
   paragraphs.push("Just reply to this email or book below, and I will take it from there.");
 
+  const subject = lapsed
+    ? inTurn(name ? ([`We miss you, ${name}`, `${name}, shall we pick up where we left off?`] as const) : (["We miss you", "Shall we pick up where we left off?"] as const), attempt)
+    : inTurn(name ? ([`${name}, a fix picked just for you`, `${name}, new picks with you in mind`] as const) : (["A fix picked just for you", "New picks with you in mind"] as const), attempt);
   return {
-    subject: lapsed ? (name ? `We miss you, ${name}` : "We miss you") : name ? `${name}, a fix picked just for you` : "A fix picked just for you",
+    subject,
     preheader: styles.length ? `New ${listOf(styles)} picks from ${from}` : `A personal note from ${from}`,
     paragraphs,
     callToAction: "Book my next fix",

@@ -10,6 +10,11 @@ export type WriterFacts = {
   stylist: { name: string; signature: string; voiceNote: string };
   brand: { name: string; voiceGuidelines: string };
   offers: string[];
+  /**
+   * The client's latest drafts a reviewer discarded, newest first, with the reason given: a new draft should read
+   * differently and heed the reasons (the offline writer words each attempt differently).
+   */
+  discardedDrafts: { subject: string; reason: string | null }[];
 };
 
 /**

@@ -22,6 +22,7 @@ const facts: WriterFacts = {
   stylist: { name: "Ava", signature: "Ava", voiceNote: "" },
   brand: { name: "Rekindle", voiceGuidelines: "Warm" },
   offers: ["Free shipping on your next fix"],
+  discardedDrafts: [],
 };
 const grounded: DraftContent = {
   subject: "Ada, a fix picked for you",

@@ -14,6 +14,7 @@ import { unsubscribeLinkStatus } from "@/lib/server/data/unsubscribe-link";
 import { unsubscribe } from "./unsubscribe";
 import { unsubscribeUrls } from "@/lib/server/emails/compose-win-back";
 import { updateEmailProfile } from "@/lib/server/services/users/update-email-profile";
+import { loadWriterFacts } from "@/lib/server/emails/client-facts";
 
 async function stylistWithClient(overrides: Record<string, unknown> = {}) {
   const stylist = await userContext("stylist");
@@ -47,6 +48,17 @@ describe("drafting", () => {
     const [old] = await db.select().from(winBackEmails).where(eq(winBackEmails.id, first.id));
     expect(old?.state).toBe("discarded");
     expect(second.state).toBe("draft");
+  });
+
+  it("writes a redraft after a discard differently, and tells the writer what was discarded and why", async () => {
+    const { stylist, client } = await stylistWithClient();
+    const first = await draftEmail({ ctx: stylist, input: { clientId: client.id } });
+    await discardEmail({ ctx: stylist, input: { emailId: first.id, reason: "Too formal for her" } });
+    const second = await draftEmail({ ctx: stylist, input: { clientId: client.id } });
+    expect(second.subject).not.toBe(first.subject);
+    expect(second.body.split("\n\n")[0]).not.toBe(first.body.split("\n\n")[0]);
+    const { facts } = await loadWriterFacts(stylist, client.id);
+    expect(facts.discardedDrafts).toEqual([{ subject: first.subject, reason: "Too formal for her" }]);
   });
 });
 
