@@ -70,6 +70,8 @@ test("a stylist drafts with streaming, edits and approves; the email reaches the
   await expect(admin.getByText("List-Unsubscribe=One-Click")).toBeVisible();
   const unsubscribe = await admin.frameLocator(`iframe[title="Email: ${subject}"]`).getByRole("link", { name: "Unsubscribe" }).getAttribute("href");
   expect(unsubscribe).toMatch(/\/unsubscribe\//);
+  // The link names the port this app serves on (APP_URL defaults to it), not 3000's.
+  expect(new URL(unsubscribe ?? "").origin).toBe(new URL(admin.url()).origin);
 
   // The recipient opens the link (signed out): nothing happens until they confirm.
   const recipient = await browser.newPage();
