@@ -52,14 +52,14 @@ export function ClientsTable({
                 </th>
               ) : null}
               {sortHeader("name", "Client")}
-              {showStylist ? <th className="hidden px-4 py-2.5 font-medium md:table-cell">Stylist</th> : null}
+              {showStylist ? <th className="hidden px-3 py-2.5 font-medium md:table-cell">Stylist</th> : null}
               {sortHeader("last_order", "Last order")}
               {sortHeader("orders", "Orders", "hidden text-right sm:table-cell")}
               {sortHeader("score", "Score", "hidden text-right sm:table-cell")}
-              <th scope="col" className="hidden px-4 py-2.5 font-medium sm:table-cell">
+              <th scope="col" className="hidden px-3 py-2.5 font-medium sm:table-cell">
                 Tier
               </th>
-              <th scope="col" className="hidden px-4 py-2.5 text-right font-medium md:table-cell">
+              <th scope="col" className="hidden px-3 py-2.5 text-right font-medium md:table-cell">
                 Chance, 90 days
               </th>
               {sortHeader("p_alive", "P(alive)", "hidden text-right sm:table-cell")}
@@ -73,8 +73,9 @@ export function ClientsTable({
                     <input type="checkbox" name="clientIds[]" value={client.id} form={BULK_FORM_ID} aria-label={`Select ${client.name}`} className="size-4 accent-ember-600" />
                   </td>
                 ) : null}
-                {/* w-full + max-w-0: the name column takes the room left and truncates, instead of widening the table past its card. */}
-                <td className="w-full max-w-0 px-3 py-3 sm:px-4">
+                {/* w-full + max-w-0: the name column takes the room left and truncates, instead of widening the table past its card;
+                    min-w-40 keeps a name readable beside eight columns, the table scrolling sideways before it gets narrower. */}
+                <td className="w-full max-w-0 min-w-40 px-3 py-3">
                   <Link href={`/clients/${client.id}`} className="block truncate font-medium text-stone-900 hover:text-ember-700 hover:underline">
                     {client.name}
                   </Link>
@@ -85,17 +86,17 @@ export function ClientsTable({
                     {client.engagementScore === null ? null : <span className="text-xs text-stone-600 tabular-nums">Score {client.engagementScore}</span>}
                   </div>
                 </td>
-                {showStylist ? <td className="hidden px-4 py-3 text-stone-700 md:table-cell">{client.stylistName ?? <span className="text-stone-500">Unassigned</span>}</td> : null}
-                <td className="px-3 py-3 whitespace-nowrap text-stone-700 sm:px-4">
+                {showStylist ? <td className="hidden px-3 py-3 text-stone-700 md:table-cell">{client.stylistName ?? <span className="text-stone-500">Unassigned</span>}</td> : null}
+                <td className="px-3 py-3 whitespace-nowrap text-stone-700">
                   <span title={formatDate(client.lastOrderAt, zone)}>{formatAgo(client.lastOrderAt)}</span>
                 </td>
-                <td className="hidden px-4 py-3 text-right text-stone-700 tabular-nums sm:table-cell">{formatNumber(client.orderCount)}</td>
-                <td className="hidden px-4 py-3 text-right font-medium text-stone-900 tabular-nums sm:table-cell">{client.engagementScore ?? "—"}</td>
-                <td className="hidden px-4 py-3 whitespace-nowrap sm:table-cell">
+                <td className="hidden px-3 py-3 text-right text-stone-700 tabular-nums sm:table-cell">{formatNumber(client.orderCount)}</td>
+                <td className="hidden px-3 py-3 text-right font-medium text-stone-900 tabular-nums sm:table-cell">{client.engagementScore ?? "—"}</td>
+                <td className="hidden px-3 py-3 whitespace-nowrap sm:table-cell">
                   <EffectiveTierBadge scored={client.engagementTier} override={overrides?.get(client.id)} zone={zone} />
                 </td>
-                <td className="hidden px-4 py-3 text-right text-stone-700 tabular-nums md:table-cell">{client.pOrder90d === null ? "—" : `${Math.round(client.pOrder90d * 100)}%`}</td>
-                <td className="hidden px-4 py-3 text-right text-stone-700 tabular-nums sm:table-cell">{formatPAlive(client.pAlive)}</td>
+                <td className="hidden px-3 py-3 text-right text-stone-700 tabular-nums md:table-cell">{client.pOrder90d === null ? "—" : `${Math.round(client.pOrder90d * 100)}%`}</td>
+                <td className="hidden px-3 py-3 text-right text-stone-700 tabular-nums sm:table-cell">{formatPAlive(client.pAlive)}</td>
               </tr>
             ))}
           </tbody>

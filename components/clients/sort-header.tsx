@@ -9,7 +9,7 @@ export function SortHeader({ query, sort, label, className }: { query: ClientLis
   const nextDir = active ? (query.dir === "asc" ? "desc" : "asc") : undefined;
   const href = clientListHref({ ...query, dir: undefined }, { sort, dir: nextDir });
   return (
-    <th scope="col" className={cn("px-3 py-2.5 font-medium whitespace-nowrap sm:px-4", className)} aria-sort={active ? (query.dir === "asc" ? "ascending" : "descending") : undefined}>
+    <th scope="col" className={cn("px-3 py-2.5 font-medium whitespace-nowrap", className)} aria-sort={active ? (query.dir === "asc" ? "ascending" : "descending") : undefined}>
       <Link href={href as Route} className={cn("inline-flex items-center gap-1 hover:text-stone-900", active && "text-stone-900")}>
         {label}
         <span aria-hidden className="text-[10px]">{active ? (query.dir === "asc" ? "▲" : "▼") : ""}</span>
