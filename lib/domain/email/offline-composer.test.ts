@@ -9,7 +9,7 @@ const input = {
   stylist: { name: "Ava Stylist" },
   offers: ["Free shipping on your next fix"],
   tier: "lapsed",
-  discardedDrafts: [] as { subject: string }[],
+  draftsTurnedDown: 0,
 };
 
 describe("composeOfflineDraft", () => {
@@ -25,9 +25,8 @@ describe("composeOfflineDraft", () => {
     for (const tier of ["lapsed", "at_risk"]) {
       for (const styles of [["classic"], []]) {
         let previous = composeOfflineDraft({ ...input, tier, client: { ...input.client, preferredStyles: styles } });
-        for (let discarded = 1; discarded <= 3; discarded++) {
-          const discardedDrafts = Array.from({ length: discarded }, () => ({ subject: previous.subject }));
-          const next = composeOfflineDraft({ ...input, tier, client: { ...input.client, preferredStyles: styles }, discardedDrafts });
+        for (let draftsTurnedDown = 1; draftsTurnedDown <= 6; draftsTurnedDown++) {
+          const next = composeOfflineDraft({ ...input, tier, client: { ...input.client, preferredStyles: styles }, draftsTurnedDown });
           expect(next.subject).not.toBe(previous.subject);
           expect(next.paragraphs[0]).not.toBe(previous.paragraphs[0]);
           expect(next.paragraphs[1]).not.toBe(previous.paragraphs[1]);

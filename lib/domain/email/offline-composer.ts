@@ -11,7 +11,7 @@ export const offlineInputSchema = z.object({
   stylist: z.object({ name: z.string() }),
   offers: z.array(z.string()).default([]),
   tier: z.string().nullable().default(null),
-  discardedDrafts: z.array(z.object({ subject: z.string() })).default([]),
+  draftsTurnedDown: z.number().int().min(0).default(0),
 });
 export type OfflineInput = z.infer<typeof offlineInputSchema>;
 
@@ -63,7 +63,7 @@ export function composeOfflineDraft(input: OfflineInput): DraftContent {
   const factsUsed: string[] = name ? [`First name: ${name}`] : [];
   const paragraphs: string[] = [];
 
-  const attempt = input.discardedDrafts.length;
+  const attempt = input.draftsTurnedDown;
   const opening = lapsed
     ? pick([`${hi}, it has been a while, and I have been thinking about your wardrobe.`, `${hi}, I miss styling for you.`] as const, name, attempt)
     : pick([`${hi}, I wanted to check in personally.`, `${hi}, I hope you have been well.`] as const, name, attempt);

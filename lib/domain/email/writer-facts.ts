@@ -11,10 +11,13 @@ export type WriterFacts = {
   brand: { name: string; voiceGuidelines: string };
   offers: string[];
   /**
-   * The client's latest drafts a reviewer discarded, newest first, with the reason given: a new draft should read
-   * differently and heed the reasons (the offline writer words each attempt differently).
+   * The client's latest drafts people turned down (discarded in review, or replaced by a Regenerate), newest first,
+   * with the reason given: a new draft should read differently and heed the reasons (the offline writer words each
+   * attempt differently).
    */
   discardedDrafts: { subject: string; reason: string | null }[];
+  /** How many drafts for the client people turned down in all (the list above stops at the latest few). */
+  draftsTurnedDown: number;
 };
 
 /**

@@ -23,6 +23,7 @@ const facts: WriterFacts = {
   brand: { name: "Rekindle", voiceGuidelines: "Warm" },
   offers: ["Free shipping on your next fix"],
   discardedDrafts: [],
+  draftsTurnedDown: 0,
 };
 const grounded: DraftContent = {
   subject: "Ada, a fix picked for you",

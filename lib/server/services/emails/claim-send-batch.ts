@@ -1,4 +1,5 @@
 import "server-only";
+import { NOT_SENT_PREFIX } from "@/lib/domain/email/discard-reasons";
 import { eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { assertTransition, type EmailState } from "@/lib/domain/email/lifecycle";
@@ -63,7 +64,7 @@ export async function claimSendBatch({ ctx, input, now = new Date() }: VerbArgs<
         continue;
       }
       if (!eligibility.eligible) {
-        await moveEmail(tx, ctx.actor, email, "discarded", { reason: `Not sent: ${eligibility.message}`, set: { discardReason: eligibility.message } });
+        await moveEmail(tx, ctx.actor, email, "discarded", { reason: `${NOT_SENT_PREFIX}${eligibility.message}`, set: { discardReason: eligibility.message } });
         await writeAudit(tx, ctx.actor, { action: "email.send_blocked", entityType: "email", entityId: email.id, after: { reason: eligibility.reason } });
         result.blocked.push({ emailId: email.id, reason: eligibility.message });
         continue;

@@ -1,4 +1,5 @@
 import "server-only";
+import { REPLACED_BY_NEW_DRAFT } from "@/lib/domain/email/discard-reasons";
 import { and, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
 import type { DraftStreamEvent } from "@/lib/server/ai/write-draft";
@@ -35,7 +36,8 @@ export async function draftEmail({ ctx, input, signal, onEvent, origin = "stylis
   const { clientId, replace, assignmentId } = parseInput(draftEmailSchema, input);
   const earlier = assignmentId ? await draftOfAssignment(ctx.db, assignmentId) : null;
   if (earlier) return earlier;
-  const { facts, client, policy } = await loadWriterFacts(ctx, clientId);
+  // Regenerating: the draft on its way is being turned down too, so the writer hears of it before writing.
+  const { facts, client, policy } = await loadWriterFacts(ctx, clientId, { replacing: replace });
   let written;
   if (onEvent) {
     for await (const event of writeDraft(facts, { modelId: policy.aiModel, signal })) {
@@ -63,7 +65,7 @@ export async function draftEmail({ ctx, input, signal, onEvent, origin = "stylis
       for (const { id } of current) {
         if (!replace) throw new ConflictError("This client already has an email on its way. Edit or discard it first.", "clientId");
         const existing = await lockEmailInScope(tx, ctx.actor, id);
-        await moveEmail(tx, ctx.actor, existing, "discarded", { reason: "Replaced by a new draft", set: { discardReason: "Replaced by a new draft" } });
+        await moveEmail(tx, ctx.actor, existing, "discarded", { reason: REPLACED_BY_NEW_DRAFT, set: { discardReason: REPLACED_BY_NEW_DRAFT } });
       }
       const [email] = await tx
         .insert(winBackEmails)

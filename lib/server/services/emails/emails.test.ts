@@ -50,15 +50,35 @@ describe("drafting", () => {
     expect(second.state).toBe("draft");
   });
 
-  it("writes a redraft after a discard differently, and tells the writer what was discarded and why", async () => {
+  it("writes each redraft differently from the draft turned down before it, past the few the writer is shown, and on Regenerate", async () => {
+    const { stylist, client } = await stylistWithClient();
+    let previous = await draftEmail({ ctx: stylist, input: { clientId: client.id } });
+    for (let turnedDown = 1; turnedDown <= 5; turnedDown++) {
+      // Every other one turned down by Regenerate (replacing the draft on its way), the others in review.
+      const regenerate = turnedDown % 2 === 0;
+      if (!regenerate) await discardEmail({ ctx: stylist, input: { emailId: previous.id, reason: `Not right, take ${turnedDown}` } });
+      const next = await draftEmail({ ctx: stylist, input: { clientId: client.id, replace: regenerate } });
+      expect(next.subject, `after ${turnedDown} turned down`).not.toBe(previous.subject);
+      expect(next.body.split("\n\n")[0]).not.toBe(previous.body.split("\n\n")[0]);
+      previous = next;
+    }
+    const { facts } = await loadWriterFacts(stylist, client.id);
+    expect(facts.draftsTurnedDown).toBe(5);
+    // The latest three, newest first: a Regenerate gives no reason.
+    expect(facts.discardedDrafts.map((d) => d.reason)).toEqual(["Not right, take 5", null, "Not right, take 3"]);
+  });
+
+  it("does not count as turned down what the app discarded (an unsubscribe, a send found ineligible)", async () => {
     const { stylist, client } = await stylistWithClient();
     const first = await draftEmail({ ctx: stylist, input: { clientId: client.id } });
     await discardEmail({ ctx: stylist, input: { emailId: first.id, reason: "Too formal for her" } });
     const second = await draftEmail({ ctx: stylist, input: { clientId: client.id } });
-    expect(second.subject).not.toBe(first.subject);
-    expect(second.body.split("\n\n")[0]).not.toBe(first.body.split("\n\n")[0]);
+    // The client unsubscribes (through the first email's link) while the second waits: it is discarded, by the app.
+    const token = decodeURIComponent(unsubscribeUrls(first.id).oneClick.split("/").pop() ?? "");
+    await unsubscribe({ ctx: { actor: { type: "system" as const, name: "unsubscribe" }, db }, input: { token } });
+    expect((await db.select({ state: winBackEmails.state }).from(winBackEmails).where(eq(winBackEmails.id, second.id)))[0]?.state).toBe("discarded");
     const { facts } = await loadWriterFacts(stylist, client.id);
-    expect(facts.discardedDrafts).toEqual([{ subject: first.subject, reason: "Too formal for her" }]);
+    expect(facts).toMatchObject({ draftsTurnedDown: 1, discardedDrafts: [{ subject: first.subject, reason: "Too formal for her" }] });
   });
 });
 

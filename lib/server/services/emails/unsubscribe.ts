@@ -1,4 +1,5 @@
 import "server-only";
+import { CLIENT_UNSUBSCRIBED } from "@/lib/domain/email/discard-reasons";
 import { and, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
 import { IN_FLIGHT_STATES } from "@/lib/domain/email/lifecycle";
@@ -40,7 +41,7 @@ export async function unsubscribe({ ctx, input }: VerbArgs<typeof unsubscribeSch
       .from(winBackEmails)
       .where(and(eq(winBackEmails.clientId, email.clientId), inArray(winBackEmails.state, IN_FLIGHT_STATES.filter((s) => s !== "sending"))))
       .for("update");
-    for (const other of pending) await moveEmail(tx, ctx.actor, other, "discarded", { reason: "The client unsubscribed", set: { discardReason: "The client unsubscribed" } });
+    for (const other of pending) await moveEmail(tx, ctx.actor, other, "discarded", { reason: CLIENT_UNSUBSCRIBED, set: { discardReason: CLIENT_UNSUBSCRIBED } });
     for (const client of withdrawn) {
       await writeAudit(tx, ctx.actor, consentAuditEntry({ clientId: client.id, email: client.email, before: true, after: false, version: now.toISOString() }, { via: "unsubscribe link" }));
     }
