@@ -6,7 +6,10 @@ import { normaliseAddress, type ProxyTrust } from "@/lib/domain/access/client-ad
 const schema = z.object({
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
   DATABASE_URL: z.url({ message: "DATABASE_URL must be a postgres:// URL" }).optional(),
-  APP_URL: z.url().default("http://localhost:3000"),
+  // Unset: http://localhost:$PORT (see readEnv).
+  APP_URL: z.url().optional(),
+  // The port `npm run dev` / `npm start` serve on (3000 unless set).
+  PORT: z.coerce.number().int().min(1).max(65_535).optional(),
   AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters (generate one with `openssl rand -base64 32`)").optional(),
   SESSION_MAX_AGE_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
   RESEND_API_KEY: z.string().min(1).optional(),
@@ -70,7 +73,10 @@ function readEnv() {
     const problems = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n");
     throw new Error(`Invalid environment:\n${problems}`);
   }
-  return parsed.data;
+  const { APP_URL, PORT, ...rest } = parsed.data;
+  // Sign-in and unsubscribe links name APP_URL: a local run on another port, with none set, names its own rather than
+  // 3000's. (A deployment sets it; one that names this machine refuses to start, see production-guards.ts.)
+  return { ...rest, APP_URL: APP_URL ?? `http://localhost:${PORT ?? 3000}` };
 }
 
 export const env = readEnv();

@@ -63,9 +63,6 @@ try {
 }
 
 const port = process.env.PORT ?? "3000";
-// Sign-in and unsubscribe links name APP_URL: a run on another port, with none set, names its own rather than 3000's.
-// (A deployment sets it; one that names this machine refuses to start, see production-guards.ts.)
-process.env.APP_URL ??= `http://localhost:${port}`;
 // The embedded Inngest engine runs in the server process and calls the app's /api/inngest over loopback.
 process.env.INNGEST_SERVE_URL ??= `http://127.0.0.1:${port}/api/inngest`;
 // Development is plain `next dev`; `next` is plain `next start`; production is Next.js behind scripts/serve.ts,
