@@ -13,10 +13,12 @@ test("a call logged on a client's page shows on their timeline; a bad note is re
     input.value = "x".repeat(501);
   });
   await page.getByRole("button", { name: "Log contact" }).click();
-  await expect(page.getByText("Keep the note under 500 characters")).toBeVisible();
+  await expect(page.getByText("Keep the note to 500 characters or fewer")).toBeVisible();
   await page.getByLabel("Note (optional)").fill("Left a voicemail, will try Friday");
   await page.getByRole("button", { name: "Log contact" }).click();
-  await expect(page.getByTestId("toast")).toContainText("Contact logged: it is on the timeline, and Today counts it.");
+  await expect(page.getByTestId("toast")).toContainText("Contact logged: it is on the client's timeline.");
+  // The form folds away once it is done.
+  await expect(page.getByLabel("Note (optional)")).toBeHidden();
   await expect(page.getByText(/Contact logged by /)).toBeVisible();
   await expect(page.getByText("Phone call: Left a voicemail, will try Friday")).toBeVisible();
   expect(new URL(page.url()).pathname).toBe(client.path);

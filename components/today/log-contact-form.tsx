@@ -4,25 +4,22 @@ import { useActionState, useId } from "react";
 import { formValues } from "@/components/clients/use-form-values";
 import { Button } from "@/components/ui/button";
 import { errorProps, Field, Input, Select } from "@/components/ui/field";
+import { FoldedForm } from "@/components/ui/folded-form";
 import { FormAlert } from "@/components/ui/form-alert";
-import { type ActionState, IDLE } from "@/lib/forms/action-state";
+import { type FormActionFn, IDLE } from "@/lib/forms/action-state";
 import { CONTACT_CHANNEL_LABELS, CONTACT_CHANNELS, MAX_CONTACT_NOTE } from "@/lib/domain/today/contact-input";
 
-type Action = (previous: ActionState<never>, formData: FormData) => Promise<ActionState<never>>;
 
 /**
  * Records a call, a text or a visit (for a client who gave no email consent, say), so Today counts it as contact;
  * folded away until asked for. The page hands in its own action: Today's returns to the list, the client page's stays.
  */
-export function LogContactForm({ clientId, clientName, action: logContact }: { clientId: string; clientName: string; action: Action }) {
+export function LogContactForm({ clientId, clientName, action: logContact }: { clientId: string; clientName: string; action: FormActionFn }) {
   const [state, action, pending] = useActionState(logContact, IDLE);
   const f = formValues(state, { channel: "phone", note: "" });
   const id = useId();
   return (
-    <details className="group" open={state.status === "error"}>
-      <summary className="cursor-pointer list-none rounded-lg px-3 py-2 text-sm font-medium text-stone-700 ring-1 ring-stone-300 hover:bg-stone-50 focus-visible:outline-2 focus-visible:outline-ember-500">
-        Log contact<span className="sr-only"> with {clientName}</span>
-      </summary>
+    <FoldedForm label="Log contact" labelFor={`with ${clientName}`} state={state}>
       <form action={action} className="mt-3 space-y-3" noValidate key={f.key}>
         <FormAlert state={state} />
         <input type="hidden" name="clientId" value={clientId} />
@@ -42,6 +39,6 @@ export function LogContactForm({ clientId, clientName, action: logContact }: { c
           {pending ? "Logging…" : "Log contact"}
         </Button>
       </form>
-    </details>
+    </FoldedForm>
   );
 }

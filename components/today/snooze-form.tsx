@@ -5,6 +5,7 @@ import { snoozeClientAction } from "@/app/(app)/today/actions";
 import { formValues } from "@/components/clients/use-form-values";
 import { Button } from "@/components/ui/button";
 import { errorProps, Field, Input, Select } from "@/components/ui/field";
+import { FoldedForm } from "@/components/ui/folded-form";
 import { FormAlert } from "@/components/ui/form-alert";
 import { IDLE } from "@/lib/forms/action-state";
 import { SNOOZE_DAY_CHOICES } from "@/lib/domain/today/snooze-input";
@@ -15,10 +16,7 @@ export function SnoozeForm({ clientId, clientName }: { clientId: string; clientN
   const f = formValues(state, { days: "7", reason: "" });
   const id = useId();
   return (
-    <details className="group" open={state.status === "error"}>
-      <summary className="cursor-pointer list-none rounded-lg px-3 py-2 text-sm font-medium text-stone-700 ring-1 ring-stone-300 hover:bg-stone-50 focus-visible:outline-2 focus-visible:outline-ember-500">
-        Snooze<span className="sr-only"> {clientName}</span>
-      </summary>
+    <FoldedForm label="Snooze" labelFor={clientName} state={state}>
       <form action={action} className="mt-3 space-y-3" noValidate>
         <FormAlert state={state} />
         <input type="hidden" name="clientId" value={clientId} />
@@ -38,6 +36,6 @@ export function SnoozeForm({ clientId, clientName }: { clientId: string; clientN
           {pending ? "Snoozing…" : "Snooze"}
         </Button>
       </form>
-    </details>
+    </FoldedForm>
   );
 }

@@ -1,11 +1,10 @@
 "use client";
 
-import type { ActionState } from "@/lib/forms/action-state";
+import type { FormActionFn } from "@/lib/forms/action-state";
 import { rowPopoverClass } from "./row-popover";
 import { useAnsweredAction } from "./toast";
 
 // A confirm button shows only the message, so its actions answer with no result.
-type FormActionFn = (state: ActionState<never>, formData: FormData) => Promise<ActionState<never>>;
 
 /**
  * A destructive row action that asks first. The question is a native <details> disclosure, not a

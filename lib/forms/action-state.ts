@@ -9,6 +9,9 @@ export type ActionState<Result = unknown> =
 
 export const IDLE: ActionState<never> = { status: "idle" };
 
+/** A server action a form hands its state and fields to, as useActionState takes it. */
+export type FormActionFn = (state: ActionState<never>, formData: FormData) => Promise<ActionState<never>>;
+
 /**
  * An error answer told by its first field error among `fields`: for fields with no place on the page to show their
  * own error (a list of ticked boxes), where "some fields need attention" would say nothing. Other answers unchanged.

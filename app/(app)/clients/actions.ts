@@ -50,7 +50,7 @@ export const cancelOrderAction = formAction("orders.write", cancelOrderSchema, a
 export const logClientContactAction = formAction("clients.update", logContactSchema, async ({ ctx, input }) => {
   const contact = await logContact({ ctx, input });
   revalidatePath(`/clients/${contact.clientId}`);
-  return { status: "success", message: "Contact logged: it is on the timeline, and Today counts it." };
+  return { status: "success", message: "Contact logged: it is on the client's timeline." };
 });
 
 export const reassignClientsAction = formAction("clients.assign", reassignClientsSchema, async ({ ctx, input }) => {

@@ -25,8 +25,9 @@ export const todaySnoozes = pgTable(
 
 /**
  * "Handled this week", kept as it happens: one row per slipping client per week (weeks start Monday 00:00 UTC) in
- * which they were snoozed, emailed (a win-back drafted or sent) or ordered after they slipped. Written by triggers on
- * today_snoozes, win_back_emails and orders (beyond-drizzle.ts), so every path that records one of those (verbs,
+ * which they were snoozed, contacted (an email that counts as contact, or a logged call, text or visit) or ordered after
+ * they slipped. Written by triggers on today_snoozes, win_back_emails, client_contacts and orders (beyond-drizzle.ts),
+ * so every path that records one of those (verbs,
  * webhooks, imports) counts, in the same transaction. Today counts this week's rows rather than working out who was
  * handled from every order, snooze and email of the week on each view.
  */

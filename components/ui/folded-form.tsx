@@ -1,0 +1,24 @@
+"use client";
+
+import { type ReactNode, useEffect, useRef } from "react";
+import type { ActionState } from "@/lib/forms/action-state";
+
+/**
+ * A small form folded under its button (Snooze, Log contact): opened to show what needs fixing, folded away again once
+ * the action succeeds (a page that stays put would otherwise keep an emptied form open).
+ */
+export function FoldedForm({ label, labelFor, state, children }: { label: string; labelFor: string; state: ActionState<never>; children: ReactNode }) {
+  const folded = useRef<HTMLDetailsElement>(null);
+  useEffect(() => {
+    if (folded.current && state.status !== "idle") folded.current.open = state.status === "error";
+  }, [state]);
+  return (
+    <details ref={folded} className="group" open={state.status === "error"}>
+      <summary className="cursor-pointer list-none rounded-lg px-3 py-2 text-sm font-medium text-stone-700 ring-1 ring-stone-300 hover:bg-stone-50 focus-visible:outline-2 focus-visible:outline-ember-500">
+        {label}
+        <span className="sr-only"> {labelFor}</span>
+      </summary>
+      {children}
+    </details>
+  );
+}
