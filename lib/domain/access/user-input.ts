@@ -6,10 +6,10 @@ export const MIN_PASSWORD_LENGTH = 12;
 const password = z
   .string()
   .min(MIN_PASSWORD_LENGTH, `Use at least ${MIN_PASSWORD_LENGTH} characters`)
-  .max(200, "Keep the password under 200 characters");
+  .max(200, "Keep the password to 200 characters or fewer");
 
 export const createUserSchema = z.object({
-  name: z.string().trim().min(1, "Enter a name").max(120, "Keep the name under 120 characters"),
+  name: z.string().trim().min(1, "Enter a name").max(120, "Keep the name to 120 characters or fewer"),
   email: z.string().trim().toLowerCase().pipe(z.email("Enter a valid email address")),
   role: z.enum(ROLES, "Choose a role"),
   // Empty means the person signs in with an email link (or an admin sets a password later).

@@ -20,7 +20,7 @@ const sizeField = z.preprocess(
 
 /** A client's profile as a form or API submits it. Checkbox and empty-string values are accepted as forms send them. */
 export const clientInputSchema = z.object({
-  name: z.string({ error: "Enter a name" }).trim().min(1, "Enter a name").max(120, "Keep the name under 120 characters"),
+  name: z.string({ error: "Enter a name" }).trim().min(1, "Enter a name").max(120, "Keep the name to 120 characters or fewer"),
   email: z
     .string({ error: "Enter an email address" })
     .trim()
@@ -34,7 +34,7 @@ export const clientInputSchema = z.object({
     .preprocess((v) => (v == null ? [] : Array.isArray(v) ? v : [v]), z.array(z.enum(STYLE_OPTIONS, "Pick styles from the list")).max(5, "Pick at most 5 styles"))
     .default([]),
   budgetBand: z.preprocess(emptyToNull, z.enum(BUDGET_BANDS, "Choose a budget band from the list").nullable()).default(null),
-  notes: z.string().trim().max(2000, "Keep notes under 2,000 characters").default(""),
+  notes: z.string().trim().max(2000, "Keep notes to 2,000 characters or fewer").default(""),
   marketingConsent: z.preprocess((v) => v === true || v === "on" || v === "true", z.boolean()).default(false),
   timezone: z
     .string()

@@ -10,6 +10,6 @@ export function savedViewQuery(text: string): string {
 }
 
 export const savedViewInputSchema = z.object({
-  name: z.string("Name the view").trim().min(1, "Name the view").max(60, "Keep the name under 60 characters"),
+  name: z.string("Name the view").trim().min(1, "Name the view").max(60, "Keep the name to 60 characters or fewer"),
   query: z.string().max(2000).default("").transform(savedViewQuery),
 });

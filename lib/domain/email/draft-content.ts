@@ -12,10 +12,10 @@ export type DraftContent = z.infer<typeof draftContentSchema>;
 
 /** The same shape as a person edits it in the review queue (the facts stay as the writer gave them). */
 export const draftEditSchema = z.object({
-  subject: z.string().trim().min(3, "Write a subject of at least 3 characters").max(120, "Keep the subject under 120 characters"),
-  preheader: z.string().trim().max(160, "Keep the preheader under 160 characters").default(""),
-  body: z.string().trim().min(10, "Write the body of the email").max(6000, "Keep the body under 6,000 characters"),
-  callToAction: z.string().trim().min(2, "Write a button label").max(60, "Keep the button label under 60 characters"),
+  subject: z.string().trim().min(3, "Write a subject of at least 3 characters").max(120, "Keep the subject to 120 characters or fewer"),
+  preheader: z.string().trim().max(160, "Keep the preheader to 160 characters or fewer").default(""),
+  body: z.string().trim().min(10, "Write the body of the email").max(6000, "Keep the body to 6,000 characters or fewer"),
+  callToAction: z.string().trim().min(2, "Write a button label").max(60, "Keep the button label to 60 characters or fewer"),
 });
 export type DraftEdit = z.infer<typeof draftEditSchema>;
 

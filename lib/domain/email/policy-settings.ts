@@ -14,7 +14,7 @@ export const isWinBackTier = (tier: RiskTier): tier is WinBackTier => (WIN_BACK_
  * person reviewing them, how often one client may be emailed, and which model writes the drafts.
  */
 const emailPolicyFields = z.object({
-  senderName: z.string().trim().min(1, "Enter the sender name").max(80, "Keep the sender name under 80 characters"),
+  senderName: z.string().trim().min(1, "Enter the sender name").max(80, "Keep the sender name to 80 characters or fewer"),
   senderEmail: z.string().trim().pipe(z.email("Enter a valid sender address, like stylists@yourbrand.com")),
   autoSendTiers: z.array(z.enum(RISK_TIERS, "Unknown tier")).default([]),
   reviewTiers: z.array(z.enum(RISK_TIERS, "Unknown tier")).default([]),

@@ -8,18 +8,18 @@ const hexColour = z.string().trim().regex(/^#[0-9a-f]{6}$/i, "Use a colour like 
  * fast email goes out. Edited by admins on Settings → Email; the email policy (sender, tiers, model) stays its own group.
  */
 export const winBackSettingsSchema = z.object({
-  brandName: z.string().trim().min(1, "Enter the brand name").max(60, "Keep the brand name under 60 characters"),
+  brandName: z.string().trim().min(1, "Enter the brand name").max(60, "Keep the brand name to 60 characters or fewer"),
   brandColour: hexColour,
   accentColour: hexColour,
   bookingUrl: z.url("Enter the full address of your booking page, like https://yourbrand.com/book"),
-  voiceGuidelines: z.string().trim().max(2000, "Keep the guidelines under 2,000 characters").default(""),
+  voiceGuidelines: z.string().trim().max(2000, "Keep the guidelines to 2,000 characters or fewer").default(""),
   allowedOffers: z
     .array(
       z
         .string()
         .trim()
         .min(3, "An offer needs a few words")
-        .max(200, "Keep each offer under 200 characters")
+        .max(200, "Keep each offer to 200 characters or fewer")
         // A draft may never carry a link (see validateGrounding), so an offer with one could never be used.
         .refine((offer) => !containsLink(offer), "Leave links out of offers: the email's links are added for you"),
     )

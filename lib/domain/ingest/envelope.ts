@@ -23,7 +23,7 @@ const eventIdField = z
   .string({ error: "Give every delivery an event_id, and reuse it when you retry" })
   .trim()
   .min(1, "Give every delivery an event_id, and reuse it when you retry")
-  .max(200, "Keep event_id under 200 characters");
+  .max(200, "Keep event_id to 200 characters or fewer");
 
 /**
  * A parser for deliveries of one kind: splits a delivery into its event id and items, validating each

@@ -28,9 +28,9 @@ export const orderedAt = (label: string) => dateTimeField(label).refine((d) => d
 /** One order as our webhook (and the CSV import, after column mapping) describes it. */
 export const orderEventSchema = z
   .object({
-    external_id: z.string({ error: "Give the order's id in your system" }).trim().min(1, "Give the order's id in your system").max(200, "Keep ids under 200 characters"),
+    external_id: z.string({ error: "Give the order's id in your system" }).trim().min(1, "Give the order's id in your system").max(200, "Keep ids to 200 characters or fewer"),
     client_email: emailField,
-    client_name: z.string().trim().min(1, "Leave client_name out rather than empty").max(120, "Keep the name under 120 characters").optional(),
+    client_name: z.string().trim().min(1, "Leave client_name out rather than empty").max(120, "Keep the name to 120 characters or fewer").optional(),
     ordered_at: orderedAt("ordered_at"),
     updated_at: dateTimeField("updated_at"),
     items_shipped: z.number({ error: "Give items_shipped as a whole number" }).int("Use a whole number").min(1, "At least 1 item is shipped in a fix").max(MAX_ITEMS_PER_ORDER, `At most ${MAX_ITEMS_PER_ORDER} items`),

@@ -20,7 +20,7 @@ export const MAX_CONTACT_NOTE = 500;
 export const logContactSchema = z.object({
   clientId: z.uuid("Unknown client"),
   channel: z.enum(CONTACT_CHANNELS, { error: "Choose how you reached them" }),
-  note: z.string().trim().max(MAX_CONTACT_NOTE, `Keep the note under ${MAX_CONTACT_NOTE} characters`).optional(),
+  note: z.string().trim().max(MAX_CONTACT_NOTE, `Keep the note to ${MAX_CONTACT_NOTE} characters or fewer`).optional(),
 });
 
 export type LogContactInput = z.output<typeof logContactSchema>;

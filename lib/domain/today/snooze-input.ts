@@ -11,7 +11,7 @@ export const snoozeClientSchema = z.object({
     .int("Choose a whole number of days")
     .min(1, "Snooze for at least one day")
     .max(MAX_SNOOZE_DAYS, `Snooze for at most ${MAX_SNOOZE_DAYS} days`),
-  reason: z.string({ error: "Say why" }).trim().min(3, "Say why, in a few words").max(200, "Keep the reason under 200 characters"),
+  reason: z.string({ error: "Say why" }).trim().min(3, "Say why, in a few words").max(200, "Keep the reason to 200 characters or fewer"),
 });
 
 export type SnoozeClientInput = z.output<typeof snoozeClientSchema>;

@@ -9,7 +9,7 @@ import { apiKeys, apiKeyScope } from "@/lib/server/db/schema";
 import { parseInput } from "@/lib/server/parse-input";
 
 export const createApiKeySchema = z.object({
-  name: z.string().trim().min(1, "Name the key after the system that uses it").max(80, "Keep the name under 80 characters"),
+  name: z.string().trim().min(1, "Name the key after the system that uses it").max(80, "Keep the name to 80 characters or fewer"),
   scope: z.enum(apiKeyScope.enumValues, "Choose a scope from the list"),
 });
 

@@ -8,7 +8,7 @@ import { parseInput } from "@/lib/server/parse-input";
 
 export const discardEmailSchema = z.object({
   emailId: z.uuid("Unknown email"),
-  reason: z.string().trim().min(3, "Say why the email is discarded").max(500, "Keep the reason under 500 characters"),
+  reason: z.string().trim().min(3, "Say why the email is discarded").max(500, "Keep the reason to 500 characters or fewer"),
 });
 
 export async function discardEmail({ ctx, input }: VerbArgs<typeof discardEmailSchema>) {

@@ -12,7 +12,7 @@ export const failImportSchema = z.object({
   jobId: z.uuid("Unknown import"),
   phase: z.enum(IMPORT_PHASES, "Choose validate or import"),
   /** What the uploader reads (see importFailureMessage): never a driver's words. */
-  message: z.string().trim().min(1, "Say why the import stopped").max(1000, "Keep the message under 1,000 characters"),
+  message: z.string().trim().min(1, "Say why the import stopped").max(1000, "Keep the message to 1,000 characters or fewer"),
 });
 
 /** After the import function's last retry: the job shows why it stopped, and the Import page offers to resume it. */

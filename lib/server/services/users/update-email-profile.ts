@@ -9,8 +9,8 @@ import { ForbiddenError } from "@/lib/server/errors";
 import { parseInput } from "@/lib/server/parse-input";
 
 export const emailProfileSchema = z.object({
-  emailSignature: z.string().trim().max(300, "Keep the signature under 300 characters").default(""),
-  voiceNote: z.string().trim().max(300, "Keep the voice note under 300 characters").default(""),
+  emailSignature: z.string().trim().max(300, "Keep the signature to 300 characters or fewer").default(""),
+  voiceNote: z.string().trim().max(300, "Keep the voice note to 300 characters or fewer").default(""),
 });
 
 /** A person's own sign-off under their emails and a short note on their voice for the writer. */
