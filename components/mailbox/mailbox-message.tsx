@@ -27,7 +27,7 @@ export function MailboxMessage({ mail }: { mail: MailboxItem }) {
         </Card>
         <Card>
           <CardHeader title="Plain text" />
-          <pre className="overflow-x-auto p-5 text-sm whitespace-pre-wrap text-stone-700">{mail.text ?? "(none)"}</pre>
+          <pre className="overflow-x-auto p-5 text-sm whitespace-pre-wrap text-stone-700 [overflow-wrap:anywhere]">{mail.text ?? "(none)"}</pre>
         </Card>
       </div>
     </div>
