@@ -10,6 +10,7 @@ const input = {
   offers: ["Free shipping on your next fix"],
   tier: "lapsed",
   draftsTurnedDown: 0,
+  discardedDrafts: [] as { subject: string }[],
 };
 
 describe("composeOfflineDraft", () => {
@@ -25,8 +26,13 @@ describe("composeOfflineDraft", () => {
     for (const tier of ["lapsed", "at_risk"]) {
       for (const styles of [["classic"], []]) {
         let previous = composeOfflineDraft({ ...input, tier, client: { ...input.client, preferredStyles: styles } });
-        for (let draftsTurnedDown = 1; draftsTurnedDown <= 6; draftsTurnedDown++) {
-          const next = composeOfflineDraft({ ...input, tier, client: { ...input.client, preferredStyles: styles }, draftsTurnedDown });
+        const turnedDown: { subject: string }[] = [];
+        for (let draftsTurnedDown = 1; draftsTurnedDown <= 8; draftsTurnedDown++) {
+          turnedDown.unshift({ subject: previous.subject });
+          // The writer is shown the latest three it turned down.
+          const discardedDrafts = turnedDown.slice(0, 3);
+          const next = composeOfflineDraft({ ...input, tier, client: { ...input.client, preferredStyles: styles }, draftsTurnedDown, discardedDrafts });
+          for (const { subject } of discardedDrafts) expect(next.subject).not.toBe(subject);
           expect(next.subject).not.toBe(previous.subject);
           expect(next.paragraphs[0]).not.toBe(previous.paragraphs[0]);
           expect(next.paragraphs[1]).not.toBe(previous.paragraphs[1]);

@@ -11,6 +11,7 @@ export const offlineInputSchema = z.object({
   stylist: z.object({ name: z.string() }),
   offers: z.array(z.string()).default([]),
   tier: z.string().nullable().default(null),
+  discardedDrafts: z.array(z.object({ subject: z.string() })).default([]),
   draftsTurnedDown: z.number().int().min(0).default(0),
 });
 export type OfflineInput = z.infer<typeof offlineInputSchema>;
@@ -63,36 +64,66 @@ export function composeOfflineDraft(input: OfflineInput): DraftContent {
   const factsUsed: string[] = name ? [`First name: ${name}`] : [];
   const paragraphs: string[] = [];
 
-  const attempt = input.draftsTurnedDown;
+  const subjects = lapsed
+    ? name
+      ? ([`We miss you, ${name}`, `${name}, shall we pick up where we left off?`, `${name}, your stylist has some ideas`, `Thinking of you, ${name}`] as const)
+      : (["We miss you", "Shall we pick up where we left off?", "Your stylist has some ideas", "Thinking of you"] as const)
+    : name
+      ? ([`${name}, a fix picked just for you`, `${name}, new picks with you in mind`, `${name}, shall I put a fix together for you?`, `Something new for you, ${name}`] as const)
+      : (["A fix picked just for you", "New picks with you in mind", "Shall I put a fix together for you?", "Something new for you"] as const);
+  // The next wording after each draft turned down, skipping any whose subject was just turned down (the list holds the
+  // latest few, so one of the four is always free).
+  const turnedDown = new Set(input.discardedDrafts.map((draft) => draft.subject));
+  let turn = input.draftsTurnedDown;
+  for (let tried = 0; tried < subjects.length && turnedDown.has(inTurn(subjects, turn)); tried++) turn++;
+
   const opening = lapsed
-    ? pick([`${hi}, it has been a while, and I have been thinking about your wardrobe.`, `${hi}, I miss styling for you.`] as const, name, attempt)
-    : pick([`${hi}, I wanted to check in personally.`, `${hi}, I hope you have been well.`] as const, name, attempt);
+    ? pick(
+        [
+          `${hi}, it has been a while, and I have been thinking about your wardrobe.`,
+          `${hi}, I miss styling for you.`,
+          `${hi}, I was just thinking about you and your style.`,
+          `${hi}, it has been too long since I last put a fix together for you.`,
+        ] as const,
+        name,
+        turn,
+      )
+    : pick([`${hi}, I wanted to check in personally.`, `${hi}, I hope you have been well.`, `${hi}, I have been thinking about what to pick for you next.`, `${hi}, I hope this season is treating you well.`] as const, name, turn);
   paragraphs.push(lastFix ? `${opening} ${recalled(lastFix)}` : opening);
   if (lastFix) factsUsed.push(lastFix);
 
   if (styles.length) {
+    const liked = listOf(styles);
     paragraphs.push(
       inTurn(
         [
-          `I have been setting aside ${listOf(styles)} pieces that I think you would love, and I would be glad to put your next fix together around them.`,
-          `A few ${listOf(styles)} pieces came in recently that made me think of you straight away; I would love to build your next fix around them.`,
+          `I have been setting aside ${liked} pieces that I think you would love, and I would be glad to put your next fix together around them.`,
+          `A few ${liked} pieces came in recently that made me think of you straight away; I would love to build your next fix around them.`,
+          `I know how much you like ${liked} pieces, and I have a few in mind that I think would suit you well.`,
+          `Your next fix could lean into the ${liked} looks you like, with a couple of new ideas to try alongside them.`,
         ] as const,
-        attempt,
+        turn,
       ),
     );
     factsUsed.push(`Preferred styles: ${input.client.preferredStyles.join(", ")}`);
   } else {
     paragraphs.push(
-      inTurn(["Tell me what you are in the mood for this season and I will put your next fix together around it.", "What would you like more of in your wardrobe right now? Tell me, and I will style your next fix around it."] as const, attempt),
+      inTurn(
+        [
+          "Tell me what you are in the mood for this season and I will put your next fix together around it.",
+          "What would you like more of in your wardrobe right now? Tell me, and I will style your next fix around it.",
+          "Is there something you have been missing in your wardrobe? I would love to find it for you.",
+          "If your style has shifted lately, tell me how, and I will pick your next fix with that in mind.",
+        ] as const,
+        turn,
+      ),
     );
   }
   const offer = input.offers.find((text) => !containsLink(text));
   if (offer) paragraphs.push(`As a thank-you for coming back: ${offer.charAt(0).toLowerCase()}${offer.slice(1)}.`);
   paragraphs.push("Just reply to this email or book below, and I will take it from there.");
 
-  const subject = lapsed
-    ? inTurn(name ? ([`We miss you, ${name}`, `${name}, shall we pick up where we left off?`] as const) : (["We miss you", "Shall we pick up where we left off?"] as const), attempt)
-    : inTurn(name ? ([`${name}, a fix picked just for you`, `${name}, new picks with you in mind`] as const) : (["A fix picked just for you", "New picks with you in mind"] as const), attempt);
+  const subject = inTurn(subjects, turn);
   return {
     subject,
     preheader: styles.length ? `New ${listOf(styles)} picks from ${from}` : `A personal note from ${from}`,

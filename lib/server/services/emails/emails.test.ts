@@ -53,12 +53,15 @@ describe("drafting", () => {
   it("writes each redraft differently from the draft turned down before it, past the few the writer is shown, and on Regenerate", async () => {
     const { stylist, client } = await stylistWithClient();
     let previous = await draftEmail({ ctx: stylist, input: { clientId: client.id } });
+    const subjectsTurnedDown: string[] = [];
     for (let turnedDown = 1; turnedDown <= 5; turnedDown++) {
+      subjectsTurnedDown.unshift(previous.subject);
       // Every other one turned down by Regenerate (replacing the draft on its way), the others in review.
       const regenerate = turnedDown % 2 === 0;
       if (!regenerate) await discardEmail({ ctx: stylist, input: { emailId: previous.id, reason: `Not right, take ${turnedDown}` } });
       const next = await draftEmail({ ctx: stylist, input: { clientId: client.id, replace: regenerate } });
-      expect(next.subject, `after ${turnedDown} turned down`).not.toBe(previous.subject);
+      // Not the one just turned down, nor (a Regenerate after a discard) the one before it.
+      for (const subject of subjectsTurnedDown.slice(0, 3)) expect(next.subject, `after ${turnedDown} turned down`).not.toBe(subject);
       expect(next.body.split("\n\n")[0]).not.toBe(previous.body.split("\n\n")[0]);
       previous = next;
     }
