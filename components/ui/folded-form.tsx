@@ -14,7 +14,7 @@ export function FoldedForm({ label, labelFor, state, children }: { label: string
   }, [state]);
   return (
     <details ref={folded} className="group" open={state.status === "error"}>
-      <summary className="cursor-pointer list-none rounded-lg px-3 py-2 text-sm font-medium text-stone-700 ring-1 ring-stone-300 hover:bg-stone-50 focus-visible:outline-2 focus-visible:outline-ember-500">
+      <summary className="w-fit cursor-pointer list-none rounded-lg px-3 py-2 text-sm font-medium text-stone-700 ring-1 ring-stone-300 hover:bg-stone-50 focus-visible:outline-2 focus-visible:outline-ember-500">
         {label}
         <span className="sr-only"> {labelFor}</span>
       </summary>

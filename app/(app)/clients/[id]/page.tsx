@@ -49,6 +49,7 @@ export default async function ClientPage({ params, searchParams }: Props) {
   const ctx = await requirePageContext("clients.read");
   const client = await getClientOrNotFound(ctx, (await params).id);
   const canEmail = can(ctx.actor, "emails.write");
+  const canLogContact = can(ctx.actor, "clients.update");
   const [orders, engagement, timeline, overrides, email, standing] = await Promise.all([
     listOrdersForClient(ctx, client.id),
     // The page's reasons come from its own assessment as of now (getClientPicture), not the stored snapshot's.
@@ -68,6 +69,8 @@ export default async function ClientPage({ params, searchParams }: Props) {
   const query = clientPageParams.parse(raw);
   const noticeKey = (Object.keys(NOTICES) as (keyof typeof NOTICES)[]).find((key) => raw[key] !== undefined);
   const notice = noticeKey ? NOTICES[noticeKey] : null;
+  // A client no email can reach (no consent, suppressed) can only be called or texted: the win-back card offers that.
+  const contactInWinBack = canLogContact && standing !== null && !standing.eligible && (standing.reason === "no_consent" || standing.reason === "suppressed");
   return (
     <>
       <PageHeader
@@ -90,6 +93,12 @@ export default async function ClientPage({ params, searchParams }: Props) {
               title="Win-back email"
               description={winBackStandingNote(standing ?? { eligible: true }, (date) => formatTime(date, zones.viewer))}
             />
+            {contactInWinBack ? (
+              <div className="space-y-2 px-5 py-4">
+                <p className="text-sm text-stone-700">Reach them another way, by phone or in person, and log it: Today counts it as contact.</p>
+                <LogContactForm clientId={client.id} clientName={client.name} action={logClientContactAction} />
+              </div>
+            ) : null}
             <DraftWithAi
               clientId={client.id}
               canSend={standing?.eligible ?? false}
@@ -138,7 +147,7 @@ export default async function ClientPage({ params, searchParams }: Props) {
             </Card>
             <Card>
               <CardHeader title="Timeline" description={`Orders, tier changes, actions, outreach and emails, newest first${clientZoneNote}.`} />
-              {can(ctx.actor, "clients.update") ? (
+              {canLogContact && !contactInWinBack ? (
                 <div className="border-b border-stone-100 px-5 py-3">
                   <LogContactForm clientId={client.id} clientName={client.name} action={logClientContactAction} />
                 </div>
