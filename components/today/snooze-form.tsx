@@ -29,7 +29,7 @@ export function SnoozeForm({ clientId, clientName }: { clientId: string; clientN
             ))}
           </Select>
         </Field>
-        <Field id={`${id}-reason`} label="Reason" error={f.error("reason")} hint="e.g. Spoke on the phone">
+        <Field id={`${id}-reason`} label="Reason" error={f.error("reason")} hint="e.g. Away until the new year">
           <Input id={`${id}-reason`} name="reason" defaultValue={f.value("reason")} maxLength={200} {...errorProps(`${id}-reason`, f.error("reason"))} />
         </Field>
         <Button type="submit" variant="secondary" disabled={pending}>

@@ -24,7 +24,7 @@ export default async function TodayPage({ searchParams }: { searchParams: Promis
   const notice = snoozedUntil
     ? `Snoozed until ${formatDay(snoozedUntil)}. The client comes back then unless they order first.`
     : contactLogged
-      ? "Contact logged: the client is off the list, and the contact is on their timeline."
+      ? "Contact logged: the client is off the list unless they slip further or again, and the contact is on their timeline."
       : null;
   const more = today.openCount - today.open.length;
   const handledCount = `${formatNumber(today.handledThisWeek)}${today.handledThisWeekCapped ? "+" : ""}`;
