@@ -1,3 +1,4 @@
+import { wholePercents } from "@/lib/domain/engagement/whole-percents";
 import { Card, CardHeader } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
 import { formatDate } from "@/components/ui/format";
@@ -38,6 +39,8 @@ function storedNote(stored: ClientEngagement["latest"], score: number, zone: str
 /** `zones.viewer` for moments (as of), `zones.client` for the client's own days (orders, the next one due). */
 export function EngagementCard({ picture, stored, tiers, zones, override }: { picture: ClientPicture; stored: ClientEngagement["latest"]; tiers: TierThresholds; zones: { viewer: string; client: string }; override?: TierOverride | null }) {
   const { assessment: latest, figures } = picture;
+  // Whole percents that add up to 100, as Settings → Engagement shows the same weights.
+  const shares = latest?.weights ? wholePercents(COMPONENTS.map(({ key }) => latest.weights[key])) : null;
   if (!latest) {
     return (
       <Card>
@@ -71,9 +74,9 @@ export function EngagementCard({ picture, stored, tiers, zones, override }: { pi
           <h3 className="text-sm font-semibold text-stone-900">Score parts</h3>
           <p className="mb-2 text-xs text-stone-500">Each out of 100, counted in the score by its share: learned from this shop&rsquo;s history, or set in Settings → Engagement.</p>
           <ul className="space-y-2.5">
-            {COMPONENTS.map(({ key, label }) => {
+            {COMPONENTS.map(({ key, label }, index) => {
               const value = latest.components[key] ?? null;
-              const weight = latest.weights ? Math.round(latest.weights[key] * 100) : null;
+              const weight = shares?.[index] ?? null;
               return (
                 <li key={key}>
                   <div className="flex justify-between gap-2 text-xs text-stone-600">

@@ -21,6 +21,6 @@ export function learnedWeightsText(weights: Partial<Record<(typeof WEIGHT_LABELS
  */
 export function weightsInUseText(latestFit: { weights: ScoreWeights | null } | null, fittedOn: string): string {
   if (!latestFit) return "No churn model is fitted yet, so scores use the weights below. The first full rescoring learns the shop's own, if it has enough history.";
-  if (!latestFit.weights) return `Scores use the weights below (and the P(alive) cap): the model fitted ${fittedOn} found too little history to learn the shop's own.`;
-  return `Scores now use weights learned on the shop's own history by the model fitted ${fittedOn}: ${learnedWeightsText(latestFit.weights)} (Settings → Scoring). The weights below, and the P(alive) cap, apply only when a fit finds too little history.`;
+  if (!latestFit.weights) return `Scores use the weights below (and “At risk below P(alive)”): the model fitted ${fittedOn} found too little history to learn the shop's own.`;
+  return `Scores now use weights learned on the shop's own history by the model fitted ${fittedOn}: ${learnedWeightsText(latestFit.weights)} (Settings → Scoring). The weights below, and “At risk below P(alive)”, apply only when a fit finds too little history.`;
 }
