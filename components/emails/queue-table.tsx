@@ -41,13 +41,13 @@ export function QueueTable({ emails, showStylist, empty }: { emails: QueueRow[];
         <FormAlert state={state} />
       </div>
     );
-    if (empty === "filtered") {
+    if (empty === "filtered" || empty === "reversed") {
       return (
         <>
           {answered}
           <EmptyState
           title="No emails match these filters"
-          description="Try another status, tier or stylist, or widen the dates."
+          description={empty === "reversed" ? "The first day is after the last: swap the dates above." : "Try another status, tier or stylist, or widen the dates."}
           action={<ButtonLink href="/emails?status=all" variant="secondary">Show every email</ButtonLink>}
           />
         </>
@@ -124,16 +124,16 @@ export function QueueTable({ emails, showStylist, empty }: { emails: QueueRow[];
                   <Link href={`/emails/${e.id}` as Route} className="text-ember-700 hover:underline">
                     {e.subject}
                   </Link>
-                  <div className="mt-1 flex flex-wrap items-center gap-1">
+                  <div className="mt-1 flex flex-wrap items-center gap-x-2 gap-y-1">
                     <span className="contents sm:hidden">
                       <TierBadge tier={e.tier} />
                       <EmailStateBadge state={e.state} />
                     </span>
                     <WriterBadge writer={e.writer} />
                     {e.origin === "outreach" ? <span className="text-xs text-stone-500">Automatic outreach</span> : null}
-                    {showStylist && e.stylistName ? <span className="text-xs text-stone-500 md:hidden">· {e.stylistName}</span> : null}
+                    {showStylist && e.stylistName ? <span className="text-xs text-stone-500 md:hidden">{e.stylistName}</span> : null}
                     <span className="text-xs text-stone-500 lg:hidden">
-                      · drafted <LocalTime value={e.createdAt} style="date" />
+                      Drafted <LocalTime value={e.createdAt} style="date" />
                     </span>
                   </div>
                 </td>

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { QUEUE_STATUSES } from "./email-figures";
 import { RISK_TIERS } from "./policy-settings";
-import { optionalDayParam } from "@/lib/domain/validation";
+import { daysOutOfOrder, optionalDayParam } from "@/lib/domain/validation";
 
 /**
  * The review queue's filters, from the URL. Anything unknown is dropped rather than refused: it is a link, not a form.
@@ -23,13 +23,14 @@ export const queueFiltersSchema = z.object({
 });
 export type QueueFilters = z.infer<typeof queueFiltersSchema>;
 
-export type EmptyQueueKind = "review" | "none" | "filtered";
+export type EmptyQueueKind = "review" | "none" | "filtered" | "reversed";
 
 /**
  * What an empty queue means: nothing waiting for review (the plain review queue), no emails at all (every status,
- * nothing else narrowing), or filters that match nothing.
+ * nothing else narrowing), filters that match nothing, or dates in the wrong order, which nothing can match.
  */
 export function emptyQueueKind(filters: QueueFilters): EmptyQueueKind {
+  if (daysOutOfOrder(filters.from, filters.to) || daysOutOfOrder(filters.eventFrom, filters.eventTo)) return "reversed";
   const narrowed = Boolean(filters.stylist || filters.tier || filters.from || filters.to || filters.event);
   if (narrowed) return "filtered";
   return filters.status === "pending" ? "review" : filters.status === "all" ? "none" : "filtered";
