@@ -22,6 +22,11 @@ export function EmailPreview({ html, title }: { html: string; title: string }) {
   useEffect(() => {
     if (frame.current?.contentDocument?.readyState === "complete") fit();
   }, [fit, html]);
+  // A narrower window (a phone turned) makes the email taller, a wider one shorter: measure again.
+  useEffect(() => {
+    window.addEventListener("resize", fit);
+    return () => window.removeEventListener("resize", fit);
+  }, [fit]);
   return (
     <iframe
       title={title}

@@ -98,7 +98,7 @@ function FigureLink({ figure, range, filters }: { figure: EmailFigure; range: Da
   return <CountLink count={figure.count} status={figure.status} range={range} filters={filters} />;
 }
 
-function BreakdownTable({ title, rows, filter, range }: { title: string; rows: EmailBreakdownRow[]; filter: "tier" | "stylist"; range: DashboardRange }) {
+function BreakdownTable({ title, rows, filter, range, deliveryReported }: { title: string; rows: EmailBreakdownRow[]; filter: "tier" | "stylist"; range: DashboardRange; deliveryReported: boolean }) {
   const keys = ["drafted", "awaitingReview", "sent", "delivered", "opened", "clicked", "bounced"] as const;
   if (rows.length === 0) return <p className="px-5 py-2 text-sm text-stone-500">{title}: no emails drafted in this range yet.</p>;
   return (
@@ -116,7 +116,7 @@ function BreakdownTable({ title, rows, filter, range }: { title: string; rows: E
           <tr>
             <th className="px-5 py-1 font-medium">{filter === "tier" ? "Tier" : "Stylist"}</th>
             {keys.map((k) => (
-              <th key={k} className="px-2 py-1 text-right font-medium">
+              <th key={k} className="px-2 py-1 text-right font-medium last:pr-5">
                 {EMAIL_FIGURE_LABELS[k]}
               </th>
             ))}
@@ -127,8 +127,15 @@ function BreakdownTable({ title, rows, filter, range }: { title: string; rows: E
             <tr key={row.id ?? "none"} className="border-t border-stone-100">
               <th scope="row" className="truncate px-5 py-1 text-left font-normal text-stone-700">{filter === "tier" ? tierLabel(row.id) : row.label}</th>
               {row.figures.map((f) => (
-                <td key={f.key} className="px-2 py-1 text-right tabular-nums">
-                  <FigureLink figure={f} range={range} filters={filter === "tier" ? { tier: (row.id ?? "none") as QueueFilters["tier"] } : { stylist: row.id ?? "unassigned" }} />
+                <td key={f.key} className="px-2 py-1 text-right tabular-nums last:pr-5">
+                  {/* Zero is not a count when the mail reports nothing (the local mailbox): a dash, as the cards say "not reported". */}
+                  {!deliveryReported && REPORTED_BY_RESEND.has(f.key) ? (
+                    <span className="text-stone-400" title="Not reported while emails go to the local mailbox">
+                      —
+                    </span>
+                  ) : (
+                    <FigureLink figure={f} range={range} filters={filter === "tier" ? { tier: (row.id ?? "none") as QueueFilters["tier"] } : { stylist: row.id ?? "unassigned" }} />
+                  )}
                 </td>
               ))}
             </tr>
@@ -204,8 +211,8 @@ export function EmailOverviewSection({ overview, range, weeks }: { overview: Ema
           )}
           .
         </p>
-        <BreakdownTable title="By tier" rows={overview.byTier} filter="tier" range={range} />
-        <BreakdownTable title="By stylist" rows={overview.byStylist} filter="stylist" range={range} />
+        <BreakdownTable title="By tier" rows={overview.byTier} filter="tier" range={range} deliveryReported={overview.deliveryReported} />
+        <BreakdownTable title="By stylist" rows={overview.byStylist} filter="stylist" range={range} deliveryReported={overview.deliveryReported} />
         <div className="overflow-x-auto px-5 py-3">
           <table className="text-sm">
             <caption className="py-2 text-left text-xs font-medium text-stone-500">Opens and clicks per week</caption>
