@@ -123,3 +123,20 @@ test("the review queue approves every draft shown in one tick, says what to tick
   await expect(stylist.getByText("No emails match these filters")).toBeVisible();
   await expect(stylist.getByRole("status").filter({ hasText: `${drafts} approved` })).toHaveCount(1);
 });
+
+test("Regenerate asks before it replaces unsaved edits, and keeps them when told no", async ({ browser }) => {
+  const stylist = await browser.newPage({ storageState: storageStatePath("stylist") });
+  await createClientWithDraft(stylist, "Sol", "Ferreira");
+  const body = stylist.getByLabel(/^Body/);
+  const mine = "Hi Sol, a note I wrote myself and have not saved yet.";
+  await body.fill(mine);
+  const asked: string[] = [];
+  stylist.once("dialog", (dialog) => void dialog.dismiss().then(() => asked.push(dialog.message())));
+  await stylist.getByRole("button", { name: "Regenerate" }).click();
+  await expect.poll(() => asked).toEqual([expect.stringContaining("your unsaved changes are lost")]);
+  await expect(body).toHaveValue(mine);
+  stylist.once("dialog", (dialog) => void dialog.accept());
+  await stylist.getByRole("button", { name: "Regenerate" }).click();
+  await expect(body).not.toHaveValue(mine);
+  await expect(stylist.getByRole("button", { name: "Regenerate" })).toBeVisible();
+});

@@ -39,6 +39,7 @@ function ExistingStatus({ existing }: { existing: Existing }) {
 type Status = "idle" | "streaming" | "stopped" | "error";
 
 const EMPTY: EditableEmail = { subject: "", preheader: "", body: "", callToAction: "" };
+const EDITABLE_FIELDS = ["subject", "preheader", "body", "callToAction"] as const satisfies readonly (keyof EditableEmail)[];
 
 function editableOf(draft: Extract<DraftStreamLine, { type: "partial" }>["draft"]): EditableEmail {
   return { subject: draft.subject ?? "", preheader: draft.preheader ?? "", body: (draft.paragraphs ?? []).filter(Boolean).join("\n\n"), callToAction: draft.callToAction ?? "" };
@@ -120,6 +121,19 @@ export function DraftWithAi({
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [startNow]);
 
+  // The editor's fields are the form's own (uncontrolled): what is typed there and not saved is read from them.
+  const editorArea = useRef<HTMLDivElement>(null);
+  function regenerate() {
+    const form = editorArea.current?.querySelector("form");
+    const saved = existing ?? EMPTY;
+    const unsaved = EDITABLE_FIELDS.some((name) => {
+      const field = form?.elements.namedItem(name);
+      return (field instanceof HTMLInputElement || field instanceof HTMLTextAreaElement) && field.value.trim() !== saved[name].trim();
+    });
+    if (unsaved && !window.confirm("Regenerate writes a new draft in place of this one, and your unsaved changes are lost. Regenerate anyway?")) return;
+    void draft(true);
+  }
+
   function stop() {
     controller.current?.abort();
     setStatus("stopped");
@@ -130,14 +144,14 @@ export function DraftWithAi({
   const streaming = status === "streaming";
   const shown = live ?? (existing && status !== "stopped" ? existing : null);
   return (
-    <div className="space-y-4 p-5">
+    <div ref={editorArea} className="space-y-4 p-5">
       <div className="flex flex-wrap items-center gap-2">
         {streaming ? (
           <Button type="button" variant="secondary" onClick={stop}>
             Stop
           </Button>
         ) : existing ? (
-          <Button type="button" variant="secondary" onClick={() => void draft(true)} title="Writes a new draft in place of this one">
+          <Button type="button" variant="secondary" onClick={regenerate} title="Writes a new draft in place of this one">
             Regenerate
           </Button>
         ) : canSend ? (

@@ -9,7 +9,6 @@ import { FormAlert } from "@/components/ui/form-alert";
 import { type FormActionFn, IDLE } from "@/lib/forms/action-state";
 import { CONTACT_CHANNEL_LABELS, CONTACT_CHANNELS, MAX_CONTACT_NOTE } from "@/lib/domain/today/contact-input";
 
-
 /**
  * Records a call, a text or a visit (for a client who gave no email consent, say), so Today counts it as contact;
  * folded away until asked for. The page hands in its own action: Today's returns to the list, the client page's stays.
@@ -32,7 +31,7 @@ export function LogContactForm({ clientId, clientName, action: logContact }: { c
             ))}
           </Select>
         </Field>
-        <Field id={`${id}-note`} label="Note (optional)" error={f.error("note")} hint="e.g. Left a voicemail">
+        <Field id={`${id}-note`} label="Note (optional)" error={f.error("note")} hint="e.g. Spoke on the phone, she will book after her trip">
           <Input id={`${id}-note`} name="note" defaultValue={f.value("note")} maxLength={MAX_CONTACT_NOTE} {...errorProps(`${id}-note`, f.error("note"))} />
         </Field>
         <Button type="submit" variant="secondary" disabled={pending}>
