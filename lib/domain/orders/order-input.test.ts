@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { dayInZone } from "@/lib/domain/time/format";
 import { fieldErrorsFrom } from "@/lib/domain/validation";
-import { orderFormSchema, orderInputSchema } from "./order-input";
+import { orderedAtIn, orderFormSchema, orderInputSchema } from "./order-input";
 
 const errorsOf = (input: Record<string, unknown>) => {
   const parsed = orderFormSchema.safeParse(input);
@@ -35,5 +35,16 @@ describe("the order form", () => {
     const { orderedAt } = orderFormSchema.parse({ orderedAt: "2026-01-05", itemsShipped: "5", itemsKept: "0", value: "10", status: "shipped" });
     expect(orderedAt).toEqual(new Date("2026-01-05T12:00:00Z"));
     for (const zone of ["America/Los_Angeles", "UTC", "Europe/Berlin", "Asia/Tokyo"]) expect(dayInZone(orderedAt, zone)).toBe("2026-01-05");
+  });
+
+  it("stores today's day, typed before noon in the client's timezone, as now rather than a moment still to come", () => {
+    const { orderedAt } = orderFormSchema.parse({ orderedAt: "2026-12-07", itemsShipped: "5", itemsKept: "2", value: "10", status: "shipped" });
+    // 10:17 in Honolulu (UTC−10): noon there is still to come.
+    const morning = new Date("2026-12-07T20:17:00Z");
+    expect(orderedAtIn(orderedAt, "Pacific/Honolulu", morning)).toEqual(morning);
+    // 15:00 there: noon has passed, so the day's usual moment.
+    expect(orderedAtIn(orderedAt, "Pacific/Honolulu", new Date("2026-12-08T01:00:00Z"))).toEqual(new Date("2026-12-07T22:00:00Z"));
+    // Another day than today keeps noon, whatever the hour now.
+    expect(orderedAtIn(orderFormSchema.parse({ orderedAt: "2026-12-05", itemsShipped: "5", itemsKept: "2", value: "10", status: "shipped" }).orderedAt, "Pacific/Honolulu", morning)).toEqual(new Date("2026-12-05T22:00:00Z"));
   });
 });

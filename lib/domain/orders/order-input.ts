@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { noonInZone } from "@/lib/domain/time/format";
+import { dayInZone, noonInZone } from "@/lib/domain/time/format";
 import { FUTURE_TOLERANCE_MS } from "@/lib/domain/validation";
 
 export const ORDER_STATUSES = ["placed", "shipped", "returned", "cancelled"] as const;
@@ -39,10 +39,14 @@ const toOrderDate = (v: unknown) => {
 /**
  * Where an order date is stored: a typed day at noon of that day in the client's timezone, so it shows as that day
  * there (orders are shown in the client's timezone) and an edit pre-fills the same day; at noon UTC a client at
- * UTC+13 (New Zealand in summer) saw the next day, and each edit moved the order a day later. A moment keeps itself.
+ * UTC+13 (New Zealand in summer) saw the next day, and each edit moved the order a day later. Today, before noon
+ * there, it is stored as now: an order recorded in the morning placed in the afternoon to come would read as one
+ * placed after an email written meanwhile, and stop it ("ordered again since"). A moment keeps itself.
  */
-export function orderedAtIn(orderedAt: Date, zone: string): Date {
-  return orderedAt instanceof TypedDay ? noonInZone(orderedAt.day, zone) : orderedAt;
+export function orderedAtIn(orderedAt: Date, zone: string, now = new Date()): Date {
+  if (!(orderedAt instanceof TypedDay)) return orderedAt;
+  const noon = noonInZone(orderedAt.day, zone);
+  return orderedAt.day === dayInZone(now, zone) && noon.getTime() > now.getTime() ? now : noon;
 }
 
 const orderFields = {
