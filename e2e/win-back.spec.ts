@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { storageStatePath } from "./demo-accounts";
-import { ClientFormPage, createClient, createClientWithDraft } from "./pages/client-pages";
+import { addFix, ClientFormPage, createClient, createClientWithDraft } from "./pages/client-pages";
 
 /** A zone where it is daytime now, so the approved email is due at once (emails never go out at night). */
 function daytimeZone(): string {
@@ -27,6 +27,7 @@ test("a stylist drafts with streaming, edits and approves; the email reaches the
   await stylist.getByLabel(/Agreed to marketing email/).check();
   await form.submit("Create client");
   await expect(stylist.getByRole("heading", { level: 1, name })).toBeVisible();
+  await addFix(stylist);
 
   // Draft with AI: said to be written offline before it starts (no key here); the subject arrives while the writer
   // is still going, then the draft is saved.

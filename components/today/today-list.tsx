@@ -20,7 +20,7 @@ function ValueAtStake({ item }: { item: Item }) {
   );
 }
 
-/** What the stylist can do about the client by email: review outreach's draft, write one, or nothing (no consent). */
+/** What the stylist can do about the client by email: review outreach's draft, write one, or nothing (no consent, no fix yet). */
 function EmailAction({ item }: { item: Item }) {
   if (item.waitingDraftId) {
     return (
@@ -30,6 +30,8 @@ function EmailAction({ item }: { item: Item }) {
     );
   }
   if (!item.emailConsent) return <span className="rounded-lg bg-stone-100 px-3 py-2 text-sm text-stone-600">No email consent: call or text, then log it</span>;
+  // A win-back email is for clients who have had a fix (see never_ordered in checkEligibility).
+  if (!item.lastOrderAt) return <span className="rounded-lg bg-stone-100 px-3 py-2 text-sm text-stone-600">No fix yet: no win-back email</span>;
   // The client page starts the draft in its win-back email card (see DraftWithAi's startNow).
   return (
     <ButtonLink href={`/clients/${item.clientId}?draft=1#win-back-email` as Route} variant="primary">

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { checkEligibility, type EligibilityFacts } from "./eligibility";
 
 const now = new Date("2026-06-01T12:00:00Z");
-const base: EligibilityFacts = { marketingConsent: true, suppressed: false, heldOutUntil: null, lastSentAt: null, otherEmailStates: [], minDaysBetweenEmails: 21, now };
+const base: EligibilityFacts = { marketingConsent: true, suppressed: false, heldOutUntil: null, lastSentAt: null, lastOrderAt: new Date("2026-03-01T09:00:00Z"), otherEmailStates: [], minDaysBetweenEmails: 21, now };
 
 describe("checkEligibility", () => {
   it("lets a consenting, unsuppressed, quiet client through", () => {
@@ -11,6 +11,11 @@ describe("checkEligibility", () => {
   it("checks consent first, then suppression", () => {
     expect(checkEligibility({ ...base, marketingConsent: false, suppressed: true })).toMatchObject({ eligible: false, reason: "no_consent" });
     expect(checkEligibility({ ...base, suppressed: true })).toMatchObject({ eligible: false, reason: "suppressed" });
+  });
+  it("writes and sends no win-back email to a client who never had a fix (a cancelled order is none), after consent and suppression", () => {
+    expect(checkEligibility({ ...base, lastOrderAt: null })).toMatchObject({ eligible: false, reason: "never_ordered", message: expect.stringContaining("not had a fix yet") });
+    expect(checkEligibility({ ...base, lastOrderAt: null, marketingConsent: false })).toMatchObject({ reason: "no_consent" });
+    expect(checkEligibility({ ...base, lastOrderAt: null, suppressed: true })).toMatchObject({ reason: "suppressed" });
   });
   it("sends no win-back email written before the client's latest order", () => {
     const draftedAt = new Date("2026-05-25T12:00:00Z");

@@ -3,12 +3,15 @@ import { checkEligibility, type EligibilityFacts } from "./eligibility";
 import { winBackStandingNote } from "./win-back-standing";
 
 const now = new Date("2026-06-01T12:00:00Z");
-const base: EligibilityFacts = { marketingConsent: true, suppressed: false, heldOutUntil: null, lastSentAt: null, otherEmailStates: [], minDaysBetweenEmails: 21, now };
+const base: EligibilityFacts = { marketingConsent: true, suppressed: false, heldOutUntil: null, lastSentAt: null, lastOrderAt: new Date("2026-03-01T09:00:00Z"), otherEmailStates: [], minDaysBetweenEmails: 21, now };
 const day = (date: Date) => date.toISOString().slice(0, 10);
 
 describe("winBackStandingNote", () => {
   it("invites a draft for a client the send would let through", () => {
     expect(winBackStandingNote(checkEligibility(base), day)).toMatch(/^A personal note/);
+  });
+  it("says a client who never had a fix has nothing to win back", () => {
+    expect(winBackStandingNote(checkEligibility({ ...base, lastOrderAt: null }), day)).toMatch(/not had a fix yet, so there is nothing to win back/);
   });
   it("says why not, with the date it ends where it ends", () => {
     expect(winBackStandingNote(checkEligibility({ ...base, suppressed: true }), day)).toMatch(/suppression list.*no win-back email can be sent/);

@@ -13,6 +13,8 @@ export function winBackStandingNote(standing: Eligibility, formatMoment: (date: 
       return "This client has not agreed to marketing email, so no win-back email can be sent.";
     case "suppressed":
       return "This client's address is on the suppression list (they unsubscribed, or mail to it bounced or was marked as spam), so no win-back email can be sent.";
+    case "never_ordered":
+      return "This client has not had a fix yet, so there is nothing to win back: win-back emails are for clients who have ordered.";
     case "held_out":
       return `This client is in the holdout${until ? ` until ${until}` : ""}: they get no win-back email and no extra attention (they are left off Today), so what they do shows what the emails add.`;
     case "too_soon":

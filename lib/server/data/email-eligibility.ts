@@ -17,8 +17,8 @@ export function normaliseAddress(address: string): string {
 export type GuardSubject = { clientId: string; address: string; consent: boolean; excludeEmailId?: string };
 
 /**
- * The guards for several clients right now, in five reads at once: consent, suppression, an order since the email
- * being sent was drafted, the holdout, the gap since the last email, one win-back in flight (see checkEligibility). Outreach asks for one client; a send batch for up to 100.
+ * The guards for several clients right now, in five reads at once: consent, suppression, an order ever, an order since
+ * the email being sent was drafted, the holdout, the gap since the last email, one win-back in flight (see checkEligibility). Outreach asks for one client; a send batch for up to 100.
  */
 export async function eligibilityOf(tx: Executor, subjects: readonly GuardSubject[], input: { minDaysBetweenEmails: number; now: Date }): Promise<Eligibility[]> {
   if (subjects.length === 0) return [];
@@ -33,14 +33,12 @@ export async function eligibilityOf(tx: Executor, subjects: readonly GuardSubjec
       .from(winBackEmails)
       .where(inArray(winBackEmails.clientId, clientIds)),
     holdoutWindowsOf(tx, clientIds),
-    // Only an email being sent has a draft date to compare the orders with.
-    subjects.some((s) => s.excludeEmailId)
-      ? tx
-          .select({ clientId: orders.clientId, at: max(orders.orderedAt) })
-          .from(orders)
-          .where(and(inArray(orders.clientId, clientIds), ne(orders.status, "cancelled")))
-          .groupBy(orders.clientId)
-      : [],
+    // Whether the client ever ordered, and when last (an email being sent compares it with its draft date).
+    tx
+      .select({ clientId: orders.clientId, at: max(orders.orderedAt) })
+      .from(orders)
+      .where(and(inArray(orders.clientId, clientIds), ne(orders.status, "cancelled")))
+      .groupBy(orders.clientId),
   ]);
   const lastOrderAt = new Map(lastOrders.map((o) => [o.clientId, o.at]));
   const suppressedSet = new Set(suppressed.map((s) => s.address));
