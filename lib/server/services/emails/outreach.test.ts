@@ -10,7 +10,8 @@ import { DEFAULT_WIN_BACK_SETTINGS } from "@/lib/domain/email/win-back-settings"
 import { isHeldOut } from "@/lib/domain/email/holdout";
 import { createOrder } from "@/lib/server/services/orders/create-order";
 import { DAYTIME, clientWithFix, setScore } from "@/test/email-fixtures";
-import { orderInput, userContext } from "@/test/fixtures";
+import { clientInput, orderInput, userContext } from "@/test/fixtures";
+import { createClient } from "@/lib/server/services/clients/create-client";
 import { sendDueEmails } from "./send-due-emails";
 import { approveEmail } from "./approve-email";
 import { draftEmail } from "./draft-email";
@@ -65,6 +66,17 @@ describe("outreach on entering win-back", () => {
     // The same entry again (a repeated event) answers the same draft and writes no second one.
     expect(await outreach(client.id)).toEqual({ ...result });
     expect(await db.$count(winBackEmails, eq(winBackEmails.clientId, client.id))).toBe(1);
+  });
+
+  it("writes nothing for a client who never had a fix: no assignment, no draft, and the client page says why", async () => {
+    await saveSettings({ holdoutShare: 0 });
+    const stylist = await userContext("stylist");
+    const client = await createClient({ ctx: stylist, input: clientInput({ stylistId: stylist.actor.id, marketingConsent: true }) });
+    await setScore(client.id, 0, "lapsed");
+    expect(await outreach(client.id)).toMatchObject({ outcome: "ineligible" });
+    expect(await db.$count(outreachAssignments, eq(outreachAssignments.clientId, client.id))).toBe(0);
+    expect(await db.$count(winBackEmails, eq(winBackEmails.clientId, client.id))).toBe(0);
+    expect(await winBackStanding(stylist, client.id, DAYTIME)).toMatchObject({ eligible: false, reason: "never_ordered" });
   });
 
   it("holds a client out: no email, but recorded and counted against the emailed group", async () => {
