@@ -5,6 +5,7 @@ import { Card, CardHeader } from "@/components/ui/card";
 import { formatDay, formatNumber } from "@/components/ui/format";
 import { optionalDayParam } from "@/lib/domain/validation";
 import { PageHeader } from "@/components/ui/page-header";
+import { PageNotice } from "@/components/ui/page-notice";
 import { TodayList } from "@/components/today/today-list";
 import { can } from "@/lib/domain/access/policy";
 import { requirePageContext } from "@/lib/server/auth/session";
@@ -15,6 +16,7 @@ export const metadata: Metadata = { title: "Today" };
 const FIGURE_LINK = "underline decoration-stone-300 underline-offset-4 hover:decoration-stone-900 focus-visible:outline-2 focus-visible:outline-ember-500";
 /** `snoozedUntil` comes back from the snooze form (the day the client returns), `contactLogged` from logging contact. */
 const todayParams = z.object({ snoozedUntil: optionalDayParam, contactLogged: z.literal("1").optional().catch(undefined) });
+const NOTICE_KEYS = ["snoozedUntil", "contactLogged"];
 
 export default async function TodayPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const ctx = await requirePageContext("clients.read");
@@ -35,11 +37,7 @@ export default async function TodayPage({ searchParams }: { searchParams: Promis
         title="Today"
         description="Clients who most need a personal touch, ranked by the value at stake: the chance they do not order in 90 days times what they usually spend."
       />
-      {notice ? (
-        <p role="status" className="mb-6 rounded-lg bg-emerald-50 px-4 py-2.5 text-sm text-emerald-800 ring-1 ring-emerald-200">
-          {notice}
-        </p>
-      ) : null}
+      {notice ? <PageNotice text={notice} keys={NOTICE_KEYS} /> : null}
       <dl className="mb-6 grid grid-cols-2 gap-4 sm:max-w-md">
         <div className="rounded-xl bg-white px-4 py-3 shadow-sm ring-1 ring-stone-200">
           <dt className="text-xs font-medium text-stone-500">To do</dt>

@@ -10,6 +10,7 @@ import { OrdersTable } from "@/components/clients/orders-table";
 import { ClientDemoControls } from "@/components/demo/client-demo-controls";
 import { DraftWithAi } from "@/components/emails/draft-with-ai";
 import { LogContactForm } from "@/components/today/log-contact-form";
+import { PageNotice } from "@/components/ui/page-notice";
 import { logClientContactAction } from "../actions";
 import { writesOffline } from "@/lib/server/ai/providers";
 import { EngagementCard } from "@/components/engagement/engagement-card";
@@ -42,6 +43,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 const NOTICES = { created: "Client created.", saved: "Changes saved.", orderSaved: "Order saved." } as const;
+const NOTICE_KEYS = Object.keys(NOTICES);
 /** `draft=1` comes from "Draft with AI" on Today; a notice's key (`?saved=1`) back from a form. */
 const clientPageParams = z.object({ draft: z.literal("1").optional().catch(undefined) });
 
@@ -79,11 +81,7 @@ export default async function ClientPage({ params, searchParams }: Props) {
         description={client.email}
         actions={<ButtonLink href={`/clients/${client.id}/edit` as Route} variant="secondary">Edit profile</ButtonLink>}
       />
-      {notice ? (
-        <p role="status" className="mb-6 rounded-lg bg-emerald-50 px-4 py-2.5 text-sm text-emerald-800 ring-1 ring-emerald-200">
-          {notice}
-        </p>
-      ) : null}
+      {notice ? <PageNotice text={notice} keys={NOTICE_KEYS} /> : null}
       <div className="space-y-6">
         <OrderStats figures={picture.figures} now={now} clientZone={zones.client} />
         <EngagementCard picture={picture} stored={engagement.latest} tiers={engagement.tiers} zones={zones} override={override} />
