@@ -6,7 +6,8 @@ import type { TierOverride } from "@/lib/domain/demo-controls/effective-tier";
 import type { EngagementTier } from "@/lib/domain/engagement";
 
 /** The admin's demo controls on a client's page: the override in force, if any, and the form to set one. */
-export function ClientDemoControls({ client, scored, override, zone }: { client: { id: string; name: string }; scored: EngagementTier | null; override: TierOverride | null; zone: string }) {
+/** `hasOrders`: whether a rescoring would give an unscored client a tier (one with no orders keeps none). */
+export function ClientDemoControls({ client, scored, hasOrders, override, zone }: { client: { id: string; name: string }; scored: EngagementTier | null; hasOrders: boolean; override: TierOverride | null; zone: string }) {
   return (
     <DemoCard title="Override tier" description="Show this client in another tier for a few days. Outreach follows as for a real change; scoring and the model never see it." testId="client-demo-controls">
       {override ? (
@@ -15,7 +16,11 @@ export function ClientDemoControls({ client, scored, override, zone }: { client:
           <ClearOverrideButton clientId={client.id} clientName={client.name} />
         </div>
       ) : null}
-      {scored ? <TierOverrideForm clientId={client.id} /> : <p className="text-sm text-stone-600">Not scored yet: rescore this client before overriding their tier.</p>}
+      {scored ? (
+        <TierOverrideForm clientId={client.id} />
+      ) : (
+        <p className="text-sm text-stone-600">{hasOrders ? "Not scored yet: rescore this client before overriding their tier." : "No orders yet, so no tier to override: a client is scored from their first order."}</p>
+      )}
     </DemoCard>
   );
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { assessEngagement, bgNbdOnly } from "./assess";
-import { type CurrentEngagement, currentEngagementOf, sameCurrentEngagement } from "./current-engagement";
+import { assessEngagement, bgNbdOnly, type EngagementAssessment } from "./assess";
+import { type CurrentEngagement, currentEngagementOf, keepsScore, sameCurrentEngagement } from "./current-engagement";
 import { EMPTY_CLIENT_HISTORY, summariseHistory } from "./history";
 import { AS_OF, ordersEvery } from "@/test/domain/engagement-orders";
 
@@ -31,9 +31,24 @@ describe("assessEngagement", () => {
 });
 
 describe("currentEngagementOf", () => {
+  /** The list copy of a client with orders, which always has one. */
+  const listCopy = (a: EngagementAssessment): CurrentEngagement => {
+    const current = currentEngagementOf(a);
+    if (!current) throw new Error("expected a list copy");
+    return current;
+  };
+
+  it("keeps no score for a client with no orders: the lists show them unscored, as their page does", () => {
+    const none = assessEngagement({ history: EMPTY_CLIENT_HISTORY, asOf: AS_OF, model: bgNbdOnly(PARAMS) });
+    expect(none.tier).toBe("lapsed");
+    expect(keepsScore(none)).toBe(false);
+    expect(currentEngagementOf(none)).toBeNull();
+    expect(keepsScore(assessEngagement({ history: steady, asOf: AS_OF, model: bgNbdOnly(PARAMS) }))).toBe(true);
+  });
+
   it("rounds to what a list shows, so tiny daily drifts compare equal", () => {
     const a = assessEngagement({ history: steady, asOf: AS_OF, model: bgNbdOnly(PARAMS) });
-    const current = currentEngagementOf({ ...a, pAlive: 0.87349, pOrder90d: 0.41572, nextOrderExpectedAt: new Date("2025-06-20T13:45:00Z") });
+    const current = listCopy({ ...a, pAlive: 0.87349, pOrder90d: 0.41572, nextOrderExpectedAt: new Date("2025-06-20T13:45:00Z") });
     expect(current).toMatchObject({ pAlive: 0.87, pOrder90d: 0.42, nextOrderExpectedAt: new Date("2025-06-20T00:00:00Z") });
     const same = (fresh: Partial<CurrentEngagement>, asOf = AS_OF) => sameCurrentEngagement(current, { ...current, ...fresh }, asOf);
     // As read back from a 4-byte float column.
@@ -47,7 +62,7 @@ describe("currentEngagementOf", () => {
 
   it("lets the next-order date slide up to a week before the stored copy follows, unless it has passed", () => {
     const a = assessEngagement({ history: steady, asOf: AS_OF, model: bgNbdOnly(PARAMS) });
-    const current = currentEngagementOf({ ...a, nextOrderExpectedAt: new Date("2025-06-20T00:00:00Z") });
+    const current = listCopy({ ...a, nextOrderExpectedAt: new Date("2025-06-20T00:00:00Z") });
     const next = (date: string, asOf = AS_OF) => sameCurrentEngagement(current, { ...current, nextOrderExpectedAt: new Date(date) }, asOf);
     expect(next("2025-06-27T00:00:00Z")).toBe(true);
     expect(next("2025-06-28T00:00:00Z")).toBe(false);

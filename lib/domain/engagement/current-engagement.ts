@@ -26,11 +26,20 @@ export const listRounding = {
 };
 
 /**
- * Rounded to what a list shows (P(alive) and the chance of an order to 0.01, the next order to its UTC day).
+ * Whether the lists keep a score for the client: not for one with no orders (none, or only cancelled ones). There is
+ * nothing to measure, and "lapsed, 0" would count a client who has not had a first fix among those who left; their
+ * page says "not scored yet", and the lists, Today and the tier counts agree.
+ */
+export const keepsScore = (assessment: Pick<EngagementAssessment, "facts">): boolean => assessment.facts.orderCount > 0;
+
+/**
+ * Rounded to what a list shows (P(alive) and the chance of an order to 0.01, the next order to its UTC day); null
+ * for a client the lists show unscored (see keepsScore).
  * Why: rescoring a client after an order rewrites its list row only when what the list shows changed, so a
  * repeat with the same as-of date rewrites nothing. (A full run rebuilds the whole table anyway.)
  */
-export function currentEngagementOf(assessment: EngagementAssessment): CurrentEngagement {
+export function currentEngagementOf(assessment: EngagementAssessment): CurrentEngagement | null {
+  if (!keepsScore(assessment)) return null;
   const next = assessment.nextOrderExpectedAt;
   return {
     score: assessment.score,

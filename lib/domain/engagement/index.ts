@@ -63,7 +63,7 @@ export { type DropoutModelFit, modelPAlive, probabilityOfPurchaseWithin } from "
 export { type HazardCalibration } from "./calibration";
 export { type LearnedScoreWeights, learnScoreWeights } from "./learn-weights";
 export { chanceWord, orderChanceText } from "./chance-words";
-export { type CurrentEngagement, currentEngagementOf, listRounding, sameCurrentEngagement } from "./current-engagement";
+export { type CurrentEngagement, currentEngagementOf, keepsScore, listRounding, sameCurrentEngagement } from "./current-engagement";
 export { type CheckedClient, checkModel, type FlagComparison, type ModelCheckReport, type ModelCheckVerdict, TIER_ORDER, type TierReorders, verdictOf } from "./model-check";
 export { type ProbabilityBin } from "./ranking-metrics";
 export { type TrackingWeek } from "./tracking";

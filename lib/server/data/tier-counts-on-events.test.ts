@@ -1,8 +1,9 @@
-import { sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import type { SystemActor } from "@/lib/domain/access/policy";
 import { parseDashboardRange } from "@/lib/domain/analytics/tier-summary";
 import { db } from "@/lib/server/db/client";
+import { clientScores, engagementSnapshots, eventOutbox, orders, tierChanges } from "@/lib/server/db/schema";
 import { scoreWithLatestModel } from "@/lib/server/engagement/score-clients";
 import { runFullRescore } from "@/lib/server/services/engagement/run-full-rescore";
 import { reassignClients } from "@/lib/server/services/clients/reassign-clients";
@@ -86,6 +87,34 @@ describe("the overview's tier counts between full runs", () => {
     const next = new Date(now.getTime() + 366 * DAY);
     await fullRun(next);
     expect(await shown(next)).toEqual({ day: next.toISOString().slice(0, 10), ...(await liveCounts(next)) });
+  });
+
+  it("leave a client whose only orders were cancelled: unscored rather than lapsed, with no change of tier on record", async () => {
+    const now = new Date();
+    const lastRun = new Date(now.getTime() - 3 * DAY);
+    const [client] = await insertDemoClients(12, lastRun);
+    if (!client) throw new Error("no client");
+    await fullRun(lastRun);
+    const before = await shown(now);
+    const [scored] = await db.select({ tier: clientScores.tier }).from(clientScores).where(eq(clientScores.clientId, client));
+    expect(scored?.tier).not.toBeNull();
+
+    await db.update(orders).set({ status: "cancelled" }).where(eq(orders.clientId, client));
+    await db.transaction((tx) => scoreWithLatestModel(tx, { ids: [client] }, now));
+    const [row] = await db.select().from(clientScores).where(eq(clientScores.clientId, client));
+    expect(row).toMatchObject({ tier: null, score: null, pAlive: null, pOrder90d: null, nextOrderExpectedAt: null, valueAtRiskCents: null });
+    const after = await shown(now);
+    expect(after).toEqual({ day: now.toISOString().slice(0, 10), ...(await liveCounts(now)) });
+    expect(Object.values(after.byTier).reduce((sum, n) => sum + n, 0)).toBe(Object.values(before.byTier).reduce((sum, n) => sum + n, 0) - 1);
+    expect(await db.$count(tierChanges, eq(tierChanges.clientId, client))).toBe(0);
+    expect(await db.$count(engagementSnapshots, and(eq(engagementSnapshots.clientId, client), eq(engagementSnapshots.asOf, now)))).toBe(0);
+    expect(await db.$count(eventOutbox, and(eq(eventOutbox.name, "rekindle/client.tier-changed"), sql`${eventOutbox.data}->>'clientId' = ${client}`))).toBe(0);
+
+    // The next full run leaves them unscored too, and counts them nowhere.
+    const next = new Date(now.getTime() + DAY);
+    await fullRun(next);
+    expect((await db.select({ tier: clientScores.tier }).from(clientScores).where(eq(clientScores.clientId, client)))[0]?.tier).toBeNull();
+    expect((await shown(next)).byTier).toEqual(after.byTier);
   });
 
   it("keep a running demo override in its tier through a full run, so clearing it afterwards moves the client back once", async () => {

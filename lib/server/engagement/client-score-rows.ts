@@ -11,6 +11,8 @@ const TIER_RANK = new Map<EngagementTier, number>(TIERS.map((tier, rank) => [tie
 /** Each tier's label as a binary COPY field takes it; the tier-change rows use these too. */
 export const TIER_BYTES = encodedText(TIERS);
 const SCORES = 101;
+/** After every tier: where a btree on (tier, …) puts null tiers. */
+const UNSCORED_RANK = TIERS.length;
 // Batches flushed while encoding, so the first rows reach Postgres while the rest are encoded.
 const ROWS_PER_FLUSH = 16_384;
 
@@ -62,6 +64,15 @@ export class ClientScoreRows {
     this.valueAtRisk[i] = valueAtRiskCents;
   }
 
+  /** A client the run leaves unscored (no orders): null score, tier and figures, sorted after every tier as Postgres sorts nulls. */
+  addUnscored(uuids: Uint8Array, uuidOffset: number): void {
+    const i = this.size++;
+    for (let b = 0; b < 16; b++) this.uuids[i * 16 + b] = uuids[uuidOffset + b] ?? 0;
+    this.score[i] = 0;
+    this.tierRank[i] = UNSCORED_RANK;
+    this.pAlive[i] = this.pOrder90d[i] = this.nextOrderMs[i] = this.valueAtRisk[i] = Number.NaN;
+  }
+
   /** Encodes every row into `writer` in (tier, score, client id) order, scored as of `asOfMs`. */
   async writeSorted(writer: BinaryCopyWriter, asOfMs: number): Promise<void> {
     const order = orderByTierAndScore(this.tierRank, this.score, this.size);
@@ -75,22 +86,21 @@ export class ClientScoreRows {
     const pAlive = this.pAlive[i] ?? Number.NaN;
     const pOrder = this.pOrder90d[i] ?? Number.NaN;
     const next = this.nextOrderMs[i] ?? Number.NaN;
-    writer.rows
-      .row(CLIENT_SCORE_COPY_COLUMNS.length)
-      .uuidBytes(this.uuids, i * 16)
-      .int2(this.score[i] ?? 0)
-      .textBytes(TIER_BYTES[TIERS[this.tierRank[i] ?? 0] ?? "lapsed"])
+    const atRisk = this.valueAtRisk[i] ?? Number.NaN;
+    const tier = TIERS[this.tierRank[i] ?? 0];
+    const row = writer.rows.row(CLIENT_SCORE_COPY_COLUMNS.length).uuidBytes(this.uuids, i * 16);
+    (tier ? row.int2(this.score[i] ?? 0).textBytes(TIER_BYTES[tier]) : row.null().null())
       .float4OrNull(Number.isNaN(pAlive) ? null : pAlive)
       .float4OrNull(Number.isNaN(pOrder) ? null : pOrder)
       .timestamptzOrNull(Number.isNaN(next) ? null : next)
       .timestamptz(asOfMs)
-      .float4OrNull(this.valueAtRisk[i] ?? null);
+      .float4OrNull(Number.isNaN(atRisk) ? null : atRisk);
   }
 }
 
 /**
  * Positions 0…size−1 ordered by (tier rank, score), ties kept in position order: a stable counting sort over the
- * 4 × 101 pairs, linear in the rows.
+ * 4 × 101 pairs (and unscored rows last), linear in the rows.
  */
 export function orderByTierAndScore(tierRank: Uint8Array, score: Int16Array, size: number): Int32Array {
   const buckets = Int32Array.from({ length: size }, (_, i) => (tierRank[i] ?? 0) * SCORES + Math.min(SCORES - 1, Math.max(0, score[i] ?? 0)));

@@ -34,7 +34,6 @@ type Chunk = { clients: number; uuids: Uint8Array; previousTiers: string; stylis
 /** `range`: the chunk's clients; `staged`: how many stageChunk staged of them, or null for a chunk it did not stage (read here). */
 export type ScoreChunkInput = { runId: string; asOf: Date; chunk: number; range: ClientRange; modelFitId: string | null; staged: number | null };
 
-const EMPTY_FIGURES = Object.freeze(historyFigures(EMPTY_CLIENT_HISTORY));
 // What each snapshot row carries; the run's id, date and model are its table's defaults (see createRunSnapshotsTable).
 const SNAPSHOT_COLUMNS = ["client_id", "score", "tier", "recency", "frequency", "value", "keep_rate", "p_alive", "expected_orders90d", "next_order_expected_at"];
 
@@ -161,9 +160,13 @@ async function writeChunk(
   try {
     for (let i = 0; i < chunk.clients; i++) {
       const row = chunk.historyOf[i] ?? -1;
-      if (row >= 0) chunk.histories.figuresAt(row, figures);
-      else Object.assign(figures, EMPTY_FIGURES);
-      const slot = forecasts && row >= 0 ? forecasts.slotAt(inputs.indexOfInput[row] ?? -1) : -1;
+      if (row < 0) {
+        // No orders: no score (see keepsScore), so no snapshot, no count and no change of tier; the list shows unscored.
+        listRows.addUnscored(chunk.uuids, i * 16);
+        continue;
+      }
+      chunk.histories.figuresAt(row, figures);
+      const slot = forecasts ? forecasts.slotAt(inputs.indexOfInput[row] ?? -1) : -1;
       const pAlive = slot >= 0 && forecasts ? forecasts.pAliveAt(slot) : Number.NaN;
       const expected = slot >= 0 && forecasts ? forecasts.expectedOrders90At(slot) : Number.NaN;
       const nextOrderMs = slot >= 0 && forecasts ? asOfMs + forecasts.daysUntilNextOrderAt(slot) * DAY_MS : Number.NaN;

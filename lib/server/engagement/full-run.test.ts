@@ -165,7 +165,7 @@ describe("a full run's steps", () => {
   it("stages the sample's chunks, and more while workers would wait for the fit, and fits on the sample alone", async () => {
     await insertDemoClients(200, AS_OF);
     const withOrders = async (upTo: string | null | undefined) =>
-      (await db.execute<{ n: number }>(sql`select count(distinct client_id)::int as n from orders where client_id <= ${upTo ?? ""}::uuid and status <> 'cancelled' and ordered_at <= ${AS_OF.toISOString()}::timestamptz`))[0]?.n;
+      (await db.execute<{ n: number }>(sql`select count(distinct client_id)::int as n from orders where (${upTo ?? null}::uuid is null or client_id <= ${upTo ?? null}::uuid) and status <> 'cancelled' and ordered_at <= ${AS_OF.toISOString()}::timestamptz`))[0]?.n;
     for (const workers of [1, 4]) {
       const run = await queueRun(AS_OF);
       const steps: string[] = [];
@@ -178,7 +178,11 @@ describe("a full run's steps", () => {
       expect(stored).toMatchObject({ status: "succeeded", done: 200, total: 200, modelReused: false });
       const [fit] = await db.select().from(modelFits).where(eq(modelFits.id, stored?.modelFitId ?? ""));
       expect(fit?.customers).toBe(await withOrders(await nextChunkEnd(db, null, 50)));
-      expect(await snapshotsOf(run.id)).toHaveLength(200);
+      // A client with no orders by then keeps no score: no snapshot, and the list shows them unscored.
+      const everyone = await withOrders(null);
+      expect(everyone).toBeLessThan(200);
+      expect(await snapshotsOf(run.id)).toHaveLength(everyone ?? 0);
+      expect(await db.$count(clientScores, sql`${clientScores.tier} is null and ${clientScores.score} is null and ${clientScores.valueAtRiskCents} is null`)).toBe(200 - (everyone ?? 0));
     }
   });
 
@@ -218,7 +222,9 @@ describe("a full run's steps", () => {
     // A day later: the same model, learned weights and all, and nothing staged for it; every client scored with it.
     expect(await rescore(day(1))).toBe(first);
     expect(await db.$count(modelFits)).toBe(1);
-    expect(await db.$count(engagementSnapshots, sql`${engagementSnapshots.asOf} = ${day(1).toISOString()}::timestamptz and ${engagementSnapshots.modelFitId} = ${first ?? ""}::uuid`)).toBe(400);
+    expect(await db.$count(engagementSnapshots, sql`${engagementSnapshots.asOf} = ${day(1).toISOString()}::timestamptz and ${engagementSnapshots.modelFitId} = ${first ?? ""}::uuid`)).toBe(
+      await db.$count(clientScores, sql`${clientScores.tier} is not null`),
+    );
     // Unless a person started the run: the button promises a freshly fitted model.
     const byHand = await rescore(day(1), admin.actor.type === "user" ? admin.actor.id : null);
     expect(byHand).not.toBe(first);

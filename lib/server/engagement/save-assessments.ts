@@ -2,7 +2,7 @@ import "server-only";
 import { appEvent } from "@/inngest/events";
 import { emitEvents } from "@/lib/server/events/outbox";
 import { sql } from "drizzle-orm";
-import { type CurrentEngagement, currentEngagementOf, type EngagementAssessment, type EngagementTier, sameCurrentEngagement } from "@/lib/domain/engagement";
+import { type CurrentEngagement, currentEngagementOf, type EngagementAssessment, type EngagementTier, keepsScore, sameCurrentEngagement } from "@/lib/domain/engagement";
 import type { Executor } from "@/lib/server/db/client";
 import { countedClient, tierCountDeltas } from "@/lib/domain/analytics/tier-count-delta";
 import { applyTierCountDeltas } from "./apply-tier-count-deltas";
@@ -22,6 +22,12 @@ export type CurrentRow = {
   /** A demo override still running: the tier the overview counts the client in meanwhile. */
   override_tier: EngagementTier | null;
 };
+
+/** A client's list row as rewritten: their current engagement, or all null for unscored. */
+type ListRowChange = { client_id: string; from_tier: EngagementTier | null; valueAtRiskCents: number | null } & (CurrentEngagement | { [K in keyof CurrentEngagement]: null });
+/** A list row with no score: what a client with no orders shows (see keepsScore). */
+const UNSCORED = { score: null, tier: null, pAlive: null, pOrder90d: null, nextOrderExpectedAt: null, valueAtRiskCents: null } as const;
+const scored = (change: ListRowChange): change is ListRowChange & CurrentEngagement => change.tier !== null;
 
 /** Outside a full run: snapshots and tier changes carry no run id. */
 type SavedBatch = { asOf: Date; modelFitId: string | null; modelVersion: string };
@@ -59,7 +65,8 @@ export async function saveAssessments(
   assessed: { row: CurrentRow; assessment: EngagementAssessment; valueAtRiskCents: number }[],
 ): Promise<{ updated: number; tierChanges: number }> {
   const asOfText = batch.asOf.toISOString();
-  const snapshots = assessed.map(({ row, assessment: a }) => ({
+  // A client with no orders keeps no score (see keepsScore): no snapshot, and their row goes back to unscored.
+  const snapshots = assessed.filter(({ assessment }) => keepsScore(assessment)).map(({ row, assessment: a }) => ({
     client_id: row.id,
     score: a.score,
     tier: a.tier,
@@ -71,10 +78,11 @@ export async function saveAssessments(
     expected_orders: a.expectedOrders90d,
     next_order_at: a.nextOrderExpectedAt,
   }));
-  const changed = assessed.flatMap(({ row, assessment, valueAtRiskCents }) => {
+  const changed = assessed.flatMap(({ row, assessment, valueAtRiskCents }): ListRowChange[] => {
     if (row.scored_ms !== null && row.scored_ms > batch.asOf.getTime()) return [];
     const before = storedCurrent(row);
     const after = currentEngagementOf(assessment);
+    if (!after) return before ? [{ client_id: row.id, from_tier: before.tier, ...UNSCORED }] : [];
     // Stored as a 4-byte float: compared as one, so an unchanged value does not count as a change.
     const sameValue = row.value_at_risk !== null && Math.fround(valueAtRiskCents) === Math.fround(row.value_at_risk);
     return before && sameValue && sameCurrentEngagement(before, after, batch.asOf)
@@ -121,8 +129,8 @@ export async function saveAssessments(
       }),
     ),
   );
-  // A first score is not a change of tier.
-  const tierChanges = applied.filter((c) => c.from_tier !== null && c.from_tier !== c.tier);
+  // A first score is not a change of tier, nor is going back to unscored (the client's last order was cancelled).
+  const tierChanges = applied.filter(scored).filter((c) => c.from_tier !== null && c.from_tier !== c.tier);
   if (tierChanges.length) {
     await tx.execute(sql`
       insert into tier_changes (client_id, run_id, from_tier, to_tier, score, changed_at)
@@ -131,7 +139,7 @@ export async function saveAssessments(
   }
   // In the same transaction, so whatever follows a tier change (win-back outreach) hears of exactly the committed ones.
   // A first score is an entry into its tier too (an import of old history lands clients straight in lapsed).
-  const entries = applied.filter((c) => c.from_tier !== c.tier);
+  const entries = applied.filter(scored).filter((c) => c.from_tier !== c.tier);
   await emitEvents(
     tx,
     entries.map((c) => appEvent("rekindle/client.tier-changed", { clientId: c.client_id, fromTier: c.from_tier, toTier: c.tier, score: c.score, enteredAt: asOfText })),

@@ -152,7 +152,7 @@ export default async function ClientPage({ params, searchParams }: Props) {
               ) : null}
               <ClientTimeline entries={timeline} zone={zones.client} />
             </Card>
-            {can(ctx.actor, "demo.control") ? <ClientDemoControls client={client} scored={engagement.latest?.tier ?? null} override={override} zone={zones.viewer} /> : null}
+            {can(ctx.actor, "demo.control") ? <ClientDemoControls client={client} scored={engagement.latest?.tier ?? null} hasOrders={orders.some((order) => order.status !== "cancelled")} override={override} zone={zones.viewer} /> : null}
           </div>
         </div>
       </div>

@@ -168,8 +168,8 @@ describe("a demo tier override", () => {
     const fitBefore = (await db.select().from(modelFits))[0];
     const backtestBefore = await runBacktest(admin, defaultBacktestInput());
 
-    // Every client shown as lapsed for a month.
-    for (const s of scores) await overrideClientTier({ ctx: admin, input: { clientId: s.id, tier: s.tier === "lapsed" ? "healthy" : "lapsed", days: 30 } });
+    // Every scored client shown in another tier for a month (one without orders has no tier to override).
+    for (const s of scores.filter((s) => s.tier !== null)) await overrideClientTier({ ctx: admin, input: { clientId: s.id, tier: s.tier === "lapsed" ? "healthy" : "lapsed", days: 30 } });
 
     // Saving the settings (as they are) makes the run refit rather than reuse the model it just fitted.
     await updateSettings({ ctx: admin, key: "engagement", input: await readSettings(db, "engagement") });

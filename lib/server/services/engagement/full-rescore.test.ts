@@ -49,7 +49,7 @@ describe("full rescoring", () => {
   it("fits the model once, writes one snapshot per client and the current values, and counts progress", async () => {
     const admin = await userContext("admin");
     const ids = await insertDemoClients(60, AS_OF);
-    await db.insert(clients).values({ name: "No orders yet", email: "none@example.com" });
+    const [orderless] = await db.insert(clients).values({ name: "No orders yet", email: "none@example.com" }).returning({ id: clients.id });
     const queued = await startFullRescore({ ctx: admin, input: { asOf: AS_OF.toISOString() } });
     const finished = await run(queued.id);
 
@@ -57,15 +57,18 @@ describe("full rescoring", () => {
     const [fit] = await db.select().from(modelFits);
     expect(finished.modelFitId).toBe(fit?.id);
     expect(fit).toMatchObject({ model: "mbgnbd", customers: 60, asOf: AS_OF });
+    // One snapshot per client with orders; the client without keeps no score (see keepsScore).
     const snapshots = await snapshotsAt(AS_OF);
-    expect(snapshots).toHaveLength(61);
-    expect(new Set(snapshots.map((s) => s.clientId)).size).toBe(61);
-    const values = await currentValues();
+    expect(snapshots).toHaveLength(60);
+    expect(new Set(snapshots.map((s) => s.clientId))).toEqual(new Set(ids));
+    const all = await currentValues();
+    expect(all.find((c) => c.id === orderless?.id)).toMatchObject({ score: null, tier: null, pAlive: null, valueAtRisk: null, scoredAt: AS_OF });
+    const values = all.filter((c) => c.id !== orderless?.id);
     expect(values.every((c) => c.score !== null && c.tier !== null && c.scoredAt?.getTime() === AS_OF.getTime())).toBe(true);
-    // Every score carries its value at risk (Today's ranking); a client without orders gets the even-chance fallback.
+    // Every score carries its value at risk (Today's ranking).
     expect(values.every((c) => c.valueAtRisk !== null && c.valueAtRisk >= 0)).toBe(true);
     expect(values.filter((c) => ids.includes(c.id)).every((c) => c.pAlive !== null && c.pAlive >= 0 && c.pAlive <= 1)).toBe(true);
-    expect(values.map((c) => c.id).sort()).toEqual((await db.select({ id: clients.id }).from(clients)).map((c) => c.id).sort());
+    expect(all.map((c) => c.id).sort()).toEqual((await db.select({ id: clients.id }).from(clients)).map((c) => c.id).sort());
     expect(new Set(values.map((c) => c.tier)).size).toBeGreaterThan(2);
     expect(snapshots.every((s) => s.modelFitId === fit?.id)).toBe(true);
     // Clients start unscored, and a first score is not a change of tier.
@@ -134,7 +137,10 @@ describe("full rescoring", () => {
     expect(changesBefore).toBeGreaterThan(0);
     expect((await snapshotsAt(AS_OF)).map(({ modelFitId: _, ...rest }) => rest)).toEqual(snapshotsBefore.map(({ modelFitId: _, ...rest }) => rest));
     expect(await currentValues()).toEqual(valuesBefore);
-    expect(await db.$count(engagementSnapshots)).toBe(80);
+    // One per client with orders by each date (a client's first order after the earlier one gives no snapshot then).
+    const withOrdersBy = async (date: Date) =>
+      (await db.execute<{ n: number }>(sql`select count(distinct client_id)::int as n from orders where status <> 'cancelled' and ordered_at <= ${date.toISOString()}::timestamptz`))[0]?.n ?? 0;
+    expect(await db.$count(engagementSnapshots)).toBe((await withOrdersBy(earlier)) + (await withOrdersBy(AS_OF)));
     expect(await db.$count(tierChanges, eq(tierChanges.runId, second.id))).toBe(0);
   });
 
