@@ -18,7 +18,7 @@ export function LogContactForm({ clientId, clientName, action: logContact }: { c
   const f = formValues(state, { channel: "phone", note: "" });
   const id = useId();
   return (
-    <FoldedForm label="Log contact" labelFor={`with ${clientName}`} state={state}>
+    <FoldedForm label="Log contact" labelFor={`with ${clientName}`} group={clientId} state={state}>
       <form action={action} className="mt-3 space-y-3" noValidate key={f.key}>
         <FormAlert state={state} />
         <input type="hidden" name="clientId" value={clientId} />

@@ -16,7 +16,7 @@ export function SnoozeForm({ clientId, clientName }: { clientId: string; clientN
   const f = formValues(state, { days: "7", reason: "" });
   const id = useId();
   return (
-    <FoldedForm label="Snooze" labelFor={clientName} state={state}>
+    <FoldedForm label="Snooze" labelFor={clientName} group={clientId} state={state}>
       <form action={action} className="mt-3 space-y-3" noValidate>
         <FormAlert state={state} />
         <input type="hidden" name="clientId" value={clientId} />
