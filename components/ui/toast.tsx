@@ -8,6 +8,8 @@ type Toast = { id: number; message: string; tone: "success" | "error" };
 type Push = (message: string, tone?: Toast["tone"], options?: { announce?: boolean }) => void;
 
 const ToastContext = createContext<Push | null>(null);
+/** How many toasts the shell has shown: a page's notice steps aside once a later answer arrives (see PageNotice). */
+const ToastCountContext = createContext(0);
 const SHOWN_MS = 5_000;
 
 /**
@@ -21,15 +23,17 @@ export function ToastProvider({ children }: { children: ReactNode }) {
   // Keyed by the toast's id, so the same words twice (two orders cancelled) are read out twice.
   const [announced, setAnnounced] = useState<{ id: number; message: string } | null>(null);
   const next = useRef(0);
+  const [shown, setShown] = useState(0);
   const push = useCallback<Push>((message, tone = "success", options) => {
     const id = ++next.current;
+    setShown(id);
     setToasts((list) => [...list.slice(-2), { id, message, tone }]);
     if (options?.announce) setAnnounced({ id, message });
     setTimeout(() => setToasts((list) => list.filter((t) => t.id !== id)), SHOWN_MS);
   }, []);
   return (
     <ToastContext.Provider value={push}>
-      {children}
+      <ToastCountContext.Provider value={shown}>{children}</ToastCountContext.Provider>
       {/* A live region rather than role="status": a page's own status line stays the one status on it. */}
       <div aria-live="polite" className="sr-only" data-testid="announcer">
         {announced ? <p key={announced.id}>{announced.message}</p> : null}
@@ -56,6 +60,11 @@ export function ToastProvider({ children }: { children: ReactNode }) {
 /** Whether a toast stack is mounted (inside the app shell): forms then leave their success line to screen readers. */
 export function useToastsShown(): boolean {
   return useContext(ToastContext) !== null;
+}
+
+/** How many toasts have been shown so far: a later count means a later answer. */
+export function useToastCount(): number {
+  return useContext(ToastCountContext);
 }
 
 export function useToast(): Push {
