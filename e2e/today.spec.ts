@@ -6,6 +6,8 @@ test.use({ storageState: storageStatePath("stylist") });
 
 test("a call logged on a client's page shows on their timeline; a bad note is refused beside its field", async ({ page }) => {
   const client = await createClient(page, "Noor", "Haddad", { consent: false });
+  const created = page.getByRole("status").filter({ hasText: "Client created." });
+  await expect(created).toBeVisible();
   await page.locator("summary", { hasText: /^Log contact/ }).click();
   await page.getByLabel("How").selectOption({ label: "Phone call" });
   await page.getByLabel("Note (optional)").evaluate((input: HTMLInputElement) => {
@@ -17,6 +19,8 @@ test("a call logged on a client's page shows on their timeline; a bad note is re
   await page.getByLabel("Note (optional)").fill("Left a voicemail, will try Friday");
   await page.getByRole("button", { name: "Log contact" }).click();
   await expect(page.getByTestId("toast")).toContainText("Contact logged: it is on the client's timeline.");
+  // The later answer replaces the page's notice rather than sitting under it.
+  await expect(created).toHaveCount(0);
   // The form folds away once it is done.
   await expect(page.getByLabel("Note (optional)")).toBeHidden();
   await expect(page.getByText(/Contact logged by /)).toBeVisible();
@@ -29,7 +33,11 @@ test("logging contact on Today takes the client off the list and says so", async
   const first = page.locator("#work-list li").first();
   const name = (await first.getByRole("link").first().textContent()) ?? "";
   expect(name).not.toBe("");
+  // One small form open at a time: opening Log contact folds Snooze away.
+  await first.locator("summary", { hasText: /^Snooze/ }).click();
+  await expect(first.getByLabel("For")).toBeVisible();
   await first.locator("summary", { hasText: /^Log contact/ }).click();
+  await expect(first.getByLabel("For")).toBeHidden();
   await first.getByLabel("How").selectOption({ label: "Text message" });
   await first.getByRole("button", { name: "Log contact" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Contact logged: the client is off the list" })).toBeVisible();
