@@ -9,7 +9,7 @@ import { Button, ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { FormAlert } from "@/components/ui/form-alert";
 import { tableHeadClass } from "@/components/ui/table";
-import type { EmailState } from "@/lib/domain/email/lifecycle";
+import { type EmailState, REVIEWABLE_STATES } from "@/lib/domain/email/lifecycle";
 import type { EmptyQueueKind } from "@/lib/domain/email/queue-filters";
 import type { RiskTier } from "@/lib/domain/email/policy-settings";
 import { IDLE, toldByField } from "@/lib/forms/action-state";
@@ -27,6 +27,8 @@ export type QueueRow = {
   clientId: string;
   clientName: string;
   stylistName: string | null;
+  /** The latest contact logged with the client after the email was drafted. */
+  contactedSince: Date | null;
 };
 
 /** The queue, with a checkbox per draft for bulk approval. */
@@ -131,6 +133,11 @@ export function QueueTable({ emails, showStylist, empty }: { emails: QueueRow[];
                     </span>
                     <WriterBadge writer={e.writer} />
                     {e.origin === "outreach" ? <span className="text-xs text-stone-500">Automatic outreach</span> : null}
+                    {e.contactedSince && REVIEWABLE_STATES.includes(e.state) ? (
+                      <span className="text-xs font-medium text-amber-800">
+                        Contacted <LocalTime value={e.contactedSince} style="date" />, after this was drafted
+                      </span>
+                    ) : null}
                     {showStylist && e.stylistName ? <span className="text-xs text-stone-500 md:hidden">{e.stylistName}</span> : null}
                     <span className="text-xs text-stone-500 lg:hidden">
                       Drafted <LocalTime value={e.createdAt} style="date" />

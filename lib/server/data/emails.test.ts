@@ -6,6 +6,7 @@ import { insertEmail } from "@/test/email-fixtures";
 import { userContext } from "@/test/fixtures";
 import { NotFoundError } from "@/lib/server/errors";
 import { editEmail } from "@/lib/server/services/emails/edit-email";
+import { logContact } from "@/lib/server/services/today/log-contact";
 import { countEmails, getEmailOrThrow, listEmails } from "./emails";
 
 describe("the review queue's pages", () => {
@@ -53,5 +54,32 @@ describe("an email's page", () => {
     const { history } = await getEmailOrThrow(marketer, email.id);
     expect(history.map((h) => [h.title, h.detail, h.actorLabel.startsWith(marketer.actor.type === "user" ? marketer.actor.name : "")])).toContainEqual(["Edited", "Changed the subject.", true]);
     await expect(getEmailOrThrow(await userContext("stylist"), email.id)).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  it("tells the reviewer of contact a stylist logged after the email was drafted, in the queue and on its page", async () => {
+    const marketer = await userContext("marketer");
+    const stylist = await userContext("stylist");
+    const stylistName = stylist.actor.type === "user" ? stylist.actor.name : "";
+    const made = await db
+      .insert(clients)
+      .values([
+        { name: "Called After", email: "called-after@example.com", stylistId: stylist.actor.type === "user" ? stylist.actor.id : null },
+        { name: "Called Before", email: "called-before@example.com", stylistId: stylist.actor.type === "user" ? stylist.actor.id : null },
+      ])
+      .returning({ id: clients.id });
+    const [after, before] = made.map((c) => c.id);
+    if (!after || !before) throw new Error("no clients");
+    const drafted = new Date("2026-12-03T10:00:00Z");
+    const afterEmail = await insertEmail(after, "draft", "at_risk", { createdAt: drafted });
+    const beforeEmail = await insertEmail(before, "draft", "at_risk", { createdAt: drafted });
+    await logContact({ ctx: stylist, input: { clientId: before, channel: "text" }, now: new Date("2026-12-02T10:00:00Z") });
+    await logContact({ ctx: stylist, input: { clientId: after, channel: "text", note: "Said she is away" }, now: new Date("2026-12-04T09:00:00Z") });
+    await logContact({ ctx: stylist, input: { clientId: after, channel: "phone", note: "Booked a fix for January" }, now: new Date("2026-12-05T09:00:00Z") });
+
+    const rows = await listEmails(marketer, queueFiltersSchema.parse({ status: "all" }), 10);
+    expect(rows.find((r) => r.id === afterEmail.id)?.contactedSince).toEqual(new Date("2026-12-05T09:00:00Z"));
+    expect(rows.find((r) => r.id === beforeEmail.id)?.contactedSince).toBeNull();
+    expect((await getEmailOrThrow(marketer, afterEmail.id)).contactSince).toEqual({ at: new Date("2026-12-05T09:00:00Z"), channel: "phone", note: "Booked a fix for January", by: stylistName });
+    expect((await getEmailOrThrow(marketer, beforeEmail.id)).contactSince).toBeNull();
   });
 });

@@ -1,12 +1,12 @@
 import "server-only";
-import { and, asc, desc, eq, inArray, isNull, type SQL, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gt, inArray, isNull, type SQL, sql } from "drizzle-orm";
 import type { QueueFilters } from "@/lib/domain/email/queue-filters";
 import { statesOfQueueStatus } from "@/lib/domain/email/email-figures";
 import { IN_FLIGHT_STATES } from "@/lib/domain/email/lifecycle";
 import { emailHistory } from "@/lib/domain/email/email-history";
 import { authorize, clientScopeWhere } from "@/lib/server/auth/permissions";
 import type { ServiceContext } from "@/lib/server/context";
-import { auditLog, clients, clientScores, emailTransitions, localMailbox, users, winBackEmails } from "@/lib/server/db/schema";
+import { auditLog, clientContacts, clients, clientScores, emailTransitions, localMailbox, users, winBackEmails } from "@/lib/server/db/schema";
 import { NotFoundError } from "@/lib/server/errors";
 import type { Eligibility } from "@/lib/domain/email/eligibility";
 import { readSettings } from "@/lib/server/data/settings";
@@ -73,6 +73,7 @@ export async function listEmails(ctx: ServiceContext, filters: QueueFilters, lim
       clientId: clients.id,
       clientName: clients.name,
       stylistName: users.name,
+      contactedSince: contactedSinceDrafted,
     })
     .from(winBackEmails)
     .innerJoin(clients, eq(clients.id, winBackEmails.clientId))
@@ -81,6 +82,13 @@ export async function listEmails(ctx: ServiceContext, filters: QueueFilters, lim
     .orderBy(desc(winBackEmails.createdAt), desc(winBackEmails.id))
     .limit(limit);
 }
+
+/**
+ * When someone last logged contact with the client (a call, a text, a visit) after the email was drafted, if they
+ * have: a reviewer should know before approving a "we miss you" to a client the stylist has just spoken to.
+ */
+const contactedSinceDrafted = sql<Date | null>`(select max(cc.contacted_at) from client_contacts cc
+  where cc.client_id = ${winBackEmails.clientId} and cc.contacted_at > ${winBackEmails.createdAt})`.mapWith((value: string | null) => (value === null ? null : new Date(value)));
 
 export type QueueEmail = Awaited<ReturnType<typeof listEmails>>[number];
 
@@ -106,14 +114,22 @@ export async function getEmailOrThrow(ctx: ServiceContext, emailId: string) {
     .where(and(eq(winBackEmails.id, emailId), clientScopeWhere(ctx.actor)))
     .limit(1);
   if (!row) throw new NotFoundError("Email");
-  const [transitions, edits] = await Promise.all([
+  const [transitions, edits, [contactSince]] = await Promise.all([
     ctx.db.select().from(emailTransitions).where(eq(emailTransitions.emailId, emailId)).orderBy(asc(emailTransitions.id)),
     ctx.db
       .select({ id: auditLog.id, at: auditLog.createdAt, actorLabel: auditLog.actorLabel, before: auditLog.before, after: auditLog.after })
       .from(auditLog)
       .where(and(eq(auditLog.entityType, "email"), eq(auditLog.entityId, emailId), eq(auditLog.action, "email.edit"))),
+    // The latest contact logged since the email was drafted (see contactedSinceDrafted).
+    ctx.db
+      .select({ at: clientContacts.contactedAt, channel: clientContacts.channel, note: clientContacts.note, by: users.name })
+      .from(clientContacts)
+      .leftJoin(users, eq(users.id, clientContacts.loggedBy))
+      .where(and(eq(clientContacts.clientId, row.email.clientId), gt(clientContacts.contactedAt, row.email.createdAt)))
+      .orderBy(desc(clientContacts.contactedAt))
+      .limit(1),
   ]);
-  return { ...row, history: emailHistory(transitions, edits) };
+  return { ...row, history: emailHistory(transitions, edits), contactSince: contactSince ?? null };
 }
 
 /** The client's email still on its way, if any (at most one). */

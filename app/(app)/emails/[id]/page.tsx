@@ -11,6 +11,7 @@ import { LocalTime } from "@/components/ui/local-time";
 import { actorName } from "@/lib/domain/access/actor-name";
 import { PageHeader } from "@/components/ui/page-header";
 import { REVIEWABLE_STATES } from "@/lib/domain/email/lifecycle";
+import { CONTACT_CHANNEL_LABELS } from "@/lib/domain/today/contact-input";
 import { requirePageContext } from "@/lib/server/auth/session";
 import { getEmailOrNotFound } from "@/lib/server/data/page-loaders";
 import { previewWinBack } from "@/lib/server/emails/preview";
@@ -20,7 +21,7 @@ export const metadata: Metadata = { title: "Email" };
 
 export default async function EmailPage({ params }: { params: Promise<{ id: string }> }) {
   const ctx = await requirePageContext("emails.write");
-  const { email, clientName, tier, stylistName, signature, history } = await getEmailOrNotFound(ctx, (await params).id);
+  const { email, clientName, tier, stylistName, signature, history, contactSince } = await getEmailOrNotFound(ctx, (await params).id);
   const preview = await previewWinBack(ctx, email, signature || stylistName || "");
   const reviewable = REVIEWABLE_STATES.includes(email.state);
   return (
@@ -38,6 +39,13 @@ export default async function EmailPage({ params }: { params: Promise<{ id: stri
         }
       />
       {email.writerNote ? <p className="mb-6 rounded-lg bg-amber-50 px-4 py-2.5 text-sm text-amber-900 ring-1 ring-amber-200">{email.writerNote}</p> : null}
+      {reviewable && contactSince ? (
+        <p className="mb-6 rounded-lg bg-amber-50 px-4 py-2.5 text-sm text-amber-900 ring-1 ring-amber-200" data-testid="contacted-since">
+          {contactSince.by ?? "Someone"} logged contact with {clientName} after this email was drafted ({CONTACT_CHANNEL_LABELS[contactSince.channel].toLowerCase()}
+          {contactSince.note ? <>: &ldquo;{contactSince.note}&rdquo;</> : null}, <LocalTime value={contactSince.at} />
+          ). Check the email still fits before approving it, or discard it.
+        </p>
+      ) : null}
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
         <Card className="min-w-0">
           <CardHeader title="Preview" description="Exactly as the client will see it, with our links and the unsubscribe footer." />
