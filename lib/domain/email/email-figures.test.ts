@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { emailFigures } from "./email-figures";
 
 describe("emailFigures", () => {
-  it("counts each email at every stage it reached, with rates of the stage before", () => {
+  it("counts each email at every stage it reached, with rates of the stage before, and the share of drafts discarded", () => {
     // 10 emails: 2 drafts, 1 scheduled, 1 discarded, 1 sent, 2 delivered, 1 opened, 1 clicked, 1 bounced.
     const figures = emailFigures([
       { state: "draft", count: 2 },
@@ -16,7 +16,8 @@ describe("emailFigures", () => {
     ]);
     const by = Object.fromEntries(figures.map((f) => [f.key, [f.count, f.rate]]));
     expect(by).toEqual({
-      drafted: [10, null],
+      // The share discarded (in review, or replaced by Regenerate): why sent is 60% of drafted.
+      drafted: [10, 0.1],
       awaitingReview: [2, 0.2],
       sent: [6, 0.6],
       delivered: [4, 4 / 6],

@@ -26,7 +26,7 @@ export const REACHED: Record<Exclude<EmailFigureKey, "drafted" | "awaitingReview
 };
 
 /**
- * The email funnel from counts per current state: drafted (every email), awaiting review (drafts), then sent,
+ * The email funnel from counts per current state: drafted (every email, with the share discarded), awaiting review (drafts), then sent,
  * delivered, opened, clicked and bounced, each counting the emails that got at least that far. Delivered and bounced
  * are rates of sent, opened of delivered, clicked of opened.
  */
@@ -34,6 +34,7 @@ export function emailFigures(counts: readonly StateCount[]): EmailFigure[] {
   const total = (states: readonly EmailState[]) => counts.reduce((sum, c) => sum + (states.includes(c.state) ? c.count : 0), 0);
   const drafted = counts.reduce((sum, c) => sum + c.count, 0);
   const awaiting = total(["draft"]);
+  const discarded = total(["discarded"]);
   const sent = total(REACHED.sent);
   const delivered = total(REACHED.delivered);
   const opened = total(REACHED.opened);
@@ -41,7 +42,8 @@ export function emailFigures(counts: readonly StateCount[]): EmailFigure[] {
   const bounced = total(REACHED.bounced);
   const rate = (n: number, base: number) => (base > 0 ? n / base : null);
   return [
-    { key: "drafted", label: EMAIL_FIGURE_LABELS.drafted, count: drafted, rate: null, rateOf: null, status: "all" },
+    // Drafts turned down (in review, or replaced by Regenerate) count as drafted: the share says why sent reads low.
+    { key: "drafted", label: EMAIL_FIGURE_LABELS.drafted, count: drafted, rate: rate(discarded, drafted), rateOf: "discarded", status: "all" },
     { key: "awaitingReview", label: EMAIL_FIGURE_LABELS.awaitingReview, count: awaiting, rate: rate(awaiting, drafted), rateOf: "of drafted", status: "draft" },
     { key: "sent", label: EMAIL_FIGURE_LABELS.sent, count: sent, rate: rate(sent, drafted), rateOf: "of drafted", status: "reached_sent" },
     { key: "delivered", label: EMAIL_FIGURE_LABELS.delivered, count: delivered, rate: rate(delivered, sent), rateOf: "of sent", status: "reached_delivered" },
