@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { actorName } from "./actor-name";
+import { actorName, apiKeyWebhookActor } from "./actor-name";
 import { actorLabel } from "./policy";
 
 describe("actorName", () => {
@@ -9,6 +9,9 @@ describe("actorName", () => {
     expect(actorName("system:resend-webhook")).toBe("Resend webhook (automatic)");
     expect(actorName("system:webhook:shopify")).toBe("Shopify webhook (automatic)");
     expect(actorName("system:webhook:Order system")).toBe("Webhook with key “Order system” (automatic)");
+    // A key of our own webhook named "shopify" is still a key, not Shopify's webhook.
+    expect(actorName(`system:${apiKeyWebhookActor("shopify")}`)).toBe("Webhook with key “shopify” (automatic)");
+    expect(actorName(`system:${apiKeyWebhookActor("Order system")}`)).toBe("Webhook with key “Order system” (automatic)");
     // Work it does not know by name still reads as the app's own.
     expect(actorName("system:some-new-job")).toBe("Rekindle (some new job, automatic)");
   });

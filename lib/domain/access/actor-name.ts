@@ -10,11 +10,20 @@ const SYSTEM_WORK: Record<string, string> = {
   unsubscribe: "Unsubscribe link (the client)",
 };
 
-/** An orders webhook's actor names the API key it came with ("webhook:Order system"), or Shopify's. */
+/** The actor of a webhook signed with an API key: the key's name, apart from Shopify's "webhook:shopify". */
+export const apiKeyWebhookActor = (keyName: string) => `webhook-key:${keyName}`;
+
+const keyWebhook = (keyName: string) => `Webhook with key “${keyName}” (automatic)`;
+
+/**
+ * A webhook's actor: Shopify's ("webhook:shopify"), or one signed with an API key ("webhook-key:Order system"). Rows
+ * written before keys had their own prefix say "webhook:Order system"; only a key named "shopify" reads wrongly there.
+ */
 function webhookName(work: string): string | null {
+  if (work.startsWith("webhook-key:")) return keyWebhook(work.slice("webhook-key:".length));
   if (!work.startsWith("webhook:")) return null;
   const source = work.slice("webhook:".length);
-  return source === "shopify" ? "Shopify webhook (automatic)" : `Webhook with key “${source}” (automatic)`;
+  return source === "shopify" ? "Shopify webhook (automatic)" : keyWebhook(source);
 }
 
 /** A stored actor label without a person's address ("Ann Lee <ann@x>" → "Ann Lee"); a system label stays as it is. */

@@ -1,4 +1,5 @@
 import "server-only";
+import { apiKeyWebhookActor } from "@/lib/domain/access/actor-name";
 import { createHash } from "node:crypto";
 import type { DeliveryAnswer } from "@/lib/domain/ingest/delivery-replay";
 import type { EnvelopeResult } from "@/lib/domain/ingest/envelope";
@@ -73,7 +74,7 @@ export async function receiveSignedWebhook<T>(request: WebhookRequest, spec: Spe
     meta.eventId = parsed.eventId;
     if (!parsed.ok) return refuseDelivery(meta, 400, { event_id: parsed.eventId, errors: parsed.issues }, { received: parsed.received });
 
-    const ctx = contextFor({ type: "system", name: `webhook:${key.name}` });
+    const ctx = contextFor({ type: "system", name: apiKeyWebhookActor(key.name) });
     const answer = await spec.deliver(ctx, { ...meta, eventId: parsed.eventId }, parsed);
     return jsonAnswer(answer.status, answer.body, answer.replayed ? { "X-Rekindle-Replayed": "true" } : {});
   } catch (error) {

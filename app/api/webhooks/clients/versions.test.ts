@@ -41,8 +41,8 @@ describe("client profiles are versioned: an older change never overwrites a newe
     expect(ada).toMatchObject({ name: "Ada Lovelace", marketingConsent: false });
     // Who gave consent and who withdrew it, each in the audit log.
     expect(await consentAudit(ada?.id)).toEqual([
-      { actor: "system:webhook:OMS clients:write", consent: true },
-      { actor: "system:webhook:OMS clients:write", consent: false },
+      { actor: "system:webhook-key:OMS clients:write", consent: true },
+      { actor: "system:webhook-key:OMS clients:write", consent: false },
     ]);
   });
 
