@@ -1,7 +1,7 @@
 import { Button, Link, Text } from "@react-email/components";
 import { type Brand, BrandLayout } from "./brand-layout";
 
-export type WinBackEmailProps = {
+type WinBackEmailProps = {
   brand: Brand;
   subject: string;
   preheader: string;

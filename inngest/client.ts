@@ -3,7 +3,7 @@ import { Inngest } from "inngest";
 import { env, inngestMode } from "@/lib/env";
 import { embeddedEventKey, embeddedSigningKey, engineBaseUrl, isEngineUrl } from "./engine/keys";
 
-export const APP_ID = "rekindle";
+const APP_ID = "rekindle";
 
 /**
  * In embedded mode the client talks to the engine's endpoints at the app's origin (events, sync).

@@ -88,7 +88,7 @@ export function requireDatabaseUrl(): string {
   return env.DATABASE_URL;
 }
 
-export type InngestMode = "dev" | "cloud" | "embedded";
+type InngestMode = "dev" | "cloud" | "embedded";
 
 /** Which Inngest runs the app's functions: the Dev Server, Inngest Cloud (or a self-hosted server), or the embedded engine. */
 export function inngestMode(): InngestMode {

@@ -5,7 +5,7 @@ import type { Role } from "@/lib/domain/access/policy";
  * derived from the policy, so the tests compare behaviour against an independent statement.
  * A route or action missing from here fails test/access-matrix.test.ts.
  */
-export type Access = "public" | readonly Role[];
+type Access = "public" | readonly Role[];
 
 const ALL: readonly Role[] = ["admin", "marketer", "stylist"];
 const ADMIN: readonly Role[] = ["admin"];

@@ -8,7 +8,7 @@ import { startRouteServer } from "./loopback/route-server";
  * The app's /api/inngest served on a loopback port and synced with the embedded engine, as `npm run dev`
  * does: the engine then calls the functions over HTTP with Inngest's protocol.
  */
-export async function startInngestApp() {
+async function startInngestApp() {
   const server = await startRouteServer({ "/api/inngest": { GET, POST, PUT } });
   const serveUrl = `${server.url}/api/inngest`;
   return { ...server, serveUrl, sync: () => syncApp(serveUrl) };

@@ -2,8 +2,8 @@ import { shopifyHmac } from "@/lib/domain/ingest/signature";
 import { updateShopifySettings } from "@/lib/server/services/settings/update-shopify-settings";
 import { userContext } from "./fixtures";
 
-export const SHOPIFY_SECRET = "shpss_test_secret_for_rekindle";
-export const SHOPIFY_SHOP = "jsmith.myshopify.com";
+const SHOPIFY_SECRET = "shpss_test_secret_for_rekindle";
+const SHOPIFY_SHOP = "jsmith.myshopify.com";
 
 /** Connects the test shop, as an admin does under Settings → Webhooks. */
 export async function connectShopify() {

@@ -2,7 +2,7 @@ import { shopifyHmac, signWebhookBody } from "@/lib/domain/ingest/signature";
 import { createApiKey } from "@/lib/server/services/api-keys/create-api-key";
 import { userContext } from "./fixtures";
 
-export type TestKey = { id: string; token: string; secret: string };
+type TestKey = { id: string; token: string; secret: string };
 
 /** A real API key, made the way an admin makes one, with the signing secret shown at creation. */
 export async function webhookKey(scope: "ingest:all" | "orders:write" | "clients:write" = "ingest:all"): Promise<TestKey> {

@@ -7,7 +7,7 @@ import type { ComponentProps } from "react";
 import { buttonClass } from "@/components/ui/button";
 
 /** Only the filters that are set go into the address: `/clients?tier=watch`, not `?q=&stylist=&tier=watch`. */
-export function filterHref(action: string, form: HTMLFormElement): string {
+function filterHref(action: string, form: HTMLFormElement): string {
   const params = new URLSearchParams();
   for (const [name, value] of new FormData(form)) if (typeof value === "string" && value.trim() !== "") params.append(name, value.trim());
   const query = params.toString();

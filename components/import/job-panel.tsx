@@ -11,7 +11,7 @@ import { IDLE } from "@/lib/forms/action-state";
 import type { ImportJobView } from "@/lib/server/data/import-jobs";
 import { ProgressBar } from "./progress-bar";
 
-export const importQueryKey = (id: string) => ["import", id] as const;
+const importQueryKey = (id: string) => ["import", id] as const;
 
 async function fetchJob(id: string): Promise<ImportJobView> {
   const response = await fetch(`/api/imports/${id}`, { cache: "no-store" });

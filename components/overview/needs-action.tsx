@@ -2,7 +2,7 @@ import type { Route } from "next";
 import Link from "next/link";
 import { formatNumber } from "@/components/ui/format";
 
-export type NeedsAction = { draftsAwaitingReview: number | null; newlyAtRisk: { value: number; exact: boolean } };
+type NeedsAction = { draftsAwaitingReview: number | null; newlyAtRisk: { value: number; exact: boolean } };
 
 const ITEM = "flex items-baseline gap-2 rounded-lg px-3 py-2 ring-1 ring-stone-200 hover:bg-stone-50 focus-visible:outline-2 focus-visible:outline-ember-500";
 

@@ -14,7 +14,7 @@ function show(value: unknown): React.ReactNode {
   return typeof value === "string" ? value : JSON.stringify(value);
 }
 
-export type AuditEntryView = {
+type AuditEntryView = {
   id: string;
   action: string;
   actorLabel: string;

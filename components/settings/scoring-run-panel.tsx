@@ -90,7 +90,7 @@ function OutreachNote({ run }: { run: ScoringRunView }) {
 }
 
 /** The newest full run, live from the app's one query cache: every widget showing it shares one poll. */
-export function useLatestScoringRun(initial: ScoringRunView | null) {
+function useLatestScoringRun(initial: ScoringRunView | null) {
   return useLiveQuery({ key: LATEST_RUN, url: "/api/scoring-runs/latest", read: readLatestRun, initial, isActive: (run) => isActive(run) || isSettling(run) });
 }
 

@@ -1,7 +1,7 @@
 import { cloneElement, type ComponentProps, isValidElement, type ReactNode } from "react";
 import { cn } from "./cn";
 
-export const inputClass =
+const inputClass =
   "block w-full rounded-lg border-0 bg-white px-3 py-2 text-sm text-stone-900 shadow-sm ring-1 ring-stone-300 placeholder:text-stone-400 focus:ring-2 focus:ring-ember-500 focus:outline-none aria-[invalid=true]:ring-red-400";
 
 /**

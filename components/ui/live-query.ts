@@ -3,7 +3,7 @@
 import { type QueryKey, useQuery } from "@tanstack/react-query";
 
 /** How often live data polls: quickly while something is under way, slowly while nothing is. */
-export const LIVE_POLL = { active: 1_000, idle: 15_000 } as const;
+const LIVE_POLL = { active: 1_000, idle: 15_000 } as const;
 
 /**
  * Data the server changes in the background (runs, progress, emails being sent), kept fresh through the app's one

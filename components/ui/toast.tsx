@@ -67,7 +67,7 @@ export function useToastCount(): number {
   return useContext(ToastCountContext);
 }
 
-export function useToast(): Push {
+function useToast(): Push {
   return useContext(ToastContext) ?? (() => {});
 }
 

@@ -11,7 +11,7 @@ type RunState = Pick<EngineRun, "steps" | "stack" | "planned" | "sleepingStep" |
 type Settled = { status: EngineRun["status"]; nextAt?: Date; output?: unknown; error?: SerializedError | null };
 type StepRecord = { stepId: string; name: string; op: string; attempt: number; outcome: string; error: string | null; startedAt: Date; durationMs: number };
 
-export type DriveOptions = {
+type DriveOptions = {
   now: () => Date;
   /** Stop driving (and leave the run queued for the next tick) once this performance.now() is passed. */
   deadline: number;

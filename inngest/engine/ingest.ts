@@ -8,13 +8,12 @@ import { db, type Executor } from "@/lib/server/db/client";
 import { type FunctionConfig, maxAttempts, registeredApps } from "./registry";
 import { wakeEngine } from "./wake";
 
-export const incomingEventSchema = z.object({
+const incomingEventSchema = z.object({
   id: z.string().min(1).max(200).optional(),
   name: z.string().min(1).max(200),
   data: z.record(z.string(), z.unknown()).default({}),
   ts: z.number().int().optional(),
 });
-export type IncomingEvent = z.input<typeof incomingEventSchema>;
 type StoredEvent = { id: string; name: string; data: Record<string, unknown>; ts: number };
 
 export type NewRun = {
@@ -56,7 +55,7 @@ export function runFor(appId: string, fn: FunctionConfig, event: StoredEvent, no
 }
 
 /** An event held for a batched function until its batch starts a run (see batches.ts). */
-export type BatchedEvent = { appId: string; functionId: string; batchKey: string; event: StoredEvent; receivedAt: string };
+type BatchedEvent = { appId: string; functionId: string; batchKey: string; event: StoredEvent; receivedAt: string };
 
 async function insertBatchedEvents(rows: BatchedEvent[], executor: Executor): Promise<void> {
   if (rows.length === 0) return;

@@ -8,7 +8,7 @@ import { z } from "zod";
  * to an app's serve endpoint, its signature, and the answers the SDK gives (200 with the function's
  * output, 206 with step opcodes, 4xx/5xx with an error and X-Inngest-No-Retry).
  */
-export type CallRequest = {
+type CallRequest = {
   event: Record<string, unknown>;
   events: Record<string, unknown>[];
   steps: Record<string, unknown>;

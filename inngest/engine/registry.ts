@@ -58,7 +58,7 @@ export const registerBodySchema = z.object({
 export type FunctionConfig = z.output<typeof functionConfigSchema>;
 
 /** Inngest's default when a function states no retries. */
-export const DEFAULT_RETRIES = 4;
+const DEFAULT_RETRIES = 4;
 
 export function maxAttempts(fn: FunctionConfig): number {
   return (fn.steps.step.retries?.attempts ?? DEFAULT_RETRIES) + 1;
@@ -69,7 +69,7 @@ export function cronTriggers(fn: FunctionConfig): string[] {
 }
 
 /** Checks what cannot be checked by shape alone (cron syntax) so a bad config fails the sync, not a tick. */
-export function validateFunctions(functions: FunctionConfig[]): void {
+function validateFunctions(functions: FunctionConfig[]): void {
   for (const fn of functions) {
     for (const cron of cronTriggers(fn)) parseCron(cron);
     if (fn.batchEvents && fn.debounce) throw new Error(`Function "${fn.id}" sets both batchEvents and debounce; a function batches or debounces, not both`);

@@ -17,7 +17,7 @@ export type TickOptions = {
   crons?: boolean;
 };
 
-export type TickResult = { forwarded: number; cronsFired: number; runsDriven: number };
+type TickResult = { forwarded: number; cronsFired: number; runsDriven: number };
 
 /** Outbox rows at least this old are forwarded by the tick (younger ones are their verb's to forward). */
 const OUTBOX_GRACE_MS = 2_000;

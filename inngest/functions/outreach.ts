@@ -9,7 +9,7 @@ import { assignOutreach, type OutreachAssignment } from "@/lib/server/services/e
 import { draftEmail } from "@/lib/server/services/emails/draft-email";
 import { systemContext } from "./system";
 
-export type OutreachEntry = { clientId: string; enteredAt: string | Date };
+type OutreachEntry = { clientId: string; enteredAt: string | Date };
 
 export type OutreachOutcome =
   | Exclude<OutreachAssignment, { outcome: "holdout" | "emailed" }>
@@ -18,7 +18,7 @@ export type OutreachOutcome =
   | { outcome: "drafted"; emailId: string; route: "review" | "auto_send" };
 
 /** Runs one named piece of work: as an Inngest step in the function, at once in tests. */
-export type OutreachStep = <T>(id: string, work: () => Promise<T>) => Promise<T>;
+type OutreachStep = <T>(id: string, work: () => Promise<T>) => Promise<T>;
 
 /**
  * Outreach for one entry into at risk or lapsed, each step calling the verbs the pages call: eligibility and the

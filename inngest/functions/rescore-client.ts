@@ -5,7 +5,7 @@ import { rescoreClients } from "@/lib/server/services/engagement/rescore-clients
 import { systemContext } from "./system";
 
 /** How many events one run takes: 500 events are at most 500 clients, one set-based rescoring of well under a second. */
-export const RESCORE_BATCH_SIZE = 500;
+const RESCORE_BATCH_SIZE = 500;
 
 /**
  * Rescores clients after their orders or profiles change. Events are batched (a run takes up to 500 of

@@ -8,7 +8,7 @@ import { db } from "@/lib/server/db/client";
 export const ENTRY_PAGE = 10_000;
 
 /** Tier-changed events for entries into win-back, with ids fixed per entry, so a retried step or a second sweep sends each once. */
-export function winBackEntryEvents(entries: readonly WinBackEntry[]) {
+function winBackEntryEvents(entries: readonly WinBackEntry[]) {
   return entries.map((e) => clientTierChanged.create({ clientId: e.clientId, fromTier: e.fromTier, toTier: e.toTier, score: e.score, enteredAt: e.enteredAt }, { id: `entry:${e.clientId}:${e.enteredAt}` }));
 }
 
@@ -16,14 +16,14 @@ export function winBackEntryEvents(entries: readonly WinBackEntry[]) {
 const SEND_BATCH = 500;
 
 /** What one page handed on: how many entries, and the last client id (null when no entries are left after it). */
-export type HandedPage = { handed: number; last: string | null };
+type HandedPage = { handed: number; last: string | null };
 
 /**
  * Hands one page of entries into win-back without outreach to outreach (the first `pageSize` after client `after`),
  * in sends of SEND_BATCH. Meant to run inside one step: its stored output is a count and an id, and the fixed event
  * ids make a retried step send each entry once.
  */
-export async function handEntryPageToOutreach(after: string | null, pageSize = ENTRY_PAGE): Promise<HandedPage> {
+async function handEntryPageToOutreach(after: string | null, pageSize = ENTRY_PAGE): Promise<HandedPage> {
   const entries = await winBackEntriesWithoutOutreach(db, pageSize, after);
   for (let i = 0; i < entries.length; i += SEND_BATCH) await inngest.send(winBackEntryEvents(entries.slice(i, i + SEND_BATCH)));
   return { handed: entries.length, last: entries.length === pageSize ? (entries.at(-1)?.clientId ?? null) : null };

@@ -1,6 +1,6 @@
 import "server-only";
 
-export type FieldErrors = Record<string, string[]>;
+type FieldErrors = Record<string, string[]>;
 
 /** What went wrong, in the domain's words; each transport (form state, JSON route) decides how to answer it. */
 export type AppErrorKind = "validation" | "not_found" | "forbidden" | "unauthenticated" | "conflict" | "too_large";

@@ -37,7 +37,7 @@ export async function inParallel<T>(items: readonly T[], concurrency: number, wo
 const CONNECTION_FAULTS = new Set(["ECONNRESET", "ECONNREFUSED", "EPIPE", "ETIMEDOUT", "CONNECTION_CLOSED", "CONNECTION_ENDED", "CONNECTION_DESTROYED", "CONNECT_TIMEOUT", "57P01", "57P03", "08006", "08003", "08001"]);
 
 /** A lost or refused database connection (postgres.js or Postgres codes), which is worth asking again; nothing else is. */
-export function isConnectionFault(error: unknown): boolean {
+function isConnectionFault(error: unknown): boolean {
   for (let e: unknown = error; e; e = (e as { cause?: unknown }).cause) {
     const code = (e as { code?: unknown }).code;
     if (typeof code === "string" && CONNECTION_FAULTS.has(code)) return true;

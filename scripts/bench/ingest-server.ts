@@ -26,7 +26,7 @@ export function ensureBuild() {
   if (result.status !== 0) throw new Error("next build failed");
 }
 
-export type BenchServer = { url: string; databaseUrl: string; authSecret: string; pid: number; stop: () => Promise<void> };
+type BenchServer = { url: string; databaseUrl: string; authSecret: string; pid: number; stop: () => Promise<void> };
 
 /**
  * CPU seconds used so far by a process and all its descendants (Next.js, Postgres and its backends),

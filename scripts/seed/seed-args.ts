@@ -4,7 +4,7 @@ import { DEFAULT_SEED } from "./seed-demo-data";
 
 export const DEFAULT_DATA_DIR = ".data/postgres";
 
-export type SeedArgs = {
+type SeedArgs = {
   clients: number;
   seed: number;
   reset: boolean;

@@ -17,7 +17,7 @@ const SEEDED_TABLES = ["users", "clients", "orders"] as const;
 export type SeedPhase = "loading" | "indexing" | "analyzing";
 export type SeedProgress = { phase: SeedPhase; clientsDone: number; clientsTotal: number; ordersDone: number; elapsedMs: number };
 
-export type SeedDemoDataOptions = {
+type SeedDemoDataOptions = {
   url: string;
   clients?: number;
   seed?: number;

@@ -5,10 +5,10 @@ import { migrateDatabase } from "@/lib/server/db/migrate";
 import { ensureDatabase } from "../lib/database";
 import { startEmbeddedPostgres } from "../lib/embedded-postgres";
 
-export const DEV_DATABASE = "rekindle";
-export const DEV_POSTGRES_PORT = 5433;
+const DEV_DATABASE = "rekindle";
+const DEV_POSTGRES_PORT = 5433;
 
-export type SeedTarget = { url: string; description: string; close: () => Promise<void> };
+type SeedTarget = { url: string; description: string; close: () => Promise<void> };
 
 /** True when a live postmaster owns `dataDir`, e.g. `npm run dev` is running on it. */
 function postgresRunningIn(dataDir: string): boolean {

@@ -43,7 +43,7 @@ export interface ExternalCheck {
   tolerance_used_by_source_or_digits_shown: number;
 }
 
-export interface ReferenceCustomer {
+interface ReferenceCustomer {
   id: number;
   description: string;
   inputs: { x: number; t_x: number; T: number };
@@ -57,7 +57,7 @@ type Aggregate = {
   cohort_cumulative_expected_repeat_transactions_2dp_T: Record<"week39" | "week78", number>;
 };
 
-export interface CdnowReference {
+interface CdnowReference {
   published: { paper: { params: BgNbdParams; log_likelihood: number } };
   ours: {
     log_likelihood_at_paper_params_2dp_data: number;

@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 
 export type ChatRequest = { model: string; stream?: boolean; messages: { role: string; content: unknown }[]; response_format?: unknown };
 /** What the next call does: answer with this text (streamed when asked), fail with a status, or never answer. */
-export type Scripted = { text: string } | { status: number } | { hang: true };
+type Scripted = { text: string } | { status: number } | { hang: true };
 
 function chunk(id: string, model: string, delta: Record<string, unknown>, finish: string | null) {
   return `data: ${JSON.stringify({ id, object: "chat.completion.chunk", created: Math.floor(Date.now() / 1000), model, choices: [{ index: 0, delta, finish_reason: finish }] })}\n\n`;

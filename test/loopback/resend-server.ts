@@ -2,18 +2,18 @@ import { createHash, randomUUID } from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 
-export type ResendEmailBody = { from: string; to: string[] | string; subject: string; html?: string; text?: string; headers?: Record<string, string>; tags?: { name: string; value: string }[]; attachments?: unknown; scheduled_at?: string };
+type ResendEmailBody = { from: string; to: string[] | string; subject: string; html?: string; text?: string; headers?: Record<string, string>; tags?: { name: string; value: string }[]; attachments?: unknown; scheduled_at?: string };
 /** One email Resend accepted (so a recipient would get it), from POST /emails or as a member of POST /emails/batch. */
-export type ReceivedEmail = { authorization: string | undefined; idempotencyKey: string | undefined; endpoint: "/emails" | "/emails/batch"; body: ResendEmailBody };
+type ReceivedEmail = { authorization: string | undefined; idempotencyKey: string | undefined; endpoint: "/emails" | "/emails/batch"; body: ResendEmailBody };
 /** Every call that reached the server, answered or not. */
-export type ReceivedCall = { endpoint: string; idempotencyKey: string | undefined; emails: number; status: number | "hung" };
+type ReceivedCall = { endpoint: string; idempotencyKey: string | undefined; emails: number; status: number | "hung" };
 
 /**
  * What the next calls do before the normal answer. `failNext` calls fail with `failStatus` (500 or 429) and deliver
  * nothing; `acceptThenFailNext` calls deliver, then answer 500 (a response lost on the way back: only the idempotency
  * key keeps the retry from delivering twice); `hangNext` calls never answer (the client's timeout ends them).
  */
-export type ResendFaults = { failNext: number; failStatus: 429 | 500; acceptThenFailNext: number; hangNext: number };
+type ResendFaults = { failNext: number; failStatus: 429 | 500; acceptThenFailNext: number; hangNext: number };
 
 const BATCH_LIMIT = 100;
 

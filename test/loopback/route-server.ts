@@ -2,8 +2,8 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { NextRequest } from "next/server";
 
-export type RouteHandler = (request: NextRequest, context: { params: Promise<Record<string, string | string[]>> }) => Promise<Response>;
-export type Routes = Record<string, Partial<Record<string, RouteHandler>>>;
+type RouteHandler = (request: NextRequest, context: { params: Promise<Record<string, string | string[]>> }) => Promise<Response>;
+type Routes = Record<string, Partial<Record<string, RouteHandler>>>;
 
 /**
  * Serves Next.js App Router route handlers over real HTTP on a loopback port: each request becomes a web

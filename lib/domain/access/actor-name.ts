@@ -27,7 +27,7 @@ function webhookName(work: string): string | null {
 }
 
 /** A stored actor label without a person's address ("Ann Lee <ann@x>" → "Ann Lee"); a system label stays as it is. */
-export function withoutAddress(label: string): string {
+function withoutAddress(label: string): string {
   return label.replace(/\s*<[^>]*>$/, "") || label;
 }
 

@@ -41,16 +41,11 @@ export function can(actor: Actor, permission: Permission): boolean {
 }
 
 /** Which clients an actor may see and change: all of them, or only those assigned to one stylist. */
-export type ClientScope = { kind: "all" } | { kind: "stylist"; stylistId: string };
+type ClientScope = { kind: "all" } | { kind: "stylist"; stylistId: string };
 
 export function clientScope(actor: Actor): ClientScope {
   if (actor.type === "user" && actor.role === "stylist") return { kind: "stylist", stylistId: actor.id };
   return { kind: "all" };
-}
-
-export function canAccessClient(actor: Actor, client: { stylistId: string | null }): boolean {
-  const scope = clientScope(actor);
-  return scope.kind === "all" || client.stylistId === scope.stylistId;
 }
 
 export function actorLabel(actor: Actor): string {

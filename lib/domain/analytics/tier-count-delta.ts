@@ -3,7 +3,7 @@
 import { DASHBOARD_TIERS, type DashboardTier } from "./tier-summary";
 
 /** A client as the tier counts see them: their stylist, shown tier, score and value at risk; null when not counted (unscored). */
-export interface CountedClient {
+interface CountedClient {
   stylistId: string | null;
   tier: DashboardTier;
   score: number;

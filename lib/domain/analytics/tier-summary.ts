@@ -5,7 +5,7 @@ import { clientListHref, type ClientListQuery } from "@/lib/domain/clients/list-
 export const DASHBOARD_TIERS = ["healthy", "watch", "at_risk", "lapsed"] as const;
 export type DashboardTier = (typeof DASHBOARD_TIERS)[number];
 
-export interface TierCountRow {
+interface TierCountRow {
   tier: string;
   clients: number;
   scoreSum: number;
@@ -63,8 +63,8 @@ export function tierChanges(current: TierSummary, previous: TierSummary | null):
 }
 
 const DAY_MS = 86_400_000;
-export const DEFAULT_RANGE_DAYS = 90;
-export const MAX_RANGE_DAYS = 731;
+const DEFAULT_RANGE_DAYS = 90;
+const MAX_RANGE_DAYS = 731;
 /** "2026-12-06": a moment's UTC calendar day, as the ranges hold their days. */
 export const isoDay = (date: Date) => date.toISOString().slice(0, 10);
 const day = calendarDay();
@@ -107,7 +107,7 @@ export function weekBefore(dayText: string): string {
 }
 
 /** At most this many linked points per tier on the tiers-over-time chart, so a year of nightly runs is not 1,460 tab stops. */
-export const MAX_LINKED_POINTS = 26;
+const MAX_LINKED_POINTS = 26;
 
 /** The chart points that get a dot and a link: all of them while few, else evenly spaced ones ending with the latest. */
 export function linkedPoints<T>(points: readonly T[], max = MAX_LINKED_POINTS): T[] {

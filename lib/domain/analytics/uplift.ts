@@ -8,13 +8,13 @@ export interface GroupOutcome {
 }
 
 /** The clients assigned while one holdout share was in force: within it, who was held out was left to chance alone. */
-export interface ShareStratum {
+interface ShareStratum {
   holdoutShare: number;
   emailed: GroupOutcome;
   heldOut: GroupOutcome;
 }
 
-export interface UpliftInput {
+interface UpliftInput {
   /** One per holdout share the compared clients were assigned under. */
   strata: readonly ShareStratum[];
   /** The attribution window the outcomes were counted over, for the reading. */
@@ -52,7 +52,7 @@ export type Uplift =
     });
 
 /** Below this many clients in either group an interval says more about noise than about emails. */
-export const MIN_GROUP_SIZE = 30;
+const MIN_GROUP_SIZE = 30;
 const Z95 = 1.959963984540054;
 
 /** Wilson score interval for one proportion: well behaved near 0 and 1, unlike the textbook ± 1.96·SE. */

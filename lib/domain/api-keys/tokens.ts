@@ -4,7 +4,7 @@ import { createHash, createHmac, randomBytes, timingSafeEqual } from "node:crypt
  * An API key looks like `rk_3f9a2c1d_<43 url-safe characters>`. The part up to the second underscore
  * is public (it finds the row); only a SHA-256 of the whole key is stored.
  */
-export type NewApiKeyToken = { token: string; prefix: string; secretHash: string };
+type NewApiKeyToken = { token: string; prefix: string; secretHash: string };
 
 export function generateApiKeyToken(): NewApiKeyToken {
   const prefix = `rk_${randomBytes(4).toString("hex")}`;

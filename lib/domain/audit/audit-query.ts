@@ -29,7 +29,7 @@ export function parseAuditQuery(params: Record<string, string | string[] | undef
   return out;
 }
 
-export function auditCursor(entry: { createdAt: Date; id: string }): string {
+function auditCursor(entry: { createdAt: Date; id: string }): string {
   return `${entry.createdAt.toISOString()}_${entry.id}`;
 }
 

@@ -44,4 +44,3 @@ export const clientInputSchema = z.object({
 });
 
 export type ClientInput = z.infer<typeof clientInputSchema>;
-export type ClientFormValues = z.input<typeof clientInputSchema>;

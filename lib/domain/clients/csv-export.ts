@@ -1,6 +1,6 @@
 // A client list as CSV a spreadsheet opens safely.
 
-export type ExportRow = {
+type ExportRow = {
   id: string;
   name: string;
   email: string;

@@ -26,8 +26,7 @@ const emptyAsUndefined = (v: unknown) => (v === "" ? undefined : v);
 const bound = z.preprocess(emptyAsUndefined, percent);
 
 /** Win-back outreach groups: clients assigned an email (whether or not it went out) or held out. */
-export const OUTREACH_GROUPS = ["emailed", "holdout"] as const;
-export type OutreachGroup = (typeof OUTREACH_GROUPS)[number];
+const OUTREACH_GROUPS = ["emailed", "holdout"] as const;
 
 const DEFAULT_DIRECTION: Record<ClientSort, "asc" | "desc"> = { name: "asc", last_order: "desc", orders: "desc", score: "desc", p_alive: "desc" };
 
@@ -72,7 +71,7 @@ export const clientListQuerySchema = z
 export type ClientListQuery = z.output<typeof clientListQuerySchema>;
 
 /** The list's filters, as link parameters: everything but the sort and the page position. */
-export const CLIENT_FILTER_KEYS = ["q", "stylist", "tier", "scoreMin", "scoreMax", "pMin", "pMax", "overdue", "consent", "newly", "asOf", "outreach", "won", "from", "to", "handled"] as const;
+const CLIENT_FILTER_KEYS = ["q", "stylist", "tier", "scoreMin", "scoreMax", "pMin", "pMax", "overdue", "consent", "newly", "asOf", "outreach", "won", "from", "to", "handled"] as const;
 type FilterKey = (typeof CLIENT_FILTER_KEYS)[number];
 
 /** Repeated parameters (tier checkboxes) are joined with commas; others take their first value. */
@@ -110,7 +109,7 @@ export function filterParams(query: Partial<ClientListQuery>): Partial<Record<Fi
 }
 
 /** A position in a sorted list: the sort value and the id that breaks ties. */
-export type Cursor = { value: string | number; id: string };
+type Cursor = { value: string | number; id: string };
 
 export function encodeCursor(cursor: Cursor): string {
   return Buffer.from(JSON.stringify([cursor.value, cursor.id])).toString("base64url");

@@ -5,7 +5,7 @@ import { listQueryString, parseClientListQuery } from "./list-query";
  * A saved view's query string: the list's filters and sort read back through the list's own parser, so only what the
  * list understands is kept (no page position, nothing unknown).
  */
-export function savedViewQuery(text: string): string {
+function savedViewQuery(text: string): string {
   return listQueryString(parseClientListQuery(new URLSearchParams(text)));
 }
 

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { ENGAGEMENT_TIERS } from "@/lib/domain/engagement/tiers";
 
 export const TIER_OVERRIDE_DAY_CHOICES = [1, 3, 7, 14, 30] as const;
-export const MAX_TIER_OVERRIDE_DAYS = 30;
+const MAX_TIER_OVERRIDE_DAYS = 30;
 
 /** A demo's tier override: which client, which tier, for how many days. */
 export const tierOverrideSchema = z.object({
@@ -16,5 +16,3 @@ export const tierOverrideSchema = z.object({
 });
 
 export const clearTierOverrideSchema = z.object({ clientId: z.uuid("Unknown client") });
-
-export type TierOverrideInput = z.output<typeof tierOverrideSchema>;

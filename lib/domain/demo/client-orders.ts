@@ -8,7 +8,7 @@ const CANCEL_RATE = 0.025;
 const PLACED_WITHIN_MS = 4 * DAY_MS;
 
 /** What this client tends to keep and spend: fixed per client, so some clients are simply better customers. */
-export type BuyingHabits = { keepRate: number; itemPriceDollars: number };
+type BuyingHabits = { keepRate: number; itemPriceDollars: number };
 
 export function buyingHabits(rng: Rng, band: DemoBudgetBand | null): BuyingHabits {
   // Mean of three uniforms: a hump around 48% kept, rarely below 20% or above 75%.

@@ -3,7 +3,7 @@ import { EMAIL_DOMAINS, emailPart, FIRST_NAMES, LAST_NAMES } from "./names";
 import type { Rng } from "./prng";
 import type { DemoClientSizes } from "./types";
 
-export type ClientProfile = {
+type ClientProfile = {
   id: string;
   name: string;
   email: string;

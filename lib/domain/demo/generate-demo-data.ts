@@ -8,9 +8,9 @@ import type { DemoClient, DemoUser } from "./types";
 
 export const DEFAULT_CLIENT_COUNT = 2000;
 // Small chunks keep generated objects short-lived: at 1,000 clients per chunk, garbage collection triples the run time.
-export const DEFAULT_CHUNK_SIZE = 200;
+const DEFAULT_CHUNK_SIZE = 200;
 
-export type DemoDataOptions = {
+type DemoDataOptions = {
   seed: number;
   /** "Now" for the data set: orders fall in the two years before it. Passed in so output never depends on the clock. */
   asOf: Date;
@@ -19,7 +19,7 @@ export type DemoDataOptions = {
   chunkSize?: number;
 };
 
-export type DemoContext = { seed: number; asOfMs: number; pickStylist: ReturnType<typeof stylistPicker>; staff: DemoUser[] };
+type DemoContext = { seed: number; asOfMs: number; pickStylist: ReturnType<typeof stylistPicker>; staff: DemoUser[] };
 
 export function createDemoContext(options: Pick<DemoDataOptions, "seed" | "asOf" | "stylists">): DemoContext {
   const asOfMs = options.asOf.getTime();
@@ -33,7 +33,7 @@ export function createDemoContext(options: Pick<DemoDataOptions, "seed" | "asOf"
  * Client number `index`, with its orders. Each client draws from its own streams seeded by (seed, index),
  * so the result does not depend on how many clients are generated or in what chunks.
  */
-export function generateDemoClient(index: number, context: DemoContext): DemoClient {
+function generateDemoClient(index: number, context: DemoContext): DemoClient {
   const profileRng = createRng(context.seed, index, PROFILE_SALT);
   const profile = buildClientProfile(profileRng, index);
   const stylistId = context.pickStylist(profileRng);

@@ -3,8 +3,8 @@ import { emailPart, STYLIST_NAMES } from "./names";
 import { STAFF_SALT } from "./salts";
 import type { DemoUser } from "./types";
 
-export const DEFAULT_STYLIST_COUNT = 8;
-export const STAFF_EMAIL_DOMAIN = "rekindle.test";
+const DEFAULT_STYLIST_COUNT = 8;
+const STAFF_EMAIL_DOMAIN = "rekindle.test";
 
 /** The admin, the marketer and the stylists. Ids depend only on the seed, so clients can point at them up front. */
 export function demoStaff(options: { seed: number; stylists?: number }): DemoUser[] {

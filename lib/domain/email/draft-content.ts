@@ -17,7 +17,6 @@ export const draftEditSchema = z.object({
   body: z.string().trim().min(10, "Write the body of the email").max(6000, "Keep the body to 6,000 characters or fewer"),
   callToAction: z.string().trim().min(2, "Write a button label").max(60, "Keep the button label to 60 characters or fewer"),
 });
-export type DraftEdit = z.infer<typeof draftEditSchema>;
 
 export function paragraphsOf(body: string): string[] {
   return body

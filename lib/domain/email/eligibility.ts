@@ -24,7 +24,7 @@ export type Eligibility = { eligible: true } | { eligible: false; reason: Inelig
 
 const DAY_MS = 86_400_000;
 
-export const INELIGIBLE_MESSAGES: Record<IneligibleReason, string> = {
+const INELIGIBLE_MESSAGES: Record<IneligibleReason, string> = {
   no_consent: "The client has not agreed to marketing email.",
   suppressed: "The address is suppressed (unsubscribed, bounced or complained).",
   never_ordered: "The client has not had a fix yet: a win-back email is for clients who have.",

@@ -1,7 +1,7 @@
 import { EMAIL_STATE_LABELS, type EmailState } from "./lifecycle";
 
 /** One line of an email's history: a move between states, or a person's edit of its words. */
-export type EmailHistoryEntry = { key: string; at: Date; title: string; actorLabel: string; detail: string | null };
+type EmailHistoryEntry = { key: string; at: Date; title: string; actorLabel: string; detail: string | null };
 
 type Transition = { id: number; at: Date; fromState: EmailState | null; toState: EmailState; actorLabel: string; reason: string | null };
 type Edit = { id: string; at: Date; actorLabel: string; before: unknown; after: unknown };

@@ -4,7 +4,7 @@ import type { DraftContent } from "./draft-content";
  * Grounding: a draft may only state numbers, prices, percentages, discounts, products, dates and months that appear
  * in the facts it was given or in the allowed offers, and never carries a link (links are ours, added by the template).
  */
-export type GroundingSources = {
+type GroundingSources = {
   /** The client facts given to the writer, as text (profile, fixes, drivers, stylist). */
   facts: readonly string[];
   /** The admin-managed offers the writer may use. */
@@ -13,8 +13,8 @@ export type GroundingSources = {
   products: readonly string[];
 };
 
-export type GroundingProblem = { kind: "url" | "price" | "percentage" | "discount" | "product" | "date" | "month" | "number" | "fact"; value: string };
-export type GroundingResult = { ok: true } | { ok: false; problems: GroundingProblem[]; reason: string };
+type GroundingProblem = { kind: "url" | "price" | "percentage" | "discount" | "product" | "date" | "month" | "number" | "fact"; value: string };
+type GroundingResult = { ok: true } | { ok: false; problems: GroundingProblem[]; reason: string };
 
 // Any scheme, any www., and any name.name (a domain under any ending: "shop.xyz", "evil.example/login", the host of
 // an address). A sentence missing its space ("you.Hope") is caught too: the writer is asked again, which is safe.
@@ -97,7 +97,7 @@ const KIND_LABELS: Record<GroundingProblem["kind"], string> = {
   fact: "a fact",
 };
 
-export function describeProblems(problems: readonly GroundingProblem[]): string {
+function describeProblems(problems: readonly GroundingProblem[]): string {
   return problems.map((p) => `${KIND_LABELS[p.kind]} not found in the client's facts or the allowed offers: "${p.value}"`).join("; ");
 }
 

@@ -14,7 +14,7 @@ export const offlineInputSchema = z.object({
   discardedDrafts: z.array(z.object({ subject: z.string() })).default([]),
   draftsTurnedDown: z.number().int().min(0).default(0),
 });
-export type OfflineInput = z.infer<typeof offlineInputSchema>;
+type OfflineInput = z.infer<typeof offlineInputSchema>;
 
 /**
  * One of the wordings, the same for the same client on the same attempt; each draft after a discard (`attempt`) takes

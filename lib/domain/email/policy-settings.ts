@@ -6,7 +6,7 @@ export type RiskTier = (typeof RISK_TIERS)[number];
 export const TIER_LABELS: Record<RiskTier, string> = { healthy: "Healthy", watch: "Watch", at_risk: "At risk", lapsed: "Lapsed" };
 /** The tiers whose clients enter win-back outreach: the only ones the policy routes, each a choice on its form. */
 export const WIN_BACK_TIERS = ["at_risk", "lapsed"] as const satisfies readonly RiskTier[];
-export type WinBackTier = (typeof WIN_BACK_TIERS)[number];
+type WinBackTier = (typeof WIN_BACK_TIERS)[number];
 export const isWinBackTier = (tier: RiskTier): tier is WinBackTier => (WIN_BACK_TIERS as readonly RiskTier[]).includes(tier);
 
 /**

@@ -1,5 +1,5 @@
 /** Sending only in the client's local daytime: the window is whole hours [startHour, endHour) in their timezone. */
-export type SendingWindow = { startHour: number; endHour: number };
+type SendingWindow = { startHour: number; endHour: number };
 
 function localParts(at: Date, timeZone: string) {
   const parts = new Intl.DateTimeFormat("en-US", { timeZone, hourCycle: "h23", hour: "numeric", minute: "numeric", second: "numeric" }).formatToParts(at);
@@ -7,7 +7,7 @@ function localParts(at: Date, timeZone: string) {
   return { hour: get("hour"), minute: get("minute"), second: get("second") };
 }
 
-export function isValidTimeZone(timeZone: string): boolean {
+function isValidTimeZone(timeZone: string): boolean {
   try {
     new Intl.DateTimeFormat("en-US", { timeZone });
     return true;

@@ -50,7 +50,7 @@ const MONTHS = ["January", "February", "March", "April", "May", "June", "July", 
  * "March 14, 2026", the day in `zone` (the client's: the day their order page shows): the form the writer is given
  * dates in, so "March 14" in a draft is found in the facts.
  */
-export function longDate(at: Date, zone: string): string {
+function longDate(at: Date, zone: string): string {
   const [year = "", month = "1", day = "1"] = dayInZone(at, zone).split("-");
   return `${MONTHS[Number(month) - 1]} ${Number(day)}, ${year}`;
 }

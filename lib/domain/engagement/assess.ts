@@ -41,7 +41,7 @@ export interface EngagementAssessment {
   nextOrderExpectedAt: Date | null;
 }
 
-export interface AssessEngagementInput {
+interface AssessEngagementInput {
   history: ClientHistory;
   asOf: Date;
   settings?: EngagementSettings;

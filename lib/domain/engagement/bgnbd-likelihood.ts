@@ -100,7 +100,7 @@ export function groupHistories(customers: readonly WeightedBgNbdCustomer[]): Gro
   };
 }
 
-export interface LikelihoodWithGradient {
+interface LikelihoodWithGradient {
   logLikelihood: number;
   /** ∂LL/∂(ln r, ln α, ln a, ln b). */
   gradientLog: [number, number, number, number];

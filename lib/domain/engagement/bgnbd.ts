@@ -13,9 +13,8 @@ import { minimizeBfgs } from "./optimize";
 import { expm1Ratio, hyp2f1Excess, lgamma, logBeta } from "./special-functions";
 
 export type { BgNbdCustomer, BgNbdParams, DropoutModel, GroupedHistories, WeightedBgNbdCustomer } from "./bgnbd-likelihood";
-export { groupHistories } from "./bgnbd-likelihood";
 
-export interface FitBgNbdOptions {
+interface FitBgNbdOptions {
   initialParams?: BgNbdParams;
   /** A fit of similar data (initialParams should be its params): its curvature saves BFGS most of its iterations. */
   initialInverseHessian?: readonly (readonly number[])[];
@@ -135,7 +134,7 @@ export function pAlive(params: BgNbdParams, customer: BgNbdCustomer): number {
  * (c/(a−1)) [1 − (1−z)^(a−1) ₂F₁(a+b−1−r, a−1; c; z)], the common core of eqs. 9 and 10 after Euler's
  * transformation, which turns ₂F₁(r+x, b+x; c; z) into a series whose terms shrink even for large x.
  */
-export function expectationCore(params: BgNbdParams, c: number, logOneMinusZ: number, z: number): number {
+function expectationCore(params: BgNbdParams, c: number, logOneMinusZ: number, z: number): number {
   const { r, a, b } = params;
   const s = a - 1;
   // 1 − e^{sL}(1 + s·G) = −expm1(sL) − s·e^{sL}·G, so dividing by s is exact even when a → 1.

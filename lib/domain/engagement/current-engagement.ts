@@ -55,7 +55,7 @@ export function currentEngagementOf(assessment: EngagementAssessment): CurrentEn
  * forward about a day a day. The list copy kept by single-client rescoring follows once it is this far off,
  * or has passed; the snapshot keeps the exact date.
  */
-export const NEXT_ORDER_TOLERANCE_DAYS = 7;
+const NEXT_ORDER_TOLERANCE_DAYS = 7;
 
 function sameNextOrder(stored: Date | null, fresh: Date | null, asOf: Date): boolean {
   if (stored === null || fresh === null) return stored === fresh;

@@ -26,7 +26,7 @@ function packedKey(x: number, txDays: number, tDays: number): number {
 }
 
 type KeyParts = { x: number; txDays: number; tDays: number };
-export type KeyColumns = { x: Int32Array; txDays: Int32Array; tDays: Int32Array };
+type KeyColumns = { x: Int32Array; txDays: Int32Array; tDays: Int32Array };
 const keyColumns = (length: number): KeyColumns => ({ x: new Int32Array(length), txDays: new Int32Array(length), tDays: new Int32Array(length) });
 const scratchParts: KeyParts = { x: 0, txDays: 0, tDays: 0 };
 

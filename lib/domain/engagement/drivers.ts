@@ -17,7 +17,7 @@ const DEFAULT_MAX_DRIVERS = 3;
 const NOTABLE_P_ALIVE = 0.5;
 const COMPONENT_ORDER: readonly EngagementComponent[] = ["outlook", "recency", "frequency", "keepRate", "value"];
 
-export interface ExplainOptions {
+interface ExplainOptions {
   settings?: EngagementSettings;
   maxDrivers?: number;
 }

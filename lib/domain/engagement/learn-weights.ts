@@ -14,11 +14,11 @@ export interface LearnedScoreWeights {
   orderedAgain: number;
 }
 
-export const LEARNED_COMPONENTS: readonly EngagementComponent[] = ["recency", "frequency", "value", "keepRate", "outlook"];
+const LEARNED_COMPONENTS: readonly EngagementComponent[] = ["recency", "frequency", "value", "keepRate", "outlook"];
 // Fewer examples, or fewer clients on either side of the outcome, and the weights would follow noise: the admin's
 // weights are used instead.
-export const MIN_EXAMPLES = 200;
-export const MIN_EACH_OUTCOME = 30;
+const MIN_EXAMPLES = 200;
+const MIN_EACH_OUTCOME = 30;
 // Ridge penalty on the coefficients (features on 0–1), per example: enough to settle a component that tells nothing
 // (a keep rate that is 100% for everyone) at zero, too little to move one that tells something.
 const RIDGE = 1e-3;

@@ -49,7 +49,7 @@ export interface ModelCheckReport {
   calibrationError: number | null;
 }
 
-export const TIER_ORDER: readonly EngagementTier[] = ["healthy", "watch", "at_risk", "lapsed"];
+const TIER_ORDER: readonly EngagementTier[] = ["healthy", "watch", "at_risk", "lapsed"];
 
 const ratio = (a: number, b: number) => (b > 0 ? a / b : null);
 

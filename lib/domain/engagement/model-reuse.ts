@@ -12,13 +12,13 @@ export const MODEL_REUSE_DAYS = 7;
  * A stored fit as the rule needs it: `asOf`, the date whose orders it was fitted on; `readFrom`, when the run that
  * fitted it began reading them (null: unknown); `learned`, whether that run learned the score's weights.
  */
-export type ReusableFit = { asOf: Date; readFrom: Date | null; learned: boolean };
+type ReusableFit = { asOf: Date; readFrom: Date | null; learned: boolean };
 
 /**
  * What happened since that makes a fit stale: the engagement settings saved (the weights were learned under the old
  * ones) or an import finished (the shop's history may have changed in bulk). Null: never.
  */
-export type SinceFit = { settingsSavedAt: Date | null; importFinishedAt: Date | null };
+type SinceFit = { settingsSavedAt: Date | null; importFinishedAt: Date | null };
 
 /**
  * Whether a run as of `runAsOf` may reuse `fit`: fitted on orders up to a date no later than the run's (a run filling

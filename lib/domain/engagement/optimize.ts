@@ -1,13 +1,13 @@
 // Unconstrained minimisation by BFGS with a strong-Wolfe line search (Nocedal & Wright, ch. 3 and 6).
 
-export interface ValueAndGradient {
+interface ValueAndGradient {
   value: number;
   gradient: number[];
 }
 
-export type Objective = (x: readonly number[]) => ValueAndGradient;
+type Objective = (x: readonly number[]) => ValueAndGradient;
 
-export interface MinimizeOptions {
+interface MinimizeOptions {
   maxIterations?: number;
   /** Stop when every gradient component is below this in absolute value. */
   gradientTolerance?: number;
@@ -17,7 +17,7 @@ export interface MinimizeOptions {
   initialInverseHessian?: readonly (readonly number[])[];
 }
 
-export interface MinimizeResult {
+interface MinimizeResult {
   x: number[];
   value: number;
   gradient: number[];

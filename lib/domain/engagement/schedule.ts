@@ -21,7 +21,7 @@ export const scoringScheduleFormSchema = z.object({
     .default("")
     .transform((hour) => (hour === "off" ? null : hour === "" ? Number.NaN : Number(hour))),
 });
-export type ScoringSchedule = z.infer<typeof scoringScheduleSchema>;
+type ScoringSchedule = z.infer<typeof scoringScheduleSchema>;
 export const DEFAULT_SCORING_SCHEDULE: ScoringSchedule = { nightlyHourUtc: 3 };
 
 /** The hourly cron fires every hour; the run starts only in the hour an admin chose. */

@@ -14,7 +14,7 @@ export const OUTLOOK_DAYS = 90;
 const MIN_CUSTOMERS = 30;
 
 /** One history scored: its score, tier and components, and the model's view of it. */
-export interface ScoredHistory {
+interface ScoredHistory {
   score: number;
   tier: EngagementTier;
   components: Record<EngagementComponent, number>;
@@ -35,7 +35,7 @@ export function trainingWindowDays(horizonDays: number, firstOrderAt: Date | nul
 }
 
 /** Each history's model numbers, computed once per distinct (x, t_x, T). */
-export function modelForecasts(fit: DropoutModelFit | null, histories: readonly ClientHistory[], asOf: Date, horizonDays: readonly number[]) {
+function modelForecasts(fit: DropoutModelFit | null, histories: readonly ClientHistory[], asOf: Date, horizonDays: readonly number[]) {
   const inputs = new DistinctBgNbdInputs(Float64Array.from(histories, (h) => bgNbdKeyOf(h, asOf)));
   const pAlive = new Float64Array(inputs.size).fill(Number.NaN);
   const pOrder = horizonDays.map(() => new Float64Array(inputs.size).fill(Number.NaN));

@@ -12,7 +12,7 @@ export interface ScorePoint {
 
 const WEEK_MS = 7 * DAY_MS;
 /** Two years of weeks: enough to see a client's whole recent story, few enough to score on each page view. */
-export const SCORE_OVER_TIME_WEEKS = 104;
+const SCORE_OVER_TIME_WEEKS = 104;
 
 /**
  * The score as of `until` and each week before it, back to the client's first counted order (at most `weeks`

@@ -51,7 +51,7 @@ export interface EngagementScore {
   facts: EngagementFacts;
 }
 
-export interface ScoreEngagementInput {
+interface ScoreEngagementInput {
   history: ClientHistory;
   asOf: Date;
   settings?: EngagementSettings;

@@ -23,7 +23,7 @@ const weight = (field: keyof typeof LABELS) => z.number({ error: `Enter a number
 
 const threshold = (field: keyof typeof LABELS) => boundedNumber(LABELS[field], 0, 100);
 
-export const engagementWeightsSchema = z
+const engagementWeightsSchema = z
   .object({
     recency: weight("recency"),
     frequency: weight("frequency"),
@@ -36,7 +36,7 @@ export const engagementWeightsSchema = z
   });
 
 /** A score at or above `healthy` is healthy, at or above `watch` is watch, at or above `atRisk` is at risk, else lapsed. */
-export const tierThresholdsSchema = z
+const tierThresholdsSchema = z
   .object({ healthy: threshold("healthy"), watch: threshold("watch"), atRisk: threshold("atRisk") })
   .superRefine((t, ctx) => {
     if (!(t.watch < t.healthy)) {

@@ -7,7 +7,7 @@ export const NO_TIER_CODE = "-";
 const FIRST_CODE = "0".charCodeAt(0);
 const LAST_CODE = "~".charCodeAt(0);
 
-export type TierCodes<T extends string> = {
+type TierCodes<T extends string> = {
   /** Each tier with its code, in the list's order. */
   codes: readonly { tier: T; code: string }[];
   codeOf: (tier: T) => string;

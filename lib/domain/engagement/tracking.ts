@@ -41,7 +41,7 @@ export function trackingWeeks(expected: readonly number[], actualPerWeek: readon
 }
 
 /** How far the model's expected total may stray from the actual one before the page says so. */
-export const TRACKING_TOLERANCE = 0.1;
+const TRACKING_TOLERANCE = 0.1;
 
 /**
  * A plain warning when the model's expected repeat orders, by the last week, miss the actual ones by more than

@@ -4,14 +4,14 @@ import { clientEventSchema, toIngestClientProfile } from "./client-event";
 import type { IngestClientProfile, IngestOrder } from "./ingest-types";
 import { orderEventSchema, sourceField, toIngestOrder } from "./order-event";
 import { CSV_COLUMNS } from "./csv-columns";
-export { CSV_COLUMNS, type CsvKind, missingColumns, normalizeHeader } from "./csv-columns";
+export { missingColumns, normalizeHeader } from "./csv-columns";
 
 const CSV_READ = { orders: [...CSV_COLUMNS.orders.required, ...CSV_COLUMNS.orders.optional], clients: [...CSV_COLUMNS.clients.required, ...CSV_COLUMNS.clients.optional] };
 
 export type CsvFieldError = { field: string; message: string };
 export type CsvRow = Record<string, string>;
 
-export const DEFAULT_CSV_SOURCE = "csv";
+const DEFAULT_CSV_SOURCE = "csv";
 
 const given = (v: string | undefined) => (v === undefined || v.trim() === "" ? undefined : v.trim());
 const numberish = (v: string | undefined) => {
@@ -59,7 +59,7 @@ function nulErrors(row: CsvRow, columns: string[]): CsvFieldError[] {
   return columns.filter((c) => row[c]?.includes("\0")).map((field) => ({ field, message: "Contains a NUL character, which cannot be stored; remove it" }));
 }
 
-export type OrderRowResult = { ok: true; source: string; order: IngestOrder } | { ok: false; errors: CsvFieldError[] };
+type OrderRowResult = { ok: true; source: string; order: IngestOrder } | { ok: false; errors: CsvFieldError[] };
 
 export function validateOrderRow(row: CsvRow, defaults: { updatedAt: Date }): OrderRowResult {
   const nul = nulErrors(row, CSV_READ.orders);
@@ -96,7 +96,7 @@ export function validateOrderRow(row: CsvRow, defaults: { updatedAt: Date }): Or
   return { ok: true, source: source.data, order: orderedDay ? { ...toIngestOrder(parsed.data), orderedDay } : toIngestOrder(parsed.data) };
 }
 
-export type ClientRowResult = { ok: true; profile: IngestClientProfile } | { ok: false; errors: CsvFieldError[] };
+type ClientRowResult = { ok: true; profile: IngestClientProfile } | { ok: false; errors: CsvFieldError[] };
 
 /** `defaults.updatedAt` versions rows without an updated_at column: the time the file was uploaded. */
 export function validateClientRow(row: CsvRow, defaults: { updatedAt: Date }): ClientRowResult {
@@ -129,7 +129,7 @@ export function validateClientRow(row: CsvRow, defaults: { updatedAt: Date }): C
  * One CSV field, quoted when it has to be. A cell a spreadsheet could run as a formula (one starting with
  * = + - @, a tab or a carriage return: OWASP's rule, negative numbers included) gets a leading quote.
  */
-export function csvField(value: string): string {
+function csvField(value: string): string {
   const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }

@@ -2,7 +2,7 @@
 export type DeliveryAnswer = { status: number; body: Record<string, unknown>; replayed: boolean };
 
 /** A delivery's identity: the sender's event id, and the hash of the exact bytes it sent. */
-export type DeliveryEvent = { sender: string; eventId: string; bodySha256: string | null };
+type DeliveryEvent = { sender: string; eventId: string; bodySha256: string | null };
 
 /** The answer a processed delivery got, as its receipt keeps it. */
 export type OriginalAnswer = { bodySha256: string | null; status: number; body: Record<string, unknown> };

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { type IngestIssue, issuesFrom } from "./issues";
 import { sourceField } from "./order-event";
 
-export const MAX_BATCH_ITEMS = 1000;
+const MAX_BATCH_ITEMS = 1000;
 
 export type ValidItem<T> = { index: number; value: T };
 

@@ -1,5 +1,5 @@
 /** How long a running import may go without a heartbeat before it is shown as interrupted (the server restarted). */
-export const IMPORT_STALE_MS = 60_000;
+const IMPORT_STALE_MS = 60_000;
 
 type JobLike = {
   status: "uploading" | "validating" | "ready" | "importing" | "done" | "failed";

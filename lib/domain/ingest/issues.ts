@@ -4,7 +4,7 @@ import type { z } from "zod";
 export type IngestIssue = { path: string; message: string };
 
 /** ["orders", 3, "value_cents"] → "orders[3].value_cents". */
-export function formatPath(path: readonly PropertyKey[]): string {
+function formatPath(path: readonly PropertyKey[]): string {
   let out = "";
   for (const part of path) {
     if (typeof part === "number") out += `[${part}]`;

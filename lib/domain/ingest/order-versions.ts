@@ -4,12 +4,12 @@ import type { IngestOrder, ItemOutcome } from "./ingest-types";
 export type OrderSet = { source: string; orders: IngestOrder[] };
 
 /** What the database holds for an order before the sets are applied: its version in epoch milliseconds (fractional, as Postgres keeps microseconds), null when its sender gave none. */
-export type StoredOrderVersion = { source: string; externalId: string; updatedAtMs: number | null };
+type StoredOrderVersion = { source: string; externalId: string; updatedAtMs: number | null };
 
 /** The version an order ends with, and whether its row must be inserted or replaced. */
 export type OrderWrite = { source: string; order: IngestOrder; kind: "insert" | "update" };
 
-export type AppliedOrderSets = { outcomes: ItemOutcome[][]; writes: OrderWrite[] };
+type AppliedOrderSets = { outcomes: ItemOutcome[][]; writes: OrderWrite[] };
 
 /** An order's identity: (source, external id). */
 export function orderKey(source: string, externalId: string): string {

@@ -34,7 +34,7 @@ export function quoteLongIntegers(json: string): string {
   return last === 0 ? json : out + json.slice(last);
 }
 
-export type JsonParse = { ok: true; value: unknown } | { ok: false; path: string; message: string };
+type JsonParse = { ok: true; value: unknown } | { ok: false; path: string; message: string };
 
 // A \u0000 escape (after an even run of backslashes, so not a literal "\\u0000"): PostgreSQL text cannot hold NUL.
 const NUL_ESCAPE = /(?<!\\)(?:\\\\)*\\u0000/;

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { type IngestClientProfile, nameFromEmail } from "./ingest-types";
 import { type IngestIssue, issuesFrom } from "./issues";
 
-export const shopifyCustomerSchema = z.object({
+const shopifyCustomerSchema = z.object({
   id: z.union([z.string(), z.number()]).transform(String),
   email: z.string().nullish(),
   first_name: z.string().nullish(),

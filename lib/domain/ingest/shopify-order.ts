@@ -49,7 +49,7 @@ export const shopifyOrderSchema = z.object({
   billing_address: z.object({ name: optionalText }).nullish(),
 });
 
-export type ShopifyOrder = z.output<typeof shopifyOrderSchema>;
+type ShopifyOrder = z.output<typeof shopifyOrderSchema>;
 
 function fullName(first?: string | null, last?: string | null): string | null {
   const name = [first, last].filter(Boolean).join(" ").trim();
@@ -57,7 +57,7 @@ function fullName(first?: string | null, last?: string | null): string | null {
 }
 
 /** Units refunded per line item, summed over every refund on the order. */
-export function refundedQuantities(order: ShopifyOrder): Map<string, number> {
+function refundedQuantities(order: ShopifyOrder): Map<string, number> {
   const refunded = new Map<string, number>();
   for (const refund of order.refunds ?? []) {
     for (const line of refund.refund_line_items ?? []) refunded.set(line.line_item_id, (refunded.get(line.line_item_id) ?? 0) + line.quantity);

@@ -11,5 +11,5 @@ export const shopifySettingsSchema = z.object({
   webhookSecret: z.string().trim().max(200, "That secret is too long").default(""),
 });
 
-export type ShopifySettings = z.output<typeof shopifySettingsSchema>;
+type ShopifySettings = z.output<typeof shopifySettingsSchema>;
 export const DEFAULT_SHOPIFY_SETTINGS: ShopifySettings = { shopDomain: "", webhookSecret: "" };

@@ -1,9 +1,9 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
 
 /** How far a signed timestamp may be from our clock, either way, before the delivery is refused as a replay. */
-export const REPLAY_WINDOW_SECONDS = 5 * 60;
+const REPLAY_WINDOW_SECONDS = 5 * 60;
 
-export type SignatureCheck = { ok: true } | { ok: false; reason: string };
+type SignatureCheck = { ok: true } | { ok: false; reason: string };
 
 /** Hex HMAC-SHA256 of `<timestamp>.<raw body>` with the key's signing secret: the `v1=` value a sender sends. */
 export function signWebhookBody(signingSecret: string, timestamp: string | number, body: string | Uint8Array): string {

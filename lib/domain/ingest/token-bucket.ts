@@ -37,5 +37,3 @@ export function createRateLimiter({ ratePerSecond, burst, maxKeys = 10_000 }: { 
 
   return { take, check, size: () => buckets.size };
 }
-
-export type RateLimiter = ReturnType<typeof createRateLimiter>;

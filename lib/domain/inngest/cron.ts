@@ -3,7 +3,7 @@
  * "TZ=…" prefix is not supported) as Inngest's crons use them: numbers, `*`, `*\/n`, ranges and lists.
  */
 type Field = ReadonlySet<number>;
-export type CronSchedule = { minute: Field; hour: Field; dayOfMonth: Field; month: Field; dayOfWeek: Field; anyDay: { dom: boolean; dow: boolean } };
+type CronSchedule = { minute: Field; hour: Field; dayOfMonth: Field; month: Field; dayOfWeek: Field; anyDay: { dom: boolean; dow: boolean } };
 
 const RANGES: [number, number][] = [
   [0, 59],

@@ -13,7 +13,6 @@ export function parseMoneyToCents(text: string): number | null {
   return Number(whole) * 100 + Number(fraction.padEnd(2, "0"));
 }
 
-
 /** A blank number field is a missing one, not 0: `Number("")` would otherwise store "0 of 5". */
 const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 
@@ -24,7 +23,7 @@ const BARE_DAY = /^\d{4}-\d{2}-\d{2}$/;
  * was typed as, so the verbs store it at noon in the client's timezone (see orderedAtIn). A Date, so it passes
  * everywhere a Date does, and a parsed form handed on to a verb parses again as the same typed day.
  */
-export class TypedDay extends Date {
+class TypedDay extends Date {
   constructor(readonly day: string) {
     super(`${day}T12:00:00Z`);
   }
@@ -85,8 +84,6 @@ const keptAtMostShipped: [(o: { itemsKept: number; itemsShipped: number }) => bo
 export const orderInputSchema = z
   .object({ ...orderFields, valueCents: z.number().int().min(0, "Cannot be negative").max(100_000_000, "That value is too large") })
   .refine(...keptAtMostShipped);
-
-export type OrderInput = z.infer<typeof orderInputSchema>;
 
 const keptValue = z
   .string({ error: "Enter the kept value" })

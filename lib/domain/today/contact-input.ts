@@ -2,7 +2,7 @@ import { z } from "zod";
 
 /** How a stylist reached a client outside Rekindle's emails: a call, a text, in person, or some other way. */
 export const CONTACT_CHANNELS = ["phone", "text", "in_person", "other"] as const;
-export type ContactChannel = (typeof CONTACT_CHANNELS)[number];
+type ContactChannel = (typeof CONTACT_CHANNELS)[number];
 
 export const CONTACT_CHANNEL_LABELS: Record<ContactChannel, string> = {
   phone: "Phone call",
@@ -22,5 +22,3 @@ export const logContactSchema = z.object({
   channel: z.enum(CONTACT_CHANNELS, { error: "Choose how you reached them" }),
   note: z.string().trim().max(MAX_CONTACT_NOTE, `Keep the note to ${MAX_CONTACT_NOTE} characters or fewer`).optional(),
 });
-
-export type LogContactInput = z.output<typeof logContactSchema>;

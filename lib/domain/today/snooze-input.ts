@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 export const SNOOZE_DAY_CHOICES = [3, 7, 14, 30] as const;
-export const MAX_SNOOZE_DAYS = 90;
+const MAX_SNOOZE_DAYS = 90;
 
 /** Setting a client aside on Today: for how many days, and why (the reason is kept with the audit row). */
 export const snoozeClientSchema = z.object({
@@ -13,5 +13,3 @@ export const snoozeClientSchema = z.object({
     .max(MAX_SNOOZE_DAYS, `Snooze for at most ${MAX_SNOOZE_DAYS} days`),
   reason: z.string({ error: "Say why" }).trim().min(3, "Say why, in a few words").max(200, "Keep the reason to 200 characters or fewer"),
 });
-
-export type SnoozeClientInput = z.output<typeof snoozeClientSchema>;

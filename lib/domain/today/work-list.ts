@@ -21,7 +21,7 @@ export interface TodayCandidate {
   heldOutUntil: Date | null;
 }
 
-export type HandledReason = "contacted" | "ordered" | "snoozed" | "held_out";
+type HandledReason = "contacted" | "ordered" | "snoozed" | "held_out";
 
 /** Value used for clients with no kept orders yet, so a new client at risk still ranks by their risk. */
 export const FALLBACK_VALUE_CENTS = 10_000;
@@ -55,7 +55,7 @@ export function handledReason(candidate: TodayCandidate, now: Date): HandledReas
   return null;
 }
 
-export interface TodayList<T extends TodayCandidate> {
+interface TodayList<T extends TodayCandidate> {
   open: Array<T & { priority: number }>;
   handled: Array<T & { reason: HandledReason }>;
 }

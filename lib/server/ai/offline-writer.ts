@@ -3,7 +3,7 @@ import type { LanguageModelV4, LanguageModelV4CallOptions, LanguageModelV4Stream
 import { composeOfflineDraft, offlineInputSchema } from "@/lib/domain/email/offline-composer";
 import { clientDataOf } from "./prompts";
 
-export const OFFLINE_MODEL_ID = "rekindle/offline-writer";
+const OFFLINE_MODEL_ID = "rekindle/offline-writer";
 
 const USAGE: LanguageModelV4Usage = {
   inputTokens: { total: 0, noCache: 0, cacheRead: 0, cacheWrite: 0 },

@@ -5,8 +5,8 @@ import type { WriterFacts } from "@/lib/domain/email/writer-facts";
  * The prompts for win-back drafts. Client data (names, notes) is untrusted: it travels as JSON inside
  * <client_data> tags, and the instructions say that nothing inside them is an instruction.
  */
-export const CLIENT_DATA_OPEN = "<client_data>";
-export const CLIENT_DATA_CLOSE = "</client_data>";
+const CLIENT_DATA_OPEN = "<client_data>";
+const CLIENT_DATA_CLOSE = "</client_data>";
 
 export function systemPrompt(facts: WriterFacts): string {
   return [

@@ -12,7 +12,7 @@ export type WrittenDraft = { content: DraftContent; writer: "model" | "offline" 
 export type DraftStreamEvent = { type: "partial"; draft: PartialDraft } | { type: "restart"; reason: string } | ({ type: "done" } & WrittenDraft);
 
 /** Model faults (timeouts, 5xx, 429, broken output) are retried this many times in all, with backoff, before the offline writer steps in. */
-export const MODEL_ATTEMPTS = 3;
+const MODEL_ATTEMPTS = 3;
 const BACKOFF_MS = 300;
 /** The draft's schema as the SDK needs it (JSON Schema for the request, zod to check the answer), converted once per process, not per draft. */
 const DRAFT_OUTPUT = zodSchema(draftContentSchema);

@@ -6,12 +6,12 @@ import { users } from "@/lib/server/db/schema";
 import { decoyHash, verifyPassword } from "./passwords";
 import { claimSignInAttempt, clearSignInFailures } from "./throttle";
 
-export const credentialsSchema = z.object({
+const credentialsSchema = z.object({
   email: z.string().trim().toLowerCase().pipe(z.email()),
   password: z.string().min(1).max(200),
 });
 
-export type CredentialsResult =
+type CredentialsResult =
   | { ok: true; user: { id: string; name: string; email: string } }
   | { ok: false; reason: "invalid" | "throttled" };
 

@@ -26,7 +26,7 @@ export function magicLinkProviders() {
  * (or X-Forwarded-Host), which whoever asks for a link chooses: a link to their own site would hand them the token
  * when the person signs in. The token works at any origin, and the page is a path the redirect callback checked.
  */
-export function atAppOrigin(link: string): string {
+function atAppOrigin(link: string): string {
   const app = new URL(env.APP_URL);
   const url = onOrigin(new URL(link), app);
   const next = url.searchParams.get("callbackUrl");

@@ -4,7 +4,7 @@ import { type Actor, can, clientScope, type Permission, type UserActor } from "@
 import { clients } from "@/lib/server/db/schema";
 import { ForbiddenError } from "@/lib/server/errors";
 
-export { can, canAccessClient, clientScope } from "@/lib/domain/access/policy";
+export { can, clientScope } from "@/lib/domain/access/policy";
 
 /** Throws ForbiddenError unless the actor holds the permission. Every entry point calls this. */
 export function authorize(actor: Actor, permission: Permission): void {

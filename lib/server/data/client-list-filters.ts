@@ -11,7 +11,7 @@ import { handledSinceIds } from "./handled-since";
 import { outreachWhere } from "./outreach-filter";
 
 /** How long the "newly at risk" filter looks back. */
-export const NEWLY_AT_RISK_DAYS = 7;
+const NEWLY_AT_RISK_DAYS = 7;
 
 function tiersWhere(tiers: readonly ClientTierFilter[]): SQL | undefined {
   if (tiers.length === 0) return undefined;

@@ -7,7 +7,7 @@ import { auditLog, clients, emailTransitions, outreachAssignments, tierChanges, 
 import { listOrdersForClient } from "./orders";
 
 /** The most recent of each kind the timeline reads; orders follow listOrdersForClient's own limit. */
-export const TIMELINE_LIMIT = 100;
+const TIMELINE_LIMIT = 100;
 const CLIENT_ACTIONS = ["client.create", "client.update", "client.snooze", "client.contact", "client.consent"];
 
 /**

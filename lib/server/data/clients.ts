@@ -140,7 +140,7 @@ function sortedRows(ctx: ServiceContext, query: ClientListQuery, cursor: Cursor,
 }
 
 /** Most rows one export holds; a larger list is exported a filter at a time. */
-export const EXPORT_LIMIT = 10_000;
+const EXPORT_LIMIT = 10_000;
 
 /** The filtered list from its start, in its order, up to EXPORT_LIMIT rows (one more tells the caller it was cut). */
 export async function listClientsForExport(ctx: ServiceContext, query: ClientListQuery) {

@@ -67,8 +67,6 @@ export async function getOverview(ctx: ServiceContext, range: DashboardRange) {
   return { day, previousDay, summary, changes: tierChanges(summary, previousRows ? summariseTierCounts(previousRows) : null), series };
 }
 
-export type Overview = Awaited<ReturnType<typeof getOverview>>;
-
 /** The latest day with tier counts in the actor's scope, whatever the range: links for that day open the live list. */
 export async function latestCountedDay(ctx: ServiceContext): Promise<string | null> {
   authorize(ctx.actor, "clients.read");

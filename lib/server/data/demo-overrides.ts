@@ -34,5 +34,3 @@ export async function listActiveTierOverrides(ctx: ServiceContext, now = new Dat
     .where(gt(demoTierOverrides.expiresAt, now))
     .orderBy(asc(demoTierOverrides.expiresAt));
 }
-
-export type ActiveTierOverride = Awaited<ReturnType<typeof listActiveTierOverrides>>[number];

@@ -14,7 +14,7 @@ export function normaliseAddress(address: string): string {
 }
 
 /** Whose guards to check: a client, as read, and the email being sent (left out of "the others"), if any. */
-export type GuardSubject = { clientId: string; address: string; consent: boolean; excludeEmailId?: string };
+type GuardSubject = { clientId: string; address: string; consent: boolean; excludeEmailId?: string };
 
 /**
  * The guards for several clients right now, in five reads at once: consent, suppression, an order ever, an order since
@@ -71,7 +71,7 @@ export const inHoldoutWindow = (clientId: SQL, now: Date, attributionDays: numbe
  * holdout's promise: no win-back email, by outreach or by hand, while the window measures the client). Clients never
  * held out are missing; a window may have closed already.
  */
-export async function holdoutWindowsOf(tx: Executor, clientIds: readonly string[]): Promise<Map<string, Date>> {
+async function holdoutWindowsOf(tx: Executor, clientIds: readonly string[]): Promise<Map<string, Date>> {
   if (clientIds.length === 0) return new Map();
   const [holdouts, { attributionDays }] = await Promise.all([
     tx

@@ -10,7 +10,7 @@ import { ofRunsOrUnrun } from "@/lib/server/engagement/run-snapshots";
 import { readSettings } from "@/lib/server/data/settings";
 
 /** Enough snapshots for a few months of nightly rescoring; older runs' snapshots stay stored but are not read. */
-export const SCORE_HISTORY_LIMIT = 120;
+const SCORE_HISTORY_LIMIT = 120;
 
 /**
  * A client's latest engagement snapshot, the reasons behind it, and their score over time (oldest first).

@@ -5,9 +5,9 @@ import { authorize } from "@/lib/server/auth/permissions";
 import type { ServiceContext } from "@/lib/server/context";
 import { type EngineRun, type EngineStep, engineRunStatus, engineRuns, engineSteps } from "@/lib/server/db/schema";
 
-export const RUNS_PAGE_SIZE = 50;
+const RUNS_PAGE_SIZE = 50;
 export const runStatusFilter = z.enum(engineRunStatus.enumValues).optional().catch(undefined);
-export type RunStatus = EngineRun["status"];
+type RunStatus = EngineRun["status"];
 
 export type RunListItem = Pick<EngineRun, "id" | "functionName" | "status" | "attempt" | "calls" | "createdAt" | "startedAt" | "finishedAt" | "nextAt" | "error" | "replayOf"> & {
   eventName: string;

@@ -6,7 +6,7 @@ import type { ServiceContext } from "@/lib/server/context";
 import { clients, orders } from "@/lib/server/db/schema";
 import { NotFoundError } from "@/lib/server/errors";
 
-export const CLIENT_ORDERS_LIMIT = 200;
+const CLIENT_ORDERS_LIMIT = 200;
 
 /** An order as a client's page lists it. */
 export type ClientOrder = {

@@ -10,7 +10,7 @@ import { clients } from "@/lib/server/db/schema";
  * override starts from the run before it). Changes by single rescorings or overrides after that run are not in its
  * snapshots, so such a day's list can differ from its count by those clients.
  */
-export function runOfDay(day: string): SQL {
+function runOfDay(day: string): SQL {
   return sql`(select r.id from scoring_runs r
     where r.status = 'succeeded' and r.as_of < ((${day}::date + 1) at time zone 'UTC')
     order by r.as_of desc, r.finished_at desc nulls last limit 1)`;

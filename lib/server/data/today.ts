@@ -18,7 +18,7 @@ export const TODAY_SHOWN = 30;
  */
 export const TODAY_COUNT_CAP = 200;
 
-export type TodayItem = TodayCandidate & {
+type TodayItem = TodayCandidate & {
   name: string;
   email: string;
   /** Whether the client agreed to marketing email: without it a win-back email cannot be sent. */

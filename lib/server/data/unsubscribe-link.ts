@@ -6,7 +6,7 @@ import type { Executor } from "@/lib/server/db/client";
 import { emailSuppressions, winBackEmails } from "@/lib/server/db/schema";
 import { normaliseAddress } from "./email-eligibility";
 
-export type UnsubscribeLinkStatus = "invalid" | "subscribed" | "unsubscribed";
+type UnsubscribeLinkStatus = "invalid" | "subscribed" | "unsubscribed";
 
 /**
  * What an unsubscribe link stands for, for its page (public: the signed token is the authority, and it tells only

@@ -5,7 +5,7 @@ import { authorize } from "@/lib/server/auth/permissions";
 import type { ServiceContext } from "@/lib/server/context";
 import { apiKeys, webhookReceipts } from "@/lib/server/db/schema";
 
-export const RECEIPTS_PAGE_SIZE = 100;
+const RECEIPTS_PAGE_SIZE = 100;
 
 /** Recent webhook deliveries, newest first, with the errors each was answered with. */
 export async function listWebhookReceipts(ctx: ServiceContext, { problemsOnly = false }: { problemsOnly?: boolean } = {}) {

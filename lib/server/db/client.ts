@@ -14,7 +14,7 @@ type PoolOptions = postgres.Options<Record<string, postgres.PostgresType>>;
  * Every session in UTC, whatever the server's default: date ranges (`assigned_at >= '2026-06-01'::date`) and weeks
  * (`date_trunc('week', …)`) then mean UTC days, as the daily email figures do, on any host.
  */
-export const SESSION_SETTINGS = { TimeZone: "UTC" };
+const SESSION_SETTINGS = { TimeZone: "UTC" };
 
 export function poolOptions() {
   return { max: 10, onnotice: () => {}, socket: connectWithoutDelay, connection: SESSION_SETTINGS } as PoolOptions;

@@ -16,14 +16,6 @@ export function copyText(value: string): string {
   return SPECIAL.test(value) ? value.replace(SPECIAL_ALL, (ch) => ESCAPED[ch] ?? ch) : value;
 }
 
-/** A nullable value as a COPY field: numbers as written, dates as ISO timestamps, text escaped. */
-export function copyField(value: string | number | Date | null | undefined): string {
-  if (value === null || value === undefined) return COPY_NULL;
-  if (typeof value === "number") return String(value);
-  if (value instanceof Date) return value.toISOString();
-  return copyText(value);
-}
-
 /**
  * Streams COPY text into `table`. The source is pulled lazily, so rows are generated while PostgreSQL
  * ingests the previous ones and memory stays flat however many rows there are.

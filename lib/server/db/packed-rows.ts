@@ -10,7 +10,7 @@ import type { Sql, TransactionSql } from "postgres";
  * scores while the database idles. Fields are fixed-width, so a column that may be NULL is packed with a stand-in
  * value the caller picks (coalesce); the row count comes with the bytes and is checked against them.
  */
-export type PackedField = { sql: string; bytes: number };
+type PackedField = { sql: string; bytes: number };
 
 export const packedField = {
   uuid: (column: string): PackedField => ({ sql: `uuid_send(${column})`, bytes: 16 }),

@@ -2,7 +2,7 @@ import "server-only";
 import net from "node:net";
 
 /** What postgres.js hands its `socket` factory: the parsed connection options. */
-export type SocketTarget = { host: string[]; port: number[]; path?: string | false };
+type SocketTarget = { host: string[]; port: number[]; path?: string | false };
 
 /**
  * A TCP connection to the database with Nagle's algorithm off, for postgres.js's `socket` option (it leaves Nagle

@@ -7,7 +7,7 @@ import type { Executor } from "@/lib/server/db/client";
 import { clients, users, type WinBackEmail, winBackEmails } from "@/lib/server/db/schema";
 import { eligibilityOf } from "@/lib/server/data/email-eligibility";
 
-export type SendCandidate = {
+type SendCandidate = {
   email: WinBackEmail;
   client: { timezone: string; address: string; signature: string | null; stylistName: string | null };
   eligibility: Eligibility;

@@ -9,7 +9,7 @@ export const DEFAULT_CHUNK_SIZE = 25_000;
 // Each holds a connection of the app's pool of 10 meanwhile.
 export const DEFAULT_WORKERS = 4;
 
-export type ChunkOptions = { chunkSize?: number; workers?: number };
+type ChunkOptions = { chunkSize?: number; workers?: number };
 
 /**
  * Walks every client in keyset ranges, `workers` ranges at a time, each handed to `work` once. After a failure the

@@ -61,7 +61,7 @@ export function historyAggregation(selection: ClientSelection, asOf: Date): SQL 
 }
 
 /** Whose history is at each position of the columns (ascending ids), apart from them so a caller can let the strings go. */
-export type AggregatedHistories = { clientIds: string[]; histories: HistoryColumns };
+type AggregatedHistories = { clientIds: string[]; histories: HistoryColumns };
 
 /** The same histories by client id. */
 export async function aggregateHistories(db: Executor, selection: ClientSelection, asOf: Date): Promise<Map<string, ClientHistory>> {
@@ -181,7 +181,7 @@ export class HistoryColumns {
 }
 
 /** A typed array of twice the length holding `values` at its start. */
-export function doubled<T extends Int32Array | Float64Array | Uint8Array>(values: T): T {
+function doubled<T extends Int32Array | Float64Array | Uint8Array>(values: T): T {
   const bigger = new (values.constructor as new (length: number) => T)(values.length * 2);
   bigger.set(values);
   return bigger;

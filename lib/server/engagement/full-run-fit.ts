@@ -41,7 +41,7 @@ export const NOTHING_LEARNED: LearnedExtras = { weights: null, calibration: null
  * `staged`: how many clients each of the sample's chunks staged, in chunk order (see FullRunPlan); `reused`: a model
  * fitted within the week that the run scores with instead (see mayReuseModelFit), staging nothing.
  */
-export type FitFullRunInput = { runId: string; asOf: Date; staged: readonly number[]; learned: LearnedExtras; reused: string | null };
+type FitFullRunInput = { runId: string; asOf: Date; staged: readonly number[]; learned: LearnedExtras; reused: string | null };
 
 /**
  * A full run's fit step: names the model the run scores with in the run. That is the reused model when the run

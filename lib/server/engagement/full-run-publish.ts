@@ -7,7 +7,7 @@ import { indexRunSnapshots, publishRunSnapshots } from "./run-snapshots";
 import { RunTierChanges } from "./run-tier-changes";
 import { assertNextShapedAsLive, indexNextClientScores, liveClientScoreIndexes, swapInNextClientScores } from "./swap-client-scores";
 
-export type PublishFullRunInput = { runId: string; asOf: Date; readHorizon: string; loaded: number };
+type PublishFullRunInput = { runId: string; asOf: Date; readHorizon: string; loaded: number };
 
 /**
  * A full run's last step: builds the indexes of the run's snapshots and of the fresh client_scores (each on its own

@@ -32,7 +32,7 @@ import { TierCounts } from "./tier-counts";
 /** One chunk of clients as columns: ids as bytes, last tiers as one character each, histories as numbers (see CHUNK_ROW). */
 type Chunk = { clients: number; uuids: Uint8Array; previousTiers: string; stylistOf: Int32Array; histories: HistoryColumns; historyOf: Int32Array; keys: Float64Array };
 /** `range`: the chunk's clients; `staged`: how many stageChunk staged of them, or null for a chunk it did not stage (read here). */
-export type ScoreChunkInput = { runId: string; asOf: Date; chunk: number; range: ClientRange; modelFitId: string | null; staged: number | null };
+type ScoreChunkInput = { runId: string; asOf: Date; chunk: number; range: ClientRange; modelFitId: string | null; staged: number | null };
 
 // What each snapshot row carries; the run's id, date and model are its table's defaults (see createRunSnapshotsTable).
 const SNAPSHOT_COLUMNS = ["client_id", "score", "tier", "recency", "frequency", "value", "keep_rate", "p_alive", "expected_orders90d", "next_order_expected_at"];

@@ -67,7 +67,7 @@ export const unstagedRows = (range: ClientRange, asOf: Date) => withStylists(sql
 /** What the fit reads of each staged client with orders: its BG/NBD figures. */
 export const STAGED_BG_NBD_FIGURES = { order_days: packedField.int4("order_days"), first_ms: packedField.float8("first_ms"), last_ms: packedField.float8("last_ms") };
 
-export type StageChunkInput = { runId: string; asOf: Date; chunk: number; range: ClientSelection };
+type StageChunkInput = { runId: string; asOf: Date; chunk: number; range: ClientSelection };
 
 /**
  * A full run's first pass over the chunks it stages (those holding the model's sample, and in-process any a worker

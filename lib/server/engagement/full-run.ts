@@ -21,19 +21,19 @@ import { recordTierCounts } from "./tier-counts";
  * full-rescore function, one piece at a time), or directly in this process (`npm run bench:scoring`, tests), with
  * `workers` chunks at once. The pieces are the same either way.
  */
-export type StepRunner = { run: <T>(id: string, work: () => Promise<T>, output: z.ZodType<T>) => Promise<T>; workers: number };
+type StepRunner = { run: <T>(id: string, work: () => Promise<T>, output: z.ZodType<T>) => Promise<T>; workers: number };
 export const directSteps = (workers: number): StepRunner => ({ run: (_id, work) => work(), workers });
 
 const chunkRangeSchema = z.object({ after: z.uuid().nullable(), upTo: z.uuid().nullable() });
 /** A chunk's keyset range of client ids, as the plan stores it (see ClientRange). */
-export type ChunkRange = z.infer<typeof chunkRangeSchema>;
+type ChunkRange = z.infer<typeof chunkRangeSchema>;
 /** What the first step hands on: small (a million clients are 40 ranges), so it fits in a step's stored output. */
 const planSchema = z
   .object({ asOf: z.iso.datetime(), readHorizon: z.string(), chunks: z.array(chunkRangeSchema), sampleChunks: z.number().int().min(0), reusedModelFitId: z.uuid().nullable() })
   .nullable();
-export type FullRunPlan = NonNullable<z.infer<typeof planSchema>>;
+type FullRunPlan = NonNullable<z.infer<typeof planSchema>>;
 const outcomeSchema = z.object({ runId: z.uuid(), status: z.enum(["succeeded", "failed", "not queued"]), error: z.string().optional() });
-export type FullRunOutcome = z.infer<typeof outcomeSchema>;
+type FullRunOutcome = z.infer<typeof outcomeSchema>;
 const count = z.number().int();
 
 /**
@@ -158,7 +158,7 @@ export async function beginFullRun(db: Database, runId: string, chunkSize: numbe
 }
 
 /** Marks the run failed with `error` and drops its working tables; the live scores stay as they were. */
-export async function failFullRun(db: Database, runId: string, error: string): Promise<FullRunOutcome> {
+async function failFullRun(db: Database, runId: string, error: string): Promise<FullRunOutcome> {
   await db
     .update(scoringRuns)
     .set({ status: "failed", error, finishedAt: new Date() })

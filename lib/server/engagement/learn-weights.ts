@@ -13,7 +13,7 @@ import { clientsWhoOrdered } from "./orders-between";
 
 // Enough clients for five weights and a calibration to settle; ids are random, so the first ones are a fair sample,
 // and a run over a million clients reads their past histories in a hundredth of its own aggregation's time.
-export const TRAINING_SAMPLE = 10_000;
+const TRAINING_SAMPLE = 10_000;
 
 /**
  * The score weights and P(order) calibration learned on the shop's own history: a sample of clients scored as of a

@@ -19,13 +19,13 @@ import type { Executor } from "@/lib/server/db/client";
 import { modelFits } from "@/lib/server/db/schema";
 
 /** The drop-out model a full run fits: MBG/NBD, so that one-order clients can lapse (see lib/domain/engagement/mbgnbd.ts). */
-export const DROPOUT_MODEL: DropoutModel = "mbgnbd";
+const DROPOUT_MODEL: DropoutModel = "mbgnbd";
 /**
  * Bump when the fit's inputs change meaning (here: histories rounded to whole days, times in weeks; learned score
  * weights and the P(order) calibration stored beside the parameters), or what learning or scoring makes of them:
  * nightly runs reuse a fit for up to a week (see mayReuseModelFit), across deploys, but only one of this version.
  */
-export const MODEL_VERSION = "mbgnbd-days-1";
+const MODEL_VERSION = "mbgnbd-days-1";
 // Below this many buyers, or with no repeat buyer at all, the parameters say more about noise than about clients.
 const MIN_CUSTOMERS = 30;
 // A parameter beyond a millionfold of 1 means the likelihood had no optimum inside (e.g. nobody ordered for months).
@@ -42,7 +42,7 @@ export type StoredModelFit = {
   customers: number;
   distinctHistories: number | null;
 };
-export type FittedModel = { fit: BgNbdFit; customers: number; asOf: Date };
+type FittedModel = { fit: BgNbdFit; customers: number; asOf: Date };
 /** What a run learned on the window before its date (see learnFromRecentHistory). */
 export type LearnedExtras = { weights: ScoreWeights | null; calibration: HazardCalibration | null };
 

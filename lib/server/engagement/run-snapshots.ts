@@ -12,7 +12,7 @@ export const RUN_TABLE_PATTERN = `^${RUN_TABLE_PREFIX}[0-9a-f]{32}$`;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** Column values every snapshot of a run shares, given once for the run's whole table instead of in each row. */
-export type RunConstants = { runId: string; asOf: Date; modelFitId: string | null; modelVersion: string };
+type RunConstants = { runId: string; asOf: Date; modelFitId: string | null; modelVersion: string };
 
 /** A run id checked to be a uuid, so it can be written into SQL as it is. */
 export function checkedRunId(runId: string): string {

@@ -8,14 +8,14 @@ import type { ClientSelection } from "./client-selection";
 import { latestModelFit, modelVersionOf, type StoredModelFit } from "./model-fit";
 import { readCurrentEngagement, saveAssessments } from "./save-assessments";
 
-export type ScoringContext = { asOf: Date; settings: EngagementSettings; model: StoredModelFit | null };
+type ScoringContext = { asOf: Date; settings: EngagementSettings; model: StoredModelFit | null };
 
 /**
  * Scores the selected clients and stores the results: one aggregation over their orders, the model applied in
  * memory, the results written in bulk. Run it inside a transaction, so the snapshots and the client rows land together.
  * It serves one client after an order and a batch after an import or webhook delivery; a full run goes by bulkRescore.
  */
-export async function scoreClients(tx: Executor, selection: ClientSelection, context: ScoringContext) {
+async function scoreClients(tx: Executor, selection: ClientSelection, context: ScoringContext) {
   const histories = await aggregateHistories(tx, selection, context.asOf);
   const rows = await readCurrentEngagement(tx, selection);
   const model = context.model?.engagement ?? null;

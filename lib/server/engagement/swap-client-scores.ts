@@ -44,7 +44,7 @@ export async function assertNextShapedAsLive(sql: Sql | TransactionSql): Promise
 const COLUMN_SHAPE = `(select string_agg(attname || ' ' || format_type(atttypid, atttypmod) || case when attnotnull then ' not null' else '' end, ', ' order by attname)
   from pg_attribute where attrelid = to_regclass('$table') and attnum > 0 and not attisdropped)`;
 
-export type IndexDefinition = { name: string; definition: string };
+type IndexDefinition = { name: string; definition: string };
 
 /** The live table's indexes, to build the same on the copy. */
 export async function liveClientScoreIndexes(sql: Sql): Promise<IndexDefinition[]> {

@@ -7,7 +7,7 @@ import { sql } from "drizzle-orm";
 import { applyTierMoves } from "./apply-tier-count-deltas";
 import { stagedTierCountsTable } from "./full-run-tables";
 
-export const SCORE_BANDS = 10;
+const SCORE_BANDS = 10;
 const TIERS = engagementTier.enumValues;
 const TIER_RANK = new Map<EngagementTier, number>(TIERS.map((tier, rank) => [tier, rank]));
 const bandCounts = Array.from({ length: SCORE_BANDS }, (_, band) => `coalesce(sum(n) filter (where band = ${band}), 0)::int`).join(", ");

@@ -4,7 +4,7 @@ import { embeddedEventKey } from "@/inngest/engine/keys";
 import { registeredApps } from "@/inngest/engine/registry";
 import { inngestMode } from "@/lib/env";
 
-export type OutgoingEvent = { id: string; name: string; data: Record<string, unknown>; ts: number };
+type OutgoingEvent = { id: string; name: string; data: Record<string, unknown>; ts: number };
 
 /**
  * Whether this process can hand events over now. Always with the Dev Server or Cloud. With the embedded

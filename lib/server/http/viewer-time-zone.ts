@@ -3,7 +3,7 @@ import { cookies } from "next/headers";
 import { FALLBACK_TIME_ZONE, knownTimeZone } from "@/lib/domain/time/format";
 
 /** Set by the browser on its first page (components/ui/time-zone.tsx); read on every render after. */
-export const TIME_ZONE_COOKIE = "tz";
+const TIME_ZONE_COOKIE = "tz";
 
 /**
  * The viewer's timezone as their browser last reported it, or null before it has (the first page, or a browser

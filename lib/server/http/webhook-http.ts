@@ -32,7 +32,7 @@ export type BodyRead = { ok: true; body: Buffer } | { ok: false; reason: "too_la
  * Reads the body but stops at `maxBytes`: a Content-Length above the cap is refused at once, and a body
  * that turns out longer than announced (or that announced nothing) is cut off as soon as it passes it.
  */
-export async function readBodyCapped(request: Request, maxBytes: number): Promise<BodyRead> {
+async function readBodyCapped(request: Request, maxBytes: number): Promise<BodyRead> {
   const declared = Number(request.headers.get("content-length") ?? Number.NaN);
   if (Number.isFinite(declared) && declared > maxBytes) return { ok: false, reason: "too_large" };
   if (!request.body) return { ok: true, body: Buffer.alloc(0) };

@@ -38,7 +38,7 @@ export type CommitSpec<T, D extends Delivery<T>, P> = {
   events: (changedClientIds: string[]) => AppEvent[];
 };
 
-export type CommittedDeliveries = { answers: DeliveryAnswer[]; changedClientIds: string[]; eventIds: string[] };
+type CommittedDeliveries = { answers: DeliveryAnswer[]; changedClientIds: string[]; eventIds: string[] };
 
 function responseOf<T>(delivery: Delivery<T>, outcomes: ItemOutcome[], idOf: (item: T) => string): DeliveryResponse {
   return deliveryResponse({

@@ -2,7 +2,7 @@ import "server-only";
 
 type Waiting<J, R> = { job: J; size: number; resolve: (result: R) => void; reject: (error: unknown) => void };
 
-export type GroupCommitOptions<J, R> = {
+type GroupCommitOptions<J, R> = {
   /** Stores a group of jobs in one go and returns one result per job, in order. */
   commit: (jobs: J[]) => Promise<R[]>;
   /** How many groups may be committing at once. */

@@ -3,7 +3,7 @@ import { env } from "@/lib/env";
 import { db } from "@/lib/server/db/client";
 import { readSettings } from "@/lib/server/data/settings";
 
-export type ShopifyConfig = { shopDomain: string; secret: string | null; secretFrom: "settings" | "environment" | null };
+type ShopifyConfig = { shopDomain: string; secret: string | null; secretFrom: "settings" | "environment" | null };
 
 // Read on every Shopify delivery; kept briefly so a burst of webhooks costs one settings query.
 const CONFIG_CACHE_MS = 10_000;

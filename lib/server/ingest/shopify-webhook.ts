@@ -17,8 +17,8 @@ import { shopifyConfig } from "./shopify-config";
 import { refuseDelivery, SERVER_FAULT_MESSAGE } from "./signed-webhook";
 import { authenticationFailed, failedTooOften, senderRateLimited, webhookRateLimiter } from "./webhook-auth";
 
-export const SHOPIFY_SENDER = "shopify";
-export const SHOPIFY_SOURCE = "shopify";
+const SHOPIFY_SENDER = "shopify";
+const SHOPIFY_SOURCE = "shopify";
 const ORDER_TOPICS = new Set(["orders/create", "orders/updated"]);
 const CUSTOMER_TOPICS = new Set(["customers/create", "customers/update"]);
 

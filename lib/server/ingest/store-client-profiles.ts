@@ -7,7 +7,7 @@ import type { RunSql } from "@/lib/server/db/run-sql";
 import { lockClientsByEmailStatement } from "./store-clients";
 
 
-export type StoredProfiles = { outcomes: ItemOutcome[]; changedClientIds: string[]; consentChanges: ConsentChange[] };
+type StoredProfiles = { outcomes: ItemOutcome[]; changedClientIds: string[]; consentChanges: ConsentChange[] };
 
 type ProfileRow = {
   key: string;

@@ -18,7 +18,7 @@ type ClientRow = { id: string; key: string; timezone: string };
  * What the orders' writers hold after prepareOrderSets: their existing clients by lowercased email (and their
  * timezones, where a day alone is stored), and the orders already stored.
  */
-export type PreparedOrders = { clientIdOf: Map<string, string>; zoneOf: Map<string, string>; stored: StoredRow[] };
+type PreparedOrders = { clientIdOf: Map<string, string>; zoneOf: Map<string, string>; stored: StoredRow[] };
 
 /** A decided group of order sets: each item's outcome, and the writes that make it so (they return the clients whose orders changed). */
 

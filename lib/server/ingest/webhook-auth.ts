@@ -9,7 +9,7 @@ import { createSharedRateLimiter } from "./rate-buckets";
 import type { ApiKey, ApiKeyScope } from "@/lib/server/db/schema";
 import { authenticateApiKey } from "@/lib/server/auth/authenticate-api-key";
 
-export type WebhookKey = { id: string; name: string; prefix: string; scope: ApiKeyScope; signingSecret: string };
+type WebhookKey = { id: string; name: string; prefix: string; scope: ApiKeyScope; signingSecret: string };
 
 /**
  * Keys that authenticated recently, by the hash of their token, so a busy sender costs no database

@@ -3,7 +3,7 @@ import type { Readable } from "node:stream";
 import { parse } from "csv-parse";
 import { type CsvRow, normalizeHeader } from "@/lib/domain/ingest/csv-rows";
 
-export type CsvItem =
+type CsvItem =
   | { kind: "header"; original: string[]; columns: string[] }
   | { kind: "row"; rowNumber: number; values: string[]; row: CsvRow }
   | { kind: "broken"; rowNumber: number; message: string; raw: string };

@@ -9,7 +9,7 @@ export class ImportFailure extends Error {}
 export const NOT_CSV_MESSAGE =
   "This is not a CSV text file: it looks like a spreadsheet workbook (.xlsx or .xls) or other binary file. In your spreadsheet app choose Save as (or Download) → CSV (UTF-8), then upload that file.";
 
-export function unexpectedFailureMessage(phase: "validate" | "import"): string {
+function unexpectedFailureMessage(phase: "validate" | "import"): string {
   if (phase === "validate") return "Checking the file stopped unexpectedly and nothing was imported. Press Try again; if it stops again, save the file as CSV (UTF-8) and upload it again.";
   return "Importing stopped unexpectedly. The rows already imported are kept; press Try again to continue after them.";
 }

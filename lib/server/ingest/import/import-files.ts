@@ -8,8 +8,8 @@ import { importFileParts } from "@/lib/server/db/schema";
  * An import's files live in Postgres (import_file_parts), in parts of about a megabyte, so whichever instance
  * runs the import reads what another received: nothing of an import is on one server's disk.
  */
-export type ImportFile = "upload" | "rejected";
-export const PART_BYTES = 1024 * 1024;
+type ImportFile = "upload" | "rejected";
+const PART_BYTES = 1024 * 1024;
 
 /** Collects bytes and stores them a part at a time; `end()` stores the rest and answers the total. */
 export function importFileWriter(jobId: string, file: ImportFile) {

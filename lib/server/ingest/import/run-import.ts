@@ -16,7 +16,7 @@ import { chunkFailureMessage, ImportFailure } from "./import-failure";
 import { readImportFile } from "./import-files";
 import { checkRow } from "./validate-import";
 
-export const IMPORT_CHUNK_ROWS = 1_000;
+const IMPORT_CHUNK_ROWS = 1_000;
 
 /** Beyond this many clients at once, one full rescoring beats rescoring each. */
 export const BULK_RESCORE_THRESHOLD = 2_000;

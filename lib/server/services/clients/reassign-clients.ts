@@ -11,7 +11,7 @@ import { ValidationError } from "@/lib/server/errors";
 import { parseInput } from "@/lib/server/parse-input";
 
 /** Most clients one "selected" reassignment takes: a page of checkboxes is 25. */
-export const MAX_SELECTED = 500;
+const MAX_SELECTED = 500;
 
 export const reassignClientsSchema = z
   .object({

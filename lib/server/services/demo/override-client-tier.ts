@@ -15,7 +15,7 @@ import { lockClientInScope } from "@/lib/server/services/clients/client-rules";
 
 const DAY_MS = 86_400_000;
 
-export const NOT_SCORED_MESSAGE = "This client has no score yet, so no tier to override: a score comes with their first order (or a rescoring, for one who has orders).";
+const NOT_SCORED_MESSAGE = "This client has no score yet, so no tier to override: a score comes with their first order (or a rescoring, for one who has orders).";
 
 /**
  * Demo control: shows one client in another tier for a few days. The override sits beside the scores (pages show it,

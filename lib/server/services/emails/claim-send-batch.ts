@@ -19,7 +19,7 @@ export const claimSendBatchSchema = z.object({
   batchKey: z.string().min(1).max(256),
 });
 
-export type ClaimedBatch = {
+type ClaimedBatch = {
   /** Moved to "sending" under this batch's key (or already were, by an earlier attempt of this batch): send these. */
   claimed: string[];
   /** Not due yet (scheduled for later) or outside the client's daytime window (scheduled for when it opens): until then. */

@@ -14,7 +14,7 @@ import { parseInput } from "@/lib/server/parse-input";
 import { claimSendBatchSchema } from "./claim-send-batch";
 
 /** The batch's emails recorded sent, and those recorded failed (all of them when the call itself failed, with `error`). */
-export type DeliveredBatch = { sent: string[]; failed: string[]; error: string | null; transport: "resend" | "local" | null };
+type DeliveredBatch = { sent: string[]; failed: string[]; error: string | null; transport: "resend" | "local" | null };
 
 type Failure = { id: string; message: string };
 

@@ -12,7 +12,7 @@ import { deliverSendBatch } from "./deliver-send-batch";
 
 export const sendSchema = z.object({ emailId: z.uuid("Unknown email") });
 
-export type SendOutcome =
+type SendOutcome =
   | { outcome: "sent"; email: WinBackEmail }
   | { outcome: "deferred"; until: Date }
   | { outcome: "blocked"; reason: string }

@@ -8,7 +8,7 @@ import { asOfSchema } from "@/lib/server/engagement/as-of";
 import { scoreWithLatestModel } from "@/lib/server/engagement/score-clients";
 import { parseInput } from "@/lib/server/parse-input";
 
-export const MAX_CLIENTS_PER_RESCORE = 5_000;
+const MAX_CLIENTS_PER_RESCORE = 5_000;
 export const rescoreClientsSchema = z.object({ clientIds: z.array(z.uuid("Unknown client")).max(MAX_CLIENTS_PER_RESCORE), asOf: asOfSchema });
 
 /** The set-based twin for a batch (an import, a webhook delivery): one aggregation for all; clients out of scope are skipped. */

@@ -14,7 +14,7 @@ const QUEUED_RUN_STALE_AFTER = "30 minutes";
 // (its function failed without marking it, or a process running it directly died).
 const RUNNING_RUN_STALE_AFTER = "15 minutes";
 
-export const RESCORE_ALREADY_RUNNING = "A full rescoring is already running. Wait for it to finish.";
+const RESCORE_ALREADY_RUNNING = "A full rescoring is already running. Wait for it to finish.";
 
 /**
  * Inside the caller's transaction: inserts a queued run and the event that has the full-rescore function run it

@@ -15,7 +15,7 @@ import { handOverUpload } from "./import-rules";
 
 export const MAX_IMPORT_BYTES = 512 * 1024 * 1024;
 
-export class UploadTooLargeError extends TooLargeError {
+class UploadTooLargeError extends TooLargeError {
   constructor() {
     super(`The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MiB; split it into smaller files.`);
   }

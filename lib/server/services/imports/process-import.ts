@@ -15,7 +15,6 @@ import { queueFullRescore } from "@/lib/server/services/engagement/rescore-rules
 import { appEvent } from "@/inngest/events";
 
 export const IMPORT_PHASES = ["validate", "import"] as const;
-export type ImportPhase = (typeof IMPORT_PHASES)[number];
 export const processImportSchema = z.object({ jobId: z.uuid("Unknown import"), phase: z.enum(IMPORT_PHASES, "Choose validate or import") });
 
 /**
