@@ -9,7 +9,7 @@ import { applyTierCountDeltas } from "./apply-tier-count-deltas";
 import { type ClientSelection, selectionWhere } from "./client-selection";
 import { ofRunsOrUnrun } from "./run-snapshots";
 
-export type CurrentRow = {
+type CurrentRow = {
   id: string;
   score: number | null;
   tier: EngagementTier | null;
@@ -82,7 +82,9 @@ export async function saveAssessments(
     if (row.scored_ms !== null && row.scored_ms > batch.asOf.getTime()) return [];
     const before = storedCurrent(row);
     const after = currentEngagementOf(assessment);
-    if (!after) return before ? [{ client_id: row.id, from_tier: before.tier, ...UNSCORED }] : [];
+    // Written even when it was unscored already but never scored (cancelled orders only), so its scored_at records
+    // the rescoring and the nightly sweep stops taking it for a client whose orders changed unscored.
+    if (!after) return before || row.scored_ms === null ? [{ client_id: row.id, from_tier: before?.tier ?? null, ...UNSCORED }] : [];
     // Stored as a 4-byte float: compared as one, so an unchanged value does not count as a change.
     const sameValue = row.value_at_risk !== null && Math.fround(valueAtRiskCents) === Math.fround(row.value_at_risk);
     return before && sameValue && sameCurrentEngagement(before, after, batch.asOf)

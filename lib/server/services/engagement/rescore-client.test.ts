@@ -4,7 +4,9 @@ import { db } from "@/lib/server/db/client";
 import { clientScores, engagementSnapshots, orders, tierChanges } from "@/lib/server/db/schema";
 import { NotFoundError } from "@/lib/server/errors";
 import { createClient } from "@/lib/server/services/clients/create-client";
+import { cancelOrder } from "@/lib/server/services/orders/cancel-order";
 import { createOrder } from "@/lib/server/services/orders/create-order";
+import { clientsWithStaleScores } from "@/lib/server/data/engagement-sweep";
 import { clientInput, orderInput, userContext } from "@/test/fixtures";
 import { drainEngine, serveInngestForEachTest } from "@/test/inngest-engine";
 import { rescoreClient } from "./rescore-client";
@@ -90,5 +92,26 @@ describe("rescoreClients", () => {
     expect(await rescoreClients({ ctx: stylist, input: { clientIds: [client.id, someoneElses.id] } })).toBe(1);
     expect((await current(client.id))?.scoredAt).not.toBeNull();
     expect((await current(someoneElses.id))?.scoredAt).toBeNull();
+  });
+
+  it("keeps no score for a client whose only order is cancelled, records that it looked, and takes the score away again", async () => {
+    const { stylist, client } = await ownClient();
+    await createOrder({ ctx: stylist, input: { clientId: client.id, ...orderInput({ orderedAt: daysAgo(30), status: "cancelled" }) } });
+    // The nightly sweep takes a client with orders and no score for one whose rescoring was lost.
+    expect(await clientsWithStaleScores(db, 100)).toContain(client.id);
+    await drainEngine();
+    expect(await current(client.id)).toMatchObject({ score: null, tier: null, pAlive: null });
+    expect((await current(client.id))?.scoredAt).not.toBeNull();
+    expect(await clientsWithStaleScores(db, 100)).not.toContain(client.id);
+    expect(await db.$count(engagementSnapshots, eq(engagementSnapshots.clientId, client.id))).toBe(0);
+
+    // A first real order scores them; cancelling it takes the score away, with no change of tier on record.
+    const order = await createOrder({ ctx: stylist, input: { clientId: client.id, ...orderInput({ orderedAt: daysAgo(20) }) } });
+    await drainEngine();
+    expect((await current(client.id))?.tier).not.toBeNull();
+    await cancelOrder({ ctx: stylist, input: { orderId: order.id } });
+    await drainEngine();
+    expect(await current(client.id)).toMatchObject({ score: null, tier: null });
+    expect(await db.$count(tierChanges, eq(tierChanges.clientId, client.id))).toBe(0);
   });
 });
