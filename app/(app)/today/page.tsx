@@ -37,7 +37,7 @@ export default async function TodayPage({ searchParams }: { searchParams: Promis
         title="Today"
         description="Clients who most need a personal touch, ranked by the value at stake: the chance they do not order in 90 days times what they usually spend."
       />
-      {notice ? <PageNotice text={notice} keys={NOTICE_KEYS} /> : null}
+      {notice ? <PageNotice key={notice} text={notice} keys={NOTICE_KEYS} /> : null}
       <dl className="mb-6 grid grid-cols-2 gap-4 sm:max-w-md">
         <div className="rounded-xl bg-white px-4 py-3 shadow-sm ring-1 ring-stone-200">
           <dt className="text-xs font-medium text-stone-500">To do</dt>

@@ -81,7 +81,7 @@ export default async function ClientPage({ params, searchParams }: Props) {
         description={client.email}
         actions={<ButtonLink href={`/clients/${client.id}/edit` as Route} variant="secondary">Edit profile</ButtonLink>}
       />
-      {notice ? <PageNotice text={notice} keys={NOTICE_KEYS} /> : null}
+      {notice ? <PageNotice key={notice} text={notice} keys={NOTICE_KEYS} /> : null}
       <div className="space-y-6">
         <OrderStats figures={picture.figures} now={now} clientZone={zones.client} />
         <EngagementCard picture={picture} stored={engagement.latest} tiers={engagement.tiers} zones={zones} override={override} />
@@ -152,7 +152,8 @@ export default async function ClientPage({ params, searchParams }: Props) {
               ) : null}
               <ClientTimeline entries={timeline} zone={zones.client} />
             </Card>
-            {can(ctx.actor, "demo.control") ? <ClientDemoControls client={client} scored={engagement.latest?.tier ?? null} hasOrders={orders.some((order) => order.status !== "cancelled")} override={override} zone={zones.viewer} /> : null}
+            {/* A client with no orders left has no tier to override, whatever an older snapshot says. */}
+            {can(ctx.actor, "demo.control") ? <ClientDemoControls client={client} scored={picture.assessment ? (engagement.latest?.tier ?? null) : null} hasOrders={picture.assessment !== null} override={override} zone={zones.viewer} /> : null}
           </div>
         </div>
       </div>
