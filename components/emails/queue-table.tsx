@@ -16,7 +16,7 @@ import { IDLE, toldByField } from "@/lib/forms/action-state";
 import { EmailStateBadge, WriterBadge } from "./email-state-badge";
 import { LocalTime } from "@/components/ui/local-time";
 
-export type QueueRow = {
+type QueueRow = {
   id: string;
   state: EmailState;
   subject: string;
@@ -27,7 +27,7 @@ export type QueueRow = {
   clientId: string;
   clientName: string;
   stylistName: string | null;
-  /** The latest contact logged with the client after the email was drafted. */
+  /** The latest contact logged with the client after the email was drafted (or, once approved, after its approval). */
   contactedSince: Date | null;
 };
 
@@ -135,7 +135,7 @@ export function QueueTable({ emails, showStylist, empty }: { emails: QueueRow[];
                     {e.origin === "outreach" ? <span className="text-xs text-stone-500">Automatic outreach</span> : null}
                     {e.contactedSince && REVIEWABLE_STATES.includes(e.state) ? (
                       <span className="text-xs font-medium text-amber-800">
-                        Contacted <LocalTime value={e.contactedSince} style="date" />, after this was drafted
+                        Contacted <LocalTime value={e.contactedSince} style="date" />, after this was {e.state === "draft" ? "drafted" : "approved"}
                       </span>
                     ) : null}
                     {showStylist && e.stylistName ? <span className="text-xs text-stone-500 md:hidden">{e.stylistName}</span> : null}

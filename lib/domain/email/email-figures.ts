@@ -17,7 +17,7 @@ export const EMAIL_FIGURE_LABELS: Record<EmailFigureKey, string> = {
 };
 
 /** States an email passes through on its way to each figure: an opened email was delivered, a click was an open. */
-export const REACHED: Record<Exclude<EmailFigureKey, "drafted" | "awaitingReview">, readonly EmailState[]> = {
+const REACHED: Record<Exclude<EmailFigureKey, "drafted" | "awaitingReview">, readonly EmailState[]> = {
   sent: ["sent", "delivered", "opened", "clicked", "bounced", "complained"],
   delivered: ["delivered", "opened", "clicked", "complained"],
   opened: ["opened", "clicked"],
@@ -42,7 +42,8 @@ export function emailFigures(counts: readonly StateCount[]): EmailFigure[] {
   const bounced = total(REACHED.bounced);
   const rate = (n: number, base: number) => (base > 0 ? n / base : null);
   return [
-    // Drafts turned down (in review, or replaced by Regenerate) count as drafted: the share says why sent reads low.
+    // Discarded emails count as drafted (turned down in review, replaced by Regenerate, or stopped by the app: an
+    // unsubscribe, a send that found the client ineligible): the share says why sent reads low.
     { key: "drafted", label: EMAIL_FIGURE_LABELS.drafted, count: drafted, rate: rate(discarded, drafted), rateOf: "discarded", status: "all" },
     { key: "awaitingReview", label: EMAIL_FIGURE_LABELS.awaitingReview, count: awaiting, rate: rate(awaiting, drafted), rateOf: "of drafted", status: "draft" },
     { key: "sent", label: EMAIL_FIGURE_LABELS.sent, count: sent, rate: rate(sent, drafted), rateOf: "of drafted", status: "reached_sent" },

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { queueFiltersSchema } from "@/lib/domain/email/queue-filters";
 import { db } from "@/lib/server/db/client";
-import { clients } from "@/lib/server/db/schema";
+import { eq } from "drizzle-orm";
+import { clients, winBackEmails } from "@/lib/server/db/schema";
 import { insertEmail } from "@/test/email-fixtures";
 import { userContext } from "@/test/fixtures";
 import { NotFoundError } from "@/lib/server/errors";
@@ -81,5 +82,12 @@ describe("an email's page", () => {
     expect(rows.find((r) => r.id === beforeEmail.id)?.contactedSince).toBeNull();
     expect((await getEmailOrThrow(marketer, afterEmail.id)).contactSince).toEqual({ at: new Date("2026-12-05T09:00:00Z"), channel: "phone", note: "Booked a fix for January", by: stylistName });
     expect((await getEmailOrThrow(marketer, beforeEmail.id)).contactSince).toBeNull();
+
+    // Once approved, only contact logged after the approval is news: the approver saw what came before.
+    await db.update(winBackEmails).set({ state: "scheduled", approvedAt: new Date("2026-12-04T12:00:00Z") }).where(eq(winBackEmails.id, afterEmail.id));
+    expect((await listEmails(marketer, queueFiltersSchema.parse({ status: "all" }), 10)).find((r) => r.id === afterEmail.id)?.contactedSince).toEqual(new Date("2026-12-05T09:00:00Z"));
+    await db.update(winBackEmails).set({ approvedAt: new Date("2026-12-06T12:00:00Z") }).where(eq(winBackEmails.id, afterEmail.id));
+    expect((await listEmails(marketer, queueFiltersSchema.parse({ status: "all" }), 10)).find((r) => r.id === afterEmail.id)?.contactedSince).toBeNull();
+    expect((await getEmailOrThrow(marketer, afterEmail.id)).contactSince).toBeNull();
   });
 });

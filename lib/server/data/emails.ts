@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, desc, eq, gt, inArray, isNull, type SQL, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, type SQL, sql } from "drizzle-orm";
 import type { QueueFilters } from "@/lib/domain/email/queue-filters";
 import { statesOfQueueStatus } from "@/lib/domain/email/email-figures";
 import { IN_FLIGHT_STATES } from "@/lib/domain/email/lifecycle";
@@ -73,7 +73,7 @@ export async function listEmails(ctx: ServiceContext, filters: QueueFilters, lim
       clientId: clients.id,
       clientName: clients.name,
       stylistName: users.name,
-      contactedSince: contactedSinceDrafted,
+      contactedSince: contactedSinceReview,
     })
     .from(winBackEmails)
     .innerJoin(clients, eq(clients.id, winBackEmails.clientId))
@@ -84,13 +84,17 @@ export async function listEmails(ctx: ServiceContext, filters: QueueFilters, lim
 }
 
 /**
- * When someone last logged contact with the client (a call, a text, a visit) after the email was drafted, if they
- * have: a reviewer should know before approving a "we miss you" to a client the stylist has just spoken to.
+ * Since when contact logged with the client is news to the email's reviewer: since it was drafted, or, once approved
+ * (scheduled, waiting to go), since its approval, which saw what was logged before it.
  */
-const contactedSinceDrafted = sql<Date | null>`(select max(cc.contacted_at) from client_contacts cc
-  where cc.client_id = ${winBackEmails.clientId} and cc.contacted_at > ${winBackEmails.createdAt})`.mapWith((value: string | null) => (value === null ? null : new Date(value)));
+const reviewedAt = sql`case when ${winBackEmails.state} in ('approved', 'scheduled') then coalesce(${winBackEmails.approvedAt}, ${winBackEmails.createdAt}) else ${winBackEmails.createdAt} end`;
 
-export type QueueEmail = Awaited<ReturnType<typeof listEmails>>[number];
+/**
+ * When someone last logged contact with the client (a call, a text, a visit) since the email was drafted or approved
+ * (see reviewedAt), if they have: a reviewer should know before a "we miss you" goes to a client just spoken to.
+ */
+const contactedSinceReview = sql<Date | null>`(select max(cc.contacted_at) from client_contacts cc
+  where cc.client_id = ${winBackEmails.clientId} and cc.contacted_at > ${reviewedAt})`.mapWith((value: string | null) => (value === null ? null : new Date(value)));
 
 /** Where a page starts: the draft time of an email the actor may see, as text (a Date would drop its microseconds). */
 async function queueCursor(ctx: ServiceContext, emailId: string): Promise<{ at: string; id: string } | null> {
@@ -120,12 +124,13 @@ export async function getEmailOrThrow(ctx: ServiceContext, emailId: string) {
       .select({ id: auditLog.id, at: auditLog.createdAt, actorLabel: auditLog.actorLabel, before: auditLog.before, after: auditLog.after })
       .from(auditLog)
       .where(and(eq(auditLog.entityType, "email"), eq(auditLog.entityId, emailId), eq(auditLog.action, "email.edit"))),
-    // The latest contact logged since the email was drafted (see contactedSinceDrafted).
+    // The latest contact logged since the email was drafted or approved (see contactedSinceReview).
     ctx.db
       .select({ at: clientContacts.contactedAt, channel: clientContacts.channel, note: clientContacts.note, by: users.name })
       .from(clientContacts)
+      .innerJoin(winBackEmails, eq(winBackEmails.id, emailId))
       .leftJoin(users, eq(users.id, clientContacts.loggedBy))
-      .where(and(eq(clientContacts.clientId, row.email.clientId), gt(clientContacts.contactedAt, row.email.createdAt)))
+      .where(and(eq(clientContacts.clientId, row.email.clientId), sql`${clientContacts.contactedAt} > ${reviewedAt}`))
       .orderBy(desc(clientContacts.contactedAt))
       .limit(1),
   ]);

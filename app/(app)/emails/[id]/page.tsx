@@ -41,9 +41,9 @@ export default async function EmailPage({ params }: { params: Promise<{ id: stri
       {email.writerNote ? <p className="mb-6 rounded-lg bg-amber-50 px-4 py-2.5 text-sm text-amber-900 ring-1 ring-amber-200">{email.writerNote}</p> : null}
       {reviewable && contactSince ? (
         <p className="mb-6 rounded-lg bg-amber-50 px-4 py-2.5 text-sm text-amber-900 ring-1 ring-amber-200" data-testid="contacted-since">
-          {contactSince.by ?? "Someone"} logged contact with {clientName} after this email was drafted, on <LocalTime value={contactSince.at} />.{" "}
+          {contactSince.by ?? "Someone"} logged contact with {clientName} after this email was {email.state === "draft" ? "drafted" : "approved"}, on <LocalTime value={contactSince.at} />.{" "}
           {CONTACT_CHANNEL_LABELS[contactSince.channel]}
-          {contactSince.note ? <>: &ldquo;{contactSince.note}&rdquo;</> : null}. Check the email still fits before approving it, or discard it.
+          {contactSince.note ? <>: &ldquo;{contactSince.note}&rdquo;</> : null}. Check the email still fits before {email.state === "draft" ? "approving it" : "it goes"}, or discard it.
         </p>
       ) : null}
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
