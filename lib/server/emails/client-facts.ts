@@ -6,7 +6,7 @@ import { clientScopeWhere } from "@/lib/server/auth/permissions";
 import type { ServiceContext } from "@/lib/server/context";
 import { effectiveTier } from "@/lib/domain/demo-controls/effective-tier";
 import { clients, clientScores, demoTierOverrides, orders, users } from "@/lib/server/db/schema";
-import { CLIENT_UNSUBSCRIBED, NOT_SENT_PREFIX, REPLACED_BY_NEW_DRAFT } from "@/lib/domain/email/discard-reasons";
+import { CLIENT_UNSUBSCRIBED, NO_ORDERS_LEFT, NOT_SENT_PREFIX, REPLACED_BY_NEW_DRAFT } from "@/lib/domain/email/discard-reasons";
 import { IN_FLIGHT_STATES } from "@/lib/domain/email/lifecycle";
 import { getClientEngagement } from "@/lib/server/data/engagement";
 import { NotFoundError } from "@/lib/server/errors";
@@ -74,7 +74,7 @@ async function turnedDownDrafts(ctx: ServiceContext, clientId: string, replacing
     select e.subject, nullif(t.reason, ${REPLACED_BY_NEW_DRAFT}) as reason, (count(*) over ())::int as total
     from win_back_emails e left join email_transitions t on t.email_id = e.id and t.to_state = 'discarded'
     where e.client_id = ${clientId}::uuid
-      and ((e.state = 'discarded' and coalesce(t.reason, '') <> ${CLIENT_UNSUBSCRIBED} and coalesce(t.reason, '') not like ${`${NOT_SENT_PREFIX}%`})
+      and ((e.state = 'discarded' and coalesce(t.reason, '') not in (${CLIENT_UNSUBSCRIBED}, ${NO_ORDERS_LEFT}) and coalesce(t.reason, '') not like ${`${NOT_SENT_PREFIX}%`})
         or (${replacing} and e.state in (${inFlight})))
     order by e.created_at desc
     limit ${RECENT_DISCARDS}`);

@@ -1,12 +1,14 @@
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/server/db/client";
-import { clientScores, engagementSnapshots, orders, tierChanges } from "@/lib/server/db/schema";
+import { NO_ORDERS_LEFT } from "@/lib/domain/email/discard-reasons";
+import { clientScores, emailTransitions, engagementSnapshots, orders, tierChanges, winBackEmails } from "@/lib/server/db/schema";
 import { NotFoundError } from "@/lib/server/errors";
 import { createClient } from "@/lib/server/services/clients/create-client";
 import { cancelOrder } from "@/lib/server/services/orders/cancel-order";
 import { createOrder } from "@/lib/server/services/orders/create-order";
 import { clientsWithStaleScores } from "@/lib/server/data/engagement-sweep";
+import { insertEmail } from "@/test/email-fixtures";
 import { clientInput, orderInput, userContext } from "@/test/fixtures";
 import { drainEngine, serveInngestForEachTest } from "@/test/inngest-engine";
 import { rescoreClient } from "./rescore-client";
@@ -109,9 +111,20 @@ describe("rescoreClients", () => {
     const order = await createOrder({ ctx: stylist, input: { clientId: client.id, ...orderInput({ orderedAt: daysAgo(20) }) } });
     await drainEngine();
     expect((await current(client.id))?.tier).not.toBeNull();
+    // A win-back draft waits for review; another client's, who keeps an order, too.
+    const draft = await insertEmail(client.id, "draft", "lapsed");
+    const { stylist: othersStylist, client: other } = await ownClient();
+    await createOrder({ ctx: othersStylist, input: { clientId: other.id, ...orderInput({ orderedAt: daysAgo(200) }) } });
+    const othersDraft = await insertEmail(other.id, "draft", "lapsed");
     await cancelOrder({ ctx: stylist, input: { orderId: order.id } });
     await drainEngine();
     expect(await current(client.id)).toMatchObject({ score: null, tier: null });
     expect(await db.$count(tierChanges, eq(tierChanges.clientId, client.id))).toBe(0);
+    // The draft goes with the score: it would recall a fix that never happened.
+    const emailState = async (id: string) => (await db.select({ state: winBackEmails.state, reason: winBackEmails.discardReason }).from(winBackEmails).where(eq(winBackEmails.id, id)))[0];
+    expect(await emailState(draft.id)).toEqual({ state: "discarded", reason: NO_ORDERS_LEFT });
+    const [transition] = await db.select().from(emailTransitions).where(and(eq(emailTransitions.emailId, draft.id), eq(emailTransitions.toState, "discarded")));
+    expect(transition).toMatchObject({ fromState: "draft", reason: NO_ORDERS_LEFT, actorLabel: "system:rescoring" });
+    expect(await emailState(othersDraft.id)).toEqual({ state: "draft", reason: null });
   });
 });

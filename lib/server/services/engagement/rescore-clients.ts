@@ -7,11 +7,15 @@ import { clients } from "@/lib/server/db/schema";
 import { asOfSchema } from "@/lib/server/engagement/as-of";
 import { scoreWithLatestModel } from "@/lib/server/engagement/score-clients";
 import { parseInput } from "@/lib/server/parse-input";
+import { discardEmailsWithoutOrders } from "@/lib/server/services/emails/discard-emails-without-orders";
 
 const MAX_CLIENTS_PER_RESCORE = 5_000;
 export const rescoreClientsSchema = z.object({ clientIds: z.array(z.uuid("Unknown client")).max(MAX_CLIENTS_PER_RESCORE), asOf: asOfSchema });
 
-/** The set-based twin for a batch (an import, a webhook delivery): one aggregation for all; clients out of scope are skipped. */
+/**
+ * The set-based twin for a batch (an import, a webhook delivery, the orders-changed events): one aggregation for all;
+ * clients out of scope are skipped. Emails on their way to clients left without orders are discarded with it.
+ */
 export async function rescoreClients({ ctx, input }: VerbArgs<typeof rescoreClientsSchema>): Promise<number> {
   authorize(ctx.actor, "clients.update");
   const { clientIds, asOf } = parseInput(rescoreClientsSchema, input);
@@ -22,6 +26,10 @@ export async function rescoreClients({ ctx, input }: VerbArgs<typeof rescoreClie
       .from(clients)
       .where(and(inArray(clients.id, clientIds), clientScopeWhere(ctx.actor)));
     if (visible.length === 0) return 0;
-    return (await scoreWithLatestModel(tx, { ids: visible.map((c) => c.id) }, asOf)).clients;
+    const ids = visible.map((c) => c.id);
+    const { clients: scored } = await scoreWithLatestModel(tx, { ids }, asOf);
+    // A client whose orders were all cancelled keeps no score, and no win-back email on its way.
+    await discardEmailsWithoutOrders(tx, ctx.actor, ids);
+    return scored;
   });
 }
