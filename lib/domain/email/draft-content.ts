@@ -14,7 +14,11 @@ export type DraftContent = z.infer<typeof draftContentSchema>;
 export const draftEditSchema = z.object({
   subject: z.string().trim().min(3, "Write a subject of at least 3 characters").max(120, "Keep the subject to 120 characters or fewer"),
   preheader: z.string().trim().max(160, "Keep the preheader to 160 characters or fewer").default(""),
-  body: z.string().trim().min(10, "Write the body of the email").max(6000, "Keep the body to 6,000 characters or fewer"),
+  // A textarea posts its line breaks as CRLF: read as the stored "\n", so the words left as they were count as unchanged.
+  body: z
+    .string()
+    .transform((body) => body.replace(/\r\n?/g, "\n"))
+    .pipe(z.string().trim().min(10, "Write the body of the email").max(6000, "Keep the body to 6,000 characters or fewer")),
   callToAction: z.string().trim().min(2, "Write a button label").max(60, "Keep the button label to 60 characters or fewer"),
 });
 

@@ -99,13 +99,16 @@ describe("review", () => {
     expect(states.map((s) => s.to)).toEqual(["draft", "approved", "scheduled", "draft"]);
   });
 
-  it("saving an approved email unchanged leaves it scheduled, with no audit row", async () => {
+  it("saving an approved email unchanged leaves it scheduled, with no audit row, whatever the browser's line breaks", async () => {
     const { stylist, client } = await stylistWithClient({ timezone: "America/New_York" });
     const email = await draftEmail({ ctx: stylist, input: { clientId: client.id } });
     const scheduled = await approveEmail({ ctx: stylist, input: { emailId: email.id }, now: new Date("2026-06-01T03:30:00Z") });
     const { subject, preheader, body, callToAction } = scheduled;
-    // What the form posts back: the same words, trimmed as the schema trims them.
-    expect(await editEmail({ ctx: stylist, input: { emailId: email.id, subject: ` ${subject} `, preheader, body, callToAction } })).toMatchObject({ state: "scheduled", scheduledFor: scheduled.scheduledFor });
+    // What the form posts back: the same words, trimmed as the schema trims them, with a browser's line breaks (a
+    // textarea submits CRLF).
+    expect(body).toContain("\n\n");
+    const posted = { emailId: email.id, subject: ` ${subject} `, preheader, body: body.replaceAll("\n", "\r\n"), callToAction };
+    expect(await editEmail({ ctx: stylist, input: posted })).toMatchObject({ state: "scheduled", scheduledFor: scheduled.scheduledFor, body });
     expect(await db.$count(auditLog, and(eq(auditLog.entityId, email.id), eq(auditLog.action, "email.edit")))).toBe(0);
   });
 
