@@ -12,15 +12,16 @@ import { CONTACT_CHANNEL_LABELS, CONTACT_CHANNELS, MAX_CONTACT_NOTE } from "@/li
 /**
  * Records a call, a text or a visit (for a client who gave no email consent, say), so Today counts it as contact;
  * folded away until asked for. The page hands in its own action: Today's returns to the list, the client page's stays.
+ * `popover`: opened over the page, in a row of buttons (see FoldedForm).
  */
-export function LogContactForm({ clientId, clientName, action: logContact }: { clientId: string; clientName: string; action: FormActionFn }) {
+export function LogContactForm({ clientId, clientName, action: logContact, popover = false }: { clientId: string; clientName: string; action: FormActionFn; popover?: boolean }) {
   const [state, action, pending] = useActionState(logContact, IDLE);
   const f = formValues(state, { channel: "phone", note: "" });
   const id = useId();
   return (
-    <FoldedForm label="Log contact" labelFor={`with ${clientName}`} group={clientId} state={state}>
+    <FoldedForm label="Log contact" labelFor={`with ${clientName}`} group={clientId} state={state} popover={popover}>
       <form action={action} className="mt-3 space-y-3" noValidate key={f.key}>
-        <FormAlert state={state} />
+        <FormAlert state={state} announce />
         <input type="hidden" name="clientId" value={clientId} />
         <Field id={`${id}-channel`} label="How" error={f.error("channel")}>
           <Select id={`${id}-channel`} name="channel" defaultValue={f.value("channel")} {...errorProps(`${id}-channel`, f.error("channel"))}>

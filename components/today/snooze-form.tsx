@@ -11,14 +11,15 @@ import { IDLE } from "@/lib/forms/action-state";
 import { SNOOZE_DAY_CHOICES } from "@/lib/domain/today/snooze-input";
 
 /** Sets a client aside for some days, with a reason; folded away until asked for. */
-export function SnoozeForm({ clientId, clientName }: { clientId: string; clientName: string }) {
+/** `popover`: opened over the page, in a row of buttons (see FoldedForm). */
+export function SnoozeForm({ clientId, clientName, popover = false }: { clientId: string; clientName: string; popover?: boolean }) {
   const [state, action, pending] = useActionState(snoozeClientAction, IDLE);
   const f = formValues(state, { days: "7", reason: "" });
   const id = useId();
   return (
-    <FoldedForm label="Snooze" labelFor={clientName} group={clientId} state={state}>
+    <FoldedForm label="Snooze" labelFor={clientName} group={clientId} state={state} popover={popover}>
       <form action={action} className="mt-3 space-y-3" noValidate>
-        <FormAlert state={state} />
+        <FormAlert state={state} announce />
         <input type="hidden" name="clientId" value={clientId} />
         <Field id={`${id}-days`} label="For" error={f.error("days")}>
           <Select id={`${id}-days`} name="days" defaultValue={f.value("days")} {...errorProps(`${id}-days`, f.error("days"))}>

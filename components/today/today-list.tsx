@@ -64,8 +64,8 @@ function TodayRow({ item, rank, now, canUpdate }: { item: Item; rank: number; no
       </div>
       <div className="flex shrink-0 flex-wrap items-start gap-2 sm:justify-end">
         <EmailAction item={item} />
-        {canUpdate ? <LogContactForm clientId={item.clientId} clientName={item.name} action={logContactAction} /> : null}
-        {canUpdate ? <SnoozeForm clientId={item.clientId} clientName={item.name} /> : null}
+        {canUpdate ? <LogContactForm clientId={item.clientId} clientName={item.name} action={logContactAction} popover /> : null}
+        {canUpdate ? <SnoozeForm clientId={item.clientId} clientName={item.name} popover /> : null}
       </div>
     </li>
   );

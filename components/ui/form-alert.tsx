@@ -13,10 +13,11 @@ function focusLost(): boolean {
  * An action's answer beside its form. A success also shows as a toast inside the app shell, where the line here is
  * kept for screen readers only; errors always stay in view, next to what needs fixing. After an error the keyboard
  * lands on the first field that needs fixing; when the answer left it nowhere, on this line, so the next Tab
- * continues in the form rather than at the top of the page.
+ * continues in the form rather than at the top of the page. `announce`: for a form its success hides (a folded form),
+ * whose line here would go unheard; the shell reads the success out instead.
  */
-export function FormAlert({ state }: { state: ActionState }) {
-  useActionToast(state);
+export function FormAlert({ state, announce = false }: { state: ActionState; announce?: boolean }) {
+  useActionToast(state, announce);
   const toasts = useToastsShown();
   const line = useRef<HTMLParagraphElement>(null);
   useEffect(() => {

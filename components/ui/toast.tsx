@@ -71,12 +71,15 @@ function useToast(): Push {
   return useContext(ToastContext) ?? (() => {});
 }
 
-/** Shows a toast each time a server action answers success (the same state object is not toasted twice). */
-export function useActionToast(state: ActionState<unknown>) {
+/**
+ * Shows a toast each time a server action answers success (the same state object is not toasted twice); `announce`
+ * reads it out too, for a form whose own status line goes with its success (see FormAlert).
+ */
+export function useActionToast(state: ActionState<unknown>, announce = false) {
   const push = useToast();
   useEffect(() => {
-    if (state.status === "success") push(state.message);
-  }, [state, push]);
+    if (state.status === "success") push(state.message, "success", { announce });
+  }, [state, push, announce]);
 }
 
 type FormActionFn = (state: ActionState<never>, formData: FormData) => Promise<ActionState<never>>;
@@ -86,8 +89,10 @@ type FormActionFn = (state: ActionState<never>, formData: FormData) => Promise<A
  * override's button), which would unmount before an effect could tell the answer. Without scripts the form posts to
  * the action itself (useActionState keeps that working, and shows its error after the post). With scripts `onSubmit`
  * calls the action here, so its success is toasted and read out by the shell as it arrives. Put both on the form.
+ * `toastErrors`: an error that names no field is toasted and read out too, for an action whose failure can also
+ * remove its control.
  */
-export function useAnsweredAction(action: FormActionFn) {
+export function useAnsweredAction(action: FormActionFn, options: { toastErrors?: boolean } = {}) {
   const [posted, formAction] = useActionState(action, IDLE);
   const [answer, setAnswer] = useState<ActionState<never>>(IDLE);
   const [pending, startTransition] = useTransition();
@@ -99,6 +104,9 @@ export function useAnsweredAction(action: FormActionFn) {
     startTransition(async () => {
       const next = await action(IDLE, formData);
       if (next.status === "success") push(next.message, "success", { announce: true });
+      // An answer that is no field's to show (a send the client's standing stopped, which discards the email) can
+      // remove the control too: toasted and read out as well, where the caller asks.
+      else if (options.toastErrors && next.status === "error" && Object.keys(next.fieldErrors ?? {}).length === 0) push(next.message, "error", { announce: true });
       setAnswer(next);
     });
   };
