@@ -1,18 +1,18 @@
 "use client";
 
-import { useActionState } from "react";
 import { discardEmailAction } from "@/app/(app)/emails/actions";
 import { formValues } from "@/components/clients/use-form-values";
 import { Button } from "@/components/ui/button";
 import { errorProps, Field, Input } from "@/components/ui/field";
 import { FormAlert } from "@/components/ui/form-alert";
-import { IDLE } from "@/lib/forms/action-state";
+import { useAnsweredAction } from "@/components/ui/toast";
 
+/** Discards the email with a reason. Its success removes the form (a discarded email has nothing to decide): told as it arrives. */
 export function DiscardForm({ emailId }: { emailId: string }) {
-  const [state, action, pending] = useActionState(discardEmailAction, IDLE);
+  const { state, formAction, onSubmit, pending } = useAnsweredAction(discardEmailAction);
   const f = formValues(state, { reason: "" });
   return (
-    <form action={action} className="min-w-64 flex-1 space-y-3" noValidate key={f.key}>
+    <form action={formAction} onSubmit={onSubmit} className="min-w-64 flex-1 space-y-3" noValidate key={f.key}>
       <input type="hidden" name="emailId" value={emailId} />
       <Field id="reason" label="Reason for discarding" error={f.error("reason")}>
         <Input id="reason" name="reason" defaultValue={f.value("reason")} placeholder="e.g. Client called us yesterday" {...errorProps("reason", f.error("reason"))} />
@@ -20,7 +20,7 @@ export function DiscardForm({ emailId }: { emailId: string }) {
       <Button type="submit" variant="danger" disabled={pending}>
         {pending ? "Discarding…" : "Discard"}
       </Button>
-      <FormAlert state={state} />
+      {state.status === "error" ? <FormAlert state={state} /> : null}
     </form>
   );
 }
