@@ -11,7 +11,16 @@ import { EmailStateBadge } from "./email-state-badge";
 import { LocalTime } from "@/components/ui/local-time";
 import type { EmailState } from "@/lib/domain/email/lifecycle";
 
-type Existing = EditableEmail & { id: string; state: EmailState; origin: "stylist" | "outreach"; createdAt: string; scheduledFor: string | null; writerNote: string | null };
+type Existing = EditableEmail & {
+  id: string;
+  state: EmailState;
+  origin: "stylist" | "outreach";
+  createdAt: string;
+  scheduledFor: string | null;
+  writerNote: string | null;
+  /** The latest contact logged with the client since the email was drafted (or approved). */
+  contactedSince: string | null;
+};
 
 /** Where the email on its way stands, and who wrote it: a draft outreach wrote waits for someone to review it. */
 function ExistingStatus({ existing }: { existing: Existing }) {
@@ -33,6 +42,11 @@ function ExistingStatus({ existing }: { existing: Existing }) {
         ) : null}
         {existing.state === "approved" || existing.state === "scheduled" ? ". Editing it takes it back to draft, to be approved again." : null}
       </span>
+      {existing.contactedSince && existing.state !== "sending" ? (
+        <span className="basis-full text-sm font-medium text-amber-800">
+          Contact was logged <LocalTime value={existing.contactedSince} />, after this was {existing.state === "draft" ? "drafted" : "approved"}: check it still fits.
+        </span>
+      ) : null}
     </p>
   );
 }

@@ -137,16 +137,16 @@ export async function getEmailOrThrow(ctx: ServiceContext, emailId: string) {
   return { ...row, history: emailHistory(transitions, edits), contactSince: contactSince ?? null };
 }
 
-/** The client's email still on its way, if any (at most one). */
+/** The client's email still on its way, if any (at most one), with any contact logged since it was drafted or approved. */
 export async function inFlightEmailFor(ctx: ServiceContext, clientId: string) {
   authorize(ctx.actor, "emails.write");
   const [row] = await ctx.db
-    .select({ email: winBackEmails })
+    .select({ email: winBackEmails, contactedSince: contactedSinceReview })
     .from(winBackEmails)
     .innerJoin(clients, eq(clients.id, winBackEmails.clientId))
     .where(and(eq(winBackEmails.clientId, clientId), inArray(winBackEmails.state, [...IN_FLIGHT_STATES]), clientScopeWhere(ctx.actor)))
     .limit(1);
-  return row?.email ?? null;
+  return row ? { ...row.email, contactedSince: row.contactedSince } : null;
 }
 
 /**

@@ -116,6 +116,7 @@ export default async function ClientPage({ params, searchParams }: Props) {
                       body: email.body,
                       callToAction: email.callToAction,
                       writerNote: email.writerNote,
+                      contactedSince: email.contactedSince?.toISOString() ?? null,
                     }
                   : null
               }
