@@ -19,6 +19,9 @@ test("a call logged on a client's page shows on their timeline; a bad note is re
   await page.getByLabel("Note (optional)").fill("Left a voicemail, will try Friday");
   await page.getByRole("button", { name: "Log contact" }).click();
   await expect(page.getByTestId("toast")).toContainText("Contact logged: it is on the client's timeline.");
+  // Read out too, though the form's own line folded away with it, and the keyboard is back on its button.
+  await expect(page.getByTestId("announcer")).toHaveText("Contact logged: it is on the client's timeline.");
+  await expect(page.locator("summary", { hasText: /^Log contact/ })).toBeFocused();
   // The later answer replaces the page's notice rather than sitting under it.
   await expect(created).toHaveCount(0);
   // The form folds away once it is done.

@@ -141,3 +141,31 @@ test("Regenerate asks before it replaces unsaved edits, and keeps them when told
   await expect(body).not.toHaveValue(mine);
   await expect(stylist.getByRole("button", { name: "Regenerate" })).toBeVisible();
 });
+
+test("a call logged after a draft is flagged beside it; approving it unchanged records no edit; discarding says so as the form goes", async ({ browser }) => {
+  const stylist = await browser.newPage({ storageState: storageStatePath("stylist") });
+  await createClientWithDraft(stylist, "Tamsin", "Achebe");
+  // A call logged after the draft: the client's page says so beside the draft, as the queue and the email do.
+  await stylist.locator("summary", { hasText: /^Log contact/ }).click();
+  await stylist.getByRole("button", { name: "Log contact" }).click();
+  await expect(stylist.getByTestId("win-back-status")).toContainText("Contact was logged");
+  await expect(stylist.getByTestId("win-back-status")).toContainText("after this was drafted: check it still fits.");
+  await stylist.locator("#win-back-email").getByRole("link", { name: "Preview and history" }).click();
+  await expect(stylist.getByTestId("contacted-since")).toBeVisible();
+  await expect(stylist.getByRole("heading", { level: 1 })).toContainText("Tamsin");
+  const emailPath = new URL(stylist.url()).pathname;
+  // Approve as it stands: the browser posts its line breaks as CRLF, which is no edit.
+  await stylist.getByRole("button", { name: "Approve" }).click();
+  await expect(stylist.getByTestId("toast").filter({ hasText: "Approved." })).toBeVisible();
+  const history = stylist.getByRole("heading", { name: "History" }).locator("xpath=ancestor::*[contains(@class,'rounded')][1]");
+  await expect(history).toContainText("Approved");
+  await expect(history).not.toContainText("Edited");
+
+  // Discard with a reason: the form leaves with the email's review, and the answer is shown and read out.
+  await stylist.getByLabel("Reason for discarding").fill("The client called us yesterday");
+  await stylist.getByRole("button", { name: "Discard" }).click();
+  await expect(stylist.getByTestId("toast").filter({ hasText: "Discarded." })).toBeVisible();
+  await expect(stylist.getByTestId("announcer")).toHaveText("Discarded.");
+  await expect(stylist.getByRole("button", { name: "Discard" })).toHaveCount(0);
+  expect(new URL(stylist.url()).pathname).toBe(emailPath);
+});
