@@ -45,7 +45,7 @@ export function EngagementCard({ picture, stored, tiers, zones, override }: { pi
     return (
       <Card>
         <CardHeader title="Engagement" />
-        <p className="px-5 py-4 text-sm text-stone-500">Not scored yet. A score appears once an order is saved.</p>
+        <p className="px-5 py-4 text-sm text-stone-500">Not scored yet: a score appears with the client&rsquo;s first order (cancelled orders do not count).</p>
       </Card>
     );
   }

@@ -151,11 +151,12 @@ export function ScoringRunStatus({ initial }: { initial: ScoringRunView | null }
             </span>
           </div>
           {run.status === "running" ? (
-            <ProgressBar percent={percent} label={run.done === 0 ? "Reading order histories" : run.total > 0 ? `${formatNumber(run.done)} of ${formatNumber(run.total)} clients scored` : `${formatNumber(run.done)} clients scored`} />
+            <ProgressBar percent={percent} label={run.done === 0 ? "Reading order histories" : run.total > 0 ? `${formatNumber(run.done)} of ${formatNumber(run.total)} clients rescored` : `${formatNumber(run.done)} clients rescored`} />
           ) : null}
           {run.status === "succeeded" ? (
             <p className="text-sm text-stone-700">
-              {formatNumber(run.done)} clients scored
+              {/* Every client is looked at; one with no orders keeps no score (see keepsScore), so the list counts them apart. */}
+              {formatNumber(run.done)} clients rescored (any without orders stay unscored)
               {run.finishedAt ? (
                 <>
                   , finished <LocalTime value={run.finishedAt} />
