@@ -5,6 +5,7 @@ import { clientsWithStaleScores } from "@/lib/server/data/engagement-sweep";
 import { db } from "@/lib/server/db/client";
 import { forwardOutbox } from "@/lib/server/events/outbox";
 import { expireTierOverrides } from "@/lib/server/services/demo/expire-tier-overrides";
+import { discardEmailsWithoutOrders } from "@/lib/server/services/emails/discard-emails-without-orders";
 import { rebuildEmailStats } from "@/lib/server/services/emails/rebuild-email-stats";
 import { systemContext } from "./system";
 import { handEntriesToOutreach } from "./win-back-entries";
@@ -17,8 +18,9 @@ const SWEEP_LIMIT = 10_000;
  * send) are sent; clients whose orders changed after their last score get an orders-changed event, whose
  * ids are fixed per night and client so a retried sweep sends each once; clients in at risk or lapsed whose entry
  * has no outreach yet get a tier-changed event (ids fixed per entry); demo tier overrides past their expiry are
- * deleted (pages ignore them from the moment they expire); the overview's email aggregates are rebuilt from the
- * emails (see rebuildEmailStats). Retries: 2.
+ * deleted (pages ignore them from the moment they expire); emails on their way to clients with no order left are
+ * discarded (see discardEmailsWithoutOrders); the overview's email aggregates are rebuilt from the emails (see
+ * rebuildEmailStats). Retries: 2.
  */
 export const nightlySweepFunction = inngest.createFunction(
   { id: "nightly-sweep", name: "Nightly sweep", triggers: [{ cron: "30 2 * * *" }], retries: 2, concurrency: { limit: 1 } },
@@ -29,7 +31,9 @@ export const nightlySweepFunction = inngest.createFunction(
     if (stale.length) await step.sendEvent("rescore-stale-clients", stale.map((clientId) => clientOrdersChanged.create({ clientId }, { id: `sweep:${night}:${clientId}` })));
     const outreach = await handEntriesToOutreach((id, work) => step.run(id, work));
     const expiredOverrides = await step.run("delete-expired-tier-overrides", () => expireTierOverrides({ ctx: systemContext("nightly-sweep") }));
+    // What a full run or a large import left: they rescore without looking at emails.
+    const discarded = await step.run("discard-emails-without-orders", () => discardEmailsWithoutOrders({ ctx: systemContext("nightly-sweep"), input: {} }));
     await step.run("rebuild-email-stats", () => rebuildEmailStats({ ctx: systemContext("nightly-sweep") }));
-    return { forwarded, rescored: stale.length, outreach, expiredOverrides };
+    return { forwarded, rescored: stale.length, outreach, expiredOverrides, discarded };
   },
 );

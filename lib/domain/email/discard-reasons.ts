@@ -7,5 +7,5 @@ export const REPLACED_BY_NEW_DRAFT = "Replaced by a new draft";
 export const CLIENT_UNSUBSCRIBED = "The client unsubscribed";
 /** A send found the client no longer eligible (consent withdrawn, suppressed, …): the history reads "Not sent: …". */
 export const NOT_SENT_PREFIX = "Not sent: ";
-/** A rescoring found the client's orders all cancelled: a win-back email would recall a fix that never happened. */
-export const NO_ORDERS_LEFT = "The client's orders were all cancelled";
+/** The client has no order left (none yet, or only cancelled ones): a win-back email would recall a fix that never happened. */
+export const NO_ORDERS_LEFT = "The client has no order (none yet, or only cancelled ones)";

@@ -2,7 +2,8 @@ import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/server/db/client";
 import { NO_ORDERS_LEFT } from "@/lib/domain/email/discard-reasons";
-import { clientScores, emailTransitions, engagementSnapshots, orders, tierChanges, winBackEmails } from "@/lib/server/db/schema";
+import { auditLog, clientScores, emailTransitions, engagementSnapshots, orders, tierChanges, winBackEmails } from "@/lib/server/db/schema";
+import { discardEmailsWithoutOrders } from "@/lib/server/services/emails/discard-emails-without-orders";
 import { NotFoundError } from "@/lib/server/errors";
 import { createClient } from "@/lib/server/services/clients/create-client";
 import { cancelOrder } from "@/lib/server/services/orders/cancel-order";
@@ -126,5 +127,20 @@ describe("rescoreClients", () => {
     const [transition] = await db.select().from(emailTransitions).where(and(eq(emailTransitions.emailId, draft.id), eq(emailTransitions.toState, "discarded")));
     expect(transition).toMatchObject({ fromState: "draft", reason: NO_ORDERS_LEFT, actorLabel: "system:rescoring" });
     expect(await emailState(othersDraft.id)).toEqual({ state: "draft", reason: null });
+  });
+
+  it("discards nightly what other paths left: every email on its way to a client with no order, once, in any waiting state", async () => {
+    const { client: orderless } = await ownClient();
+    const scheduled = await insertEmail(orderless.id, "scheduled", "lapsed", { scheduledFor: new Date(Date.now() + DAY) });
+    const { stylist: keptStylist, client: kept } = await ownClient();
+    await createOrder({ ctx: keptStylist, input: { clientId: kept.id, ...orderInput({ orderedAt: daysAgo(200) }) } });
+    const approved = await insertEmail(kept.id, "approved", "lapsed");
+    const sweep = { actor: { type: "system", name: "nightly-sweep" } as const, db };
+    expect(await discardEmailsWithoutOrders({ ctx: sweep, input: {} })).toBe(1);
+    expect(await discardEmailsWithoutOrders({ ctx: sweep, input: {} })).toBe(0);
+    const states = await db.select({ id: winBackEmails.id, state: winBackEmails.state }).from(winBackEmails);
+    expect(states.find((e) => e.id === scheduled.id)?.state).toBe("discarded");
+    expect(states.find((e) => e.id === approved.id)?.state).toBe("approved");
+    expect(await db.$count(auditLog, and(eq(auditLog.entityId, scheduled.id), eq(auditLog.action, "email.discard")))).toBe(1);
   });
 });

@@ -14,22 +14,23 @@ export const rescoreClientsSchema = z.object({ clientIds: z.array(z.uuid("Unknow
 
 /**
  * The set-based twin for a batch (an import, a webhook delivery, the orders-changed events): one aggregation for all;
- * clients out of scope are skipped. Emails on their way to clients left without orders are discarded with it.
+ * clients out of scope are skipped. Emails on their way to clients left without orders are discarded after it.
  */
 export async function rescoreClients({ ctx, input }: VerbArgs<typeof rescoreClientsSchema>): Promise<number> {
   authorize(ctx.actor, "clients.update");
   const { clientIds, asOf } = parseInput(rescoreClientsSchema, input);
   if (clientIds.length === 0) return 0;
-  return ctx.db.transaction(async (tx) => {
+  const { ids, scored } = await ctx.db.transaction(async (tx) => {
     const visible = await tx
       .select({ id: clients.id })
       .from(clients)
       .where(and(inArray(clients.id, clientIds), clientScopeWhere(ctx.actor)));
-    if (visible.length === 0) return 0;
+    if (visible.length === 0) return { ids: [], scored: 0 };
     const ids = visible.map((c) => c.id);
-    const { clients: scored } = await scoreWithLatestModel(tx, { ids }, asOf);
-    // A client whose orders were all cancelled keeps no score, and no win-back email on its way.
-    await discardEmailsWithoutOrders(tx, ctx.actor, ids);
-    return scored;
+    return { ids, scored: (await scoreWithLatestModel(tx, { ids }, asOf)).clients };
   });
+  // A client whose orders were all cancelled keeps no score, and no win-back email on its way. Its own short
+  // transaction, after the scores: it locks emails, which sends and approvals lock too.
+  await discardEmailsWithoutOrders({ ctx, input: { clientIds: ids } });
+  return scored;
 }
