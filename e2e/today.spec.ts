@@ -41,6 +41,14 @@ test("logging contact on Today takes the client off the list and says so", async
   await expect(first.getByLabel("For")).toBeVisible();
   await first.locator("summary", { hasText: /^Log contact/ }).click();
   await expect(first.getByLabel("For")).toBeHidden();
+  // Escape folds it, and the keyboard is back on its button; opening another row's form folds this one too.
+  await page.keyboard.press("Escape");
+  await expect(first.getByLabel("How")).toBeHidden();
+  await expect(first.locator("summary", { hasText: /^Log contact/ })).toBeFocused();
+  await first.locator("summary", { hasText: /^Log contact/ }).click();
+  await page.locator("#work-list li").nth(1).locator("summary", { hasText: /^Snooze/ }).click();
+  await expect(first.getByLabel("How")).toBeHidden();
+  await first.locator("summary", { hasText: /^Log contact/ }).click();
   await first.getByLabel("How").selectOption({ label: "Text message" });
   await first.getByRole("button", { name: "Log contact" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Contact logged: the client is off the list" })).toBeVisible();

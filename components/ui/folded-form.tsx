@@ -8,7 +8,8 @@ import { rowPopoverClass } from "./row-popover";
  * A small form folded under its button (Snooze, Log contact): opened to show what needs fixing, folded away again once
  * the action succeeds (a page that stays put would otherwise keep an emptied form open). Forms of one `group` (one
  * client's) open one at a time: the browser folds the others (details elements sharing a name). `popover`: in a row of
- * buttons (Today), the form opens over the page rather than among them, so the buttons stay where they were.
+ * buttons (Today), the form opens over the page rather than among them, so the buttons stay where they were; one
+ * at a time on the page, and Escape folds it.
  */
 export function FoldedForm({
   label,
@@ -36,7 +37,18 @@ export function FoldedForm({
     if (state.status === "success" && hadFocus) summary.current?.focus();
   }, [state]);
   return (
-    <details ref={folded} name={`folded-${group}`} className={popover ? "group relative" : "group"} open={state.status === "error"}>
+    <details
+      ref={folded}
+      // Popovers open one at a time on the page (they would cover each other); inline forms one per client.
+      name={popover ? "folded-popover" : `folded-${group}`}
+      className={popover ? "group relative" : "group"}
+      open={state.status === "error"}
+      onKeyDown={(event) => {
+        if (event.key !== "Escape" || !folded.current?.open) return;
+        folded.current.open = false;
+        summary.current?.focus();
+      }}
+    >
       <summary
         ref={summary}
         className="w-fit cursor-pointer list-none rounded-lg px-3 py-2 text-sm font-medium text-stone-700 ring-1 ring-stone-300 hover:bg-stone-50 focus-visible:outline-2 focus-visible:outline-ember-500"
@@ -44,7 +56,7 @@ export function FoldedForm({
         {label}
         <span className="sr-only"> {labelFor}</span>
       </summary>
-      {popover ? <div className={rowPopoverClass("text-sm sm:w-80 [&>form]:mt-0")}>{children}</div> : children}
+      {popover ? <div className={rowPopoverClass("max-h-[calc(100dvh-2rem)] overflow-y-auto text-sm sm:w-80 [&>form]:mt-0")}>{children}</div> : children}
     </details>
   );
 }

@@ -20,15 +20,17 @@ export function FormAlert({ state, announce = false }: { state: ActionState; ann
   useActionToast(state, announce);
   const toasts = useToastsShown();
   const line = useRef<HTMLParagraphElement>(null);
+  // Told by the shell (announce): no line of its own to read twice or to take the keyboard.
+  const toldElsewhere = announce && state.status === "success";
   useEffect(() => {
-    if (state.status === "idle") return;
+    if (state.status === "idle" || toldElsewhere) return;
     const form = line.current?.closest("form");
     // Only while the keyboard is still in this form, or nowhere: someone who moved on is not pulled back.
     if (!focusLost() && !form?.contains(document.activeElement)) return;
     const invalid = state.status === "error" ? form?.querySelector<HTMLElement>("[aria-invalid=true]") : null;
     (invalid ?? line.current)?.focus();
-  }, [state]);
-  if (state.status === "idle") return null;
+  }, [state, toldElsewhere]);
+  if (state.status === "idle" || toldElsewhere) return null;
   const error = state.status === "error";
   return (
     <p
