@@ -68,3 +68,12 @@ test("create a client, fix a validation error, edit, add an order, then find the
   await expect(list.rowLink(name)).toBeVisible();
   await expect(page).toHaveURL(/stylist=.*sort=last_order/);
 });
+
+test("a client with no orders is listed as not scored, and a score bound beside that tier says why it finds nobody", async ({ page }) => {
+  await page.goto("/clients?tier=unscored");
+  const rows = page.locator("tbody tr");
+  await expect(rows.first()).toBeVisible();
+  await expect(rows.first().getByText("Not scored", { exact: true }).filter({ visible: true })).toHaveCount(1);
+  await page.goto("/clients?tier=unscored&scoreMax=30");
+  await expect(page.getByText("a score, chance or overdue bound leaves them out")).toBeVisible();
+});

@@ -7,7 +7,7 @@ import { formatAgo, formatDate, formatNumber } from "@/components/ui/format";
 import { EffectiveTierBadge } from "@/components/demo/effective-tier-badge";
 import { formatPAlive } from "@/components/engagement/tier-badge";
 import type { TierOverride } from "@/lib/domain/demo-controls/effective-tier";
-import { type ClientListQuery, type ClientSort, clientListHref } from "@/lib/domain/clients/list-query";
+import { boundsLeaveOutUnscored, type ClientListQuery, type ClientSort, clientListHref } from "@/lib/domain/clients/list-query";
 import type { listClients } from "@/lib/server/data/clients";
 import { BULK_FORM_ID } from "./bulk-form-id";
 import { SortHeader } from "./sort-header";
@@ -34,7 +34,14 @@ export function ClientsTable({
 }) {
   if (page.rows.length === 0) {
     return filtered ? (
-      <EmptyState title="No clients match" description="Try a different name or email, or clear the filters." action={<Link className={buttonClass("secondary")} href="/clients">Clear filters</Link>} />
+      <EmptyState
+        title="No clients match"
+        description={
+          boundsLeaveOutUnscored(query)
+            ? "Clients not scored have no score, chance or due date, so a score, chance or overdue bound leaves them out: clear those bounds to see them."
+            : "Try a different name or email, or clear the filters."
+        }
+        action={<Link className={buttonClass("secondary")} href="/clients">Clear filters</Link>} />
     ) : (
       <EmptyState title="No clients yet" description="Add your first client, or connect an order system to bring clients in." action={<Link className={buttonClass()} href="/clients/new">New client</Link>} />
     );

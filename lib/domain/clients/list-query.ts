@@ -70,6 +70,15 @@ export const clientListQuerySchema = z
 
 export type ClientListQuery = z.output<typeof clientListQuerySchema>;
 
+/**
+ * Whether the query asks for unscored clients and also bounds a figure only a score gives (score, chance of an order,
+ * days overdue): such bounds leave every unscored client out, which an empty list should say.
+ */
+export function boundsLeaveOutUnscored(query: Pick<ClientListQuery, "tier" | "scoreMin" | "scoreMax" | "pMin" | "pMax" | "overdue">): boolean {
+  const bounded = [query.scoreMin, query.scoreMax, query.pMin, query.pMax, query.overdue].some((bound) => bound !== undefined);
+  return bounded && query.tier.includes("unscored");
+}
+
 /** The list's filters, as link parameters: everything but the sort and the page position. */
 const CLIENT_FILTER_KEYS = ["q", "stylist", "tier", "scoreMin", "scoreMax", "pMin", "pMax", "overdue", "consent", "newly", "asOf", "outreach", "won", "from", "to", "handled"] as const;
 type FilterKey = (typeof CLIENT_FILTER_KEYS)[number];
