@@ -21,6 +21,8 @@ type CurrentRow = {
   stylist_id: string | null;
   /** A demo override still running: the tier the overview counts the client in meanwhile. */
   override_tier: EngagementTier | null;
+  /** Unscored now, with tier changes on record: a score would be their return to a tier (see saveAssessments). */
+  unscored_with_changes: boolean;
 };
 
 /** A client's list row as rewritten: their current engagement, or all null for unscored. */
@@ -41,7 +43,8 @@ export async function readCurrentEngagement(tx: Executor, selection: ClientSelec
   return tx.execute<CurrentRow>(sql`
     select s.client_id as id, s.score, s.tier, s.p_alive, s.p_order90d as p_order,
       extract(epoch from next_order_expected_at)::float8 * 1000 as next_order_ms, extract(epoch from scored_at)::float8 * 1000 as scored_ms,
-      value_at_risk_cents as value_at_risk, c.stylist_id, o.tier as override_tier
+      value_at_risk_cents as value_at_risk, c.stylist_id, o.tier as override_tier,
+      s.tier is null and exists (select 1 from tier_changes t where t.client_id = s.client_id) as unscored_with_changes
     from client_scores s join clients c on c.id = s.client_id
       left join demo_tier_overrides o on o.client_id = s.client_id and o.expires_at > now()
     where ${selectionWhere(sql`s.client_id`, selection)}`);
@@ -132,7 +135,11 @@ export async function saveAssessments(
     ),
   );
   // A first score is not a change of tier, nor is going back to unscored (the client's last order was cancelled).
-  const tierChanges = applied.filter(scored).filter((c) => c.from_tier !== null && c.from_tier !== c.tier);
+  // Coming back from unscored is recorded as an entry from no tier when earlier changes are on record: otherwise
+  // the latest entry into the tier would be one from before, and Today would read the slip (and a contact since
+  // it), or outreach its assignment, from then. Without earlier changes nothing misleads: both read the new score.
+  const returned = (c: ListRowChange) => c.from_tier === null && rowOf.get(c.client_id)?.unscored_with_changes === true;
+  const tierChanges = applied.filter(scored).filter((c) => c.from_tier !== c.tier && (c.from_tier !== null || returned(c)));
   if (tierChanges.length) {
     await tx.execute(sql`
       insert into tier_changes (client_id, run_id, from_tier, to_tier, score, changed_at)

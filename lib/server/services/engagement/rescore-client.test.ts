@@ -9,6 +9,8 @@ import { createClient } from "@/lib/server/services/clients/create-client";
 import { cancelOrder } from "@/lib/server/services/orders/cancel-order";
 import { createOrder } from "@/lib/server/services/orders/create-order";
 import { clientsWithStaleScores } from "@/lib/server/data/engagement-sweep";
+import { getTodayList } from "@/lib/server/data/today";
+import { logContact } from "@/lib/server/services/today/log-contact";
 import { insertEmail } from "@/test/email-fixtures";
 import { clientInput, orderInput, userContext } from "@/test/fixtures";
 import { drainEngine, serveInngestForEachTest } from "@/test/inngest-engine";
@@ -127,6 +129,39 @@ describe("rescoreClients", () => {
     const [transition] = await db.select().from(emailTransitions).where(and(eq(emailTransitions.emailId, draft.id), eq(emailTransitions.toState, "discarded")));
     expect(transition).toMatchObject({ fromState: "draft", reason: NO_ORDERS_LEFT, actorLabel: "system:rescoring" });
     expect(await emailState(othersDraft.id)).toEqual({ state: "draft", reason: null });
+  });
+
+  it("records a client's return from unscored as an entry into their tier, so Today reads the slip from the return, not from an entry before", async () => {
+    // No consent: outreach, which the tier changes start, leaves them be (a holdout draw would take them off Today).
+    const admin = await userContext("admin");
+    const stylist = await userContext("stylist");
+    const client = await createClient({ ctx: admin, input: clientInput({ stylistId: stylist.actor.id, marketingConsent: undefined }) });
+    const onToday = async () => (await getTodayList(stylist)).open.some((item) => item.clientId === client.id);
+    const old = await createOrder({ ctx: stylist, input: { clientId: client.id, ...orderInput({ orderedAt: daysAgo(400) }) } });
+    await drainEngine();
+    const recent = await createOrder({ ctx: stylist, input: { clientId: client.id, ...orderInput({ orderedAt: daysAgo(2) }) } });
+    await drainEngine();
+    const revived = (await current(client.id))?.tier;
+    expect(revived).not.toBe("lapsed");
+    // Lapsed again, and called since: off Today.
+    await cancelOrder({ ctx: stylist, input: { orderId: recent.id } });
+    await drainEngine();
+    expect(await onToday()).toBe(true);
+    await logContact({ ctx: stylist, input: { clientId: client.id, channel: "phone" } });
+    expect(await onToday()).toBe(false);
+    // Every order cancelled, then an old one found: back in lapsed, a slip the call came before.
+    await cancelOrder({ ctx: stylist, input: { orderId: old.id } });
+    await drainEngine();
+    expect((await current(client.id))?.tier).toBeNull();
+    await createOrder({ ctx: stylist, input: { clientId: client.id, ...orderInput({ orderedAt: daysAgo(300) }) } });
+    await drainEngine();
+    const changes = await db.select().from(tierChanges).where(eq(tierChanges.clientId, client.id)).orderBy(tierChanges.id);
+    expect(changes.map((c) => [c.fromTier, c.toTier])).toEqual([
+      ["lapsed", revived],
+      [revived, "lapsed"],
+      [null, "lapsed"],
+    ]);
+    expect(await onToday()).toBe(true);
   });
 
   it("discards nightly what other paths left: every email on its way to a client with no order, once, in any waiting state", async () => {
