@@ -1,8 +1,8 @@
 "use server";
 
 import { AuthError } from "next-auth";
-import { z } from "zod";
 import { afterSignInPath } from "@/lib/domain/access/safe-next";
+import { emailAddress } from "@/lib/domain/validation";
 import type { ActionState } from "@/lib/forms/action-state";
 import { signIn, signOut } from "@/lib/server/auth/auth";
 
@@ -25,7 +25,7 @@ export async function signInWithPasswordAction(_previous: ActionState, formData:
 }
 
 export async function sendMagicLinkAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
-  const parsed = z.email().safeParse(String(formData.get("email") ?? "").trim().toLowerCase());
+  const parsed = emailAddress("Enter a valid email address.").safeParse(String(formData.get("email") ?? "").trim().toLowerCase());
   if (!parsed.success) return { status: "error", message: "Enter a valid email address.", fieldErrors: { email: ["Enter a valid email address."] }, values: {} };
   try {
     await signIn("resend", { email: parsed.data, redirectTo: afterSignInPath(formData.get("next")) });

@@ -10,6 +10,12 @@ export function fieldErrorsFrom(error: z.ZodError): Record<string, string[]> {
   return out;
 }
 
+/** The longest address mail carries (RFC 5321): longer ones are refused at every boundary, never stored. */
+export const MAX_EMAIL_LENGTH = 254;
+
+/** An email address as every boundary checks it (after trimming): valid, and no longer than mail carries. */
+export const emailAddress = (invalid: string) => z.email(invalid).max(MAX_EMAIL_LENGTH, "That email address is too long");
+
 /** The earliest year a day from outside may name: the database holds no year 0, and nothing here predates 1900. */
 const FIRST_YEAR = 1900;
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { emailAddress } from "@/lib/domain/validation";
 import { ROLES } from "./policy";
 
 export const MIN_PASSWORD_LENGTH = 12;
@@ -10,7 +11,7 @@ const password = z
 
 export const createUserSchema = z.object({
   name: z.string().trim().min(1, "Enter a name").max(120, "Keep the name to 120 characters or fewer"),
-  email: z.string().trim().toLowerCase().pipe(z.email("Enter a valid email address")),
+  email: z.string().trim().toLowerCase().pipe(emailAddress("Enter a valid email address")),
   role: z.enum(ROLES, "Choose a role"),
   // Empty means the person signs in with an email link (or an admin sets a password later).
   password: z.preprocess((v) => (v === "" ? undefined : v), password.optional()),

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { isKnownTimeZone } from "@/lib/domain/time/time-zones";
+import { emailAddress } from "@/lib/domain/validation";
 
 export const STYLE_OPTIONS = ["classic", "minimal", "boho", "romantic", "streetwear", "workwear", "athleisure", "edgy", "preppy", "glam"] as const;
 export const BUDGET_BANDS = ["under_50", "50_100", "100_200", "200_plus"] as const;
@@ -25,7 +26,7 @@ export const clientInputSchema = z.object({
     .string({ error: "Enter an email address" })
     .trim()
     .min(1, "Enter an email address")
-    .pipe(z.email("Enter a valid email address, like name@example.com").max(254, "That email address is too long")),
+    .pipe(emailAddress("Enter a valid email address, like name@example.com")),
   stylistId: z.preprocess(emptyToNull, z.uuid("Choose a stylist from the list").nullable()).default(null),
   sizes: z
     .object({ top: sizeField, bottom: sizeField, dress: sizeField, shoe: sizeField })

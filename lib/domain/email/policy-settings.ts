@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ENGAGEMENT_TIERS } from "@/lib/domain/engagement/tiers";
+import { emailAddress } from "@/lib/domain/validation";
 
 export const RISK_TIERS = ENGAGEMENT_TIERS;
 export type RiskTier = (typeof RISK_TIERS)[number];
@@ -15,7 +16,7 @@ export const isWinBackTier = (tier: RiskTier): tier is WinBackTier => (WIN_BACK_
  */
 const emailPolicyFields = z.object({
   senderName: z.string().trim().min(1, "Enter the sender name").max(80, "Keep the sender name to 80 characters or fewer"),
-  senderEmail: z.string().trim().pipe(z.email("Enter a valid sender address, like stylists@yourbrand.com")),
+  senderEmail: z.string().trim().pipe(emailAddress("Enter a valid sender address, like stylists@yourbrand.com")),
   autoSendTiers: z.array(z.enum(RISK_TIERS, "Unknown tier")).default([]),
   reviewTiers: z.array(z.enum(RISK_TIERS, "Unknown tier")).default([]),
   minDaysBetweenEmails: z.coerce.number({ error: "Enter a number of days" }).int("Use a whole number of days").min(1, "At least 1 day").max(365, "At most 365 days"),

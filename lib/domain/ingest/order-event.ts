@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ORDER_STATUSES } from "@/lib/domain/orders/order-input";
-import { EARLIEST_MOMENT_YEAR, FUTURE_TOLERANCE_MS } from "@/lib/domain/validation";
+import { EARLIEST_MOMENT_YEAR, emailAddress, FUTURE_TOLERANCE_MS } from "@/lib/domain/validation";
 import type { IngestOrder } from "./ingest-types";
 
 
@@ -11,7 +11,7 @@ export const emailField = z
   .string({ error: "Give the client's email address" })
   .trim()
   .min(1, "Give the client's email address")
-  .pipe(z.email("Not a valid email address").max(254, "That email address is too long"));
+  .pipe(emailAddress("Not a valid email address"));
 
 /** An ISO 8601 date-time with a zone ("2026-05-01T10:00:00Z"): without the zone the moment is ambiguous. */
 export const dateTimeField = (label: string) =>

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { emailAddress } from "@/lib/domain/validation";
 import { type IngestClientProfile, nameFromEmail } from "./ingest-types";
 import { type IngestIssue, issuesFrom } from "./issues";
 
@@ -24,7 +25,8 @@ export function parseShopifyCustomer(body: unknown): { ok: true; profile: Ingest
   const customer = parsed.data;
   const email = customer.email?.trim() ?? "";
   if (!email) return { ok: true, profile: null };
-  if (!z.email().safeParse(email).success) return { ok: false, issues: [{ path: "email", message: "Not a valid email address" }] };
+  const checked = emailAddress("Not a valid email address").safeParse(email);
+  if (!checked.success) return { ok: false, issues: [{ path: "email", message: checked.error.issues[0]?.message ?? "Not a valid email address" }] };
   if (!customer.updated_at) return { ok: false, issues: [{ path: "updated_at", message: "Missing; it is the customer's version, so an older update never overwrites a newer one" }] };
   const name = [customer.first_name, customer.last_name].filter(Boolean).join(" ").trim().slice(0, 120) || nameFromEmail(email);
   const consentState = customer.email_marketing_consent?.state;

@@ -90,11 +90,21 @@ describe("Shopify orders", () => {
     });
     expect(parseShopifyOrder({ id: 1 })).toMatchObject({ ok: false, issues: expect.arrayContaining([{ path: "updated_at", message: expect.any(String) }]) });
   });
+
+  it("refuses, naming the field, a customer email longer than mail allows, rather than failing to file the order", () => {
+    const order = fixture("orders-create.json");
+    order.email = `${"a".repeat(300)}@example.com`;
+    expect(parseShopifyOrder(order)).toMatchObject({ ok: false, issues: [{ path: "email", message: "That email address is too long" }] });
+  });
 });
 
 describe("Shopify customers", () => {
   it("takes the name and email marketing consent from customers/update", () => {
     expect(parseShopifyCustomer(fixture("customers-update.json"))).toEqual({ ok: true, profile: { email: "bob@biller.com", name: "Bob Biller", marketingConsent: true, updatedAt: new Date("2022-01-01T00:00:00Z") } });
+  });
+
+  it("refuses a customer email longer than mail allows, naming the field", () => {
+    expect(parseShopifyCustomer({ ...fixture("customers-update.json"), email: `${"b".repeat(300)}@example.com` })).toEqual({ ok: false, issues: [{ path: "email", message: "That email address is too long" }] });
   });
 
   it("skips a customer without an email", () => {

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { parseMoneyToCents } from "@/lib/domain/orders/order-input";
+import { emailAddress } from "@/lib/domain/validation";
 import type { IngestOrder } from "./ingest-types";
 import { type IngestIssue, issuesFrom } from "./issues";
 import { dateTimeField, MAX_ITEMS_PER_ORDER, MAX_VALUE_CENTS, orderedAt } from "./order-event";
@@ -74,7 +75,8 @@ function refundedQuantities(order: ShopifyOrder): Map<string, number> {
 export function mapShopifyOrder(order: ShopifyOrder): { ok: true; order: IngestOrder } | { ok: false; issues: IngestIssue[] } {
   const issues: IngestIssue[] = [];
   const email = (order.email || order.contact_email || order.customer?.email || "").trim();
-  if (!z.email().safeParse(email).success) issues.push({ path: "email", message: "The order has no valid customer email; Rekindle files orders under the client's email" });
+  const checked = emailAddress("The order has no valid customer email; Rekindle files orders under the client's email").safeParse(email);
+  if (!checked.success) issues.push({ path: "email", message: checked.error.issues[0]?.message ?? "Not a valid email address" });
 
   const refunded = refundedQuantities(order);
   let shipped = 0;

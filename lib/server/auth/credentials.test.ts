@@ -29,6 +29,12 @@ describe("checkCredentials", () => {
     expect(unknown).toEqual(wrong);
   });
 
+  it("answers an email address longer than mail allows as any wrong sign-in, recording nothing", async () => {
+    const local = Array.from({ length: 3000 }, (_, i) => "abcdefghijklmnopqrstuvwxyz0123456789"[(i * 7919) % 36]).join("");
+    expect(await checkCredentials(db, { email: `${local}@rekindle.test`, password: "nope nope nope" }, "10.0.0.9")).toEqual({ ok: false, reason: "invalid" });
+    expect(await db.$count(signInFailures, eq(signInFailures.ip, "10.0.0.9"))).toBe(0);
+  });
+
   it("refuses a deactivated user with the right password", async () => {
     const user = await userWithPassword("gone@rekindle.test", "correct horse battery");
     await db.update(users).set({ deactivatedAt: new Date() }).where(eq(users.id, user.id));

@@ -1,13 +1,14 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import { z } from "zod";
+import { emailAddress } from "@/lib/domain/validation";
 import type { Executor } from "@/lib/server/db/client";
 import { users } from "@/lib/server/db/schema";
 import { decoyHash, verifyPassword } from "./passwords";
 import { claimSignInAttempt, clearSignInFailures } from "./throttle";
 
 const credentialsSchema = z.object({
-  email: z.string().trim().toLowerCase().pipe(z.email()),
+  email: z.string().trim().toLowerCase().pipe(emailAddress("Enter a valid email address")),
   password: z.string().min(1).max(200),
 });
 

@@ -32,6 +32,16 @@ describe("users", () => {
     await expect(createUser({ ctx: admin, input: { name: "B", email: "A@REKINDLE.TEST", role: "stylist", password: "a long enough secret" } })).rejects.toBeInstanceOf(ConflictError);
   });
 
+  it("names an email address longer than mail allows, rather than failing to store it", async () => {
+    const admin = await userContext("admin");
+    // Letters that do not compress: longer than an index entry holds.
+    const local = Array.from({ length: 3000 }, (_, i) => "abcdefghijklmnopqrstuvwxyz0123456789"[(i * 7919) % 36]).join("");
+    const error = await createUser({ ctx: admin, input: { name: "Long", email: `${local}@rekindle.test`, role: "stylist", password: "a long enough secret" } }).catch((e) => e);
+    expect(error).toBeInstanceOf(ValidationError);
+    expect((error as ValidationError).fieldErrors).toEqual({ email: ["That email address is too long"] });
+    expect(await db.$count(users, eq(users.name, "Long"))).toBe(0);
+  });
+
   it("requires a password while sign-in links are off, since the person could not sign in otherwise", async () => {
     const admin = await userContext("admin");
     const error = await createUser({ ctx: admin, input: { name: "Ola", email: "ola@rekindle.test", role: "stylist", password: "" } }).catch((e) => e);
