@@ -67,6 +67,25 @@ describe("a person's edit", () => {
       ],
     });
   });
+  it("reads offers spelled out in words, or in look-alike characters, as the offers they are", () => {
+    const refused = (body: string) => Object.values(editProblems(edit({ body }), offers)).flat();
+    for (const body of [
+      "Fifty percent off your whole next fix.",
+      "Twenty-five per cent off anything you keep.",
+      "Ten dollars off your next fix.",
+      "Half off your next fix.",
+      "A $１００ gift card is yours.", // full-width digits
+      "Take １５% off today.",
+      "Claim it at evil。example／login today.", // an ideographic full stop and a full-width slash
+      "Claim it at evil．example today.",
+      "Take ٥٠% off today.", // Arabic-Indic digits
+    ]) {
+      expect(refused(body), body).not.toEqual([]);
+    }
+    // Words that merely sit beside "off" or "percent" are English, not offers; an offer in words may be allowed word for word.
+    expect(editProblems(edit({ body: "Your fit felt a little off last time, so one hundred pieces were not the answer." }), offers)).toEqual({});
+    expect(editProblems(edit({ body: "Fifty percent off one item." }), [...offers, "Fifty percent off one item"])).toEqual({});
+  });
   it("keeps what the email already said: an edit of the subject leaves a price the writer took from the facts alone", () => {
     const before = edit({ body: "Your $120 jacket from March still suits the season." });
     expect(editProblems({ ...before, subject: "A new look for spring" }, offers, before)).toEqual({});
