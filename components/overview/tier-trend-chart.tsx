@@ -49,20 +49,20 @@ export function TierTrendChart({ points, latestDay }: { points: readonly TierSer
         ))}
         {DASHBOARD_TIERS.map((tier) => (
           <g key={tier} role="list" aria-label={TIER_LABELS[tier]}>
-            {linked.map((p) => (
-              <g key={p.day} role="listitem">
-                <a
-                  href={countedClientsHref(p.day, latestDay, { tier, sort: "score", dir: "asc" })}
-                  aria-label={`${TIER_LABELS[tier]}: ${formatNumber(p[tier])} ${p[tier] === 1 ? "client" : "clients"} on ${dayLabel(p.day)}`}
-                  className="group outline-none"
-                >
-                  <title>{`${TIER_LABELS[tier]}: ${formatNumber(p[tier])} on ${dayLabel(p.day)}`}</title>
-                  {/* A wider transparent target for the pointer; the ring drawn on keyboard focus. */}
-                  <circle cx={x(p.day)} cy={y(p[tier])} r={12} className="fill-transparent stroke-transparent stroke-2 group-focus-visible:stroke-stone-900" />
-                  <circle cx={x(p.day)} cy={y(p[tier])} r={3.5} className={`${FILLS[tier]} group-hover:stroke-stone-900 group-hover:stroke-1`} />
-                </a>
-              </g>
-            ))}
+            {linked.map((p) => {
+              // One wording for the tooltip and the name, so what is shown is what is read (WCAG 2.5.3).
+              const name = `${TIER_LABELS[tier]}: ${formatNumber(p[tier])} ${p[tier] === 1 ? "client" : "clients"} on ${dayLabel(p.day)}`;
+              return (
+                <g key={p.day} role="listitem">
+                  <a href={countedClientsHref(p.day, latestDay, { tier, sort: "score", dir: "asc" })} aria-label={name} className="group outline-none">
+                    <title>{name}</title>
+                    {/* A wider transparent target for the pointer; the ring drawn on keyboard focus. */}
+                    <circle cx={x(p.day)} cy={y(p[tier])} r={12} className="fill-transparent stroke-transparent stroke-2 group-focus-visible:stroke-stone-900" />
+                    <circle cx={x(p.day)} cy={y(p[tier])} r={3.5} className={`${FILLS[tier]} group-hover:stroke-stone-900 group-hover:stroke-1`} />
+                  </a>
+                </g>
+              );
+            })}
           </g>
         ))}
         <AxisDays first={first.day} last={last.day} left={PAD.left} right={W - PAD.right} y={H - 8} />
