@@ -9,6 +9,10 @@ test("a signed-out visitor on a missing page sees its title and the way to sign 
   const icon = await page.locator('link[rel="icon"]').first().getAttribute("href");
   expect(icon).toBeTruthy();
   expect((await request.get(icon ?? "/")).status()).toBe(200);
+  // Asked for by browsers, feed readers and bookmarks whatever the page says.
+  const favicon = await request.get("/favicon.ico");
+  expect(favicon.status()).toBe(200);
+  expect(favicon.headers()["content-type"]).toMatch(/^image\//);
 });
 
 test.describe("as admin", () => {
