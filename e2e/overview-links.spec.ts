@@ -1,5 +1,6 @@
 import { expect, type Page, test } from "@playwright/test";
 import { storageStatePath } from "./demo-accounts";
+import { createClientWithDraft } from "./pages/client-pages";
 
 // The overview's numbers lead to the rows behind them: following a link lands on a list with its filter applied and
 // as many rows as the number said.
@@ -38,7 +39,7 @@ test("a point on the tiers-over-time chart opens, by keyboard, the clients in th
   expect(await clientCount(page)).toBe(n);
 });
 
-test("the ordered-again figure opens the emailed group's clients won back in the range; drafted opens the emails drafted in it", async ({ page }) => {
+test("the ordered-again figure opens the emailed group's clients won back in the range; drafted opens the emails drafted in it, its share discarded the discarded ones", async ({ page, browser }) => {
   await page.goto("/overview?from=2026-01-01&to=2026-12-31");
   const winBacks = await numberOf(page, /^[\d,]+ clients in the emailed group, first assigned in the range, ordered again/);
   await winBacks.link.click();
@@ -56,6 +57,25 @@ test("the ordered-again figure opens the emailed group's clients won back in the
   expect(Object.fromEntries(new URL(page.url()).searchParams)).toMatchObject({ status: "all", from: "2026-01-01", to: "2026-12-31" });
   await expect(page.getByLabel("Drafted from")).toHaveValue("2026-01-01");
   await expect(page.getByRole("status").filter({ hasText: /emails?/ })).toContainText(`${count.toLocaleString("en-US")} ${count === 1 ? "email" : "emails"}`);
+
+  // The share of them discarded opens the discarded ones, as many as the share said: one of this test's own first.
+  const stylist = await browser.newPage({ storageState: storageStatePath("stylist") });
+  await createClientWithDraft(stylist, "Odile", "Marchetti");
+  await stylist.locator("#win-back-email").getByRole("link", { name: "Preview and history" }).click();
+  await stylist.getByLabel("Reason for discarding").fill("Not the right moment");
+  await stylist.getByRole("button", { name: "Discard" }).click();
+  await expect(stylist.getByTestId("toast").filter({ hasText: "Discarded." })).toBeVisible();
+  await stylist.close();
+  await page.goto("/overview?from=2026-01-01&to=2026-12-31");
+  const draftedNow = Number(((await drafted.textContent()) ?? "").replaceAll(",", ""));
+  const share = page.getByRole("link", { name: /^[\d.]+% discarded$/ });
+  const percent = Number(/^([\d.]+)%/.exec((await share.textContent()) ?? "")?.[1] ?? "NaN");
+  await share.click();
+  await page.waitForURL(/\/emails\?/);
+  expect(Object.fromEntries(new URL(page.url()).searchParams)).toMatchObject({ status: "discarded", from: "2026-01-01", to: "2026-12-31" });
+  const discarded = Number((/([\d,]+) emails?/.exec((await page.getByRole("status").filter({ hasText: /emails?/ }).textContent()) ?? "")?.[1] ?? "NaN").replaceAll(",", ""));
+  expect(discarded).toBeGreaterThan(0);
+  expect(((100 * discarded) / draftedNow).toFixed(1)).toBe(percent.toFixed(1));
 });
 
 test("the overview leads with what needs action, each a link to its rows", async ({ page }) => {
@@ -116,4 +136,17 @@ test.describe("each role's landing page answers what to do now", () => {
       await context.close();
     });
   }
+});
+
+test("the active clients card says it counts scored clients, as many as the list holds in the four tiers", async ({ page }) => {
+  await page.goto("/overview");
+  const card = page.getByRole("link", { name: /^Active clients/ });
+  const detail = (await card.textContent()) ?? "";
+  const scored = Number((/of ([\d,]+) scored, not lapsed/.exec(detail)?.[1] ?? "NaN").replaceAll(",", ""));
+  await page.goto("/clients?tier=healthy,watch,at_risk,lapsed");
+  await expect(page.getByTestId("client-count")).toContainText("match");
+  expect(await clientCount(page)).toBe(scored);
+  // The seeded clients without an order keep no score: the card's total leaves them out.
+  await page.goto("/clients?tier=unscored");
+  expect(await clientCount(page)).toBeGreaterThan(0);
 });

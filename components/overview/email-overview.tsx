@@ -168,7 +168,15 @@ export function EmailOverviewSection({ overview, range, weeks }: { overview: Ema
                 <dd className="text-xs text-stone-500">not reported</dd>
               ) : f.rateOf ? (
                 <dd className="text-xs text-stone-500">
-                  {percent(f.rate)} {f.rateOf}
+                  {f.shareStatus && f.rate !== null ? (
+                    <Link href={emailsHref({ status: f.shareStatus, from: range.from, to: range.to }) as Route} className={LINK}>
+                      {percent(f.rate)} {f.rateOf}
+                    </Link>
+                  ) : (
+                    <>
+                      {percent(f.rate)} {f.rateOf}
+                    </>
+                  )}
                 </dd>
               ) : null}
             </div>

@@ -37,7 +37,7 @@ function Stat({ href, label, value, detail, accent }: { href: Route; label: stri
 export function TierCards({ summary, changes, day, latestDay }: { summary: TierSummary; changes: Record<DashboardTier, number> | null; day: string; latestDay: string | null }) {
   return (
     <div className="grid grid-cols-2 gap-3 md:grid-cols-4 xl:grid-cols-7">
-      <Stat href={countedClientsHref(day, latestDay, { tier: "healthy,watch,at_risk" }) as Route} label="Active clients" value={formatNumber(summary.active)} detail={<span className="text-xs text-stone-500">of {formatNumber(summary.clients)}, not lapsed</span>} />
+      <Stat href={countedClientsHref(day, latestDay, { tier: "healthy,watch,at_risk" }) as Route} label="Active clients" value={formatNumber(summary.active)} detail={<span className="text-xs text-stone-500">of {formatNumber(summary.clients)} scored, not lapsed</span>} />
       <Stat
         href={countedClientsHref(day, latestDay, { tier: DASHBOARD_TIERS.join(","), sort: "score" }) as Route}
         label="Average score"

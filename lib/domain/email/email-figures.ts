@@ -2,8 +2,11 @@ import { EMAIL_STATES, type EmailState, REVIEWABLE_STATES } from "./lifecycle";
 
 export type StateCount = { state: EmailState; count: number };
 
-/** A figure on the overview: how many, its share of its base (null when the base is 0), and the email state behind it. */
-export type EmailFigure = { key: EmailFigureKey; label: string; count: number; rate: number | null; rateOf: string | null; status: QueueStatus };
+/**
+ * A figure on the overview: how many, its share of its base (null when the base is 0), and the email state behind it;
+ * `shareStatus`, where the share counts emails of its own (the drafted ones discarded), the state behind those.
+ */
+export type EmailFigure = { key: EmailFigureKey; label: string; count: number; rate: number | null; rateOf: string | null; status: QueueStatus; shareStatus?: QueueStatus };
 export type EmailFigureKey = "drafted" | "awaitingReview" | "sent" | "delivered" | "opened" | "clicked" | "bounced";
 
 export const EMAIL_FIGURE_LABELS: Record<EmailFigureKey, string> = {
@@ -44,7 +47,7 @@ export function emailFigures(counts: readonly StateCount[]): EmailFigure[] {
   return [
     // Discarded emails count as drafted (turned down in review, replaced by Regenerate, or stopped by the app: an
     // unsubscribe, a send that found the client ineligible): the share says why sent reads low.
-    { key: "drafted", label: EMAIL_FIGURE_LABELS.drafted, count: drafted, rate: rate(discarded, drafted), rateOf: "discarded", status: "all" },
+    { key: "drafted", label: EMAIL_FIGURE_LABELS.drafted, count: drafted, rate: rate(discarded, drafted), rateOf: "discarded", status: "all", shareStatus: "discarded" },
     { key: "awaitingReview", label: EMAIL_FIGURE_LABELS.awaitingReview, count: awaiting, rate: rate(awaiting, drafted), rateOf: "of drafted", status: "draft" },
     { key: "sent", label: EMAIL_FIGURE_LABELS.sent, count: sent, rate: rate(sent, drafted), rateOf: "of drafted", status: "reached_sent" },
     { key: "delivered", label: EMAIL_FIGURE_LABELS.delivered, count: delivered, rate: rate(delivered, sent), rateOf: "of sent", status: "reached_delivered" },
