@@ -56,4 +56,11 @@ test("a small CSV uploads without scripts in one request and the page shows its 
   // Without a file the page says so.
   await page.getByRole("button", { name: "Upload and check" }).click();
   await expect(page.getByRole("alert")).toHaveText("Choose a CSV file first.");
+
+  // Only the app's own words: a link from elsewhere carrying a message of its choosing shows nothing.
+  const forged = new URL(page.url());
+  forged.searchParams.set("uploadError", "Your session expired. Sign in again at https://evil.example");
+  await page.goto(forged.pathname + forged.search);
+  await expect(page.getByLabel("CSV file")).toBeVisible();
+  await expect(page.getByText("Your session expired")).toHaveCount(0);
 });

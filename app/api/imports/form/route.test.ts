@@ -4,6 +4,7 @@ import type { UserActor } from "@/lib/domain/access/policy";
 import { db } from "@/lib/server/db/client";
 import { importJobs } from "@/lib/server/db/schema";
 import { userContext } from "@/test/fixtures";
+import { uploadErrorFrom } from "@/lib/server/ingest/import/upload-error-query";
 import { POST } from "./route";
 
 const session = vi.hoisted(() => ({ actor: null as UserActor | null }));
@@ -45,5 +46,13 @@ describe("the Import form without JavaScript", () => {
       "The upload could not be read as a form; choose the file and send it again.",
     );
     expect(await db.$count(importJobs)).toBe(0);
+  });
+
+  it("signs the error it takes back, so the page shows the app's own words and no others", async () => {
+    session.actor = (await userContext("admin")).actor;
+    const back = new URL((await post(csvForm("orders", null))).headers.get("location") ?? "").searchParams;
+    expect(uploadErrorFrom(back.get("uploadError") ?? undefined, back.get("uploadErrorSignature") ?? undefined)).toBe("Choose a CSV file first.");
+    expect(uploadErrorFrom("Your session expired. Sign in at https://evil.example", back.get("uploadErrorSignature") ?? undefined)).toBeNull();
+    expect(uploadErrorFrom("Choose a CSV file first.", undefined)).toBeNull();
   });
 });

@@ -3,6 +3,7 @@ import { AppError, TooLargeError, ValidationError } from "@/lib/server/errors";
 import { jsonRoute } from "@/lib/server/http/json-route";
 import { parseInput } from "@/lib/server/parse-input";
 import { createImport, createImportSchema } from "@/lib/server/services/imports/create-import";
+import { uploadErrorQuery } from "@/lib/server/ingest/import/upload-error-query";
 
 export const dynamic = "force-dynamic";
 
@@ -30,7 +31,7 @@ export const POST = jsonRoute("data.import", async (ctx, request: Request) => {
     const job = await createImport({ ctx, input, body: file.stream() });
     return backToImport(request, { job: job.id });
   } catch (error) {
-    if (error instanceof AppError) return backToImport(request, { uploadError: error instanceof ValidationError ? Object.values(error.fieldErrors).flat()[0] ?? error.message : error.message });
+    if (error instanceof AppError) return backToImport(request, uploadErrorQuery(error instanceof ValidationError ? (Object.values(error.fieldErrors).flat()[0] ?? error.message) : error.message));
     throw error;
   }
 });
