@@ -37,14 +37,23 @@ describe("the order form", () => {
     for (const zone of ["America/Los_Angeles", "UTC", "Europe/Berlin", "Asia/Tokyo"]) expect(dayInZone(orderedAt, zone)).toBe("2026-01-05");
   });
 
-  it("stores today's day, typed before noon in the client's timezone, as now rather than a moment still to come", () => {
+  it("stores today's day, in the client's timezone, as now: before noon there, and after it", () => {
     const { orderedAt } = orderFormSchema.parse({ orderedAt: "2026-12-07", itemsShipped: "5", itemsKept: "2", value: "10", status: "shipped" });
     // 10:17 in Honolulu (UTC−10): noon there is still to come.
     const morning = new Date("2026-12-07T20:17:00Z");
     expect(orderedAtIn(orderedAt, "Pacific/Honolulu", morning)).toEqual(morning);
-    // 15:00 there: noon has passed, so the day's usual moment.
-    expect(orderedAtIn(orderedAt, "Pacific/Honolulu", new Date("2026-12-08T01:00:00Z"))).toEqual(new Date("2026-12-07T22:00:00Z"));
+    // 15:00 there: noon has passed, but a client created at 14:00 had not ordered at noon.
+    const afternoon = new Date("2026-12-08T01:00:00Z");
+    expect(orderedAtIn(orderedAt, "Pacific/Honolulu", afternoon)).toEqual(afternoon);
     // Another day than today keeps noon, whatever the hour now.
     expect(orderedAtIn(orderFormSchema.parse({ orderedAt: "2026-12-05", itemsShipped: "5", itemsKept: "2", value: "10", status: "shipped" }).orderedAt, "Pacific/Honolulu", morning)).toEqual(new Date("2026-12-05T22:00:00Z"));
+  });
+
+  it("keeps the stored moment through an edit that leaves the day as it was, and moves it with the day", () => {
+    const day = (text: string) => orderFormSchema.parse({ orderedAt: text, itemsShipped: "5", itemsKept: "2", value: "10", status: "shipped" }).orderedAt;
+    const stored = new Date("2026-12-07T20:17:00Z"); // 10:17 on 7 December in Honolulu
+    const later = new Date("2026-12-08T02:00:00Z");
+    expect(orderedAtIn(day("2026-12-07"), "Pacific/Honolulu", later, stored)).toEqual(stored);
+    expect(orderedAtIn(day("2026-12-05"), "Pacific/Honolulu", later, stored)).toEqual(new Date("2026-12-05T22:00:00Z"));
   });
 });

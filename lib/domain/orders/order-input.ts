@@ -38,14 +38,15 @@ const toOrderDate = (v: unknown) => {
 /**
  * Where an order date is stored: a typed day at noon of that day in the client's timezone, so it shows as that day
  * there (orders are shown in the client's timezone) and an edit pre-fills the same day; at noon UTC a client at
- * UTC+13 (New Zealand in summer) saw the next day, and each edit moved the order a day later. Today, before noon
- * there, it is stored as now: an order recorded in the morning placed in the afternoon to come would read as one
- * placed after an email written meanwhile, and stop it ("ordered again since"). A moment keeps itself.
+ * UTC+13 (New Zealand in summer) saw the next day, and each edit moved the order a day later. Today (there) is stored
+ * as now, the moment it was recorded: noon would put it before what was done earlier that day (the client created,
+ * an email written), or, in the morning, after an email written meanwhile. An edit that leaves the day as it was
+ * keeps the `stored` moment. A moment keeps itself.
  */
-export function orderedAtIn(orderedAt: Date, zone: string, now = new Date()): Date {
+export function orderedAtIn(orderedAt: Date, zone: string, now = new Date(), stored: Date | null = null): Date {
   if (!(orderedAt instanceof TypedDay)) return orderedAt;
-  const noon = noonInZone(orderedAt.day, zone);
-  return orderedAt.day === dayInZone(now, zone) && noon.getTime() > now.getTime() ? now : noon;
+  if (stored && dayInZone(stored, zone) === orderedAt.day) return stored;
+  return orderedAt.day === dayInZone(now, zone) ? now : noonInZone(orderedAt.day, zone);
 }
 
 const orderFields = {

@@ -36,6 +36,11 @@ describe("orders", () => {
     let saved = order;
     for (let edit = 0; edit < 3; edit++) saved = await updateOrder({ ctx: stylist, input: { orderId: order.id, ...form(dayInZone(saved.orderedAt, "Pacific/Auckland")) } });
     expect(dayInZone(saved.orderedAt, "Pacific/Auckland")).toBe("2026-12-05");
+    // Today's day is the moment it was recorded, after the client was created whatever the hour; an edit keeps it.
+    const today = await createOrder({ ctx: stylist, input: { clientId: client.id, ...form(dayInZone(new Date(), "Pacific/Auckland")) } });
+    expect(today.orderedAt.getTime()).toBeGreaterThanOrEqual(client.createdAt.getTime());
+    const edited = await updateOrder({ ctx: stylist, input: { orderId: today.id, ...form(dayInZone(today.orderedAt, "Pacific/Auckland")), itemsKept: "3" } });
+    expect(edited.orderedAt).toEqual(today.orderedAt);
     // A moment given as one (a script's date-time) keeps itself.
     const exact = await createOrder({ ctx: stylist, input: { clientId: client.id, ...orderInput({ orderedAt: "2026-12-01T08:30:00Z" }) } });
     expect(exact.orderedAt).toEqual(new Date("2026-12-01T08:30:00Z"));

@@ -21,7 +21,7 @@ export async function updateOrder({ ctx, input }: VerbArgs<typeof updateOrderSch
   return withEvents(ctx.db, async (tx, emit) => {
     const before = await lockOrderInScope(tx, ctx, orderId);
     const [client] = await tx.select({ timezone: clients.timezone }).from(clients).where(eq(clients.id, before.clientId));
-    const orderedAt = orderedAtIn(data.orderedAt, clientTimeZone(client));
+    const orderedAt = orderedAtIn(data.orderedAt, clientTimeZone(client), new Date(), before.orderedAt);
     const [after] = await tx.update(orders).set({ ...data, orderedAt }).where(eq(orders.id, orderId)).returning();
     await refreshClientOrderSummary(tx, before.clientId);
     await writeAudit(tx, ctx.actor, { action: "order.update", entityType: "order", entityId: orderId, before, after });
