@@ -169,3 +169,33 @@ test("a call logged after a draft is flagged beside it; approving it unchanged r
   await expect(stylist.getByRole("button", { name: "Discard" })).toHaveCount(0);
   expect(new URL(stylist.url()).pathname).toBe(emailPath);
 });
+
+test("two tabs on one draft: the second's approval or discard, made on what it showed, is refused and says to reload", async ({ browser }) => {
+  const a = await browser.newPage({ storageState: storageStatePath("stylist") });
+  await createClientWithDraft(a, "Noor", "Haddad");
+  // The draft is saved twice on the client's page: each save knows the email as the last one left it.
+  await a.getByLabel("Subject").fill("A first note for you");
+  await a.getByRole("button", { name: "Save draft" }).click();
+  await expect(a.getByText("Draft saved.").first()).toBeVisible();
+  await a.getByLabel("Subject").fill("A second note for you");
+  await a.getByRole("button", { name: "Save draft" }).click();
+  await expect(a.getByTestId("toast").filter({ hasText: "Draft saved." }).last()).toBeVisible();
+  await expect(a.getByRole("alert")).toHaveCount(0);
+  await a.locator("#win-back-email").getByRole("link", { name: "Preview and history" }).click();
+  const emailPath = new URL(a.url()).pathname;
+  const b = await browser.newPage({ storageState: storageStatePath("stylist") });
+  await b.goto(emailPath);
+  // A edits and approves; B, still showing the draft as it was, approves its own words, then tries to discard.
+  await a.getByLabel("Subject").fill("A edited subject");
+  await a.getByRole("button", { name: "Approve" }).click();
+  await expect(a.getByTestId("toast").filter({ hasText: "Approved." })).toBeVisible();
+  await b.getByLabel("Subject").fill("B's older subject");
+  await b.getByRole("button", { name: "Approve" }).click();
+  await expect(b.getByRole("alert").filter({ hasText: "This email changed after this page showed it (now: Scheduled)" })).toBeVisible();
+  await b.getByLabel("Reason for discarding").fill("Not the right moment");
+  await b.getByRole("button", { name: "Discard" }).click();
+  await expect(b.getByRole("alert").filter({ hasText: "This email changed after this page showed it (now: Scheduled)" }).last()).toBeVisible();
+  await b.reload();
+  await expect(b.getByLabel("Subject")).toHaveValue("A edited subject");
+  await expect(b.getByText("Scheduled").first()).toBeVisible();
+});

@@ -16,6 +16,8 @@ type Existing = EditableEmail & {
   state: EmailState;
   origin: "stylist" | "outreach";
   createdAt: string;
+  /** When it last changed, as this page read it (see EmailEditor's shownAt). */
+  updatedAt: string;
   scheduledFor: string | null;
   writerNote: string | null;
   /** The latest contact logged with the client since the email was drafted (or approved). */
@@ -189,7 +191,7 @@ export function DraftWithAi({
       ) : existing?.writerNote && !streaming ? (
         <p className="text-sm text-stone-600">{existing.writerNote}</p>
       ) : null}
-      {shown ? <EmailEditor emailId={streaming ? null : (existing?.id ?? null)} saved={existing ?? EMPTY} live={live} disabled={streaming} approvable={!streaming && existing?.state === "draft"} approved={existing?.state === "approved" || existing?.state === "scheduled"} /> : null}
+      {shown ? <EmailEditor emailId={streaming ? null : (existing?.id ?? null)} shownAt={streaming ? null : (existing?.updatedAt ?? null)} saved={existing ?? EMPTY} live={live} disabled={streaming} approvable={!streaming && existing?.state === "draft"} approved={existing?.state === "approved" || existing?.state === "scheduled"} /> : null}
     </div>
   );
 }

@@ -17,6 +17,7 @@ export type EditableEmail = { subject: string; preheader: string; body: string; 
  */
 export function EmailEditor({
   emailId,
+  shownAt,
   saved,
   live,
   disabled,
@@ -24,6 +25,8 @@ export function EmailEditor({
   approved = false,
 }: {
   emailId: string | null;
+  /** The email's updatedAt as the page showed it: a save or an approval never lands on an email changed since. */
+  shownAt: string | null;
   saved: EditableEmail;
   live?: EditableEmail | null;
   disabled?: boolean;
@@ -45,6 +48,7 @@ export function EmailEditor({
     <form action={action} className="space-y-4" noValidate key={live ? "live" : `${f.key}-${emailId}`}>
       <FormAlert state={state} />
       {emailId ? <input type="hidden" name="emailId" value={emailId} /> : null}
+      {shownAt ? <input type="hidden" name="shownAt" value={shownAt} /> : null}
       {field("subject", "Subject")}
       {field("preheader", "Preheader")}
       {field("body", "Body (blank line between paragraphs)", true)}

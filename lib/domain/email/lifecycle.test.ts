@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { approvalRefusal, assertTransition, canTransition, EMAIL_STATES, IllegalTransitionError, isTerminal, stateAfterEvent } from "./lifecycle";
+import { approvalRefusal, assertTransition, editRefusal, canTransition, EMAIL_STATES, IllegalTransitionError, isTerminal, stateAfterEvent } from "./lifecycle";
 
 describe("email lifecycle", () => {
   it("walks the happy path from draft to clicked", () => {
@@ -40,5 +40,16 @@ describe("approvalRefusal", () => {
     expect(approvalRefusal("opened")).toMatch(/^This email has already been sent/);
     expect(approvalRefusal("discarded")).toMatch(/Write a new draft instead\.$/);
     expect(approvalRefusal("failed")).toMatch(/^Sending this email failed/);
+  });
+});
+
+describe("editRefusal", () => {
+  it("lets an email not yet on its way be edited and says, for every other state, why not and what to do", () => {
+    for (const state of ["draft", "approved", "scheduled"] as const) expect(editRefusal(state)).toBeNull();
+    expect(editRefusal("sent")).toMatch(/already been sent/);
+    expect(editRefusal("sending")).toMatch(/already been sent/);
+    expect(editRefusal("discarded")).toBe("This email was discarded, so it cannot be edited. Write a new draft instead.");
+    expect(editRefusal("failed")).toMatch(/^Sending this email failed/);
+    for (const state of EMAIL_STATES) expect(editRefusal(state) ?? "").not.toContain("undefined");
   });
 });

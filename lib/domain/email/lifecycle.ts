@@ -72,6 +72,22 @@ export function approvalRefusal(state: EmailState): string | null {
   return "Sending this email failed, so it cannot be approved again. Write a new draft instead.";
 }
 
+/** Why an email in `state` cannot be edited, in words that say what to do, or null for one not yet on its way. */
+export function editRefusal(state: EmailState): string | null {
+  if (REVIEWABLE_STATES.includes(state)) return null;
+  if (state === "sending" || SENT_STATES.includes(state)) return "This email has already been sent, so it cannot be edited. Reload the page to see what happened to it.";
+  if (state === "discarded") return "This email was discarded, so it cannot be edited. Write a new draft instead.";
+  return "Sending this email failed, so it cannot be edited. Write a new draft instead.";
+}
+
+/**
+ * What a person is told when the email changed after their page showed it (someone approved, edited or discarded it
+ * in another tab): their decision was about an email that no longer stands, so it is not applied.
+ */
+export function changedSinceShown(state: EmailState): string {
+  return `This email changed after this page showed it (now: ${EMAIL_STATE_LABELS[state]}). Reload the page to see it as it is; nothing was changed.`;
+}
+
 export class IllegalTransitionError extends Error {
   constructor(
     readonly from: EmailState,

@@ -110,6 +110,7 @@ export default async function ClientPage({ params, searchParams }: Props) {
                       state: email.state,
                       origin: email.origin,
                       createdAt: email.createdAt.toISOString(),
+                      updatedAt: email.updatedAt.toISOString(),
                       scheduledFor: email.scheduledFor?.toISOString() ?? null,
                       subject: email.subject,
                       preheader: email.preheader,

@@ -60,6 +60,7 @@ export default async function EmailPage({ params }: { params: Promise<{ id: stri
               <div className="p-5">
                 <EmailEditor
                   emailId={email.id}
+                  shownAt={email.updatedAt.toISOString()}
                   saved={{ subject: email.subject, preheader: email.preheader, body: email.body, callToAction: email.callToAction }}
                   approvable={email.state === "draft"}
                   approved={email.state === "approved" || email.state === "scheduled"}
@@ -85,7 +86,7 @@ export default async function EmailPage({ params }: { params: Promise<{ id: stri
               />
               <div className="flex flex-wrap items-start gap-6 p-5">
                 {email.state === "scheduled" ? <ActionButton action={sendEmailNowAction} fields={{ emailId: email.id }} label="Send now" pendingLabel="Sending…" /> : null}
-                <DiscardForm emailId={email.id} />
+                <DiscardForm emailId={email.id} shownAt={email.updatedAt.toISOString()} />
               </div>
             </Card>
           ) : null}

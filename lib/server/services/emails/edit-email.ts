@@ -6,13 +6,14 @@ import { writeAudit } from "@/lib/server/audit";
 import { authorize } from "@/lib/server/auth/permissions";
 import type { VerbArgs } from "@/lib/server/context";
 import { winBackEmails } from "@/lib/server/db/schema";
-import { lockEmailInScope, moveEmail } from "./email-rules";
+import { editRefusal } from "@/lib/domain/email/lifecycle";
+import { assertShownAsIs, lockEmailInScope, moveEmail, shownAtField } from "./email-rules";
 import { ConflictError, ValidationError } from "@/lib/server/errors";
 import { parseInput } from "@/lib/server/parse-input";
 import { eq } from "drizzle-orm";
 import { readSettings } from "@/lib/server/data/settings";
 
-export const editEmailSchema = z.object({ emailId: z.uuid("Unknown email") }).and(draftEditSchema);
+export const editEmailSchema = z.object({ emailId: z.uuid("Unknown email"), shownAt: shownAtField }).and(draftEditSchema);
 
 /**
  * Saves a person's edit. An approved or scheduled email goes back to draft, to be approved again; an edit that
@@ -21,13 +22,15 @@ export const editEmailSchema = z.object({ emailId: z.uuid("Unknown email") }).an
  */
 export async function editEmail({ ctx, input }: VerbArgs<typeof editEmailSchema>) {
   authorize(ctx.actor, "emails.write");
-  const { emailId, ...edit } = parseInput(editEmailSchema, input);
+  const { emailId, shownAt, ...edit } = parseInput(editEmailSchema, input);
   const { allowedOffers } = await readSettings(ctx.db, "win_back");
   return ctx.db.transaction(async (tx) => {
     const before = await lockEmailInScope(tx, ctx.actor, emailId);
+    assertShownAsIs(before, shownAt);
+    const refusal = editRefusal(before.state);
+    if (refusal) throw new ConflictError(refusal, "state");
     const problems = editProblems(edit, allowedOffers, before);
     if (Object.keys(problems).length) throw new ValidationError(problems);
-    if (!["draft", "approved", "scheduled"].includes(before.state)) throw new ConflictError("Only an email that has not been sent can be edited.", "state");
     if (JSON.stringify(pick({ ...before, ...edit })) === JSON.stringify(pick(before))) return before;
     const current = before.state === "draft" ? before : await moveEmail(tx, ctx.actor, before, "draft", { reason: "Edited after approval", set: { scheduledFor: null, approvedAt: null } });
     const [after] = await tx.update(winBackEmails).set(edit).where(eq(winBackEmails.id, emailId)).returning();

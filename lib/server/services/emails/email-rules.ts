@@ -1,7 +1,8 @@
 import "server-only";
 import { and, eq } from "drizzle-orm";
+import { z } from "zod";
 import { actorLabel, type Actor } from "@/lib/domain/access/policy";
-import { assertTransition, type EmailState, IllegalTransitionError } from "@/lib/domain/email/lifecycle";
+import { assertTransition, changedSinceShown, type EmailState, IllegalTransitionError } from "@/lib/domain/email/lifecycle";
 import { clientScopeWhere } from "@/lib/server/auth/permissions";
 import type { Executor } from "@/lib/server/db/client";
 import { clients, emailTransitions, type WinBackEmail, winBackEmails } from "@/lib/server/db/schema";
@@ -19,6 +20,17 @@ export async function lockEmailInScope(tx: Executor, actor: Actor, emailId: stri
   if (!row) throw new NotFoundError("Email");
   return row.email;
 }
+
+/**
+ * A page's decision applies only to the email as the page showed it: `shownAt` is the email's updatedAt the page read
+ * (pages send it with every form about the email). Left out (a script, a test), nothing is compared.
+ */
+export function assertShownAsIs(email: WinBackEmail, shownAt: Date | undefined): void {
+  if (shownAt && shownAt.getTime() !== email.updatedAt.getTime()) throw new ConflictError(changedSinceShown(email.state), "state");
+}
+
+/** The form field that carries assertShownAsIs's moment: an ISO date-time, or nothing. */
+export const shownAtField = z.preprocess((v) => (v === "" ? undefined : v), z.iso.datetime({ offset: true, error: "Reload the page: the form is missing when it was shown" }).transform((v) => new Date(v)).optional());
 
 type EmailChanges = Partial<Omit<typeof winBackEmails.$inferInsert, "id" | "state" | "clientId">>;
 

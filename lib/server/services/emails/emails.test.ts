@@ -122,6 +122,27 @@ describe("review", () => {
     await expect(approveEmail({ ctx: stylist, input: { emailId: email.id } })).rejects.toThrow("This email was discarded, so it cannot be approved. Write a new draft instead.");
   });
 
+  it("applies a page's edit, approval or discard only to the email as the page showed it: one changed in another tab is refused, unchanged", async () => {
+    const { stylist, client } = await stylistWithClient();
+    const email = await draftEmail({ ctx: stylist, input: { clientId: client.id } });
+    const shownAt = email.updatedAt.toISOString();
+    const words = { subject: "A edited subject", preheader: "", body: "Hi there,\n\nI picked a few things for you.", callToAction: "Book" };
+    // Tab A saves an edit and approves; tab B, still showing the draft as it was, saves its own words.
+    const saved = await editEmail({ ctx: stylist, input: { emailId: email.id, shownAt, ...words } });
+    await approveEmail({ ctx: stylist, input: { emailId: email.id } });
+    const stale = await editEmail({ ctx: stylist, input: { emailId: email.id, shownAt, ...words, subject: "B's older subject" } }).catch((e) => e);
+    expect(stale).toBeInstanceOf(ConflictError);
+    expect((stale as ConflictError).message).toBe("This email changed after this page showed it (now: Scheduled). Reload the page to see it as it is; nothing was changed.");
+    // Nor does B's discard of the draft it saw throw the scheduled email away.
+    await expect(discardEmail({ ctx: stylist, input: { emailId: email.id, reason: "Not the right moment", shownAt } })).rejects.toBeInstanceOf(ConflictError);
+    const [kept] = await db.select().from(winBackEmails).where(eq(winBackEmails.id, email.id));
+    expect(kept).toMatchObject({ state: "scheduled", subject: "A edited subject" });
+    expect(saved.updatedAt.getTime()).toBeGreaterThan(email.updatedAt.getTime());
+    // A page showing it as it is now may act on it; an email discarded meanwhile is said to be, for an edit too.
+    await discardEmail({ ctx: stylist, input: { emailId: email.id, reason: "Not the right moment", shownAt: kept?.updatedAt.toISOString() } });
+    await expect(editEmail({ ctx: stylist, input: { emailId: email.id, ...words } })).rejects.toThrow("This email was discarded, so it cannot be edited. Write a new draft instead.");
+  });
+
   it("refuses an edit offering what the admin did not allow, naming the field and saving nothing", async () => {
     const { stylist, client } = await stylistWithClient();
     const email = await draftEmail({ ctx: stylist, input: { clientId: client.id } });
