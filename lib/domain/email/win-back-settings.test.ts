@@ -8,4 +8,20 @@ describe("win-back settings", () => {
     expect(result.error?.issues).toMatchObject([{ path: ["allowedOffers", 1], message: "Leave links out of offers: the email's links are added for you" }]);
     expect(winBackSettingsSchema.safeParse(DEFAULT_WIN_BACK_SETTINGS).success).toBe(true);
   });
+
+  it("takes only a web address for the booking page every email's button opens", () => {
+    for (const bookingUrl of ["javascript:alert(1)", "data:text/html,<b>hi</b>", "ftp://files.example/book", "vbscript:msgbox"]) {
+      const result = winBackSettingsSchema.safeParse({ ...DEFAULT_WIN_BACK_SETTINGS, bookingUrl });
+      expect(result.error?.issues, bookingUrl).toMatchObject([{ path: ["bookingUrl"], message: "Enter the full web address of your booking page, like https://yourbrand.com/book" }]);
+    }
+    expect(winBackSettingsSchema.safeParse({ ...DEFAULT_WIN_BACK_SETTINGS, bookingUrl: " http://shop.example/book " }).data?.bookingUrl).toBe("http://shop.example/book");
+  });
+
+  it("names the send window's hours out of range in words", () => {
+    const result = winBackSettingsSchema.safeParse({ ...DEFAULT_WIN_BACK_SETTINGS, sendWindowStartHour: "-1", sendWindowEndHour: "25" });
+    expect(result.error?.issues.map((i) => [i.path.join("."), i.message])).toEqual([
+      ["sendWindowStartHour", "Enter an hour from 0 to 23"],
+      ["sendWindowEndHour", "Enter an hour from 1 to 24"],
+    ]);
+  });
 });

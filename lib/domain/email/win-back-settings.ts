@@ -11,7 +11,8 @@ export const winBackSettingsSchema = z.object({
   brandName: z.string().trim().min(1, "Enter the brand name").max(60, "Keep the brand name to 60 characters or fewer"),
   brandColour: hexColour,
   accentColour: hexColour,
-  bookingUrl: z.url("Enter the full address of your booking page, like https://yourbrand.com/book"),
+  // Every email's button opens it: a web address only (a javascript: or data: link would run in the reader's mail).
+  bookingUrl: z.string().trim().pipe(z.url({ protocol: /^https?$/, error: "Enter the full web address of your booking page, like https://yourbrand.com/book" })),
   voiceGuidelines: z.string().trim().max(2000, "Keep the guidelines to 2,000 characters or fewer").default(""),
   allowedOffers: z
     .array(
@@ -28,8 +29,8 @@ export const winBackSettingsSchema = z.object({
   holdoutShare: z.coerce.number({ error: "Enter a share between 0 and 0.5" }).min(0, "At least 0").max(0.5, "At most half of clients can be held out"),
   holdoutSeed: z.string().trim().min(1).max(40).default("win-back-2026"),
   attributionDays: z.coerce.number({ error: "Enter a number of days" }).int("Use whole days").min(1, "At least 1 day").max(180, "At most 180 days"),
-  sendWindowStartHour: z.coerce.number().int().min(0).max(23),
-  sendWindowEndHour: z.coerce.number().int().min(1).max(24),
+  sendWindowStartHour: z.coerce.number({ error: "Enter an hour from 0 to 23" }).int("Use a whole hour").min(0, "Enter an hour from 0 to 23").max(23, "Enter an hour from 0 to 23"),
+  sendWindowEndHour: z.coerce.number({ error: "Enter an hour from 1 to 24" }).int("Use a whole hour").min(1, "Enter an hour from 1 to 24").max(24, "Enter an hour from 1 to 24"),
   sendRatePerSecond: z.coerce.number({ error: "Enter a rate" }).min(0.1, "At least 0.1 a second").max(100, "Resend accepts at most 100 a second on most plans"),
 }).refine((s) => s.sendWindowEndHour > s.sendWindowStartHour, { path: ["sendWindowEndHour"], message: "The window must end after it starts" });
 export type WinBackSettings = z.infer<typeof winBackSettingsSchema>;
