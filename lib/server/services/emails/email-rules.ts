@@ -29,8 +29,8 @@ export function assertShownAsIs(email: WinBackEmail, shownAt: Date | undefined):
   if (shownAt && shownAt.getTime() !== email.updatedAt.getTime()) throw new ConflictError(changedSinceShown(email.state), "state");
 }
 
-/** The form field that carries assertShownAsIs's moment: an ISO date-time, or nothing. */
-export const shownAtField = z.preprocess((v) => (v === "" ? undefined : v), z.iso.datetime({ offset: true, error: "Reload the page: the form is missing when it was shown" }).transform((v) => new Date(v)).optional());
+/** The form field that carries assertShownAsIs's moment: an ISO date-time, or nothing; its own parse parses again (an action hands the verb a parsed form). */
+export const shownAtField = z.preprocess((v) => (v === "" ? undefined : v instanceof Date ? v.toISOString() : v), z.iso.datetime({ offset: true, error: "Reload the page: the form is missing when it was shown" }).transform((v) => new Date(v)).optional());
 
 type EmailChanges = Partial<Omit<typeof winBackEmails.$inferInsert, "id" | "state" | "clientId">>;
 

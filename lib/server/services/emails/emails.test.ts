@@ -8,7 +8,7 @@ import { userContext } from "@/test/fixtures";
 import { approveEmail, approveEmails } from "./approve-email";
 import { discardEmail } from "./discard-email";
 import { draftEmail } from "./draft-email";
-import { editEmail } from "./edit-email";
+import { editEmail, editEmailSchema } from "./edit-email";
 import { sendWinBackEmail } from "./send-win-back-email";
 import { unsubscribeLinkStatus } from "@/lib/server/data/unsubscribe-link";
 import { unsubscribe } from "./unsubscribe";
@@ -127,8 +127,9 @@ describe("review", () => {
     const email = await draftEmail({ ctx: stylist, input: { clientId: client.id } });
     const shownAt = email.updatedAt.toISOString();
     const words = { subject: "A edited subject", preheader: "", body: "Hi there,\n\nI picked a few things for you.", callToAction: "Book" };
-    // Tab A saves an edit and approves; tab B, still showing the draft as it was, saves its own words.
-    const saved = await editEmail({ ctx: stylist, input: { emailId: email.id, shownAt, ...words } });
+    // Tab A saves an edit (its form parsed, then handed to the verb, as the page's action does) and approves; tab B,
+    // still showing the draft as it was, saves its own words.
+    const saved = await editEmail({ ctx: stylist, input: editEmailSchema.parse({ emailId: email.id, shownAt, ...words }) });
     await approveEmail({ ctx: stylist, input: { emailId: email.id } });
     const stale = await editEmail({ ctx: stylist, input: { emailId: email.id, shownAt, ...words, subject: "B's older subject" } }).catch((e) => e);
     expect(stale).toBeInstanceOf(ConflictError);
