@@ -41,11 +41,11 @@ test.describe("as marketer", () => {
 
   test("a CSV with broken rows: preview names each problem, the valid rows import, the rejected ones download with reasons", async ({ page }) => {
     const csv = [
-      "external_id,client_email,client_name,ordered_at,items_shipped,items_kept,value",
-      "CSV-1,csv.one@example.com,Cora Svensson,2026-09-01,5,3,210.00",
-      "CSV-2,not-an-email,Broken Email,2026-09-02,5,3,100.00",
-      "CSV-3,csv.one@example.com,Cora Svensson,2026-10-01,5,7,90.00",
-      "CSV-4,csv.one@example.com,Cora Svensson,2026-10-15,4,2,120.50",
+      "external_id,client_email,client_name,ordered_at,items_shipped,items_kept,value,currency",
+      "CSV-1,csv.one@example.com,Cora Svensson,2026-09-01,5,3,210.00,USD",
+      "CSV-2,not-an-email,Broken Email,2026-09-02,5,3,100.00,USD",
+      "CSV-3,csv.one@example.com,Cora Svensson,2026-10-01,5,7,90.00,USD",
+      "CSV-4,csv.one@example.com,Cora Svensson,2026-10-15,4,2,120.50,EUR",
     ].join("\n");
     await page.goto("/import");
     await page.getByLabel("CSV file").setInputFiles({ name: "orders.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
@@ -71,6 +71,9 @@ test.describe("as marketer", () => {
     await page.goto("/clients?q=csv.one%40example.com");
     await page.getByRole("link", { name: "Cora Svensson" }).click();
     await expect(page.getByTestId("orders-table").locator("tbody tr")).toHaveCount(2);
+    // The euro order is edited in euros: the form names the order's own currency.
+    await page.getByTestId("orders-table").locator("tbody tr", { hasText: "€120.50" }).getByRole("link", { name: /^Edit/ }).click();
+    await expect(page.getByLabel("Kept value (EUR)")).toHaveValue("120.50");
   });
 });
 

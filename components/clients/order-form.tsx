@@ -10,8 +10,8 @@ import { ORDER_STATUSES } from "@/lib/domain/orders/order-input";
 import { IDLE } from "@/lib/forms/action-state";
 import { formValues } from "./use-form-values";
 
-/** Adds an order to a client, or edits one when `orderId` is given. */
-export function OrderForm({ clientId, orderId, defaults }: { clientId: string; orderId?: string; defaults: Record<string, string> }) {
+/** Adds an order to a client, or edits one when `orderId` is given; `currency` is the order's (a new one's is USD). */
+export function OrderForm({ clientId, orderId, currency = "USD", defaults }: { clientId: string; orderId?: string; currency?: string; defaults: Record<string, string> }) {
   const [state, action, pending] = useActionState(orderId ? updateOrderAction : createOrderAction, IDLE);
   const f = formValues(state, defaults);
   const field = (name: string, label: string, props: React.ComponentProps<"input">, ...errorNames: string[]) => {
@@ -31,7 +31,7 @@ export function OrderForm({ clientId, orderId, defaults }: { clientId: string; o
         {field("orderedAt", "Order date", { type: "date", required: true })}
         {field("itemsShipped", "Items shipped", { type: "number", min: 1, max: 50, inputMode: "numeric", required: true })}
         {field("itemsKept", "Items kept", { type: "number", min: 0, max: 50, inputMode: "numeric", required: true })}
-        {field("value", "Kept value (USD)", { inputMode: "decimal", placeholder: "129.50", required: true }, "valueCents")}
+        {field("value", `Kept value (${currency})`, { inputMode: "decimal", placeholder: "129.50", required: true }, "valueCents")}
         <Field id="order-status" label="Status" error={f.error("status")}>
           <Select id="order-status" name="status" defaultValue={f.value("status") || "placed"}>
             {ORDER_STATUSES.filter((s) => s !== "cancelled" || orderId).map((s) => (

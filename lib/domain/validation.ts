@@ -16,6 +16,25 @@ export const MAX_EMAIL_LENGTH = 254;
 /** An email address as every boundary checks it (after trimming): valid, and no longer than mail carries. */
 export const emailAddress = (invalid: string) => z.email(invalid).max(MAX_EMAIL_LENGTH, "That email address is too long");
 
+/**
+ * A whole number as a form (or a hand-made request) types it: digits, with a minus sign at most, so "1e1", "0x5" and
+ * "1,2" are refused rather than read as 10, 5 and 12. A number passes as itself, so a parsed form parses again.
+ * `missing` is said for a blank; `bounds` adds the field's limits.
+ */
+export function typedWholeNumber(missing: string, bounds: (n: z.ZodNumber) => z.ZodNumber = (n) => n) {
+  const read = (v: unknown) => {
+    if (typeof v !== "string") return v;
+    const text = v.trim();
+    if (text === "") return undefined;
+    return /^-?\d+$/.test(text) ? Number(text) : v;
+  };
+  return z.preprocess(read, bounds(z.number({ error: (issue) => (issue.input === undefined ? missing : "Use a whole number, like 3") }).int("Use a whole number, like 3")));
+}
+
+/** A three-letter code ISO 4217 lists ("USD", "EUR"): a made-up one ("XYZ") would be shown as money nobody has. */
+export const isCurrencyCode = (code: string) => KNOWN_CURRENCIES.has(code);
+const KNOWN_CURRENCIES = new Set(Intl.supportedValuesOf("currency"));
+
 /** The earliest year a day from outside may name: the database holds no year 0, and nothing here predates 1900. */
 const FIRST_YEAR = 1900;
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ENGAGEMENT_TIERS } from "@/lib/domain/engagement/tiers";
-import { emailAddress } from "@/lib/domain/validation";
+import { emailAddress, typedWholeNumber } from "@/lib/domain/validation";
 
 export const RISK_TIERS = ENGAGEMENT_TIERS;
 export type RiskTier = (typeof RISK_TIERS)[number];
@@ -19,7 +19,7 @@ const emailPolicyFields = z.object({
   senderEmail: z.string().trim().pipe(emailAddress("Enter a valid sender address, like stylists@yourbrand.com")),
   autoSendTiers: z.array(z.enum(RISK_TIERS, "Unknown tier")).default([]),
   reviewTiers: z.array(z.enum(RISK_TIERS, "Unknown tier")).default([]),
-  minDaysBetweenEmails: z.coerce.number({ error: "Enter a number of days" }).int("Use a whole number of days").min(1, "At least 1 day").max(365, "At most 365 days"),
+  minDaysBetweenEmails: typedWholeNumber("Enter a number of days", (n) => n.min(1, "At least 1 day").max(365, "At most 365 days")),
   aiModel: z
     .string()
     .trim()

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { typedWholeNumber } from "@/lib/domain/validation";
 import { containsLink } from "./grounding";
 
 const hexColour = z.string().trim().regex(/^#[0-9a-f]{6}$/i, "Use a colour like #7c2d12");
@@ -28,9 +29,9 @@ export const winBackSettingsSchema = z.object({
     .default([]),
   holdoutShare: z.coerce.number({ error: "Enter a share between 0 and 0.5" }).min(0, "At least 0").max(0.5, "At most half of clients can be held out"),
   holdoutSeed: z.string().trim().min(1).max(40).default("win-back-2026"),
-  attributionDays: z.coerce.number({ error: "Enter a number of days" }).int("Use whole days").min(1, "At least 1 day").max(180, "At most 180 days"),
-  sendWindowStartHour: z.coerce.number({ error: "Enter an hour from 0 to 23" }).int("Use a whole hour").min(0, "Enter an hour from 0 to 23").max(23, "Enter an hour from 0 to 23"),
-  sendWindowEndHour: z.coerce.number({ error: "Enter an hour from 1 to 24" }).int("Use a whole hour").min(1, "Enter an hour from 1 to 24").max(24, "Enter an hour from 1 to 24"),
+  attributionDays: typedWholeNumber("Enter a number of days", (n) => n.min(1, "At least 1 day").max(180, "At most 180 days")),
+  sendWindowStartHour: typedWholeNumber("Enter an hour from 0 to 23", (n) => n.min(0, "Enter an hour from 0 to 23").max(23, "Enter an hour from 0 to 23")),
+  sendWindowEndHour: typedWholeNumber("Enter an hour from 1 to 24", (n) => n.min(1, "Enter an hour from 1 to 24").max(24, "Enter an hour from 1 to 24")),
   sendRatePerSecond: z.coerce.number({ error: "Enter a rate" }).min(0.1, "At least 0.1 a second").max(100, "Resend accepts at most 100 a second on most plans"),
 }).refine((s) => s.sendWindowEndHour > s.sendWindowStartHour, { path: ["sendWindowEndHour"], message: "The window must end after it starts" });
 export type WinBackSettings = z.infer<typeof winBackSettingsSchema>;

@@ -18,6 +18,12 @@ const order = (overrides: Record<string, unknown> = {}) => ({
 });
 
 describe("order deliveries", () => {
+  it("refuses a currency ISO 4217 does not list, naming it", () => {
+    const result = orders({ event_id: "evt-9", source: "acme-oms", order: order({ currency: "XYZ" }) });
+    expect(result.issues).toEqual([{ path: "order.currency", message: "Use a currency code ISO 4217 lists, like USD or EUR" }]);
+    expect(orders({ event_id: "evt-10", source: "acme-oms", order: order({ currency: "eur" }) })).toMatchObject({ ok: true, valid: [{ value: { currency: "EUR" } }] });
+  });
+
   it("accepts one order, with defaults for currency and status", () => {
     const result = orders({ event_id: "evt-1", source: "acme-oms", order: order() });
     expect(result.ok && result.valid[0]?.value).toMatchObject({ externalId: "A-1", currency: "USD", status: "placed", orderedAt: new Date("2026-05-01T10:00:00Z") });

@@ -1,11 +1,10 @@
 import { z } from "zod";
-import { ORDER_STATUSES } from "@/lib/domain/orders/order-input";
-import { EARLIEST_MOMENT_YEAR, emailAddress, FUTURE_TOLERANCE_MS } from "@/lib/domain/validation";
+import { MAX_VALUE_CENTS, ORDER_STATUSES } from "@/lib/domain/orders/order-input";
+import { EARLIEST_MOMENT_YEAR, emailAddress, FUTURE_TOLERANCE_MS, isCurrencyCode } from "@/lib/domain/validation";
 import type { IngestOrder } from "./ingest-types";
 
 
 export const MAX_ITEMS_PER_ORDER = 50;
-export const MAX_VALUE_CENTS = 100_000_000;
 
 export const emailField = z
   .string({ error: "Give the client's email address" })
@@ -41,6 +40,7 @@ export const orderEventSchema = z
       .trim()
       .regex(/^[A-Za-z]{3}$/, "Use a 3-letter currency code like USD")
       .transform((c) => c.toUpperCase())
+      .refine(isCurrencyCode, "Use a currency code ISO 4217 lists, like USD or EUR")
       .default("USD"),
     status: z.enum(ORDER_STATUSES, `Use one of: ${ORDER_STATUSES.join(", ")}`).default("placed"),
   })

@@ -1,9 +1,9 @@
 import { z } from "zod";
-import { parseMoneyToCents } from "@/lib/domain/orders/order-input";
+import { MAX_VALUE_CENTS, parseMoneyToCents } from "@/lib/domain/orders/order-input";
 import { emailAddress } from "@/lib/domain/validation";
 import type { IngestOrder } from "./ingest-types";
 import { type IngestIssue, issuesFrom } from "./issues";
-import { dateTimeField, MAX_ITEMS_PER_ORDER, MAX_VALUE_CENTS, orderedAt } from "./order-event";
+import { dateTimeField, MAX_ITEMS_PER_ORDER, orderedAt } from "./order-event";
 
 // Only the fields Rekindle uses; Shopify sends many more, which are ignored. Ids arrive as strings
 // (see quoteLongIntegers), money as decimal strings like "199.00".

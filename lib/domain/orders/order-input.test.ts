@@ -23,6 +23,18 @@ describe("the order form", () => {
     expect(errorsOf({ orderedAt: "2026-01-05", itemsShipped: " ", itemsKept: "0", value: "" })).toEqual({ itemsShipped: ["Enter how many items were shipped"], value: ["Enter the kept value"] });
   });
 
+  it("refuses what only a loose reading would take: numbers written otherwise, commas out of place, a day no calendar has, a value past any order", () => {
+    const base = { orderedAt: "2026-01-05", itemsShipped: "5", itemsKept: "2", value: "10.00", status: "shipped" };
+    expect(errorsOf({ ...base, itemsShipped: "1e1", itemsKept: "0x5" })).toEqual({ itemsShipped: ["Use a whole number, like 3"], itemsKept: ["Use a whole number, like 3"] });
+    expect(errorsOf({ ...base, itemsKept: "2.5" })).toEqual({ itemsKept: ["Use a whole number, like 3"] });
+    expect(errorsOf({ ...base, value: "1,2,3" })).toEqual({ value: ["Enter an amount like 129.50"] });
+    expect(errorsOf({ ...base, value: "99999999999999999999999" })).toEqual({ value: ["That value is too large"] });
+    expect(errorsOf({ ...base, orderedAt: "2026-02-30" })).toEqual({ orderedAt: ["Enter a real date, like 2026-06-30"] });
+    expect(errorsOf({ ...base, currency: "XYZ" })).toEqual({ currency: ["Use a currency code ISO 4217 lists, like USD or EUR"] });
+    // Thousands separated as they are written, and spaces around a count, are fine.
+    expect(orderFormSchema.parse({ ...base, itemsShipped: " 5 ", value: "12,500.00" })).toMatchObject({ itemsShipped: 5, valueCents: 1_250_000 });
+  });
+
   it("turns a valid form into the order's values, the kept value in cents", () => {
     const parsed = orderFormSchema.parse({ orderedAt: "2026-01-05", itemsShipped: "5", itemsKept: "0", value: "1,250.5", status: "returned" });
     expect(parsed).toMatchObject({ itemsShipped: 5, itemsKept: 0, valueCents: 125_050, status: "returned" });

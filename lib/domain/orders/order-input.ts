@@ -1,20 +1,25 @@
 import { z } from "zod";
 import { dayInZone, noonInZone } from "@/lib/domain/time/format";
-import { FUTURE_TOLERANCE_MS } from "@/lib/domain/validation";
+import { FUTURE_TOLERANCE_MS, isCalendarDay, isCurrencyCode, typedWholeNumber } from "@/lib/domain/validation";
 
 export const ORDER_STATUSES = ["placed", "shipped", "returned", "cancelled"] as const;
 export type OrderStatusValue = (typeof ORDER_STATUSES)[number];
 
-/** "49.90" or "1,250" in major units → integer cents; anything else is rejected with the field named. */
+/** The most one order may be worth, in cents: more is a typing slip (or a currency without cents, sent as cents). */
+export const MAX_VALUE_CENTS = 100_000_000;
+
+/**
+ * "49.90" or "1,250" in major units → integer cents; anything else is rejected with the field named. Commas only
+ * between thousands ("1,250,000"): "1,2,3" is a slip, not 123.
+ */
 export function parseMoneyToCents(text: string): number | null {
-  const cleaned = text.replace(/[\s,$€£]/g, "");
-  if (!/^\d+(\.\d{1,2})?$/.test(cleaned)) return null;
-  const [whole = "0", fraction = ""] = cleaned.split(".");
+  const cleaned = text.replace(/[\s$€£]/g, "");
+  if (!/^(?:\d{1,3}(?:,\d{3})+|\d+)(\.\d{1,2})?$/.test(cleaned)) return null;
+  const plain = cleaned.replaceAll(",", "");
+  const [whole = "0", fraction = ""] = plain.split(".");
   return Number(whole) * 100 + Number(fraction.padEnd(2, "0"));
 }
 
-/** A blank number field is a missing one, not 0: `Number("")` would otherwise store "0 of 5". */
-const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 
 const BARE_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -32,7 +37,8 @@ class TypedDay extends Date {
 const toOrderDate = (v: unknown) => {
   if (typeof v !== "string") return v;
   const text = v.trim();
-  return BARE_DAY.test(text) ? new TypedDay(text) : new Date(text);
+  if (BARE_DAY.test(text)) return isCalendarDay(text) ? new TypedDay(text) : new Date(Number.NaN);
+  return new Date(text);
 };
 
 /**
@@ -50,12 +56,13 @@ export function orderedAtIn(orderedAt: Date, zone: string, now = new Date(), sto
 }
 
 const orderFields = {
-  orderedAt: z.preprocess(toOrderDate, z.date({ error: "Enter the order date" }))
+  // A day that is no day ("2026-02-30") arrives as an invalid date: said as such, not as a missing one.
+  orderedAt: z.preprocess(toOrderDate, z.date({ error: (issue) => (issue.input instanceof Date ? "Enter a real date, like 2026-06-30" : "Enter the order date") }))
     .refine((d) => !Number.isNaN(d.getTime()), "Enter a valid date")
     .refine((d) => d.getTime() <= Date.now() + FUTURE_TOLERANCE_MS, "The order date cannot be in the future")
     .refine((d) => d.getUTCFullYear() >= 2000, "The order date must be after 2000"),
-  itemsShipped: z.preprocess(blankToUndefined, z.coerce.number({ error: "Enter how many items were shipped" }).int("Use a whole number").min(1, "At least 1 item is shipped in a fix").max(50, "At most 50 items")),
-  itemsKept: z.preprocess(blankToUndefined, z.coerce.number({ error: "Enter how many items were kept" }).int("Use a whole number").min(0, "Cannot be negative")),
+  itemsShipped: typedWholeNumber("Enter how many items were shipped", (n) => n.min(1, "At least 1 item is shipped in a fix").max(50, "At most 50 items")),
+  itemsKept: typedWholeNumber("Enter how many items were kept", (n) => n.min(0, "Cannot be negative")),
   // Left out, an order keeps its currency (a new one gets USD): the order form has no currency field, and an edit
   // must not relabel a EUR order's value as dollars.
   currency: z
@@ -63,6 +70,7 @@ const orderFields = {
     .trim()
     .toUpperCase()
     .regex(/^[A-Z]{3}$/, "Use a 3-letter currency code like USD")
+    .refine(isCurrencyCode, "Use a currency code ISO 4217 lists, like USD or EUR")
     .optional(),
   status: z.enum(ORDER_STATUSES, "Choose a status from the list").default("placed"),
 };
@@ -83,7 +91,7 @@ const keptAtMostShipped: [(o: { itemsKept: number; itemsShipped: number }) => bo
 
 /** The domain's view of an order: value in integer cents. */
 export const orderInputSchema = z
-  .object({ ...orderFields, valueCents: z.number().int().min(0, "Cannot be negative").max(100_000_000, "That value is too large") })
+  .object({ ...orderFields, valueCents: z.number().int().min(0, "Cannot be negative").max(MAX_VALUE_CENTS, "That value is too large") })
   .refine(...keptAtMostShipped);
 
 const keptValue = z
@@ -94,6 +102,10 @@ const keptValue = z
     const cents = parseMoneyToCents(text);
     if (cents === null) {
       ctx.addIssue({ code: "custom", message: text.startsWith("-") ? "Cannot be negative" : "Enter an amount like 129.50" });
+      return z.NEVER;
+    }
+    if (cents > MAX_VALUE_CENTS) {
+      ctx.addIssue({ code: "custom", message: "That value is too large" });
       return z.NEVER;
     }
     return cents;

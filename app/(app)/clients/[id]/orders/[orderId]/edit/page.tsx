@@ -23,6 +23,7 @@ export default async function EditOrderPage({ params }: { params: Promise<{ id: 
         <OrderForm
           clientId={client.id}
           orderId={order.id}
+          currency={order.currency}
           defaults={{
             orderedAt: dayInZone(order.orderedAt, clientTimeZone(client)),
             itemsShipped: String(order.itemsShipped),
