@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { clientEventSchema, toIngestClientProfile } from "./client-event";
 import { envelopeParser } from "./envelope";
 import { orderEventSchema, toIngestOrder } from "./order-event";
+import { parseJsonBody } from "./safe-json";
 
 const orders = envelopeParser({ single: "order", batch: "orders", item: orderEventSchema, toItem: toIngestOrder, withSource: true });
 const clients = envelopeParser({ single: "client", batch: "clients", item: clientEventSchema, toItem: toIngestClientProfile, withSource: false });
@@ -18,6 +19,12 @@ const order = (overrides: Record<string, unknown> = {}) => ({
 });
 
 describe("order deliveries", () => {
+  it("says a value of 16 digits or more (which a body's parse keeps as text) is too large, not of the wrong type", () => {
+    const parsed = parseJsonBody(JSON.stringify({ event_id: "evt-11", source: "acme-oms", order: order() }).replace('"value_cents":15000', '"value_cents":1000000000000000'));
+    if (!parsed.ok) throw new Error(parsed.message);
+    expect(orders(parsed.value).issues).toEqual([{ path: "order.value_cents", message: "That value is too large" }]);
+  });
+
   it("refuses a currency ISO 4217 does not list, naming it", () => {
     const result = orders({ event_id: "evt-9", source: "acme-oms", order: order({ currency: "XYZ" }) });
     expect(result.issues).toEqual([{ path: "order.currency", message: "Use a currency code ISO 4217 lists, like USD or EUR" }]);

@@ -34,7 +34,8 @@ export const orderEventSchema = z
     updated_at: dateTimeField("updated_at"),
     items_shipped: z.number({ error: "Give items_shipped as a whole number" }).int("Use a whole number").min(1, "At least 1 item is shipped in a fix").max(MAX_ITEMS_PER_ORDER, `At most ${MAX_ITEMS_PER_ORDER} items`),
     items_kept: z.number({ error: "Give items_kept as a whole number" }).int("Use a whole number").min(0, "Cannot be negative"),
-    value_cents: z.number({ error: "Give value_cents as a whole number of cents" }).int("Give the value in whole cents").min(0, "Cannot be negative").max(MAX_VALUE_CENTS, "That value is too large"),
+    // A body's integers of 16 digits or more arrive quoted (see quoteLongIntegers): too large, not of the wrong type.
+    value_cents: z.number({ error: (issue) => (typeof issue.input === "string" && /^\d{16,}$/.test(issue.input) ? "That value is too large" : "Give value_cents as a whole number of cents") }).int("Give the value in whole cents").min(0, "Cannot be negative").max(MAX_VALUE_CENTS, "That value is too large"),
     currency: z
       .string()
       .trim()
