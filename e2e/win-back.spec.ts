@@ -179,9 +179,12 @@ test("two tabs on one draft: the second's approval or discard, made on what it s
   await expect(a.getByText("Draft saved.").first()).toBeVisible();
   await a.getByLabel("Subject").fill("A second note for you");
   await a.getByRole("button", { name: "Save draft" }).click();
-  await expect(a.getByTestId("toast").filter({ hasText: "Draft saved." }).last()).toBeVisible();
-  await expect(a.getByRole("alert")).toHaveCount(0);
+  await expect(a.getByTestId("toast").filter({ hasText: "Draft saved." })).toHaveCount(2);
+  await expect(a.locator("main").getByRole("alert")).toHaveCount(0);
+  await a.reload();
+  await expect(a.getByLabel("Subject")).toHaveValue("A second note for you");
   await a.locator("#win-back-email").getByRole("link", { name: "Preview and history" }).click();
+  await a.waitForURL(/\/emails\/[0-9a-f-]{36}$/);
   const emailPath = new URL(a.url()).pathname;
   const b = await browser.newPage({ storageState: storageStatePath("stylist") });
   await b.goto(emailPath);
