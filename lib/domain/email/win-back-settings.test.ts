@@ -9,12 +9,13 @@ describe("win-back settings", () => {
     expect(winBackSettingsSchema.safeParse(DEFAULT_WIN_BACK_SETTINGS).success).toBe(true);
   });
 
-  it("takes only a web address for the booking page every email's button opens", () => {
+  it("takes a web page, or a mailto: or tel: link, for the booking page every email's button opens, never one that runs code", () => {
     for (const bookingUrl of ["javascript:alert(1)", "data:text/html,<b>hi</b>", "ftp://files.example/book", "vbscript:msgbox"]) {
       const result = winBackSettingsSchema.safeParse({ ...DEFAULT_WIN_BACK_SETTINGS, bookingUrl });
-      expect(result.error?.issues, bookingUrl).toMatchObject([{ path: ["bookingUrl"], message: "Enter the full web address of your booking page, like https://yourbrand.com/book" }]);
+      expect(result.error?.issues, bookingUrl).toMatchObject([{ path: ["bookingUrl"], message: "Enter the full address of your booking page, like https://yourbrand.com/book (or a mailto: or tel: link)" }]);
     }
     expect(winBackSettingsSchema.safeParse({ ...DEFAULT_WIN_BACK_SETTINGS, bookingUrl: " http://shop.example/book " }).data?.bookingUrl).toBe("http://shop.example/book");
+    for (const bookingUrl of ["mailto:book@shop.example", "tel:+15550100"]) expect(winBackSettingsSchema.safeParse({ ...DEFAULT_WIN_BACK_SETTINGS, bookingUrl }).success, bookingUrl).toBe(true);
   });
 
   it("names the send window's hours out of range in words", () => {

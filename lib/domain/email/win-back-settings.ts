@@ -12,8 +12,9 @@ export const winBackSettingsSchema = z.object({
   brandName: z.string().trim().min(1, "Enter the brand name").max(60, "Keep the brand name to 60 characters or fewer"),
   brandColour: hexColour,
   accentColour: hexColour,
-  // Every email's button opens it: a web address only (a javascript: or data: link would run in the reader's mail).
-  bookingUrl: z.string().trim().pipe(z.url({ protocol: /^https?$/, error: "Enter the full web address of your booking page, like https://yourbrand.com/book" })),
+  // Every email's button opens it: a web page, or an address to write, call or text (a javascript: or data: link
+  // would run code in the reader's mail).
+  bookingUrl: z.string().trim().pipe(z.url({ protocol: /^(?:https?|mailto|tel|sms)$/, error: "Enter the full address of your booking page, like https://yourbrand.com/book (or a mailto: or tel: link)" })),
   voiceGuidelines: z.string().trim().max(2000, "Keep the guidelines to 2,000 characters or fewer").default(""),
   allowedOffers: z
     .array(

@@ -21,15 +21,21 @@ export const SETTINGS_GROUPS = {
 export type SettingsKey = keyof typeof SETTINGS_GROUPS;
 export type SettingsValue<K extends SettingsKey> = z.output<(typeof SETTINGS_GROUPS)[K]["schema"]>;
 
-/** The saved settings, or the defaults. A stored value that no longer parses falls back to the defaults, loudly. */
+/**
+ * The saved settings, or the defaults. A stored field that no longer parses (a rule made stricter since it was saved)
+ * takes its default, loudly, and the group's other saved fields stand: a whole group reset for one field would send
+ * every email with another brand, offers and send window.
+ */
 export async function readSettings<K extends SettingsKey>(db: Executor, key: K): Promise<SettingsValue<K>> {
   const group = SETTINGS_GROUPS[key];
   const [row] = await db.select({ value: appSettings.value }).from(appSettings).where(eq(appSettings.key, key)).limit(1);
   if (!row) return group.defaults as SettingsValue<K>;
   const parsed = group.schema.safeParse(row.value);
-  if (!parsed.success) {
-    console.error(`Stored ${key} settings are invalid; using defaults`, parsed.error.issues);
-    return group.defaults as SettingsValue<K>;
-  }
-  return parsed.data as SettingsValue<K>;
+  if (parsed.success) return parsed.data as SettingsValue<K>;
+  const invalid = new Set(parsed.error.issues.map((issue) => String(issue.path[0] ?? "")));
+  const stored = typeof row.value === "object" && row.value !== null ? (row.value as Record<string, unknown>) : {};
+  const defaults = group.defaults as Record<string, unknown>;
+  const mended = group.schema.safeParse(Object.fromEntries(Object.keys(defaults).map((field) => [field, invalid.has(field) || !(field in stored) ? defaults[field] : stored[field]])));
+  console.error(`Stored ${key} settings are invalid; using the defaults for ${mended.success ? [...invalid].join(", ") : "the whole group"}`, parsed.error.issues);
+  return (mended.success ? mended.data : group.defaults) as SettingsValue<K>;
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_ENGAGEMENT_SETTINGS } from "@/lib/domain/engagement/settings";
 import { db } from "@/lib/server/db/client";
-import { auditLog } from "@/lib/server/db/schema";
+import { DEFAULT_WIN_BACK_SETTINGS } from "@/lib/domain/email/win-back-settings";
+import { appSettings, auditLog } from "@/lib/server/db/schema";
 import { ForbiddenError, ValidationError } from "@/lib/server/errors";
 import { untyped, userContext } from "@/test/fixtures";
 import { readSettings } from "@/lib/server/data/settings";
@@ -18,6 +19,12 @@ describe("settings", () => {
     expect(entry?.action).toBe("settings.engagement.update");
     expect((entry?.before as typeof changed).tiers.healthy).toBe(75);
     expect((entry?.after as typeof changed).tiers.healthy).toBe(80);
+  });
+
+  it("reads a saved group whose one field a stricter rule now refuses with that field's default and the rest as saved", async () => {
+    const saved = { ...DEFAULT_WIN_BACK_SETTINGS, brandName: "Acme Styling", allowedOffers: ["Free shipping on your next fix"], bookingUrl: "javascript:alert(1)" };
+    await db.insert(appSettings).values({ key: "win_back", value: saved });
+    expect(await readSettings(db, "win_back")).toEqual({ ...saved, bookingUrl: DEFAULT_WIN_BACK_SETTINGS.bookingUrl });
   });
 
   it("rejects out-of-range values naming the field, and saves nothing", async () => {
