@@ -94,7 +94,7 @@ export function DraftWithAi({
     setLive(EMPTY);
     setMessage(null);
     try {
-      const response = await fetch("/api/emails/draft", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ clientId, replace }), signal: abort.signal });
+      const response = await fetch("/api/emails/draft", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ clientId, replace, shownAt: replace ? existing?.updatedAt : undefined }), signal: abort.signal });
       if (!response.ok || !response.body) {
         const body = (await response.json().catch(() => null)) as { error?: string } | null;
         throw new Error(body?.error ?? "The draft could not be started.");

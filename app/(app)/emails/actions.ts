@@ -28,8 +28,11 @@ const editorSchema = editEmailSchema.and(z.object({ intent: z.enum(["save", "app
 
 export const editEmailAction = formAction("emails.write", editorSchema, async ({ ctx, input }) => {
   const saved = await editEmail({ ctx, input });
-  const email = input.intent === "approve" ? await approveEmail({ ctx, input: { emailId: saved.id } }) : saved;
-  refresh(email.id);
+  // The saved words reach the page whatever the approval answers: a refusal must not leave it showing the email as
+  // it was before this save (its next save would be refused as changed since).
+  refresh(saved.id);
+  // The approval applies to the words just saved (or found unchanged), not to an edit another tab made in between.
+  const email = input.intent === "approve" ? await approveEmail({ ctx, input: { emailId: saved.id, shownAt: saved.updatedAt } }) : saved;
   return { status: "success", message: input.intent === "approve" ? await approvedMessage(email) : "Draft saved." };
 });
 

@@ -9,7 +9,7 @@ import { draftEmail } from "@/lib/server/services/emails/draft-email";
 export const DRAFT_STREAM_HEADERS = { "content-type": "application/x-ndjson; charset=utf-8", "cache-control": "no-store, no-transform", "x-accel-buffering": "no" };
 
 /** Runs draftEmail, writing each event as a line as soon as it happens. */
-export function streamDraft(ctx: ServiceContext, input: { clientId: string; replace: boolean }, signal: AbortSignal): ReadableStream<Uint8Array> {
+export function streamDraft(ctx: ServiceContext, input: { clientId: string; replace: boolean; shownAt?: Date }, signal: AbortSignal): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   return new ReadableStream({
     async start(controller) {

@@ -1,11 +1,11 @@
-import { z } from "zod";
 import { DRAFT_STREAM_HEADERS, streamDraft } from "@/lib/server/emails/stream-draft";
 import { jsonRoute } from "@/lib/server/http/json-route";
 import { parseInput } from "@/lib/server/parse-input";
+import { draftEmailSchema } from "@/lib/server/services/emails/draft-email";
 
 export const dynamic = "force-dynamic";
 
-const bodySchema = z.object({ clientId: z.uuid("Unknown client"), replace: z.boolean().default(false) });
+const bodySchema = draftEmailSchema.pick({ clientId: true, replace: true, shownAt: true });
 
 /**
  * "Draft with AI": streams the draft as newline-delimited JSON while it is written (partial, restart, then saved

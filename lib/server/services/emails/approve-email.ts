@@ -8,14 +8,15 @@ import { authorize } from "@/lib/server/auth/permissions";
 import type { ServiceContext, VerbArgs } from "@/lib/server/context";
 import type { Executor } from "@/lib/server/db/client";
 import { clients } from "@/lib/server/db/schema";
-import { lockEmailInScope, moveEmail } from "./email-rules";
+import { assertShownAsIs, lockEmailInScope, moveEmail, shownAtField } from "./email-rules";
 import { AppError, ConflictError } from "@/lib/server/errors";
 import { parseInput } from "@/lib/server/parse-input";
 import { withEvents } from "@/lib/server/events/outbox";
 import { appEvent } from "@/inngest/events";
 import { readSettings } from "@/lib/server/data/settings";
 
-export const approveEmailSchema = z.object({ emailId: z.uuid("Unknown email") });
+/** `shownAt`: the email as the approver last saw it (see assertShownAsIs); the editor's Approve passes what its save left. */
+export const approveEmailSchema = z.object({ emailId: z.uuid("Unknown email"), shownAt: shownAtField });
 export const approveEmailsSchema = z.object({ emailIds: z.array(z.uuid("Unknown email")).min(1, "Choose at least one email").max(500, "Approve at most 500 at once") });
 
 /**
@@ -24,9 +25,9 @@ export const approveEmailsSchema = z.object({ emailIds: z.array(z.uuid("Unknown 
  */
 export async function approveEmail({ ctx, input, now = new Date() }: VerbArgs<typeof approveEmailSchema> & { now?: Date }) {
   authorize(ctx.actor, "emails.write");
-  const { emailId } = parseInput(approveEmailSchema, input);
+  const { emailId, shownAt } = parseInput(approveEmailSchema, input);
   return withEvents(ctx.db, async (tx, emit) => {
-    const scheduled = await approveInTransaction(tx, ctx, emailId, now);
+    const scheduled = await approveInTransaction(tx, ctx, emailId, now, shownAt);
     await emit(appEvent("rekindle/email.approved", { emailId }));
     return scheduled;
   });
@@ -58,8 +59,9 @@ export async function approveEmails({ ctx, input, now = new Date() }: VerbArgs<t
   });
 }
 
-async function approveInTransaction(tx: Executor, ctx: ServiceContext, emailId: string, now: Date) {
+async function approveInTransaction(tx: Executor, ctx: ServiceContext, emailId: string, now: Date, shownAt?: Date) {
   const email = await lockEmailInScope(tx, ctx.actor, emailId);
+  assertShownAsIs(email, shownAt);
   const refusal = approvalRefusal(email.state);
   if (refusal) throw new ConflictError(refusal);
   const approved = await moveEmail(tx, ctx.actor, email, "approved", { set: { approvedAt: now } });

@@ -12,7 +12,7 @@ import type { VerbArgs } from "@/lib/server/context";
 import { outreachAssignments, type WinBackEmail, winBackEmails } from "@/lib/server/db/schema";
 import type { Executor } from "@/lib/server/db/client";
 import { loadWriterFacts } from "@/lib/server/emails/client-facts";
-import { isOneInFlightViolation, lockEmailInScope, moveEmail, recordTransition } from "./email-rules";
+import { assertShownAsIs, isOneInFlightViolation, lockEmailInScope, moveEmail, recordTransition, shownAtField } from "./email-rules";
 import { ConflictError, NotFoundError } from "@/lib/server/errors";
 import { parseInput } from "@/lib/server/parse-input";
 import { lockClientInScope } from "@/lib/server/services/clients/client-rules";
@@ -21,6 +21,8 @@ export const draftEmailSchema = z.object({
   clientId: z.uuid("Unknown client"),
   /** Regenerate: the client's current draft is discarded in favour of the new one. */
   replace: z.boolean().default(false),
+  /** Regenerate from a page: the email it replaces as that page showed it (see assertShownAsIs). */
+  shownAt: shownAtField,
   /** Outreach: the assignment this draft answers. Drafting for it again answers the draft already made. */
   assignmentId: z.uuid().optional(),
 });
@@ -33,7 +35,7 @@ type DraftOptions = { signal?: AbortSignal; onEvent?: (event: DraftStreamEvent) 
  */
 export async function draftEmail({ ctx, input, signal, onEvent, origin = "stylist" }: VerbArgs<typeof draftEmailSchema> & DraftOptions) {
   authorize(ctx.actor, "emails.write");
-  const { clientId, replace, assignmentId } = parseInput(draftEmailSchema, input);
+  const { clientId, replace, assignmentId, shownAt } = parseInput(draftEmailSchema, input);
   const earlier = assignmentId ? await draftOfAssignment(ctx.db, assignmentId) : null;
   if (earlier) return earlier;
   // Regenerating: the draft on its way is being turned down too, so the writer hears of it before writing.
@@ -65,6 +67,7 @@ export async function draftEmail({ ctx, input, signal, onEvent, origin = "stylis
       for (const { id } of current) {
         if (!replace) throw new ConflictError("This client already has an email on its way. Edit or discard it first.", "clientId");
         const existing = await lockEmailInScope(tx, ctx.actor, id);
+        assertShownAsIs(existing, shownAt);
         await moveEmail(tx, ctx.actor, existing, "discarded", { reason: REPLACED_BY_NEW_DRAFT, set: { discardReason: REPLACED_BY_NEW_DRAFT } });
       }
       const [email] = await tx

@@ -134,8 +134,15 @@ describe("review", () => {
     const stale = await editEmail({ ctx: stylist, input: { emailId: email.id, shownAt, ...words, subject: "B's older subject" } }).catch((e) => e);
     expect(stale).toBeInstanceOf(ConflictError);
     expect((stale as ConflictError).message).toBe("This email changed after this page showed it (now: Scheduled). Reload the page to see it as it is; nothing was changed.");
-    // Nor does B's discard of the draft it saw throw the scheduled email away.
+    // A draft edited in one tab stays a draft, and the other tab's approval of what it showed is refused all the same.
+    const other = await clientWithFix(stylist, stylist.actor.id);
+    const second = await draftEmail({ ctx: stylist, input: { clientId: other.id } });
+    await editEmail({ ctx: stylist, input: { emailId: second.id, shownAt: second.updatedAt.toISOString(), ...words } });
+    await expect(approveEmail({ ctx: stylist, input: { emailId: second.id, shownAt: second.updatedAt } })).rejects.toBeInstanceOf(ConflictError);
+    await expect(editEmail({ ctx: stylist, input: { emailId: second.id, shownAt: second.updatedAt.toISOString(), ...words, subject: "B's older subject" } })).rejects.toBeInstanceOf(ConflictError);
+    // Nor does B's discard of the draft it saw, or its Regenerate, throw the scheduled email away.
     await expect(discardEmail({ ctx: stylist, input: { emailId: email.id, reason: "Not the right moment", shownAt } })).rejects.toBeInstanceOf(ConflictError);
+    await expect(draftEmail({ ctx: stylist, input: { clientId: client.id, replace: true, shownAt: new Date(shownAt) } })).rejects.toBeInstanceOf(ConflictError);
     const [kept] = await db.select().from(winBackEmails).where(eq(winBackEmails.id, email.id));
     expect(kept).toMatchObject({ state: "scheduled", subject: "A edited subject" });
     expect(saved.updatedAt.getTime()).toBeGreaterThan(email.updatedAt.getTime());
