@@ -79,11 +79,31 @@ describe("a person's edit", () => {
       "Claim it at evil。example／login today.", // an ideographic full stop and a full-width slash
       "Claim it at evil．example today.",
       "Take ٥٠% off today.", // Arabic-Indic digits
+      "Fifty-percent off this week.",
+      "A ten-dollar credit for you.",
+      "Ten dollar credit for you.",
+      "A 100 dollar gift for you.",
+      "Take 50 euro off.",
+      "Take a quarter off your next fix.",
+      "A third off for you.",
+      "Half-price styling this week.",
+      "Ten off your next fix.",
+      "Fifty off anything you keep.",
+      "Twenty pounds off your order.",
     ]) {
       expect(refused(body), body).not.toEqual([]);
     }
-    // Words that merely sit beside "off" or "percent" are English, not offers; an offer in words may be allowed word for word.
-    expect(editProblems(edit({ body: "Your fit felt a little off last time, so one hundred pieces were not the answer." }), offers)).toEqual({});
+    // Words that merely sit beside "off", "percent" or "pounds" are English, not offers; an offer in words may be
+    // allowed word for word.
+    for (const body of [
+      "Your fit felt a little off last time, so one hundred pieces were not the answer.",
+      "Pick one off the rail and tell me how it feels.",
+      "Knock two off your list this weekend.",
+      "I'm a hundred percent sure you will love it.",
+      "You said you had lost ten pounds, so I went a size down.",
+    ]) {
+      expect(editProblems(edit({ body }), offers), body).toEqual({});
+    }
     expect(editProblems(edit({ body: "Fifty percent off one item." }), [...offers, "Fifty percent off one item"])).toEqual({});
   });
   it("keeps what the email already said: an edit of the subject leaves a price the writer took from the facts alone", () => {

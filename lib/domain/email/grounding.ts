@@ -19,13 +19,22 @@ type GroundingResult = { ok: true } | { ok: false; problems: GroundingProblem[];
 // Any scheme, any www., and any name.name (a domain under any ending: "shop.xyz", "evil.example/login", the host of
 // an address). A sentence missing its space ("you.Hope") is caught too: the writer is asked again, which is safe.
 const URL_PATTERN = /\b[a-z][a-z0-9+.-]*:\/\/\S+|\bwww\.\S+|\bmailto:\S+|\b[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*\.[a-z][a-z0-9-]*[a-z0-9]\b(?:\/\S*)?/gi;
-// An amount spelled out ("fifty", "twenty-five", "a hundred"): an offer in words is an offer all the same.
+// An amount spelled out ("fifty", "twenty-five", "a hundred"): an offer in words is an offer all the same. Words
+// count only where they make an offer ("fifty percent off", "ten dollars", "ten off your next fix"), so English
+// ("a hundred percent sure", "pick one off the rail", "ten pounds lighter") is left alone.
 const NUMBER_WORD =
-  "(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\\s-](?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|(?:a\\s+|one\\s+)?hundred|half)";
-const CURRENCY_WORDS = "dollars|bucks|usd|eur|euros|gbp|pounds";
-const PRICE_PATTERN = new RegExp(`(?:[$€£]\\s?\\d[\\d,]*(?:\\.\\d+)?|\\b\\d[\\d,]*(?:\\.\\d+)?\\s?(?:${CURRENCY_WORDS})\\b|\\b${NUMBER_WORD}\\s+(?:${CURRENCY_WORDS})\\b)`, "gi");
-const PERCENT_PATTERN = new RegExp(`\\b\\d+(?:\\.\\d+)?\\s?(?:%|percent\\b|per cent\\b)|\\b${NUMBER_WORD}\\s+(?:percent|per cent)\\b`, "gi");
-const DISCOUNT_PATTERN = /\b(?:free\s+(?:shipping|delivery|returns|styling|gift|fix|item)|(?:promo|discount|coupon)\s+code\s+\w+|code\s+[A-Z0-9]{4,}|half\s+price|bogo|buy\s+one\s+get\s+one|\w+\s+off\b)/gi;
+  "(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\\s-](?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|(?:a\\s+|one\\s+)?hundred)";
+const FRACTION_WORD = "(?:a\\s+)?(?:half|quarter|third)";
+const CURRENCY_WORDS = "dollars?|bucks?|usd|eur|euros?|gbp|pounds?|quid";
+// "Pounds" in words is money only beside what money buys: "ten pounds" is a weight too.
+const CURRENCY_IN_WORDS = "(?:dollars?|bucks?|euros?|quid|pounds?(?=\\s+(?:off|credit|gift|voucher|discount|back)\\b))";
+const OFFER_OBJECT = "(?:(?:your|any|every|each|all|the)\\s+)?(?:(?:next|first|whole|entire)\\s+)?(?:orders?|items?|fix(?:es)?|pieces?|purchases?|price|total|bill|everything|anything)";
+const PRICE_PATTERN = new RegExp(`(?:[$€£]\\s?\\d[\\d,]*(?:\\.\\d+)?|\\b\\d[\\d,]*(?:\\.\\d+)?[\\s-]?(?:${CURRENCY_WORDS})\\b|\\b${NUMBER_WORD}[\\s-]+${CURRENCY_IN_WORDS}\\b)`, "gi");
+const PERCENT_PATTERN = new RegExp(`\\b\\d+(?:\\.\\d+)?\\s?(?:%|percent\\b|per cent\\b)|\\b${NUMBER_WORD}[\\s-]+(?:percent|per cent)(?=[\\s-]+(?:off|discount|back|savings?|reduction)\\b)`, "gi");
+const DISCOUNT_PATTERN = new RegExp(
+  `\\b(?:free\\s+(?:shipping|delivery|returns|styling|gift|fix|item)|(?:promo|discount|coupon)\\s+code\\s+\\w+|code\\s+[A-Z0-9]{4,}|half[\\s-]+price|bogo|buy\\s+one\\s+get\\s+one|${FRACTION_WORD}\\s+off\\b|${NUMBER_WORD}\\s+off\\s+${OFFER_OBJECT}\\b|\\w+\\s+off\\b)`,
+  "gi",
+);
 const MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec";
 const DATE_PATTERN = new RegExp(
   `\\b(?:\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?(?:${MONTHS})\\b|(?:${MONTHS})\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?\\b|\\d{4}-\\d{2}-\\d{2}|\\d{1,2}\\/\\d{1,2}(?:\\/\\d{2,4})?)`,
@@ -34,10 +43,9 @@ const DATE_PATTERN = new RegExp(
 // Month names alone ("since January") are claims about dates; "may" is left out, being a word of its own.
 const MONTH_NAME_PATTERN = /\b(?:january|february|march|april|june|july|august|september|october|november|december)\b/gi;
 const NUMBER_PATTERN = /\d[\d,]*(?:\.\d+)?/g;
-// "10 off" and "fifty off" are discounts; "sizes off" is not a thing we write, but "a little off" is English: only
-// amounts (in digits or words) and money count.
+// "10 off" is a discount; "sizes off" is not a thing we write, but "a little off" is English: of two words before
+// "off", only a number counts (amounts in words are matched above only with what they take off).
 const DISCOUNT_NEEDS_NUMBER = /^\w+\s+off$/i;
-const AMOUNT_WORD = new RegExp(`^${NUMBER_WORD}\\s+off$`, "i");
 // Digits of other scripts ("٥٠"): an amount no check above reads, so an email is written with 0–9.
 const OTHER_DIGITS = /(?![0-9])\p{Nd}+/gu;
 
@@ -81,7 +89,7 @@ export function validateGrounding(draft: DraftContent, sources: GroundingSources
     if (inWords(pct) ? !statedInWords(pct) : !numberFound(pct) || !mentionsPercent(allowed, digitsOf(pct))) problems.push({ kind: "percentage", value: pct });
   }
   for (const discount of matches(DISCOUNT_PATTERN, text)) {
-    if (DISCOUNT_NEEDS_NUMBER.test(discount) && !/\d/.test(discount) && !AMOUNT_WORD.test(discount)) continue;
+    if (DISCOUNT_NEEDS_NUMBER.test(discount) && !/\d/.test(discount) && !/^(?:half|quarter|third)\s/i.test(discount)) continue;
     if (!allowed.includes(normalise(discount))) problems.push({ kind: "discount", value: discount });
   }
   for (const date of matches(DATE_PATTERN, text)) if (!allowed.includes(normalise(date))) problems.push({ kind: "date", value: date });
