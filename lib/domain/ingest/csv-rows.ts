@@ -31,8 +31,9 @@ const dateish = (v: string | undefined, hour = "00") => {
   return day ? `${day}T${hour}:00:00Z` : given(v);
 };
 // An order's day alone is checked at noon UTC, and stored at noon of that day in its client's timezone once the client
-// is known (IngestOrder.orderedDay), as the order form stores it (see orderedAtIn): midnight UTC showed as the day
-// before anywhere west of UTC, and noon UTC as the next day from UTC+12.
+// is known (IngestOrder.orderedDay), as the order form stores any day but today (see orderedAtIn): midnight UTC showed
+// as the day before anywhere west of UTC, and noon UTC as the next day from UTC+12. Today too, unlike the form: a
+// file imported again must put its orders where it put them the first time.
 const orderDay = (v: string | undefined) => dateish(v, "12");
 const booleanish = (v: string | undefined) => {
   const text = given(v)?.toLowerCase();
