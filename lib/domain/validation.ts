@@ -31,9 +31,22 @@ export function typedWholeNumber(missing: string, bounds: (n: z.ZodNumber) => z.
   return z.preprocess(read, bounds(z.number({ error: (issue) => (issue.input === undefined ? missing : "Use a whole number, like 3") }).int("Use a whole number, like 3")));
 }
 
-/** A three-letter code ISO 4217 lists ("USD", "EUR"): a made-up one ("XYZ") would be shown as money nobody has. */
-export const isCurrencyCode = (code: string) => KNOWN_CURRENCIES.has(code);
-const KNOWN_CURRENCIES = new Set(Intl.supportedValuesOf("currency"));
+/**
+ * The codes ICU knows, and the ISO 4217 codes some ICU builds leave out (funds, metals, codes newer than the build),
+ * so that what a shop may send does not change with the server's Node version.
+ */
+const KNOWN_CURRENCIES = new Set([
+  ...Intl.supportedValuesOf("currency"),
+  ...["BOV", "CHE", "CHW", "CLF", "COU", "MXV", "USN", "UYI", "UYW", "VED", "VES", "SLE", "XAG", "XAU", "XBA", "XBB", "XBC", "XBD", "XCG", "XDR", "XPD", "XPT", "XSU", "XUA", "ZWG"],
+]);
+
+/** A currency code as every boundary takes it: three letters, upper-cased, one ISO 4217 lists ("XYZ" would be shown as money nobody has). */
+export const currencyCode = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z]{3}$/, "Use a 3-letter currency code like USD")
+  .transform((code) => code.toUpperCase())
+  .refine((code) => KNOWN_CURRENCIES.has(code), "Use a currency code ISO 4217 lists, like USD or EUR");
 
 /** The earliest year a day from outside may name: the database holds no year 0, and nothing here predates 1900. */
 const FIRST_YEAR = 1900;

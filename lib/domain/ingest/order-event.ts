@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { MAX_VALUE_CENTS, ORDER_STATUSES } from "@/lib/domain/orders/order-input";
-import { EARLIEST_MOMENT_YEAR, emailAddress, FUTURE_TOLERANCE_MS, isCurrencyCode } from "@/lib/domain/validation";
+import { currencyCode, EARLIEST_MOMENT_YEAR, emailAddress, FUTURE_TOLERANCE_MS } from "@/lib/domain/validation";
 import type { IngestOrder } from "./ingest-types";
 
 
@@ -36,13 +36,7 @@ export const orderEventSchema = z
     items_kept: z.number({ error: "Give items_kept as a whole number" }).int("Use a whole number").min(0, "Cannot be negative"),
     // A body's integers of 16 digits or more arrive quoted (see quoteLongIntegers): too large, not of the wrong type.
     value_cents: z.number({ error: (issue) => (typeof issue.input === "string" && /^\d{16,}$/.test(issue.input) ? "That value is too large" : "Give value_cents as a whole number of cents") }).int("Give the value in whole cents").min(0, "Cannot be negative").max(MAX_VALUE_CENTS, "That value is too large"),
-    currency: z
-      .string()
-      .trim()
-      .regex(/^[A-Za-z]{3}$/, "Use a 3-letter currency code like USD")
-      .transform((c) => c.toUpperCase())
-      .refine(isCurrencyCode, "Use a currency code ISO 4217 lists, like USD or EUR")
-      .default("USD"),
+    currency: currencyCode.default("USD"),
     status: z.enum(ORDER_STATUSES, `Use one of: ${ORDER_STATUSES.join(", ")}`).default("placed"),
   })
   .refine((o) => o.items_kept <= o.items_shipped, {

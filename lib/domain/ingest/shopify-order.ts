@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { MAX_VALUE_CENTS, parseMoneyToCents } from "@/lib/domain/orders/order-input";
-import { emailAddress } from "@/lib/domain/validation";
+import { currencyCode, emailAddress } from "@/lib/domain/validation";
 import type { IngestOrder } from "./ingest-types";
 import { type IngestIssue, issuesFrom } from "./issues";
 import { dateTimeField, MAX_ITEMS_PER_ORDER, orderedAt } from "./order-event";
@@ -38,7 +38,7 @@ export const shopifyOrderSchema = z.object({
   processed_at: orderedAt("processed_at").nullish(),
   updated_at: dateTimeField("updated_at"),
   cancelled_at: dateTimeField("cancelled_at").nullish(),
-  currency: z.string().regex(/^[A-Z]{3}$/),
+  currency: currencyCode,
   financial_status: optionalText,
   fulfillment_status: optionalText,
   fulfillments: z.array(z.unknown()).nullish(),

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { dayInZone, noonInZone } from "@/lib/domain/time/format";
-import { FUTURE_TOLERANCE_MS, isCalendarDay, isCurrencyCode, typedWholeNumber } from "@/lib/domain/validation";
+import { currencyCode, FUTURE_TOLERANCE_MS, isCalendarDay, typedWholeNumber } from "@/lib/domain/validation";
 
 export const ORDER_STATUSES = ["placed", "shipped", "returned", "cancelled"] as const;
 export type OrderStatusValue = (typeof ORDER_STATUSES)[number];
@@ -65,13 +65,7 @@ const orderFields = {
   itemsKept: typedWholeNumber("Enter how many items were kept", (n) => n.min(0, "Cannot be negative")),
   // Left out, an order keeps its currency (a new one gets USD): the order form has no currency field, and an edit
   // must not relabel a EUR order's value as dollars.
-  currency: z
-    .string()
-    .trim()
-    .toUpperCase()
-    .regex(/^[A-Z]{3}$/, "Use a 3-letter currency code like USD")
-    .refine(isCurrencyCode, "Use a currency code ISO 4217 lists, like USD or EUR")
-    .optional(),
+  currency: currencyCode.optional(),
   status: z.enum(ORDER_STATUSES, "Choose a status from the list").default("placed"),
 };
 
