@@ -1,5 +1,5 @@
 import "server-only";
-import { sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import type { ConsentChange } from "@/lib/domain/audit/consent";
 import type { IngestClientProfile, ItemOutcome } from "@/lib/domain/ingest/ingest-types";
 import { RetryableIngestConflict } from "./retry";
@@ -61,6 +61,9 @@ const iso = (version: string | Date) => new Date(version).toISOString();
  * consent follows the consent's own version, and at an equal version a withdrawal wins, so an older or repeated
  * change never overwrites a newer one and never restores consent once withdrawn. The version is recorded even when
  * the values are the same, so an older change arriving later still loses to it. `prev` is the row before the update.
+ * A suppressed address (the client unsubscribed, or their mail bounced or complained) takes no grant of consent from
+ * outside: an old spreadsheet, dated by its upload, would otherwise outdate the unsubscribe; only lifting the
+ * suppression (Emails → Suppressions) lets one count again.
  */
 function updateStatement(rows: (ProfileRow & { id: string })[]) {
   return sql`
@@ -82,7 +85,7 @@ function updateStatement(rows: (ProfileRow & { id: string })[]) {
         prev.profile_version is null or r.version > prev.profile_version as profile,
         r.marketing_consent is not null and (
           prev.consent_version is null or r.version > prev.consent_version or (r.version = prev.consent_version and not r.marketing_consent)
-        ) as consent
+        ) and not (r.marketing_consent and ${suppressed(sql`prev.email`)}) as consent
     ) v
     where c.id = r.id and (v.profile or v.consent)
     returning c.id, lower(c.email) as key, r.version,
@@ -92,11 +95,14 @@ function updateStatement(rows: (ProfileRow & { id: string })[]) {
   `;
 }
 
+/** Whether the address is on the suppression list (stored normalised, as normaliseAddress makes it). */
+const suppressed = (email: SQL) => sql`exists (select 1 from email_suppressions x where x.address = lower(btrim(${email})))`;
+
 function insertStatement(rows: ProfileRow[]) {
   return sql`
     insert into clients (name, email, sizes, preferred_styles, budget_band, marketing_consent, timezone, notes, profile_version, consent_version)
     select name, email, coalesce(sizes, '{}'::jsonb), coalesce(preferred_styles, '{}'::text[]), budget_band,
-           coalesce(marketing_consent, false), coalesce(timezone, 'UTC'), coalesce(notes, ''),
+           coalesce(marketing_consent, false) and not ${suppressed(sql`r.email`)}, coalesce(timezone, 'UTC'), coalesce(notes, ''),
            version, case when marketing_consent is not null then version end
     from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as r(email text, name text, version timestamptz, sizes jsonb, preferred_styles text[], budget_band budget_band, marketing_consent boolean, timezone text, notes text)
     order by lower(email)

@@ -1,7 +1,7 @@
 import { and, asc, eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/server/db/client";
-import { auditLog, clients } from "@/lib/server/db/schema";
+import { auditLog, clients, emailSuppressions } from "@/lib/server/db/schema";
 import { connectShopify, shopifyDelivery } from "@/test/shopify-requests";
 import { json, signedRequest, webhookKey } from "@/test/webhook-requests";
 import { POST as shopifyPost } from "../shopify/route";
@@ -44,6 +44,26 @@ describe("client profiles are versioned: an older change never overwrites a newe
       { actor: "system:webhook-key:OMS clients:write", consent: true },
       { actor: "system:webhook-key:OMS clients:write", consent: false },
     ]);
+  });
+
+  it("gives no consent from outside to a suppressed address, however new the profile, until the suppression is lifted", async () => {
+    const key = await webhookKey("clients:write");
+    const send = async (profile: Record<string, unknown>) => json(await POST(signedRequest(PATH, { event_id: `v-${++events}`, client: profile }, key)));
+    await send({ email: "una@example.com", name: "Una", marketing_consent: true, updated_at: JAN });
+    // Una unsubscribed through an email's link (withdrawn, and the address suppressed), as the unsubscribe verb does.
+    await db.update(clients).set({ marketingConsent: false }).where(eq(clients.email, "una@example.com"));
+    await db.insert(emailSuppressions).values({ address: "una@example.com", reason: "unsubscribed" });
+    // An old spreadsheet's row, dated by its upload: newer than the unsubscribe, and still it gives no consent.
+    await send({ email: "Una@Example.com ", name: "Una Ott", marketing_consent: true, updated_at: FEB });
+    expect(await client("una@example.com")).toMatchObject({ name: "Una Ott", marketingConsent: false });
+    // Nor does a new client whose address is suppressed start with consent.
+    await db.insert(emailSuppressions).values({ address: "vik@example.com", reason: "complained" });
+    await send({ email: "vik@example.com", name: "Vik", marketing_consent: true, updated_at: FEB });
+    expect(await client("vik@example.com")).toMatchObject({ marketingConsent: false });
+    // Lifted, a newer grant counts again.
+    await db.delete(emailSuppressions).where(eq(emailSuppressions.address, "una@example.com"));
+    await send({ email: "una@example.com", name: "Una Ott", marketing_consent: true, updated_at: "2026-03-15T10:00:00Z" });
+    expect(await client("una@example.com")).toMatchObject({ marketingConsent: true });
   });
 
   it("lets the newest profile of a batch win whatever the order, and a withdrawal win a tie", async () => {
