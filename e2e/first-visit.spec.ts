@@ -15,6 +15,14 @@ test("a signed-out visitor on a missing page sees its title and the way to sign 
   expect(favicon.headers()["content-type"]).toMatch(/^image\//);
 });
 
+test("an unsubscribe link cut short mid-escape says it does not work, on the page and to a mail client's one click", async ({ page, request }) => {
+  const response = await page.goto("/unsubscribe/%E0%A4%A");
+  expect(response?.status()).toBe(200);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("This unsubscribe link does not work");
+  const oneClick = await request.post("/api/unsubscribe/%E0%A4%A", { form: { "List-Unsubscribe": "One-Click" } });
+  expect(oneClick.status()).toBe(400);
+});
+
 test.describe("as admin", () => {
   test.use({ storageState: storageStatePath("admin") });
 
