@@ -151,6 +151,6 @@ test.describe("as admin", () => {
     await item.getByRole("button", { name: "Yes, revoke this key" }).click();
     await expect(item).toContainText("Revoked");
     // The Revoke control is gone with the answer: the shell reads the answer out instead.
-    await expect(page.getByTestId("announcer")).toHaveText("Key revoked. Requests with it are refused from now on.");
+    await expect(page.getByTestId("announcer")).toHaveText("Key revoked. Requests with it are refused within 10 seconds.");
   });
 });

@@ -8,7 +8,7 @@ export function RevokeApiKeyButton({ apiKeyId, name }: { apiKeyId: string; name:
     <ConfirmActionButton
       action={revokeApiKeyAction}
       fields={{ apiKeyId }}
-      confirm={`Revoke "${name}"? Order systems using it will be refused at once.`}
+      confirm={`Revoke "${name}"? Order systems using it are refused within 10 seconds (app servers keep keys briefly).`}
       label="Revoke"
       labelFor={`key ${name}`}
       confirmLabel="Yes, revoke this key"

@@ -80,7 +80,7 @@ export const createApiKeyAction = formAction("apiKeys.manage", createApiKeySchem
 export const revokeApiKeyAction = formAction("apiKeys.manage", revokeApiKeySchema, async ({ ctx, input }) => {
   await revokeApiKey({ ctx, input });
   revalidatePath("/settings/api-keys");
-  return { status: "success", message: "Key revoked. Requests with it are refused from now on." };
+  return { status: "success", message: "Key revoked. Requests with it are refused within 10 seconds." };
 });
 
 export const updateShopifySettingsAction = formAction("settings.manage", updateShopifySchema, async ({ ctx, input }) => {
