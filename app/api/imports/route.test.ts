@@ -235,6 +235,16 @@ describe("CSV import", () => {
     }
   });
 
+  it("ends as failed, saying to save as UTF-8, for a file in Latin-1, rather than importing its names mangled; UTF-8 with a BOM is fine", async () => {
+    await signIn();
+    const latin1 = new Uint8Array(Buffer.from("email,name\njose@example.com,Jos\u00e9 M\u00fcller\n", "latin1"));
+    const { body } = await uploadCsv("clients", latin1, "clients.csv");
+    expect(await job(body.id)).toMatchObject({ status: "failed", error: expect.stringMatching(/^This file is not UTF-8 text.*CSV \(UTF-8\)/) });
+    const utf8 = new Uint8Array(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from("email,name\njose@example.com,Jos\u00e9 M\u00fcller\n", "utf8")]));
+    const { body: good } = await uploadCsv("clients", utf8, "clients.csv");
+    expect(await job(good.id)).toMatchObject({ status: "ready", validRows: 1 });
+  });
+
   it("neutralises every cell of the rejected-rows download that a spreadsheet would run as a formula", async () => {
     await signIn();
     const csv = ["email,name,notes", "bad-1,-2+3+cmd|' /C calc'!A0,x", "bad-2,-1+1,=1+1", "bad-3,+1,@SUM(A1)", 'bad-4,"\tx","\rx"'].join("\n");

@@ -1,6 +1,7 @@
 import "server-only";
-import type { Readable } from "node:stream";
+import { pipeline, type Readable, Transform } from "node:stream";
 import { parse } from "csv-parse";
+import { ImportFailure, NOT_UTF8_MESSAGE } from "./import-failure";
 import { type CsvRow, normalizeHeader } from "@/lib/domain/ingest/csv-rows";
 
 type CsvItem =
@@ -15,25 +16,25 @@ type CsvItem =
  */
 export function readCsv(source: Readable) {
   const broken: { line: number; message: string; raw: string }[] = [];
-  const parser = source.pipe(
-    parse({
-      bom: true,
-      raw: true,
-      info: true,
-      relax_column_count: true,
-      skip_empty_lines: true,
-      skip_records_with_error: true,
-      // The parser may report one bad record several times; keep one entry per line, with the most text.
-      on_skip: (error, raw) => {
-        const lines: unknown = error?.lines;
-        const line = typeof lines === "number" ? lines : -1;
-        const last = broken.at(-1);
-        if (last && last.line === line) last.raw = raw && raw.length > last.raw.length ? raw : last.raw;
-        else broken.push({ line, message: error?.message ?? "This line could not be read as CSV", raw: raw ?? "" });
-        return undefined;
-      },
-    }),
-  );
+  const parser = parse({
+    bom: true,
+    raw: true,
+    info: true,
+    relax_column_count: true,
+    skip_empty_lines: true,
+    skip_records_with_error: true,
+    // The parser may report one bad record several times; keep one entry per line, with the most text.
+    on_skip: (error, raw) => {
+      const lines: unknown = error?.lines;
+      const line = typeof lines === "number" ? lines : -1;
+      const last = broken.at(-1);
+      if (last && last.line === line) last.raw = raw && raw.length > last.raw.length ? raw : last.raw;
+      else broken.push({ line, message: error?.message ?? "This line could not be read as CSV", raw: raw ?? "" });
+      return undefined;
+    },
+  });
+  // On a failure the pipeline destroys the parser with it, so reading the items throws it.
+  pipeline(source, utf8Only(), parser, () => undefined);
 
   async function* items(): AsyncGenerator<CsvItem> {
     let columns: string[] | null = null;
@@ -60,4 +61,28 @@ export function readCsv(source: Readable) {
   }
 
   return { items: items(), bytesRead: () => parser.info.bytes };
+}
+
+/**
+ * Passes the bytes on, failing the file at the first that is not UTF-8: the parser would read a file saved as
+ * Latin-1 with replacement characters ("Jos\uFFFD M\uFFFDller") and import the names mangled, without a word.
+ */
+function utf8Only(): Transform {
+  const decoder = new TextDecoder("utf-8", { fatal: true });
+  const check = (decode: () => void, done: (error?: Error | null) => void) => {
+    try {
+      decode();
+      done();
+    } catch {
+      done(new ImportFailure(NOT_UTF8_MESSAGE));
+    }
+  };
+  return new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      check(() => decoder.decode(chunk, { stream: true }), (error) => done(error, error ? undefined : chunk));
+    },
+    flush(done) {
+      check(() => decoder.decode(), done);
+    },
+  });
 }

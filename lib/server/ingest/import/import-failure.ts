@@ -9,6 +9,9 @@ export class ImportFailure extends Error {}
 export const NOT_CSV_MESSAGE =
   "This is not a CSV text file: it looks like a spreadsheet workbook (.xlsx or .xls) or other binary file. In your spreadsheet app choose Save as (or Download) → CSV (UTF-8), then upload that file.";
 
+export const NOT_UTF8_MESSAGE =
+  "This file is not UTF-8 text (it looks saved as Latin-1 or another older encoding), so names with accents would arrive mangled. In your spreadsheet app choose Save as (or Download) → CSV (UTF-8), then upload that file.";
+
 function unexpectedFailureMessage(phase: "validate" | "import"): string {
   if (phase === "validate") return "Checking the file stopped unexpectedly and nothing was imported. Press Try again; if it stops again, save the file as CSV (UTF-8) and upload it again.";
   return "Importing stopped unexpectedly. The rows already imported are kept; press Try again to continue after them.";
