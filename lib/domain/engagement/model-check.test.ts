@@ -68,6 +68,27 @@ describe("verdictOf", () => {
     expect(verdict?.headline).toMatch(/days-since-last-order rule/);
   });
 
+  it("praises nothing, even beating the rule, when the score ranks no better than chance", () => {
+    // Who orders again alternates down the score (AUC 0.375), and the rule has it backwards (AUC 0): the score beats
+    // the rule on both counts, and still tells nothing.
+    const alternating = [
+      client(90, "healthy", 10, false),
+      client(80, "healthy", 400, true),
+      client(70, "watch", 20, false),
+      client(60, "watch", 300, true),
+      client(50, "at_risk", 30, false),
+      client(40, "at_risk", 350, true),
+      client(30, "lapsed", 40, false),
+      client(20, "lapsed", 500, true),
+    ];
+    const report = checkModel(alternating);
+    expect(report.auc.score).toBeCloseTo(0.375);
+    expect(report.auc.rule ?? 1).toBeLessThan(report.auc.score ?? 0);
+    const verdict = verdictOf(report);
+    expect(verdict?.beatsRule).toBe(false);
+    expect(verdict?.headline).toMatch(/^Warning: .*no better than chance \(AUC 0\.\d\d\)/);
+  });
+
   it("warns when the score does not beat the rule", () => {
     const reversed = clients.map((c) => ({ ...c, score: 100 - c.score, tier: (c.tier === "healthy" ? "lapsed" : c.tier === "lapsed" ? "healthy" : c.tier) as EngagementTier }));
     const verdict = verdictOf(checkModel(reversed));

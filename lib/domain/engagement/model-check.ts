@@ -122,6 +122,15 @@ export function verdictOf(report: ModelCheckReport): ModelCheckVerdict | null {
     `Ranking who orders again: AUC ${auc.score.toFixed(2)} for the score, ${auc.rule.toFixed(2)} for days since last order${auc.model === null ? "" : `, ${auc.model.toFixed(2)} for the model's P(order) alone`}.`,
     `Flagged at risk or lapsed: ${pct(flag.precision)} did not order again; the rule, catching as many, ${pct(flag.rulePrecision)}.`,
   ];
+  // Beating the rule means nothing when both rank no better than a coin (a horizon too short for a fix to come, or
+  // too little history): the score's own AUC must be above chance for any praise.
+  if (ranksBetter && flagsBetter && auc.score <= 0.5) {
+    return {
+      beatsRule: false,
+      headline: `Warning: at this cutoff and horizon the score ranks clients no better than chance (AUC ${auc.score.toFixed(2)}), so neither it nor the rule tells who will order. Try a longer horizon, or a cutoff with more history before it.`,
+      details,
+    };
+  }
   if (ranksBetter && flagsBetter) {
     const more = flag.ruleCaughtAtPrecision > 0 ? flag.caught / flag.ruleCaughtAtPrecision - 1 : null;
     const headline =
