@@ -16,6 +16,12 @@ export const MAX_EMAIL_LENGTH = 254;
 /** An email address as every boundary checks it (after trimming): valid, and no longer than mail carries. */
 export const emailAddress = (invalid: string) => z.email(invalid).max(MAX_EMAIL_LENGTH, "That email address is too long");
 
+/** A number as a form types it ("12", "-3", "0.25"): anything else ("0x30", "1e2", "", "1,5") is NaN, which a schema names. */
+export function readTypedNumber(text: string): number {
+  const trimmed = text.trim();
+  return /^-?\d+(?:\.\d+)?$/.test(trimmed) ? Number(trimmed) : Number.NaN;
+}
+
 /**
  * A whole number as a form (or a hand-made request) types it: digits, with a minus sign at most, so "1e1", "0x5" and
  * "1,2" are refused rather than read as 10, 5 and 12. A number passes as itself, so a parsed form parses again.
@@ -24,9 +30,9 @@ export const emailAddress = (invalid: string) => z.email(invalid).max(MAX_EMAIL_
 export function typedWholeNumber(missing: string, bounds: (n: z.ZodNumber) => z.ZodNumber = (n) => n) {
   const read = (v: unknown) => {
     if (typeof v !== "string") return v;
-    const text = v.trim();
-    if (text === "") return undefined;
-    return /^-?\d+$/.test(text) ? Number(text) : v;
+    if (v.trim() === "") return undefined;
+    const n = readTypedNumber(v);
+    return Number.isNaN(n) ? v : n;
   };
   return z.preprocess(read, bounds(z.number({ error: (issue) => (issue.input === undefined ? missing : "Use a whole number, like 3") }).int("Use a whole number, like 3")));
 }

@@ -18,6 +18,14 @@ describe("win-back settings", () => {
     for (const bookingUrl of ["mailto:book@shop.example", "tel:+15550100"]) expect(winBackSettingsSchema.safeParse({ ...DEFAULT_WIN_BACK_SETTINGS, bookingUrl }).success, bookingUrl).toBe(true);
   });
 
+  it("refuses a blank holdout share rather than reading it as 0, which would turn the holdout off", () => {
+    for (const holdoutShare of ["", " ", "0x1", "abc"]) {
+      const result = winBackSettingsSchema.safeParse({ ...DEFAULT_WIN_BACK_SETTINGS, holdoutShare });
+      expect(result.error?.issues, holdoutShare).toMatchObject([{ path: ["holdoutShare"], message: "Enter a share between 0 and 0.5" }]);
+    }
+    expect(winBackSettingsSchema.parse({ ...DEFAULT_WIN_BACK_SETTINGS, holdoutShare: "0.2" }).holdoutShare).toBe(0.2);
+  });
+
   it("names the send window's hours out of range in words", () => {
     const result = winBackSettingsSchema.safeParse({ ...DEFAULT_WIN_BACK_SETTINGS, sendWindowStartHour: "-1", sendWindowEndHour: "25" });
     expect(result.error?.issues.map((i) => [i.path.join("."), i.message])).toEqual([

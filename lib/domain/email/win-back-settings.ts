@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { typedWholeNumber } from "@/lib/domain/validation";
+import { readTypedNumber, typedWholeNumber } from "@/lib/domain/validation";
 import { containsLink } from "./grounding";
 
 const hexColour = z.string().trim().regex(/^#[0-9a-f]{6}$/i, "Use a colour like #7c2d12");
@@ -28,7 +28,11 @@ export const winBackSettingsSchema = z.object({
     )
     .max(20, "At most 20 offers")
     .default([]),
-  holdoutShare: z.coerce.number({ error: "Enter a share between 0 and 0.5" }).min(0, "At least 0").max(0.5, "At most half of clients can be held out"),
+  // A blank is no share (not 0, which would turn the holdout off without a word).
+  holdoutShare: z.preprocess(
+    (v) => (typeof v === "string" ? readTypedNumber(v) : v),
+    z.number({ error: "Enter a share between 0 and 0.5" }).min(0, "At least 0").max(0.5, "At most half of clients can be held out"),
+  ),
   holdoutSeed: z.string().trim().min(1).max(40).default("win-back-2026"),
   attributionDays: typedWholeNumber("Enter a number of days", (n) => n.min(1, "At least 1 day").max(180, "At most 180 days")),
   sendWindowStartHour: typedWholeNumber("Enter an hour from 0 to 23", (n) => n.min(0, "Enter an hour from 0 to 23").max(23, "Enter an hour from 0 to 23")),

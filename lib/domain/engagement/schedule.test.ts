@@ -14,7 +14,7 @@ describe("the nightly rescoring schedule", () => {
     const read = (nightlyHourUtc?: string) => scoringScheduleSchema.safeParse(scoringScheduleFormSchema.parse({ nightlyHourUtc }));
     expect(read("off")).toMatchObject({ success: true, data: { nightlyHourUtc: null } });
     expect(read(" 7 ")).toMatchObject({ success: true, data: { nightlyHourUtc: 7 } });
-    for (const bad of ["", undefined, "24", "3.5", "three"]) {
+    for (const bad of ["", undefined, "24", "3.5", "three", "0x5", "1e1"]) {
       const result = read(bad);
       expect(result.success).toBe(false);
       expect(result.error?.issues[0]?.path).toEqual(["nightlyHourUtc"]);

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { readTypedNumber } from "@/lib/domain/validation";
 
 /** When the nightly full rescoring runs: an hour of the day in UTC, or never. */
 export const scoringScheduleSchema = z.object({
@@ -19,7 +20,7 @@ export const scoringScheduleFormSchema = z.object({
     .trim()
     .optional()
     .default("")
-    .transform((hour) => (hour === "off" ? null : hour === "" ? Number.NaN : Number(hour))),
+    .transform((hour) => (hour === "off" ? null : readTypedNumber(hour))),
 });
 type ScoringSchedule = z.infer<typeof scoringScheduleSchema>;
 export const DEFAULT_SCORING_SCHEDULE: ScoringSchedule = { nightlyHourUtc: 3 };

@@ -28,4 +28,9 @@ describe("engagementSettingsFormSchema", () => {
     expect(Object.keys(errors).sort()).toEqual(["tiers.atRisk", "tiers.healthy", "tiers.watch", "valueScaleCents", "weights.recency"]);
     expect(errors["weights.recency"]).toEqual(["Enter a number for Recency weight"]);
   });
+
+  it("reads numbers only as they are typed: '0x30' and '1e2' are no thresholds", () => {
+    const parsed = engagementSettingsFormSchema.safeParse({ ...form, tiers: { healthy: "1e2", watch: "0x30", atRisk: "30" } });
+    expect(Object.keys(parsed.success ? {} : fieldErrorsFrom(parsed.error)).sort()).toEqual(["tiers.healthy", "tiers.watch"]);
+  });
 });

@@ -1,9 +1,10 @@
 import { z } from "zod";
 import { parseMoneyToCents } from "@/lib/domain/orders/order-input";
+import { readTypedNumber } from "@/lib/domain/validation";
 import { engagementSettingsSchema, weightPercentTotalError } from "./settings";
 
-/** Form fields arrive as text; an empty or non-numeric one becomes NaN, which the settings schema reports by name. */
-const formNumber = z.unknown().optional().transform((v) => (typeof v === "string" && v.trim() !== "" ? Number(v) : Number.NaN));
+/** Form fields arrive as text; an empty or non-numeric one ("0x30", "1e2") becomes NaN, which the settings schema reports by name. */
+const formNumber = z.unknown().optional().transform((v) => (typeof v === "string" ? readTypedNumber(v) : Number.NaN));
 const fieldGroup = <T extends z.ZodRawShape>(shape: T) => z.preprocess((v) => (v && typeof v === "object" ? v : {}), z.object(shape));
 
 /**

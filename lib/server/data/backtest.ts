@@ -1,7 +1,7 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import { z } from "zod";
-import { calendarDay } from "@/lib/domain/validation";
+import { calendarDay, typedWholeNumber } from "@/lib/domain/validation";
 import type { ClientHistory } from "@/lib/domain/engagement";
 import { backtestScoring, type ScoringBacktest } from "@/lib/domain/engagement/backtest-scoring";
 import { type ModelCheckVerdict, verdictOf } from "@/lib/domain/engagement/model-check";
@@ -29,7 +29,7 @@ export function defaultBacktestInput(now = new Date()) {
 export const backtestInputSchema = z
   .object({
     cutoff: calendarDay("Enter a cutoff date, like 2026-06-30").transform((day) => new Date(`${day}T00:00:00Z`)),
-    horizonDays: z.coerce.number({ error: "Enter a number of days" }).int("Enter a whole number of days").min(7, "At least 7 days").max(365, "At most 365 days"),
+    horizonDays: typedWholeNumber("Enter a number of days", (n) => n.min(7, "At least 7 days").max(365, "At most 365 days")),
   })
   .refine((v) => v.cutoff.getTime() + v.horizonDays * DAY_MS <= Date.now(), {
     path: ["horizonDays"],
