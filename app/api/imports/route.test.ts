@@ -245,6 +245,12 @@ describe("CSV import", () => {
     expect(await job(good.id)).toMatchObject({ status: "ready", validRows: 1 });
   });
 
+  it("says a file separated by semicolons is, rather than that it lacks every column", async () => {
+    await signIn();
+    const { body } = await uploadCsv("orders", "external_id;client_email;ordered_at;items_shipped;items_kept;value\nA-1;a@example.com;2026-01-01;1;1;1\n");
+    expect(await job(body.id)).toMatchObject({ status: "failed", error: expect.stringMatching(/^The file's columns are separated by semicolons, not commas\./) });
+  });
+
   it("neutralises every cell of the rejected-rows download that a spreadsheet would run as a formula", async () => {
     await signIn();
     const csv = ["email,name,notes", "bad-1,-2+3+cmd|' /C calc'!A0,x", "bad-2,-1+1,=1+1", "bad-3,+1,@SUM(A1)", 'bad-4,"\tx","\rx"'].join("\n");

@@ -60,7 +60,12 @@ export async function validateImportFile(jobId: string): Promise<void> {
         columns = item.columns;
         const missing = missingColumns(job.kind, columns);
         if (missing.length) {
-          await saveProgress({ status: "failed", columns, error: `The file lacks these columns: ${missing.join(", ")}. The first row must name the columns.`, finishedAt: new Date() });
+          // A spreadsheet saved with semicolons (some locales' CSV) reads as one column named with all the others.
+          const semicolons = item.original.length === 1 && (item.original[0] ?? "").includes(";");
+          const error = semicolons
+            ? "The file's columns are separated by semicolons, not commas. In your spreadsheet app choose Save as → CSV UTF-8 (comma delimited), then upload that file."
+            : `The file lacks these columns: ${missing.join(", ")}. The first row must name the columns.`;
+          await saveProgress({ status: "failed", columns, error, finishedAt: new Date() });
           return;
         }
         await write(csvLine([...item.original, "error"]));
