@@ -153,11 +153,21 @@ describe("CSV import", () => {
 
   it("reports a row the CSV parser cannot read instead of stopping", async () => {
     await signIn();
-    const csv = ['email,name', 'ada@example.com,Ada', 'bo@example.com,"Bo" the "Brave"', "cy@example.com,Cy"].join("\n");
+    // A quote opened and never closed: the parser cannot tell where the row ends.
+    const csv = ["email,name", "ada@example.com,Ada", "cy@example.com,Cy", 'bo@example.com,"Bo the Brave'].join("\n");
     const { body } = await uploadCsv("clients", csv);
     const checked = await job(body.id);
     expect(checked).toMatchObject({ status: "ready", validRows: 2, invalidRows: 1 });
-    expect(checked.errorSample).toMatchObject([{ row: 3, errors: [{ field: "row" }] }]);
+    expect(checked.errorSample).toMatchObject([{ row: 4, errors: [{ field: "row" }] }]);
+  });
+
+  it("reads a quote inside a field as text, so a row with one keeps every cell and is checked like any other", async () => {
+    await signIn();
+    const csv = ["external_id,client_email,ordered_at,items_shipped,items_kept,value", 'Q-1,=HYPERLINK("x"),2026-01-01,5,2,10.00', 'Q-2,q@example.com,2026-01-02,5,2,10.00'].join("\n");
+    const { body } = await uploadCsv("orders", csv);
+    const checked = await job(body.id);
+    expect(checked).toMatchObject({ status: "ready", totalRows: 2, validRows: 1, invalidRows: 1 });
+    expect(checked.errorSample).toMatchObject([{ row: 2, errors: [{ field: "client_email" }] }]);
   });
 
   it("streams a large file into the database in parts and checks it in chunks", async () => {

@@ -21,6 +21,9 @@ export function readCsv(source: Readable) {
     raw: true,
     info: true,
     relax_column_count: true,
+    // A quote inside a field that does not start with one (=HYPERLINK("x"), 5" heels) is text, as spreadsheets
+    // write it; strictly, the row would be broken and the rest of its cells lost from the rejected rows' download.
+    relax_quotes: true,
     skip_empty_lines: true,
     skip_records_with_error: true,
     // The parser may report one bad record several times; keep one entry per line, with the most text.
