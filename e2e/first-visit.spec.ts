@@ -21,6 +21,10 @@ test("an unsubscribe link cut short mid-escape says it does not work, on the pag
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("This unsubscribe link does not work");
   const oneClick = await request.post("/api/unsubscribe/%E0%A4%A", { form: { "List-Unsubscribe": "One-Click" } });
   expect(oneClick.status()).toBe(400);
+  // Any other address so cut is a 400 that says why, not a 500.
+  const cut = await request.get("/clients/%E0%A4%A");
+  expect(cut.status()).toBe(400);
+  expect(await cut.text()).toContain("malformed %-escape");
 });
 
 test.describe("as admin", () => {
