@@ -8,6 +8,9 @@ import { clients, emailSuppressions, orders, outreachAssignments, winBackEmails 
 import { readSettings } from "@/lib/server/data/settings";
 import { NotFoundError } from "@/lib/server/errors";
 
+/** Whether the address (an SQL expression) is on the suppression list, compared as normaliseAddress stores it. */
+export const addressSuppressed = (address: SQL) => sql`exists (select 1 from email_suppressions x where x.address = lower(btrim(${address})))`;
+
 /** An address as suppressions store and compare it. */
 export function normaliseAddress(address: string): string {
   return address.trim().toLowerCase();

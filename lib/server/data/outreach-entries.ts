@@ -3,6 +3,7 @@ import { sql } from "drizzle-orm";
 import type { EngagementTier } from "@/lib/domain/engagement";
 import { outreachRoute, WIN_BACK_TIERS } from "@/lib/domain/email/outreach";
 import type { Executor } from "@/lib/server/db/client";
+import { addressSuppressed } from "./email-eligibility";
 import { readSettings } from "./settings";
 
 export type WinBackEntry = { clientId: string; fromTier: EngagementTier | null; toTier: EngagementTier; score: number; enteredAt: string };
@@ -32,7 +33,7 @@ export async function winBackEntriesWithoutOutreach(db: Executor, limit: number,
       order by t.changed_at desc limit 1
     ) entry on true
     where s.tier in (${sql.join(tiers.map((tier) => sql`${tier}`), sql`, `)}) and s.scored_at is not null ${after ? sql`and s.client_id > ${after}::uuid` : sql``}
-      and not exists (select 1 from email_suppressions x where x.address = lower(btrim(c.email)))
+      and not ${addressSuppressed(sql`c.email`)}
       ${reachableNow ? sql`and not exists (select 1 from win_back_emails e where e.client_id = s.client_id and (e.state in ('draft', 'approved', 'scheduled', 'sending')
         or e.sent_at > now() - ${policy.minDaysBetweenEmails} * interval '1 day'))` : sql``}
       and not exists (

@@ -1,5 +1,6 @@
 import "server-only";
-import { type SQL, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
+import { addressSuppressed } from "@/lib/server/data/email-eligibility";
 import type { ConsentChange } from "@/lib/domain/audit/consent";
 import type { IngestClientProfile, ItemOutcome } from "@/lib/domain/ingest/ingest-types";
 import { RetryableIngestConflict } from "./retry";
@@ -85,7 +86,7 @@ function updateStatement(rows: (ProfileRow & { id: string })[]) {
         prev.profile_version is null or r.version > prev.profile_version as profile,
         r.marketing_consent is not null and (
           prev.consent_version is null or r.version > prev.consent_version or (r.version = prev.consent_version and not r.marketing_consent)
-        ) and not (r.marketing_consent and ${suppressed(sql`prev.email`)}) as consent
+        ) and not (r.marketing_consent and ${addressSuppressed(sql`prev.email`)}) as consent
     ) v
     where c.id = r.id and (v.profile or v.consent)
     returning c.id, lower(c.email) as key, r.version,
@@ -95,14 +96,11 @@ function updateStatement(rows: (ProfileRow & { id: string })[]) {
   `;
 }
 
-/** Whether the address is on the suppression list (stored normalised, as normaliseAddress makes it). */
-const suppressed = (email: SQL) => sql`exists (select 1 from email_suppressions x where x.address = lower(btrim(${email})))`;
-
 function insertStatement(rows: ProfileRow[]) {
   return sql`
     insert into clients (name, email, sizes, preferred_styles, budget_band, marketing_consent, timezone, notes, profile_version, consent_version)
     select name, email, coalesce(sizes, '{}'::jsonb), coalesce(preferred_styles, '{}'::text[]), budget_band,
-           coalesce(marketing_consent, false) and not ${suppressed(sql`r.email`)}, coalesce(timezone, 'UTC'), coalesce(notes, ''),
+           coalesce(marketing_consent, false) and not ${addressSuppressed(sql`r.email`)}, coalesce(timezone, 'UTC'), coalesce(notes, ''),
            version, case when marketing_consent is not null then version end
     from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as r(email text, name text, version timestamptz, sizes jsonb, preferred_styles text[], budget_band budget_band, marketing_consent boolean, timezone text, notes text)
     order by lower(email)
