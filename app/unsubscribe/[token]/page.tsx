@@ -14,11 +14,7 @@ const ANSWERS = {
 
 /** Opening the link changes nothing (mail scanners follow links): only the button unsubscribes. It says at once if there is nothing to do. */
 export default async function UnsubscribePage({ params }: { params: Promise<{ token: string }> }) {
-  // A link cut short mid-escape ("%E0%A4%A") is no token of ours: the page says the link does not work, not a 500.
-  const token = await params.then(
-    ({ token }) => decodeURIComponent(token),
-    () => "",
-  ).catch(() => "");
+  const token = decodeURIComponent((await params).token);
   const status = await unsubscribeLinkStatus(db, token);
   const answer = ANSWERS[status];
   return (
