@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/server/db/client";
 import { apiKeys, auditLog } from "@/lib/server/db/schema";
-import { ForbiddenError } from "@/lib/server/errors";
+import { ConflictError, ForbiddenError } from "@/lib/server/errors";
 import { listApiKeys } from "@/lib/server/data/admin";
 import { userContext } from "@/test/fixtures";
 import { authenticateApiKey } from "@/lib/server/auth/authenticate-api-key";
@@ -27,6 +27,19 @@ describe("API keys", () => {
     expect(await authenticateApiKey(db, key.token)).toBeNull();
     const actions = (await db.select({ action: auditLog.action }).from(auditLog)).map((a) => a.action);
     expect(actions).toEqual(["api_key.create", "api_key.revoke"]);
+  });
+
+  it("refuses a second active key of the same name, whatever its case, and frees the name when the key is revoked", async () => {
+    const admin = await userContext("admin");
+    const first = await createApiKey({ ctx: admin, input: { name: "Warehouse", scope: "orders:write" } });
+    const again = createApiKey({ ctx: admin, input: { name: " warehouse ", scope: "ingest:all" } });
+    await expect(again).rejects.toBeInstanceOf(ConflictError);
+    await expect(again).rejects.toMatchObject({ field: "name", message: expect.stringContaining(first.prefix) });
+    expect(await db.select().from(apiKeys)).toHaveLength(1);
+
+    await revokeApiKey({ ctx: admin, input: { apiKeyId: first.id } });
+    const replacement = await createApiKey({ ctx: admin, input: { name: "Warehouse", scope: "orders:write" } });
+    expect(replacement.id).not.toBe(first.id);
   });
 
   it("is an admin-only power", async () => {
