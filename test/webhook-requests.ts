@@ -4,10 +4,10 @@ import { userContext } from "./fixtures";
 
 type TestKey = { id: string; token: string; secret: string };
 
-/** A real API key, made the way an admin makes one, with the signing secret shown at creation. */
-export async function webhookKey(scope: "ingest:all" | "orders:write" | "clients:write" = "ingest:all"): Promise<TestKey> {
+/** A real API key, made the way an admin makes one, with the signing secret shown at creation. Active keys' names differ. */
+export async function webhookKey(scope: "ingest:all" | "orders:write" | "clients:write" = "ingest:all", name = `OMS ${scope}`): Promise<TestKey> {
   const admin = await userContext("admin");
-  const key = await createApiKey({ ctx: admin, input: { name: `OMS ${scope}`, scope } });
+  const key = await createApiKey({ ctx: admin, input: { name, scope } });
   return { id: key.id, token: key.token, secret: key.signingSecret };
 }
 

@@ -93,12 +93,23 @@ describe("CSV import", () => {
     const [a2] = await db.select().from(orders).where(eq(orders.externalId, "A-2"));
     expect(a2).toMatchObject({ source: "csv", valueCents: 105_000 });
 
-    // The same rows imported again later are a newer version with the same values: stored once, counted once.
+    // The same rows imported again later are a newer version with the same values: stored once, counted once,
+    // and reported unchanged (nobody's history moved, so nobody is rescored); only the version moves on.
     const again = await uploadCsv("orders", ORDERS_CSV);
     await startImport({ ctx, input: { jobId: again.body.id } });
     await drainEngine();
+    expect(await job(again.body.id)).toMatchObject({ status: "done", importedRows: 3, created: 0, updated: 0, unchanged: 3 });
     expect(await db.$count(orders)).toBe(2);
     expect((await db.select().from(clients).where(eq(clients.email, "ada@example.com")))[0]?.orderCount).toBe(1);
+    const [a2Again] = await db.select().from(orders).where(eq(orders.externalId, "A-2"));
+    expect(a2Again?.sourceUpdatedAt?.getTime()).toBeGreaterThan(a2?.sourceUpdatedAt?.getTime() ?? Infinity);
+
+    // One value changed in the file: that order, and only it, is updated.
+    const changed = await uploadCsv("orders", ORDERS_CSV.replace('"1,050.00"', '"1,060.00"'));
+    await startImport({ ctx, input: { jobId: changed.body.id } });
+    await drainEngine();
+    expect(await job(changed.body.id)).toMatchObject({ status: "done", created: 0, updated: 1, unchanged: 2 });
+    expect((await db.select().from(orders).where(eq(orders.externalId, "A-2")))[0]?.valueCents).toBe(106_000);
   });
 
   it("imports client profiles, leaving out what the file leaves empty", async () => {

@@ -26,7 +26,7 @@ const PATH = "/api/webhooks/orders";
 describe("POST /api/webhooks/orders: rate limit", () => {
   it("429 with Retry-After once a key has used its bucket, while another key is unaffected", async () => {
     const key = await webhookKey();
-    const other = await webhookKey();
+    const other = await webhookKey("ingest:all", "Another OMS");
     const send = (k = key) => POST(signedRequest(PATH, { event_id: crypto.randomUUID(), source: "acme", order: orderEvent() }, k));
     const statuses = [];
     for (let i = 0; i < 4; i++) statuses.push((await send()).status);

@@ -72,4 +72,40 @@ describe("applyOrderSets", () => {
       ["shop", "insert", "2026-05-01T00:00:00.000Z"],
     ]);
   });
+
+  it("reports a newer version with the stored content unchanged and writes its version alone, unless an earlier set changed it", () => {
+    const contentOf = (_source: string, o: { itemsKept: number }) => `kept ${o.itemsKept}`;
+    const stored = [
+      { source: "oms", externalId: "A", updatedAtMs: ms("2026-05-01T00:00:00Z"), content: "kept 1" },
+      { source: "oms", externalId: "B", updatedAtMs: ms("2026-05-01T00:00:00Z"), content: "kept 1" },
+    ];
+    const { outcomes, writes } = applyOrderSets(
+      [
+        { source: "oms", orders: [order("A", "2026-05-02T00:00:00Z", { itemsKept: 1 }), order("B", "2026-05-02T00:00:00Z", { itemsKept: 2 })] },
+        { source: "oms", orders: [order("B", "2026-05-03T00:00:00Z", { itemsKept: 2 })] },
+      ],
+      stored,
+      contentOf,
+    );
+    expect(outcomes).toEqual([["unchanged", "updated"], ["unchanged"]]);
+    // B's final write still carries the content the first set changed, as an update.
+    expect(writes.map((w) => [w.order.externalId, w.kind, w.order.updatedAt.toISOString()])).toEqual([
+      ["A", "version", "2026-05-02T00:00:00.000Z"],
+      ["B", "update", "2026-05-03T00:00:00.000Z"],
+    ]);
+  });
+
+  it("changes an order back when a later set restores the stored content after an earlier one changed it", () => {
+    const contentOf = (_source: string, o: { itemsKept: number }) => `kept ${o.itemsKept}`;
+    const { outcomes, writes } = applyOrderSets(
+      [
+        { source: "oms", orders: [order("A", "2026-05-02T00:00:00Z", { itemsKept: 2 })] },
+        { source: "oms", orders: [order("A", "2026-05-03T00:00:00Z", { itemsKept: 1 })] },
+      ],
+      [{ source: "oms", externalId: "A", updatedAtMs: ms("2026-05-01T00:00:00Z"), content: "kept 1" }],
+      contentOf,
+    );
+    expect(outcomes).toEqual([["updated"], ["updated"]]);
+    expect(writes.map((w) => [w.kind, w.order.itemsKept])).toEqual([["update", 1]]);
+  });
 });

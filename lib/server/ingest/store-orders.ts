@@ -1,6 +1,6 @@
 import "server-only";
 import { sql } from "drizzle-orm";
-import { type ItemOutcome, nameFromEmail } from "@/lib/domain/ingest/ingest-types";
+import { type IngestOrder, type ItemOutcome, nameFromEmail } from "@/lib/domain/ingest/ingest-types";
 import { noonInZone } from "@/lib/domain/time/format";
 import { applyOrderSets, orderKey, type OrderSet, type OrderWrite } from "@/lib/domain/ingest/order-versions";
 import { RetryableIngestConflict } from "./retry";
@@ -10,7 +10,19 @@ import type { StorePlan } from "./commit-deliveries";
 import { refreshSummariesStatement } from "@/lib/server/orders/order-summaries";
 import { createClientsStatement, lockClientsByEmailStatement, lockClientsByIdStatement } from "./store-clients";
 
-type StoredRow = { source: string; external_id: string; client_id: string; updated_ms: number | null };
+type StoredRow = {
+  source: string;
+  external_id: string;
+  client_id: string;
+  updated_ms: number | null;
+  client_key: string;
+  ordered_ms: number;
+  items_shipped: number;
+  items_kept: number;
+  value_cents: number;
+  currency: string;
+  status: string;
+};
 type WrittenRow = { source: string; external_id: string; inserted: boolean };
 type ClientRow = { id: string; key: string; timezone: string };
 
@@ -27,11 +39,24 @@ function lockStoredOrdersStatement(sets: OrderSet[]) {
   const sources = [...new Set(sets.map((s) => s.source))];
   const externalIds = [...new Set(sets.flatMap((s) => s.orders.map((o) => o.externalId)))];
   return sql`
-    select source, external_id, client_id, (extract(epoch from source_updated_at) * 1000)::float8 as updated_ms from orders
-    where source = any(${textArray(sources)}) and external_id = any(${textArray(externalIds)})
-    order by source, external_id
-    for update
+    select o.source, o.external_id, o.client_id, (extract(epoch from o.source_updated_at) * 1000)::float8 as updated_ms,
+      lower(c.email) as client_key, (extract(epoch from o.ordered_at) * 1000)::float8 as ordered_ms,
+      o.items_shipped, o.items_kept, o.value_cents, o.currency, o.status
+    from orders o join clients c on c.id = o.client_id
+    where o.source = any(${textArray(sources)}) and o.external_id = any(${textArray(externalIds)})
+    order by o.source, o.external_id
+    for update of o
   `;
+}
+
+/** When an order is stored: a day alone at noon in the client's timezone (a client this write creates has the default, UTC). */
+function storedOrderedAt(order: IngestOrder, zoneOf: Map<string, string>): Date {
+  return order.orderedDay ? noonInZone(order.orderedDay, zoneOf.get(order.clientEmail.toLowerCase()) ?? "UTC") : order.orderedAt;
+}
+
+/** What an order says about its client's history, to tell a new version that changes nothing from one that does. */
+function orderContent(clientKey: string, orderedMs: number, o: Pick<IngestOrder, "itemsShipped" | "itemsKept" | "valueCents" | "currency" | "status">) {
+  return [clientKey, Number(orderedMs), o.itemsShipped, o.itemsKept, o.valueCents, o.currency, o.status].join("|");
 }
 
 /**
@@ -84,7 +109,19 @@ export function planOrderSets(sets: OrderSet[], prepared: PreparedOrders): Store
   const stored = prepared.stored.filter((r) => wanted.has(orderKey(r.source, r.external_id)));
   const { outcomes, writes } = applyOrderSets(
     sets,
-    stored.map((r) => ({ source: r.source, externalId: r.external_id, updatedAtMs: r.updated_ms === null ? null : Number(r.updated_ms) })),
+    stored.map((r) => ({
+      source: r.source,
+      externalId: r.external_id,
+      updatedAtMs: r.updated_ms === null ? null : Number(r.updated_ms),
+      content: orderContent(r.client_key, r.ordered_ms, {
+        itemsShipped: r.items_shipped,
+        itemsKept: r.items_kept,
+        valueCents: r.value_cents,
+        currency: r.currency,
+        status: r.status as IngestOrder["status"],
+      }),
+    })),
+    (_source, o) => orderContent(o.clientEmail.toLowerCase(), storedOrderedAt(o, prepared.zoneOf).getTime(), o),
   );
   // Every email sent gets its client, even when its order turns out unchanged: the first name given wins.
   const newClients = new Map<string, { email: string; name: string }>();
@@ -93,25 +130,26 @@ export function planOrderSets(sets: OrderSet[], prepared: PreparedOrders): Store
     if (!prepared.clientIdOf.has(key) && !newClients.has(key)) newClients.set(key, { email: o.clientEmail, name: o.clientName ?? nameFromEmail(o.clientEmail) });
   }
   const rows = writes
-    .map(({ source, order: o }) => ({
+    .map(({ source, order: o, kind }) => ({
       client_key: o.clientEmail.toLowerCase(),
       source,
       external_id: o.externalId,
-      // A day alone at noon in the client's timezone (a client this write creates has the default, UTC).
-      ordered_at: (o.orderedDay ? noonInZone(o.orderedDay, prepared.zoneOf.get(o.clientEmail.toLowerCase()) ?? "UTC") : o.orderedAt).toISOString(),
+      ordered_at: storedOrderedAt(o, prepared.zoneOf).toISOString(),
       updated_at: o.updatedAt.toISOString(),
       items_shipped: o.itemsShipped,
       items_kept: o.itemsKept,
       value_cents: o.valueCents,
       currency: o.currency,
       status: o.status,
+      versionOnly: kind === "version",
     }))
     .sort((a, b) => (a.source === b.source ? (a.external_id < b.external_id ? -1 : 1) : a.source < b.source ? -1 : 1));
-  const gainingKeys = [...new Set(rows.map((r) => r.client_key))];
+  // A version alone changes no history: its client is neither recounted nor rescored.
+  const gainingKeys = [...new Set(rows.filter((r) => !r.versionOnly).map((r) => r.client_key))];
   const gainingKnown = new Set(gainingKeys.map((k) => prepared.clientIdOf.get(k)));
   // An order that moves to another client leaves its old client one order short: lock that one too, and recount it.
   const storedClientOf = new Map(stored.map((r) => [orderKey(r.source, r.external_id), r.client_id]));
-  const losing = [...new Set(writes.map((w) => storedClientOf.get(orderKey(w.source, w.order.externalId)) ?? ""))].filter((id) => id && !gainingKnown.has(id));
+  const losing = [...new Set(writes.filter((w) => w.kind !== "version").map((w) => storedClientOf.get(orderKey(w.source, w.order.externalId)) ?? ""))].filter((id) => id && !gainingKnown.has(id));
 
   const write = async (run: RunSql) => {
     // Issued together, the statements travel in one round trip and run in order.
@@ -119,7 +157,7 @@ export function planOrderSets(sets: OrderSet[], prepared: PreparedOrders): Store
       newClients.size ? run<ClientRow>(createClientsStatement([...newClients.values()])) : [],
       losing.length ? run(lockClientsByIdStatement(losing)) : null,
       rows.length ? run<WrittenRow>(upsertOrdersStatement(rows)) : [],
-      rows.length ? run(refreshSummariesStatement(sql`lower(t.email) = any(${textArray(gainingKeys)}) or t.id = any(${uuidArray(losing)})`)) : null,
+      gainingKeys.length ? run(refreshSummariesStatement(sql`lower(t.email) = any(${textArray(gainingKeys)}) or t.id = any(${uuidArray(losing)})`)) : null,
     ]);
     if (created.length !== newClients.size) throw new RetryableIngestConflict("A client with one of these emails was created meanwhile");
     if (!wroteAsPlanned(writes, written)) throw new RetryableIngestConflict("An order of these deliveries was written by another one meanwhile");

@@ -1,7 +1,7 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/server/db/client";
-import { clientScores, clients, orders, webhookReceipts } from "@/lib/server/db/schema";
+import { clientScores, clients, engineEvents, orders, webhookReceipts } from "@/lib/server/db/schema";
 import { revokeApiKey } from "@/lib/server/services/api-keys/revoke-api-key";
 import { userContext } from "@/test/fixtures";
 import { drainEngine, serveInngestForEachTest } from "@/test/inngest-engine";
@@ -74,6 +74,25 @@ describe("POST /api/webhooks/orders: storing", () => {
     const [stored] = await db.select().from(orders);
     expect(stored).toMatchObject({ itemsKept: 4, status: "cancelled", sourceUpdatedAt: new Date("2026-05-11T00:00:00Z") });
     expect(await clientByEmail(original.client_email)).toMatchObject({ orderCount: 0, lastOrderAt: null });
+  });
+
+  it("answers a newer version that changes nothing Rekindle keeps as unchanged: its version moves on, and nobody is rescored", async () => {
+    const key = await webhookKey();
+    const original = orderEvent({ updated_at: "2026-05-10T00:00:00Z", items_kept: 2 });
+    await POST(signedRequest(PATH, delivery({ order: original }), key));
+    await drainEngine();
+    const changesBefore = await db.$count(engineEvents, sql`name = 'rekindle/client.orders-changed'`);
+
+    const resent = await json(await POST(signedRequest(PATH, delivery({ order: { ...original, updated_at: "2026-05-12T00:00:00Z" } }), key)));
+    expect(resent).toMatchObject({ created: 0, updated: 0, unchanged: 1 });
+    await drainEngine();
+    expect(await db.$count(engineEvents, sql`name = 'rekindle/client.orders-changed'`)).toBe(changesBefore);
+    expect((await db.select().from(orders))[0]?.sourceUpdatedAt).toEqual(new Date("2026-05-12T00:00:00Z"));
+
+    // The version it carried still counts: a change dated between the two is older than what is held.
+    const between = await json(await POST(signedRequest(PATH, delivery({ order: { ...original, updated_at: "2026-05-11T00:00:00Z", items_kept: 5 } }), key)));
+    expect(between).toMatchObject({ unchanged: 1 });
+    expect((await db.select().from(orders))[0]?.itemsKept).toBe(2);
   });
 
   it("within one batch keeps the newest version of an order sent twice", async () => {
@@ -167,7 +186,7 @@ describe("POST /api/webhooks/orders: refusals", () => {
     expect((await POST(signedRequest(PATH, body, key, { token: null }))).status).toBe(401);
     expect((await POST(signedRequest(PATH, body, key, { token: `rk_00000000_${"a".repeat(43)}` }))).status).toBe(401);
     const admin = await userContext("admin");
-    const revoked = await webhookKey();
+    const revoked = await webhookKey("ingest:all", "Retired OMS");
     await revokeApiKey({ ctx: admin, input: { apiKeyId: revoked.id } });
     const response = await POST(signedRequest(PATH, body, revoked));
     expect(response.status).toBe(401);
