@@ -24,6 +24,8 @@ type QueueRow = {
   writer: "model" | "offline" | "offline_fallback" | "person";
   origin: "stylist" | "outreach";
   createdAt: Date;
+  /** As the page read it: the bulk approval skips a draft edited since (see approveEmails). */
+  updatedAt: Date;
   clientId: string;
   clientName: string;
   stylistName: string | null;
@@ -115,7 +117,12 @@ export function QueueTable({ emails, showStylist, empty }: { emails: QueueRow[];
             {emails.map((e) => (
               <tr key={e.id}>
                 <td className="px-3 py-3 sm:px-5">
-                  {e.state === "draft" ? <input type="checkbox" name="emailIds[]" value={e.id} aria-label={`Select the email to ${e.clientName}`} className="size-4 accent-ember-600" /> : null}
+                  {e.state === "draft" ? (
+                    <>
+                      <input type="checkbox" name="emailIds[]" value={e.id} aria-label={`Select the email to ${e.clientName}`} className="size-4 accent-ember-600" />
+                      <input type="hidden" name={`shownAt.${e.id}`} value={e.updatedAt.toISOString()} />
+                    </>
+                  ) : null}
                 </td>
                 <td className="px-3 py-3 font-medium text-stone-900">
                   <Link href={`/clients/${e.clientId}` as Route} className="hover:underline">

@@ -37,13 +37,17 @@ export const editEmailAction = formAction("emails.write", editorSchema, async ({
 });
 
 
-/** The queue's checkboxes: none ticked is no field at all, which the verb answers by name. */
-const bulkSchema = z.object({ emailIds: z.array(z.string()).default([]) });
+/** The queue's checkboxes (none ticked is no field at all, which the verb answers by name), and when each draft was shown. */
+const bulkSchema = z.object({ emailIds: z.array(z.string()).default([]), shownAt: z.record(z.string(), z.string()).default({}) });
 
 export const approveEmailsAction = formAction("emails.write", bulkSchema, async ({ ctx, input }) => {
   const result = await approveEmails({ ctx, input });
   refresh();
-  return { status: "success", message: `${result.approved} approved${result.skipped.length ? `, ${result.skipped.length} skipped (no longer drafts)` : ""}.` };
+  const skipped = result.skipped.length ? `, ${result.skipped.length} skipped (no longer drafts)` : "";
+  const changed = result.changed.length
+    ? `, ${result.changed.length} not approved: ${result.changed.length === 1 ? "it was" : "they were"} edited after this page showed ${result.changed.length === 1 ? "it" : "them"}; open ${result.changed.length === 1 ? "it" : "them"} to review the new words`
+    : "";
+  return { status: "success", message: `${result.approved} approved${skipped}${changed}.` };
 });
 
 export const discardEmailAction = formAction("emails.write", discardEmailSchema, async ({ ctx, input }) => {

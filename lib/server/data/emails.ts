@@ -70,6 +70,7 @@ export async function listEmails(ctx: ServiceContext, filters: QueueFilters, lim
       origin: winBackEmails.origin,
       scheduledFor: winBackEmails.scheduledFor,
       createdAt: winBackEmails.createdAt,
+      updatedAt: winBackEmails.updatedAt,
       clientId: clients.id,
       clientName: clients.name,
       stylistName: users.name,

@@ -8,7 +8,7 @@ import { authorize } from "@/lib/server/auth/permissions";
 import type { ServiceContext, VerbArgs } from "@/lib/server/context";
 import type { Executor } from "@/lib/server/db/client";
 import { clients } from "@/lib/server/db/schema";
-import { assertShownAsIs, lockEmailInScope, moveEmail, shownAtField } from "./email-rules";
+import { assertShownAsIs, EmailChangedSinceShownError, lockEmailInScope, moveEmail, shownAtField } from "./email-rules";
 import { AppError, ConflictError } from "@/lib/server/errors";
 import { parseInput } from "@/lib/server/parse-input";
 import { withEvents } from "@/lib/server/events/outbox";
@@ -17,7 +17,11 @@ import { readSettings } from "@/lib/server/data/settings";
 
 /** `shownAt`: the email as the approver last saw it (see assertShownAsIs); the editor's Approve passes what its save left. */
 export const approveEmailSchema = z.object({ emailId: z.uuid("Unknown email"), shownAt: shownAtField });
-export const approveEmailsSchema = z.object({ emailIds: z.array(z.uuid("Unknown email")).min(1, "Choose at least one email").max(500, "Approve at most 500 at once") });
+/** `shownAt`: per email id, the email as the queue showed it; an email changed since is skipped as `changed`. */
+export const approveEmailsSchema = z.object({
+  emailIds: z.array(z.uuid("Unknown email")).min(1, "Choose at least one email").max(500, "Approve at most 500 at once"),
+  shownAt: z.record(z.string(), shownAtField).default({}),
+});
 
 /**
  * Approves a draft and schedules it for the next moment inside the client's daytime window; the `email.approved`
@@ -33,29 +37,34 @@ export async function approveEmail({ ctx, input, now = new Date() }: VerbArgs<ty
   });
 }
 
-/** Approves many drafts in one transaction; those no longer drafts (or out of scope) are skipped and counted. */
+/**
+ * Approves many drafts in one transaction; those no longer drafts (or out of scope) are skipped, and those changed
+ * since the queue showed them (edited in another tab) are skipped as `changed`: nobody approves words unseen.
+ */
 export async function approveEmails({ ctx, input, now = new Date() }: VerbArgs<typeof approveEmailsSchema> & { now?: Date }) {
   authorize(ctx.actor, "emails.write");
-  const { emailIds } = parseInput(approveEmailsSchema, input);
+  const { emailIds, shownAt } = parseInput(approveEmailsSchema, input);
   return withEvents(ctx.db, async (tx, emit) => {
     let approved = 0;
     const skipped: string[] = [];
+    const changed: string[] = [];
     for (const emailId of [...new Set(emailIds)].sort()) {
       // A savepoint each: an email that can no longer be approved (or is out of scope) is skipped, not fatal.
-      const ok = await tx.transaction(async (inner) => approveInTransaction(inner, ctx, emailId, now)).then(
-        () => true,
+      const outcome = await tx.transaction(async (inner) => approveInTransaction(inner, ctx, emailId, now, shownAt[emailId])).then(
+        () => "approved" as const,
         (error: unknown) => {
-          if (error instanceof AppError) return false;
+          if (error instanceof EmailChangedSinceShownError) return "changed" as const;
+          if (error instanceof AppError) return "skipped" as const;
           throw error;
         },
       );
-      if (ok) {
+      if (outcome === "approved") {
         approved++;
         await emit(appEvent("rekindle/email.approved", { emailId }));
-      } else skipped.push(emailId);
+      } else (outcome === "changed" ? changed : skipped).push(emailId);
     }
-    await writeAudit(tx, ctx.actor, { action: "email.bulk_approve", entityType: "email", after: { approved, skipped } });
-    return { approved, skipped };
+    await writeAudit(tx, ctx.actor, { action: "email.bulk_approve", entityType: "email", after: { approved, skipped, changed } });
+    return { approved, skipped, changed };
   });
 }
 

@@ -26,7 +26,14 @@ export async function lockEmailInScope(tx: Executor, actor: Actor, emailId: stri
  * (pages send it with every form about the email). Left out (a script, a test), nothing is compared.
  */
 export function assertShownAsIs(email: WinBackEmail, shownAt: Date | undefined): void {
-  if (shownAt && shownAt.getTime() !== email.updatedAt.getTime()) throw new ConflictError(changedSinceShown(email.state), "state");
+  if (shownAt && shownAt.getTime() !== email.updatedAt.getTime()) throw new EmailChangedSinceShownError(changedSinceShown(email.state));
+}
+
+/** assertShownAsIs's refusal: a bulk action tells these apart from emails that simply cannot take the step. */
+export class EmailChangedSinceShownError extends ConflictError {
+  constructor(message: string) {
+    super(message, "state");
+  }
 }
 
 /** The form field that carries assertShownAsIs's moment: an ISO date-time, or nothing; its own parse parses again (an action hands the verb a parsed form). */

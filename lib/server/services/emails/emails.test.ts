@@ -5,7 +5,7 @@ import { auditLog, clients, emailSuppressions, emailTransitions, localMailbox, w
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/server/errors";
 import { DAYTIME, clientWithFix } from "@/test/email-fixtures";
 import { userContext } from "@/test/fixtures";
-import { approveEmail, approveEmails } from "./approve-email";
+import { approveEmail, approveEmails, approveEmailsSchema } from "./approve-email";
 import { discardEmail } from "./discard-email";
 import { draftEmail } from "./draft-email";
 import { editEmail, editEmailSchema } from "./edit-email";
@@ -171,8 +171,23 @@ describe("review", () => {
     const ea = await draftEmail({ ctx: a.stylist, input: { clientId: a.client.id } });
     const eb = await draftEmail({ ctx: b.stylist, input: { clientId: b.client.id } });
     // A stylist's bulk approval skips the other stylist's email.
-    expect(await approveEmails({ ctx: a.stylist, input: { emailIds: [ea.id, eb.id] }, now: DAYTIME })).toEqual({ approved: 1, skipped: [eb.id] });
-    expect(await approveEmails({ ctx: marketer, input: { emailIds: [ea.id, eb.id] }, now: DAYTIME })).toEqual({ approved: 1, skipped: [ea.id] });
+    expect(await approveEmails({ ctx: a.stylist, input: { emailIds: [ea.id, eb.id] }, now: DAYTIME })).toEqual({ approved: 1, skipped: [eb.id], changed: [] });
+    expect(await approveEmails({ ctx: marketer, input: { emailIds: [ea.id, eb.id] }, now: DAYTIME })).toEqual({ approved: 1, skipped: [ea.id], changed: [] });
+  });
+
+  it("bulk-approves only drafts as the queue showed them: one edited since in another tab is left a draft and named", async () => {
+    const marketer = await userContext("marketer");
+    const a = await stylistWithClient();
+    const b = await stylistWithClient();
+    const ea = await draftEmail({ ctx: a.stylist, input: { clientId: a.client.id } });
+    const eb = await draftEmail({ ctx: b.stylist, input: { clientId: b.client.id } });
+    const shownAt = { [ea.id]: ea.updatedAt.toISOString(), [eb.id]: eb.updatedAt.toISOString() };
+    await editEmail({ ctx: b.stylist, input: { emailId: eb.id, subject: "Words the queue never showed", body: "Hi,\n\nNew words.", callToAction: "Book" } });
+
+    const result = await approveEmails({ ctx: marketer, input: approveEmailsSchema.parse({ emailIds: [ea.id, eb.id], shownAt }), now: DAYTIME });
+    expect(result).toEqual({ approved: 1, skipped: [], changed: [eb.id] });
+    const states = await db.select({ id: winBackEmails.id, state: winBackEmails.state }).from(winBackEmails);
+    expect(Object.fromEntries(states.map((e) => [e.id, e.state]))).toEqual({ [ea.id]: "scheduled", [eb.id]: "draft" });
   });
 });
 
