@@ -165,11 +165,17 @@ describe("CSV import", () => {
   it("reports a row the CSV parser cannot read instead of stopping", async () => {
     await signIn();
     // A quote opened and never closed: the parser cannot tell where the row ends.
-    const csv = ["email,name", "ada@example.com,Ada", "cy@example.com,Cy", 'bo@example.com,"Bo the Brave'].join("\n");
+    const csv = ["email,name", "ada@example.com,Ada", 'bo@example.com,"Bo the Brave', "cy@example.com,Cy", "di@example.com,Di"].join("\n");
     const { body } = await uploadCsv("clients", csv);
     const checked = await job(body.id);
-    expect(checked).toMatchObject({ status: "ready", validRows: 2, invalidRows: 1 });
-    expect(checked.errorSample).toMatchObject([{ row: 4, errors: [{ field: "row" }] }]);
+    expect(checked).toMatchObject({ status: "ready", validRows: 1, invalidRows: 1 });
+    // It says the rows after it went with it, and how to mend the file.
+    expect(checked.errorSample).toEqual([
+      {
+        row: 3,
+        errors: [{ field: "row", message: 'A cell on this row opens a quote (") that is never closed, so the 2 lines after it were read into this row and not checked. Close the quote or remove it, then upload the file again.' }],
+      },
+    ]);
   });
 
   it("reads a quote inside a field as text, so a row with one keeps every cell and is checked like any other", async () => {

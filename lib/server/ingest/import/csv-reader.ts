@@ -3,6 +3,7 @@ import { pipeline, type Readable, Transform } from "node:stream";
 import { parse } from "csv-parse";
 import { ImportFailure, NOT_UTF8_MESSAGE } from "./import-failure";
 import { type CsvRow, normalizeHeader } from "@/lib/domain/ingest/csv-rows";
+import { csvReadErrorMessage } from "@/lib/domain/ingest/csv-read-errors";
 
 type CsvItem =
   | { kind: "header"; original: string[]; columns: string[] }
@@ -15,7 +16,7 @@ type CsvItem =
  * quote) is reported as broken instead of stopping the file. `bytesRead()` tells how far it got.
  */
 export function readCsv(source: Readable) {
-  const broken: { line: number; message: string; raw: string }[] = [];
+  const broken: { line: number; code: string | undefined; raw: string }[] = [];
   const parser = parse({
     bom: true,
     raw: true,
@@ -32,7 +33,7 @@ export function readCsv(source: Readable) {
       const line = typeof lines === "number" ? lines : -1;
       const last = broken.at(-1);
       if (last && last.line === line) last.raw = raw && raw.length > last.raw.length ? raw : last.raw;
-      else broken.push({ line, message: error?.message ?? "This line could not be read as CSV", raw: raw ?? "" });
+      else broken.push({ line, code: error?.code, raw: raw ?? "" });
       return undefined;
     },
   });
@@ -46,7 +47,7 @@ export function readCsv(source: Readable) {
       // The parser runs ahead of this loop, so skipped records are placed by their line number.
       while (broken.length && (broken[0]?.line ?? 0) < info.lines) {
         const next = broken.shift();
-        if (next) yield { kind: "broken", rowNumber: ++rowNumber, message: next.message, raw: next.raw.trimEnd() };
+        if (next) yield brokenItem(++rowNumber, next);
       }
       if (!columns) {
         columns = record.map(normalizeHeader);
@@ -60,10 +61,14 @@ export function readCsv(source: Readable) {
       });
       yield { kind: "row", rowNumber: ++rowNumber, values: record, row };
     }
-    for (const next of broken) yield { kind: "broken", rowNumber: ++rowNumber, message: next.message, raw: next.raw.trimEnd() };
+    for (const next of broken) yield brokenItem(++rowNumber, next);
   }
 
   return { items: items(), bytesRead: () => parser.info.bytes };
+}
+
+function brokenItem(rowNumber: number, { code, raw }: { code: string | undefined; raw: string }): CsvItem {
+  return { kind: "broken", rowNumber, message: csvReadErrorMessage(code, raw), raw: raw.trimEnd() };
 }
 
 /**
