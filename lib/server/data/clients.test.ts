@@ -18,10 +18,10 @@ async function seedClients(stylistIds: string[], n: number, prefix = "person") {
   const inserted = await db.insert(clients).values(rows).returning({ id: clients.id });
   // Each client got its client_scores row from the trigger; give most of them a score.
   for (const [i, { id }] of inserted.entries()) {
-    // Unscored clients (null) sort as -1; few distinct values, so ties on the score are common too.
+    // Unscored clients (null score, tier and P(alive)) end the list either way; few distinct values, so ties on the score are common too.
     await db
       .update(clientScores)
-      .set({ score: i % 6 === 0 ? null : (i % 9) * 10, tier: i % 6 === 0 ? null : TIERS[i % 4], pAlive: i % 5 === 0 ? null : (i % 8) / 8 + 0.01 })
+      .set({ score: i % 6 === 0 ? null : (i % 9) * 10, tier: i % 6 === 0 ? null : TIERS[i % 4], pAlive: i % 6 === 0 ? null : (i % 8) / 8 + 0.01 })
       .where(eq(clientScores.clientId, id));
   }
 }
@@ -61,9 +61,11 @@ describe("listClients", () => {
     [{ sort: "last_order", dir: "asc" }, (a: Row, b: Row) => time(a) - time(b) || a.id.localeCompare(b.id)],
     [{ sort: "last_order" }, (a: Row, b: Row) => time(b) - time(a) || b.id.localeCompare(a.id)],
     [{ sort: "score" }, (a: Row, b: Row) => score(b) - score(a) || b.id.localeCompare(a.id)],
-    [{ sort: "score", dir: "asc" }, (a: Row, b: Row) => score(a) - score(b) || a.id.localeCompare(b.id)],
+    // Lowest first still ends with the unscored: the lowest scores lead.
+    [{ sort: "score", dir: "asc" }, (a: Row, b: Row) => unscored(a) - unscored(b) || score(a) - score(b) || a.id.localeCompare(b.id)],
     [{ sort: "p_alive" }, (a: Row, b: Row) => pAlive(b) - pAlive(a) || b.id.localeCompare(a.id)],
-    [{ sort: "p_alive", dir: "asc" }, (a: Row, b: Row) => pAlive(a) - pAlive(b) || a.id.localeCompare(b.id)],
+    [{ sort: "p_alive", dir: "asc" }, (a: Row, b: Row) => unscored(a) - unscored(b) || pAlive(a) - pAlive(b) || a.id.localeCompare(b.id)],
+    [{ sort: "score", dir: "asc", tier: "at_risk,unscored" }, (a: Row, b: Row) => unscored(a) - unscored(b) || score(a) - score(b) || a.id.localeCompare(b.id), (r: Row) => r.engagementTier === "at_risk" || r.engagementTier === null],
     [{ sort: "score", tier: "watch" }, (a: Row, b: Row) => score(b) - score(a) || b.id.localeCompare(a.id), (r: Row) => r.engagementTier === "watch"],
     // Several tiers at once, unscored among them: one page from each tier, merged.
     [{ sort: "score", tier: "lapsed,unscored" }, (a: Row, b: Row) => score(b) - score(a) || b.id.localeCompare(a.id), (r: Row) => r.engagementTier === "lapsed" || r.engagementTier === null],
@@ -156,6 +158,7 @@ describe("listClients", () => {
 type Row = { id: string; name: string; orderCount: number; lastOrderAt: Date | null; engagementScore: number | null; engagementTier: string | null; pAlive: number | null };
 const score = (r: Row) => r.engagementScore ?? -1;
 const pAlive = (r: Row) => r.pAlive ?? -1;
+const unscored = (r: Row) => (r.engagementScore === null ? 1 : 0);
 // Never-ordered clients sort as the oldest, as in the list.
 function time(r: Row) {
   return r.lastOrderAt?.getTime() ?? -8.64e15;

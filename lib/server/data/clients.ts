@@ -120,14 +120,32 @@ async function pageRows(ctx: ServiceContext, query: ClientListQuery, cursor: Cur
  */
 async function pageAcrossTiers(ctx: ServiceContext, query: ClientListQuery, cursor: Cursor, ascending: boolean, limit: number, options: ClientListWhereOptions): Promise<ClientRow[]> {
   const tiers: readonly ClientTierFilter[] = query.tier.length ? query.tier : CLIENT_TIER_FILTERS;
-  const perTier = await Promise.all(tiers.map((tier) => pageRows(ctx, query, cursor, ascending, limit, { ...options, tiers: [tier] })));
+  // Lowest first, unscored clients (key -1) would lead the list, pages of "Not scored" before the lowest scores:
+  // they follow every scored client instead, as they do highest first. So a walk forward reads the scored tiers,
+  // then the unscored; a walk back, the other way round.
+  const unscoredLast = query.dir === "asc";
+  const cursorUnscored = cursor !== null && Number(cursor.value) === UNSCORED_KEY;
+  const perTier = await Promise.all(
+    tiers.map((tier) => {
+      const tierOptions = { ...options, tiers: [tier] };
+      const unscored = tier === "unscored";
+      if (!unscoredLast || cursor === null || cursorUnscored === unscored) return pageRows(ctx, query, cursor, ascending, limit, tierOptions);
+      // The cursor is in the other group: a group this walk reads before it is done with; one it reads after, from its start.
+      const readFirst = ascending !== unscored;
+      return readFirst ? [] : pageRows(ctx, query, null, ascending, limit, tierOptions);
+    }),
+  );
   const direction = ascending ? 1 : -1;
+  const group = (row: ClientRow) => (unscoredLast && cursorValue(query.sort, row) === UNSCORED_KEY ? 1 : 0);
   const compare = (a: ClientRow, b: ClientRow) => {
-    const byKey = Number(cursorValue(query.sort, a)) - Number(cursorValue(query.sort, b));
+    const byKey = group(a) - group(b) || Number(cursorValue(query.sort, a)) - Number(cursorValue(query.sort, b));
     return direction * (byKey !== 0 ? byKey : a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
   };
   return perTier.flat().sort(compare).slice(0, limit);
 }
+
+/** An unscored client's score and P(alive) as the sort keys read them (scoreSortKey, pAliveSortKey). */
+const UNSCORED_KEY = -1;
 
 /**
  * The first `limit` rows after the cursor in the query's order, by the tier indexes where they serve the sort (not
