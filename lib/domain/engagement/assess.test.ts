@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { assessEngagement, bgNbdOnly, type EngagementAssessment } from "./assess";
 import { type CurrentEngagement, currentEngagementOf, keepsScore, sameCurrentEngagement } from "./current-engagement";
-import { EMPTY_CLIENT_HISTORY, summariseHistory } from "./history";
+import { clientPicture } from "./client-figures";
+import { DAY_MS, EMPTY_CLIENT_HISTORY, summariseHistory } from "./history";
+import { DEFAULT_ENGAGEMENT_SETTINGS } from "./settings";
 import { AS_OF, ordersEvery } from "@/test/domain/engagement-orders";
 
 const PARAMS = { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 };
@@ -9,17 +11,25 @@ const steady = summariseHistory(ordersEvery(30, 8, 10), AS_OF);
 const gone = summariseHistory(ordersEvery(30, 8, 400), AS_OF);
 
 describe("assessEngagement", () => {
-  it("scores without P(alive) or a forecast when no model has been fitted", () => {
+  it("scores without P(alive) or a forecast when no model has been fitted; the next order is still due by the client's rhythm", () => {
     const a = assessEngagement({ history: steady, asOf: AS_OF });
-    expect(a).toMatchObject({ tier: "healthy", pAlive: null, expectedOrders90d: null, nextOrderExpectedAt: null });
+    expect(a).toMatchObject({ tier: "healthy", pAlive: null, expectedOrders90d: null });
     expect(a.drivers.length).toBeGreaterThan(0);
+    // Every 30 days, the last 10 days ago: due 20 days from now, as the client's page says.
+    expect(a.nextOrderExpectedAt).toEqual(new Date(AS_OF.getTime() + 20 * DAY_MS));
+  });
+
+  it("dates the next order by the client's rhythm, not the model's forecast, so a client long gone is overdue", () => {
+    const lapsed = assessEngagement({ history: gone, asOf: AS_OF, model: bgNbdOnly(PARAMS) });
+    // Every 30 days, the last 400 days ago: due 370 days ago, whatever the model expects of them now.
+    expect(lapsed.nextOrderExpectedAt).toEqual(new Date(AS_OF.getTime() - 370 * DAY_MS));
+    expect(lapsed.nextOrderExpectedAt).toEqual(clientPicture({ orders: ordersEvery(30, 8, 400), asOf: AS_OF, settings: DEFAULT_ENGAGEMENT_SETTINGS, model: bgNbdOnly(PARAMS) }).figures.nextOrder.dueAt);
   });
 
   it("adds the model's forecast, and a low P(alive) caps the tier", () => {
     const active = assessEngagement({ history: steady, asOf: AS_OF, model: bgNbdOnly(PARAMS) });
     expect(active.pAlive).toBeGreaterThan(0.8);
     expect(active.expectedOrders90d).toBeGreaterThan(1);
-    expect(active.nextOrderExpectedAt?.getTime()).toBeGreaterThan(AS_OF.getTime());
     const lapsed = assessEngagement({ history: gone, asOf: AS_OF, model: bgNbdOnly(PARAMS) });
     expect(lapsed.pAlive).toBeLessThan(0.1);
     expect(lapsed.tier).toBe("lapsed");
@@ -46,11 +56,11 @@ describe("currentEngagementOf", () => {
     expect(keepsScore(assessEngagement({ history: steady, asOf: AS_OF, model: bgNbdOnly(PARAMS) }))).toBe(true);
   });
 
-  it("rounds to what a list shows, so tiny daily drifts compare equal", () => {
+  it("rounds to what a list shows, so tiny daily drifts compare equal; the due date moves only with orders", () => {
     const a = assessEngagement({ history: steady, asOf: AS_OF, model: bgNbdOnly(PARAMS) });
     const current = listCopy({ ...a, pAlive: 0.87349, pOrder90d: 0.41572, nextOrderExpectedAt: new Date("2025-06-20T13:45:00Z") });
-    expect(current).toMatchObject({ pAlive: 0.87, pOrder90d: 0.42, nextOrderExpectedAt: new Date("2025-06-20T00:00:00Z") });
-    const same = (fresh: Partial<CurrentEngagement>, asOf = AS_OF) => sameCurrentEngagement(current, { ...current, ...fresh }, asOf);
+    expect(current).toMatchObject({ pAlive: 0.87, pOrder90d: 0.42, nextOrderExpectedAt: new Date("2025-06-20T13:45:00Z") });
+    const same = (fresh: Partial<CurrentEngagement>) => sameCurrentEngagement(current, { ...current, ...fresh });
     // As read back from a 4-byte float column.
     expect(same({ pAlive: Math.fround(0.87) })).toBe(true);
     expect(same({ pAlive: 0.88 })).toBe(false);
@@ -58,15 +68,8 @@ describe("currentEngagementOf", () => {
     expect(same({ pOrder90d: 0.43 })).toBe(false);
     expect(same({ tier: "watch" })).toBe(false);
     expect(same({ nextOrderExpectedAt: null })).toBe(false);
-  });
-
-  it("lets the next-order date slide up to a week before the stored copy follows, unless it has passed", () => {
-    const a = assessEngagement({ history: steady, asOf: AS_OF, model: bgNbdOnly(PARAMS) });
-    const current = listCopy({ ...a, nextOrderExpectedAt: new Date("2025-06-20T00:00:00Z") });
-    const next = (date: string, asOf = AS_OF) => sameCurrentEngagement(current, { ...current, nextOrderExpectedAt: new Date(date) }, asOf);
-    expect(next("2025-06-27T00:00:00Z")).toBe(true);
-    expect(next("2025-06-28T00:00:00Z")).toBe(false);
-    expect(next("2025-06-22T00:00:00Z", new Date("2025-06-23T00:00:00Z"))).toBe(false);
+    expect(same({ nextOrderExpectedAt: new Date("2025-06-20T13:45:00Z") })).toBe(true);
+    expect(same({ nextOrderExpectedAt: new Date("2025-06-21T13:45:00Z") })).toBe(false);
   });
 });
 

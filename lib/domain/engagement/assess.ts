@@ -1,7 +1,7 @@
 // Everything Rekindle stores about one client's engagement as of a date: score, reasons and forecast.
 import type { BgNbdParams } from "./bgnbd";
 import type { HazardCalibration } from "./calibration";
-import { type EngagementDriver, explainEngagement } from "./drivers";
+import { type EngagementDriver, explainEngagement, nextOrderDueMs } from "./drivers";
 import { type ForecastOptions, forecastNextOrder } from "./forecast";
 import type { ClientHistory } from "./history";
 import type { DropoutModelFit } from "./mbgnbd";
@@ -38,6 +38,7 @@ export interface EngagementAssessment {
   expectedOrders90d: number | null;
   /** P(at least one order in the next 90 days); null as P(alive) is. */
   pOrder90d: number | null;
+  /** When the next order is due by the client's rhythm (see nextOrderDueMs); null for a client who never ordered. */
   nextOrderExpectedAt: Date | null;
 }
 
@@ -89,6 +90,6 @@ export function assessEngagement(input: AssessEngagementInput): EngagementAssess
     pAlive: forecast?.pAlive ?? null,
     expectedOrders90d: forecast?.expectedOrdersNext90Days ?? null,
     pOrder90d: forecast?.pOrder90d ?? null,
-    nextOrderExpectedAt: forecast?.expectedNextOrderAt ?? null,
+    nextOrderExpectedAt: input.history.lastOrderAt ? new Date(nextOrderDueMs(input.history.lastOrderAt.getTime(), result.facts.typicalIntervalDays)) : null,
   };
 }

@@ -1,7 +1,7 @@
 // Everything the client page says about a client's engagement, from one assessment as of one moment, so the top
 // card, the "Why" reasons and the chart quote the same computation.
 import { type EngagementAssessment, type EngagementModel, assessEngagement } from "./assess";
-import { usualGapDays } from "./drivers";
+import { nextOrderDueMs, usualGapDays } from "./drivers";
 import { DAY_MS, type EngagementOrder, summariseHistory } from "./history";
 import { type ScorePoint, scoreOverTime } from "./score-over-time";
 import type { EngagementSettings } from "./settings";
@@ -55,7 +55,7 @@ export function clientPicture(input: { orders: readonly EngagementOrder[]; asOf:
   const cancelled = orders.filter((o) => o.status === "cancelled" && o.orderedAt.getTime() <= asOf.getTime());
   const lastCancelledMs = Math.max(...cancelled.map((o) => o.orderedAt.getTime()));
   const gap = history.lastOrderAt ? usualGapDays(f.typicalIntervalDays) : null;
-  const dueAt = history.lastOrderAt && gap !== null ? new Date(history.lastOrderAt.getTime() + gap * DAY_MS) : null;
+  const dueAt = history.lastOrderAt && gap !== null ? new Date(nextOrderDueMs(history.lastOrderAt.getTime(), f.typicalIntervalDays)) : null;
   return {
     asOf,
     assessment: history.orderCount > 0 ? assessment : null,

@@ -1,6 +1,5 @@
 // The copy of a client's latest assessment kept in client_scores for lists, and when it needs rewriting.
 import type { EngagementAssessment } from "./assess";
-import { DAY_MS } from "./history";
 import type { EngagementTier } from "./score";
 
 export interface CurrentEngagement {
@@ -9,6 +8,7 @@ export interface CurrentEngagement {
   pAlive: number | null;
   /** The chance of an order in 90 days the score used (see EngagementAssessment.pOrder90d). */
   pOrder90d: number | null;
+  /** When the next order is due by the client's rhythm (see nextOrderDueMs): it moves only with their orders. */
   nextOrderExpectedAt: Date | null;
 }
 
@@ -22,7 +22,6 @@ const roundTo = (value: number | null, decimals: number) => {
 export const listRounding = {
   pAlive: (value: number) => roundTo(value, 2) ?? Number.NaN,
   pOrder90d: (value: number) => roundTo(value, 2) ?? Number.NaN,
-  nextOrderMs: (epochMs: number) => Math.floor(epochMs / DAY_MS) * DAY_MS,
 };
 
 /**
@@ -33,43 +32,33 @@ export const listRounding = {
 export const keepsScore = (assessment: Pick<EngagementAssessment, "facts">): boolean => assessment.facts.orderCount > 0;
 
 /**
- * Rounded to what a list shows (P(alive) and the chance of an order to 0.01, the next order to its UTC day); null
- * for a client the lists show unscored (see keepsScore).
+ * Rounded to what a list shows (P(alive) and the chance of an order to 0.01); null for a client the lists show
+ * unscored (see keepsScore).
  * Why: rescoring a client after an order rewrites its list row only when what the list shows changed, so a
  * repeat with the same as-of date rewrites nothing. (A full run rebuilds the whole table anyway.)
  */
 export function currentEngagementOf(assessment: EngagementAssessment): CurrentEngagement | null {
   if (!keepsScore(assessment)) return null;
-  const next = assessment.nextOrderExpectedAt;
   return {
     score: assessment.score,
     tier: assessment.tier,
     pAlive: roundTo(assessment.pAlive, 2),
     pOrder90d: roundTo(assessment.pOrder90d, 2),
-    nextOrderExpectedAt: next ? new Date(listRounding.nextOrderMs(next.getTime())) : null,
+    nextOrderExpectedAt: assessment.nextOrderExpectedAt,
   };
 }
 
-/**
- * BG/NBD sees orders as a memoryless process, so while a client does not order their expected next order slides
- * forward about a day a day. The list copy kept by single-client rescoring follows once it is this far off,
- * or has passed; the snapshot keeps the exact date.
- */
-const NEXT_ORDER_TOLERANCE_DAYS = 7;
-
-function sameNextOrder(stored: Date | null, fresh: Date | null, asOf: Date): boolean {
-  if (stored === null || fresh === null) return stored === fresh;
-  if (stored.getTime() < asOf.getTime() - DAY_MS) return false;
-  return Math.abs(stored.getTime() - fresh.getTime()) <= NEXT_ORDER_TOLERANCE_DAYS * DAY_MS;
+function sameNextOrder(stored: Date | null, fresh: Date | null): boolean {
+  return stored === null || fresh === null ? stored === fresh : stored.getTime() === fresh.getTime();
 }
 
 /** Whether the stored copy still shows `fresh` as of `asOf`. Compares as stored: P(alive) and the chance are 4-byte floats. */
-export function sameCurrentEngagement(stored: CurrentEngagement, fresh: CurrentEngagement, asOf: Date): boolean {
+export function sameCurrentEngagement(stored: CurrentEngagement, fresh: CurrentEngagement): boolean {
   return (
     stored.score === fresh.score &&
     stored.tier === fresh.tier &&
     roundTo(stored.pAlive, 2) === roundTo(fresh.pAlive, 2) &&
     roundTo(stored.pOrder90d, 2) === roundTo(fresh.pOrder90d, 2) &&
-    sameNextOrder(stored.nextOrderExpectedAt, fresh.nextOrderExpectedAt, asOf)
+    sameNextOrder(stored.nextOrderExpectedAt, fresh.nextOrderExpectedAt)
   );
 }

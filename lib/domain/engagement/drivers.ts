@@ -1,5 +1,6 @@
 // Plain-language reasons behind an engagement score, most important first.
 import { orderChanceText } from "./chance-words";
+import { DAY_MS } from "./history";
 import type { EngagementComponent, EngagementScore } from "./score";
 import { DEFAULT_ENGAGEMENT_SETTINGS, type EngagementSettings } from "./settings";
 
@@ -36,6 +37,13 @@ export const keptItemsText = (kept: number, shipped: number, window: number) => 
 
 /** "usual gap 62 days": the rhythm recency is measured against, rounded the one way every figure rounds it. */
 export const usualGapDays = (typicalIntervalDays: number) => Math.round(typicalIntervalDays);
+
+/**
+ * When the client's next order is due by their own rhythm: the last order plus the usual gap (NaN without an order).
+ * The client's page shows it as "Next order due", the lists store it (client_scores.next_order_expected_at) and the
+ * list's "overdue" filter reads it, so "18 days late" on the page and `overdue=18` agree.
+ */
+export const nextOrderDueMs = (lastOrderMs: number, typicalIntervalDays: number) => lastOrderMs + usualGapDays(typicalIntervalDays) * DAY_MS;
 
 function describeComponent(component: EngagementComponent, result: EngagementScore): string {
   const f = result.facts;

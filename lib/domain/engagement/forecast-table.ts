@@ -3,7 +3,7 @@ import type { BgNbdCustomer, BgNbdParams } from "./bgnbd";
 import type { HazardCalibration } from "./calibration";
 import { type DropoutModelFit, expectationParams, modelPAlive } from "./mbgnbd";
 import type { DistinctBgNbdInputs } from "./distinct-inputs";
-import { DEFAULT_HORIZON_DAYS, type ExpectedIfAlive, expectedIfAlive, type ForecastNumbers, forecastNumbers, NOTHING_EXPECTED, orderChance90 } from "./forecast";
+import { type ExpectedIfAlive, expectedIfAlive, expectedOrders90, NOTHING_EXPECTED, orderChance90 } from "./forecast";
 
 /**
  * A million clients share a few hundred thousand distinct histories. Numbers in typed arrays, rather than a map of
@@ -13,8 +13,6 @@ export class ForecastTable {
   private readonly pAlive: Float64Array;
   private readonly expected90: Float64Array;
   private readonly pOrder90: Float64Array;
-  /** Days until the next order; NaN for none within the horizon. */
-  private readonly nextDays: Float64Array;
   /** Whether each input's forecast is made yet: made on first use, while the scores already made are being written. */
   private readonly made: Uint8Array;
   /** Each input's (x, T) pair, and per pair what the forecasts of its inputs share (made on first use). */
@@ -22,7 +20,6 @@ export class ForecastTable {
   private readonly ifAlive: (ExpectedIfAlive | undefined)[];
   // Reused for every forecast: a run makes hundreds of thousands.
   private readonly customer: BgNbdCustomer = { x: 0, tx: 0, T: 0 };
-  private readonly numbers: ForecastNumbers = { pAlive: 0, expected90: 0, nextDays: 0 };
 
   /** The parameters the expectation formulas take (see expectationParams). */
   private readonly params: BgNbdParams;
@@ -37,7 +34,6 @@ export class ForecastTable {
     this.pAlive = new Float64Array(n);
     this.expected90 = new Float64Array(n);
     this.pOrder90 = new Float64Array(n);
-    this.nextDays = new Float64Array(n);
     this.made = new Uint8Array(n);
     const { pairOf, pairs } = inputs.frequencyAgePairs();
     this.pairOf = pairOf;
@@ -68,31 +64,24 @@ export class ForecastTable {
     return this.pOrder90[slot] ?? Number.NaN;
   }
 
-  /** Whole days until the next order is expected; NaN for none within the horizon. */
-  daysUntilNextOrderAt(slot: number): number {
-    return this.nextDays[slot] ?? Number.NaN;
-  }
-
+  // No date of the next order: the lists store the one the client's rhythm gives (nextOrderDueMs), and finding the
+  // model's would cost a few series per history.
   private make(i: number) {
-    const forecast = this.safeForecast(this.inputs.inputInto(i, this.customer), this.pairOf[i] ?? 0);
-    // NaN P(alive) marks a history the series could not evaluate: that client goes without a forecast.
-    this.pAlive[i] = forecast?.pAlive ?? Number.NaN;
-    this.expected90[i] = forecast?.expected90 ?? Number.NaN;
-    this.pOrder90[i] = forecast ? orderChance90(this.fit.params, this.customer, forecast.pAlive, this.calibration) : Number.NaN;
-    this.nextDays[i] = forecast?.nextDays ?? Number.NaN;
-    this.made[i] = 1;
-  }
-
-  /** Extreme parameters can defeat the series for one history; that client then goes without a forecast, not the run. */
-  private safeForecast(customer: BgNbdCustomer, pair: number): ForecastNumbers | null {
+    const customer = this.inputs.inputInto(i, this.customer);
+    const pair = this.pairOf[i] ?? 0;
     try {
       const alive = modelPAlive(this.fit, customer);
       let shared = alive === 0 ? NOTHING_EXPECTED : this.ifAlive[pair];
-      if (!shared) this.ifAlive[pair] = shared = expectedIfAlive(this.params, customer, DEFAULT_HORIZON_DAYS);
-      return forecastNumbers(this.params, customer, alive, shared, DEFAULT_HORIZON_DAYS, this.numbers);
+      // Only the 90 days are read here (a horizon of 0 sums no series for it).
+      if (!shared) this.ifAlive[pair] = shared = expectedIfAlive(this.params, customer, 0);
+      this.pAlive[i] = alive;
+      this.expected90[i] = expectedOrders90(alive, shared);
+      this.pOrder90[i] = orderChance90(this.fit.params, customer, alive, this.calibration);
     } catch (error) {
-      if (error instanceof RangeError) return null;
-      throw error;
+      // Extreme parameters can defeat the series for one history: NaN P(alive) leaves that client without a forecast, not the run.
+      if (!(error instanceof RangeError)) throw error;
+      this.pAlive[i] = this.expected90[i] = this.pOrder90[i] = Number.NaN;
     }
+    this.made[i] = 1;
   }
 }

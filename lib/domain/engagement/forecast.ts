@@ -121,6 +121,9 @@ export function expectedIfAlive(params: BgNbdParams, customer: BgNbdCustomer, ho
   return { in90Days: ifAlive(FORECAST_DAYS), atHorizon: horizon >= 1 ? ifAlive(horizon) : 0 };
 }
 
+/** E[orders in the next 90 days]: P(alive) times E / P(alive); conditionalExpectationGivenAlive's own shortcut, nothing of a client surely gone. */
+export const expectedOrders90 = (alive: number, ifAlive: ExpectedIfAlive) => (alive === 0 ? 0 : ifAlive.in90Days * alive);
+
 /** A forecast's numbers; `nextDays` is NaN when no next order is expected within the horizon. */
 export type ForecastNumbers = { pAlive: number; expected90: number; nextDays: number };
 
@@ -129,8 +132,7 @@ export type ForecastNumbers = { pAlive: number; expected90: number; nextDays: nu
  * E[Y(t)] / P(alive), so these are the very numbers forecastFor computes.
  */
 export function forecastNumbers(params: BgNbdParams, customer: BgNbdCustomer, alive: number, ifAlive: ExpectedIfAlive, horizonDays: number, out: ForecastNumbers): ForecastNumbers {
-  // conditionalExpectationGivenAlive's own shortcut: nothing is expected of a client surely gone.
-  const next90 = alive === 0 ? 0 : ifAlive.in90Days * alive;
+  const next90 = expectedOrders90(alive, ifAlive);
   const atHorizon = alive === 0 ? 0 : ifAlive.atHorizon * alive;
   const days = firstDayReachingOne(expectedOrdersWithin(params, customer, alive), Math.floor(horizonDays), atHorizon, FORECAST_DAYS, next90);
   out.pAlive = alive;

@@ -2,7 +2,9 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { parseClientListQuery } from "@/lib/domain/clients/list-query";
 import { db } from "@/lib/server/db/client";
-import { clients, clientScores, tierChanges } from "@/lib/server/db/schema";
+import { clients, clientScores, orders, tierChanges } from "@/lib/server/db/schema";
+import { clientPicture } from "@/lib/domain/engagement";
+import { readSettings } from "./settings";
 import type { SystemActor } from "@/lib/domain/access/policy";
 import { modelFits } from "@/lib/server/db/schema";
 import { runFullRescore } from "@/lib/server/services/engagement/run-full-rescore";
@@ -95,6 +97,29 @@ describe("the clients list's filters", () => {
     // And the list shows each client the chance it filters on.
     const { rows } = await listClientsForExport(admin, parseClientListQuery({}));
     for (const row of rows) if (shown.has(row.id)) expect(Math.round((row.pOrder90d ?? Number.NaN) * 100)).toBe(shown.get(row.id));
+  });
+
+  it("filters by days overdue as the client's page counts them: past the next order due by their own rhythm", async () => {
+    const admin = await userContext("admin");
+    const ids = await insertDemoClients(200, AS_OF);
+    const queued = await startFullRescore({ ctx: admin, input: { asOf: AS_OF.toISOString() } });
+    await runFullRescore({ ctx: { actor: SYSTEM, db }, input: { runId: queued.id } });
+    // "Next order due … N days late" on each client's page, as of now.
+    const now = new Date();
+    const settings = await readSettings(db, "engagement");
+    const late = new Map<string, number>();
+    for (const id of ids) {
+      const clientOrders = await db.select().from(orders).where(eq(orders.clientId, id));
+      const { figures } = clientPicture({ orders: clientOrders, asOf: now, settings, model: null });
+      if (figures.nextOrder.dueAt) late.set(id, figures.nextOrder.daysLate);
+    }
+    const days = [...late.values()].sort((a, b) => a - b);
+    for (const bound of [1, days[Math.floor(days.length / 3)] ?? 0, days[Math.floor((2 * days.length) / 3)] ?? 0]) {
+      const overdue = (await listClientsForExport(admin, parseClientListQuery({ overdue: String(bound) }))).rows.map((r) => r.id);
+      const expected = [...late].filter(([, daysLate]) => daysLate >= bound).map(([id]) => id);
+      expect(expected.length).toBeGreaterThan(0);
+      expect(overdue.sort()).toEqual(expected.sort());
+    }
   });
 
   it("ignores malformed bounds instead of failing", async () => {

@@ -60,7 +60,7 @@ export class ClientScoreRows {
     this.tierRank[i] = TIER_RANK.get(tier) ?? 0;
     this.pAlive[i] = listRounding.pAlive(pAlive);
     this.pOrder90d[i] = listRounding.pOrder90d(pOrder90d);
-    this.nextOrderMs[i] = Number.isNaN(nextOrderMs) ? Number.NaN : listRounding.nextOrderMs(nextOrderMs);
+    this.nextOrderMs[i] = nextOrderMs;
     this.valueAtRisk[i] = valueAtRiskCents;
   }
 

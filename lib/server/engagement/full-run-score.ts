@@ -10,7 +10,7 @@ import {
   ScoreWorking,
   scoreFigures,
 } from "@/lib/domain/engagement";
-import { DAY_MS } from "@/lib/domain/engagement/history";
+import { nextOrderDueMs } from "@/lib/domain/engagement/drivers";
 import { valueAtRiskCents } from "@/lib/domain/today/work-list";
 import type { Database } from "@/lib/server/db/client";
 import { BinaryCopyWriter, uuidFromBytes } from "@/lib/server/db/copy-binary";
@@ -169,10 +169,10 @@ async function writeChunk(
       const slot = forecasts ? forecasts.slotAt(inputs.indexOfInput[row] ?? -1) : -1;
       const pAlive = slot >= 0 && forecasts ? forecasts.pAliveAt(slot) : Number.NaN;
       const expected = slot >= 0 && forecasts ? forecasts.expectedOrders90At(slot) : Number.NaN;
-      const nextOrderMs = slot >= 0 && forecasts ? asOfMs + forecasts.daysUntilNextOrderAt(slot) * DAY_MS : Number.NaN;
       const pOrder90d = slot >= 0 && forecasts ? forecasts.pOrder90At(slot) : Number.NaN;
       // As assessEngagement does: the learned weights apply to clients with a forecast, the admin's to the rest.
       const { score, tier } = scoreFigures(figures, asOfMs, settings, Number.isNaN(pAlive) ? null : pAlive, working, pOrder90d, Number.isNaN(pOrder90d) ? null : learnedWeights);
+      const nextOrderMs = nextOrderDueMs(figures.lastOrderMs, working.typicalIntervalDays);
       snapshots.rows
         .row(SNAPSHOT_COLUMNS.length)
         .uuidBytes(chunk.uuids, i * 16)

@@ -90,7 +90,7 @@ export async function saveAssessments(
     if (!after) return before || row.scored_ms === null ? [{ client_id: row.id, from_tier: before?.tier ?? null, ...UNSCORED }] : [];
     // Stored as a 4-byte float: compared as one, so an unchanged value does not count as a change.
     const sameValue = row.value_at_risk !== null && Math.fround(valueAtRiskCents) === Math.fround(row.value_at_risk);
-    return before && sameValue && sameCurrentEngagement(before, after, batch.asOf)
+    return before && sameValue && sameCurrentEngagement(before, after)
       ? []
       : [{ client_id: row.id, from_tier: before?.tier ?? null, ...after, valueAtRiskCents }];
   });

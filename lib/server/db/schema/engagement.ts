@@ -68,6 +68,11 @@ export const clientScores = pgTable(
     pAlive: real(),
     /** The chance of an order in 90 days the score's outlook used (the model's, recalibrated): what the list filters on. */
     pOrder90d: real(),
+    /**
+     * When the next order is due by the client's rhythm, last order + usual gap (nextOrderDueMs): the list's "overdue"
+     * filter. Rows scored before this meaning held the model's forecast, which never lies in the past; the next full
+     * run rewrites them.
+     */
     nextOrderExpectedAt: timestamp({ withTimezone: true, mode: "date" }),
     scoredAt: timestamp({ withTimezone: true, mode: "date" }),
     /** The chance of no order in 90 days times the average kept value (valueAtRiskCents), for Today and revenue at risk. */
@@ -113,6 +118,7 @@ export const engagementSnapshots = pgTable(
     keepRate: smallint(),
     pAlive: real(),
     expectedOrders90d: real(),
+    /** When the next order was due by the client's rhythm as of the snapshot (as client_scores keeps it). */
     nextOrderExpectedAt: timestamp({ withTimezone: true, mode: "date" }),
     modelFitId: uuid(),
     modelVersion: text().notNull(),

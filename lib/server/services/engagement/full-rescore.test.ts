@@ -93,10 +93,11 @@ describe("full rescoring", () => {
     const [bulkSnapshots, bulkValues] = [await everySnapshotColumn(), await currentValues()];
     expect(new Set(bulkSnapshots.map((s) => s.tier)).size).toBeGreaterThan(2);
     expect(bulkSnapshots.filter((s) => s.pAlive !== null && s.next !== null)).not.toHaveLength(0);
-    // The list rounds as it shows: P(alive) and the chance of an order to 0.01, the next order to its day.
+    // The list rounds as it shows: P(alive) and the chance of an order to 0.01. Its next order is the client's due
+    // date by their rhythm: some clients already overdue as of the run, as their pages say.
     const whole = (value: number | null) => value === null || Math.abs(value - Math.round(value)) < 1e-4;
     expect(bulkValues.every((v) => whole(v.pAlive === null ? null : v.pAlive * 100) && whole(v.pOrder === null ? null : v.pOrder * 100))).toBe(true);
-    expect(bulkValues.every((v) => v.next === null || v.next.getTime() % 86_400_000 === 0)).toBe(true);
+    expect(bulkValues.filter((v) => v.next !== null && v.next < AS_OF)).not.toHaveLength(0);
 
     const ids = (await db.select({ id: clients.id }).from(clients)).map((c) => c.id);
     await rescoreClients({ ctx: admin, input: { clientIds: ids, asOf: AS_OF.toISOString() } });
