@@ -46,10 +46,11 @@ export function QueueFiltersForm({ filters, stylists }: { filters: QueueFilters;
           </Select>
         </Field>
       ) : null}
-      <Field id="from" label="Drafted from">
+      {/* Days as the overview counts them, midnight to midnight UTC (its daily figures are kept by UTC day, and its links land here). */}
+      <Field id="from" label="Drafted from (UTC)">
         <Input id="from" name="from" type="date" defaultValue={filters.from ?? ""} className="w-40" />
       </Field>
-      <Field id="to" label="Drafted to">
+      <Field id="to" label="Drafted to (UTC)">
         <Input id="to" name="to" type="date" defaultValue={filters.to ?? ""} className="w-40" />
       </Field>
       {/* Set only by the overview's links (emails opened or clicked in a week); kept when the form is submitted. */}
