@@ -56,7 +56,7 @@ export function MoreFilters({ query }: { query: ClientListQuery }) {
         </div>
         <label className="flex items-center gap-1.5 pb-2 text-sm text-stone-800">
           <input type="checkbox" name="newly" value="1" defaultChecked={query.newly === "1"} className="size-4 accent-ember-600" />
-          Newly at risk this week
+          Newly at risk in the last 7 days
         </label>
       </div>
     </details>

@@ -18,7 +18,7 @@ export function NeedsActionPanel({ needs }: { needs: NeedsAction }) {
       </h2>
       {nothing ? (
         <p className="mt-1 text-sm text-stone-600">
-          No drafts waiting and no one newly at risk this week. Work through{" "}
+          No drafts waiting and no one newly at risk in the last 7 days. Work through{" "}
           <Link href="/today" className="font-medium text-ember-700 underline underline-offset-2">
             Today&apos;s list
           </Link>
@@ -44,7 +44,7 @@ export function NeedsActionPanel({ needs }: { needs: NeedsAction }) {
                 {needs.newlyAtRisk.exact ? "" : "about "}
                 {formatNumber(newly)}
               </span>
-              <span className="text-stone-700">{newly === 1 ? "client newly at risk this week" : "clients newly at risk this week"}</span>
+              <span className="text-stone-700">{newly === 1 ? "client newly at risk in the last 7 days" : "clients newly at risk in the last 7 days"}</span>
             </Link>
           </li>
           <li>

@@ -48,7 +48,10 @@ export default async function TodayPage({ searchParams }: { searchParams: Promis
           </dd>
         </div>
         <div className="rounded-xl bg-white px-4 py-3 shadow-sm ring-1 ring-stone-200">
-          <dt className="text-xs font-medium text-stone-500">Handled this week</dt>
+          {/* The week is kept as the handling is recorded, from Monday 00:00 UTC (today_handled). */}
+          <dt className="text-xs font-medium text-stone-500">
+            Handled this week <span className="font-normal">(since Monday, UTC)</span>
+          </dt>
           <dd className="text-2xl font-semibold text-stone-900">
             <Link href="/clients?handled=week" className={FIGURE_LINK} aria-label={`${handledCount} handled this week: the clients`}>
               {handledCount}
