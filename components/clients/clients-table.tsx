@@ -95,7 +95,7 @@ export function ClientsTable({
                 </td>
                 {showStylist ? <td className="hidden px-3 py-3 text-stone-700 md:table-cell">{client.stylistName ?? <span className="text-stone-500">Unassigned</span>}</td> : null}
                 <td className="px-3 py-3 whitespace-nowrap text-stone-700">
-                  <span title={formatDate(client.lastOrderAt, zone)}>{formatAgo(client.lastOrderAt)}</span>
+                  <span title={formatDate(client.lastOrderAt, zone)}>{formatAgo(client.lastOrderAt, new Date(), zone)}</span>
                 </td>
                 <td className="hidden px-3 py-3 text-right text-stone-700 tabular-nums sm:table-cell">{formatNumber(client.orderCount)}</td>
                 <td className="hidden px-3 py-3 text-right font-medium text-stone-900 tabular-nums sm:table-cell">{client.engagementScore ?? "—"}</td>

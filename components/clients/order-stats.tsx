@@ -22,7 +22,7 @@ export function OrderStats({ figures, now, clientZone }: { figures: ClientFigure
       <Stat
         testId="stat-last-order"
         label="Last order"
-        value={formatAgo(figures.lastOrderAt, now)}
+        value={formatAgo(figures.lastOrderAt, now, clientZone)}
         detail={figures.usualGapDays ? `Usual gap ${figures.usualGapDays} days (all ${figures.orderCount} fixes)` : undefined}
       />
       <Stat testId="stat-orders" label="Orders" value={String(figures.orderCount)} detail={cancelled} />

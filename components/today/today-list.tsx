@@ -40,7 +40,7 @@ function EmailAction({ item }: { item: Item }) {
   );
 }
 
-function TodayRow({ item, rank, now, canUpdate }: { item: Item; rank: number; now: Date; canUpdate: boolean }) {
+function TodayRow({ item, rank, now, zone, canUpdate }: { item: Item; rank: number; now: Date; zone: string; canUpdate: boolean }) {
   return (
     <li className="flex flex-col gap-3 px-5 py-4 sm:flex-row sm:items-start sm:justify-between">
       <div className="flex min-w-0 gap-3">
@@ -56,7 +56,7 @@ function TodayRow({ item, rank, now, canUpdate }: { item: Item; rank: number; no
           </div>
           <p className="text-sm text-stone-700">{item.topDriver?.text ?? "Slipping since the last scoring run"}</p>
           <p className="text-xs text-stone-500">
-            Last order {formatAgo(item.lastOrderAt, now).toLowerCase()} · last contact {item.lastContactAt ? formatAgo(item.lastContactAt, now).toLowerCase() : "none recorded"}
+            Last order {formatAgo(item.lastOrderAt, now, zone).toLowerCase()} · last contact {item.lastContactAt ? formatAgo(item.lastContactAt, now, zone).toLowerCase() : "none recorded"}
           </p>
           <ValueAtStake item={item} />
           {item.waitingDraftId ? <p className="text-xs font-medium text-amber-800">A win-back draft waits for review: nothing has gone out yet.</p> : null}
@@ -71,7 +71,7 @@ function TodayRow({ item, rank, now, canUpdate }: { item: Item; rank: number; no
   );
 }
 
-export function TodayList({ today, now, canUpdate }: { today: TodayListData; now: Date; canUpdate: boolean }) {
+export function TodayList({ today, now, zone, canUpdate }: { today: TodayListData; now: Date; zone: string; canUpdate: boolean }) {
   if (today.open.length === 0) {
     return (
       <EmptyState
@@ -88,7 +88,7 @@ export function TodayList({ today, now, canUpdate }: { today: TodayListData; now
   return (
     <ol className="divide-y divide-stone-100">
       {today.open.map((item, i) => (
-        <TodayRow key={item.clientId} item={item} rank={i + 1} now={now} canUpdate={canUpdate} />
+        <TodayRow key={item.clientId} item={item} rank={i + 1} now={now} zone={zone} canUpdate={canUpdate} />
       ))}
     </ol>
   );

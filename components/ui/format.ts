@@ -1,4 +1,4 @@
-import { formatTime } from "@/lib/domain/time/format";
+import { calendarDaysBetween, formatTime } from "@/lib/domain/time/format";
 
 const numberFormat = new Intl.NumberFormat("en-US");
 
@@ -26,9 +26,13 @@ export function formatNumber(n: number): string {
 }
 
 /** "3 days ago", "5 months ago": how long since a date, for lists. */
-export function formatAgo(date: Date | null | undefined, now = new Date()): string {
+/**
+ * "Today", "Yesterday", "12 days ago": calendar days in `zone` (the viewer's, or the client's), so an order placed
+ * late yesterday is "Yesterday" the next morning, not "Today" until 24 hours have passed.
+ */
+export function formatAgo(date: Date | null | undefined, now = new Date(), zone = "UTC"): string {
   if (!date) return "Never";
-  const days = Math.floor((now.getTime() - date.getTime()) / 86_400_000);
+  const days = calendarDaysBetween(date, now, zone);
   if (days < 1) return "Today";
   if (days < 2) return "Yesterday";
   if (days < 60) return `${days} days ago`;

@@ -7,6 +7,7 @@ import { optionalDayParam } from "@/lib/domain/validation";
 import { PageHeader } from "@/components/ui/page-header";
 import { PageNotice } from "@/components/ui/page-notice";
 import { TodayList } from "@/components/today/today-list";
+import { displayTimeZone } from "@/lib/server/http/viewer-time-zone";
 import { can } from "@/lib/domain/access/policy";
 import { requirePageContext } from "@/lib/server/auth/session";
 import { getTodayList, TODAY_COUNT_CAP, TODAY_SHOWN } from "@/lib/server/data/today";
@@ -69,7 +70,7 @@ export default async function TodayPage({ searchParams }: { searchParams: Promis
             </Link>
           }
         />
-        <TodayList today={today} now={now} canUpdate={can(ctx.actor, "clients.update")} />
+        <TodayList today={today} now={now} zone={await displayTimeZone()} canUpdate={can(ctx.actor, "clients.update")} />
         {today.heldOut > 0 ? (
           <p className="border-t border-stone-100 px-5 py-3 text-xs text-stone-500" data-testid="held-out-note">
             {formatNumber(today.heldOut)}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { dayInZone, FALLBACK_TIME_ZONE, formatTime, knownTimeZone, noonInZone, zoneName } from "./format";
+import { calendarDaysBetween, dayInZone, FALLBACK_TIME_ZONE, formatTime, knownTimeZone, noonInZone, zoneName } from "./format";
 
 // 23:30 UTC: still the 6th in London and New York, already the 7th in Berlin and Tokyo.
 const AT = new Date("2026-12-06T23:30:00Z");
@@ -45,5 +45,17 @@ describe("knownTimeZone", () => {
     expect(knownTimeZone("")).toBeNull();
     expect(knownTimeZone(undefined)).toBeNull();
     expect(knownTimeZone("x".repeat(100))).toBeNull();
+  });
+});
+
+describe("calendarDaysBetween", () => {
+  it("counts calendar days in the zone, not 24-hour spans", () => {
+    const lateYesterday = new Date("2026-12-07T23:30:00Z");
+    const earlyToday = new Date("2026-12-08T05:00:00Z");
+    expect(calendarDaysBetween(lateYesterday, earlyToday, "UTC")).toBe(1);
+    // In Chicago both moments fall on Dec 7.
+    expect(calendarDaysBetween(lateYesterday, earlyToday, "America/Chicago")).toBe(0);
+    // Across a change of clocks the days still count whole.
+    expect(calendarDaysBetween(new Date("2026-03-01T12:00:00Z"), new Date("2026-03-31T12:00:00Z"), "Europe/Berlin")).toBe(30);
   });
 });

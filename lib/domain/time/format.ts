@@ -63,6 +63,11 @@ export function dayInZone(date: Date, zone: string): string {
   return formatter(zone, "day").format(date);
 }
 
+/** Calendar days from `earlier` to `later` in `zone`: 0 the same day there, 1 the day after, whatever the hours between. */
+export function calendarDaysBetween(earlier: Date, later: Date, zone: string): number {
+  return Math.round((Date.parse(dayInZone(later, zone)) - Date.parse(dayInZone(earlier, zone))) / 86_400_000);
+}
+
 /**
  * Noon of a calendar day ("2026-12-06") in a zone, as a moment: noon UTC less the zone's offset then. It is that day
  * in the zone whatever the offset (noon UTC is the next day from UTC+12, the day before from UTC−12).

@@ -39,7 +39,7 @@ export default async function ApiKeysPage() {
                   </p>
                   <p className="text-sm text-stone-500">
                     <code className="font-mono text-xs">{key.prefix}_…</code> · created {formatDate(key.createdAt, zone)}
-                    {key.createdBy ? ` by ${key.createdBy}` : ""} · last used {key.lastUsedAt ? formatAgo(key.lastUsedAt).toLowerCase() : "never"}
+                    {key.createdBy ? ` by ${key.createdBy}` : ""} · last used {key.lastUsedAt ? formatAgo(key.lastUsedAt, new Date(), zone).toLowerCase() : "never"}
                   </p>
                 </div>
                 {key.revokedAt ? null : <RevokeApiKeyButton apiKeyId={key.id} name={key.name} />}
