@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { entersWinBack, firstRunOutreachNotice, importOutreachNotice, outreachRoute, pendingOutreachNotice } from "./outreach";
+import { entersWinBack, firstRunOutreachNotice, importOutreachNotice, outreachRoute, pendingOutreachNotice, stylistHandlingWait } from "./outreach";
 
 describe("outreach", () => {
   it("enters win-back on a move into at risk or lapsed, and on a first score there", () => {
@@ -31,3 +31,22 @@ describe("outreach", () => {
     expect(pendingOutreachNotice(1_000, true, review)).toMatch(/^1,000\+ clients at risk or lapsed have not been handed/);
   });
 });
+
+describe("stylistHandlingWait", () => {
+  const now = new Date("2026-12-08T10:00:00Z");
+  const days = (n: number) => new Date(now.getTime() + n * 86_400_000);
+  const wait = (handling: { lastContactAt?: Date; snoozedUntil?: Date }) =>
+    stylistHandlingWait({ lastContactAt: handling.lastContactAt ?? null, snoozedUntil: handling.snoozedUntil ?? null }, { now, minDaysBetweenEmails: 21 });
+
+  it("waits out a running snooze, and the gap between emails after a logged contact", () => {
+    expect(wait({ snoozedUntil: days(5) })).toEqual({ reason: "Their stylist snoozed them: outreach waits until the snooze ends.", until: days(5) });
+    expect(wait({ lastContactAt: days(-3) })).toMatchObject({ until: days(18) });
+    expect(wait({ lastContactAt: days(-3) })?.reason).toContain("waits 21 days after a contact");
+  });
+
+  it("goes ahead once the snooze has ended and the gap has passed, or with neither", () => {
+    expect(wait({})).toBeNull();
+    expect(wait({ snoozedUntil: days(-1), lastContactAt: days(-21) })).toBeNull();
+  });
+});
+

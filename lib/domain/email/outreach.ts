@@ -72,3 +72,24 @@ export function importOutreachNotice(policy: RoutingPolicy): string | null {
   const routes = routesInWords(policy);
   return routes && `Imported clients are scored, and those first scored at risk or lapsed enter win-back outreach at once: ${routes}.`;
 }
+
+/** What a client's stylist has done that outreach waits for: their latest logged contact, and a snooze's end. */
+export type StylistHandling = { lastContactAt: Date | null; snoozedUntil: Date | null };
+
+/**
+ * Outreach leaves a client to their stylist while the stylist is on it: contact logged within the gap kept between
+ * emails (a call is a touch as an email is), or a snooze still running (the stylist chose to wait). The client stays
+ * an entry without outreach, so the nightly sweep hands them on once that has passed and they are still slipping.
+ * Decided before the holdout draws, so both groups lose such clients alike. Null: outreach may go ahead.
+ */
+export function stylistHandlingWait(handling: StylistHandling, input: { now: Date; minDaysBetweenEmails: number }): { reason: string; until: Date } | null {
+  const now = input.now.getTime();
+  if (handling.snoozedUntil && handling.snoozedUntil.getTime() > now) {
+    return { reason: "Their stylist snoozed them: outreach waits until the snooze ends.", until: handling.snoozedUntil };
+  }
+  const contactGapEnds = handling.lastContactAt ? handling.lastContactAt.getTime() + input.minDaysBetweenEmails * 86_400_000 : null;
+  if (contactGapEnds !== null && contactGapEnds > now) {
+    return { reason: `Their stylist was in touch recently: outreach waits ${input.minDaysBetweenEmails} days after a contact, as after an email.`, until: new Date(contactGapEnds) };
+  }
+  return null;
+}

@@ -3,6 +3,7 @@ import { and, eq, inArray, max, ne, type SQL, sql } from "drizzle-orm";
 import { checkEligibility, type Eligibility } from "@/lib/domain/email/eligibility";
 import { DAY_MS } from "@/lib/domain/engagement/history";
 import { SENT_STATES } from "@/lib/domain/email/lifecycle";
+import type { StylistHandling } from "@/lib/domain/email/outreach";
 import type { Executor } from "@/lib/server/db/client";
 import { clients, emailSuppressions, orders, outreachAssignments, winBackEmails } from "@/lib/server/db/schema";
 import { readSettings } from "@/lib/server/data/settings";
@@ -96,3 +97,12 @@ export async function clientEligibility(tx: Executor, input: { clientId: string;
   return eligibility;
 }
 
+
+/** What the client's stylist has done that outreach waits for (see stylistHandlingWait): latest logged contact, latest snooze end. */
+export async function stylistHandlingOf(tx: Executor, clientId: string): Promise<StylistHandling> {
+  const [row] = await tx.execute<{ contact_ms: number | null; snooze_ms: number | null }>(sql`
+    select (select extract(epoch from max(k.contacted_at))::float8 * 1000 from client_contacts k where k.client_id = ${clientId}::uuid) as contact_ms,
+      (select extract(epoch from max(z.until))::float8 * 1000 from today_snoozes z where z.client_id = ${clientId}::uuid) as snooze_ms`);
+  const at = (ms: number | null | undefined) => (ms == null ? null : new Date(Math.round(Number(ms))));
+  return { lastContactAt: at(row?.contact_ms), snoozedUntil: at(row?.snooze_ms) };
+}

@@ -3,13 +3,13 @@ import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import { effectiveTier } from "@/lib/domain/demo-controls/effective-tier";
 import { isHeldOut } from "@/lib/domain/email/holdout";
-import { isWinBackTier, outreachRoute, type OutreachRoute } from "@/lib/domain/email/outreach";
+import { isWinBackTier, outreachRoute, type OutreachRoute, stylistHandlingWait } from "@/lib/domain/email/outreach";
 import { writeAudit } from "@/lib/server/audit";
 import { authorize } from "@/lib/server/auth/permissions";
 import type { VerbArgs } from "@/lib/server/context";
 import { readSettings } from "@/lib/server/data/settings";
 import { clients, clientScores, demoTierOverrides, outreachAssignments } from "@/lib/server/db/schema";
-import { clientEligibility } from "@/lib/server/data/email-eligibility";
+import { clientEligibility, stylistHandlingOf } from "@/lib/server/data/email-eligibility";
 import { NotFoundError } from "@/lib/server/errors";
 import { parseInput } from "@/lib/server/parse-input";
 
@@ -64,6 +64,8 @@ export async function assignOutreach({ ctx, input, now = new Date() }: VerbArgs<
     if (route === "none") return { outcome: "no_draft_by_policy" };
     const eligibility = await clientEligibility(tx, { clientId, minDaysBetweenEmails: policy.minDaysBetweenEmails, now });
     if (!eligibility.eligible) return { outcome: "ineligible", reason: eligibility.message };
+    const wait = stylistHandlingWait(await stylistHandlingOf(tx, clientId), { now, minDaysBetweenEmails: policy.minDaysBetweenEmails });
+    if (wait) return { outcome: "ineligible", reason: wait.reason };
     const group = isHeldOut({ seed: settings.holdoutSeed, clientId, tier, share: settings.holdoutShare }) ? "holdout" : "emailed";
     const [row] = await tx
       .insert(outreachAssignments)

@@ -19,6 +19,8 @@ import { sendWinBackEmail } from "./send-win-back-email";
 import { assignOutreach } from "./assign-outreach";
 import { runOutreach, type OutreachOutcome } from "@/inngest/functions/outreach";
 import { winBackEntriesWithoutOutreach } from "@/lib/server/data/outreach-entries";
+import { logContact } from "@/lib/server/services/today/log-contact";
+import { snoozeClient } from "@/lib/server/services/today/snooze-client";
 
 const system = { actor: { type: "system" as const, name: "outreach" }, db };
 
@@ -190,6 +192,28 @@ describe("outreach on entering win-back", () => {
     await db.update(clients).set({ marketingConsent: true }).where(eq(clients.id, noConsent.id));
     expect(await sweep()).toEqual({ candidates: 1, outcomes: { drafted: 1 } });
     expect(await db.$count(winBackEmails, eq(winBackEmails.clientId, noConsent.id))).toBe(1);
+  });
+
+  it("leaves a client to the stylist who snoozed them or was in touch recently, neither drafting nor drawing them for the holdout, and sweeps them up after", async () => {
+    await saveSettings({ holdoutShare: 0 });
+    const stylist = await userContext("stylist");
+    const called = await clientWithFix(stylist, stylist.actor.id);
+    const snoozed = await clientWithFix(stylist, stylist.actor.id);
+    const untouched = await clientWithFix(stylist, stylist.actor.id);
+    await db.execute(`update client_scores set score = 20, tier = 'at_risk', scored_at = '${DAYTIME.toISOString()}' where client_id in ('${called.id}', '${snoozed.id}', '${untouched.id}')`);
+    const justBefore = new Date(DAYTIME.getTime() - 3 * 60_000);
+    await logContact({ ctx: stylist, input: { clientId: called.id, channel: "phone", note: "Spoke about spring" }, now: justBefore });
+    await snoozeClient({ ctx: stylist, input: { clientId: snoozed.id, days: 7, reason: "Travelling until next week" }, now: justBefore });
+
+    expect(await runOutreach({ clientId: called.id, enteredAt: DAYTIME }, (_id, work) => work(), DAYTIME)).toMatchObject({ outcome: "ineligible", reason: expect.stringContaining("in touch recently") });
+    expect(await runOutreach({ clientId: snoozed.id, enteredAt: DAYTIME }, (_id, work) => work(), DAYTIME)).toMatchObject({ outcome: "ineligible", reason: expect.stringContaining("snoozed") });
+    expect(await runOutreach({ clientId: untouched.id, enteredAt: DAYTIME }, (_id, work) => work(), DAYTIME)).toMatchObject({ outcome: "drafted" });
+    expect(await db.$count(outreachAssignments)).toBe(1);
+    expect(await db.$count(winBackEmails)).toBe(1);
+    // Still entries without outreach, for the nightly sweep once the snooze and the gap have passed.
+    expect((await winBackEntriesWithoutOutreach(db, 10)).map((e) => e.clientId).sort()).toEqual([called.id, snoozed.id].sort());
+    const later = new Date(DAYTIME.getTime() + (DEFAULT_EMAIL_POLICY.minDaysBetweenEmails + 1) * 86_400_000);
+    expect(await runOutreach({ clientId: called.id, enteredAt: DAYTIME }, (_id, work) => work(), later)).toMatchObject({ outcome: "drafted" });
   });
 
   it("assigns no one in a tier the policy drafts nothing for, so the measure never counts unemailed clients as emailed", async () => {
