@@ -58,3 +58,15 @@ test("logging contact on Today takes the client off the list and says so", async
   await expect(page.getByText("Contact logged: the client is off the list")).toHaveCount(0);
   await expect(page.locator("#work-list").getByRole("link", { name, exact: true })).toHaveCount(0);
 });
+
+test("a snooze refused for its reason keeps the days chosen, so fixing the reason snoozes for as long as asked", async ({ page }) => {
+  await page.goto("/today");
+  const row = page.locator("#work-list li").first();
+  await row.locator("summary", { hasText: /^Snooze/ }).click();
+  await row.getByLabel("For").selectOption({ label: "14 days" });
+  await row.getByLabel("Reason").fill("ab");
+  await row.getByRole("button", { name: "Snooze", exact: true }).click();
+  await expect(row.getByText("Say why, in a few words")).toBeVisible();
+  await expect(row.getByLabel("For")).toHaveValue("14");
+  await expect(row.getByLabel("Reason")).toHaveValue("ab");
+});

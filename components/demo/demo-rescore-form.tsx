@@ -16,7 +16,7 @@ export function DemoRescoreForm({ today }: { today: string }) {
   const f = formValues(state, { asOf: "" });
   const id = useId();
   return (
-    <form action={action} className="space-y-3" noValidate>
+    <form action={action} className="space-y-3" noValidate key={f.key}>
       <FormAlert state={state} />
       <div className="flex flex-wrap items-end gap-3">
         <Field id={`${id}-asOf`} label="Score as of" error={f.error("asOf")} hint="A past date: scores use only the orders placed by then.">

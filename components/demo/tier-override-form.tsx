@@ -17,7 +17,7 @@ export function TierOverrideForm({ clientId }: { clientId: string }) {
   const f = formValues(state, { tier: "at_risk", days: "7" });
   const id = useId();
   return (
-    <form action={action} className="space-y-3" noValidate>
+    <form action={action} className="space-y-3" noValidate key={f.key}>
       <FormAlert state={state} />
       {f.error("clientId") ? <p className="text-sm text-red-700">{f.error("clientId")}</p> : null}
       <input type="hidden" name="clientId" value={clientId} />

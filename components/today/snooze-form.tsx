@@ -18,7 +18,7 @@ export function SnoozeForm({ clientId, clientName, popover = false }: { clientId
   const id = useId();
   return (
     <FoldedForm label="Snooze" labelFor={clientName} group={clientId} state={state} popover={popover}>
-      <form action={action} className="mt-3 space-y-3" noValidate>
+      <form action={action} className="mt-3 space-y-3" noValidate key={f.key}>
         <FormAlert state={state} announce />
         <input type="hidden" name="clientId" value={clientId} />
         <Field id={`${id}-days`} label="For" error={f.error("days")}>
