@@ -56,7 +56,18 @@ export function FoldedForm({
         {label}
         <span className="sr-only"> {labelFor}</span>
       </summary>
-      {popover ? <div className={rowPopoverClass("max-h-[calc(100dvh-2rem)] overflow-y-auto text-sm sm:w-80 [&>form]:mt-0")}>{children}</div> : children}
+      {popover ? (
+        <div className={rowPopoverClass("max-h-[calc(100dvh-2rem)] overflow-y-auto text-sm sm:w-80 [&>form]:mt-0")}>
+          {/* Over the page (a sheet at the bottom of a phone), it may cover its row: it names whom it is for. The
+              button that opened it already says so to a screen reader. */}
+          <p aria-hidden="true" className="mb-2 font-semibold text-stone-900">
+            {label} {labelFor}
+          </p>
+          {children}
+        </div>
+      ) : (
+        children
+      )}
     </details>
   );
 }
