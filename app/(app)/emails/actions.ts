@@ -47,7 +47,8 @@ export const approveEmailsAction = formAction("emails.write", bulkSchema, async 
   const changed = result.changed.length
     ? `, ${result.changed.length} not approved: ${result.changed.length === 1 ? "it was" : "they were"} edited after this page showed ${result.changed.length === 1 ? "it" : "them"}; open ${result.changed.length === 1 ? "it" : "them"} to review the new words`
     : "";
-  return { status: "success", message: `${result.approved} approved${skipped}${changed}.` };
+  const missing = result.missing.length ? `, ${result.missing.length} not found` : "";
+  return { status: "success", message: `${result.approved} approved${skipped}${changed}${missing}.` };
 });
 
 export const discardEmailAction = formAction("emails.write", discardEmailSchema, async ({ ctx, input }) => {

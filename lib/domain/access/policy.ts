@@ -17,7 +17,7 @@ export const PERMISSIONS = [
   "clients.assign", // move a client to another stylist
   "orders.write",
   "emails.write", // draft, edit, approve and send win-back emails (a stylist: for their own clients)
-  "emails.review", // the review queue across all stylists, the mailbox
+  "emails.review", // the review queue across all stylists, and sending whatever is due at once (the mailbox is an admin page: settings.manage)
   "analytics.view",
   "data.import",
   "settings.manage",

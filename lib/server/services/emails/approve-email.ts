@@ -9,7 +9,7 @@ import type { ServiceContext, VerbArgs } from "@/lib/server/context";
 import type { Executor } from "@/lib/server/db/client";
 import { clients } from "@/lib/server/db/schema";
 import { assertShownAsIs, EmailChangedSinceShownError, lockEmailInScope, moveEmail, shownAtField } from "./email-rules";
-import { AppError, ConflictError } from "@/lib/server/errors";
+import { AppError, ConflictError, NotFoundError } from "@/lib/server/errors";
 import { parseInput } from "@/lib/server/parse-input";
 import { withEvents } from "@/lib/server/events/outbox";
 import { appEvent } from "@/inngest/events";
@@ -38,8 +38,9 @@ export async function approveEmail({ ctx, input, now = new Date() }: VerbArgs<ty
 }
 
 /**
- * Approves many drafts in one transaction; those no longer drafts (or out of scope) are skipped, and those changed
- * since the queue showed them (edited in another tab) are skipped as `changed`: nobody approves words unseen.
+ * Approves many drafts in one transaction; those no longer drafts are skipped, those changed since the queue showed
+ * them (edited in another tab) are skipped as `changed` (nobody approves words unseen), and ids the actor cannot see
+ * are `missing`.
  */
 export async function approveEmails({ ctx, input, now = new Date() }: VerbArgs<typeof approveEmailsSchema> & { now?: Date }) {
   authorize(ctx.actor, "emails.write");
@@ -48,12 +49,15 @@ export async function approveEmails({ ctx, input, now = new Date() }: VerbArgs<t
     let approved = 0;
     const skipped: string[] = [];
     const changed: string[] = [];
+    const missing: string[] = [];
     for (const emailId of [...new Set(emailIds)].sort()) {
       // A savepoint each: an email that can no longer be approved (or is out of scope) is skipped, not fatal.
       const outcome = await tx.transaction(async (inner) => approveInTransaction(inner, ctx, emailId, now, shownAt[emailId])).then(
         () => "approved" as const,
         (error: unknown) => {
           if (error instanceof EmailChangedSinceShownError) return "changed" as const;
+          // Deleted since, or never the actor's to see (a guessed id): not found, like any out-of-scope id.
+          if (error instanceof NotFoundError) return "missing" as const;
           if (error instanceof AppError) return "skipped" as const;
           throw error;
         },
@@ -61,10 +65,10 @@ export async function approveEmails({ ctx, input, now = new Date() }: VerbArgs<t
       if (outcome === "approved") {
         approved++;
         await emit(appEvent("rekindle/email.approved", { emailId }));
-      } else (outcome === "changed" ? changed : skipped).push(emailId);
+      } else ({ changed, missing, skipped })[outcome].push(emailId);
     }
-    await writeAudit(tx, ctx.actor, { action: "email.bulk_approve", entityType: "email", after: { approved, skipped, changed } });
-    return { approved, skipped, changed };
+    await writeAudit(tx, ctx.actor, { action: "email.bulk_approve", entityType: "email", after: { approved, skipped, changed, missing } });
+    return { approved, skipped, changed, missing };
   });
 }
 
