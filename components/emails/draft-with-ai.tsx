@@ -22,6 +22,8 @@ type Existing = EditableEmail & {
   writerNote: string | null;
   /** The latest contact logged with the client since the email was drafted (or approved). */
   contactedSince: string | null;
+  /** The client's latest order after the email was written: it will not be sent. */
+  orderedSince: string | null;
 };
 
 /** Where the email on its way stands, and who wrote it: a draft outreach wrote waits for someone to review it. */
@@ -44,6 +46,11 @@ function ExistingStatus({ existing }: { existing: Existing }) {
         ) : null}
         {existing.state === "approved" || existing.state === "scheduled" ? ". Editing it takes it back to draft, to be approved again." : null}
       </span>
+      {existing.orderedSince && existing.state !== "sending" ? (
+        <span className="basis-full text-sm font-medium text-amber-800">
+          They ordered again <LocalTime value={existing.orderedSince} style="date" />, after this was written: it will not be sent. Discard it, or it is discarded when its time comes.
+        </span>
+      ) : null}
       {existing.contactedSince && existing.state !== "sending" ? (
         <span className="basis-full text-sm font-medium text-amber-800">
           Contact was logged <LocalTime value={existing.contactedSince} />, after this was {existing.state === "draft" ? "drafted" : "approved"}: check it still fits.

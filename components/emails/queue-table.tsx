@@ -31,6 +31,8 @@ type QueueRow = {
   stylistName: string | null;
   /** The latest contact logged with the client after the email was drafted (or, once approved, after its approval). */
   contactedSince: Date | null;
+  /** The client's latest order after the email was written: it will not be sent. */
+  orderedSince: Date | null;
 };
 
 /** The queue, with a checkbox per draft for bulk approval. */
@@ -140,6 +142,11 @@ export function QueueTable({ emails, showStylist, empty }: { emails: QueueRow[];
                     </span>
                     <WriterBadge writer={e.writer} />
                     {e.origin === "outreach" ? <span className="text-xs text-stone-500">Automatic outreach</span> : null}
+                    {e.orderedSince && REVIEWABLE_STATES.includes(e.state) ? (
+                      <span className="text-xs font-medium text-amber-800">
+                        Ordered again <LocalTime value={e.orderedSince} style="date" />: it will not be sent
+                      </span>
+                    ) : null}
                     {e.contactedSince && REVIEWABLE_STATES.includes(e.state) ? (
                       <span className="text-xs font-medium text-amber-800">
                         Contacted <LocalTime value={e.contactedSince} style="date" />, after this was {e.state === "draft" ? "drafted" : "approved"}

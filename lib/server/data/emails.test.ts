@@ -2,13 +2,13 @@ import { describe, expect, it } from "vitest";
 import { queueFiltersSchema } from "@/lib/domain/email/queue-filters";
 import { db } from "@/lib/server/db/client";
 import { eq } from "drizzle-orm";
-import { clients, winBackEmails } from "@/lib/server/db/schema";
+import { clients, orders, winBackEmails } from "@/lib/server/db/schema";
 import { insertEmail } from "@/test/email-fixtures";
 import { userContext } from "@/test/fixtures";
 import { NotFoundError } from "@/lib/server/errors";
 import { editEmail } from "@/lib/server/services/emails/edit-email";
 import { logContact } from "@/lib/server/services/today/log-contact";
-import { countEmails, getEmailOrThrow, listEmails } from "./emails";
+import { countEmails, getEmailOrThrow, inFlightEmailFor, listEmails } from "./emails";
 
 describe("the review queue's pages", () => {
   it("walks every email once, newest first, page after page, ties in draft time included", async () => {
@@ -90,4 +90,26 @@ describe("an email's page", () => {
     expect((await listEmails(marketer, queueFiltersSchema.parse({ status: "all" }), 10)).find((r) => r.id === afterEmail.id)?.contactedSince).toBeNull();
     expect((await getEmailOrThrow(marketer, afterEmail.id)).contactSince).toBeNull();
   });
+
+  it("tells the reviewer that the client ordered after the email was written, which it will therefore never send", async () => {
+    const marketer = await userContext("marketer");
+    const [client] = await db.insert(clients).values({ name: "Came Back", email: "came-back@example.com" }).returning({ id: clients.id });
+    if (!client) throw new Error("no client");
+    const email = await insertEmail(client.id, "scheduled", "lapsed", { createdAt: new Date("2026-12-03T10:00:00Z") });
+    const order = (externalId: string, orderedAt: string, status: "shipped" | "cancelled" = "shipped") => ({
+      clientId: client.id, source: "manual", externalId, orderedAt: new Date(orderedAt), itemsShipped: 5, itemsKept: 2, valueCents: 9_000, currency: "USD", status,
+    });
+    // An order before the email, and one after it that was cancelled: neither stops it.
+    await db.insert(orders).values([order("before", "2026-11-20T10:00:00Z"), order("cancelled", "2026-12-04T10:00:00Z", "cancelled")]);
+    const shown = async () => ({
+      queue: (await listEmails(marketer, queueFiltersSchema.parse({ status: "all" }), 10)).find((r) => r.id === email.id)?.orderedSince,
+      page: (await getEmailOrThrow(marketer, email.id)).orderedSince,
+      client: (await inFlightEmailFor(marketer, client.id))?.orderedSince,
+    });
+    expect(await shown()).toEqual({ queue: null, page: null, client: null });
+    await db.insert(orders).values(order("after", "2026-12-05T10:00:00Z"));
+    const at = new Date("2026-12-05T10:00:00Z");
+    expect(await shown()).toEqual({ queue: at, page: at, client: at });
+  });
 });
+

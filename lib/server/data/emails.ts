@@ -75,6 +75,7 @@ export async function listEmails(ctx: ServiceContext, filters: QueueFilters, lim
       clientName: clients.name,
       stylistName: users.name,
       contactedSince: contactedSinceReview,
+      orderedSince: orderedSinceWritten,
     })
     .from(winBackEmails)
     .innerJoin(clients, eq(clients.id, winBackEmails.clientId))
@@ -97,6 +98,13 @@ const reviewedAt = sql`case when ${winBackEmails.state} in ('approved', 'schedul
 const contactedSinceReview = sql<Date | null>`(select max(cc.contacted_at) from client_contacts cc
   where cc.client_id = ${winBackEmails.clientId} and cc.contacted_at > ${reviewedAt})`.mapWith((value: string | null) => (value === null ? null : new Date(value)));
 
+/**
+ * The client's latest order (not cancelled) placed after the email was written, if any: such an email will not be
+ * sent (the send's `ordered_since` guard discards it), and its pages say so before anyone waits for it.
+ */
+const orderedSinceWritten = sql<Date | null>`(select max(o.ordered_at) from orders o
+  where o.client_id = ${winBackEmails.clientId} and o.status <> 'cancelled' and o.ordered_at > ${winBackEmails.createdAt})`.mapWith((value: string | null) => (value === null ? null : new Date(value)));
+
 /** Where a page starts: the draft time of an email the actor may see, as text (a Date would drop its microseconds). */
 async function queueCursor(ctx: ServiceContext, emailId: string): Promise<{ at: string; id: string } | null> {
   const [row] = await ctx.db
@@ -111,7 +119,15 @@ async function queueCursor(ctx: ServiceContext, emailId: string): Promise<{ at: 
 export async function getEmailOrThrow(ctx: ServiceContext, emailId: string) {
   authorize(ctx.actor, "emails.write");
   const [row] = await ctx.db
-    .select({ email: winBackEmails, clientName: clients.name, clientTimezone: clients.timezone, tier: clientScores.tier, stylistName: users.name, signature: users.emailSignature })
+    .select({
+      email: winBackEmails,
+      clientName: clients.name,
+      clientTimezone: clients.timezone,
+      tier: clientScores.tier,
+      stylistName: users.name,
+      signature: users.emailSignature,
+      orderedSince: orderedSinceWritten,
+    })
     .from(winBackEmails)
     .innerJoin(clients, eq(clients.id, winBackEmails.clientId))
     .leftJoin(clientScores, eq(clientScores.clientId, clients.id))
@@ -142,12 +158,12 @@ export async function getEmailOrThrow(ctx: ServiceContext, emailId: string) {
 export async function inFlightEmailFor(ctx: ServiceContext, clientId: string) {
   authorize(ctx.actor, "emails.write");
   const [row] = await ctx.db
-    .select({ email: winBackEmails, contactedSince: contactedSinceReview })
+    .select({ email: winBackEmails, contactedSince: contactedSinceReview, orderedSince: orderedSinceWritten })
     .from(winBackEmails)
     .innerJoin(clients, eq(clients.id, winBackEmails.clientId))
     .where(and(eq(winBackEmails.clientId, clientId), inArray(winBackEmails.state, [...IN_FLIGHT_STATES]), clientScopeWhere(ctx.actor)))
     .limit(1);
-  return row ? { ...row.email, contactedSince: row.contactedSince } : null;
+  return row ? { ...row.email, contactedSince: row.contactedSince, orderedSince: row.orderedSince } : null;
 }
 
 /**

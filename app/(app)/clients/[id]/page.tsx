@@ -118,6 +118,7 @@ export default async function ClientPage({ params, searchParams }: Props) {
                       callToAction: email.callToAction,
                       writerNote: email.writerNote,
                       contactedSince: email.contactedSince?.toISOString() ?? null,
+                      orderedSince: email.orderedSince?.toISOString() ?? null,
                     }
                   : null
               }

@@ -21,7 +21,7 @@ export const metadata: Metadata = { title: "Email" };
 
 export default async function EmailPage({ params }: { params: Promise<{ id: string }> }) {
   const ctx = await requirePageContext("emails.write");
-  const { email, clientName, tier, stylistName, signature, history, contactSince } = await getEmailOrNotFound(ctx, (await params).id);
+  const { email, clientName, tier, stylistName, signature, history, contactSince, orderedSince } = await getEmailOrNotFound(ctx, (await params).id);
   const preview = await previewWinBack(ctx, email, signature || stylistName || "");
   const reviewable = REVIEWABLE_STATES.includes(email.state);
   return (
@@ -39,6 +39,12 @@ export default async function EmailPage({ params }: { params: Promise<{ id: stri
         }
       />
       {email.writerNote ? <p className="mb-6 rounded-lg bg-amber-50 px-4 py-2.5 text-sm text-amber-900 ring-1 ring-amber-200">{email.writerNote}</p> : null}
+      {reviewable && orderedSince ? (
+        <p className="mb-6 rounded-lg bg-amber-50 px-4 py-2.5 text-sm text-amber-900 ring-1 ring-amber-200" data-testid="ordered-since">
+          {clientName} ordered again on <LocalTime value={orderedSince} style="date" />, after this email was written: it will not be sent (a &ldquo;we miss
+          you&rdquo; to a client who has just come back). Discard it, or leave it: it is discarded when its time comes.
+        </p>
+      ) : null}
       {reviewable && contactSince ? (
         <p className="mb-6 rounded-lg bg-amber-50 px-4 py-2.5 text-sm text-amber-900 ring-1 ring-amber-200" data-testid="contacted-since">
           {contactSince.by ?? "Someone"} logged contact with {clientName} after this email was {email.state === "draft" ? "drafted" : "approved"}, on <LocalTime value={contactSince.at} />.{" "}
