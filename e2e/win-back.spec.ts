@@ -142,6 +142,23 @@ test("Regenerate asks before it replaces unsaved edits, and keeps them when told
   await expect(stylist.getByRole("button", { name: "Regenerate" })).toBeVisible();
 });
 
+test("leaving the page with edits not saved asks first, and keeps them when told no", async ({ browser }) => {
+  const stylist = await browser.newPage({ storageState: storageStatePath("stylist") });
+  await createClientWithDraft(stylist, "Ines", "Moreau");
+  const clientPage = stylist.url();
+  const subject = stylist.getByLabel("Subject");
+  await subject.fill("Ines, my own words, not saved");
+  const asked: string[] = [];
+  stylist.once("dialog", (dialog) => void dialog.dismiss().then(() => asked.push(dialog.message())));
+  await stylist.getByRole("navigation").getByRole("link", { name: "Today" }).first().click();
+  await expect.poll(() => asked).toEqual([expect.stringContaining("Your changes to the email are not saved")]);
+  expect(stylist.url()).toBe(clientPage);
+  await expect(subject).toHaveValue("Ines, my own words, not saved");
+  stylist.once("dialog", (dialog) => void dialog.accept());
+  await stylist.getByRole("navigation").getByRole("link", { name: "Today" }).first().click();
+  await stylist.waitForURL(/\/today$/);
+});
+
 test("a call logged after a draft is flagged beside it; approving it unchanged records no edit; discarding says so as the form goes", async ({ browser }) => {
   const stylist = await browser.newPage({ storageState: storageStatePath("stylist") });
   await createClientWithDraft(stylist, "Tamsin", "Achebe");

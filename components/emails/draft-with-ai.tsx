@@ -7,6 +7,7 @@ import { useEffect, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import type { DraftStreamLine } from "@/lib/domain/email/draft-stream";
 import { type EditableEmail, EmailEditor } from "./email-editor";
+import { hasUnsavedEdits } from "./unsaved-edits";
 import { EmailStateBadge } from "./email-state-badge";
 import { LocalTime } from "@/components/ui/local-time";
 import type { EmailState } from "@/lib/domain/email/lifecycle";
@@ -62,7 +63,6 @@ function ExistingStatus({ existing }: { existing: Existing }) {
 type Status = "idle" | "streaming" | "stopped" | "error";
 
 const EMPTY: EditableEmail = { subject: "", preheader: "", body: "", callToAction: "" };
-const EDITABLE_FIELDS = ["subject", "preheader", "body", "callToAction"] as const satisfies readonly (keyof EditableEmail)[];
 
 function editableOf(draft: Extract<DraftStreamLine, { type: "partial" }>["draft"]): EditableEmail {
   return { subject: draft.subject ?? "", preheader: draft.preheader ?? "", body: (draft.paragraphs ?? []).filter(Boolean).join("\n\n"), callToAction: draft.callToAction ?? "" };
@@ -147,12 +147,7 @@ export function DraftWithAi({
   // The editor's fields are the form's own (uncontrolled): what is typed there and not saved is read from them.
   const editorArea = useRef<HTMLDivElement>(null);
   function regenerate() {
-    const form = editorArea.current?.querySelector("form");
-    const saved = existing ?? EMPTY;
-    const unsaved = EDITABLE_FIELDS.some((name) => {
-      const field = form?.elements.namedItem(name);
-      return (field instanceof HTMLInputElement || field instanceof HTMLTextAreaElement) && field.value.trim() !== saved[name].trim();
-    });
+    const unsaved = hasUnsavedEdits(editorArea.current?.querySelector("form"), existing ?? EMPTY);
     if (unsaved && !window.confirm("Regenerate writes a new draft in place of this one, and your unsaved changes are lost. Regenerate anyway?")) return;
     void draft(true);
   }

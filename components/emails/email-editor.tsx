@@ -1,12 +1,13 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useRef } from "react";
 import { editEmailAction } from "@/app/(app)/emails/actions";
 import { formValues } from "@/components/clients/use-form-values";
 import { Button } from "@/components/ui/button";
 import { errorProps, Field, Input, Textarea } from "@/components/ui/field";
 import { FormAlert } from "@/components/ui/form-alert";
 import { IDLE } from "@/lib/forms/action-state";
+import { useUnsavedEditsGuard } from "./unsaved-edits";
 
 export type EditableEmail = { subject: string; preheader: string; body: string; callToAction: string };
 
@@ -36,6 +37,9 @@ export function EmailEditor({
 }) {
   const [state, action, pending] = useActionState(editEmailAction, IDLE);
   const f = formValues(state, saved);
+  const form = useRef<HTMLFormElement>(null);
+  // Not while a draft streams in (nothing typed yet) or a save is on its way (its words are about to be the saved ones).
+  useUnsavedEditsGuard(form, saved, !live && !pending && Boolean(emailId));
   const field = (name: keyof EditableEmail, label: string, multiline = false) => {
     const props = { id: name, name, ...errorProps(name, f.error(name)), ...(live ? { value: live[name], readOnly: true } : { defaultValue: f.value(name) }) };
     return (
@@ -45,7 +49,7 @@ export function EmailEditor({
     );
   };
   return (
-    <form action={action} className="space-y-4" noValidate key={live ? "live" : `${f.key}-${emailId}`}>
+    <form ref={form} action={action} className="space-y-4" noValidate key={live ? "live" : `${f.key}-${emailId}`}>
       <FormAlert state={state} />
       {emailId ? <input type="hidden" name="emailId" value={emailId} /> : null}
       {shownAt ? <input type="hidden" name="shownAt" value={shownAt} /> : null}
