@@ -18,10 +18,11 @@ async function seedClients(stylistIds: string[], n: number, prefix = "person") {
   const inserted = await db.insert(clients).values(rows).returning({ id: clients.id });
   // Each client got its client_scores row from the trigger; give most of them a score.
   for (const [i, { id }] of inserted.entries()) {
-    // Unscored clients (null score, tier and P(alive)) end the list either way; few distinct values, so ties on the score are common too.
+    // Unscored clients (null) end the score sort either way; a scored client without a model has no P(alive) either,
+    // which sorts as -1. Few distinct values, so ties on the score are common too.
     await db
       .update(clientScores)
-      .set({ score: i % 6 === 0 ? null : (i % 9) * 10, tier: i % 6 === 0 ? null : TIERS[i % 4], pAlive: i % 6 === 0 ? null : (i % 8) / 8 + 0.01 })
+      .set({ score: i % 6 === 0 ? null : (i % 9) * 10, tier: i % 6 === 0 ? null : TIERS[i % 4], pAlive: i % 5 === 0 ? null : (i % 8) / 8 + 0.01 })
       .where(eq(clientScores.clientId, id));
   }
 }
@@ -64,7 +65,7 @@ describe("listClients", () => {
     // Lowest first still ends with the unscored: the lowest scores lead.
     [{ sort: "score", dir: "asc" }, (a: Row, b: Row) => unscored(a) - unscored(b) || score(a) - score(b) || a.id.localeCompare(b.id)],
     [{ sort: "p_alive" }, (a: Row, b: Row) => pAlive(b) - pAlive(a) || b.id.localeCompare(a.id)],
-    [{ sort: "p_alive", dir: "asc" }, (a: Row, b: Row) => unscored(a) - unscored(b) || pAlive(a) - pAlive(b) || a.id.localeCompare(b.id)],
+    [{ sort: "p_alive", dir: "asc" }, (a: Row, b: Row) => pAlive(a) - pAlive(b) || a.id.localeCompare(b.id)],
     [{ sort: "score", dir: "asc", tier: "at_risk,unscored" }, (a: Row, b: Row) => unscored(a) - unscored(b) || score(a) - score(b) || a.id.localeCompare(b.id), (r: Row) => r.engagementTier === "at_risk" || r.engagementTier === null],
     [{ sort: "score", tier: "watch" }, (a: Row, b: Row) => score(b) - score(a) || b.id.localeCompare(a.id), (r: Row) => r.engagementTier === "watch"],
     // Several tiers at once, unscored among them: one page from each tier, merged.

@@ -120,10 +120,11 @@ async function pageRows(ctx: ServiceContext, query: ClientListQuery, cursor: Cur
  */
 async function pageAcrossTiers(ctx: ServiceContext, query: ClientListQuery, cursor: Cursor, ascending: boolean, limit: number, options: ClientListWhereOptions): Promise<ClientRow[]> {
   const tiers: readonly ClientTierFilter[] = query.tier.length ? query.tier : CLIENT_TIER_FILTERS;
-  // Lowest first, unscored clients (key -1) would lead the list, pages of "Not scored" before the lowest scores:
-  // they follow every scored client instead, as they do highest first. So a walk forward reads the scored tiers,
-  // then the unscored; a walk back, the other way round.
-  const unscoredLast = query.dir === "asc";
+  // Lowest score first, unscored clients (key -1) would lead the list, pages of "Not scored" before the lowest
+  // scores: they follow every scored client instead, as they do highest first. So a walk forward reads the scored
+  // tiers, then the unscored; a walk back, the other way round. (Not for P(alive): a scored client without a fitted
+  // model has none either, so its -1 does not mark the unscored.)
+  const unscoredLast = query.sort === "score" && query.dir === "asc";
   const cursorUnscored = cursor !== null && Number(cursor.value) === UNSCORED_KEY;
   const perTier = await Promise.all(
     tiers.map((tier) => {
@@ -144,7 +145,7 @@ async function pageAcrossTiers(ctx: ServiceContext, query: ClientListQuery, curs
   return perTier.flat().sort(compare).slice(0, limit);
 }
 
-/** An unscored client's score and P(alive) as the sort keys read them (scoreSortKey, pAliveSortKey). */
+/** An unscored client's score as the sort key reads it (scoreSortKey). */
 const UNSCORED_KEY = -1;
 
 /**
