@@ -55,7 +55,8 @@ export async function approveEmails({ ctx, input, now = new Date() }: VerbArgs<t
       const outcome = await tx.transaction(async (inner) => approveInTransaction(inner, ctx, emailId, now, shownAt[emailId])).then(
         () => "approved" as const,
         (error: unknown) => {
-          if (error instanceof EmailChangedSinceShownError) return "changed" as const;
+          // Still a draft: its words changed. Approved, discarded or sent meanwhile: no longer a draft to approve.
+          if (error instanceof EmailChangedSinceShownError) return error.stateNow === "draft" ? ("changed" as const) : ("skipped" as const);
           // Deleted since, or never the actor's to see (a guessed id): not found, like any out-of-scope id.
           if (error instanceof NotFoundError) return "missing" as const;
           if (error instanceof AppError) return "skipped" as const;

@@ -26,13 +26,13 @@ export async function lockEmailInScope(tx: Executor, actor: Actor, emailId: stri
  * (pages send it with every form about the email). Left out (a script, a test), nothing is compared.
  */
 export function assertShownAsIs(email: WinBackEmail, shownAt: Date | undefined): void {
-  if (shownAt && shownAt.getTime() !== email.updatedAt.getTime()) throw new EmailChangedSinceShownError(changedSinceShown(email.state));
+  if (shownAt && shownAt.getTime() !== email.updatedAt.getTime()) throw new EmailChangedSinceShownError(email.state);
 }
 
-/** assertShownAsIs's refusal: a bulk action tells these apart from emails that simply cannot take the step. */
+/** assertShownAsIs's refusal, with the state the email is in now: a bulk action tells an edit from a step taken. */
 export class EmailChangedSinceShownError extends ConflictError {
-  constructor(message: string) {
-    super(message, "state");
+  constructor(readonly stateNow: EmailState) {
+    super(changedSinceShown(stateNow), "state");
   }
 }
 

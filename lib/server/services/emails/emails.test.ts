@@ -188,6 +188,21 @@ describe("review", () => {
     expect(result).toEqual({ approved: 1, skipped: [], changed: [eb.id], missing: [] });
     const states = await db.select({ id: winBackEmails.id, state: winBackEmails.state }).from(winBackEmails);
     expect(Object.fromEntries(states.map((e) => [e.id, e.state]))).toEqual({ [ea.id]: "scheduled", [eb.id]: "draft" });
+
+    // Approved or discarded in another tab instead: no longer drafts (skipped), not "edited".
+    const c = await stylistWithClient();
+    const d = await stylistWithClient();
+    const ec = await draftEmail({ ctx: c.stylist, input: { clientId: c.client.id } });
+    const ed = await draftEmail({ ctx: d.stylist, input: { clientId: d.client.id } });
+    const shownThen = { [ec.id]: ec.updatedAt.toISOString(), [ed.id]: ed.updatedAt.toISOString() };
+    await approveEmail({ ctx: c.stylist, input: { emailId: ec.id }, now: DAYTIME });
+    await discardEmail({ ctx: d.stylist, input: { emailId: ed.id, reason: "Not the right moment" } });
+    expect(await approveEmails({ ctx: marketer, input: approveEmailsSchema.parse({ emailIds: [ec.id, ed.id], shownAt: shownThen }), now: DAYTIME })).toEqual({
+      approved: 0,
+      skipped: [ec.id, ed.id].sort(),
+      changed: [],
+      missing: [],
+    });
   });
 });
 
