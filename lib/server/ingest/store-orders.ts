@@ -73,7 +73,12 @@ function upsertOrdersStatement(rows: Record<string, unknown>[]) {
     on conflict (source, external_id) do update set
       client_id = excluded.client_id, ordered_at = excluded.ordered_at, items_shipped = excluded.items_shipped,
       items_kept = excluded.items_kept, value_cents = excluded.value_cents, currency = excluded.currency,
-      status = excluded.status, source_updated_at = excluded.source_updated_at, updated_at = now()
+      status = excluded.status, source_updated_at = excluded.source_updated_at,
+      -- A new version of the same content (see applyOrderSets) changes no history: the row's own change time stays,
+      -- or the nightly sweep would rescore its client as if it had (clientsWithStaleScores reads it).
+      updated_at = case when (orders.client_id, orders.ordered_at, orders.items_shipped, orders.items_kept, orders.value_cents, orders.currency, orders.status)
+        is not distinct from (excluded.client_id, excluded.ordered_at, excluded.items_shipped, excluded.items_kept, excluded.value_cents, excluded.currency, excluded.status)
+        then orders.updated_at else now() end
     where orders.source_updated_at is null or excluded.source_updated_at > orders.source_updated_at
     returning source, external_id, (xmax = 0) as inserted
   `;

@@ -6,6 +6,7 @@ import { revokeApiKey } from "@/lib/server/services/api-keys/revoke-api-key";
 import { userContext } from "@/test/fixtures";
 import { drainEngine, serveInngestForEachTest } from "@/test/inngest-engine";
 import { json, orderEvent, signedRequest, webhookKey } from "@/test/webhook-requests";
+import { clientsWithStaleScores } from "@/lib/server/data/engagement-sweep";
 import { POST } from "./route";
 
 serveInngestForEachTest();
@@ -88,6 +89,8 @@ describe("POST /api/webhooks/orders: storing", () => {
     await drainEngine();
     expect(await db.$count(engineEvents, sql`name = 'rekindle/client.orders-changed'`)).toBe(changesBefore);
     expect((await db.select().from(orders))[0]?.sourceUpdatedAt).toEqual(new Date("2026-05-12T00:00:00Z"));
+    // Nor does the nightly sweep take the row for a change: its own change time stayed.
+    expect(await clientsWithStaleScores(db, 10)).toEqual([]);
 
     // The version it carried still counts: a change dated between the two is older than what is held.
     const between = await json(await POST(signedRequest(PATH, delivery({ order: { ...original, updated_at: "2026-05-11T00:00:00Z", items_kept: 5 } }), key)));
