@@ -60,7 +60,9 @@ interface AssessEngagementInput {
  */
 function safeForecast(model: EngagementModel, history: ClientHistory, asOf: Date, memo: ForecastOptions["memo"]) {
   try {
-    return forecastNextOrder(model.fit, history, asOf, { memo, calibration: model.calibration });
+    // No horizon: the model's own date of a next order is not used (the next order is due by the client's rhythm,
+    // see nextOrderDueMs), and a full run skips its search too, so both paths do the same arithmetic.
+    return forecastNextOrder(model.fit, history, asOf, { memo, calibration: model.calibration, horizonDays: 0 });
   } catch (error) {
     if (error instanceof RangeError) return null;
     throw error;

@@ -52,7 +52,7 @@ function sameNextOrder(stored: Date | null, fresh: Date | null): boolean {
   return stored === null || fresh === null ? stored === fresh : stored.getTime() === fresh.getTime();
 }
 
-/** Whether the stored copy still shows `fresh` as of `asOf`. Compares as stored: P(alive) and the chance are 4-byte floats. */
+/** Whether the stored copy still shows `fresh`. Compares as stored: P(alive) and the chance are 4-byte floats. */
 export function sameCurrentEngagement(stored: CurrentEngagement, fresh: CurrentEngagement): boolean {
   return (
     stored.score === fresh.score &&

@@ -13,12 +13,12 @@ export type WinBackEntry = { clientId: string; fromTier: EngagementTier | null; 
  * tier change into win-back or, for a client whose first score was already at risk or lapsed (which records no tier
  * change: an import of old history, a first full run), their score's date. What a full run and the nightly sweep
  * hand to outreach, since a full run writes its tier changes set-based without an event each. Clients no email may
- * reach (no marketing consent, or a suppressed address), and tiers the email policy drafts nothing for, are left out
- * until one may: outreach would turn them away every night, one function run each. Outreach still checks every
- * guard. In client id order, the first `limit` after `after` (a page: see handEntriesToOutreach).
- * `reachableNow`: also leave out clients outreach would turn away today for a while (an email on its way, one sent
- * within the policy's minimum days, or a stylist on it: see stylistHandlingWait): what a count of who is about to
- * get an email wants.
+ * reach (no marketing consent, or a suppressed address), clients their stylist is on (a snooze running, contact
+ * logged within the policy's minimum days: see stylistHandlingWait), and tiers the email policy drafts nothing for,
+ * are left out until one may: outreach would turn them away every night, one function run each. Outreach still
+ * checks every guard. In client id order, the first `limit` after `after` (a page: see handEntriesToOutreach).
+ * `reachableNow`: also leave out clients outreach would turn away today for a while (an email on its way, or one
+ * sent within the policy's minimum days): what a count of who is about to get an email wants.
  */
 export async function winBackEntriesWithoutOutreach(db: Executor, limit: number, after: string | null = null, { reachableNow = false } = {}): Promise<WinBackEntry[]> {
   const policy = await readSettings(db, "email_policy");
@@ -36,9 +36,9 @@ export async function winBackEntriesWithoutOutreach(db: Executor, limit: number,
     where s.tier in (${sql.join(tiers.map((tier) => sql`${tier}`), sql`, `)}) and s.scored_at is not null ${after ? sql`and s.client_id > ${after}::uuid` : sql``}
       and not ${addressSuppressed(sql`c.email`)}
       ${reachableNow ? sql`and not exists (select 1 from win_back_emails e where e.client_id = s.client_id and (e.state in ('draft', 'approved', 'scheduled', 'sending')
-        or e.sent_at > now() - ${policy.minDaysBetweenEmails} * interval '1 day'))
+        or e.sent_at > now() - ${policy.minDaysBetweenEmails} * interval '1 day'))` : sql``}
       and not exists (select 1 from today_snoozes z where z.client_id = s.client_id and z.until > now())
-      and not exists (select 1 from client_contacts k where k.client_id = s.client_id and k.contacted_at > now() - ${policy.minDaysBetweenEmails} * interval '1 day')` : sql``}
+      and not exists (select 1 from client_contacts k where k.client_id = s.client_id and k.contacted_at > now() - ${policy.minDaysBetweenEmails} * interval '1 day')
       and not exists (
         select 1 from outreach_assignments a
         where a.client_id = s.client_id and (entry.changed_at is null or a.entered_at >= entry.changed_at)

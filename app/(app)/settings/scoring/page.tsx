@@ -44,7 +44,7 @@ export default async function ScoringSettingsPage() {
       <Card>
         <CardHeader
           title="Churn model"
-          description={`MBG/NBD, fitted on the clients' order histories (in a larger shop, a random sample of about ${formatNumber(MODEL_FIT_SAMPLE)}): any client, one-order clients too, may have lapsed. It gives P(alive), the chance of an order in the next 90 days and the expected next order. With each fit, the score's weights are learned from who ordered in the 90 days before it. A rescoring started here always refits; the nightly runs reuse the model until it is ${MODEL_REUSE_DAYS} days old, or the engagement settings are saved or an import finishes.`}
+          description={`MBG/NBD, fitted on the clients' order histories (in a larger shop, a random sample of about ${formatNumber(MODEL_FIT_SAMPLE)}): any client, one-order clients too, may have lapsed. It gives P(alive) and the chance of an order in the next 90 days. With each fit, the score's weights are learned from who ordered in the 90 days before it. A rescoring started here always refits; the nightly runs reuse the model until it is ${MODEL_REUSE_DAYS} days old, or the engagement settings are saved or an import finishes.`}
         />
         {model ? (
           <div className="space-y-4 p-5">

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/server/db/client";
-import { appSettings, clients, emailSuppressions, localMailbox, outreachAssignments, winBackEmails } from "@/lib/server/db/schema";
+import { appSettings, clientContacts, clients, emailSuppressions, localMailbox, outreachAssignments, todaySnoozes, winBackEmails } from "@/lib/server/db/schema";
 import { normaliseAddress } from "@/lib/server/data/email-eligibility";
 import { getEmailOverview } from "@/lib/server/data/email-overview";
 import { winBackStanding } from "@/lib/server/data/emails";
@@ -210,9 +210,15 @@ describe("outreach on entering win-back", () => {
     expect(await runOutreach({ clientId: untouched.id, enteredAt: DAYTIME }, (_id, work) => work(), DAYTIME)).toMatchObject({ outcome: "drafted" });
     expect(await db.$count(outreachAssignments)).toBe(1);
     expect(await db.$count(winBackEmails)).toBe(1);
-    // Still entries without outreach, for the nightly sweep once the snooze and the gap have passed.
-    expect((await winBackEntriesWithoutOutreach(db, 10)).map((e) => e.clientId).sort()).toEqual([called.id, snoozed.id].sort());
-    const later = new Date(DAYTIME.getTime() + (DEFAULT_EMAIL_POLICY.minDaysBetweenEmails + 1) * 86_400_000);
+    // Still entries without outreach, which the nightly sweep hands on once the snooze and the gap have passed (not
+    // every night before: outreach would only turn them away). The sweep reads the clock: moved to now.
+    await db.update(clientContacts).set({ contactedAt: new Date(Date.now() - 60_000) }).where(eq(clientContacts.clientId, called.id));
+    await db.update(todaySnoozes).set({ until: new Date(Date.now() + 7 * 86_400_000) }).where(eq(todaySnoozes.clientId, snoozed.id));
+    expect(await winBackEntriesWithoutOutreach(db, 10)).toEqual([]);
+    await db.update(todaySnoozes).set({ until: new Date(Date.now() - 60_000) }).where(eq(todaySnoozes.clientId, snoozed.id));
+    expect((await winBackEntriesWithoutOutreach(db, 10)).map((e) => e.clientId)).toEqual([snoozed.id]);
+    // Once the gap after the call has passed (at a daytime hour, as sends need), outreach drafts.
+    const later = new Date(DAYTIME.getTime() + Math.ceil((Date.now() - DAYTIME.getTime()) / 86_400_000 + DEFAULT_EMAIL_POLICY.minDaysBetweenEmails + 1) * 86_400_000);
     expect(await runOutreach({ clientId: called.id, enteredAt: DAYTIME }, (_id, work) => work(), later)).toMatchObject({ outcome: "drafted" });
   });
 
