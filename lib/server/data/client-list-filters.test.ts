@@ -73,6 +73,12 @@ describe("the clients list's filters", () => {
     expect(await names({ newly: "1" })).toEqual([]);
     await db.insert(tierChanges).values({ clientId: dee, fromTier: "healthy", toTier: "at_risk", score: 35, changedAt: new Date(NOW - 1 * DAY) });
     expect(await names({ newly: "1" })).toEqual(["Dee"]);
+    // Lapsed all week, Cy had an order entered and cancelled (lapsed, watch, lapsed within a minute): no news.
+    await db.insert(tierChanges).values([
+      { clientId: cy, fromTier: "lapsed", toTier: "watch", score: 60, changedAt: new Date(NOW - DAY - 60_000) },
+      { clientId: cy, fromTier: "watch", toTier: "lapsed", score: 12, changedAt: new Date(NOW - DAY) },
+    ]);
+    expect(await names({ newly: "1" })).toEqual(["Dee"]);
   });
 
   it("filters by the chance of an order the client's page shows: the model's, recalibrated on the shop's history", async () => {

@@ -22,13 +22,17 @@ function tiersWhere(tiers: readonly ClientTierFilter[]): SQL | undefined {
 
 /**
  * Newly at risk: a tier change from healthy or watch into at risk or lapsed in the last NEWLY_AT_RISK_DAYS days (from
- * tier_changes, by its changed_at index), for a client still at risk or lapsed now.
+ * tier_changes, by its changed_at index), for a client still at risk or lapsed now, who was healthy or watch when the
+ * days began: no earlier change in them left a slipping tier. A lapsed client whose order was entered and then
+ * cancelled (lapsed, watch, lapsed within a minute) is no news.
  */
 function newlyAtRiskWhere(now: Date): SQL {
   const since = new Date(now.getTime() - NEWLY_AT_RISK_DAYS * 86_400_000).toISOString();
   return sql`(${clientScores.tier} in ('at_risk', 'lapsed') and ${clients.id} in (
     select t.client_id from tier_changes t
-    where t.changed_at >= ${since}::timestamptz and t.to_tier in ('at_risk', 'lapsed') and t.from_tier in ('healthy', 'watch')))`;
+    where t.changed_at >= ${since}::timestamptz and t.to_tier in ('at_risk', 'lapsed') and t.from_tier in ('healthy', 'watch')
+      and not exists (select 1 from tier_changes e where e.client_id = t.client_id and e.changed_at >= ${since}::timestamptz
+        and e.changed_at < t.changed_at and (e.from_tier is null or e.from_tier in ('at_risk', 'lapsed')))))`;
 }
 
 export type ClientListWhereOptions = {
